@@ -1,0 +1,221 @@
+"""The `integer-spel` command: the app and its subcommands, with Dutch help.
+
+Heavy imports are deferred: the subcommands that print (decks, sessions, report, bundle)
+never import Textual, which costs about 150 ms and is not needed to print a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from dilemmas import paths
+
+VERSION = "0.1.0"
+
+_ARGPARSE_NL = [
+    (r"^the following arguments are required: (.*)$", r"deze argumenten ontbreken: \1"),
+    (r"^unrecognized arguments: (.*)$", r"onbekende argumenten: \1"),
+    (r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$", r"\1: ongeldige keuze \2 (kies uit \3)"),
+    (r"^argument (\S+): invalid (\w+) value: (.*)$", r"\1: ongeldige waarde \3"),
+    (r"^argument (\S+): expected one argument$", r"\1: verwacht een waarde"),
+    (r"^argument (\S+): not allowed with argument (\S+)$", r"\1 gaat niet samen met \2"),
+    (r"^argument (\S+): (.*)$", r"\1: \2"),
+]
+
+
+def _dutch(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_NL:
+        if re.match(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: object,
+        groups: object,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)  # type: ignore[arg-type]
+
+
+class DutchParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and errors are Dutch; usage errors exit with code 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {_dutch(message)}\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen geheel getal: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"moet 1 of meer zijn: {text!r}")
+    return value
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text):
+        raise argparse.ArgumentTypeError(f"geen jaartal: {text!r}")
+    return int(text)
+
+
+def _month_or_date(text: str) -> str:
+    """Accept YYYY-MM or YYYY-MM-DD; reports work per month, so a day is cut to its month."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"geen maand of datum (JJJJ-MM of JJJJ-MM-DD): {text!r}")
+    return f"{m.group(1)}-{m.group(2)}"
+
+
+def build_parser() -> DutchParser:
+    """The whole command line, with every subcommand of SPEC §3."""
+    parser = DutchParser(
+        prog="integer-spel",
+        description=(
+            "Het Huizen Integer-spel: dilemma's bespreken met je team, het zeven-stappenplan\n"
+            "oefenen en anonieme cijfers voor het jaarverslag integriteit.\n"
+            "Zonder opdracht opent de app met het hoofdmenu."
+        ),
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="MAP",
+        help="map voor de opgeslagen sessies (ook: INTEGER_SPEL_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--decks",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="MAP",
+        help="extra map met decks (mag vaker)",
+    )
+    parser.add_argument("--version", action="version", version=f"integer-spel {VERSION}",
+                        help="toon het versienummer en stop")
+    sub = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT",
+                                parser_class=DutchParser)
+
+    play = sub.add_parser("play", help="open het teamspel, vooraf ingevuld",
+                          description="Open de voorbereiding van het teamspel.")
+    play.add_argument("--deck", metavar="ID", help="het deck (id)")
+    play.add_argument("--team", metavar="NAAM", help="afdeling of team, geen namen")
+    play.add_argument("--participants", type=_positive_int, metavar="N", help="aantal deelnemers")
+
+    sub.add_parser("practice", help="oefenen voor nieuwe collega's",
+                   description="Oefen dilemma's voordat je de ambtseed aflegt.")
+
+    walk = sub.add_parser("walkthrough", help="het zeven-stappenplan",
+                          description="Werk een dilemma uit met het zeven-stappenplan.")
+    walk.add_argument("--dilemma", metavar="ID", help="het dilemma (id) om mee te beginnen")
+
+    decks = sub.add_parser("decks", help="decks bekijken, controleren en beginnen",
+                           description="Werk met de decks (dilemmakaartjes in YAML).")
+    decks_sub = decks.add_subparsers(dest="decks_command", title="opdrachten", metavar="OPDRACHT",
+                                     parser_class=DutchParser, required=True)
+    decks_sub.add_parser("list", help="toon de gevonden decks",
+                         description="Toon de gevonden decks, hun bron en versie, en de decks met fouten.")
+    check = decks_sub.add_parser("check", help="controleer deckbestanden of mappen",
+                                 description="Controleer decks en meld elk probleem als PAD:REGEL:KOLOM: melding.")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PAD", help="bestand of map")
+    new = decks_sub.add_parser("new", help="schrijf een startdeck met uitleg",
+                               description="Schrijf een nieuw deck met uitleg in de opmerkingen.")
+    new.add_argument("path", type=Path, metavar="PAD", help="het nieuwe bestand (.yaml)")
+
+    sessions = sub.add_parser("sessions", help="opgeslagen sessies",
+                              description="Bekijk en exporteer opgeslagen sessies.")
+    s_sub = sessions.add_subparsers(dest="sessions_command", title="opdrachten", metavar="OPDRACHT",
+                                    parser_class=DutchParser, required=True)
+    s_sub.add_parser("list", help="toon de opgeslagen sessies", description="Toon de opgeslagen sessies.")
+    show = s_sub.add_parser("show", help="toon één sessie", description="Toon één sessie.")
+    show.add_argument("id", metavar="ID", help="het sessienummer (begin is genoeg)")
+    export = s_sub.add_parser("export", help="samenvatting voor het team",
+                              description="Schrijf de samenvatting van een sessie voor het team.")
+    export.add_argument("id", metavar="ID", help="het sessienummer (begin is genoeg)")
+    export.add_argument("--format", choices=["md", "html"], default="md", help="md of html")
+    export.add_argument("-o", "--output", type=Path, metavar="BESTAND", help="schrijf naar dit bestand")
+
+    report = sub.add_parser("report", help="het WIO-rapport",
+                            description="Maak het WIO-rapport over de opgeslagen teamsessies.")
+    period = report.add_mutually_exclusive_group()
+    period.add_argument("--year", type=_year, metavar="JAAR", help="één kalenderjaar")
+    report.add_argument("--from", dest="date_from", type=_month_or_date, metavar="DATUM",
+                        help="vanaf deze maand (JJJJ-MM)")
+    report.add_argument("--to", dest="date_to", type=_month_or_date, metavar="DATUM",
+                        help="tot en met deze maand (JJJJ-MM)")
+    report.add_argument("--format", choices=["md", "html", "csv", "json"], default="md",
+                        help="md, html, csv of json")
+    report.add_argument("--with-notes", action="store_true", help="neem de notities op")
+    report.add_argument("-o", "--output", type=Path, metavar="BESTAND", help="schrijf naar dit bestand")
+
+    bundle = sub.add_parser("bundle", help="sessies uitwisselen tussen laptops",
+                            description="Exporteer of importeer een bundel met sessies.")
+    b_sub = bundle.add_subparsers(dest="bundle_command", title="opdrachten", metavar="OPDRACHT",
+                                  parser_class=DutchParser, required=True)
+    b_exp = b_sub.add_parser("export", help="schrijf een bundel", description="Schrijf de teamsessies als bundel.")
+    b_exp.add_argument("--since", type=_month_or_date, metavar="DATUM", help="alleen vanaf deze maand")
+    b_exp.add_argument("-o", "--output", type=Path, metavar="BESTAND", help="schrijf naar dit bestand")
+    b_imp = b_sub.add_parser("import", help="voeg bundels samen", description="Voeg bundels van andere laptops toe.")
+    b_imp.add_argument("files", nargs="+", type=Path, metavar="BESTAND", help="een bundel (.json)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "report" and args.year is not None and (args.date_from or args.date_to):
+        parser.error("--year gaat niet samen met --from of --to")
+    if args.data_dir is not None:
+        paths.set_data_dir(args.data_dir)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "decks":
+        from game.commands import decks as decks_cmd
+
+        return decks_cmd.run(args)
+    if command == "sessions":
+        from game.commands import sessions as sessions_cmd
+
+        return sessions_cmd.run(args)
+    if command == "report":
+        from game.commands import report as report_cmd
+
+        return report_cmd.run(args)
+    if command == "bundle":
+        from game.commands import bundle as bundle_cmd
+
+        return bundle_cmd.run(args)
+    # The TUI: only now pay for importing Textual.
+    from game.commands import tui
+
+    return tui.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

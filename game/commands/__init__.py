@@ -1,0 +1,1 @@
+"""Handlers of the `integer-spel` subcommands; the printing ones never import Textual."""

@@ -1,0 +1,12 @@
+"""Handler of `integer-spel report`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the subcommand; returns the exit code."""
+    print("Deze opdracht is nog niet beschikbaar.", file=sys.stderr)
+    return 1

@@ -1,0 +1,1 @@
+"""SQLite store of anonymous session records (placeholder: the API the app codes against)."""
