@@ -1,0 +1,1 @@
+"""The game rules as plain modules: round state, tallies, walkthrough state, practice."""
