@@ -1,0 +1,161 @@
+"""Practice mode for new hires: drawing the cards, the run's progress, and the team figures."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from dilemmas.model import Deck, Dilemma
+
+PRACTICE_AUDIENCE = "nieuw"
+DEFAULT_COUNT = 6
+Phase = Literal["answer", "feedback", "walkthrough", "end"]
+
+
+@dataclass(frozen=True)
+class PracticeCard:
+    """A card drawn for practice, with the deck it came from."""
+
+    deck: Deck
+    dilemma: Dilemma
+
+
+def practice_pool(decks: Iterable[Deck]) -> list[PracticeCard]:
+    """Every card marked for new hires in the given team decks, in deck order."""
+    return [
+        PracticeCard(deck, d)
+        for deck in decks
+        if not deck.is_pulse
+        for d in deck.dilemmas
+        if PRACTICE_AUDIENCE in d.audience
+    ]
+
+
+def draw_cards(
+    decks: Iterable[Deck], count: int = DEFAULT_COUNT, rng: random.Random | None = None
+) -> list[PracticeCard]:
+    """A shuffled set of at most ``count`` new-hire cards (the same card never twice)."""
+    pool = practice_pool(decks)
+    seen: set[str] = set()
+    unique = []
+    for card in pool:
+        if card.dilemma.id not in seen:
+            seen.add(card.dilemma.id)
+            unique.append(card)
+    (rng or random.Random()).shuffle(unique)
+    return unique[: max(0, count)]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One option in "Zo kozen teams"."""
+
+    key: str
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class TeamFigures:
+    """How teams answered a card, or why that is not shown (fewer than k answers)."""
+
+    total: int
+    shown: bool
+    rows: tuple[FigureRow, ...] = ()
+
+    @property
+    def message(self) -> str:
+        if self.shown:
+            return f"Zo kozen teams ({self.total} antwoorden):"
+        return "Nog te weinig teamantwoorden om te tonen."
+
+
+def team_figures(dilemma: Dilemma, counts: Mapping[str, int] | None, k: int) -> TeamFigures:
+    """The team distribution for a card, hidden entirely when it holds fewer than ``k`` answers."""
+    counts = {key: max(0, int(v)) for key, v in (counts or {}).items()}
+    total = sum(counts.values())
+    if dilemma.answer.kind == "open" or total == 0 or total < max(1, k):
+        return TeamFigures(total=total, shown=False)
+    keys = list(dilemma.answer.keys) + sorted(k2 for k2 in counts if k2 not in dilemma.answer.keys)
+    rows = tuple(
+        FigureRow(
+            key,
+            dilemma.answer.label(key),
+            counts.get(key, 0),
+            round(100 * counts.get(key, 0) / total),
+        )
+        for key in keys
+    )
+    return TeamFigures(total=total, shown=True, rows=rows)
+
+
+@dataclass
+class PracticeRun:
+    """Where a new hire is in a practice run; saved as the practice session's state."""
+
+    cards: list[tuple[str, str]]  # (deck id, dilemma id)
+    position: int = 0
+    phase: Phase = "answer"
+    answers: dict[str, str] = field(default_factory=dict)  # dilemma id -> key or own words
+    walkthrough_id: str | None = None
+    walkthrough_card: int | None = None
+
+    @classmethod
+    def new(cls, cards: Iterable[PracticeCard]) -> PracticeRun:
+        return cls(cards=[(c.deck.id, c.dilemma.id) for c in cards])
+
+    @property
+    def current(self) -> tuple[str, str] | None:
+        if 0 <= self.position < len(self.cards):
+            return self.cards[self.position]
+        return None
+
+    def answer(self, dilemma_id: str, value: str) -> None:
+        """Record the new hire's own answer and move on to the feedback."""
+        self.answers[dilemma_id] = value
+        self.phase = "feedback"
+
+    def next(self) -> Phase:
+        """After feedback: the next card, or the walkthrough once all cards are done."""
+        if self.phase == "feedback":
+            self.position += 1
+            self.phase = "answer" if self.position < len(self.cards) else "walkthrough"
+        elif self.phase == "walkthrough":
+            self.phase = "end"
+        return self.phase
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cards": [list(c) for c in self.cards],
+            "position": self.position,
+            "phase": self.phase,
+            "answers": dict(self.answers),
+            "walkthrough_id": self.walkthrough_id,
+            "walkthrough_card": self.walkthrough_card,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PracticeRun:
+        cards = [
+            (str(c[0]), str(c[1]))
+            for c in data.get("cards", [])
+            if isinstance(c, (list, tuple)) and len(c) == 2
+        ]
+        phase = data.get("phase", "answer")
+        if phase not in ("answer", "feedback", "walkthrough", "end"):
+            phase = "answer"
+        answers = data.get("answers")
+        wcard = data.get("walkthrough_card")
+        return cls(
+            cards=cards,
+            position=max(0, min(int(data.get("position", 0) or 0), len(cards))),
+            phase=phase,
+            answers={str(k): str(v) for k, v in answers.items()}
+            if isinstance(answers, Mapping)
+            else {},
+            walkthrough_id=str(data["walkthrough_id"]) if data.get("walkthrough_id") else None,
+            walkthrough_card=int(wcard) if isinstance(wcard, int) else None,
+        )

@@ -1,0 +1,405 @@
+"""The state of one stappenplan walkthrough: answers per step, the decision, the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dilemmas.model import Dilemma
+from dilemmas.stappenplan import Stappenplan
+
+FORMAT_VERSION = 1
+ARGUMENT_FIELDS: tuple[str, ...] = (
+    "for_rules",
+    "against_rules",
+    "for_consequences",
+    "against_consequences",
+)
+ARGUMENT_LABELS: dict[str, str] = {
+    "for_rules": "Voor, volgens de regels",
+    "against_rules": "Tegen, volgens de regels",
+    "for_consequences": "Voor, door de gevolgen",
+    "against_consequences": "Tegen, door de gevolgen",
+}
+# A scrubber takes a text and returns the cleaned text and the labels of what it removed.
+Scrubber = Callable[[str], tuple[str, tuple[str, ...]]]
+
+
+@dataclass
+class Stakeholder:
+    """Someone the decision touches (a role, not a name), their rights and their interests."""
+
+    who: str = ""
+    rights: str = ""
+    interests: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.who.strip() or self.rights.strip() or self.interests.strip())
+
+
+@dataclass
+class OptionEntry:
+    """One course of action with its arguments; `key` stays stable while the text is edited."""
+
+    key: str
+    text: str = ""
+    for_rules: str = ""
+    against_rules: str = ""
+    for_consequences: str = ""
+    against_consequences: str = ""
+
+    def argument(self, name: str) -> str:
+        return str(getattr(self, name))
+
+    def set_argument(self, name: str, value: str) -> None:
+        if name not in ARGUMENT_FIELDS:
+            raise KeyError(name)
+        setattr(self, name, value)
+
+
+@dataclass
+class Decision:
+    """ "Ik doe X, omdat Y, ondanks Z": the chosen option key (or own words), why, and despite what."""
+
+    option: str = ""
+    own: str = ""
+    because: str = ""
+    despite: str = ""
+
+
+@dataclass
+class Justification:
+    """Which explanation checks the user ticked, and how harm is limited."""
+
+    checked: list[str] = field(default_factory=list)
+    harm: str = ""
+
+
+@dataclass
+class WalkthroughState:
+    """Everything typed in one walkthrough; plain data, saved as a dict after every change."""
+
+    plan: Stappenplan
+    title: str = ""
+    situation: str = ""
+    question: str = ""
+    dilemma_id: str | None = None
+    deck_id: str | None = None
+    current: int = 0
+    texts: dict[str, str] = field(default_factory=dict)
+    stakeholders: list[Stakeholder] = field(default_factory=list)
+    options: list[OptionEntry] = field(default_factory=list)
+    decision: Decision = field(default_factory=Decision)
+    justification: Justification = field(default_factory=Justification)
+    visited: set[int] = field(default_factory=set)
+    _next_key: int = 1
+
+    @classmethod
+    def for_dilemma(
+        cls, plan: Stappenplan, dilemma: Dilemma, deck_id: str | None = None
+    ) -> WalkthroughState:
+        """A fresh walkthrough of a card, its choice options pre-filled."""
+        state = cls(
+            plan=plan,
+            title=dilemma.title,
+            situation=dilemma.situation,
+            question=dilemma.question,
+            dilemma_id=dilemma.id,
+            deck_id=deck_id,
+        )
+        if dilemma.answer.kind == "choice":
+            state.options = [OptionEntry(key=o.key, text=o.text) for o in dilemma.answer.options]
+        state.stakeholders = [Stakeholder()]
+        return state
+
+    @classmethod
+    def for_own_text(cls, plan: Stappenplan, text: str) -> WalkthroughState:
+        """A fresh walkthrough of a dilemma described in the user's own words."""
+        state = cls(plan=plan, title="Eigen dilemma", situation=text.strip())
+        state.stakeholders = [Stakeholder()]
+        return state
+
+    # Navigation -----------------------------------------------------------------------
+
+    @property
+    def step_count(self) -> int:
+        return len(self.plan.steps)
+
+    def go(self, index: int) -> int:
+        """Move to a step (clamped) and remember the one left as visited; returns the new index."""
+        self.visited.add(self.current)
+        self.current = max(0, min(index, self.step_count - 1))
+        return self.current
+
+    def is_done(self, index: int) -> bool:
+        """Whether a step has an answer (shown as ticked on the rail)."""
+        kind = self.plan.steps[index].input.kind
+        step_id = self.plan.steps[index].id
+        if kind == "text":
+            return bool(self.texts.get(step_id, "").strip())
+        if kind == "stakeholders":
+            return any(not s.is_empty for s in self.stakeholders)
+        if kind == "options":
+            return any(o.text.strip() for o in self.options)
+        if kind == "arguments":
+            return any(o.argument(f).strip() for o in self.options for f in ARGUMENT_FIELDS)
+        if kind == "decision":
+            return bool(self.chosen_text() and self.decision.because.strip())
+        if kind == "justification":
+            return bool(self.justification.checked or self.justification.harm.strip())
+        return False
+
+    # Options ----------------------------------------------------------------------------
+
+    def add_option(self, text: str = "") -> OptionEntry:
+        """Add an option with a new stable key."""
+        used = {o.key for o in self.options}
+        while f"eigen-{self._next_key}" in used:
+            self._next_key += 1
+        entry = OptionEntry(key=f"eigen-{self._next_key}", text=text)
+        self._next_key += 1
+        self.options.append(entry)
+        return entry
+
+    def remove_option(self, key: str) -> None:
+        """Remove an option and its arguments; a decision for it is cleared."""
+        self.options = [o for o in self.options if o.key != key]
+        if self.decision.option == key:
+            self.decision.option = ""
+
+    def option(self, key: str) -> OptionEntry | None:
+        for o in self.options:
+            if o.key == key:
+                return o
+        return None
+
+    def add_stakeholder(self) -> Stakeholder:
+        stakeholder = Stakeholder()
+        self.stakeholders.append(stakeholder)
+        return stakeholder
+
+    def remove_stakeholder(self, index: int) -> None:
+        if 0 <= index < len(self.stakeholders):
+            del self.stakeholders[index]
+
+    # The decision ---------------------------------------------------------------------------
+
+    def chosen_text(self) -> str:
+        """X in "Ik doe X": the chosen option's text, or the user's own words."""
+        if self.decision.own.strip():
+            return self.decision.own.strip()
+        chosen = self.option(self.decision.option)
+        return chosen.text.strip() if chosen else ""
+
+    def decision_sentence(self) -> str:
+        """ "Ik doe X, omdat Y, ondanks Z." with "…" where something is still missing."""
+        what = _clause(self.chosen_text()) or "…"
+        because = _clause(self.decision.because) or "…"
+        sentence = f"Ik doe {_lower_first(what)}, omdat {_lower_first(because)}"
+        despite = _clause(self.decision.despite)
+        if despite:
+            sentence += f", ondanks {_lower_first(despite)}"
+        return sentence + "."
+
+    # Scrubbing ------------------------------------------------------------------------------
+
+    def scrub(self, scrubber: Scrubber) -> tuple[str, ...]:
+        """Clean every free text in place; returns the labels of what was removed."""
+        removed: list[str] = []
+
+        def clean(text: str) -> str:
+            cleaned, labels = scrubber(text)
+            removed.extend(labels)
+            return cleaned
+
+        self.situation = clean(self.situation)
+        self.texts = {k: clean(v) for k, v in self.texts.items()}
+        for s in self.stakeholders:
+            s.who, s.rights, s.interests = clean(s.who), clean(s.rights), clean(s.interests)
+        for o in self.options:
+            o.text = clean(o.text)
+            for name in ARGUMENT_FIELDS:
+                o.set_argument(name, clean(o.argument(name)))
+        d = self.decision
+        d.own, d.because, d.despite = clean(d.own), clean(d.because), clean(d.despite)
+        self.justification.harm = clean(self.justification.harm)
+        return tuple(dict.fromkeys(removed))
+
+    # Persistence --------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able data (no names are asked for; free text is scrubbed by the store)."""
+        return {
+            "version": FORMAT_VERSION,
+            "title": self.title,
+            "situation": self.situation,
+            "question": self.question,
+            "dilemma": self.dilemma_id,
+            "deck": self.deck_id,
+            "current": self.current,
+            "steps": [s.id for s in self.plan.steps],
+            "texts": dict(self.texts),
+            "stakeholders": [
+                {"who": s.who, "rights": s.rights, "interests": s.interests}
+                for s in self.stakeholders
+            ],
+            "options": [
+                {"key": o.key, "text": o.text, **{f: o.argument(f) for f in ARGUMENT_FIELDS}}
+                for o in self.options
+            ],
+            "decision": {
+                "option": self.decision.option,
+                "own": self.decision.own,
+                "because": self.decision.because,
+                "despite": self.decision.despite,
+            },
+            "justification": {
+                "checked": list(self.justification.checked),
+                "harm": self.justification.harm,
+            },
+            "decision_sentence": self.decision_sentence(),
+        }
+
+    @classmethod
+    def from_dict(cls, plan: Stappenplan, data: Mapping[str, Any]) -> WalkthroughState:
+        """Rebuild a state saved with to_dict (unknown or missing parts are left empty)."""
+        state = cls(
+            plan=plan,
+            title=str(data.get("title", "")),
+            situation=str(data.get("situation", "")),
+            question=str(data.get("question", "")),
+            dilemma_id=_opt_str(data.get("dilemma")),
+            deck_id=_opt_str(data.get("deck")),
+        )
+        state.current = max(0, min(_int(data.get("current")), state.step_count - 1))
+        texts = data.get("texts")
+        if isinstance(texts, Mapping):
+            state.texts = {str(k): str(v) for k, v in texts.items()}
+        for item in _dicts(data.get("stakeholders")):
+            state.stakeholders.append(
+                Stakeholder(
+                    str(item.get("who", "")),
+                    str(item.get("rights", "")),
+                    str(item.get("interests", "")),
+                )
+            )
+        for item in _dicts(data.get("options")):
+            entry = OptionEntry(key=str(item.get("key", "")), text=str(item.get("text", "")))
+            for name in ARGUMENT_FIELDS:
+                entry.set_argument(name, str(item.get(name, "")))
+            if entry.key and state.option(entry.key) is None:
+                state.options.append(entry)
+        decision = data.get("decision")
+        if isinstance(decision, Mapping):
+            state.decision = Decision(
+                option=str(decision.get("option", "")),
+                own=str(decision.get("own", "")),
+                because=str(decision.get("because", "")),
+                despite=str(decision.get("despite", "")),
+            )
+        justification = data.get("justification")
+        if isinstance(justification, Mapping):
+            checked = justification.get("checked")
+            state.justification = Justification(
+                checked=[str(c) for c in checked] if isinstance(checked, list) else [],
+                harm=str(justification.get("harm", "")),
+            )
+        if not state.stakeholders:
+            state.stakeholders = [Stakeholder()]
+        return state
+
+    # Summary ------------------------------------------------------------------------------
+
+    def summary_markdown(self) -> str:
+        """The walkthrough as Markdown, the decision sentence first."""
+        lines = [f"# {self.plan.title}", "", f"**{self.decision_sentence()}**", ""]
+        lines += [f"## Het dilemma: {self.title or 'zonder titel'}", ""]
+        if self.situation:
+            lines += [self.situation, ""]
+        if self.question:
+            lines += [f"*{self.question}*", ""]
+        for number, step in enumerate(self.plan.steps, start=1):
+            lines += [f"## {number}. {step.title}", ""]
+            lines += self._step_markdown(step.id, step.input.kind, step.input.checklist)
+            lines.append("")
+        return "\n".join(lines).rstrip() + "\n"
+
+    def _step_markdown(self, step_id: str, kind: str, checklist: tuple[str, ...]) -> list[str]:
+        empty = ["*(niet ingevuld)*"]
+        if kind == "text":
+            text = self.texts.get(step_id, "").strip()
+            return [text] if text else empty
+        if kind == "stakeholders":
+            rows = [s for s in self.stakeholders if not s.is_empty]
+            if not rows:
+                return empty
+            out = ["| Betrokkene | Rechten | Belangen |", "|---|---|---|"]
+            out += [f"| {_cell(s.who)} | {_cell(s.rights)} | {_cell(s.interests)} |" for s in rows]
+            return out
+        if kind == "options":
+            rows_o = [o for o in self.options if o.text.strip()]
+            return [f"- {o.text.strip()}" for o in rows_o] or empty
+        if kind == "arguments":
+            out = []
+            for o in self.options:
+                filled = [
+                    (f, o.argument(f).strip()) for f in ARGUMENT_FIELDS if o.argument(f).strip()
+                ]
+                if not o.text.strip() and not filled:
+                    continue
+                out.append(f"**{o.text.strip() or 'Optie zonder naam'}**")
+                out += [f"- {ARGUMENT_LABELS[f]}: {text}" for f, text in filled]
+                if not filled:
+                    out.append("- *(geen argumenten)*")
+                out.append("")
+            return out[:-1] if out else empty
+        if kind == "decision":
+            out = [f"- Ik doe: {self.chosen_text() or '…'}"]
+            out.append(f"- Omdat: {self.decision.because.strip() or '…'}")
+            out.append(f"- Ondanks: {self.decision.despite.strip() or '…'}")
+            return out
+        if kind == "justification":
+            out = [
+                f"- [{'x' if item in self.justification.checked else ' '}] {item}"
+                for item in checklist
+            ]
+            harm = self.justification.harm.strip()
+            out += [
+                "",
+                f"Nadelen beperken: {harm}" if harm else "Nadelen beperken: *(niet ingevuld)*",
+            ]
+            return out
+        return empty
+
+
+def _clause(text: str) -> str:
+    """One clause of the sentence: trimmed, on one line, without a closing full stop."""
+    return " ".join(text.split()).rstrip(".!? ")
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word looks like a name or an acronym."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "/") or "—"
+
+
+def _opt_str(value: Any) -> str | None:
+    return str(value) if value else None
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _dicts(value: Any) -> list[Mapping[str, Any]]:
+    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
