@@ -1,0 +1,402 @@
+"""The team game as plain state: setup, the card plan, rounds, votes, coverage and resume state."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from dilemmas.model import Deck, Dilemma
+from sessions.model import PulseAnswer, Revote, Round, VoteMode
+
+Order = Literal["shuffled", "fixed", "board"]
+LimitKind = Literal["dilemmas", "minutes"]
+
+ORDERS: tuple[Order, ...] = ("shuffled", "fixed", "board")
+VOTE_MODES: tuple[VoteMode, ...] = ("hands", "secret", "none")
+VOTE_MODE_LABELS: dict[str, str] = {
+    "hands": "handen tellen",
+    "secret": "geheime stemming",
+    "none": "geen stemming",
+}
+STATE_VERSION = 1
+
+
+class SetupError(ValueError):
+    """A setup value that cannot be used; ``str(error)`` is Dutch, ``field`` names the input."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class GameSetup:
+    """What the facilitator chose before the first card."""
+
+    deck_id: str
+    deck_version: str
+    team: str | None
+    participants: int
+    limit_kind: LimitKind = "dilemmas"
+    limit: int = 6
+    themes: tuple[str, ...] = ()
+    order: Order = "shuffled"
+    vote: VoteMode = "hands"
+    seed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "deck_id": self.deck_id,
+            "deck_version": self.deck_version,
+            "team": self.team,
+            "participants": self.participants,
+            "limit_kind": self.limit_kind,
+            "limit": self.limit,
+            "themes": list(self.themes),
+            "order": self.order,
+            "vote": self.vote,
+            "seed": self.seed,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> GameSetup:
+        return cls(
+            deck_id=str(data["deck_id"]),
+            deck_version=str(data.get("deck_version", "")),
+            team=data.get("team"),
+            participants=int(data["participants"]),
+            limit_kind=data.get("limit_kind", "dilemmas"),
+            limit=int(data.get("limit", 6)),
+            themes=tuple(data.get("themes", ())),
+            order=data.get("order", "shuffled"),
+            vote=data.get("vote", "hands"),
+            seed=int(data.get("seed", 0)),
+        )
+
+
+def clean_team_label(text: str | None) -> str | None:
+    """The team label as stored: trimmed, inner whitespace collapsed, None when empty."""
+    if text is None:
+        return None
+    label = " ".join(text.split())
+    return label[:60] or None
+
+
+def parse_participants(text: str) -> int:
+    """The number of participants typed in setup (1–99), or SetupError."""
+    text = text.strip()
+    if not text:
+        raise SetupError("Vul het aantal deelnemers in.", "participants")
+    if not text.isdecimal() or not text.isascii():
+        raise SetupError("Typ een heel getal, zoals 9.", "participants")
+    n = int(text)
+    if not 1 <= n <= 99:
+        raise SetupError("Het aantal deelnemers ligt tussen 1 en 99.", "participants")
+    return n
+
+
+def parse_limit(text: str, kind: LimitKind) -> int:
+    """How many dilemmas (1–200) or minutes (5–480), or SetupError."""
+    text = text.strip()
+    what = "dilemma's" if kind == "dilemmas" else "minuten"
+    low, high = (1, 200) if kind == "dilemmas" else (5, 480)
+    if not text.isdecimal() or not text.isascii():
+        raise SetupError(f"Typ een heel getal voor het aantal {what}.", "limit")
+    n = int(text)
+    if not low <= n <= high:
+        raise SetupError(f"Het aantal {what} ligt tussen {low} en {high}.", "limit")
+    return n
+
+
+def looks_like_name(label: str) -> bool:
+    """A rough guess whether a team label is a person's name (two capitalised words, no
+    typical team word). Only used for a gentle warning."""
+    team_words = ("team", "afdeling", "cluster", "dienst", "sector", "bureau", "groep", "unit")
+    words = label.split()
+    if any(w.lower().strip(",.") in team_words for w in words):
+        return False
+    tussen = {"van", "de", "der", "den", "het", "ter", "ten", "te", "'t"}
+    capital = [w for w in words if w.lower() not in tussen]
+    return 2 <= len(capital) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in capital)
+
+
+def playable_cards(deck: Deck, themes: Sequence[str]) -> list[Dilemma]:
+    """The deck's cards in the chosen themes (all themes when none are chosen), team cards first
+    kept in deck order."""
+    wanted = set(themes) or {t.id for t in deck.themes}
+    return [d for d in deck.dilemmas if d.theme in wanted]
+
+
+def plan_cards(deck: Deck, setup: GameSetup) -> list[str]:
+    """The card ids to play, in order. For order "board" the plan starts empty."""
+    if setup.order == "board":
+        return []
+    cards = [d.id for d in playable_cards(deck, setup.themes)]
+    if setup.order == "shuffled":
+        random.Random(setup.seed).shuffle(cards)
+    if setup.limit_kind == "dilemmas":
+        cards = cards[: setup.limit]
+    return cards
+
+
+@dataclass
+class RoundState:
+    """One card's round while it is played: vote mode, counts, re-votes, note, timer."""
+
+    dilemma: str
+    theme: str
+    vote: VoteMode
+    counts: dict[str, int] | None = None
+    revealed: bool = False
+    revotes: dict[int, dict[str, int]] = field(default_factory=dict)
+    variation: int = -1
+    note: str = ""
+    seconds: int = 0
+    skipped: bool = False
+    code_shown: bool = False
+
+    @property
+    def minutes(self) -> int | None:
+        """Discussion minutes from the timer, rounded up; None when the timer was not used."""
+        if self.seconds <= 0:
+            return None
+        return max(1, (self.seconds + 59) // 60)
+
+    def to_round(self) -> Round:
+        """The anonymous record of this round."""
+        return Round(
+            dilemma=self.dilemma,
+            theme=self.theme,
+            vote=self.vote if self.counts is not None else "none",
+            counts=dict(self.counts) if self.counts is not None else None,
+            revotes=tuple(
+                Revote(variation=i, counts=dict(c)) for i, c in sorted(self.revotes.items())
+            ),
+            minutes=self.minutes,
+            note=self.note or None,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dilemma": self.dilemma,
+            "theme": self.theme,
+            "vote": self.vote,
+            "counts": self.counts,
+            "revealed": self.revealed,
+            "revotes": {str(k): v for k, v in self.revotes.items()},
+            "variation": self.variation,
+            "note": self.note,
+            "seconds": self.seconds,
+            "skipped": self.skipped,
+            "code_shown": self.code_shown,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RoundState:
+        counts = data.get("counts")
+        return cls(
+            dilemma=str(data["dilemma"]),
+            theme=str(data.get("theme", "")),
+            vote=data.get("vote", "none"),
+            counts={str(k): int(v) for k, v in counts.items()} if counts is not None else None,
+            revealed=bool(data.get("revealed", False)),
+            revotes={
+                int(k): {str(o): int(n) for o, n in v.items()}
+                for k, v in dict(data.get("revotes", {})).items()
+            },
+            variation=int(data.get("variation", -1)),
+            note=str(data.get("note", "")),
+            seconds=int(data.get("seconds", 0)),
+            skipped=bool(data.get("skipped", False)),
+            code_shown=bool(data.get("code_shown", False)),
+        )
+
+
+def card_vote_mode(dilemma: Dilemma, mode: VoteMode) -> VoteMode:
+    """The vote mode that applies to a card: an open card is always discussion only."""
+    return "none" if dilemma.answer.kind == "open" else mode
+
+
+@dataclass
+class GameState:
+    """A whole team session in play: setup, the plan, where we are, each round, the pulse."""
+
+    setup: GameSetup
+    plan: list[str]
+    position: int = 0
+    rounds: dict[int, RoundState] = field(default_factory=dict)
+    pulse: dict[str, dict[str, int]] = field(default_factory=dict)
+    finished: bool = False
+
+    @classmethod
+    def start(cls, deck: Deck, setup: GameSetup) -> GameState:
+        game = cls(setup=setup, plan=plan_cards(deck, setup))
+        if game.plan:
+            game.ensure_round(deck, 0)
+        return game
+
+    # -- where we are ----------------------------------------------------------------------
+
+    @property
+    def has_card(self) -> bool:
+        return 0 <= self.position < len(self.plan)
+
+    @property
+    def current(self) -> RoundState | None:
+        return self.rounds.get(self.position) if self.has_card else None
+
+    def ensure_round(self, deck: Deck, index: int) -> RoundState:
+        """The round at ``index``, created with the default vote mode on first visit."""
+        rnd = self.rounds.get(index)
+        if rnd is None:
+            dilemma = deck.dilemma(self.plan[index])
+            if dilemma is None:
+                raise KeyError(self.plan[index])
+            rnd = RoundState(
+                dilemma=dilemma.id,
+                theme=dilemma.theme,
+                vote=card_vote_mode(dilemma, self.setup.vote),
+            )
+            self.rounds[index] = rnd
+        return rnd
+
+    @property
+    def at_last(self) -> bool:
+        return self.position >= len(self.plan) - 1
+
+    def needs_pick(self) -> bool:
+        """True when the next card must be picked on the theme board."""
+        return self.setup.order == "board" and self.at_last
+
+    def limit_reached(self) -> bool:
+        """True when the planned number of dilemmas has been played (board order)."""
+        if self.setup.limit_kind != "dilemmas":
+            return False
+        return len(self.played_indices()) >= self.setup.limit
+
+    def next(self, deck: Deck) -> bool:
+        """Go to the next planned card. Returns False when there is none (the end, or a
+        theme must be picked first)."""
+        if self.at_last:
+            return False
+        self.position += 1
+        self.ensure_round(deck, self.position)
+        return True
+
+    def previous(self) -> bool:
+        if self.position <= 0:
+            return False
+        self.position -= 1
+        return True
+
+    def skip(self, deck: Deck) -> bool:
+        """Mark the current card as skipped (not recorded) and go on."""
+        rnd = self.current
+        if rnd is not None:
+            rnd.skipped = True
+        return self.next(deck)
+
+    def unskip(self) -> None:
+        """Coming back to a skipped card makes it count again once something happens on it."""
+        rnd = self.current
+        if rnd is not None:
+            rnd.skipped = False
+
+    def pick_theme(self, deck: Deck, theme: str) -> Dilemma | None:
+        """Board order: add a not yet planned card of ``theme`` and go to it.
+
+        The card is drawn at random (from the setup's seed and the plan length, so a resumed
+        session draws the same way). Returns None when the theme has no cards left.
+        """
+        planned = set(self.plan)
+        left = [
+            d
+            for d in playable_cards(deck, self.setup.themes)
+            if d.theme == theme and d.id not in planned
+        ]
+        if not left:
+            return None
+        card = random.Random(f"{self.setup.seed}:{len(self.plan)}").choice(left)
+        self.plan.append(card.id)
+        self.position = len(self.plan) - 1
+        self.ensure_round(deck, self.position)
+        return card
+
+    def themes_left(self, deck: Deck) -> dict[str, int]:
+        """Per theme of the session, how many of its cards are not planned yet."""
+        planned = set(self.plan)
+        left = {t: 0 for t in self.session_themes(deck)}
+        for d in playable_cards(deck, self.setup.themes):
+            if d.id not in planned:
+                left[d.theme] = left.get(d.theme, 0) + 1
+        return left
+
+    # -- coverage and records --------------------------------------------------------------
+
+    def session_themes(self, deck: Deck) -> list[str]:
+        """The themes this session plays with, in deck order."""
+        chosen = set(self.setup.themes)
+        return [t.id for t in deck.themes if not chosen or t.id in chosen]
+
+    def played_indices(self) -> list[int]:
+        """Plan positions of the rounds that count (shown and not skipped)."""
+        return sorted(i for i, r in self.rounds.items() if not r.skipped)
+
+    def covered_themes(self) -> set[str]:
+        return {self.rounds[i].theme for i in self.played_indices()}
+
+    def played_rounds(self) -> list[Round]:
+        return [self.rounds[i].to_round() for i in self.played_indices()]
+
+    def seconds_played(self) -> int:
+        return sum(r.seconds for r in self.rounds.values())
+
+    def pulse_answers(self) -> list[PulseAnswer]:
+        return [PulseAnswer(question=q, counts=dict(c)) for q, c in self.pulse.items()]
+
+    # -- resume state ----------------------------------------------------------------------
+
+    def to_state(self) -> dict[str, Any]:
+        """A JSON-able snapshot for the store, enough to resume exactly here."""
+        return {
+            "version": STATE_VERSION,
+            "setup": self.setup.to_dict(),
+            "plan": list(self.plan),
+            "position": self.position,
+            "rounds": {str(i): r.to_dict() for i, r in self.rounds.items()},
+            "pulse": {q: dict(c) for q, c in self.pulse.items()},
+            "finished": self.finished,
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> GameState:
+        """Rebuild a game from ``to_state()``'s output. Raises ValueError when it is unusable."""
+        try:
+            if int(state.get("version", 0)) != STATE_VERSION:
+                raise ValueError("unknown state version")
+            setup = GameSetup.from_dict(state["setup"])
+            plan = [str(p) for p in state["plan"]]
+            rounds = {int(i): RoundState.from_dict(r) for i, r in dict(state["rounds"]).items()}
+            position = int(state.get("position", 0))
+            pulse = {
+                str(q): {str(k): int(v) for k, v in c.items()}
+                for q, c in dict(state.get("pulse", {})).items()
+            }
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"unusable state: {exc}") from exc
+        if plan and not 0 <= position < len(plan):
+            position = len(plan) - 1
+        return cls(
+            setup=setup,
+            plan=plan,
+            position=position,
+            rounds=rounds,
+            pulse=pulse,
+            finished=bool(state.get("finished", False)),
+        )
+
+    def check_deck(self, deck: Deck) -> list[str]:
+        """Card ids in the plan that the deck no longer has (a deck changed since)."""
+        return [p for p in self.plan if deck.dilemma(p) is None]
