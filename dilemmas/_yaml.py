@@ -1,0 +1,317 @@
+"""Safe YAML reading for decks and config: a located node tree built from parser events."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from dilemmas.errors import Problem
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Files larger than this are refused before they are read."""
+
+MAX_DEPTH = 64
+"""Decks nest four levels deep; anything far deeper is refused rather than walked."""
+
+MAX_ENCODING_PROBLEMS = 10
+"""Report this many non-UTF-8 spots per file; a file in the wrong encoding has them everywhere."""
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str": "scalar",
+    "tag:yaml.org,2002:seq": "sequence",
+    "tag:yaml.org,2002:map": "mapping",
+    "!": "scalar",
+}
+
+# Characters YAML does not allow in a document (YAML 1.1 "printable" complement).
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_INT = re.compile(r"[-+]?[0-9]+")
+
+_INDENT = "deze regel past niet bij de inspringing van de regels erboven"
+_TABS = "spring in met spaties, niet met tabs"
+_TOKEN = "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens"
+
+# libyaml's and PyYAML's wording of the same faults, first match wins.
+_SYNTAX_NL = [
+    ("found a tab character", _TABS),
+    ("found character '\\t'", _TABS),
+    ("could not find expected ':'", "hier ontbreekt een ':'"),
+    ("mapping values are not allowed", "hier mag geen 'sleutel: waarde' staan; "
+     "controleer de inspringing of zet de tekst tussen aanhalingstekens"),
+    ("did not find expected key", _INDENT),
+    ("expected <block end>", _INDENT),
+    ("did not find expected '-' indicator", _INDENT),
+    ("sequence entries are not allowed", "hier mag geen lijstregel ('- ') beginnen"),
+    ("expected ',' or ']'", "hier ontbreekt een ',' of ']'"),
+    ("expected ',' or '}'", "hier ontbreekt een ',' of '}'"),
+    ("expected node content", "hier verwacht ik een waarde"),
+    ("expected the node content", "hier verwacht ik een waarde"),
+    ("<document start>", "hier staat nog tekst na het einde van het document; controleer de inspringing"),
+    ("unexpected document", "'---' of '...' staat hier midden in een tekst"),
+    ("found unexpected end of stream", "het bestand houdt op midden in een tekst tussen aanhalingstekens"),
+    ("cannot start any token", _TOKEN),
+    ("comment or", "na dit teken hoort een nieuwe regel of een opmerking (#)"),
+    ("whitespace or line break", "hier ontbreekt een spatie"),
+    ("expected ' ', but found", "hier ontbreekt een spatie"),
+    ("indentation indicator", "na '|' of '>' mag alleen een cijfer van 1 tot 9 of '+' of '-' staan"),
+    ("YAML directive", "de regel %YAML klopt niet"),
+    ("found unknown escape character", "onbekende code na een '\\' in tekst tussen dubbele "
+     "aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("found undefined tag handle", "onbekende tag"),
+    ("found unexpected ':'", "onverwachte ':'; zet de tekst tussen aanhalingstekens"),
+]
+
+
+class Node:
+    """A located YAML node; line and column are 1-based."""
+
+    __slots__ = ("column", "line")
+
+    kind = "node"
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+
+class Scalar(Node):
+    """A scalar as written: its text, and whether it was plain (unquoted, not a block)."""
+
+    __slots__ = ("plain", "value")
+
+    kind = "scalar"
+
+    def __init__(self, value: str, plain: bool, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.value = value
+        self.plain = plain
+
+    @property
+    def is_null(self) -> bool:
+        """An empty plain value (`key:`) or a written null (`~`, `null`)."""
+        return self.plain and self.value in _NULLS
+
+    def as_int(self) -> int | None:
+        """The value as an integer if it is a plain integer, else None."""
+        if self.plain and _INT.fullmatch(self.value):
+            return int(self.value)
+        return None
+
+
+class Sequence(Node):
+    """A YAML list."""
+
+    __slots__ = ("items",)
+
+    kind = "sequence"
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.items: list[Node] = []
+
+
+class Mapping(Node):
+    """A YAML mapping, with its key-value pairs in file order (duplicates kept)."""
+
+    __slots__ = ("_key", "pairs")
+
+    kind = "mapping"
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.pairs: list[tuple[Node, Node]] = []
+        self._key: Node | None = None
+
+
+def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
+    """Read a YAML file as text: size limit, UTF-8 with an optional BOM, no control characters.
+
+    Bad bytes and characters are reported at their line and replaced, so that the rest of
+    the file is still checked. Returns None as text when the file cannot be read at all.
+    """
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            return None, [Problem(label, 1, 1, "dit is een map, geen bestand")]
+        if size > MAX_BYTES:
+            return None, [Problem(label, 1, 1, f"het bestand is te groot ({size / 1024 / 1024:.1f} MB); "
+                                               "een deck mag hoogstens 2 MB zijn")]
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return None, [Problem(label, 1, 1, "bestand niet gevonden")]
+    except OSError as exc:
+        return None, [Problem(label, 1, 1, f"kan het bestand niet lezen ({exc.strerror or exc})")]
+    if len(data) > MAX_BYTES:
+        return None, [Problem(label, 1, 1, "het bestand is te groot; een deck mag hoogstens 2 MB zijn")]
+    problems: list[Problem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    text = _decode(data, label, problems)
+    if _NON_PRINTABLE.search(text):
+        text = _replace_control_characters(text, label, problems)
+    return text, problems
+
+
+def _decode(data: bytes, label: str, problems: list[Problem]) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    parts: list[str] = []
+    pos = 0
+    reported = 0
+    while True:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            bad = pos + exc.start
+            parts.append(data[pos:bad].decode("utf-8"))
+            parts.append("\ufffd")
+            if reported < MAX_ENCODING_PROBLEMS:
+                line_start = data.rfind(b"\n", 0, bad) + 1
+                column = len(data[line_start:bad].decode("utf-8", errors="replace")) + 1
+                line = data.count(b"\n", 0, bad) + 1
+                problems.append(Problem(label, line, column,
+                                        f"ongeldig teken (byte 0x{data[bad]:02X}): het bestand is geen "
+                                        "UTF-8; sla het op als UTF-8"))
+            reported += 1
+            pos = pos + exc.end
+    if reported > MAX_ENCODING_PROBLEMS:
+        problems.append(Problem(label, 1, 1, f"nog {reported - MAX_ENCODING_PROBLEMS} ongeldige tekens "
+                                             "(geen UTF-8) niet apart gemeld"))
+    return "".join(parts)
+
+
+def _replace_control_characters(text: str, label: str, problems: list[Problem]) -> str:
+    for match in _NON_PRINTABLE.finditer(text):
+        start = match.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        problems.append(Problem(label, line, column,
+                                f"onzichtbaar stuurteken (U+{ord(match.group()):04X}) mag niet in een deck staan"))
+    return _NON_PRINTABLE.sub("\ufffd", text)
+
+
+def compose(text: str, label: str, *, pure: bool = False) -> tuple[Node | None, list[Problem]]:
+    """Build the node tree of one YAML document from parser events, never constructing tags.
+
+    Anchors, aliases, tags other than the standard str/seq/map, a second document and deep
+    nesting are reported as problems. The tree is built without recursion. libyaml's C
+    parser is used when present (unless ``pure``), else PyYAML's pure-Python parser; both
+    give the same events.
+
+    Returns:
+        The root node (None for an empty document or after a syntax error) and the problems.
+    """
+    loader_class = yaml.SafeLoader if pure or not yaml.__with_libyaml__ else yaml.CSafeLoader
+    problems: list[Problem] = []
+    root: Node | None = None
+    stack: list[Sequence | Mapping] = []
+    documents = 0
+    loader = loader_class(text)
+    try:
+        while True:
+            # PyYAML's stubs type events loosely; the class check below narrows them.
+            event: Any = loader.get_event()
+            cls = type(event)
+            mark = event.start_mark
+            if cls is ScalarEvent:
+                node: Node = Scalar(event.value, not event.style, mark.line + 1, mark.column + 1)
+                if event.tag is not None and _STANDARD_TAGS.get(event.tag) != "scalar":
+                    problems.append(_tag_problem(label, node, event.tag))
+                if event.anchor is not None:
+                    problems.append(_anchor_problem(label, node))
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                node = (Mapping if cls is MappingStartEvent else Sequence)(mark.line + 1, mark.column + 1)
+                if event.tag is not None and _STANDARD_TAGS.get(event.tag) != node.kind:
+                    problems.append(_tag_problem(label, node, event.tag))
+                if event.anchor is not None:
+                    problems.append(_anchor_problem(label, node))
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(Problem(label, node.line, node.column,
+                                            f"te diep genest (meer dan {MAX_DEPTH} niveaus)"))
+                    return None, problems
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                stack.pop()
+                continue
+            elif cls is AliasEvent:
+                node = Scalar("", True, mark.line + 1, mark.column + 1)
+                problems.append(Problem(label, node.line, node.column,
+                                        f"verwijzingen (*{event.anchor}) zijn niet toegestaan in een deck; "
+                                        "schrijf de tekst voluit"))
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problems.append(Problem(label, mark.line + 1, mark.column + 1,
+                                            "hier begint een tweede YAML-document ('---'); "
+                                            "een deckbestand bevat er één"))
+                    return root, problems
+                continue
+            elif cls is StreamEndEvent:
+                return root, problems
+            else:
+                continue
+            if stack:
+                _attach(stack[-1], node)
+            else:
+                root = node
+            if isinstance(node, (Mapping, Sequence)):
+                stack.append(node)
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(label, exc, text))
+        return None, problems
+    except yaml.YAMLError as exc:
+        problems.append(Problem(label, 1, 1, f"ongeldige YAML: {exc}"))
+        return None, problems
+    finally:
+        loader.dispose()
+
+
+def _attach(parent: Sequence | Mapping, node: Node) -> None:
+    if isinstance(parent, Sequence):
+        parent.items.append(node)
+    elif parent._key is None:
+        parent._key = node
+    else:
+        parent.pairs.append((parent._key, node))
+        parent._key = None
+
+
+def _tag_problem(label: str, node: Node, tag: str) -> Problem:
+    return Problem(label, node.line, node.column,
+                   f"tags zoals '{tag}' zijn niet toegestaan in een deck; haal de tag weg")
+
+
+def _anchor_problem(label: str, node: Node) -> Problem:
+    return Problem(label, node.line, node.column,
+                   "ankers (&naam) zijn niet toegestaan in een deck; schrijf de tekst voluit")
+
+
+def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    original = exc.problem or exc.context or "onbekende fout"
+    lines = text.split("\n", line)
+    if line <= len(lines) and lines[line - 1][column - 1:column] == "\t":
+        return Problem(label, line, column, f"ongeldige YAML: {_TABS}")
+    for english, dutch in _SYNTAX_NL:
+        if english in original:
+            return Problem(label, line, column, f"ongeldige YAML: {dutch}")
+    return Problem(label, line, column, f"ongeldige YAML: {original}")
