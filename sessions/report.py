@@ -1,0 +1,504 @@
+"""The WIO report (SPEC §9): figures over team sessions, with suppression below ``k``, and JSON."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dilemmas.model import Deck, Dilemma
+from sessions.figures import verdeeldheid
+from sessions.model import SessionRecord
+from sessions.report_render import render_csv, render_html, render_markdown
+from sessions.suppress import derivable_small_group, shown, suppress_quarters
+
+__all__ = [
+    "DilemmaFigure",
+    "NoteGroup",
+    "Period",
+    "PulseFigure",
+    "QuarterFigure",
+    "Report",
+    "SessionRow",
+    "ShiftFigure",
+    "ThemeFigure",
+    "Totals",
+    "build_report",
+    "quarter_of",
+    "render_csv",
+    "render_html",
+    "render_markdown",
+    "report_to_json",
+]
+
+Counts = dict[str, int]
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive range of months, "YYYY-MM" to "YYYY-MM"."""
+
+    start: str
+    end: str
+    implicit: bool = False
+    """True when no period was asked for and the current calendar year is used."""
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        """January to December of ``year``."""
+        return cls(f"{year:04d}-01", f"{year:04d}-12")
+
+    @classmethod
+    def current_year(cls, today: _dt.date | None = None) -> Period:
+        """The current calendar year, marked as not asked for."""
+        y = (today or _dt.date.today()).year
+        return cls(f"{y:04d}-01", f"{y:04d}-12", implicit=True)
+
+    def contains(self, month: str) -> bool:
+        return self.start <= month <= self.end
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The headline figures."""
+
+    sessions: int
+    teams: int
+    participants: int
+    rounds: int
+    participants_mean: float | None
+    """Participants per session, 1 decimal; None without sessions."""
+
+
+@dataclass(frozen=True)
+class ThemeFigure:
+    """Rounds played per theme."""
+
+    id: str
+    title: str
+    rounds: int
+
+
+@dataclass(frozen=True)
+class DilemmaFigure:
+    """One dilemma over the period: how often played and how the first votes fell."""
+
+    id: str
+    deck: str
+    theme: str
+    title: str
+    played: int
+    answers: int
+    counts: Counts | None
+    """Summed first-vote counts in option order; None when suppressed (answers < k)."""
+    verdeeldheid: float | None
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """A readable label per vote key (the option text), for the human formats."""
+
+
+@dataclass(frozen=True)
+class ShiftFigure:
+    """Re-votes after one "Maar wat als…?" variation of one dilemma, summed over rounds."""
+
+    deck: str
+    dilemma: str
+    title: str
+    variation: int
+    text: str | None
+    revotes: int
+    answers_before: int
+    before: Counts | None
+    answers_after: int
+    after: Counts | None
+    """Both None when hidden: too few answers, or the before could be subtracted from a total."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QuarterFigure:
+    """One quarter of a pulse question."""
+
+    quarter: str
+    answers: int
+    counts: Counts | None
+
+
+@dataclass(frozen=True)
+class PulseFigure:
+    """A meldklimaat question: totals and the trend per quarter."""
+
+    question: str
+    title: str
+    answers: int
+    counts: Counts | None
+    quarters: tuple[QuarterFigure, ...]
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One counted session in the list; no id, no day, no names."""
+
+    month: str
+    team: str | None
+    participants: int
+    rounds: int
+    completed: bool
+
+
+@dataclass(frozen=True)
+class NoteGroup:
+    """The (already scrubbed) notes of one dilemma, sorted so they cannot be tied to a session."""
+
+    deck: str
+    dilemma: str
+    title: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every figure of the WIO report, already suppressed; renderers only format it."""
+
+    period: Period
+    k: int
+    totals: Totals
+    themes: tuple[ThemeFigure, ...]
+    dilemmas: tuple[DilemmaFigure, ...]
+    shifts: tuple[ShiftFigure, ...]
+    pulse: tuple[PulseFigure, ...]
+    sessions: tuple[SessionRow, ...]
+    with_notes: bool = False
+    notes: tuple[NoteGroup, ...] = ()
+
+
+def quarter_of(month: str) -> str:
+    """ "2026-05" → "2026-Q2"."""
+    return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+
+
+def _key_order(key: str) -> tuple[int, int, str]:
+    # Scale keys "1".."10" sort as numbers, option keys and slugs as text.
+    return (0, int(key), "") if key.isdigit() else (1, 0, key)
+
+
+def _ordered(counts: Mapping[str, int], keys: tuple[str, ...]) -> Counts:
+    """Counts in the deck's option order (zeros included), then any other keys seen."""
+    out = {key: counts.get(key, 0) for key in keys}
+    for key in sorted(counts, key=_key_order):
+        if key not in out:
+            out[key] = counts[key]
+    return out
+
+
+def _add(into: Counts, counts: Mapping[str, int]) -> int:
+    n = 0
+    for key, value in counts.items():
+        into[key] = into.get(key, 0) + value
+        n += value
+    return n
+
+
+class _DilemmaAcc:
+    """Running sums for one (deck, dilemma) while the records are read."""
+
+    __slots__ = ("theme", "played", "answers", "counts", "weights", "variations", "notes")
+
+    def __init__(self, theme: str) -> None:
+        self.theme = theme
+        self.played = 0
+        self.answers = 0
+        self.counts: Counts = {}
+        self.weights: list[int] = []  # answers of each round with a first vote
+        # variation → (rounds (indices into weights), before, after, answers after)
+        self.variations: dict[int, tuple[set[int], Counts, Counts, list[int]]] = {}
+        self.notes: list[str] = []
+
+
+def build_report(
+    records: Iterable[SessionRecord],
+    decks: Mapping[str, Deck],
+    *,
+    k: int,
+    period: Period,
+    with_notes: bool = False,
+) -> Report:
+    """Compute the report over the team sessions in ``period`` that have at least one round.
+
+    Args:
+        records: session records (any kind, any month: the ones that do not count are skipped).
+        decks: installed decks by id, for titles, option labels and the number of options.
+        k: the suppression threshold (config ``k``).
+        period: the months to report on.
+        with_notes: include the (already scrubbed) round notes.
+
+    Returns:
+        The report, with every distribution of fewer than ``k`` answers suppressed.
+    """
+    k = max(1, k)
+    rows: list[SessionRow] = []
+    teams: set[str] = set()
+    participants = 0
+    rounds_total = 0
+    theme_rounds: dict[str, int] = {}
+    theme_deck: dict[str, str] = {}
+    dilemmas: dict[tuple[str, str], _DilemmaAcc] = {}
+    pulse: dict[str, dict[str, tuple[Counts, list[int]]]] = {}
+
+    for rec in records:
+        if rec.kind != "team" or not rec.rounds or not period.contains(rec.month):
+            continue
+        label = rec.team.strip() if rec.team else ""
+        if label:
+            teams.add(label.casefold())
+        participants += rec.participants
+        rounds_total += len(rec.rounds)
+        rows.append(SessionRow(rec.month, label or None, rec.participants, len(rec.rounds),
+                               rec.completed))
+        deck_id = rec.deck_id
+        for rnd in rec.rounds:
+            theme_rounds[rnd.theme] = theme_rounds.get(rnd.theme, 0) + 1
+            theme_deck.setdefault(rnd.theme, deck_id)
+            acc = dilemmas.get((deck_id, rnd.dilemma))
+            if acc is None:
+                acc = dilemmas[(deck_id, rnd.dilemma)] = _DilemmaAcc(rnd.theme)
+            acc.played += 1
+            if with_notes and rnd.note and rnd.note.strip():
+                acc.notes.append(rnd.note.strip())
+            if rnd.counts is None:
+                continue
+            n = _add(acc.counts, rnd.counts)
+            acc.answers += n
+            index = len(acc.weights)
+            acc.weights.append(n)
+            last: dict[int, Mapping[str, int]] = {}
+            for revote in rnd.revotes:
+                last[revote.variation] = revote.counts  # a repeated re-vote replaces the earlier
+            for variation, after in last.items():
+                entry = acc.variations.get(variation)
+                if entry is None:
+                    entry = acc.variations[variation] = (set(), {}, {}, [0])
+                entry[0].add(index)
+                _add(entry[1], rnd.counts)
+                entry[3][0] += _add(entry[2], after)
+        quarter = quarter_of(rec.month)
+        for answer in rec.pulse:
+            per_q = pulse.setdefault(answer.question, {})
+            q_counts, q_n = per_q.setdefault(quarter, ({}, [0]))
+            q_n[0] += _add(q_counts, answer.counts)
+
+    rows.sort(key=lambda r: (r.month, (r.team or "").casefold(), r.participants, r.rounds))
+    totals = Totals(
+        sessions=len(rows),
+        teams=len(teams),
+        participants=participants,
+        rounds=rounds_total,
+        participants_mean=round(participants / len(rows), 1) if rows else None,
+    )
+    themes = sorted(
+        (ThemeFigure(t, _theme_title(t, theme_deck[t], decks), n) for t, n in theme_rounds.items()),
+        key=lambda f: (-f.rounds, f.title.casefold(), f.id),
+    )
+    figures: list[DilemmaFigure] = []
+    shifts: list[ShiftFigure] = []
+    notes: list[NoteGroup] = []
+    for (deck_id, dilemma_id), acc in dilemmas.items():
+        card = _card(decks, deck_id, dilemma_id)
+        figure = _dilemma_figure(deck_id, dilemma_id, acc, card, k)
+        figures.append(figure)
+        shifts.extend(_shift_figures(figure, acc, card, k))
+        if acc.notes:
+            notes.append(NoteGroup(deck_id, dilemma_id, figure.title, tuple(sorted(acc.notes))))
+    figures.sort(key=lambda f: (f.verdeeldheid is None, -(f.verdeeldheid or 0.0), -f.played,
+                                f.id, f.deck))
+    rank = {(f.deck, f.id): i for i, f in enumerate(figures)}
+    shifts.sort(key=lambda s: (rank[(s.deck, s.dilemma)], s.variation))
+    notes.sort(key=lambda g: rank[(g.deck, g.dilemma)])
+    return Report(
+        period=period,
+        k=k,
+        totals=totals,
+        themes=tuple(themes),
+        dilemmas=tuple(figures),
+        shifts=tuple(shifts),
+        pulse=tuple(_pulse_figures(pulse, decks, k)),
+        sessions=tuple(rows),
+        with_notes=with_notes,
+        notes=tuple(notes),
+    )
+
+
+def _card(decks: Mapping[str, Deck], deck_id: str, dilemma_id: str) -> Dilemma | None:
+    deck = decks.get(deck_id)
+    return deck.dilemma(dilemma_id) if deck is not None else None
+
+
+def _theme_title(theme_id: str, deck_id: str, decks: Mapping[str, Deck]) -> str:
+    deck = decks.get(deck_id)
+    if deck is not None and deck.theme(theme_id) is not None:
+        return deck.theme_title(theme_id)
+    for other in decks.values():
+        if not other.is_pulse and other.theme(theme_id) is not None:
+            return other.theme_title(theme_id)
+    return theme_id
+
+
+def _labels(card: Dilemma | None, keys: Iterable[str]) -> dict[str, str]:
+    if card is None:
+        return {key: key for key in keys}
+    return {key: card.answer.label(key) for key in keys}
+
+
+def _dilemma_figure(
+    deck_id: str, dilemma_id: str, acc: _DilemmaAcc, card: Dilemma | None, k: int
+) -> DilemmaFigure:
+    if card is not None:
+        keys = card.answer.keys
+        m = len(keys)
+    else:
+        keys = ()
+        m = len(acc.counts)
+    ordered = _ordered(acc.counts, keys)
+    visible = shown(acc.answers, k)
+    return DilemmaFigure(
+        id=dilemma_id,
+        deck=deck_id,
+        theme=card.theme if card is not None else acc.theme,
+        title=card.title if card is not None else dilemma_id,
+        played=acc.played,
+        answers=acc.answers,
+        counts=ordered if visible else None,
+        verdeeldheid=verdeeldheid(ordered, m) if visible else None,
+        labels=_labels(card, ordered),
+    )
+
+
+def _shift_figures(
+    figure: DilemmaFigure, acc: _DilemmaAcc, card: Dilemma | None, k: int
+) -> list[ShiftFigure]:
+    """Shifts per variation; a shift is shown only when before and after each have ≥ k answers
+    and no combination of the shown sums (total, other befores) isolates fewer than k votes."""
+    if not acc.variations:
+        return []
+    variations = sorted(acc.variations)
+    visible = {
+        v for v in variations
+        if figure.counts is not None
+        and shown(sum(acc.weights[i] for i in acc.variations[v][0]), k)
+        and shown(acc.variations[v][3][0], k)
+    }
+    everything = frozenset(range(len(acc.weights)))
+    while visible:
+        published = [everything] + [frozenset(acc.variations[v][0]) for v in sorted(visible)]
+        if derivable_small_group(acc.weights, published, k) is None:
+            break
+        # Hide the smallest shown shift (the later variation on a tie) and look again.
+        smallest = min(visible, key=lambda v: (sum(acc.weights[i] for i in acc.variations[v][0]),
+                                               -v))
+        visible.discard(smallest)
+    keys = card.answer.keys if card is not None else ()
+    out = []
+    for v in variations:
+        rounds, before, after, n_after = acc.variations[v]
+        before_o = _ordered(before, keys)
+        after_o = _ordered(after, tuple(before_o))
+        text = card.variations[v] if card is not None and 0 <= v < len(card.variations) else None
+        out.append(ShiftFigure(
+            deck=figure.deck,
+            dilemma=figure.id,
+            title=figure.title,
+            variation=v,
+            text=text,
+            revotes=len(rounds),
+            answers_before=sum(acc.weights[i] for i in rounds),
+            before=before_o if v in visible else None,
+            answers_after=n_after[0],
+            after=after_o if v in visible else None,
+            labels=_labels(card, after_o),
+        ))
+    return out
+
+
+def _pulse_card(decks: Mapping[str, Deck], question: str) -> Dilemma | None:
+    for deck in decks.values():
+        if deck.is_pulse:
+            card = deck.dilemma(question)
+            if card is not None:
+                return card
+    return None
+
+
+def _pulse_figures(
+    pulse: Mapping[str, Mapping[str, tuple[Counts, list[int]]]],
+    decks: Mapping[str, Deck],
+    k: int,
+) -> list[PulseFigure]:
+    out = []
+    for question in sorted(pulse):
+        per_q = pulse[question]
+        card = _pulse_card(decks, question)
+        keys = card.answer.keys if card is not None else ()
+        total: Counts = {}
+        answers = 0
+        for counts, _n in per_q.values():
+            answers += _add(total, counts)
+        ordered = _ordered(total, keys)
+        q_answers = {q: n[0] for q, (_c, n) in per_q.items() if n[0] > 0}
+        hidden = suppress_quarters(q_answers, k)
+        quarters = tuple(
+            QuarterFigure(q, q_answers[q],
+                          None if q in hidden else _ordered(per_q[q][0], tuple(ordered)))
+            for q in sorted(q_answers)
+        )
+        out.append(PulseFigure(
+            question=question,
+            title=(card.question or card.title) if card is not None else question,
+            answers=answers,
+            counts=ordered if shown(answers, k) else None,
+            quarters=quarters,
+            labels=_labels(card, ordered),
+        ))
+    return out
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    """The report as the JSON document of SPEC §9 (plus ``shifts``, and ``notes`` if asked)."""
+    t = report.totals
+    doc: dict[str, Any] = {
+        "format": "integer-spel-report",
+        "version": 1,
+        "period": {"from": report.period.start, "to": report.period.end},
+        "k": report.k,
+        "totals": {"sessions": t.sessions, "teams": t.teams, "participants": t.participants,
+                   "rounds": t.rounds, "participants_mean": t.participants_mean},
+        "themes": [{"id": f.id, "title": f.title, "rounds": f.rounds} for f in report.themes],
+        "dilemmas": [
+            {"id": f.id, "deck": f.deck, "theme": f.theme, "title": f.title, "played": f.played,
+             "answers": f.answers, "counts": f.counts, "verdeeldheid": f.verdeeldheid}
+            for f in report.dilemmas
+        ],
+        "pulse": [
+            {"question": p.question, "answers": p.answers, "counts": p.counts,
+             "quarters": {q.quarter: {"answers": q.answers, "counts": q.counts}
+                          for q in p.quarters}}
+            for p in report.pulse
+        ],
+        "sessions": [
+            {"month": s.month, "team": s.team, "participants": s.participants,
+             "rounds": s.rounds, "completed": s.completed}
+            for s in report.sessions
+        ],
+        "shifts": [
+            {"deck": s.deck, "dilemma": s.dilemma, "variation": s.variation, "text": s.text,
+             "revotes": s.revotes,
+             "before": {"answers": s.answers_before, "counts": s.before},
+             "after": {"answers": s.answers_after, "counts": s.after}}
+            for s in report.shifts
+        ],
+    }
+    if report.with_notes:
+        doc["notes"] = [
+            {"deck": g.deck, "dilemma": g.dilemma, "notes": list(g.notes)} for g in report.notes
+        ]
+    return doc
