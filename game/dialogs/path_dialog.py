@@ -1,0 +1,212 @@
+"""PathDialog: a modal that asks for a file path and checks it can be read or written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+
+def resolve_path(text: str, base: Path | None = None) -> Path:
+    """The path the user means: `~` expanded, relative paths taken from `base` (or the cwd)."""
+    path = Path(text.strip()).expanduser()
+    if not path.is_absolute():
+        path = (base or Path.cwd()) / path
+    return path
+
+
+def read_problem(path: Path, *, allow_dir: bool = False) -> str | None:
+    """Why `path` can't be read, in Dutch, or None when it can."""
+    if not path.exists():
+        if not path.parent.is_dir():
+            return f"De map {path.parent} bestaat niet."
+        return f"Het bestand {path} bestaat niet."
+    if path.is_dir() and not allow_dir:
+        return f"{path} is een map. Kies een bestand in die map."
+    if not os.access(path, os.R_OK):
+        return f"Je mag {path} niet lezen."
+    return None
+
+
+def write_problem(path: Path) -> str | None:
+    """Why a file can't be written at `path`, in Dutch, or None when it can."""
+    if path.is_dir():
+        return f"{path} is een map. Typ er een bestandsnaam achter."
+    parent = path.parent
+    # Walk up to the first part that exists: a missing folder and a file in the way read
+    # differently, and both are things the user can fix.
+    existing = parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{existing} is een bestand, geen map. Kies een andere map."
+    if existing != parent:
+        return f"De map {parent} bestaat niet. Maak hem eerst, of kies een andere map."
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"Je mag {path} niet overschrijven. Kies een andere naam."
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"Je mag niet schrijven in de map {parent}. Kies een andere map."
+    return None
+
+
+def save_text(path: Path, text: str) -> str | None:
+    """Write `text` to `path`, readable by the user alone; a Dutch message when it fails."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+    except PermissionError:
+        return f"Je mag {path} niet schrijven. Kies een andere plek."
+    except FileNotFoundError:
+        return f"De map {path.parent} bestaat niet."
+    except IsADirectoryError:
+        return f"{path} is een map. Typ er een bestandsnaam achter."
+    except OSError as exc:
+        return f"{path} kon niet worden geschreven ({exc.strerror or exc})."
+    return None
+
+
+def path_problem(path: Path, *, must_exist: bool, allow_dir: bool = False) -> str | None:
+    """Why `path` can't be used for reading (must_exist) or writing, or None."""
+    return read_problem(path, allow_dir=allow_dir) if must_exist else write_problem(path)
+
+
+class PathDialog(ModalScreen[Path | None]):
+    """Ask for a path; return it once it can be read (`must_exist`) or written, else None.
+
+    Writing over an existing file asks for a second OK first.
+    """
+
+    DEFAULT_CSS = """
+    PathDialog {
+        align: center middle;
+    }
+    PathDialog > #path-box {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    PathDialog #path-title {
+        text-style: bold;
+        width: 1fr;
+        padding: 0 0 1 0;
+    }
+    PathDialog #path-message {
+        width: 1fr;
+        height: auto;
+        min-height: 1;
+        color: $text-muted;
+    }
+    PathDialog #path-message.-error {
+        color: $error;
+        text-style: bold;
+    }
+    PathDialog #path-message.-warning {
+        color: $warning;
+        text-style: bold;
+    }
+    PathDialog #path-buttons {
+        height: auto;
+        align-horizontal: right;
+        padding: 1 0 0 0;
+    }
+    PathDialog #path-buttons Button {
+        margin: 0 0 0 2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Annuleren", id="path.cancel", tooltip="Sluit zonder pad"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        default: str | Path = "",
+        must_exist: bool = False,
+        *,
+        allow_dir: bool = False,
+        hint: str | None = None,
+    ) -> None:
+        """Args:
+        title: what the path is for, e.g. "Rapport opslaan als".
+        default: the path filled in at the start.
+        must_exist: True to open an existing file; False to write one.
+        allow_dir: with must_exist, a folder is also accepted.
+        hint: a line under the input; a sensible one is chosen when None.
+        """
+        super().__init__()
+        self.title_text = title
+        self.default = str(default)
+        self.must_exist = must_exist
+        self.allow_dir = allow_dir
+        if hint is None:
+            hint = (
+                "Typ het pad van een bestand dat er al is."
+                if must_exist
+                else "Typ het pad van het nieuwe bestand. ~ is je eigen map."
+            )
+        self.hint = hint
+        self._confirm_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="path-box"):
+            yield Label(self.title_text, id="path-title")
+            yield Input(value=self.default, id="path-input", placeholder="pad naar een bestand")
+            yield Static(self.hint, id="path-message")
+            with Horizontal(id="path-buttons"):
+                yield Button("OK", variant="primary", id="path-ok")
+                yield Button("Annuleren", id="path-cancel")
+
+    def on_mount(self) -> None:
+        field = self.query_one("#path-input", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+
+    def _say(self, text: str, kind: str = "") -> None:
+        message = self.query_one("#path-message", Static)
+        message.set_class(kind == "error", "-error")
+        message.set_class(kind == "warning", "-warning")
+        message.update(text)
+
+    @on(Input.Changed, "#path-input")
+    def _changed(self) -> None:
+        if self._confirm_overwrite is not None:
+            self._confirm_overwrite = None
+            self._say(self.hint)
+
+    @on(Input.Submitted, "#path-input")
+    @on(Button.Pressed, "#path-ok")
+    def action_accept(self) -> None:
+        """Check the typed path; close with it when it can be used."""
+        text = self.query_one("#path-input", Input).value
+        if not text.strip():
+            self._say("Typ eerst een pad.", "error")
+            return
+        path = resolve_path(text)
+        problem = path_problem(path, must_exist=self.must_exist, allow_dir=self.allow_dir)
+        if problem is not None:
+            self._say(problem, "error")
+            return
+        if not self.must_exist and path.exists() and self._confirm_overwrite != path:
+            self._confirm_overwrite = path
+            self._say(
+                f"{path} bestaat al. Kies nog een keer OK om het te vervangen.", "warning"
+            )
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#path-cancel")
+    def action_cancel(self) -> None:
+        """Close without a path."""
+        self.dismiss(None)

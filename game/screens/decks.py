@@ -1,0 +1,280 @@
+"""DecksScreen: the decks found, the problems in broken ones, and a browser for the cards."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Static, TabbedContent, TabPane
+
+from dilemmas.model import Deck
+from game.dialogs.path_dialog import PathDialog
+from game.screens.card_browser import CardBrowser
+
+if TYPE_CHECKING:
+    from dilemmas.discovery import DeckRegistry
+    from dilemmas.errors import Problem
+    from game.app import IntegerSpelApp
+
+SOURCE_LABELS: dict[str, str] = {
+    "ingebouwd": "ingebouwd",
+    "gebruiker": "eigen map",
+    "map": "--decks",
+}
+
+
+def theme_counts(deck: Deck) -> list[tuple[str, int]]:
+    """(theme title, number of cards) for every theme of the deck, in deck order."""
+    counts = Counter(d.theme for d in deck.dilemmas)
+    return [(theme.title, counts.get(theme.id, 0)) for theme in deck.themes]
+
+
+def theme_summary(deck: Deck) -> str:
+    """The counts per theme on one line, e.g. "Geschenken 4 · Nevenwerk 3"."""
+    return " · ".join(f"{title} {n}" for title, n in theme_counts(deck))
+
+
+def problem_lines(registry: DeckRegistry) -> list[str]:
+    """Every problem of every invalid deck as `PATH:LINE:COL: melding`."""
+    return [str(problem) for _path, problems in registry.invalid for problem in problems]
+
+
+class ProblemsDialog(ModalScreen[None]):
+    """The outcome of checking one file or folder: its problems, or that it is fine."""
+
+    DEFAULT_CSS = """
+    ProblemsDialog { align: center middle; }
+    ProblemsDialog > Vertical {
+        width: 90%;
+        max-width: 110;
+        height: auto;
+        max-height: 90%;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    ProblemsDialog #problems-title { text-style: bold; padding: 0 0 1 0; }
+    ProblemsDialog #problems-scroll { height: auto; max-height: 20; }
+    ProblemsDialog .-ok { color: $success; text-style: bold; }
+    ProblemsDialog #problems-close { margin: 1 0 0 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Sluiten", id="problems.close"),
+    ]
+
+    def __init__(self, path: Path, problems: Sequence[Problem]) -> None:
+        super().__init__()
+        self.path = path
+        self.problems = list(problems)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Controle van {self.path}", id="problems-title")
+            with VerticalScroll(id="problems-scroll"):
+                if self.problems:
+                    count = len(self.problems)
+                    noun = "probleem" if count == 1 else "problemen"
+                    yield Static(f"{count} {noun} gevonden:", id="problems-summary")
+                    yield Static(
+                        Content("\n").join(Content(str(p)) for p in self.problems),
+                        id="problems-list",
+                    )
+                else:
+                    yield Static("Geen problemen gevonden. Dit deck is in orde.",
+                                 id="problems-summary", classes="-ok")
+            yield Button("Sluiten", id="problems-close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#problems-close", Button).focus()
+
+    @on(Button.Pressed, "#problems-close")
+    def action_close(self) -> None:
+        """Close the dialog."""
+        self.dismiss(None)
+
+
+class DecksScreen(Screen[None]):
+    """For the deck author: which decks were found, what is wrong, and every card."""
+
+    TITLE = "Decks"
+    CSS_PATH = "../styles/decks.tcss"
+    HELP: ClassVar[str] = """\
+Hier zie je welke decks de app gevonden heeft, en wat er mis is met een deck dat niet
+geladen kon worden.
+
+- **Decks** — elk deck met zijn bron, versie en het aantal kaarten per thema. Daaronder
+  staat bij elk deck met fouten precies waar het fout gaat: `BESTAND:REGEL:KOLOM: melding`.
+- **Kaarten** — zoek een kaart op tekst, thema of doelgroep. Je ziet de kaart zoals in een
+  ronde van het teamspel, met daaronder wat de code zegt en de "Maar wat als…?"-vragen.
+
+Pas je een deck aan in je teksteditor? Druk dan op `F5` om de decks opnieuw te laden.
+Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap staat.
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Terug", id="decks.back", tooltip="Terug naar het hoofdmenu"),
+        Binding("f5", "reload", "Opnieuw laden", id="decks.reload",
+                tooltip="Zoek de decks opnieuw, na een wijziging in een bestand"),
+        Binding("ctrl+r", "reload", "Opnieuw laden", id="decks.reload_alt", show=False),
+        Binding("ctrl+o", "check_file", "Controleer bestand…", id="decks.check",
+                tooltip="Controleer één deckbestand of map en toon elk probleem"),
+        Binding("ctrl+t", "switch_tab", "Decks/Kaarten", id="decks.tab",
+                tooltip="Wissel tussen de lijst met decks en de kaarten"),
+    ]
+
+    @property
+    def registry(self) -> DeckRegistry:
+        return cast("IntegerSpelApp", self.app).ctx.registry
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="decks-tabs", initial="tab-decks"):
+            with TabPane("Decks", id="tab-decks"), Vertical(id="decks-pane"):
+                yield DataTable(id="deck-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="deck-detail")
+                with VerticalScroll(id="deck-problems"):
+                    yield Static(id="deck-problems-text")
+            with TabPane("Kaarten", id="tab-cards"):
+                yield CardBrowser(self.registry.decks, id="card-browser")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#deck-table", DataTable)
+        table.add_column("id", key="id")
+        table.add_column("titel", key="title")
+        table.add_column("versie", key="version")
+        table.add_column("bron", key="source")
+        table.add_column("kaarten", key="cards")
+        table.add_column("per thema", key="themes")
+        self.query_one("#deck-problems", VerticalScroll).border_title = "Fouten en meldingen"
+        self._fill()
+        table.focus()
+
+    def _fill(self) -> None:
+        registry = self.registry
+        table = self.query_one("#deck-table", DataTable)
+        table.clear()
+        for deck in registry.decks.values():
+            kind = " (peiling)" if deck.is_pulse else ""
+            table.add_row(
+                deck.id,
+                deck.info.title + kind,
+                deck.info.version,
+                SOURCE_LABELS.get(deck.source, deck.source),
+                str(len(deck.dilemmas)),
+                theme_summary(deck),
+                key=deck.id,
+            )
+        self._show_detail()
+        self.query_one("#deck-problems-text", Static).update(self._problems_content())
+
+    def _problems_content(self) -> Content:
+        registry = self.registry
+        parts: list[Content] = []
+        if registry.invalid:
+            count = len(registry.invalid)
+            noun = "deck kon" if count == 1 else "decks konden"
+            parts.append(Content.styled(f"{count} {noun} niet geladen worden:", "bold $error"))
+            for path, problems in registry.invalid:
+                parts.append(Content.assemble(("\n", ""), (str(path), "bold")))
+                parts.extend(Content(f"  {problem}") for problem in problems)
+        else:
+            parts.append(Content.styled("Alle decks zijn in orde.", "bold $success"))
+        notices = [n for n in registry.notices if n]
+        if notices:
+            parts.append(Content.styled("\nMeldingen", "bold"))
+            parts.extend(Content(f"• {notice}") for notice in notices)
+        return Content("\n").join(parts)
+
+    @on(DataTable.RowHighlighted, "#deck-table")
+    def _row_highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        table = self.query_one("#deck-table", DataTable)
+        detail = self.query_one("#deck-detail", Static)
+        deck: Deck | None = None
+        if table.row_count:
+            row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            deck = self.registry.decks.get(str(row_key.value))
+        if deck is None:
+            detail.update("Geen decks gevonden." if not table.row_count else "")
+            return
+        themes = ", ".join(f"{title} ({n})" for title, n in theme_counts(deck)) or "geen thema's"
+        where = deck.path or "ingebouwd in de app"
+        detail.update(
+            Content.assemble(
+                (deck.info.title, "bold"), ("\n", ""),
+                ("Bestand: ", "$text-muted"), where, ("\n", ""),
+                ("Per thema: ", "$text-muted"), themes,
+            )
+        )
+
+    @on(DataTable.RowSelected, "#deck-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        # Enter on a deck: browse its cards, filtered to that deck by its id.
+        self._show_tab("tab-cards")
+        self.query_one(CardBrowser).show_deck(str(event.row_key.value))
+
+    def action_back(self) -> None:
+        """Back to where the screen was opened from."""
+        self.dismiss(None)
+
+    def action_switch_tab(self) -> None:
+        """Switch between the decks and the cards."""
+        tabs = self.query_one("#decks-tabs", TabbedContent)
+        self._show_tab("tab-cards" if tabs.active == "tab-decks" else "tab-decks")
+
+    def _show_tab(self, tab: str) -> None:
+        # Focus moves with the tab: a focused widget left behind in the hidden pane would
+        # make TabbedContent switch straight back to it.
+        self.query_one("#decks-tabs", TabbedContent).active = tab
+        target = "#card-search" if tab == "tab-cards" else "#deck-table"
+        self.query_one(target).focus()
+
+    def action_reload(self) -> None:
+        """Run discovery again (after the author edited a deck) and show what was found."""
+        from dilemmas.discovery import discover
+
+        ctx = cast("IntegerSpelApp", self.app).ctx
+        ctx.registry = discover(ctx.extra_deck_dirs, ctx.config)
+        self._fill()
+        self.query_one(CardBrowser).set_decks(ctx.registry.decks)
+        found, broken = len(ctx.registry.decks), len(ctx.registry.invalid)
+        message = f"{found} {'deck' if found == 1 else 'decks'} gevonden"
+        if broken:
+            message += f", {broken} met fouten"
+        self.notify(message + ".", title="Opnieuw geladen",
+                    severity="warning" if broken else "information")
+
+    def action_check_file(self) -> None:
+        """Ask for a deck file or folder, check it and show every problem."""
+        default = self._default_check_path()
+
+        def checked(path: Path | None) -> None:
+            if path is None:
+                return
+            from dilemmas.loader import check_paths
+
+            self.app.push_screen(ProblemsDialog(path, check_paths([path])))
+
+        self.app.push_screen(
+            PathDialog("Welk deck wil je controleren?", default, must_exist=True,
+                       allow_dir=True,
+                       hint="Typ het pad van een deckbestand (.yaml) of een map met decks."),
+            checked,
+        )
+
+    def _default_check_path(self) -> str:
+        invalid = self.registry.invalid
+        if invalid:
+            return str(invalid[0][0])
+        from dilemmas import paths
+
+        return str(paths.user_decks_dir()) + "/"
