@@ -1,16 +1,31 @@
-"""SQLite store of anonymous session records.
-
-PLACEHOLDER: the signatures below are the contract the app codes against; the
-implementation is being written.
-"""
+"""SQLite store of anonymous session records: one transaction per change, safe for two processes."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import errno
+import json
+import os
+import re
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sessions.model import PulseAnswer, Round, SessionKind, SessionRecord
+from dilemmas import paths
+from sessions import _schema
+from sessions.model import PulseAnswer, Revote, Round, SessionKind, SessionRecord
+from sessions.scrub import scrub, scrub_tree
+
+DB_NAME = "sessions.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+_MONTH_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_KINDS = ("team", "practice")
+_VOTES = ("hands", "secret", "none")
 
 
 class StoreError(Exception):
@@ -24,16 +39,245 @@ class StoreCorruptError(StoreError):
     """The database file is damaged. The app offers to set it aside and start a new one."""
 
 
+def _error_for(exc: BaseException, path: Path) -> StoreError:
+    """Turn an sqlite3 or OS error into a StoreError with a plain Dutch message."""
+    text = str(exc).lower()
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            text = "database or disk is full"
+        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            text = "readonly"
+    if "full" in text:
+        return StoreError(f"De schijf is vol: {path}. Maak ruimte vrij en probeer het opnieuw.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreCorruptError(
+            f"Het bestand met sessies is beschadigd: {path}. Je kunt het apart zetten en met "
+            "een nieuw, leeg bestand verder. Het oude bestand blijft dan bewaard."
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"Het bestand met sessies is bezet door een ander programma: {path}. "
+            "Wacht even en probeer het opnieuw."
+        )
+    if any(w in text for w in ("unable to open", "readonly", "read-only", "disk i/o", "permission")):
+        return StoreError(
+            f"Je gegevensmap is niet beschrijfbaar: {path.parent}. Kies een andere map met "
+            "--data-dir (of INTEGER_SPEL_DATA_DIR), of vraag om schrijfrechten."
+        )
+    return StoreError(f"Het bestand met sessies is niet te gebruiken: {path} ({exc}).")
+
+
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except StoreError:
+        raise
+    except (sqlite3.Error, OSError) as exc:
+        raise _error_for(exc, path) from exc
+
+
+def _chmod_private(path: Path) -> None:
+    """Make a file readable by the user alone (a no-op where the OS has no such modes)."""
+    with suppress(OSError):
+        if path.exists():
+            os.chmod(path, 0o600)
+
+
+def current_month() -> str:
+    """This month as ``YYYY-MM`` (the store never keeps a day)."""
+    return date.today().strftime("%Y-%m")
+
+
+def is_month(text: object) -> bool:
+    """Whether ``text`` is a real month ``YYYY-MM``."""
+    return isinstance(text, str) and _MONTH_RE.fullmatch(text) is not None
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _check_counts(counts: Mapping[str, int]) -> None:
+    for key, value in counts.items():
+        if not isinstance(key, str) or type(value) is not int or value < 0:
+            raise ValueError(f"counts must map option keys to non-negative ints: {counts!r}")
+
+
+def _round_row(session_id: str, index: int, rnd: Round) -> tuple[Any, ...]:
+    """The row of a round, validated, with its note scrubbed."""
+    if rnd.vote not in _VOTES:
+        raise ValueError(f"unknown vote mode: {rnd.vote!r}")
+    if rnd.counts is not None:
+        _check_counts(rnd.counts)
+    for revote in rnd.revotes:
+        _check_counts(revote.counts)
+    note = scrub(rnd.note).text.strip() if rnd.note else None
+    revotes = (
+        _dumps([{"variation": r.variation, "counts": dict(r.counts)} for r in rnd.revotes])
+        if rnd.revotes
+        else None
+    )
+    return (
+        session_id,
+        index,
+        rnd.dilemma,
+        rnd.theme,
+        rnd.vote,
+        None if rnd.counts is None else _dumps(dict(rnd.counts)),
+        revotes,
+        rnd.minutes,
+        note or None,
+    )
+
+
+def _round_from(row: Sequence[Any]) -> Round:
+    """A Round from (dilemma, theme, vote, counts_json, revotes_json, minutes, note)."""
+    revotes: tuple[Revote, ...] = ()
+    if row[4]:
+        revotes = tuple(Revote(r["variation"], r["counts"]) for r in json.loads(row[4]))
+    return Round(
+        dilemma=row[0],
+        theme=row[1],
+        vote=row[2],
+        counts=None if row[3] is None else json.loads(row[3]),
+        revotes=revotes,
+        minutes=row[5],
+        note=row[6],
+    )
+
+
+_SESSION_COLUMNS = "id, kind, month, team, participants, deck_id, deck_version, completed, abandoned"
+
+
 class Store:
-    """Anonymous session records in ``<data dir>/sessions.sqlite3``."""
+    """Anonymous session records in ``<data dir>/sessions.sqlite3``.
+
+    Every method is one transaction. The connection may be used from several threads (a
+    lock serialises them); several processes may use one file at once (WAL, busy timeout).
+    Errors are StoreError (or StoreCorruptError) with a Dutch message.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._lock = threading.RLock()
+
+    # -- opening -------------------------------------------------------------------------
 
     @classmethod
     def open(cls, data_dir: Path | None = None) -> Store:
         """Open (creating or migrating) the store in ``data_dir`` (default: paths.data_dir())."""
-        raise NotImplementedError
+        folder = data_dir
+        path = (folder or Path(".")) / DB_NAME
+        with _translated(path):
+            if folder is None:
+                folder = paths.data_dir()
+                path = folder / DB_NAME
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not path.exists():
+                # Create the file ourselves so that it is private from the first byte;
+                # SQLite gives its -wal and -shm files the same mode.
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+                # Read the version before anything writes: a newer file is never touched.
+                version = _schema.user_version(conn)
+                if version > _schema.CURRENT_VERSION:
+                    raise StoreError(
+                        f"Het bestand met sessies ({path}) is gemaakt met een nieuwere versie van "
+                        "Integer-spel. Werk Integer-spel bij; het bestand is niet aangeraakt."
+                    )
+                _chmod_private(path)
+                conn.execute("PRAGMA journal_mode = WAL")
+                # FULL: a laptop that loses power keeps every vote already confirmed.
+                conn.execute("PRAGMA synchronous = FULL")
+                conn.execute("PRAGMA foreign_keys = ON")
+                if version < _schema.CURRENT_VERSION:
+                    _schema.migrate(conn)
+                for suffix in ("-wal", "-shm"):
+                    _chmod_private(path.with_name(path.name + suffix))
+            except BaseException:
+                conn.close()
+                raise
+        return cls(conn, path)
+
+    @staticmethod
+    def set_aside(data_dir: Path | None = None) -> Path:
+        """Rename a damaged store to ``sessions.sqlite3.beschadigd-N`` and return the new path.
+
+        Never overwrites a file: N is the first free number. Its -wal and -shm files move
+        along, so that a new store does not pick them up. Call only when the user agreed.
+        """
+        folder = data_dir if data_dir is not None else paths.data_dir()
+        path = folder / DB_NAME
+        with _translated(path):
+            n = 1
+            while any(
+                folder.joinpath(f"{DB_NAME}.beschadigd-{n}{s}").exists() for s in ("", "-wal", "-shm")
+            ):
+                n += 1
+            target = folder / f"{DB_NAME}.beschadigd-{n}"
+            for suffix in ("-wal", "-shm", "-journal"):
+                side = folder / (DB_NAME + suffix)
+                if side.exists():
+                    os.replace(side, folder / f"{target.name}{suffix}")
+            if path.exists():
+                os.replace(path, target)
+            return target
 
     def close(self) -> None:
-        raise NotImplementedError
+        """Close the connection (a no-op when already closed)."""
+        with self._lock, suppress(sqlite3.Error):
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions --------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, _translated(self.path):
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, _translated(self.path):
+            conn = self._conn
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+
+    @staticmethod
+    def _next_seq(conn: sqlite3.Connection, table: str = "sessions") -> int:
+        row = conn.execute(f"SELECT COALESCE(MAX(seq), 0) + 1 FROM {table}").fetchone()
+        return int(row[0])
+
+    def _touch(self, conn: sqlite3.Connection, session_id: str) -> None:
+        """Check the session exists and mark it as the most recently changed one."""
+        seq = self._next_seq(conn)
+        cur = conn.execute("UPDATE sessions SET seq = ? WHERE id = ?", (seq, session_id))
+        if cur.rowcount != 1:
+            raise StoreError(f"Deze sessie staat niet (meer) in het bestand met sessies: {session_id}.")
+
+    # -- writing a session as it is played -----------------------------------------------
 
     def start_session(
         self,
@@ -47,36 +291,139 @@ class Store:
         state: Mapping[str, Any] | None = None,
     ) -> str:
         """Create a session (month defaults to the current month) and return its UUID."""
-        raise NotImplementedError
+        if kind not in _KINDS:
+            raise ValueError(f"unknown session kind: {kind!r}")
+        if type(participants) is not int or participants < 1:
+            raise ValueError(f"participants must be a positive int: {participants!r}")
+        month = month or current_month()
+        if not is_month(month):
+            raise ValueError(f"month must be YYYY-MM: {month!r}")
+        label = (team or "").strip() or None
+        session_id = str(uuid.uuid4())
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO sessions (id, kind, month, team, participants, deck_id, deck_version,"
+                " state_json, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    kind,
+                    month,
+                    label,
+                    participants,
+                    deck_id,
+                    deck_version,
+                    None if state is None else _dumps(dict(state)),
+                    self._next_seq(conn),
+                ),
+            )
+        return session_id
 
     def save_round(self, session_id: str, index: int, rnd: Round) -> None:
         """Insert or replace the round at position ``index`` (0-based); the note is scrubbed."""
-        raise NotImplementedError
+        if index < 0:
+            raise ValueError(f"round index must be 0 or more: {index}")
+        row = _round_row(session_id, index, rnd)
+        with self._write() as conn:
+            self._touch(conn, session_id)
+            conn.execute("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
 
     def delete_round(self, session_id: str, index: int) -> None:
-        raise NotImplementedError
+        """Remove the round at position ``index``; later rounds move up one place."""
+        with self._write() as conn:
+            self._touch(conn, session_id)
+            conn.execute("DELETE FROM rounds WHERE session_id = ? AND idx = ?", (session_id, index))
+            # Two steps through negative numbers, so no moment has two rounds at one place.
+            conn.execute(
+                "UPDATE rounds SET idx = -idx WHERE session_id = ? AND idx > ?", (session_id, index)
+            )
+            conn.execute(
+                "UPDATE rounds SET idx = -idx - 1 WHERE session_id = ? AND idx < 0", (session_id,)
+            )
 
     def save_pulse(self, session_id: str, pulse: Sequence[PulseAnswer]) -> None:
-        raise NotImplementedError
+        """Replace the session's pulse answers."""
+        for answer in pulse:
+            _check_counts(answer.counts)
+        with self._write() as conn:
+            self._touch(conn, session_id)
+            conn.execute("DELETE FROM pulse WHERE session_id = ?", (session_id,))
+            conn.executemany(
+                "INSERT INTO pulse VALUES (?, ?, ?, ?)",
+                [(session_id, i, a.question, _dumps(dict(a.counts))) for i, a in enumerate(pulse)],
+            )
 
     def save_state(self, session_id: str, state: Mapping[str, Any]) -> None:
         """Opaque JSON the app needs to resume (plan, position, ...); never exported."""
-        raise NotImplementedError
+        text = _dumps(dict(state))
+        with self._write() as conn:
+            self._touch(conn, session_id)
+            conn.execute("UPDATE sessions SET state_json = ? WHERE id = ?", (text, session_id))
 
     def complete(self, session_id: str) -> None:
-        raise NotImplementedError
+        """Mark the session as finished."""
+        with self._write() as conn:
+            self._touch(conn, session_id)
+            conn.execute("UPDATE sessions SET completed = 1 WHERE id = ?", (session_id,))
 
     def abandon(self, session_id: str) -> None:
         """Stop offering this unfinished session for resumption (its rounds are kept)."""
-        raise NotImplementedError
+        with self._write() as conn:
+            self._touch(conn, session_id)
+            conn.execute("UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,))
+
+    def delete_session(self, session_id: str) -> None:
+        """Remove a session with its rounds and pulse (e.g. a practice run the user discards)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    # -- reading -------------------------------------------------------------------------
 
     def unfinished(self, kind: SessionKind = "team") -> tuple[SessionRecord, dict[str, Any]] | None:
         """The most recent session that is neither completed nor abandoned, with its state."""
-        raise NotImplementedError
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT id, state_json FROM sessions WHERE kind = ? AND completed = 0 AND"
+                " abandoned = 0 ORDER BY seq DESC LIMIT 1",
+                (kind,),
+            ).fetchone()
+            if row is None:
+                return None
+            records = self._load(conn, "s.id = ?", [row[0]])
+        state: dict[str, Any] = json.loads(row[1]) if row[1] else {}
+        return records[0], state
+
+    def find_ids(self, prefix: str) -> list[str]:
+        """Ids of the sessions that equal or start with ``prefix`` (at most a few)."""
+        prefix = prefix.strip()
+        if not prefix:
+            return []
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._read() as conn:
+            exact = conn.execute("SELECT id FROM sessions WHERE id = ?", (prefix,)).fetchone()
+            if exact is not None:
+                return [str(exact[0])]
+            rows = conn.execute(
+                "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 10",
+                (escaped + "%",),
+            ).fetchall()
+        return [str(r[0]) for r in rows]
 
     def get(self, session_id: str) -> SessionRecord | None:
         """A session by full id or unique id prefix."""
-        raise NotImplementedError
+        ids = self.find_ids(session_id)
+        if len(ids) != 1:
+            return None
+        with self._read() as conn:
+            records = self._load(conn, "s.id = ?", [ids[0]])
+        return records[0] if records else None
+
+    def state(self, session_id: str) -> dict[str, Any] | None:
+        """The resume state saved with ``save_state`` (None for an unknown session)."""
+        with self._read() as conn:
+            row = conn.execute("SELECT state_json FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            return None
+        return dict(json.loads(row[0])) if row[0] else {}
 
     def list_sessions(
         self,
@@ -85,11 +432,121 @@ class Store:
         month_to: str | None = None,
     ) -> list[SessionRecord]:
         """Sessions with their rounds and pulse, oldest month first; fast for 10,000 sessions."""
-        raise NotImplementedError
+        where: list[str] = []
+        params: list[Any] = []
+        if kind is not None:
+            where.append("s.kind = ?")
+            params.append(kind)
+        if month_from is not None:
+            where.append("s.month >= ?")
+            params.append(month_from)
+        if month_to is not None:
+            where.append("s.month <= ?")
+            params.append(month_to)
+        with self._read() as conn:
+            return self._load(conn, " AND ".join(where), params)
+
+    def _load(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[SessionRecord]:
+        """Sessions matching ``where`` (over alias ``s``), in three bulk queries."""
+        clause = f" WHERE {where}" if where else ""
+        join = f" JOIN sessions s ON s.id = x.session_id{clause}" if where else ""
+        rounds: dict[str, list[Round]] = {}
+        for row in conn.execute(
+            "SELECT x.session_id, x.dilemma, x.theme, x.vote, x.counts_json, x.revotes_json,"
+            f" x.minutes, x.note FROM rounds x{join} ORDER BY x.session_id, x.idx",
+            params,
+        ):
+            rnd = _round_from(row[1:])
+            lst = rounds.get(row[0])
+            if lst is None:
+                rounds[row[0]] = [rnd]
+            else:
+                lst.append(rnd)
+        pulse: dict[str, list[PulseAnswer]] = {}
+        for row in conn.execute(
+            f"SELECT x.session_id, x.question, x.counts_json FROM pulse x{join}"
+            " ORDER BY x.session_id, x.idx",
+            params,
+        ):
+            pulse.setdefault(row[0], []).append(PulseAnswer(row[1], json.loads(row[2])))
+        records = []
+        for row in conn.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions s{clause} ORDER BY s.month, s.seq", params
+        ):
+            sid = row[0]
+            records.append(
+                SessionRecord(
+                    id=sid,
+                    kind=row[1],
+                    month=row[2],
+                    team=row[3],
+                    participants=row[4],
+                    deck_id=row[5],
+                    deck_version=row[6],
+                    rounds=tuple(rounds.get(sid, ())),
+                    pulse=tuple(pulse.get(sid, ())),
+                    completed=bool(row[7]),
+                    extra={"abandoned": True} if row[8] else {},
+                )
+            )
+        return records
 
     def dilemma_counts(self, dilemma_id: str, deck_id: str | None = None) -> dict[str, int]:
         """Summed first-vote counts of this dilemma over all team sessions."""
-        raise NotImplementedError
+        sql = (
+            "SELECT r.counts_json FROM rounds r JOIN sessions s ON s.id = r.session_id"
+            " WHERE r.dilemma = ? AND s.kind = 'team' AND r.counts_json IS NOT NULL"
+        )
+        params: list[Any] = [dilemma_id]
+        if deck_id is not None:
+            sql += " AND s.deck_id = ?"
+            params.append(deck_id)
+        totals: dict[str, int] = {}
+        with self._read() as conn:
+            for (text,) in conn.execute(sql, params):
+                for key, value in json.loads(text).items():
+                    totals[key] = totals.get(key, 0) + int(value)
+        return totals
+
+    # -- bundles -------------------------------------------------------------------------
+
+    def import_records(self, records: Iterable[SessionRecord]) -> tuple[int, int]:
+        """Add sessions from elsewhere in one transaction; returns (added, skipped).
+
+        Ids already present (or repeated in ``records``) are skipped. Notes are scrubbed.
+        Imported sessions are never offered for resumption here: they carry no state.
+        """
+        with self._write() as conn:
+            known = {row[0] for row in conn.execute("SELECT id FROM sessions")}
+            seq = self._next_seq(conn)
+            session_rows: list[tuple[Any, ...]] = []
+            round_rows: list[tuple[Any, ...]] = []
+            pulse_rows: list[tuple[Any, ...]] = []
+            skipped = 0
+            for rec in records:
+                if rec.id in known:
+                    skipped += 1
+                    continue
+                known.add(rec.id)
+                session_rows.append(
+                    (rec.id, rec.kind, rec.month, rec.team, rec.participants, rec.deck_id,
+                     rec.deck_version, int(rec.completed), 1, None, seq)
+                )
+                seq += 1
+                round_rows.extend(_round_row(rec.id, i, r) for i, r in enumerate(rec.rounds))
+                pulse_rows.extend(
+                    (rec.id, i, p.question, _dumps(dict(p.counts))) for i, p in enumerate(rec.pulse)
+                )
+            conn.executemany(
+                f"INSERT INTO sessions ({_SESSION_COLUMNS}, state_json, seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                session_rows,
+            )
+            conn.executemany("INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", round_rows)
+            conn.executemany("INSERT INTO pulse VALUES (?, ?, ?, ?)", pulse_rows)
+        return len(session_rows), skipped
+
+    # -- walkthroughs --------------------------------------------------------------------
 
     def save_walkthrough(
         self,
@@ -100,7 +557,26 @@ class Store:
         data: Mapping[str, Any],
     ) -> str:
         """Insert (id None) or update a 7-step walkthrough; free text scrubbed; returns its id."""
-        raise NotImplementedError
+        wid = walkthrough_id or str(uuid.uuid4())
+        text = _dumps(scrub_tree(dict(data)).value)
+        with self._write() as conn:
+            if session_id is not None and conn.execute(
+                "SELECT 1 FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone() is None:
+                session_id = None
+            conn.execute(
+                "INSERT INTO walkthroughs (id, session_id, dilemma_id, data_json, seq)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " session_id = excluded.session_id, dilemma_id = excluded.dilemma_id,"
+                " data_json = excluded.data_json, seq = excluded.seq",
+                (wid, session_id, dilemma_id, text, self._next_seq(conn, "walkthroughs")),
+            )
+        return wid
 
     def get_walkthrough(self, walkthrough_id: str) -> dict[str, Any] | None:
-        raise NotImplementedError
+        """The data of a walkthrough as saved (scrubbed), or None."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT data_json FROM walkthroughs WHERE id = ?", (walkthrough_id,)
+            ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))

@@ -1,0 +1,89 @@
+"""The SQLite schema of the session store and its migrations, one function per version step."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# Version 0 is an empty database (a new file). MIGRATIONS[n] brings a database from
+# version n to n + 1; to change the schema, append a function and never edit old ones.
+
+_V1 = """
+CREATE TABLE sessions (
+    id            TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL CHECK (kind IN ('team', 'practice')),
+    month         TEXT NOT NULL,
+    team          TEXT,
+    participants  INTEGER NOT NULL CHECK (participants >= 0),
+    deck_id       TEXT NOT NULL,
+    deck_version  TEXT NOT NULL,
+    completed     INTEGER NOT NULL DEFAULT 0,
+    abandoned     INTEGER NOT NULL DEFAULT 0,
+    state_json    TEXT,
+    seq           INTEGER NOT NULL
+);
+CREATE INDEX sessions_kind_month ON sessions (kind, month);
+CREATE INDEX sessions_seq ON sessions (seq);
+
+CREATE TABLE rounds (
+    session_id    TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    dilemma       TEXT NOT NULL,
+    theme         TEXT NOT NULL,
+    vote          TEXT NOT NULL CHECK (vote IN ('hands', 'secret', 'none')),
+    counts_json   TEXT,
+    revotes_json  TEXT,
+    minutes       INTEGER,
+    note          TEXT,
+    PRIMARY KEY (session_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX rounds_dilemma ON rounds (dilemma);
+
+CREATE TABLE pulse (
+    session_id    TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    question      TEXT NOT NULL,
+    counts_json   TEXT NOT NULL,
+    PRIMARY KEY (session_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE walkthroughs (
+    id            TEXT PRIMARY KEY,
+    session_id    TEXT REFERENCES sessions (id) ON DELETE SET NULL,
+    dilemma_id    TEXT,
+    data_json     TEXT NOT NULL,
+    seq           INTEGER NOT NULL
+);
+"""
+
+
+def _v0_to_v1(conn: sqlite3.Connection) -> None:
+    for statement in _V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v0_to_v1,)
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database header."""
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the database to CURRENT_VERSION in one transaction (the caller refused newer ones)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have migrated while we waited for the lock.
+        version = user_version(conn)
+        for step in MIGRATIONS[version:]:
+            step(conn)
+        # PRAGMA cannot take a parameter; CURRENT_VERSION is an int of ours.
+        conn.execute(f"PRAGMA user_version = {CURRENT_VERSION:d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
