@@ -1,0 +1,94 @@
+"""Finding decks: bundled, the user's data folder, and extra folders; bad decks are skipped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dilemmas import paths
+from dilemmas.config import Config
+from dilemmas.errors import Problem
+from dilemmas.loader import check_file, deck_files
+from dilemmas.model import Deck, Dilemma
+
+BUNDLED_DIR = Path(__file__).parent / "decks"
+
+SOURCE_BUNDLED = "ingebouwd"
+SOURCE_USER = "gebruiker"
+SOURCE_FOLDER = "map"
+
+
+@dataclass
+class DeckRegistry:
+    """The decks found at start-up, by id, in the order found; and what was skipped."""
+
+    decks: dict[str, Deck] = field(default_factory=dict)
+    invalid: list[tuple[str, list[Problem]]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def get(self, deck_id: str) -> Deck | None:
+        """The deck with this id, or None."""
+        return self.decks.get(deck_id)
+
+    def team_decks(self) -> list[Deck]:
+        """The dilemma decks (not pulse), in the order found."""
+        return [d for d in self.decks.values() if not d.is_pulse]
+
+    def pulse_decks(self) -> list[Deck]:
+        """The pulse decks, in the order found."""
+        return [d for d in self.decks.values() if d.is_pulse]
+
+    def find_dilemma(self, dilemma_id: str, deck_id: str | None = None) -> tuple[Deck, Dilemma] | None:
+        """A card by id: in the given deck, or else in the first team deck that has it."""
+        if deck_id is None:
+            candidates = self.team_decks()
+        else:
+            deck = self.decks.get(deck_id)
+            candidates = [deck] if deck is not None else []
+        for deck in candidates:
+            card = deck.dilemma(dilemma_id)
+            if card is not None:
+                return deck, card
+        return None
+
+
+def discover(extra_dirs: Iterable[Path] = (), config: Config | None = None) -> DeckRegistry:
+    """Load every deck from the bundled folder, the data folder's `decks`, then extra folders.
+
+    Later folders win: a deck with the id of one found earlier replaces it, with a notice.
+    Extra folders are the config's ``deck_mappen`` followed by ``extra_dirs`` (``--decks``).
+    """
+    registry = DeckRegistry()
+    folders: list[tuple[Path, str]] = [(BUNDLED_DIR, SOURCE_BUNDLED), (paths.user_decks_dir(), SOURCE_USER)]
+    extra = [*(config.deck_dirs if config is not None else ()), *extra_dirs]
+    for folder in extra:
+        if not folder.is_dir():
+            registry.notices.append(f"De map met decks {folder} bestaat niet; die wordt overgeslagen.")
+            continue
+        folders.append((folder, SOURCE_FOLDER))
+    for folder, source in folders:
+        if folder.is_dir():
+            for file in deck_files(folder):
+                _add(registry, file, source)
+    return registry
+
+
+def _add(registry: DeckRegistry, file: Path, source: str) -> None:
+    deck, problems = check_file(file, source)
+    if deck is None:
+        registry.invalid.append((str(file), problems))
+        registry.notices.append(
+            f"Het deck {file} is overgeslagen: {_count(len(problems))}. "
+            f"Eerste: {problems[0]}. Controleer het met: integer-spel decks check {file}"
+        )
+        return
+    earlier = registry.decks.get(deck.id)
+    if earlier is not None:
+        what = "het ingebouwde deck" if earlier.source == SOURCE_BUNDLED else f"het deck uit {earlier.path}"
+        registry.notices.append(f"Het deck '{deck.id}' uit {file} vervangt {what}.")
+    registry.decks[deck.id] = deck  # a replacement keeps the place of the deck it replaces
+
+
+def _count(n: int) -> str:
+    return "1 probleem" if n == 1 else f"{n} problemen"
