@@ -78,16 +78,19 @@ def _add(registry: DeckRegistry, file: Path, source: str) -> None:
     deck, problems = check_file(file, source)
     if deck is None:
         registry.invalid.append((str(file), problems))
-        registry.notices.append(
-            f"Het deck {file} is overgeslagen: {_count(len(problems))}. "
-            f"Eerste: {problems[0]}. Controleer het met: integer-spel decks check {file}"
-        )
+        registry.notices.append(skip_notice(str(file), problems))
         return
     earlier = registry.decks.get(deck.id)
     if earlier is not None:
         what = "het ingebouwde deck" if earlier.source == SOURCE_BUNDLED else f"het deck uit {earlier.path}"
         registry.notices.append(f"Het deck '{deck.id}' uit {file} vervangt {what}.")
     registry.decks[deck.id] = deck  # a replacement keeps the place of the deck it replaces
+
+
+def skip_notice(path: str, problems: list[Problem]) -> str:
+    """The notice for a deck that was skipped because of its problems."""
+    return (f"Het deck {path} is overgeslagen: {_count(len(problems))}. "
+            f"Eerste: {problems[0]}. Controleer het met: integer-spel decks check {path}")
 
 
 def _count(n: int) -> str:

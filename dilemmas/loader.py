@@ -167,9 +167,8 @@ class _Checker:
             values[name] = value
         missing = [r for r in required if r not in values]
         if missing:
-            listed = ", ".join(f"'{m}'" for m in missing)
-            self.add(node, f"in {what} ontbreekt {listed}" if len(missing) == 1
-                     else f"in {what} ontbreken {listed}")
+            verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
+            self.add(node, f"in {what} {verb} {_and(missing)}")
         return values
 
     def text(self, values: dict[str, Node], key: str, limit: int, *,
