@@ -1,0 +1,365 @@
+"""The input panels of the stappenplan steps, each bound to the walkthrough state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
+
+from dilemmas.stappenplan import Step
+from game.rules.walkthrough import ARGUMENT_FIELDS, ARGUMENT_LABELS, WalkthroughState
+
+OWN_WORDS = "__own__"
+
+
+class StepPanel(Vertical):
+    """A step's inputs. Every edit is written into the state at once and announced."""
+
+    DEFAULT_CSS = """
+    StepPanel {
+        height: auto;
+        width: 1fr;
+    }
+    StepPanel .panel-label {
+        text-style: bold;
+        padding: 1 0 0 0;
+        width: 1fr;
+    }
+    StepPanel .panel-sublabel {
+        color: $text-muted;
+        width: 1fr;
+    }
+    StepPanel TextArea {
+        height: 6;
+        width: 1fr;
+    }
+    StepPanel Input {
+        width: 1fr;
+        margin: 0 0 1 0;
+    }
+    StepPanel .row {
+        height: auto;
+        width: 1fr;
+    }
+    StepPanel .row > Input {
+        width: 1fr;
+        margin: 0 1 1 0;
+    }
+    StepPanel .row > Button {
+        margin: 0;
+        min-width: 5;
+    }
+    StepPanel .add-button {
+        margin: 0 0 1 0;
+    }
+    StepPanel Checkbox, StepPanel RadioSet {
+        width: 1fr;
+        border: none;
+        padding: 0;
+        margin: 0 0 1 0;
+    }
+    StepPanel .group {
+        height: auto;
+        width: 1fr;
+        border-left: thick $primary;
+        padding: 0 0 0 1;
+        margin: 0 0 1 0;
+    }
+    StepPanel .sentence {
+        width: 1fr;
+        padding: 1;
+        background: $panel;
+        text-style: bold;
+    }
+    """
+
+    class Edited(Message):
+        """Something in the state changed; the screen saves and repaints the rail."""
+
+        def __init__(self, panel: StepPanel) -> None:
+            super().__init__()
+            self.panel = panel
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, StepPanel.Edited)
+
+    def __init__(self, state: WalkthroughState, step: Step) -> None:
+        super().__init__(classes="step-panel")
+        self.state = state
+        self.step = step
+        self._setters: dict[int, Callable[[Any], None]] = {}
+
+    def bound(self, widget: Widget, setter: Callable[[Any], None]) -> Widget:
+        """Remember how an input writes into the state."""
+        self._setters[id(widget)] = setter
+        return widget
+
+    def compose(self) -> ComposeResult:
+        self._setters.clear()
+        yield from self.build()
+
+    def build(self) -> Iterator[Widget]:
+        """The panel's widgets, filled from the state."""
+        yield from ()
+
+    def first_input(self) -> Widget | None:
+        """The widget to focus when the step opens."""
+        for widget in self.query("Input, TextArea, RadioSet, Checkbox"):
+            return widget
+        return None
+
+    def _edited(self, control: Widget, value: Any) -> None:
+        setter = self._setters.get(id(control))
+        if setter is not None:
+            setter(value)
+            self.after_edit()
+            self.post_message(self.Edited(self))
+
+    def after_edit(self) -> None:
+        """Hook for panels that show something derived from the inputs."""
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._edited(event.input, event.value)
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._edited(event.text_area, event.text_area.text)
+
+    @on(Checkbox.Changed)
+    def _checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self._edited(event.checkbox, event.value)
+
+    @on(RadioSet.Changed)
+    def _radio_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self._edited(event.radio_set, event.pressed.name)
+
+
+class TextPanel(StepPanel):
+    """A few lines of free text."""
+
+    def build(self) -> Iterator[Widget]:
+        step_id = self.step.id
+        yield Label(self.step.input.label, classes="panel-label")
+        area = TextArea(
+            self.state.texts.get(step_id, ""),
+            soft_wrap=True,
+            show_line_numbers=False,
+            placeholder=self.step.input.placeholder,
+            tab_behavior="focus",
+            id=f"text-{step_id}",
+        )
+
+        def write(value: str) -> None:
+            self.state.texts[step_id] = value
+
+        yield self.bound(area, write)
+
+
+class StakeholdersPanel(StepPanel):
+    """A list of stakeholders: who (a role), their rights, their interests."""
+
+    def build(self) -> Iterator[Widget]:
+        yield Label(self.step.input.label, classes="panel-label")
+        yield Static("Per regel: wie, hun rechten, hun belangen.", classes="panel-sublabel")
+        for index, person in enumerate(self.state.stakeholders):
+            who = Input(person.who, placeholder="Wie (een rol)", compact=True, id=f"sh-{index}-who")
+            rights = Input(
+                person.rights, placeholder="Rechten", compact=True, id=f"sh-{index}-rights"
+            )
+            interests = Input(
+                person.interests, placeholder="Belangen", compact=True, id=f"sh-{index}-interests"
+            )
+            self.bound(who, lambda v, p=person: setattr(p, "who", v))
+            self.bound(rights, lambda v, p=person: setattr(p, "rights", v))
+            self.bound(interests, lambda v, p=person: setattr(p, "interests", v))
+            remove = Button(
+                "✕", compact=True, id=f"sh-{index}-remove", classes="remove-stakeholder"
+            )
+            remove.tooltip = "Deze betrokkene weghalen"
+            yield Horizontal(who, rights, interests, remove, classes="row")
+        yield Button(
+            "+ Betrokkene toevoegen", compact=True, id="add-stakeholder", classes="add-button"
+        )
+
+    @on(Button.Pressed, "#add-stakeholder")
+    async def _add(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.state.add_stakeholder()
+        await self.recompose()
+        self.query_one(f"#sh-{len(self.state.stakeholders) - 1}-who", Input).focus()
+        self.post_message(self.Edited(self))
+
+    @on(Button.Pressed, ".remove-stakeholder")
+    async def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        index = int((event.button.id or "sh-0").split("-")[1])
+        self.state.remove_stakeholder(index)
+        await self.recompose()
+        self.post_message(self.Edited(self))
+
+
+class OptionsPanel(StepPanel):
+    """The courses of action: the card's options pre-filled, editable, more can be added."""
+
+    def build(self) -> Iterator[Widget]:
+        yield Label(self.step.input.label, classes="panel-label")
+        if not self.state.options:
+            yield Static("Nog geen opties. Voeg er een toe.", classes="panel-sublabel")
+        for index, option in enumerate(self.state.options):
+            field = Input(
+                option.text, placeholder="Wat zou je kunnen doen?", compact=True, id=f"opt-{index}"
+            )
+            self.bound(field, lambda v, o=option: setattr(o, "text", v))
+            remove = Button("✕", compact=True, id=f"opt-{index}-remove", classes="remove-option")
+            remove.tooltip = "Deze optie weghalen"
+            yield Horizontal(field, remove, classes="row")
+        yield Button("+ Optie toevoegen", compact=True, id="add-option", classes="add-button")
+
+    @on(Button.Pressed, "#add-option")
+    async def _add(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.state.add_option()
+        await self.recompose()
+        self.query_one(f"#opt-{len(self.state.options) - 1}", Input).focus()
+        self.post_message(self.Edited(self))
+
+    @on(Button.Pressed, ".remove-option")
+    async def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        index = int((event.button.id or "opt-0").split("-")[1])
+        if 0 <= index < len(self.state.options):
+            self.state.remove_option(self.state.options[index].key)
+        await self.recompose()
+        self.post_message(self.Edited(self))
+
+
+class ArgumentsPanel(StepPanel):
+    """For and against each option, by the rules and by the consequences."""
+
+    def build(self) -> Iterator[Widget]:
+        yield Label(self.step.input.label, classes="panel-label")
+        options = [o for o in self.state.options if o.text.strip()]
+        if not options:
+            yield Static(
+                "Er zijn nog geen opties. Ga terug naar de stap met opties (PgUp).",
+                classes="panel-sublabel",
+            )
+            return
+        for index, option in enumerate(options):
+            fields: list[Widget] = [Static(Content.styled(option.text.strip(), "bold"))]
+            for name in ARGUMENT_FIELDS:
+                fields.append(Static(ARGUMENT_LABELS[name], classes="panel-sublabel"))
+                field = Input(
+                    option.argument(name), compact=True, id=f"arg-{index}-{name.replace('_', '-')}"
+                )
+                self.bound(field, lambda v, o=option, n=name: o.set_argument(n, v))
+                fields.append(field)
+            yield Vertical(*fields, classes="group")
+
+
+class DecisionPanel(StepPanel):
+    """ "Ik doe X, omdat Y, ondanks Z": pick an option (or own words), why, and despite what."""
+
+    def build(self) -> Iterator[Widget]:
+        decision = self.state.decision
+        yield Label("Ik doe…", classes="panel-label")
+        options = [o for o in self.state.options if o.text.strip()]
+        if options:
+            buttons = [
+                RadioButton(
+                    o.text.strip(), value=decision.option == o.key and not decision.own, name=o.key
+                )
+                for o in options
+            ]
+            radio = RadioSet(*buttons, id="decision-option")
+            self.bound(radio, self._choose)
+            yield radio
+        own = Input(
+            decision.own,
+            placeholder="…of zeg het in je eigen woorden",
+            compact=True,
+            id="decision-own",
+        )
+        self.bound(own, lambda v: setattr(decision, "own", v))
+        yield own
+        yield Label("omdat…", classes="panel-label")
+        because = Input(
+            decision.because,
+            placeholder="je belangrijkste reden",
+            compact=True,
+            id="decision-because",
+        )
+        self.bound(because, lambda v: setattr(decision, "because", v))
+        yield because
+        yield Label("ondanks…", classes="panel-label")
+        despite = Input(
+            decision.despite,
+            placeholder="het sterkste tegenargument",
+            compact=True,
+            id="decision-despite",
+        )
+        self.bound(despite, lambda v: setattr(decision, "despite", v))
+        yield despite
+        yield Static(self.state.decision_sentence(), id="decision-sentence", classes="sentence")
+
+    def _choose(self, key: str | None) -> None:
+        self.state.decision.option = key or ""
+
+    def after_edit(self) -> None:
+        self.query_one("#decision-sentence", Static).update(self.state.decision_sentence())
+
+
+class JustificationPanel(StepPanel):
+    """Could you explain it to an inhabitant, your manager, the paper? And how to limit harm."""
+
+    def build(self) -> Iterator[Widget]:
+        justification = self.state.justification
+        yield Label(self.step.input.label, classes="panel-label")
+        for index, item in enumerate(self.step.input.checklist):
+            box = Checkbox(item, value=item in justification.checked, id=f"check-{index}")
+            self.bound(box, lambda v, i=item: self._tick(i, v))
+            yield box
+        yield Label(self.step.input.harm, classes="panel-label")
+        area = TextArea(
+            justification.harm,
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            id="harm",
+        )
+        self.bound(area, lambda v: setattr(justification, "harm", v))
+        yield area
+
+    def _tick(self, item: str, value: bool) -> None:
+        checked = self.state.justification.checked
+        if value and item not in checked:
+            checked.append(item)
+        elif not value and item in checked:
+            checked.remove(item)
+
+
+PANELS: dict[str, type[StepPanel]] = {
+    "text": TextPanel,
+    "stakeholders": StakeholdersPanel,
+    "options": OptionsPanel,
+    "arguments": ArgumentsPanel,
+    "decision": DecisionPanel,
+    "justification": JustificationPanel,
+}
+
+
+def panel_for(state: WalkthroughState, step: Step) -> StepPanel:
+    """The input panel for a step's kind."""
+    return PANELS[step.input.kind](state, step)

@@ -1,0 +1,318 @@
+"""Pilot tests of the stappenplan walkthrough: every input survives navigation and reaches the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Button, Checkbox, Input, Markdown, RadioButton, Static, TextArea
+
+from dilemmas.config import Config
+from dilemmas.discovery import DeckRegistry
+from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
+from game.context import AppContext
+from game.screens.walkthrough import (
+    OwnDilemmaDialog,
+    WalkthroughPickScreen,
+    WalkthroughScreen,
+    WalkthroughSummaryScreen,
+)
+from game.widgets.step_rail import RailItem
+from sessions.store import Store, StoreError
+
+
+def make_deck() -> Deck:
+    card = Dilemma(
+        id="concertkaartjes",
+        theme="geschenken",
+        title="Concertkaartjes",
+        situation="Een leverancier biedt je twee kaartjes aan voor een uitverkocht concert.",
+        question="Wat doe je?",
+        answer=Answer(
+            kind="choice",
+            options=(Option("A", "Je neemt ze aan"), Option("B", "Je weigert beleefd")),
+        ),
+        guidance="Geschenken boven de 50 euro weiger je.",
+        references=("Gedragscode, paragraaf 3",),
+        audience=("team", "nieuw"),
+    )
+    other = Dilemma(
+        id="sleutel",
+        theme="omgang",
+        title="De sleutel",
+        situation="Een collega vraagt je sleutelpas te lenen.",
+        question="Leen je hem uit?",
+        answer=Answer(kind="scale", points=5, low="nooit", high="altijd"),
+    )
+    return Deck(
+        info=DeckInfo(id="test-deck", title="Testdeck", version="1"),
+        themes=(Theme("geschenken", "Geschenken"), Theme("omgang", "Omgang")),
+        dilemmas=(card, other),
+    )
+
+
+class Host(App[None]):
+    """A bare app with the context the screens expect; the pushed screen's result is kept."""
+
+    def __init__(self, ctx: AppContext, screen_factory: Any) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.factory = screen_factory
+        self.results: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("onder", id="below")
+
+    def on_mount(self) -> None:
+        self.push_screen(self.factory(), self.results.append)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store.open(tmp_path / "data")
+
+
+@pytest.fixture
+def ctx(store: Store) -> AppContext:
+    deck = make_deck()
+    return AppContext(config=Config(), registry=DeckRegistry(decks={deck.id: deck}), store=store)
+
+
+def screen_of(app: App[Any]) -> WalkthroughScreen:
+    screen = app.screen
+    assert isinstance(screen, WalkthroughScreen)
+    return screen
+
+
+async def type_into(pilot: Any, selector: str, text: str) -> None:
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    await pilot.pause()
+    await pilot.press(*list(text))
+
+
+def rail_texts(app: App[Any]) -> list[str]:
+    return [str(item.content) for item in app.screen.query(RailItem)]
+
+
+async def test_full_walkthrough_keeps_every_input_and_summarises(
+    ctx: AppContext, store: Store, tmp_path: Path
+) -> None:
+    deck = make_deck()
+    card = deck.dilemma("concertkaartjes")
+    app = Host(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        # Step 1 and 2: text.
+        await type_into(pilot, "#text-vraag", "Neem ik de kaartjes aan")
+        await pilot.press("pagedown")
+        await type_into(pilot, "#text-feiten", "Het concert is uitverkocht")
+        await pilot.press("pagedown")
+        # Step 3: stakeholders, two of them.
+        await type_into(pilot, "#sh-0-who", "inwoners")
+        await type_into(pilot, "#sh-0-rights", "eerlijk bestuur")
+        await type_into(pilot, "#sh-0-interests", "vertrouwen")
+        await pilot.click("#add-stakeholder")
+        await pilot.pause()
+        await pilot.press(*"de leverancier")
+        await pilot.press("pagedown")
+        # Step 4: options pre-filled from the card; edit one and add a middle way.
+        assert screen.query_one("#opt-0", Input).value == "Je neemt ze aan"
+        assert screen.query_one("#opt-1", Input).value == "Je weigert beleefd"
+        await pilot.click("#add-option")
+        await pilot.pause()
+        await pilot.press(*"Je meldt het aanbod")
+        await pilot.press("pagedown")
+        # Step 5: arguments for the third option.
+        await type_into(pilot, "#arg-2-for-rules", "de gedragscode vraagt het")
+        await type_into(pilot, "#arg-2-against-consequences", "het kost tijd")
+        await pilot.press("pagedown")
+        # Step 6: the decision.
+        radio_buttons = list(screen.query(RadioButton))
+        assert [str(b.label) for b in radio_buttons] == [
+            "Je neemt ze aan",
+            "Je weigert beleefd",
+            "Je meldt het aanbod",
+        ]
+        await pilot.click(radio_buttons[2])
+        await type_into(pilot, "#decision-because", "ik wil onafhankelijk blijven")
+        await type_into(pilot, "#decision-despite", "de leverancier kan het vervelend vinden")
+        await pilot.pause()
+        sentence = str(screen.query_one("#decision-sentence", Static).content)
+        assert sentence == (
+            "Ik doe je meldt het aanbod, omdat ik wil onafhankelijk blijven, "
+            "ondanks de leverancier kan het vervelend vinden."
+        )
+        await pilot.press("pagedown")
+        # Step 7: checklist and harm.
+        await pilot.click("#check-0")
+        await pilot.click("#check-2")
+        await type_into(pilot, "#harm", "Ik bel de leverancier zelf")
+        await pilot.pause()
+
+        # Back to the first step and forward again: nothing is lost.
+        for _ in range(6):
+            await pilot.press("pageup")
+        assert screen.state.current == 0
+        assert screen.query_one("#text-vraag", TextArea).text == "Neem ik de kaartjes aan"
+        assert all(t.startswith("✓") or t.startswith("▶") for t in rail_texts(app))
+        await pilot.press("pagedown", "pagedown")
+        assert screen.query_one("#sh-1-who", Input).value == "de leverancier"
+        await pilot.press("pagedown")
+        assert screen.query_one("#opt-2", Input).value == "Je meldt het aanbod"
+        await pilot.press("pagedown")
+        assert screen.query_one("#arg-2-for-rules", Input).value == "de gedragscode vraagt het"
+        await pilot.press("pagedown")
+        assert screen.query_one("#decision-because", Input).value == "ik wil onafhankelijk blijven"
+        assert list(screen.query(RadioButton))[2].value is True
+        await pilot.press("pagedown")
+        assert screen.query_one("#check-0", Checkbox).value is True
+        assert screen.query_one("#check-1", Checkbox).value is False
+        assert screen.query_one("#harm", TextArea).text == "Ik bel de leverancier zelf"
+
+        # Saved as typed.
+        assert screen.walkthrough_id is not None
+        saved = store.get_walkthrough(screen.walkthrough_id)
+        assert saved is not None
+        assert saved["justification"]["harm"] == "Ik bel de leverancier zelf"
+        assert saved["stakeholders"][1]["who"] == "de leverancier"
+
+        # Past the last step: the summary, decision sentence first.
+        await pilot.press("pagedown")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, WalkthroughSummaryScreen)
+        markdown = summary.markdown
+        first_text = [line for line in markdown.splitlines() if line and not line.startswith("# ")][0]
+        assert first_text.startswith("**Ik doe je meldt het aanbod, omdat")
+        for text in (
+            "Neem ik de kaartjes aan",
+            "Het concert is uitverkocht",
+            "| inwoners | eerlijk bestuur | vertrouwen |",
+            "de leverancier",
+            "- Je meldt het aanbod",
+            "Voor, volgens de regels: de gedragscode vraagt het",
+            "Tegen, door de gevolgen: het kost tijd",
+            "- [x] Kun je dit uitleggen aan een inwoner?",
+            "- [ ] Kun je dit uitleggen aan je leidinggevende?",
+            "- [x] Kun je dit uitleggen aan de lokale krant?",
+            "Ik bel de leverancier zelf",
+        ):
+            assert text in markdown
+        assert summary.query_one(Markdown) is not None
+
+        # Save as a typed path.
+        target = tmp_path / "samenvatting.md"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        field = app.screen.query_one("#path-input", Input)
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == markdown
+
+        # Klaar closes the walkthrough and returns its id to whoever opened it.
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert app.results == [screen.walkthrough_id]
+        assert app.screen.query_one("#below", Static) is not None
+
+
+async def test_escape_returns_to_the_caller_and_saves(ctx: AppContext, store: Store) -> None:
+    deck = make_deck()
+    card = deck.dilemma("concertkaartjes")
+    app = Host(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck, session_id=None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_into(pilot, "#text-vraag", "Mag dit")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, WalkthroughScreen)
+        assert len(app.results) == 1 and app.results[0] is not None
+        saved = store.get_walkthrough(app.results[0])
+        assert saved is not None and saved["texts"]["vraag"] == "Mag dit"
+
+
+async def test_personal_data_is_scrubbed_and_the_screen_says_so(ctx: AppContext, store: Store) -> None:
+    deck = make_deck()
+    card = deck.dilemma("concertkaartjes")
+    app = Host(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await type_into(pilot, "#text-vraag", "Mail jan@example.nl")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        screen = screen_of(app)
+        assert "jan@example.nl" not in screen.state.texts["vraag"]
+        assert "[verwijderd]" in screen.state.texts["vraag"]
+        assert any("Er is iets weggehaald" in n.message for n in app._notifications)
+        saved = store.get_walkthrough(screen.walkthrough_id or "")
+        assert saved is not None and "jan@example.nl" not in str(saved)
+
+
+class BrokenStore:
+    def save_walkthrough(self, *args: Any, **kwargs: Any) -> str:
+        raise StoreError("De map met gegevens is niet beschrijfbaar.")
+
+
+async def test_a_failing_store_warns_once_and_keeps_going(ctx: AppContext) -> None:
+    ctx.store = BrokenStore()  # type: ignore[assignment]
+    deck = make_deck()
+    app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("sleutel"), deck=deck))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await type_into(pilot, "#text-vraag", "abc")
+        await pilot.press("pagedown", "pageup")
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.query_one("#text-vraag", TextArea).text == "abc"
+        warnings = [n for n in app._notifications if "niet beschrijfbaar" in n.message]
+        assert len(warnings) == 1
+        # A scale card has no options to pre-fill.
+        assert screen.state.options == []
+
+
+async def test_own_dilemma_from_the_pick_screen(ctx: AppContext) -> None:
+    app = Host(ctx, WalkthroughPickScreen)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, OwnDilemmaDialog)
+        await pilot.press(*"Mijn buurman vraagt om een vergunning")
+        await pilot.click("#own-start")
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.dilemma is None
+        assert "Mijn buurman vraagt" in str(screen.query_one("#wt-card").query_one(".card--situation", Static).content)
+        assert screen.state.options == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughPickScreen)
+
+
+async def test_pick_a_card_from_the_pick_screen(ctx: AppContext) -> None:
+    app = Host(ctx, WalkthroughPickScreen)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("#pick-start")
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.dilemma is not None and screen.dilemma.id == "concertkaartjes"
+        assert len(screen.state.options) == 2
+
+
+async def test_clicking_the_rail_jumps_to_a_step(ctx: AppContext) -> None:
+    deck = make_deck()
+    app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("concertkaartjes"), deck=deck))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        items = list(app.screen.query(RailItem))
+        await pilot.click(items[5])
+        await pilot.pause()
+        assert screen_of(app).state.current == 5
+        assert rail_texts(app)[5].startswith("▶ 6")
+        assert screen_of(app).query_one("#wt-prev", Button).disabled is False
