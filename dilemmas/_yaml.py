@@ -295,6 +295,8 @@ def _attach(parent: Sequence | Mapping, node: Node) -> None:
 
 
 def _tag_problem(label: str, node: Node, tag: str) -> Problem:
+    if tag.startswith("tag:yaml.org,2002:"):
+        tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
     return Problem(label, node.line, node.column,
                    f"tags zoals '{tag}' zijn niet toegestaan in een deck; haal de tag weg")
 

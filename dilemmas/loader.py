@@ -86,6 +86,7 @@ def check_file(path: Path, source: str = "map", *, label: str | None = None,
         return None, problems
     deck, more = parse_deck(text, name, source=source, path=str(path), pure=pure)
     problems.extend(more)
+    problems.sort(key=lambda p: (p.line, p.column))
     return (deck if not problems else None), problems
 
 
