@@ -1,0 +1,311 @@
+"""ReportFigures: the WIO report's figures on screen, read from the same JSON the CLI writes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from game.widgets.bars import VoteBars
+from sessions.figures import divided_label
+
+FULL = "█"
+EMPTY = "·"
+
+
+def dutch_number(value: float | None, digits: int = 1) -> str:
+    """A decimal with a comma, or a dash when there is none."""
+    if value is None:
+        return "—"
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def suppressed_text(answers: int, k: int) -> str:
+    """Why a distribution is not drawn."""
+    if answers == 0:
+        return "Geen stemming gehouden — niets te tonen."
+    if answers < k:
+        return f"Minder dan {k} antwoorden — niet getoond."
+    return "Niet getoond: anders is een kleinere groep terug te rekenen uit een totaal."
+
+
+def count_bar(count: int, largest: int, width: int) -> str:
+    """A bar of `width` cells for `count` against the largest count."""
+    filled = round(width * count / largest) if largest else 0
+    return FULL * filled + EMPTY * (width - filled)
+
+
+class ReportBars(VoteBars):
+    """VoteBars without its own verdeeldheid line: the report's figure is shown above it.
+
+    The bars recompute nothing that is printed; the score on screen is the report's.
+    """
+
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        return max(1, super().get_content_height(container, viewport, width) - 1)
+
+    def render(self) -> Content:
+        lines = super().render().split("\n")
+        return Content("\n").join(lines[:-1])
+
+
+class ThemeBars(Widget):
+    """Rounds per theme as horizontal bars, longest first (as the report orders them)."""
+
+    DEFAULT_CSS = """
+    ThemeBars {
+        height: auto;
+        width: 1fr;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, themes: Sequence[Mapping[str, Any]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.themes = list(themes)
+
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        return max(1, len(self.themes))
+
+    def render(self) -> Content:
+        if not self.themes:
+            return Content.styled("Geen rondes gespeeld.", "italic")
+        width = max(self.content_size.width, 30)
+        title_w = min(36, max(len(str(t["title"])) for t in self.themes), width // 2)
+        largest = max(int(t["rounds"]) for t in self.themes)
+        bar_w = max(5, width - title_w - 12)
+        lines = []
+        for theme in self.themes:
+            title = str(theme["title"])
+            if len(title) > title_w:
+                title = title[: title_w - 1] + "…"
+            rounds = int(theme["rounds"])
+            bar = count_bar(rounds, largest, bar_w)
+            filled = bar.rstrip(EMPTY)
+            lines.append(Content.assemble(
+                title.ljust(title_w), "  ",
+                (filled, "$primary"), (bar[len(filled):], "$text-muted"),
+                "  ", (f"{rounds:>4}", "bold"),
+            ))
+        return Content("\n").join(lines)
+
+
+class ReportFigures(VerticalScroll):
+    """Totals, theme coverage, dilemmas by verdeeldheid, shifts and pulse, already suppressed.
+
+    Every number comes from `doc`, the dict `sessions.report.report_to_json` returns, so the
+    screen and the exported report cannot disagree. `labels` only adds option texts.
+    """
+
+    DEFAULT_CSS = """
+    ReportFigures {
+        height: 1fr;
+        padding: 0 1;
+    }
+    ReportFigures .figures--heading {
+        text-style: bold;
+        color: $primary;
+        margin: 1 0 0 0;
+        width: 1fr;
+    }
+    ReportFigures #figures-statement {
+        border: round $accent;
+        padding: 0 1;
+        width: 1fr;
+    }
+    ReportFigures .figures--item {
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    ReportFigures .figures--title {
+        text-style: bold;
+        width: 1fr;
+    }
+    ReportFigures .figures--meta {
+        color: $text-muted;
+        width: 1fr;
+    }
+    ReportFigures .figures--suppressed {
+        color: $warning;
+        text-style: italic;
+        padding: 0 1;
+        width: 1fr;
+    }
+    ReportFigures .figures--quarters {
+        padding: 0 1;
+        width: 1fr;
+    }
+    """
+
+    def __init__(
+        self,
+        doc: Mapping[str, Any],
+        *,
+        period_text: str,
+        statement: Sequence[str],
+        labels: Mapping[tuple[str, str], Mapping[str, str]] | None = None,
+        pulse_labels: Mapping[str, Mapping[str, str]] | None = None,
+        pulse_titles: Mapping[str, str] | None = None,
+        id: str | None = None,
+    ) -> None:
+        """Args:
+        doc: the report as `report_to_json` returns it.
+        period_text: the period in words, e.g. "januari 2026 t/m december 2026".
+        statement: the "wat wel en niet is vastgelegd" lines of the exported report.
+        labels: option texts per (deck, dilemma).
+        pulse_labels: option texts per pulse question.
+        pulse_titles: the question text per pulse question id.
+        """
+        super().__init__(id=id)
+        self.doc = doc
+        self.period_text = period_text
+        self.statement = list(statement)
+        self.labels = labels or {}
+        self.pulse_labels = pulse_labels or {}
+        self.pulse_titles = pulse_titles or {}
+
+    @property
+    def k(self) -> int:
+        return int(self.doc["k"])
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.assemble(("Periode: ", "bold"), self.period_text),
+                     id="figures-period")
+        yield Static(
+            Content("\n").join(
+                [Content.styled("Wat wel en niet is vastgelegd", "bold")]
+                + [Content(f"• {line}") for line in self.statement]
+            ),
+            id="figures-statement",
+        )
+        yield from self._totals()
+        yield Static("Thema's (rondes per thema)", classes="figures--heading")
+        yield ThemeBars(self.doc["themes"], id="figures-themes")
+        yield Static("Dilemma's, de meest verdeelde eerst", classes="figures--heading")
+        yield from self._dilemmas()
+        if self.doc.get("shifts"):
+            yield Static("Na \"Maar wat als…?\": de stemmen vóór en na", classes="figures--heading")
+            yield from self._shifts()
+        yield Static("Peiling meldklimaat", classes="figures--heading")
+        yield from self._pulse()
+
+    def _totals(self) -> ComposeResult:
+        t = self.doc["totals"]
+        yield Static("Kerncijfers", classes="figures--heading")
+        rows = [
+            ("Teamsessies", str(t["sessions"]), "total-sessions"),
+            ("Teams bereikt", str(t["teams"]), "total-teams"),
+            ("Deelnemers", str(t["participants"]), "total-participants"),
+            ("Deelnemers per sessie (gemiddeld)", dutch_number(t.get("participants_mean")),
+             "total-mean"),
+            ("Rondes", str(t["rounds"]), "total-rounds"),
+        ]
+        for label, value, widget_id in rows:
+            yield Static(Content.assemble(f"{label}: ", (value, "bold")), id=widget_id,
+                         classes="figures--total")
+        if not t["sessions"]:
+            yield Static("Er zijn in deze periode geen teamsessies vastgelegd.",
+                         classes="figures--meta")
+
+    def _dilemmas(self) -> ComposeResult:
+        dilemmas = self.doc["dilemmas"]
+        if not dilemmas:
+            yield Static("Geen dilemma's besproken.", classes="figures--meta")
+            return
+        for rank, figure in enumerate(dilemmas, 1):
+            key = (str(figure["deck"]), str(figure["id"]))
+            counts = figure["counts"]
+            score = figure["verdeeldheid"]
+            meta = (
+                f"{figure['played']} keer gespeeld · {figure['answers']} antwoorden · "
+                f"verdeeldheid {dutch_number(score, 3)}"
+            )
+            if score is not None:
+                meta += f" ({divided_label(score)})"
+            with Vertical(classes="figures--item figures--dilemma",
+                          id=f"dilemma-{rank}"):
+                yield Static(f"{rank}. {figure['title']}", classes="figures--title")
+                yield Static(meta, classes="figures--meta")
+                if counts is None:
+                    yield Static(suppressed_text(int(figure["answers"]), self.k),
+                                 classes="figures--suppressed")
+                else:
+                    yield ReportBars(counts, self._labels(key, counts))
+
+    def _labels(self, key: tuple[str, str], counts: Mapping[str, int]) -> dict[str, str]:
+        known = self.labels.get(key, {})
+        return {k: known.get(k, k) for k in counts}
+
+    def _shifts(self) -> ComposeResult:
+        titles = {(str(d["deck"]), str(d["id"])): str(d["title"]) for d in self.doc["dilemmas"]}
+        for n, shift in enumerate(self.doc["shifts"], 1):
+            key = (str(shift["deck"]), str(shift["dilemma"]))
+            variant = f"Variant {int(shift['variation']) + 1}"
+            if shift.get("text"):
+                variant += f": {shift['text']}"
+            before, after = shift["before"], shift["after"]
+            with Vertical(classes="figures--item figures--shift", id=f"shift-{n}"):
+                yield Static(titles.get(key, key[1]), classes="figures--title")
+                yield Static(
+                    f"{variant} · {shift['revotes']}× opnieuw gestemd · "
+                    f"{before['answers']} → {after['answers']} antwoorden",
+                    classes="figures--meta",
+                )
+                if before["counts"] is None or after["counts"] is None:
+                    yield Static(suppressed_text(min(int(before["answers"]),
+                                                     int(after["answers"])), self.k),
+                                 classes="figures--suppressed")
+                else:
+                    yield ReportBars(after["counts"], self._labels(key, after["counts"]),
+                                   previous=before["counts"])
+
+    def _pulse(self) -> ComposeResult:
+        pulse = self.doc["pulse"]
+        if not pulse:
+            yield Static("Geen peilingvragen gesteld.", classes="figures--meta")
+            return
+        for n, question in enumerate(pulse, 1):
+            qid = str(question["question"])
+            counts = question["counts"]
+            labels = self.pulse_labels.get(qid, {})
+            with Vertical(classes="figures--item figures--pulse", id=f"pulse-{n}"):
+                yield Static(self.pulse_titles.get(qid, qid), classes="figures--title")
+                yield Static(f"{question['answers']} antwoorden", classes="figures--meta")
+                if counts is None:
+                    yield Static(suppressed_text(int(question["answers"]), self.k),
+                                 classes="figures--suppressed")
+                else:
+                    yield ReportBars(counts, {k: labels.get(k, k) for k in counts})
+                yield Static(self._quarters(question, labels), classes="figures--quarters")
+
+    def _quarters(self, question: Mapping[str, Any], labels: Mapping[str, str]) -> Content:
+        """The trend per quarter as a small table; a hidden quarter shows "—"."""
+        keys = list(question["counts"] or {})
+        for figure in question["quarters"].values():
+            for key in figure["counts"] or {}:
+                if key not in keys:
+                    keys.append(key)
+        width = max([12] + [len(labels.get(k, k)[:14]) + 1 for k in keys])
+        header = Content.assemble(
+            ("kwartaal ", "bold"), ("antwoorden ", "bold"),
+            *[(labels.get(k, k)[:14].rjust(width), "bold") for k in keys],
+        )
+        lines = [header]
+        for quarter, figure in question["quarters"].items():
+            counts = figure["counts"]
+            total = int(figure["answers"])
+            if counts is None:
+                cells = ["—".rjust(width) for _ in keys]
+            else:
+                cells = [_count_pct(int(counts.get(k, 0)), total).rjust(width) for k in keys]
+            lines.append(Content(f"{quarter:<9}{total:>10} " + "".join(cells)))
+        return Content("\n").join(lines)
+
+
+def _count_pct(count: int, total: int) -> str:
+    return f"{count} ({round(100 * count / total) if total else 0}%)"
