@@ -221,7 +221,7 @@ class _Checker:
 
     def text_list(self, values: dict[str, Node], key: str, limit: int) -> tuple[str, ...]:
         result: list[str] = []
-        for item in self.items(values, key, "regel"):
+        for item in self.items(values, key, "tekst"):
             if not isinstance(item, Scalar) or item.is_null or not item.value.strip():
                 self.add(item, f"elke regel in '{key}' moet een tekst zijn")
                 continue
