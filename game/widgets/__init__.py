@@ -2,5 +2,7 @@
 
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
+from game.widgets.theme_board import ThemeBoard
+from game.widgets.timer import RoundTimer
 
-__all__ = ["CardView", "VoteBars"]
+__all__ = ["CardView", "RoundTimer", "ThemeBoard", "VoteBars"]

@@ -1,0 +1,143 @@
+"""HandCountDialog: type the number of raised hands per option; bad counts are refused."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from game.rules.tally import CountError, parse_hand_counts
+
+
+class HandCountDialog(ModalScreen[dict[str, int] | None]):
+    """One field per option; returns the counts once they are valid, or None."""
+
+    DEFAULT_CSS = """
+    HandCountDialog {
+        align: center middle;
+    }
+    HandCountDialog > #hands-box {
+        width: 80;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 2;
+    }
+    HandCountDialog #hands-title {
+        text-style: bold;
+        width: 1fr;
+    }
+    HandCountDialog #hands-rows {
+        height: auto;
+        max-height: 14;
+    }
+    HandCountDialog .hands-row {
+        height: auto;
+    }
+    HandCountDialog .hands-row Input {
+        width: 10;
+    }
+    HandCountDialog .hands-row Label {
+        width: 1fr;
+        padding: 1 0 0 1;
+    }
+    HandCountDialog #hands-message {
+        width: 1fr;
+        color: $text-muted;
+    }
+    HandCountDialog #hands-message.-error {
+        color: $error;
+        text-style: bold;
+    }
+    HandCountDialog .hands-row Input.-invalid {
+        border: heavy $error;
+    }
+    HandCountDialog #hands-buttons {
+        height: auto;
+    }
+    HandCountDialog #hands-buttons Button {
+        margin: 0 2 0 0;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Annuleren", id="hands.cancel"),
+    ]
+
+    def __init__(
+        self,
+        options: Sequence[tuple[str, str]],
+        participants: int,
+        *,
+        title: str = "Handen tellen",
+        counts: Mapping[str, int] | None = None,
+    ) -> None:
+        super().__init__()
+        self.options = list(options)
+        self.participants = participants
+        self.title_text = title
+        self.initial = dict(counts or {})
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="hands-box"):
+            yield Static(
+                f"{self.title_text} — hoeveel handen per antwoord? ({self.participants} deelnemers)",
+                id="hands-title",
+            )
+            with VerticalScroll(id="hands-rows"):
+                for key, text in self.options:
+                    with Horizontal(classes="hands-row"):
+                        value = str(self.initial[key]) if key in self.initial else ""
+                        yield Input(
+                            value=value,
+                            placeholder="0",
+                            id=f"hands-{key}",
+                            restrict=r"[-0-9a-zA-Z.,]*",
+                            max_length=4,
+                        )
+                        yield Label(f"{key}  {text}")
+            yield Static(
+                "Leeg telt als 0. Tab gaat naar het volgende veld, Enter slaat op.",
+                id="hands-message",
+            )
+            with Horizontal(id="hands-buttons"):
+                yield Button("Opslaan", variant="primary", id="hands-ok")
+                yield Button("Annuleren", id="hands-cancel")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def _say(self, text: str, error: bool) -> None:
+        message = self.query_one("#hands-message", Static)
+        message.set_class(error, "-error")
+        message.update(text)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#hands-ok")
+    def action_accept(self) -> None:
+        """Check the counts; close with them when they are valid."""
+        raw = {key: self.query_one(f"#hands-{key}", Input).value for key, _ in self.options}
+        for field in self.query(Input):
+            field.remove_class("-invalid")
+        try:
+            counts = parse_hand_counts(raw, [k for k, _ in self.options], self.participants)
+        except CountError as exc:
+            self._say(str(exc), True)
+            if exc.key is not None:
+                field = self.query_one(f"#hands-{exc.key}", Input)
+                field.add_class("-invalid")
+                field.focus()
+            return
+        self.dismiss(counts)
+
+    @on(Button.Pressed, "#hands-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,85 @@
+"""NoteDialog: a short note about the discussion, edited in a modal."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+MAX_NOTE = 1000
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """Edit the round's note; returns the text (unscrubbed), or None when cancelled."""
+
+    DEFAULT_CSS = """
+    NoteDialog {
+        align: center middle;
+    }
+    NoteDialog > #note-box {
+        width: 84;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 2;
+    }
+    NoteDialog #note-title {
+        text-style: bold;
+        width: 1fr;
+    }
+    NoteDialog #note-hint {
+        color: $text-muted;
+        width: 1fr;
+    }
+    NoteDialog TextArea {
+        height: 8;
+    }
+    NoteDialog #note-buttons {
+        height: auto;
+    }
+    NoteDialog #note-buttons Button {
+        margin: 0 2 0 0;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Annuleren", id="note.cancel"),
+        Binding("ctrl+s", "save", "Opslaan", id="note.save", priority=True),
+    ]
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box"):
+            yield Static("Notitie bij deze ronde", id="note-title")
+            yield Static(
+                "Kort: wat kwam er ter sprake? Geen namen. "
+                "E-mailadressen, telefoonnummers en dergelijke worden weggehaald.",
+                id="note-hint",
+            )
+            yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False)
+            with Horizontal(id="note-buttons"):
+                yield Button("Opslaan (ctrl+s)", variant="primary", id="note-ok")
+                yield Button("Annuleren", id="note-cancel")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @on(Button.Pressed, "#note-ok")
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text.strip()[:MAX_NOTE])
+
+    @on(Button.Pressed, "#note-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

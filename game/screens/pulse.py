@@ -1,0 +1,146 @@
+"""PulseScreen: a few meldklimaat questions at the end of a session, each by secret vote."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from dilemmas.model import Dilemma
+from game.rules.session import GameSession
+from game.screens.round import option_labels, vote_choices
+from game.screens.secret_vote import SecretVoteScreen
+from game.widgets.bars import VoteBars
+
+if TYPE_CHECKING:
+    from game.app import IntegerSpelApp
+
+MAX_PULSE = 4
+
+
+def pulse_questions(app: IntegerSpelApp) -> list[Dilemma]:
+    """The questions of the first pulse deck (at most four), or none."""
+    decks = app.ctx.registry.pulse_decks()
+    if not decks:
+        return []
+    return [q for q in decks[0].dilemmas if q.answer.kind != "open"][:MAX_PULSE]
+
+
+def pulse_choices(question: Dilemma) -> list[tuple[str, str, str]]:
+    """Digits 1..N for the answers of a pulse question (its keys are slugs like "ja")."""
+    if question.answer.kind == "choice":
+        return [(str(n), o.key, o.text) for n, o in enumerate(question.answer.options, 1)]
+    return vote_choices(question)
+
+
+class PulseScreen(Screen[None]):
+    """The pulse: one question at a time; vote (secret) or skip; then the summary."""
+
+    CSS_PATH = "../styles/game.tcss"
+
+    HELP: ClassVar[str] = """\
+**De pulse.** Een paar korte vragen over het meldklimaat, bijvoorbeeld of iedereen weet wie de
+vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
+
+- `g` stemmen over deze vraag
+- `s` deze vraag overslaan
+- `→` of `spatie` volgende vraag (na de stemming)
+- `e` direct naar de samenvatting
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "g", "vote", "Stemmen", id="pulse.vote", tooltip="Geheime stemming over deze vraag"
+        ),
+        Binding("s", "skip", "Overslaan", id="pulse.skip", tooltip="Sla deze vraag over"),
+        Binding("right,space", "next", "Volgende", id="pulse.next", priority=True),
+        Binding("e", "summary", "Samenvatting", id="pulse.summary", tooltip="Naar de samenvatting"),
+    ]
+
+    def __init__(self, session: GameSession, questions: list[Dilemma]) -> None:
+        super().__init__()
+        self.session = session
+        self.questions = questions
+        self.index = 0
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="pulse-scroll"), Vertical(id="pulse-box"):
+            yield Static(id="pulse-title")
+            yield Static(id="pulse-question")
+            yield Static(id="pulse-options")
+            yield Static(id="pulse-status")
+            yield VoteBars({}, {}, id="pulse-bars")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    @property
+    def question(self) -> Dilemma:
+        return self.questions[self.index]
+
+    def _show(self) -> None:
+        q = self.question
+        self.query_one("#pulse-title", Static).update(
+            f"Pulse · vraag {self.index + 1} van {len(self.questions)} · meldklimaat"
+        )
+        self.query_one("#pulse-question", Static).update(q.question or q.title)
+        self.query_one("#pulse-options", Static).update(
+            "\n".join(f"{press}  {label}" for press, _, label in pulse_choices(q))
+        )
+        counts = self.session.game.pulse.get(q.id)
+        bars = self.query_one(VoteBars)
+        bars.display = counts is not None
+        if counts is None:
+            status = "g: geheim stemmen · s: overslaan"
+        else:
+            status = "Uitslag · → volgende vraag"
+            bars.update_labels(option_labels(q))
+            bars.update_counts(counts)
+        self.query_one("#pulse-status", Static).update(status)
+
+    def action_vote(self) -> None:
+        q = self.question
+
+        def done(result: dict[str, int] | None) -> None:
+            if result is None:
+                self.notify("Stemming afgebroken. Er is niets bewaard.")
+                return
+            self.session.game.pulse[q.id] = result
+            self.session.save_pulse()
+            self._show()
+
+        self.app.push_screen(
+            SecretVoteScreen(
+                "pulse",
+                q.question or q.title,
+                pulse_choices(q),
+                self.session.game.setup.participants,
+            ),
+            done,
+        )
+
+    def action_skip(self) -> None:
+        self.session.game.pulse.pop(self.question.id, None)
+        self.session.save_pulse()
+        self._advance()
+
+    def action_next(self) -> None:
+        self._advance()
+
+    def _advance(self) -> None:
+        if self.index + 1 < len(self.questions):
+            self.index += 1
+            self._show()
+        else:
+            self.action_summary()
+
+    def action_summary(self) -> None:
+        from game.screens.summary import SummaryScreen
+
+        self.session.complete()
+        self.app.switch_screen(SummaryScreen(self.session))

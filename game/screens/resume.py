@@ -1,0 +1,102 @@
+"""Offering an unfinished team session for resumption when the app starts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from game.dialogs.choice import ChoiceDialog
+from game.rules.game import GameState
+from game.rules.session import GameSession
+from sessions.model import SessionRecord
+from sessions.store import StoreError
+
+if TYPE_CHECKING:
+    from game.app import IntegerSpelApp
+
+
+def resume_question(record: SessionRecord, game: GameState, deck_title: str) -> str:
+    """ "Er is een sessie die nog niet af is: team X, ronde 3 van 8, deck Y. Verder spelen?" """
+    team = f"team {record.team}" if record.team else "zonder teamnaam"
+    n = game.position + 1
+    setup = game.setup
+    if setup.limit_kind == "dilemmas":
+        total = setup.limit if setup.order == "board" else len(game.plan)
+        where = f"ronde {n} van {total}"
+    else:
+        where = f"ronde {n}"
+    return (
+        f"Er is een sessie die nog niet af is: {team}, {where}, deck {deck_title}. Verder spelen?"
+    )
+
+
+def offer_resume(app: IntegerSpelApp) -> None:
+    """If the store has an unfinished team session, ask whether to carry on with it.
+
+    Yes: rebuild the game and open the round where it stopped, with its counts and notes.
+    No ("Nieuwe sessie"): the old session is kept as incomplete and no longer offered.
+    """
+    store: Any = app.ctx.store
+    if store is None:
+        return
+    try:
+        found = store.unfinished("team")
+    except StoreError as exc:
+        app.notify(str(exc), severity="error")
+        return
+    if found is None:
+        return
+    record, state = found
+    deck = app.ctx.registry.get(record.deck_id)
+    try:
+        game = GameState.from_state(state)
+    except ValueError:
+        game = None
+    if deck is None or game is None or game.check_deck(deck) or not game.plan:
+        reason = (
+            f"het deck '{record.deck_id}' is er niet meer"
+            if deck is None
+            else "de kaarten van het deck zijn veranderd"
+        )
+        if game is not None and not game.plan:
+            reason = "er was nog geen kaart gespeeld"
+
+        def drop(answer: str | None) -> None:
+            if answer == "abandon":
+                try:
+                    store.abandon(record.id)
+                except StoreError as exc:
+                    app.notify(str(exc), severity="error")
+
+        # Not abandoned silently: the deck may be back next time (another --decks folder).
+        app.push_screen(
+            ChoiceDialog(
+                f"Er is een sessie die nog niet af is, maar die kan niet verder: {reason}.",
+                [("keep", "Later opnieuw vragen"), ("abandon", "Niet meer aanbieden")],
+                detail="Wat al gespeeld was, blijft bewaard.",
+            ),
+            drop,
+        )
+        return
+    question = resume_question(record, game, deck.info.title)
+
+    def answered(answer: str | None) -> None:
+        if answer == "resume":
+            from game.screens.round import RoundScreen
+
+            session = GameSession(game, deck, store, session_id=record.id)
+            session.month = record.month
+            app.push_screen(RoundScreen(session))
+        elif answer == "new":
+            try:
+                store.abandon(record.id)
+            except StoreError as exc:
+                app.notify(str(exc), severity="error")
+
+    app.push_screen(
+        ChoiceDialog(
+            question,
+            [("resume", "Verder spelen"), ("new", "Nieuwe sessie")],
+            detail="Kies je een nieuwe sessie, dan blijft deze bewaard als niet afgemaakt.",
+        ),
+        answered,
+    )

@@ -1,0 +1,603 @@
+"""RoundScreen: one card on the beamer, with votes, reveal, timer, code, variations and notes."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from dilemmas.model import Dilemma
+from game.dialogs.choice import ChoiceDialog
+from game.dialogs.hands import HandCountDialog
+from game.dialogs.note import NoteDialog
+from game.rules.game import VOTE_MODE_LABELS, RoundState
+from game.rules.session import GameSession
+from game.screens.secret_vote import SecretVoteScreen
+from game.widgets.bars import VoteBars
+from game.widgets.card import CardView
+from game.widgets.theme_board import ThemeBoard
+from game.widgets.timer import RoundTimer, clock_text
+from sessions.model import VoteMode
+
+if TYPE_CHECKING:
+    from game.app import IntegerSpelApp
+
+COMPACT_WIDTH = 110
+"""Below this width the timer and theme board move into the status line."""
+
+
+def scrub_note(text: str) -> tuple[str, tuple[str, ...]]:
+    """Scrub a note of personal data; returns the text and the Dutch labels of what went."""
+    try:
+        from sessions.scrub import scrub
+    except ImportError:  # pragma: no cover - only before the scrubber existed
+        return text, ()
+    result = scrub(text)
+    return result.text, tuple(result.removed)
+
+
+def removed_message(removed: tuple[str, ...]) -> str:
+    """ "Er is iets weggehaald: e-mailadres. Notities zijn anoniem." """
+    labels = list(dict.fromkeys(removed))
+    return f"Er is iets weggehaald: {', '.join(labels)}. Notities zijn anoniem."
+
+
+def vote_choices(dilemma: Dilemma) -> list[tuple[str, str, str]]:
+    """(press key, option key, label) for a secret vote on this card."""
+    answer = dilemma.answer
+    if answer.kind == "choice":
+        return [(o.key.lower(), o.key, o.text) for o in answer.options]
+    return [(key, key, answer.label(key)) for key in answer.keys]
+
+
+def option_labels(dilemma: Dilemma) -> dict[str, str]:
+    """Option key → label, in card order."""
+    return {key: dilemma.answer.label(key) for key in dilemma.answer.keys}
+
+
+class RoundScreen(Screen[None]):
+    """A round of the team game: the card large, and everything the facilitator does with it."""
+
+    CSS_PATH = "../styles/game.tcss"
+
+    HELP: ClassVar[str] = """\
+**Een ronde.** Lees de kaart voor en laat de groep eerst zelf nadenken.
+
+- `h` **handen tellen**: tel de handen per antwoord en typ de aantallen in.
+- `g` **geheime stemming**: geef de laptop rond; iedereen drukt één toets.
+- `r` **uitslag**: laat de staafjes zien, met aantallen, procenten en hoe verdeeld de groep is.
+- `t` **timer** starten of pauzeren, `x` zet hem op nul.
+- `c` **Wat zegt de code?**: de gedragscode en verwijzingen. Pas na het gesprek!
+- `w` **Maar wat als…?**: een variatie op de kaart. Stem opnieuw met `h` of `g` en zie de
+  verschuiving.
+- `n` **notitie**: kort, zonder namen. Persoonsgegevens worden weggehaald.
+- `d` **verdiepen**: werk de kaart uit met het zeven-stappenplan en kom daarna terug.
+- `b` **themabord**: welke thema's al besproken zijn.
+- `s` overslaan, `→` of `spatie` volgende, `←` vorige, `e` afronden.
+
+Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later hervatten.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h", "vote_hands", "Handen", id="round.vote-hands", tooltip="Handen tellen"),
+        Binding("g", "vote_secret", "Geheim", id="round.vote-secret", tooltip="Geheime stemming"),
+        Binding("r", "reveal", "Uitslag", id="round.reveal", tooltip="Toon de uitslag"),
+        Binding("t", "timer", "Timer", id="round.timer", tooltip="Timer starten of pauzeren"),
+        Binding(
+            "x",
+            "timer_reset",
+            "Timer 0",
+            id="round.timer-reset",
+            show=False,
+            tooltip="Timer op nul",
+        ),
+        Binding("c", "code", "Code", id="round.code", tooltip="Wat zegt de code?"),
+        Binding("w", "what_if", "Wat als", id="round.what-if", tooltip="Maar wat als…?"),
+        Binding("n", "note", "Notitie", id="round.note", tooltip="Notitie bij deze ronde"),
+        Binding(
+            "d",
+            "deep_dive",
+            "Verdiepen",
+            id="round.deep-dive",
+            tooltip="Zeven-stappenplan op deze kaart",
+        ),
+        Binding("s", "skip", "Overslaan", id="round.skip", tooltip="Sla deze kaart over"),
+        Binding(
+            "left", "previous", "Vorige", id="round.previous", priority=True, tooltip="Vorige kaart"
+        ),
+        Binding(
+            "right", "next", "Volgende", id="round.next", priority=True, tooltip="Volgende kaart"
+        ),
+        Binding("space", "next", "Volgende", id="round.next-space", show=False, priority=True),
+        Binding(
+            "b",
+            "board",
+            "Themabord",
+            id="round.board",
+            show=False,
+            tooltip="Welke thema's al besproken zijn",
+        ),
+        Binding(
+            "e",
+            "end",
+            "Afronden",
+            id="round.end",
+            show=False,
+            tooltip="De sessie afronden: pulse en samenvatting",
+        ),
+    ]
+
+    def __init__(self, session: GameSession) -> None:
+        super().__init__()
+        self.session = session
+        self.game = session.game
+        self.deck = session.deck
+        self._busy = False
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="round-status")
+        with Horizontal(id="round-body"):
+            main = VerticalScroll(id="round-main")
+            main.can_focus = False
+            with main:
+                yield CardView(self.dilemma, self.deck, id="round-card")
+                yield Static(id="round-variation", classes="round-panel")
+                yield Static(id="round-vote")
+                yield VoteBars({}, option_labels(self.dilemma), id="round-bars")
+                yield Static(id="round-code", classes="round-panel")
+                yield Static(id="round-note", classes="round-panel")
+            with Vertical(id="round-side"):
+                yield RoundTimer(id="round-timer")
+                yield Static(id="round-board-title")
+                yield ThemeBoard(self._themes(), id="round-board", classes="-narrow")
+        yield Footer()
+
+    def _themes(self) -> list[tuple[str, str]]:
+        return [(t, self.deck.theme_title(t)) for t in self.game.session_themes(self.deck)]
+
+    def on_mount(self) -> None:
+        self.session.on_problem = self._store_problem
+        if self.session.problem:
+            self._store_problem(self.session.problem)
+        self._apply_size(self.app.size.width)
+        self.query_one(RoundTimer).load(self.round.seconds)
+        self.show_round()
+
+    def on_resize(self) -> None:
+        self._apply_size(self.app.size.width)
+
+    def _apply_size(self, width: int) -> None:
+        self.set_class(width < COMPACT_WIDTH, "-compact")
+        self.query_one(CardView).set_class(width < COMPACT_WIDTH, "-compact")
+
+    def _store_problem(self, message: str) -> None:
+        self.app.notify(message, title="Opslaan lukt niet", severity="error", timeout=20)
+
+    # -- the current round ---------------------------------------------------------------
+
+    @property
+    def round(self) -> RoundState:
+        rnd = self.game.current
+        assert rnd is not None, "the round screen needs a card"
+        return rnd
+
+    @property
+    def dilemma(self) -> Dilemma:
+        card = self.deck.dilemma(self.round.dilemma)
+        assert card is not None
+        return card
+
+    def _round_label(self) -> str:
+        setup = self.game.setup
+        n = self.game.position + 1
+        if setup.limit_kind == "dilemmas":
+            total = setup.limit if setup.order == "board" else len(self.game.plan)
+            return f"Ronde {n} van {total}"
+        return f"Ronde {n}"
+
+    def _time_label(self) -> str:
+        setup = self.game.setup
+        if setup.limit_kind != "minutes":
+            return ""
+        used = self.game.seconds_played() // 60
+        if used >= setup.limit:
+            return " · de tijd is om — rond af met e"
+        return f" · {used} van {setup.limit} min"
+
+    def _status_text(self) -> str:
+        rnd = self.round
+        board = self.query_one(ThemeBoard)
+        parts = [
+            self._round_label(),
+            self.deck.theme_title(rnd.theme),
+            VOTE_MODE_LABELS[rnd.vote],
+            f"{self.game.setup.participants} deelnemers",
+            board.summary,
+        ]
+        text = " · ".join(parts) + self._time_label()
+        if self.has_class("-compact"):
+            timer = self.query_one(RoundTimer)
+            state = "▶" if timer.running else "⏸"
+            text += f" · {state} {clock_text(timer.seconds)}"
+        if rnd.skipped:
+            text += " · overgeslagen"
+        return text
+
+    def show_round(self) -> None:
+        """Bring every part of the screen in line with the current round."""
+        rnd = self.round
+        dilemma = self.dilemma
+        card = self.query_one(CardView)
+        if card.dilemma is not dilemma:
+            card.show(dilemma, self.deck)
+            self.query_one("#round-main", VerticalScroll).scroll_home(animate=False)
+        board = self.query_one(ThemeBoard)
+        board.set_covered(self.game.covered_themes())
+        self.query_one("#round-board-title", Static).update(board.summary)
+        self._show_variation(rnd, dilemma)
+        self._show_vote(rnd, dilemma)
+        self._show_code(rnd, dilemma)
+        note = self.query_one("#round-note", Static)
+        note.display = bool(rnd.note)
+        note.update(f"Notitie: {rnd.note}" if rnd.note else "")
+        self._update_status()
+
+    def _update_status(self) -> None:
+        self.query_one("#round-status", Static).update(self._status_text())
+
+    def _show_variation(self, rnd: RoundState, dilemma: Dilemma) -> None:
+        panel = self.query_one("#round-variation", Static)
+        if rnd.variation < 0 or rnd.variation >= len(dilemma.variations):
+            panel.display = False
+            return
+        panel.display = True
+        n, total = rnd.variation + 1, len(dilemma.variations)
+        text = f"Maar wat als… ({n} van {total})\n{dilemma.variations[rnd.variation]}"
+        if dilemma.answer.kind != "open" and rnd.variation not in rnd.revotes:
+            text += "\nStem opnieuw met h of g om de verschuiving te zien."
+        panel.update(text)
+
+    def _shown_counts(self, rnd: RoundState) -> tuple[dict[str, int] | None, dict[str, int] | None]:
+        """The counts to show, and the earlier counts when it is a re-vote."""
+        if rnd.variation >= 0 and rnd.variation in rnd.revotes:
+            return rnd.revotes[rnd.variation], rnd.counts
+        return rnd.counts, None
+
+    def _show_vote(self, rnd: RoundState, dilemma: Dilemma) -> None:
+        status = self.query_one("#round-vote", Static)
+        bars = self.query_one(VoteBars)
+        counts, previous = self._shown_counts(rnd)
+        if dilemma.answer.kind == "open":
+            text = "Open vraag: geen stemming, bespreek het samen."
+        elif counts is None:
+            text = (
+                "Geen stemming: bespreek het samen. Toch stemmen? h handen tellen · "
+                "g geheime stemming"
+                if rnd.vote == "none"
+                else "Nog niet gestemd. h handen tellen · g geheime stemming"
+            )
+        elif not rnd.revealed:
+            n = sum(counts.values())
+            what = "Herstemming" if previous is not None else "Stemming"
+            text = f"{what} klaar: {n} stemmen. Druk op r voor de uitslag."
+        else:
+            text = "Uitslag na de variatie:" if previous is not None else "Uitslag:"
+        status.update(text)
+        show_bars = counts is not None and rnd.revealed
+        bars.display = show_bars
+        if show_bars and counts is not None:
+            if bars.labels != option_labels(dilemma):
+                bars.update_labels(option_labels(dilemma))
+            bars.update_counts(counts, previous)
+
+    def _show_code(self, rnd: RoundState, dilemma: Dilemma) -> None:
+        panel = self.query_one("#round-code", Static)
+        panel.display = rnd.code_shown
+        if rnd.code_shown:
+            parts = [
+                "Wat zegt de code?",
+                dilemma.guidance.strip() or "Bij deze kaart staat geen toelichting.",
+            ]
+            if dilemma.references:
+                parts.append("Zie: " + "; ".join(dilemma.references))
+            panel.update("\n".join(parts))
+
+    def _changed(self) -> None:
+        """Something in the round changed: it counts again, is saved, and is shown."""
+        self.round.skipped = False
+        self.session.save_round()
+        self.show_round()
+
+    # -- votes -----------------------------------------------------------------------------
+
+    def _can_vote(self) -> bool:
+        rnd = self.round
+        if self.dilemma.answer.kind == "open":
+            self.notify("Bij een open vraag wordt niet gestemd: bespreek het samen.")
+            return False
+        if rnd.variation >= 0 and rnd.counts is None:
+            self.notify(
+                "Stem eerst over de kaart zelf. Druk op w tot de variatie weg is.",
+                severity="warning",
+            )
+            return False
+        return True
+
+    def _vote_title(self) -> str:
+        rnd = self.round
+        if rnd.variation >= 0:
+            return f"{self.dilemma.title} — maar wat als… ({rnd.variation + 1})"
+        return self.dilemma.title
+
+    def _store_vote(self, counts: dict[str, int], mode: VoteMode) -> None:
+        rnd = self.round
+        if rnd.variation >= 0:
+            rnd.revotes[rnd.variation] = counts
+        else:
+            rnd.counts = counts
+            rnd.vote = mode
+        # Raised hands were seen by everyone; a secret result waits for the reveal.
+        rnd.revealed = mode == "hands"
+
+    def action_vote_hands(self) -> None:
+        """Type the number of hands per option."""
+        if not self._can_vote():
+            return
+        dilemma, rnd = self.dilemma, self.round
+        counts, _ = self._shown_counts(rnd)
+        if rnd.variation >= 0 and rnd.variation not in rnd.revotes:
+            counts = None
+        options = [(key, label) for key, label in option_labels(dilemma).items()]
+
+        def done(result: dict[str, int] | None) -> None:
+            if result is not None:
+                self._store_vote(result, "hands")
+                self._changed()
+
+        self.app.push_screen(
+            HandCountDialog(
+                options, self.game.setup.participants, title=self._vote_title(), counts=counts
+            ),
+            done,
+        )
+
+    def action_vote_secret(self) -> None:
+        """Let the keyboard go round for a secret vote."""
+        if not self._can_vote():
+            return
+        dilemma = self.dilemma
+        self._pause_timer()
+
+        def done(result: dict[str, int] | None) -> None:
+            if result is None:
+                self.notify("Stemming afgebroken. Er is niets bewaard.")
+                return
+            self._store_vote(result, "secret")
+            self._changed()
+            self.notify("Stemming klaar. Druk op r voor de uitslag.")
+
+        self.app.push_screen(
+            SecretVoteScreen(
+                self._vote_title(),
+                dilemma.question,
+                vote_choices(dilemma),
+                self.game.setup.participants,
+            ),
+            done,
+        )
+
+    def action_reveal(self) -> None:
+        """Show (or hide again) the result of the vote."""
+        rnd = self.round
+        counts, _ = self._shown_counts(rnd)
+        if counts is None:
+            self.notify("Er is nog niet gestemd.")
+            return
+        rnd.revealed = not rnd.revealed
+        self.session.save_state()
+        self.show_round()
+        if rnd.revealed:
+            self.query_one("#round-main", VerticalScroll).scroll_to_widget(
+                self.query_one(VoteBars), animate=False
+            )
+
+    # -- timer, code, variations, note -----------------------------------------------------
+
+    def action_timer(self) -> None:
+        timer = self.query_one(RoundTimer)
+        timer.toggle()
+        if not timer.running:
+            self.round.seconds = timer.seconds
+            self.session.save_round()
+        self._update_status()
+
+    def action_timer_reset(self) -> None:
+        self.query_one(RoundTimer).reset()
+        self.round.seconds = 0
+        self.session.save_round()
+        self._update_status()
+
+    def _pause_timer(self) -> None:
+        timer = self.query_one(RoundTimer)
+        if timer.running:
+            timer.running = False
+            self.round.seconds = timer.seconds
+
+    @on(RoundTimer.Ticked)
+    def _ticked(self, event: RoundTimer.Ticked) -> None:
+        self.round.seconds = event.seconds
+        if event.seconds % 30 == 0:
+            self.session.save_round()
+        self._update_status()
+
+    def action_code(self) -> None:
+        """Show or hide "Wat zegt de code?"."""
+        rnd = self.round
+        rnd.code_shown = not rnd.code_shown
+        self.session.save_state()
+        self.show_round()
+        if rnd.code_shown:
+            self.query_one("#round-main", VerticalScroll).scroll_to_widget(
+                self.query_one("#round-code"), animate=False
+            )
+
+    def action_what_if(self) -> None:
+        """The next "Maar wat als…?" variation (after the last one: back to the card)."""
+        dilemma, rnd = self.dilemma, self.round
+        if not dilemma.variations:
+            self.notify("Bij deze kaart staan geen variaties.")
+            return
+        rnd.variation += 1
+        if rnd.variation >= len(dilemma.variations):
+            rnd.variation = -1
+        self.session.save_state()
+        self.show_round()
+        if rnd.variation >= 0:
+            self.query_one("#round-main", VerticalScroll).scroll_to_widget(
+                self.query_one("#round-variation"), animate=False
+            )
+
+    def action_note(self) -> None:
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            clean, removed = scrub_note(text)
+            self.round.note = clean
+            self._changed()
+            if removed:
+                self.notify(removed_message(removed), title="Notitie", timeout=10)
+
+        self.app.push_screen(NoteDialog(self.round.note), done)
+
+    def action_deep_dive(self) -> None:
+        """Open the seven-step walkthrough on this card; come back here after."""
+        try:
+            module: Any = importlib.import_module("game.screens.walkthrough")
+            screen_class = module.WalkthroughScreen
+        except (ImportError, AttributeError):
+            self.notify("Het stappenplan is nog niet beschikbaar.", severity="warning")
+            return
+        self._pause_timer()
+        try:
+            screen = screen_class(
+                dilemma=self.dilemma, deck=self.deck, session_id=self.session.session_id
+            )
+        except TypeError:
+            screen = screen_class(dilemma=self.dilemma, deck=self.deck)
+        self.app.push_screen(screen)
+
+    # -- moving on -------------------------------------------------------------------------
+
+    def _leave_round(self) -> None:
+        self._pause_timer()
+        self.session.save_round()
+
+    def _arrive(self) -> None:
+        self.query_one(RoundTimer).load(self.round.seconds)
+        self.session.save_round()
+        self.show_round()
+
+    def action_next(self) -> None:
+        self._leave_round()
+        if self.game.next(self.deck):
+            self._arrive()
+        elif self._can_pick():
+            self.action_board(pick=True)
+        else:
+            self.action_end(last=True)
+
+    def action_previous(self) -> None:
+        self._leave_round()
+        if self.game.previous():
+            self.query_one(RoundTimer).load(self.round.seconds)
+            self.session.save_state()
+            self.show_round()
+        else:
+            self.notify("Dit is de eerste kaart.")
+
+    def action_skip(self) -> None:
+        self._pause_timer()
+        rnd = self.round
+        rnd.skipped = True
+        self.session.save_round()
+        if self.game.next(self.deck):
+            self._arrive()
+        elif self._can_pick():
+            self.show_round()
+            self.action_board(pick=True)
+        else:
+            self.show_round()
+            self.action_end(last=True)
+
+    def _can_pick(self) -> bool:
+        game = self.game
+        return (
+            game.setup.order == "board"
+            and not game.limit_reached()
+            and any(game.themes_left(self.deck).values())
+        )
+
+    def action_board(self, pick: bool = False) -> None:
+        """Show the theme board; with order "board", pick the next theme there."""
+        from game.screens.theme_board import ThemeBoardScreen
+
+        pick = pick or (self._can_pick() and self.game.at_last)
+
+        def done(theme: str | None) -> None:
+            if theme is None:
+                return
+            if theme == "__end__":
+                self.action_end()
+                return
+            self._leave_round()
+            if self.game.pick_theme(self.deck, theme) is None:
+                self.notify("Bij dit thema zijn geen kaarten meer.")
+                return
+            self._arrive()
+
+        self.app.push_screen(
+            ThemeBoardScreen(
+                self._themes(),
+                self.game.covered_themes(),
+                left=self.game.themes_left(self.deck) if pick else None,
+                pick=pick,
+            ),
+            done,
+        )
+
+    def action_end(self, last: bool = False) -> None:
+        """Finish the session: the pulse, then the summary."""
+        self._leave_round()
+        question = "Dit was de laatste kaart. Sessie afronden?" if last else "Sessie afronden?"
+        detail = (
+            "Daarna volgen een paar korte vragen over het meldklimaat (geheim gestemd, "
+            "over te slaan) en de samenvatting."
+        )
+
+        def done(answer: str | None) -> None:
+            if answer == "finish":
+                self._finish()
+
+        self.app.push_screen(
+            ChoiceDialog(question, [("finish", "Afronden"), ("back", "Nog niet")], detail), done
+        )
+
+    def _finish(self) -> None:
+        from game.screens.pulse import PulseScreen, pulse_questions
+
+        questions = pulse_questions(cast("IntegerSpelApp", self.app))
+        if questions:
+            self.app.switch_screen(PulseScreen(self.session, questions))
+        else:
+            from game.screens.summary import SummaryScreen
+
+            self.session.complete()
+            self.app.switch_screen(SummaryScreen(self.session))

@@ -1,0 +1,192 @@
+"""SecretVoteScreen: the keyboard goes round; a neutral screen that never shows what was pressed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.containers import Center, Vertical
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Static
+
+from game.dialogs.choice import ChoiceDialog
+from game.rules.tally import SecretTally
+
+RECEIVED = "Stem ontvangen — geef de laptop door"
+
+
+def key_list(keys: Sequence[str]) -> str:
+    """ "A, B, C of D"."""
+    if len(keys) <= 1:
+        return "".join(keys)
+    return ", ".join(keys[:-1]) + " of " + keys[-1]
+
+
+class SecretVoteScreen(Screen[dict[str, int] | None]):
+    """A secret vote round the room.
+
+    ``choices`` are (press key, option key, label): letters for a choice card, digits for a
+    scale or a pulse question. Each participant presses a key; the screen looks the same
+    whichever key it was, then says "Stem ontvangen — geef de laptop door". Only the tally is
+    kept. Returns the counts when everyone has voted (or the facilitator ends early), or None
+    when the vote is aborted.
+    """
+
+    PASS_SECONDS: ClassVar[float] = 1.2
+    """How long "stem ontvangen" stays up; key presses in that time are ignored."""
+
+    HELP: ClassVar[str] = """\
+**Geheime stemming.** Geef de laptop rond. Iedere deelnemer drukt één toets voor zijn of haar
+antwoord. Het scherm laat nooit zien welke toets is ingedrukt. Daarna verschijnt
+*Stem ontvangen — geef de laptop door*.
+
+De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
+
+`Escape` vraagt of je de stemming wilt afronden of afbreken.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "ask_stop", "Stoppen", id="secret.stop", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    SecretVoteScreen {
+        align: center middle;
+        background: $background;
+    }
+    SecretVoteScreen #secret-box {
+        width: 90;
+        max-width: 100%;
+        height: auto;
+        border: heavy $primary;
+        padding: 1 3;
+        background: $surface;
+    }
+    SecretVoteScreen #secret-title {
+        color: $text-muted;
+        width: 1fr;
+    }
+    SecretVoteScreen #secret-question {
+        text-style: bold;
+        width: 1fr;
+        padding: 1 0;
+    }
+    SecretVoteScreen #secret-options {
+        width: 1fr;
+        padding: 0 0 1 2;
+    }
+    SecretVoteScreen #secret-prompt {
+        text-style: bold;
+        color: $accent;
+        width: 1fr;
+        height: 3;
+        content-align: center middle;
+        border: round $accent;
+    }
+    SecretVoteScreen #secret-foot {
+        color: $text-muted;
+        width: 1fr;
+        padding: 1 0 0 0;
+    }
+    """
+
+    def __init__(
+        self,
+        title: str,
+        question: str,
+        choices: Sequence[tuple[str, str, str]],
+        participants: int,
+    ) -> None:
+        super().__init__()
+        self.vote_title = title
+        self.question = question
+        self.choices = list(choices)
+        self._by_press = {press.lower(): option for press, option, _ in self.choices}
+        self.tally = SecretTally([option for _, option, _ in self.choices], participants)
+        self.passing = False
+        self.asking = False
+
+    def compose(self) -> ComposeResult:
+        with Center(), Vertical(id="secret-box"):
+            yield Static(f"Geheime stemming · {self.vote_title}", id="secret-title")
+            yield Static(self.question, id="secret-question")
+            yield Static(
+                "\n".join(f"{press.upper()}  {label}" for press, _, label in self.choices),
+                id="secret-options",
+            )
+            yield Static(self._prompt(), id="secret-prompt")
+            yield Static(
+                "Niemand kijkt mee: het scherm blijft hetzelfde, welke toets je ook kiest. "
+                "Alleen de telling wordt bewaard.",
+                id="secret-foot",
+            )
+
+    def _prompt(self) -> str:
+        presses = [press.upper() for press, _, _ in self.choices]
+        return (
+            f"Deelnemer {self.tally.voter} van {self.tally.participants} — kies {key_list(presses)}"
+        )
+
+    @property
+    def _binding_chain(self) -> list[tuple[DOMNode, BindingsMap]]:
+        # While the laptop goes round only the option keys and escape may do anything
+        # (SPEC §4): leave the app's bindings (quit, help, palette, focus keys) out of the
+        # chain Textual consults for this screen.
+        return [
+            (node, bindings) for node, bindings in super()._binding_chain if node is not self.app
+        ]
+
+    async def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        if self.passing or self.asking:
+            return
+        option = self._by_press.get(event.key.lower())
+        if option is None and event.character:
+            option = self._by_press.get(event.character.lower())
+        if option is None or not self.tally.cast(option):
+            return
+        # From here on the screen must look identical whichever option was chosen.
+        self.passing = True
+        self.query_one("#secret-prompt", Static).update(RECEIVED)
+        then = self._finish if self.tally.done else self._next_voter
+        if self.PASS_SECONDS > 0:
+            self.set_timer(self.PASS_SECONDS, then)
+        else:
+            then()
+
+    def _next_voter(self) -> None:
+        self.passing = False
+        self.query_one("#secret-prompt", Static).update(self._prompt())
+
+    def _finish(self) -> None:
+        self.dismiss(self.tally.counts())
+
+    def action_ask_stop(self) -> None:
+        """Ask whether to end the vote early (keeping the votes so far) or abort it."""
+        if self.asking:
+            return
+        self.asking = True
+        n = self.tally.total
+        if n == 0:
+            question, answers = "Stemming afbreken?", [("back", "Doorgaan"), ("abort", "Afbreken")]
+        else:
+            stem = "stem" if n == 1 else "stemmen"
+            question = f"Stemming afronden met {n} {stem}?"
+            answers = [
+                ("back", "Doorgaan met stemmen"),
+                ("finish", f"Afronden met {n} {stem}"),
+                ("abort", "Afbreken, stemmen vervallen"),
+            ]
+        self.app.push_screen(ChoiceDialog(question, answers), self._stop_answer)
+
+    def _stop_answer(self, answer: str | None) -> None:
+        self.asking = False
+        if answer == "finish":
+            self._finish()
+        elif answer == "abort":
+            self.dismiss(None)

@@ -1,0 +1,342 @@
+"""SetupScreen: choose deck, team label, participants, length, themes, order and vote mode."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+)
+
+from dilemmas.model import Deck
+from game.rules.game import (
+    GameSetup,
+    GameState,
+    LimitKind,
+    Order,
+    SetupError,
+    clean_team_label,
+    looks_like_name,
+    parse_limit,
+    parse_participants,
+    playable_cards,
+)
+from game.rules.session import GameSession
+from sessions.model import VoteMode
+
+if TYPE_CHECKING:
+    from game.app import IntegerSpelApp
+    from game.context import AppContext
+
+ORDER_CHOICES: tuple[tuple[Order, str], ...] = (
+    ("shuffled", "Geschud"),
+    ("fixed", "Op volgorde van het deck"),
+    ("board", "Kiezen op het themabord"),
+)
+VOTE_CHOICES: tuple[tuple[VoteMode, str], ...] = (
+    ("hands", "Handen tellen"),
+    ("secret", "Geheime stemming"),
+    ("none", "Geen stemming"),
+)
+LIMIT_CHOICES: tuple[tuple[LimitKind, str], ...] = (
+    ("dilemmas", "Aantal dilemma's"),
+    ("minutes", "Aantal minuten"),
+)
+DEFAULT_LIMIT: dict[str, str] = {"dilemmas": "6", "minutes": "60"}
+
+
+class SetupScreen(Screen[None]):
+    """The form before a team session. Pre-filled from `integer-spel play --deck --team
+    --participants`."""
+
+    CSS_PATH = "../styles/game.tcss"
+
+    HELP: ClassVar[str] = """\
+**Een teamsessie voorbereiden.** Vul in wat je weet; de rest mag zo blijven.
+
+- **Deck**: welke dilemmakaartjes je speelt.
+- **Team**: de naam van de afdeling of het team — nooit namen van mensen. Mag leeg blijven.
+- **Deelnemers**: hoeveel mensen meedoen (1 tot en met 99). Er kunnen nooit meer stemmen zijn.
+- **Lengte**: een aantal dilemma's, of een aantal minuten.
+- **Thema's**: niets aangevinkt betekent alle thema's.
+- **Volgorde**: geschud, op volgorde, of zelf kiezen op het themabord.
+- **Stemmen**: hoe er standaard gestemd wordt. Per kaart kun je altijd iets anders kiezen.
+
+`Tab` gaat naar het volgende veld. `ctrl+s` of de knop **Beginnen** start de sessie.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "begin",
+            "Beginnen",
+            id="setup.begin",
+            priority=True,
+            tooltip="Start de sessie",
+        ),
+        Binding("escape", "back", "Terug", id="setup.back", tooltip="Terug naar het hoofdmenu"),
+    ]
+
+    def __init__(
+        self,
+        deck: str | None = None,
+        team: str | None = None,
+        participants: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.pre_deck = deck
+        self.pre_team = team
+        self.pre_participants = participants
+
+    # -- helpers -------------------------------------------------------------------------
+
+    @property
+    def ctx(self) -> AppContext:
+        return cast("IntegerSpelApp", self.app).ctx
+
+    def _decks(self) -> list[Deck]:
+        return list(self.ctx.registry.team_decks())
+
+    def _initial_deck(self) -> str | None:
+        ids = [d.id for d in self._decks()]
+        for wanted in (self.pre_deck, getattr(self.ctx.config, "default_deck", None)):
+            if wanted in ids:
+                return wanted
+        return ids[0] if ids else None
+
+    def _deck(self) -> Deck | None:
+        value = self.query_one("#setup-deck", Select).value
+        if value is Select.NULL or value is None:
+            return None
+        return self.ctx.registry.get(str(value))
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        decks = self._decks()
+        with VerticalScroll(id="setup-scroll"), Vertical(id="setup-form"):
+            yield Static("Teamspel — nieuwe sessie", id="setup-title")
+            if not decks:
+                yield Static(
+                    "Er is geen deck met dilemma's gevonden. Kijk bij Decks wat er mis is.",
+                    classes="setup-error",
+                )
+            yield Label("Deck", classes="setup-label")
+            yield Select(
+                [(f"{d.info.title} ({len(d.dilemmas)} kaarten)", d.id) for d in decks],
+                value=self._initial_deck() or Select.NULL,
+                allow_blank=not decks,
+                id="setup-deck",
+            )
+            yield Static(id="setup-deck-info", classes="setup-hint")
+            yield Label("Team (optioneel)", classes="setup-label")
+            yield Input(
+                value=self.pre_team or "",
+                placeholder="afdeling of team, geen namen",
+                id="setup-team",
+                max_length=60,
+            )
+            yield Static(id="setup-team-error", classes="setup-error")
+            yield Label("Deelnemers", classes="setup-label")
+            yield Input(
+                value=str(self.pre_participants) if self.pre_participants else "",
+                placeholder="bijvoorbeeld 9",
+                id="setup-participants",
+                type="integer",
+                max_length=2,
+            )
+            yield Static(id="setup-participants-error", classes="setup-error")
+            yield Label("Lengte", classes="setup-label")
+            with Horizontal(classes="setup-row"):
+                with RadioSet(id="setup-limit-kind"):
+                    for n, (kind, text) in enumerate(LIMIT_CHOICES):
+                        yield RadioButton(text, value=n == 0, id=f"limit-{kind}")
+                yield Input(
+                    value=DEFAULT_LIMIT["dilemmas"], id="setup-limit", type="integer", max_length=3
+                )
+            yield Static(id="setup-limit-error", classes="setup-error")
+            yield Label("Thema's (niets aangevinkt: alle thema's)", classes="setup-label")
+            yield SelectionList[str](id="setup-themes")
+            yield Static(id="setup-themes-error", classes="setup-error")
+            with Horizontal(classes="setup-row"):
+                with Vertical(classes="setup-column"):
+                    yield Label("Volgorde", classes="setup-label")
+                    with RadioSet(id="setup-order"):
+                        for n, (order, text) in enumerate(ORDER_CHOICES):
+                            yield RadioButton(text, value=n == 0, id=f"order-{order}")
+                with Vertical(classes="setup-column"):
+                    yield Label("Stemmen", classes="setup-label")
+                    with RadioSet(id="setup-vote"):
+                        for n, (mode, text) in enumerate(VOTE_CHOICES):
+                            yield RadioButton(text, value=n == 0, id=f"vote-{mode}")
+            yield Static(id="setup-error", classes="setup-error")
+            with Horizontal(id="setup-buttons"):
+                yield Button("Beginnen", variant="primary", id="setup-begin")
+                yield Button("Terug", id="setup-back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_themes()
+        first_empty = "#setup-participants" if not self.pre_participants else "#setup-begin"
+        self.query_one(first_empty).focus()
+
+    @on(Select.Changed, "#setup-deck")
+    def _deck_changed(self) -> None:
+        self._fill_themes()
+
+    def _fill_themes(self) -> None:
+        deck = self._deck()
+        themes = self.query_one("#setup-themes", SelectionList)
+        themes.clear_options()
+        info = self.query_one("#setup-deck-info", Static)
+        if deck is None:
+            info.update("")
+            return
+        counts: dict[str, int] = {}
+        for card in deck.dilemmas:
+            counts[card.theme] = counts.get(card.theme, 0) + 1
+        themes.add_options([(f"{t.title} ({counts.get(t.id, 0)})", t.id) for t in deck.themes])
+        info.update(
+            f"{len(deck.dilemmas)} kaarten in {len(deck.themes)} thema's · versie "
+            f"{deck.info.version}"
+        )
+
+    @on(RadioSet.Changed, "#setup-limit-kind")
+    def _limit_kind_changed(self) -> None:
+        kind = self._limit_kind()
+        self.query_one("#setup-limit", Input).value = DEFAULT_LIMIT[kind]
+
+    @on(Input.Changed, "#setup-team")
+    def _team_changed(self, event: Input.Changed) -> None:
+        label = clean_team_label(event.value)
+        warning = ""
+        if label and looks_like_name(label):
+            warning = "Dit lijkt op de naam van een persoon. Gebruik de naam van het team."
+        self.query_one("#setup-team-error", Static).update(warning)
+
+    def _limit_kind(self) -> LimitKind:
+        pressed = self.query_one("#setup-limit-kind", RadioSet).pressed_index
+        return LIMIT_CHOICES[max(pressed, 0)][0]
+
+    def _choice(self, radio_id: str, choices: tuple[tuple[str, str], ...]) -> str:
+        pressed = self.query_one(radio_id, RadioSet).pressed_index
+        return choices[max(pressed, 0)][0]
+
+    # -- begin ---------------------------------------------------------------------------
+
+    def _say(self, field: str, message: str) -> None:
+        self.query_one(f"#setup-{field}-error", Static).update(message)
+
+    def read_setup(self) -> GameSetup | None:
+        """The setup from the form, or None after showing what is wrong next to the fields."""
+        for field in ("participants", "limit", "themes"):
+            self._say(field, "")
+        self.query_one("#setup-error", Static).update("")
+        deck = self._deck()
+        if deck is None:
+            self.query_one("#setup-error", Static).update("Kies eerst een deck.")
+            return None
+        problems = False
+        participants = 0
+        limit = 0
+        kind = self._limit_kind()
+        try:
+            participants = parse_participants(self.query_one("#setup-participants", Input).value)
+        except SetupError as exc:
+            self._say(exc.field, str(exc))
+            problems = True
+        try:
+            limit = parse_limit(self.query_one("#setup-limit", Input).value, kind)
+        except SetupError as exc:
+            self._say(exc.field, str(exc))
+            problems = True
+        themes = tuple(self.query_one("#setup-themes", SelectionList).selected)
+        if not playable_cards(deck, themes):
+            self._say("themes", "In deze thema's staan geen kaarten. Kies andere thema's.")
+            problems = True
+        if problems:
+            return None
+        return GameSetup(
+            deck_id=deck.id,
+            deck_version=deck.info.version,
+            team=clean_team_label(self.query_one("#setup-team", Input).value),
+            participants=participants,
+            limit_kind=kind,
+            limit=limit,
+            themes=themes,
+            order=cast("Order", self._choice("#setup-order", ORDER_CHOICES)),
+            vote=cast("VoteMode", self._choice("#setup-vote", VOTE_CHOICES)),
+            seed=random.SystemRandom().randrange(1 << 30),
+        )
+
+    @on(Button.Pressed, "#setup-begin")
+    def action_begin(self) -> None:
+        """Check the form and start the session."""
+        setup = self.read_setup()
+        if setup is None:
+            self.notify("Nog niet alles klopt. Kijk bij de rode regels.", severity="warning")
+            return
+        deck = self._deck()
+        assert deck is not None
+        game = GameState.start(deck, setup)
+        session = GameSession(
+            game,
+            deck,
+            self.ctx.store,
+            store_error=getattr(self.ctx, "store_error", None),
+        )
+        start_game(self, session)
+
+    @on(Button.Pressed, "#setup-back")
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def start_game(screen: Screen[None], session: GameSession) -> None:
+    """Replace ``screen`` with the first round, after creating the session in the store.
+
+    With order "board" the first theme is picked on the board first; escape there goes back
+    to ``screen`` and nothing is stored.
+    """
+    from game.screens.round import RoundScreen
+    from game.screens.theme_board import END, ThemeBoardScreen
+
+    app = screen.app
+    game, deck = session.game, session.deck
+
+    def go() -> None:
+        problems: list[str] = []
+        session.on_problem = problems.append
+        session.begin()
+        for message in problems:
+            app.notify(message, title="Opslaan lukt niet", severity="error", timeout=20)
+        app.switch_screen(RoundScreen(session))
+
+    if game.plan:
+        go()
+        return
+
+    def picked(theme: str | None) -> None:
+        if theme is None or theme == END:
+            return
+        if game.pick_theme(deck, theme) is None:
+            app.notify("Bij dit thema zijn geen kaarten.")
+            return
+        go()
+
+    themes = [(t, deck.theme_title(t)) for t in game.session_themes(deck)]
+    app.push_screen(ThemeBoardScreen(themes, set(), left=game.themes_left(deck), pick=True), picked)
