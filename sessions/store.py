@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import re
@@ -65,6 +66,22 @@ def _error_for(exc: BaseException, path: Path) -> StoreError:
             "--data-dir (of INTEGER_SPEL_DATA_DIR), of vraag om schrijfrechten."
         )
     return StoreError(f"Het bestand met sessies is niet te gebruiken: {path} ({exc}).")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Listing 10,000 sessions makes some 300,000 objects; without the pause the collector
+    walks the growing heap again and again and the listing takes a third longer.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @contextmanager
@@ -131,20 +148,13 @@ def _round_row(session_id: str, index: int, rnd: Round) -> tuple[Any, ...]:
     )
 
 
-def _round_from(row: Sequence[Any]) -> Round:
-    """A Round from (dilemma, theme, vote, counts_json, revotes_json, minutes, note)."""
-    revotes: tuple[Revote, ...] = ()
-    if row[4]:
-        revotes = tuple(Revote(r["variation"], r["counts"]) for r in json.loads(row[4]))
-    return Round(
-        dilemma=row[0],
-        theme=row[1],
-        vote=row[2],
-        counts=None if row[3] is None else json.loads(row[3]),
-        revotes=revotes,
-        minutes=row[5],
-        note=row[6],
-    )
+# JSONDecoder.raw_decode skips the whitespace checks of json.loads: a third of the cost of
+# listing 80,000 rounds, whose small JSON blobs the store itself wrote.
+_decode = json.JSONDecoder().raw_decode
+
+
+def _revotes_from(text: str) -> tuple[Revote, ...]:
+    return tuple(Revote(r["variation"], r["counts"]) for r in _decode(text)[0])
 
 
 _SESSION_COLUMNS = "id, kind, month, team, participants, deck_id, deck_version, completed, abandoned"
@@ -443,7 +453,7 @@ class Store:
         if month_to is not None:
             where.append("s.month <= ?")
             params.append(month_to)
-        with self._read() as conn:
+        with self._read() as conn, gc_paused():
             return self._load(conn, " AND ".join(where), params)
 
     def _load(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[SessionRecord]:
@@ -451,15 +461,23 @@ class Store:
         clause = f" WHERE {where}" if where else ""
         join = f" JOIN sessions s ON s.id = x.session_id{clause}" if where else ""
         rounds: dict[str, list[Round]] = {}
-        for row in conn.execute(
+        for sid, dilemma, theme, vote, counts, revotes, minutes, note in conn.execute(
             "SELECT x.session_id, x.dilemma, x.theme, x.vote, x.counts_json, x.revotes_json,"
             f" x.minutes, x.note FROM rounds x{join} ORDER BY x.session_id, x.idx",
             params,
         ):
-            rnd = _round_from(row[1:])
-            lst = rounds.get(row[0])
+            rnd = Round(
+                dilemma,
+                theme,
+                vote,
+                None if counts is None else _decode(counts)[0],
+                () if revotes is None else _revotes_from(revotes),
+                minutes,
+                note,
+            )
+            lst = rounds.get(sid)
             if lst is None:
-                rounds[row[0]] = [rnd]
+                rounds[sid] = [rnd]
             else:
                 lst.append(rnd)
         pulse: dict[str, list[PulseAnswer]] = {}
@@ -468,7 +486,7 @@ class Store:
             " ORDER BY x.session_id, x.idx",
             params,
         ):
-            pulse.setdefault(row[0], []).append(PulseAnswer(row[1], json.loads(row[2])))
+            pulse.setdefault(row[0], []).append(PulseAnswer(row[1], _decode(row[2])[0]))
         records = []
         for row in conn.execute(
             f"SELECT {_SESSION_COLUMNS} FROM sessions s{clause} ORDER BY s.month, s.seq", params

@@ -1,0 +1,363 @@
+"""Session bundles (SPEC §7): export team sessions as JSON, validate and import bundles."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, cast
+
+from sessions.model import PulseAnswer, Revote, Round, SessionRecord, VoteMode
+from sessions.scrub import scrub
+from sessions.store import Store, gc_paused, is_month
+
+BUNDLE_FORMAT = "integer-spel-bundle"
+BUNDLE_VERSION = 1
+MAX_NUMBER = 100_000  # participants, minutes: far above any meeting, far below SQLite's limit
+MAX_PROBLEMS = 10
+
+_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_VOTES = ("hands", "secret", "none")
+
+
+class BundleError(Exception):
+    """A bundle cannot be imported or written; ``str(error)`` is Dutch and names file and place."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        shown = self.problems[:MAX_PROBLEMS]
+        more = len(self.problems) - len(shown)
+        if more:
+            shown.append(f"… en nog {more} {'probleem' if more == 1 else 'problemen'}.")
+        super().__init__("\n".join(shown))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: sessions added and sessions skipped because they were present."""
+
+    added: int
+    skipped: int
+
+    def message(self) -> str:
+        """The Dutch line the CLI prints, e.g. "3 sessies toegevoegd, 2 overgeslagen (al aanwezig)."."""
+        noun = "sessie" if self.added == 1 else "sessies"
+        return f"{self.added} {noun} toegevoegd, {self.skipped} overgeslagen (al aanwezig)."
+
+
+# -- export ---------------------------------------------------------------------------------
+
+
+def record_to_json(record: SessionRecord) -> dict[str, Any]:
+    """One session in the bundle shape of SPEC §7 (``counts`` absent when there was no vote)."""
+    rounds = []
+    for rnd in record.rounds:
+        item: dict[str, Any] = {"dilemma": rnd.dilemma, "theme": rnd.theme, "vote": rnd.vote}
+        if rnd.counts is not None:
+            item["counts"] = dict(rnd.counts)
+        item["revotes"] = [{"variation": r.variation, "counts": dict(r.counts)} for r in rnd.revotes]
+        item["minutes"] = rnd.minutes
+        item["note"] = rnd.note
+        rounds.append(item)
+    return {
+        "id": record.id,
+        "kind": record.kind,
+        "month": record.month,
+        "team": record.team,
+        "participants": record.participants,
+        "deck": {"id": record.deck_id, "version": record.deck_version},
+        "rounds": rounds,
+        "pulse": [{"question": p.question, "counts": dict(p.counts)} for p in record.pulse],
+        "completed": record.completed,
+    }
+
+
+def export_bundle(store: Store, since: str | None = None) -> dict[str, Any]:
+    """The team sessions in ``store`` (from month ``since`` on) as a bundle dict.
+
+    Practice runs never travel. ``exported_at`` is cut to the first of the month: a bundle
+    carries months, not days (SPEC §8), and a day could single out the last session.
+    """
+    records = store.list_sessions(kind="team", month_from=since)
+    now = datetime.now(timezone.utc)
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "exported_at": f"{now:%Y-%m}-01T00:00:00Z",
+        "sessions": [record_to_json(r) for r in records if r.kind == "team"],
+    }
+
+
+def bundle_text(bundle: Mapping[str, Any]) -> str:
+    """The bundle as JSON text (UTF-8, one session per line for readable diffs)."""
+    head = {k: v for k, v in bundle.items() if k != "sessions"}
+    lines = [json.dumps(s, ensure_ascii=False, separators=(",", ":")) for s in bundle["sessions"]]
+    body = ",\n  ".join(lines)
+    fields = [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
+    fields.append('"sessions": ' + (f"[\n  {body}\n]" if lines else "[]"))
+    return "{" + ", ".join(fields) + "}\n"
+
+
+def write_bundle(bundle: Mapping[str, Any], output: Path | None) -> None:
+    """Write the bundle to ``output`` (readable by the user alone), or to stdout for None/"-".
+
+    The file appears whole or not at all: it is written beside the target and renamed.
+    """
+    text = bundle_text(bundle)
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return
+    target = output.expanduser()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    except OSError as exc:
+        raise BundleError([f"{output}: kan hier niet schrijven ({exc.strerror or exc})."]) from exc
+    try:
+        os.chmod(tmp, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise BundleError([f"{output}: kan hier niet schrijven ({exc.strerror or exc})."]) from exc
+
+
+# -- validation -----------------------------------------------------------------------------
+
+
+class _Checker:
+    """Collects every problem of one bundle, each as ``FILE: place: message``."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[str] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.problems.append(f"{self.source}: {where}: {message}" if where else f"{self.source}: {message}")
+
+    def obj(self, value: Any, where: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.add(where, "moet een object ({…}) zijn")
+        return None
+
+    def lst(self, value: Any, where: str, *, optional: bool = False) -> list[Any]:
+        if value is None and optional:
+            return []
+        if isinstance(value, list):
+            return value
+        self.add(where, "moet een lijst ([…]) zijn")
+        return []
+
+    def text(self, value: Any, where: str, *, optional: bool = False, empty: bool = False) -> str | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, str) and (empty or value.strip()):
+            return value
+        self.add(where, "moet een tekst zijn" if empty or not isinstance(value, str) else "mag niet leeg zijn")
+        return None
+
+    def number(self, value: Any, where: str, *, low: int, optional: bool = False) -> int | None:
+        if value is None and optional:
+            return None
+        # bool is an int in Python, but true is not a count.
+        if type(value) is int and low <= value <= MAX_NUMBER:
+            return value
+        self.add(where, f"moet een geheel getal van {low} tot en met {MAX_NUMBER} zijn")
+        return None
+
+    def counts(self, value: Any, where: str) -> dict[str, int] | None:
+        data = self.obj(value, where)
+        if data is None:
+            return None
+        ok = True
+        for key, count in data.items():
+            if type(count) is not int or count < 0:
+                self.add(f"{where}.{key}", "moet een geheel getal van 0 of meer zijn")
+                ok = False
+            elif count > MAX_NUMBER:
+                self.add(f"{where}.{key}", f"is groter dan {MAX_NUMBER}")
+                ok = False
+        return dict(data) if ok else None
+
+
+def _check_round(c: _Checker, value: Any, where: str, participants: int | None) -> Round | None:
+    data = c.obj(value, where)
+    if data is None:
+        return None
+    before = len(c.problems)
+    dilemma = c.text(data.get("dilemma"), f"{where}.dilemma")
+    theme = c.text(data.get("theme"), f"{where}.theme", empty=True)
+    vote = data.get("vote")
+    if vote not in _VOTES:
+        c.add(f"{where}.vote", "moet hands, secret of none zijn")
+    counts = None
+    if data.get("counts") is not None:
+        counts = c.counts(data["counts"], f"{where}.counts")
+        if counts is not None and participants is not None and sum(counts.values()) > participants:
+            c.add(f"{where}.counts", f"samen {sum(counts.values())} stemmen, meer dan de {participants} deelnemers")
+    revotes = []
+    for j, item in enumerate(c.lst(data.get("revotes"), f"{where}.revotes", optional=True)):
+        rwhere = f"{where}.revotes[{j}]"
+        rdata = c.obj(item, rwhere)
+        if rdata is None:
+            continue
+        variation = c.number(rdata.get("variation"), f"{rwhere}.variation", low=0)
+        rcounts = c.counts(rdata.get("counts"), f"{rwhere}.counts")
+        if variation is not None and rcounts is not None:
+            revotes.append(Revote(variation, rcounts))
+    minutes = c.number(data.get("minutes"), f"{where}.minutes", low=0, optional=True)
+    note = c.text(data.get("note"), f"{where}.note", optional=True, empty=True)
+    if len(c.problems) > before or dilemma is None or theme is None:
+        return None
+    return Round(dilemma, theme, cast(VoteMode, vote), counts, tuple(revotes), minutes, note)
+
+
+def _check_session(c: _Checker, value: Any, where: str, seen: dict[str, int], i: int) -> SessionRecord | None:
+    data = c.obj(value, where)
+    if data is None:
+        return None
+    before = len(c.problems)
+    sid = data.get("id")
+    if not isinstance(sid, str) or not _UUID_RE.fullmatch(sid):
+        c.add(f"{where}.id", "moet een UUID zijn (zoals 7d0c0b8e-1a2b-4c3d-8e9f-0a1b2c3d4e5f)")
+        sid = None
+    else:
+        sid = sid.lower()
+        if sid in seen:
+            c.add(f"{where}.id", f"staat dubbel in dit bestand (ook bij sessions[{seen[sid]}])")
+        else:
+            seen[sid] = i
+    kind = data.get("kind")
+    if kind != "team":
+        c.add(f"{where}.kind", "moet team zijn: alleen teamsessies gaan mee in een bundel, oefenrondes niet")
+    month = data.get("month")
+    if not is_month(month):
+        c.add(f"{where}.month", "moet een bestaande maand zijn als JJJJ-MM (01 tot en met 12)")
+    team = c.text(data.get("team"), f"{where}.team", optional=True, empty=True)
+    participants = c.number(data.get("participants"), f"{where}.participants", low=1)
+    deck = c.obj(data.get("deck"), f"{where}.deck")
+    deck_id = deck_version = None
+    if deck is not None:
+        deck_id = c.text(deck.get("id"), f"{where}.deck.id")
+        deck_version = c.text(deck.get("version"), f"{where}.deck.version", empty=True)
+    rounds = []
+    for j, item in enumerate(c.lst(data.get("rounds"), f"{where}.rounds")):
+        rnd = _check_round(c, item, f"{where}.rounds[{j}]", participants)
+        if rnd is not None:
+            rounds.append(rnd)
+    pulse = []
+    for j, item in enumerate(c.lst(data.get("pulse"), f"{where}.pulse", optional=True)):
+        pwhere = f"{where}.pulse[{j}]"
+        pdata = c.obj(item, pwhere)
+        if pdata is None:
+            continue
+        question = c.text(pdata.get("question"), f"{pwhere}.question")
+        pcounts = c.counts(pdata.get("counts"), f"{pwhere}.counts")
+        if question is not None and pcounts is not None:
+            pulse.append(PulseAnswer(question, pcounts))
+    completed = data.get("completed")
+    if not isinstance(completed, bool):
+        c.add(f"{where}.completed", "moet true of false zijn")
+    if len(c.problems) > before:
+        return None
+    assert sid is not None and participants is not None and deck_id is not None
+    label = scrub(team).text.strip() if team else ""
+    return SessionRecord(
+        id=sid,
+        kind="team",
+        month=str(month),
+        team=label or None,
+        participants=participants,
+        deck_id=deck_id,
+        deck_version=deck_version or "",
+        rounds=tuple(rounds),
+        pulse=tuple(pulse),
+        completed=bool(completed),
+    )
+
+
+def parse_bundle(data: Any, source: str) -> list[SessionRecord]:
+    """Check a decoded bundle completely and return its sessions, or raise BundleError.
+
+    Shapes and ranges are checked; option keys are not held against the installed decks,
+    since a bundle may come from a laptop with other decks (SPEC §7).
+    """
+    c = _Checker(source)
+    top = c.obj(data, "")
+    if top is None:
+        raise BundleError(c.problems)
+    if top.get("format") != BUNDLE_FORMAT:
+        c.add("format", f"dit is geen bundel van Integer-spel (verwacht \"{BUNDLE_FORMAT}\")")
+        raise BundleError(c.problems)
+    version = top.get("version")
+    if type(version) is not int or version < 1:
+        c.add("version", "onbekende versie; verwacht een geheel getal")
+        raise BundleError(c.problems)
+    if version > BUNDLE_VERSION:
+        c.add("version", f"versie {version} is gemaakt met een nieuwere versie van Integer-spel — werk bij")
+        raise BundleError(c.problems)
+    if "exported_at" in top and not isinstance(top["exported_at"], str):
+        c.add("exported_at", "moet een tekst zijn")
+    records = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(c.lst(top.get("sessions"), "sessions")):
+        rec = _check_session(c, item, f"sessions[{i}]", seen, i)
+        if rec is not None:
+            records.append(rec)
+    if c.problems:
+        raise BundleError(c.problems)
+    return records
+
+
+def load_bundle(path: Path) -> list[SessionRecord]:
+    """Read and check one bundle file; raises BundleError naming the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BundleError([f"{path}: kan het bestand niet lezen ({exc.strerror or exc})."]) from exc
+    if not raw.strip():
+        raise BundleError([f"{path}: het bestand is leeg."])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BundleError([f"{path}: het bestand is geen UTF-8-tekst (byte {exc.start + 1})."]) from exc
+    try:
+        with gc_paused():
+            data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        end = exc.pos >= len(text.rstrip())
+        why = "het bestand houdt midden in op (afgebroken?)" if end else f"ongeldige JSON: {exc.msg}"
+        raise BundleError([f"{path}:{exc.lineno}:{exc.colno}: {why}."]) from exc
+    except RecursionError as exc:
+        raise BundleError([f"{path}: de JSON is te diep genest."]) from exc
+    with gc_paused():
+        return parse_bundle(data, str(path))
+
+
+def import_bundles(store: Store, paths: Iterable[Path]) -> ImportResult:
+    """Check every file completely, then add all their sessions in one transaction.
+
+    Any problem in any file raises BundleError before anything is written. Sessions whose
+    id is already in the store (or earlier in these files) are skipped and counted.
+    """
+    records: list[SessionRecord] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            records.extend(load_bundle(path))
+        except BundleError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise BundleError(problems)
+    with gc_paused():
+        added, skipped = store.import_records(records)
+    return ImportResult(added, skipped)
