@@ -1,12 +1,25 @@
-"""Handler of `integer-spel tui`."""
+"""Start the Textual app (the only command path that imports Textual)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
+
+from game.context import AppContext, StartRequest
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the subcommand; returns the exit code."""
-    print("Deze opdracht is nog niet beschikbaar.", file=sys.stderr)
-    return 1
+    """Open the app where the command line asked; returns the exit code."""
+    from game.app import IntegerSpelApp  # Textual is imported only here
+
+    kind = args.command or "menu"
+    start = StartRequest(
+        kind=kind,
+        deck=getattr(args, "deck", None),
+        team=getattr(args, "team", None),
+        participants=getattr(args, "participants", None),
+        dilemma=getattr(args, "dilemma", None),
+    )
+    ctx = AppContext.load(args.decks)
+    app = IntegerSpelApp(ctx, start)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,201 @@
+"""The Integer-spel Textual app: theme, global keys, start-up, help and the too-small notice."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from typing import Any
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from game.context import AppContext, StartRequest
+
+MIN_WIDTH = 80
+MIN_HEIGHT = 24
+
+# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies and still
+# apart on a washed-out projector.
+DARK_THEME = Theme(
+    name="integer-donker",
+    primary="#56B4E9",
+    secondary="#009E73",
+    accent="#E69F00",
+    warning="#F0E442",
+    error="#D55E00",
+    success="#009E73",
+    foreground="#F4F4F4",
+    background="#0E1116",
+    surface="#171B22",
+    panel="#222833",
+    dark=True,
+)
+LIGHT_THEME = Theme(
+    name="integer-licht",
+    primary="#0072B2",
+    secondary="#007A5A",
+    accent="#B36B00",
+    warning="#8A6D00",
+    error="#B34700",
+    success="#007A5A",
+    foreground="#111111",
+    background="#FFFFFF",
+    surface="#F3F4F6",
+    panel="#E3E6EA",
+    dark=False,
+)
+
+
+class IntegerSpelApp(App[None]):
+    """The Huizen Integer-spel, the stappenplan, practice, reports and decks."""
+
+    TITLE = "Integer-spel"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Uitleg bij dit scherm"),
+        Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True,
+                tooltip="Stop de app; alles is al bewaard"),
+        Binding("f2", "toggle_light", "Licht/donker", id="app.theme", show=False,
+                tooltip="Wissel tussen een lichte en een donkere weergave"),
+    ]
+
+    def __init__(self, ctx: AppContext, start: StartRequest | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.start = start or StartRequest()
+        self.register_theme(DARK_THEME)
+        self.register_theme(LIGHT_THEME)
+        self.theme = DARK_THEME.name
+        self._too_small_shown = False
+        self._started = False
+
+    # -- start-up ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from game.screens.menu import MainMenuScreen
+
+        self.push_screen(MainMenuScreen())
+        self._open_start_target()
+        for notice in self.ctx.start_notices():
+            self.notify(notice, title="Let op", severity="warning", timeout=12)
+        if self.ctx.store_corrupt:
+            from game.screens.store_problem import offer_new_store
+
+            offer_new_store(self)
+        elif self.start.kind in ("menu", "play"):
+            self.call_after_refresh(self._offer_resume)
+        self._started = True
+        self._check_size()
+
+    def _offer_resume(self) -> None:
+        module = _optional_module("game.screens.resume")
+        if module is not None and self.ctx.store is not None:
+            module.offer_resume(self)
+
+    def _open_start_target(self) -> None:
+        start = self.start
+        if start.kind == "play":
+            self.open_screen(
+                "game.screens.setup", "SetupScreen",
+                deck=start.deck, team=start.team, participants=start.participants,
+            )
+        elif start.kind == "practice":
+            self.open_screen("game.screens.practice", "PracticeScreen")
+        elif start.kind == "walkthrough":
+            found = (
+                self.ctx.registry.find_dilemma(start.dilemma) if start.dilemma else None
+            )
+            if found is not None:
+                deck, dilemma = found
+                self.open_screen(
+                    "game.screens.walkthrough", "WalkthroughScreen", dilemma=dilemma, deck=deck
+                )
+            else:
+                if start.dilemma:
+                    self.notify(
+                        f"Het dilemma '{start.dilemma}' staat in geen enkel deck. Kies er een.",
+                        severity="warning",
+                    )
+                self.open_screen("game.screens.walkthrough", "WalkthroughPickScreen")
+
+    def open_screen(self, module_name: str, class_name: str, **kwargs: Any) -> None:
+        """Push a screen by module and class name; say so plainly if it isn't there."""
+        module = _optional_module(module_name)
+        screen_class = getattr(module, class_name, None) if module is not None else None
+        if screen_class is None:
+            self.notify("Dit onderdeel is nog niet beschikbaar.", severity="warning")
+            return
+        self.push_screen(screen_class(**kwargs))
+
+    # -- global actions ------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from game.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_light(self) -> None:
+        self.theme = LIGHT_THEME.name if self.theme == DARK_THEME.name else DARK_THEME.name
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Teamspel", "Een sessie met je team beginnen",
+                            lambda: self.open_screen("game.screens.setup", "SetupScreen"))
+        yield SystemCommand("Stappenplan", "Een dilemma uitwerken in zeven stappen",
+                            lambda: self.open_screen("game.screens.walkthrough",
+                                                     "WalkthroughPickScreen"))
+        yield SystemCommand("Oefenen", "Dilemma's oefenen voor nieuwe collega's",
+                            lambda: self.open_screen("game.screens.practice", "PracticeScreen"))
+        yield SystemCommand("Rapportage", "Anonieme cijfers voor het jaarverslag",
+                            lambda: self.open_screen("game.screens.report", "ReportScreen"))
+        yield SystemCommand("Decks", "De dilemmakaartjes bekijken en controleren",
+                            lambda: self.open_screen("game.screens.decks", "DecksScreen"))
+        yield SystemCommand("Help", "Uitleg bij dit scherm", self.action_help)
+        yield SystemCommand("Licht of donker", "Wissel de weergave (beamer in een lichte zaal)",
+                            self.action_toggle_light)
+        yield SystemCommand("Stoppen", "Stop de app; alles is al bewaard", self.exit)
+
+    # -- terminal size ---------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Runs before Textual's own handler stores the new size: use the event's. The first
+        # resize comes before on_mount; on_mount checks the size itself, after the menu.
+        if not self._started:
+            return
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        from game.screens.too_small import TooSmallScreen
+
+        if width is None or height is None:
+            width, height = self.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small and not self._too_small_shown:
+            self._too_small_shown = True
+            self.push_screen(TooSmallScreen())
+        elif not too_small and self._too_small_shown:
+            self._too_small_shown = False
+            if isinstance(self.screen, TooSmallScreen):
+                self.pop_screen()
+            else:
+                for screen in self.screen_stack:
+                    if isinstance(screen, TooSmallScreen):
+                        screen.dismiss()
+        elif too_small and isinstance(self.screen, TooSmallScreen):
+            self.screen.refresh_size(width, height)
+
+
+def _optional_module(name: str) -> Any:
+    """Import a screen module, or None when it is not part of this build yet."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise

@@ -1,0 +1,89 @@
+"""The main menu: Teamspel · Stappenplan · Oefenen · Rapportage · Decks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+if TYPE_CHECKING:
+    from game.app import IntegerSpelApp
+
+# (button id, label, one-line description, module, screen class)
+MENU_ITEMS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("teamspel", "Teamspel", "Bespreek dilemma's met je team, op de beamer.",
+     "game.screens.setup", "SetupScreen"),
+    ("stappenplan", "Stappenplan", "Werk één dilemma uit in zeven stappen.",
+     "game.screens.walkthrough", "WalkthroughPickScreen"),
+    ("oefenen", "Oefenen", "Voor nieuwe collega's, vóór de ambtseed.",
+     "game.screens.practice", "PracticeScreen"),
+    ("rapportage", "Rapportage", "Anonieme cijfers voor het jaarverslag.",
+     "game.screens.report", "ReportScreen"),
+    ("decks", "Decks", "De dilemmakaartjes bekijken en controleren.",
+     "game.screens.decks", "DecksScreen"),
+)
+
+
+class MainMenuScreen(Screen[None]):
+    """Where every visit starts."""
+
+    TITLE = "Hoofdmenu"
+    HELP: ClassVar[str] = """\
+Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met `5`, of de muis.
+
+- **Teamspel** — het Huizen Integer-spel met je team.
+- **Stappenplan** — het zeven-stappenplan morele oordeelsvorming.
+- **Oefenen** — dilemma's oefenen voordat je de ambtseed aflegt.
+- **Rapportage** — de cijfers voor het jaarverslag integriteit.
+- **Decks** — de dilemmakaartjes bekijken en fouten vinden.
+"""
+    BINDINGS = [
+        Binding(str(i + 1), f"open('{item[0]}')", item[1], id=f"menu.{item[0]}",
+                tooltip=item[2])
+        for i, item in enumerate(MENU_ITEMS)
+    ] + [
+        Binding("down", "app.focus_next", "Volgende", show=False),
+        Binding("up", "app.focus_previous", "Vorige", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        app = cast("IntegerSpelApp", self.app)
+        organisation = app.ctx.config.organisation
+        with VerticalScroll(id="menu-scroll"), Center(), Vertical(id="menu"):
+            yield Static("Integer-spel", id="menu-title")
+            yield Static(f"{organisation} · werkgroep integriteit en omgangsvormen",
+                         id="menu-subtitle")
+            for number, (key, label, description, _module, _cls) in enumerate(MENU_ITEMS, 1):
+                yield Button(f"{number}  {label}", id=f"menu-{key}", classes="menu-button")
+                yield Static(description, classes="menu-description")
+            yield Static(self._contact_line(), id="menu-contact")
+        yield Footer()
+
+    def _contact_line(self) -> str:
+        contacts = cast("IntegerSpelApp", self.app).ctx.config.contacts
+        if not contacts:
+            return ""
+        first = contacts[0]
+        who = f"{first.role}: {first.name}" if first.name else first.role
+        reach = f" — {first.reach}" if first.reach else ""
+        return f"Vragen of twijfels? {who}{reach}"
+
+    def on_mount(self) -> None:
+        self.query_one("#menu-teamspel", Button).focus()
+
+    @on(Button.Pressed, ".menu-button")
+    def _pressed(self, event: Button.Pressed) -> None:
+        assert event.button.id is not None
+        self.action_open(event.button.id.removeprefix("menu-"))
+
+    def action_open(self, key: str) -> None:
+        """Open the screen behind a menu item."""
+        for item_key, _label, _description, module, screen_class in MENU_ITEMS:
+            if item_key == key:
+                cast("IntegerSpelApp", self.app).open_screen(module, screen_class)
+                return
