@@ -44,10 +44,8 @@ def _error_for(exc: BaseException, path: Path) -> StoreError:
     """Turn an sqlite3 or OS error into a StoreError with a plain Dutch message."""
     text = str(exc).lower()
     if isinstance(exc, OSError):
-        if exc.errno == errno.ENOSPC:
-            text = "database or disk is full"
-        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            text = "readonly"
+        # Any other OS error here comes from making the folder or file: not writable.
+        text = "database or disk is full" if exc.errno == errno.ENOSPC else "readonly"
     if "full" in text:
         return StoreError(f"De schijf is vol: {path}. Maak ruimte vrij en probeer het opnieuw.")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
