@@ -27,6 +27,7 @@ from sessions.store import StoreError
 
 CSS_FILE = "../styles/walkthrough.tcss"
 SAVE_DELAY = 0.5
+SHORT_HEIGHT = 32
 
 
 def scrubber() -> Scrubber | None:
@@ -199,18 +200,22 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
                     yield CardView(self.dilemma, self.deck, id="wt-card", classes="-compact")
                 else:
                     yield OwnCard(self.own_text, id="wt-card")
+                yield Static(id="wt-step-title")
                 with VerticalScroll(id="wt-step"):
-                    yield Static(id="wt-step-title")
                     yield Static(id="wt-questions")
                     yield Vertical(id="wt-slot")
-                    with Horizontal(id="wt-nav"):
-                        yield Button("◀ Vorige", id="wt-prev", compact=True)
-                        yield Button("Volgende ▶", id="wt-next", compact=True, variant="primary")
-                        yield Button("Samenvatting", id="wt-summary", compact=True)
+                with Horizontal(id="wt-nav"):
+                    yield Button("◀ Vorige", id="wt-prev", compact=True)
+                    yield Button("Volgende ▶", id="wt-next", compact=True, variant="primary")
+                    yield Button("Samenvatting", id="wt-summary", compact=True)
         yield Footer()
 
     async def on_mount(self) -> None:
         await self.show_step(self.state.current)
+
+    def on_resize(self) -> None:
+        # A short terminal keeps the card small so the step's questions and inputs fit.
+        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
 
     # -- steps ------------------------------------------------------------------------------
 
@@ -242,13 +247,13 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         self.query_one("#wt-prev", Button).disabled = state.current == 0
         last = state.current == state.step_count - 1
         self.query_one("#wt-next", Button).label = (
-            "Naar de samenvatting ▶" if last else "Volgende ▶"
+            "Samenvatting ▶" if last else "Volgende ▶"
         )
-        self.query_one("#wt-step", VerticalScroll).scroll_home(animate=False)
         self._paint_rail()
         first = panel.first_input()
         if first is not None:
-            first.focus()
+            first.focus(scroll_visible=False)
+        self.query_one("#wt-step", VerticalScroll).scroll_home(animate=False)
         self.save_now()
 
     def _paint_rail(self) -> None:

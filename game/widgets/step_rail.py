@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from textual import events
@@ -11,6 +12,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+TITLE_WIDTH = 27  # the rail's inner width
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
 OPEN_MARK = "·"
@@ -29,7 +31,13 @@ class RailItem(Static):
         self.set_class(current, "-current")
         self.set_class(done, "-done")
         mark = CURRENT_MARK if current else DONE_MARK if done else OPEN_MARK
-        self.update(Content.assemble((f"{mark} {self.index + 1} ", "bold"), self.step_title))
+        head = f"{mark} {self.index + 1} "
+        # Wrap by hand so a long title hangs under itself, not under the mark.
+        lines = textwrap.wrap(self.step_title, TITLE_WIDTH - len(head), break_on_hyphens=False) or [
+            ""
+        ]
+        body = ("\n" + " " * len(head)).join(lines)
+        self.update(Content.assemble((head, "bold"), body))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -41,7 +49,7 @@ class StepRail(Widget):
 
     DEFAULT_CSS = """
     StepRail {
-        width: 26;
+        width: 30;
         height: auto;
         padding: 0 1;
         border-right: vkey $panel;
@@ -49,7 +57,6 @@ class StepRail(Widget):
     StepRail > .rail-heading {
         color: $text-muted;
         text-style: bold;
-        padding: 0 0 1 0;
     }
     StepRail > .rail-item {
         width: 1fr;

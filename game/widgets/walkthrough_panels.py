@@ -16,7 +16,21 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from dilemmas.stappenplan import Step
 from game.rules.walkthrough import ARGUMENT_FIELDS, ARGUMENT_LABELS, WalkthroughState
 
-OWN_WORDS = "__own__"
+
+class MarkedRadioButton(RadioButton):
+    """A radio button whose chosen state shows as a mark, not by colour alone."""
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - overrides Textual's class attribute
+        return "●" if self.value else " "
+
+
+class MarkedCheckbox(Checkbox):
+    """A checkbox whose ticked state shows as a ✓, not by colour alone."""
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - overrides Textual's class attribute
+        return "✓" if self.value else " "
 
 
 class StepPanel(Vertical):
@@ -29,7 +43,8 @@ class StepPanel(Vertical):
     }
     StepPanel .panel-label {
         text-style: bold;
-        padding: 1 0 0 0;
+        padding: 0;
+        margin: 1 0 0 0;
         width: 1fr;
     }
     StepPanel .panel-sublabel {
@@ -37,7 +52,7 @@ class StepPanel(Vertical):
         width: 1fr;
     }
     StepPanel TextArea {
-        height: 6;
+        height: 5;
         width: 1fr;
     }
     StepPanel Input {
@@ -52,6 +67,16 @@ class StepPanel(Vertical):
         width: 1fr;
         margin: 0 1 1 0;
     }
+    StepPanel Input.-textual-compact {
+        background: $panel;
+    }
+    StepPanel .row > .field-name {
+        width: 10;
+        color: $text-muted;
+    }
+    StepPanel .group .row > Input {
+        margin: 0 1 0 0;
+    }
     StepPanel .row > Button {
         margin: 0;
         min-width: 5;
@@ -61,9 +86,12 @@ class StepPanel(Vertical):
     }
     StepPanel Checkbox, StepPanel RadioSet {
         width: 1fr;
-        border: none;
-        padding: 0;
         margin: 0 0 1 0;
+    }
+    StepPanel RadioButton, StepPanel Checkbox {
+        width: 1fr;
+        height: auto;
+        text-wrap: wrap;
     }
     StepPanel .group {
         height: auto;
@@ -172,14 +200,21 @@ class StakeholdersPanel(StepPanel):
 
     def build(self) -> Iterator[Widget]:
         yield Label(self.step.input.label, classes="panel-label")
-        yield Static("Per regel: wie, hun rechten, hun belangen.", classes="panel-sublabel")
         for index, person in enumerate(self.state.stakeholders):
-            who = Input(person.who, placeholder="Wie (een rol)", compact=True, id=f"sh-{index}-who")
+            who = Input(
+                person.who, placeholder="bijv. inwoners", compact=True, id=f"sh-{index}-who"
+            )
             rights = Input(
-                person.rights, placeholder="Rechten", compact=True, id=f"sh-{index}-rights"
+                person.rights,
+                placeholder="waar ze recht op hebben",
+                compact=True,
+                id=f"sh-{index}-rights",
             )
             interests = Input(
-                person.interests, placeholder="Belangen", compact=True, id=f"sh-{index}-interests"
+                person.interests,
+                placeholder="wat ze willen of nodig hebben",
+                compact=True,
+                id=f"sh-{index}-interests",
             )
             self.bound(who, lambda v, p=person: setattr(p, "who", v))
             self.bound(rights, lambda v, p=person: setattr(p, "rights", v))
@@ -188,7 +223,12 @@ class StakeholdersPanel(StepPanel):
                 "✕", compact=True, id=f"sh-{index}-remove", classes="remove-stakeholder"
             )
             remove.tooltip = "Deze betrokkene weghalen"
-            yield Horizontal(who, rights, interests, remove, classes="row")
+            yield Vertical(
+                Horizontal(Static("Wie", classes="field-name"), who, remove, classes="row"),
+                Horizontal(Static("Rechten", classes="field-name"), rights, classes="row"),
+                Horizontal(Static("Belangen", classes="field-name"), interests, classes="row"),
+                classes="group",
+            )
         yield Button(
             "+ Betrokkene toevoegen", compact=True, id="add-stakeholder", classes="add-button"
         )
@@ -328,7 +368,7 @@ class JustificationPanel(StepPanel):
         justification = self.state.justification
         yield Label(self.step.input.label, classes="panel-label")
         for index, item in enumerate(self.step.input.checklist):
-            box = Checkbox(item, value=item in justification.checked, id=f"check-{index}")
+            box = MarkedCheckbox(item, value=item in justification.checked, id=f"check-{index}")
             self.bound(box, lambda v, i=item: self._tick(i, v))
             yield box
         yield Label(self.step.input.harm, classes="panel-label")
