@@ -57,11 +57,11 @@ Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met
         with VerticalScroll(id="menu-scroll"), Center(), Vertical(id="menu"):
             yield Static("Integer-spel", id="menu-title")
             yield Static(f"{organisation} · werkgroep integriteit en omgangsvormen",
-                         id="menu-subtitle")
+                         id="menu-subtitle", markup=False)
             for number, (key, label, description, _module, _cls) in enumerate(MENU_ITEMS, 1):
                 yield Button(f"{number}  {label}", id=f"menu-{key}", classes="menu-button")
-                yield Static(description, classes="menu-description")
-            yield Static(self._contact_line(), id="menu-contact")
+                yield Static(description, classes="menu-description", markup=False)
+            yield Static(self._contact_line(), id="menu-contact", markup=False)
         yield Footer()
 
     def _contact_line(self) -> str:

@@ -1,0 +1,134 @@
+"""Start-up time to the main menu and peak memory, each against a bare Textual app.
+
+Budgets (SPEC §11): start-up ≤ 1.3 × a bare "hello world" app; peak memory with a
+1,000-dilemma deck ≤ 1.5 × the bare app. Every figure is a whole process (interpreter start,
+imports, first paint), run alternately with its baseline in the same run; the median counts.
+
+    python -m benchmarks.bench_app [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE_APP = """
+import sys
+from textual.app import App
+from textual.widgets import Static
+
+class Hello(App):
+    def compose(self):
+        yield Static("Hallo wereld")
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+
+Hello().run(headless=True, size=(120, 36))
+"""
+
+OUR_APP = """
+import sys
+from pathlib import Path
+from dilemmas import paths
+from game.app import IntegerSpelApp
+from game.context import AppContext
+from game.screens.menu import MainMenuScreen
+
+paths.set_data_dir(Path(sys.argv[1]))
+extra = [Path(p) for p in sys.argv[2:]]
+
+class MenuThenExit(IntegerSpelApp):
+    def on_mount(self):
+        self.set_interval(0.002, self._ready)
+
+    def _ready(self):
+        if isinstance(self.screen, MainMenuScreen) and self.screen.is_mounted:
+            self.call_after_refresh(self.exit)
+
+MenuThenExit(AppContext.load(extra)).run(headless=True, size=(120, 36))
+"""
+
+
+def _run_measured(code: str, *args: str) -> tuple[float, int]:
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark process failed:\n{err.decode(errors='replace')}")
+    return seconds, int(usage.ru_maxrss)
+
+
+def measure(runs: int) -> list[dict[str, object]]:
+    """Run both benchmarks; return one result row per budget."""
+    from benchmarks.gen_deck import write_deck
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        deck_dir = tmp_path / "decks"
+        deck_dir.mkdir()
+        write_deck(deck_dir / "groot.yaml", 1000)
+        env_data = str(tmp_path / "data")
+        os.environ["INTEGER_SPEL_CONFIG_DIR"] = str(tmp_path / "config")
+        # Warm the file cache and byte-code once for each.
+        _run_measured(BARE_APP)
+        _run_measured(OUR_APP, env_data)
+        bare_t, ours_t, bare_m, ours_m = [], [], [], []
+        for _ in range(runs):
+            t, m = _run_measured(BARE_APP)
+            bare_t.append(t)
+            bare_m.append(m)
+            t, _m = _run_measured(OUR_APP, env_data)
+            ours_t.append(t)
+            t, m = _run_measured(OUR_APP, env_data, str(deck_dir))
+            ours_m.append(m)
+    start_ratio = statistics.median(ours_t) / statistics.median(bare_t)
+    mem_ratio = max(ours_m) / max(bare_m)
+    return [
+        {
+            "budget": "start-up to main menu",
+            "figure": f"{statistics.median(ours_t) * 1000:.0f} ms",
+            "baseline": f"{statistics.median(bare_t) * 1000:.0f} ms (bare Textual app)",
+            "ratio": round(start_ratio, 2),
+            "limit": "≤ 1.3×",
+            "ok": start_ratio <= 1.3,
+        },
+        {
+            "budget": "peak memory, 1,000-dilemma deck",
+            "figure": f"{max(ours_m) / 1024:.1f} MiB",
+            "baseline": f"{max(bare_m) / 1024:.1f} MiB (bare Textual app)",
+            "ratio": round(mem_ratio, 2),
+            "limit": "≤ 1.5×",
+            "ok": mem_ratio <= 1.5,
+        },
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", action="store_true", help="print result rows as JSON lines")
+    args = parser.parse_args()
+    rows = measure(args.runs)
+    for row in rows:
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            print(f"{row['budget']}: {row['figure']} vs {row['baseline']} → "
+                  f"{row['ratio']}× (budget {row['limit']}) {'OK' if row['ok'] else 'OVER'}")
+    return 0 if all(row["ok"] for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
