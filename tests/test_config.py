@@ -1,0 +1,98 @@
+"""Config (SPEC §10): defaults when missing, located notices and defaults when broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dilemmas import paths
+from dilemmas.config import DEFAULT_CONTACTS, Config, Contact, load_config
+
+
+def _write(text: str) -> Path:
+    file = paths.config_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    return file
+
+
+def test_missing_file_gives_defaults_without_notice() -> None:
+    config, notices = load_config()
+    assert notices == []
+    assert config == Config()
+    assert (config.organisation, config.k, config.practice_count) == ("Gemeente", 5, 6)
+    roles = [c.role for c in config.contacts]
+    assert roles == ["Vertrouwenspersoon integriteit en omgangsvormen", "Je leidinggevende of P&O",
+                     "Regeling melden vermoeden misstand", "Huis voor Klokkenluiders"]
+    assert config.contacts[-1].reach == "huisvoorklokkenluiders.nl — ook voor advies"
+    assert "[" in config.contacts[0].name  # a placeholder to fill in, not a made-up person
+    assert "eed" in config.oath and "belofte" in config.oath
+
+
+def test_full_config_is_read() -> None:
+    file = _write(
+        "organisatie: Gemeente Huizen\n"
+        "contactpersonen:\n"
+        "  - rol: Vertrouwenspersoon\n"
+        "    naam: A. de Vries\n"
+        "    bereikbaar: 035 123 45 67\n"
+        "eed: |\n"
+        "  Ik beloof het.\n"
+        "k: 7\n"
+        "standaard_deck: huizen-basis\n"
+        "deck_mappen: [eigen-decks, /srv/decks]\n"
+        "stappenplan: mijn-stappen.yaml\n"
+        "oefenen_aantal: 4\n"
+    )
+    config, notices = load_config()
+    assert notices == []
+    assert config == Config(
+        organisation="Gemeente Huizen",
+        contacts=(Contact("Vertrouwenspersoon", "A. de Vries", "035 123 45 67"),),
+        oath="Ik beloof het.",
+        k=7,
+        default_deck="huizen-basis",
+        deck_dirs=(file.parent / "eigen-decks", Path("/srv/decks")),
+        stappenplan=file.parent / "mijn-stappen.yaml",
+        practice_count=4,
+    )
+
+
+def test_unknown_key_and_wrong_types_fall_back_per_setting() -> None:
+    file = _write("organisatie: Huizen\nkk: 3\nk: 1\noefenen_aantal: veel\ncontactpersonen: iemand\n")
+    config, notices = load_config()
+    assert config.organisation == "Huizen"
+    assert (config.k, config.practice_count, config.contacts) == (5, 6, DEFAULT_CONTACTS)
+    assert notices == [
+        f"{file}:2:1: onbekende instelling 'kk' telt niet mee; bedoel je 'k'?",
+        f"{file}:3:4: 'k' moet een geheel getal van 2 of meer zijn; de standaardwaarde geldt",
+        f"{file}:4:17: 'oefenen_aantal' moet een geheel getal van 1 of meer zijn; de standaardwaarde geldt",
+        f"{file}:5:18: 'contactpersonen' moet een lijst zijn met per persoon 'rol', 'naam' en "
+        "'bereikbaar'; de standaardwaarde geldt",
+    ]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ('organisatie: "Huizen\nk: 3\n', 3),
+    ("organisatie: Huizen\n\tk: 3\n", 2),
+    ("k: &x 3\n", 1),
+    ("k: !!python/object/apply:os.system [ls]\n", 1),
+])
+def test_broken_file_gives_all_defaults_and_names_the_line(text: str, line: int) -> None:
+    file = _write(text)
+    config, notices = load_config()
+    assert config == Config()
+    assert len(notices) == 1
+    assert notices[0].startswith(f"{file}:{line}:")
+    assert notices[0].endswith("Daarom gelden alle standaardinstellingen.")
+
+
+def test_non_utf8_and_non_mapping_never_crash() -> None:
+    _write("")
+    paths.config_file().write_bytes(b"organisatie: Gem\xe9ente\n")
+    config, notices = load_config()
+    assert config == Config() and ":1:17: ongeldig teken" in notices[0]
+    _write("- een lijst\n")
+    config, notices = load_config()
+    assert config == Config() and "sleutel: waarde" in notices[0]
