@@ -53,7 +53,8 @@ MONTH_RE = re.compile(r"(\d{4})-(\d{1,2})")
 REPORT_FORMATS: dict[str, tuple[str, str, Callable[[Report], str]]] = {
     "md": ("Markdown", "md", render_markdown),
     "html": ("HTML", "html", render_html),
-    "csv": ("CSV", "csv", render_csv),
+    # With a byte-order mark, as the CLI writes it, so spreadsheet programs read UTF-8.
+    "csv": ("CSV", "csv", lambda report: "\ufeff" + render_csv(report)),
     "json": ("JSON", "json", lambda report: _json_text(report_to_json(report))),
 }
 EXTENSIONS: dict[str, str] = {".md": "md", ".markdown": "md", ".txt": "md", ".html": "html",
@@ -300,7 +301,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
                 yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="session-count")
             with TabPane("Cijfers", id="tab-figures"):
-                yield Vertical(id="figures-holder")
+                yield ReportFigures(id="report-figures")
             with TabPane("Export", id="tab-export"), VerticalScroll(id="export-pane"):
                 yield Static(id="export-period", classes="export-heading")
                 yield Static("Het rapport zet de cijfers hierboven op papier, met dezelfde "
@@ -331,9 +332,10 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
                            ("rondes", "rounds"), ("klaar", "completed"), ("nr", "id")):
             table.add_column(label, key=key)
         self.load_records()
-        years = self._years()
-        if years:
-            self.period = Period.year(years[0])
+        present = self._years(with_current=False)
+        if present:
+            # The latest year with sessions: what a coordinator usually reports on.
+            self.period = Period.year(present[0])
         self._set_period_inputs(self.period)
         self.refresh_report()
         table.focus()
@@ -353,9 +355,12 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
             if current in years:
                 select.value = current
 
-    def _years(self) -> list[int]:
-        present = {int(r.month[:4]) for r in self.records if r.month[:4].isdigit()}
-        return sorted(present | {dt.date.today().year}, reverse=True)
+    def _years(self, with_current: bool = True) -> list[int]:
+        """The years with sessions (and this year), newest first."""
+        years = {int(r.month[:4]) for r in self.records if r.month[:4].isdigit()}
+        if with_current:
+            years.add(dt.date.today().year)
+        return sorted(years, reverse=True)
 
     def refresh_report(self) -> None:
         """Build the report for the chosen period and show the sessions and the figures."""
@@ -395,21 +400,18 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
         self.query_one("#session-count", Static).update(text)
 
     def _fill_figures(self, report: Report) -> None:
-        holder = self.query_one("#figures-holder", Vertical)
         labels = {(f.deck, f.id): dict(f.labels) for f in report.dilemmas}
-        labels.update({(s.deck, s.dilemma): {**labels.get((s.deck, s.dilemma), {}),
-                                              **s.labels} for s in report.shifts})
-        figures = ReportFigures(
+        for shift in report.shifts:
+            labels[(shift.deck, shift.dilemma)] = {**labels.get((shift.deck, shift.dilemma), {}),
+                                                   **shift.labels}
+        self.query_one("#report-figures", ReportFigures).show(
             self.report_json,
             period_text=period_label(report),
             statement=statement(report),
             labels=labels,
             pulse_labels={p.question: dict(p.labels) for p in report.pulse},
             pulse_titles={p.question: p.title for p in report.pulse},
-            id="report-figures",
         )
-        holder.remove_children()
-        holder.mount(figures)
 
     # -- period and team filter ---------------------------------------------------------
 

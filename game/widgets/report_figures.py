@@ -142,7 +142,16 @@ class ReportFigures(VerticalScroll):
     }
     """
 
-    def __init__(
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.doc: Mapping[str, Any] | None = None
+        self.period_text = ""
+        self.statement: list[str] = []
+        self.labels: Mapping[tuple[str, str], Mapping[str, str]] = {}
+        self.pulse_labels: Mapping[str, Mapping[str, str]] = {}
+        self.pulse_titles: Mapping[str, str] = {}
+
+    def show(
         self,
         doc: Mapping[str, Any],
         *,
@@ -151,29 +160,37 @@ class ReportFigures(VerticalScroll):
         labels: Mapping[tuple[str, str], Mapping[str, str]] | None = None,
         pulse_labels: Mapping[str, Mapping[str, str]] | None = None,
         pulse_titles: Mapping[str, str] | None = None,
-        id: str | None = None,
     ) -> None:
-        """Args:
-        doc: the report as `report_to_json` returns it.
-        period_text: the period in words, e.g. "januari 2026 t/m december 2026".
-        statement: the "wat wel en niet is vastgelegd" lines of the exported report.
-        labels: option texts per (deck, dilemma).
-        pulse_labels: option texts per pulse question.
-        pulse_titles: the question text per pulse question id.
+        """Show a report (the figures are rebuilt on the next refresh).
+
+        Args:
+            doc: the report as `report_to_json` returns it.
+            period_text: the period in words, e.g. "januari 2026 t/m december 2026".
+            statement: the "wat wel en niet is vastgelegd" lines of the exported report.
+            labels: option texts per (deck, dilemma).
+            pulse_labels: option texts per pulse question.
+            pulse_titles: the question text per pulse question id.
         """
-        super().__init__(id=id)
         self.doc = doc
         self.period_text = period_text
         self.statement = list(statement)
         self.labels = labels or {}
         self.pulse_labels = pulse_labels or {}
         self.pulse_titles = pulse_titles or {}
+        self.refresh(recompose=True)
 
     @property
     def k(self) -> int:
-        return int(self.doc["k"])
+        return int(self._doc["k"])
+
+    @property
+    def _doc(self) -> Mapping[str, Any]:
+        assert self.doc is not None
+        return self.doc
 
     def compose(self) -> ComposeResult:
+        if self.doc is None:
+            return
         yield Static(Content.assemble(("Periode: ", "bold"), self.period_text),
                      id="figures-period")
         yield Static(
@@ -185,17 +202,17 @@ class ReportFigures(VerticalScroll):
         )
         yield from self._totals()
         yield Static("Thema's (rondes per thema)", classes="figures--heading")
-        yield ThemeBars(self.doc["themes"], id="figures-themes")
+        yield ThemeBars(self._doc["themes"], id="figures-themes")
         yield Static("Dilemma's, de meest verdeelde eerst", classes="figures--heading")
         yield from self._dilemmas()
-        if self.doc.get("shifts"):
+        if self._doc.get("shifts"):
             yield Static("Na \"Maar wat als…?\": de stemmen vóór en na", classes="figures--heading")
             yield from self._shifts()
         yield Static("Peiling meldklimaat", classes="figures--heading")
         yield from self._pulse()
 
     def _totals(self) -> ComposeResult:
-        t = self.doc["totals"]
+        t = self._doc["totals"]
         yield Static("Kerncijfers", classes="figures--heading")
         rows = [
             ("Teamsessies", str(t["sessions"]), "total-sessions"),
@@ -213,7 +230,7 @@ class ReportFigures(VerticalScroll):
                          classes="figures--meta")
 
     def _dilemmas(self) -> ComposeResult:
-        dilemmas = self.doc["dilemmas"]
+        dilemmas = self._doc["dilemmas"]
         if not dilemmas:
             yield Static("Geen dilemma's besproken.", classes="figures--meta")
             return
@@ -242,8 +259,8 @@ class ReportFigures(VerticalScroll):
         return {k: known.get(k, k) for k in counts}
 
     def _shifts(self) -> ComposeResult:
-        titles = {(str(d["deck"]), str(d["id"])): str(d["title"]) for d in self.doc["dilemmas"]}
-        for n, shift in enumerate(self.doc["shifts"], 1):
+        titles = {(str(d["deck"]), str(d["id"])): str(d["title"]) for d in self._doc["dilemmas"]}
+        for n, shift in enumerate(self._doc["shifts"], 1):
             key = (str(shift["deck"]), str(shift["dilemma"]))
             variant = f"Variant {int(shift['variation']) + 1}"
             if shift.get("text"):
@@ -265,7 +282,7 @@ class ReportFigures(VerticalScroll):
                                    previous=before["counts"])
 
     def _pulse(self) -> ComposeResult:
-        pulse = self.doc["pulse"]
+        pulse = self._doc["pulse"]
         if not pulse:
             yield Static("Geen peilingvragen gesteld.", classes="figures--meta")
             return

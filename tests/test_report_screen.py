@@ -1,0 +1,423 @@
+"""Pilot tests of the Rapportage screen: the figures equal the CLI report, filters, exports, bundles."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Select, Static
+
+from dilemmas.config import load_config
+from dilemmas.discovery import discover
+from game.app import IntegerSpelApp
+from game.cli import main
+from game.context import AppContext
+from game.dialogs.path_dialog import PathDialog
+from game.screens.report import ReportScreen, SessionDetailScreen, parse_month, team_matches
+from game.widgets.bars import VoteBars
+from sessions.model import PulseAnswer, Revote, Round, SessionRecord
+from sessions.report import Period, build_report, render_csv, render_html, render_markdown
+from sessions.store import Store
+
+FIXTURE_DECKS = Path(__file__).parent / "fixtures" / "report"
+K = 5
+
+
+def fixture_records() -> list[SessionRecord]:
+    """Four team sessions and one practice run with figures checked by hand (k = 5).
+
+    2026: 3 sessions, 2 teams, 23 participants, 5 rounds. `concert` 23 answers
+    (A 6, B 13, C 4): shown. `klus` 4 answers: suppressed. Pulse `kent-vp` Q1 17 / Q2 3
+    answers: Q2 is below k, so Q1 is hidden as well (complementary suppression).
+    """
+    def team(i: int, month: str, label: str | None, n: int, rounds: tuple[Round, ...],
+             pulse: tuple[PulseAnswer, ...] = (), completed: bool = True) -> SessionRecord:
+        return SessionRecord(
+            id=f"0000000{i}-0000-4000-8000-00000000000{i}", kind="team", month=month,
+            team=label, participants=n, deck_id="testdeck", deck_version="2026.1",
+            rounds=rounds, pulse=pulse, completed=completed,
+        )
+
+    return [
+        team(1, "2026-02", "Publiekszaken", 9, (
+            Round("concert", "geschenken", "secret", {"A": 3, "B": 5, "C": 1},
+                  (Revote(0, {"A": 1, "B": 7, "C": 1}),), 7),
+            Round("klus", "nevenwerk", "hands", {"1": 1, "2": 2}, (), 5),
+        ), (PulseAnswer("kent-vp", {"ja": 4, "nee": 5}),)),
+        team(2, "2026-03", "Burgerzaken", 8, (
+            Round("concert", "geschenken", "hands", {"A": 1, "B": 6, "C": 1}),
+            Round("klus", "nevenwerk", "hands", {"3": 1}),
+        ), (PulseAnswer("kent-vp", {"ja": 6, "nee": 2}),)),
+        team(3, "2026-05", None, 6, (
+            Round("concert", "geschenken", "secret", {"A": 2, "B": 2, "C": 2}),
+        ), (PulseAnswer("kent-vp", {"ja": 1, "nee": 2}),), completed=False),
+        team(4, "2025-11", "ICT", 5, (
+            Round("concert", "geschenken", "hands", {"A": 5}),
+        )),
+        SessionRecord(id="00000009-0000-4000-8000-000000000009", kind="practice",
+                      month="2026-04", team=None, participants=1, deck_id="testdeck",
+                      deck_version="2026.1",
+                      rounds=(Round("borrel", "geschenken", "hands", {"A": 1}),),
+                      completed=True),
+    ]
+
+
+def fill(store: Store) -> None:
+    added, _skipped = store.import_records(fixture_records())
+    assert added == 5
+    # The unfinished session must not be offered for resumption over the screen under test.
+    store.abandon("00000003-0000-4000-8000-000000000003")
+
+
+def make_ctx(store: Store | None, store_error: str | None = None) -> AppContext:
+    config, notices = load_config()
+    registry = discover([FIXTURE_DECKS], config)
+    return AppContext(config=config, registry=registry, store=store, store_error=store_error,
+                      config_notices=list(notices), extra_deck_dirs=(FIXTURE_DECKS,))
+
+
+@pytest.fixture
+def store(isolated_dirs: Path) -> Iterator[Store]:
+    opened = Store.open()
+    fill(opened)
+    yield opened
+    opened.close()
+
+
+async def open_report(app: IntegerSpelApp, pilot: Pilot[Any], save_dir: Path) -> ReportScreen:
+    screen = ReportScreen(save_directory=save_dir)
+    await app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+async def wait_for_file(pilot: Pilot[Any], path: Path) -> str:
+    """Deliveries are written by a thread: wait until the file is complete."""
+    for _ in range(200):
+        if path.exists() and path.stat().st_size:
+            await pilot.pause()
+            with path.open(encoding="utf-8", newline="") as written:
+                return written.read()
+        await pilot.pause(0.02)
+    raise AssertionError(f"{path} was not written")
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+# ------------------------------------------------------------------------ pure helpers
+
+
+def test_parse_month_accepts_months_only() -> None:
+    assert parse_month("2026-3") == "2026-03"
+    assert parse_month(" 2026-12 ") == "2026-12"
+    assert parse_month("2026-13") is None
+    assert parse_month("maart") is None
+
+
+def test_team_filter_is_case_blind_and_dash_finds_unlabelled() -> None:
+    assert team_matches("Publiekszaken", "publiek")
+    assert not team_matches("Publiekszaken", "ict")
+    assert team_matches(None, "—")
+    assert not team_matches("ICT", "—")
+    assert team_matches(None, "")
+
+
+# ------------------------------------------------------------------------ figures
+
+
+async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "cli.json"
+    assert main(["--decks", str(FIXTURE_DECKS), "report", "--year", "2026", "--format", "json",
+                 "-o", str(out)]) == 0
+    cli = json.loads(out.read_text(encoding="utf-8"))
+
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        assert screen.period == Period.year(2026)
+        assert screen.report_json == cli
+        screen.show_tab("tab-figures")
+        await pilot.pause()
+
+        totals = cli["totals"]
+        assert totals == {"sessions": 3, "teams": 2, "participants": 23, "rounds": 5,
+                          "participants_mean": 7.7}
+        for widget_id, key in (("total-sessions", "sessions"), ("total-teams", "teams"),
+                               ("total-participants", "participants"),
+                               ("total-rounds", "rounds")):
+            shown = text_of(screen.query_one(f"#{widget_id}", Static))
+            assert shown.endswith(f": {totals[key]}"), shown
+        assert text_of(screen.query_one("#total-mean", Static)).endswith("7,7")
+
+        themes = str(screen.query_one("#figures-themes").render())
+        for theme in cli["themes"]:
+            assert theme["title"] in themes
+            assert f"{theme['rounds']:>4}" in themes
+
+        assert [d["id"] for d in cli["dilemmas"]] == ["concert", "klus"]
+        for rank, figure in enumerate(cli["dilemmas"], 1):
+            item = screen.query_one(f"#dilemma-{rank}")
+            assert figure["title"] in text_of(item.query_one(".figures--title", Static))
+            bars = list(item.query(VoteBars))
+            if figure["counts"] is None:
+                assert bars == [], f"{figure['id']} is suppressed but drew bars"
+                assert "Minder dan 5 antwoorden — niet getoond" in text_of(
+                    item.query_one(".figures--suppressed", Static))
+            else:
+                assert len(bars) == 1
+                assert bars[0].counts == figure["counts"]
+                meta = text_of(item.query_one(".figures--meta", Static))
+                assert f"{figure['answers']} antwoorden" in meta
+                assert f"{figure['verdeeldheid']:.3f}".replace(".", ",") in meta
+        concert = cli["dilemmas"][0]
+        assert concert["counts"] == {"A": 6, "B": 13, "C": 4}
+        assert cli["dilemmas"][1]["counts"] is None
+
+        pulse = screen.query_one("#pulse-1")
+        assert [bar.counts for bar in pulse.query(VoteBars)] == [cli["pulse"][0]["counts"]]
+        quarters = text_of(pulse.query_one(".figures--quarters", Static))
+        assert cli["pulse"][0]["quarters"]["2026-Q1"]["counts"] is None
+        for line in quarters.splitlines()[1:]:
+            assert "—" in line and "%" not in line, line
+        statement = text_of(screen.query_one("#figures-statement", Static))
+        assert "Wat wel en niet is vastgelegd" in statement
+        assert "minder dan 5 antwoorden" in statement
+
+
+async def test_no_bar_anywhere_for_a_suppressed_distribution(store: Store,
+                                                              tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        # 2025 has one session with 5 answers on `concert`: exactly k, so it is shown...
+        screen.query_one("#report-year", Select).value = 2025
+        await pilot.pause()
+        assert screen.report_json["dilemmas"][0]["counts"] == {"A": 5, "B": 0, "C": 0}
+        assert len(screen.query("#dilemma-1 VoteBars")) == 1
+        # ...and with k = 6 the same figure is suppressed and no bar is drawn.
+        app.ctx.config = type(app.ctx.config)(k=6)
+        screen.refresh_report()
+        await pilot.pause()
+        assert screen.report_json["dilemmas"][0]["counts"] is None
+        assert len(screen.query("#dilemma-1 VoteBars")) == 0
+        assert "Minder dan 6 antwoorden" in text_of(
+            screen.query_one("#dilemma-1 .figures--suppressed", Static))
+
+
+# ------------------------------------------------------------------------ sessions and filters
+
+
+def table_rows(screen: ReportScreen) -> list[list[str]]:
+    table = screen.query_one("#session-table", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_sessions_table_follows_period_and_team(store: Store, tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        rows = table_rows(screen)
+        assert [r[:5] for r in rows] == [
+            ["2026-05", "—", "6", "1", "nee"],
+            ["2026-03", "Burgerzaken", "8", "2", "ja"],
+            ["2026-02", "Publiekszaken", "9", "2", "ja"],
+        ]  # the practice run is never listed
+
+        screen.query_one("#report-team", Input).focus()
+        await pilot.press(*"burger")
+        await pilot.pause()
+        assert [r[1] for r in table_rows(screen)] == ["Burgerzaken"]
+        team = screen.query_one("#report-team", Input)
+        team.value = "—"
+        await pilot.pause()
+        assert [r[0] for r in table_rows(screen)] == ["2026-05"]
+        team.value = ""
+
+        screen.query_one("#report-from", Input).value = "2025-11"
+        screen.query_one("#report-to", Input).value = "2026-02"
+        await pilot.pause()
+        assert screen.period == Period("2025-11", "2026-02")
+        assert screen.query_one("#report-year", Select).value is Select.NULL
+        assert [r[0] for r in table_rows(screen)] == ["2026-02", "2025-11"]
+        assert screen.report_json["totals"]["sessions"] == 2
+
+        screen.query_one("#report-to", Input).value = "2026-1x"
+        await pilot.pause()
+        message = screen.query_one("#report-message", Static)
+        assert message.display and "JJJJ-MM" in text_of(message)
+        assert screen.period == Period("2025-11", "2026-02")  # the last good period stays
+
+
+async def test_enter_opens_the_session_summary(store: Store, tmp_path: Path) -> None:
+    pytest.importorskip("sessions.summary")
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_report(app, pilot, tmp_path)
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        assert detail.record.month == "2026-05"
+        await pilot.click("#detail-md")
+        text = await wait_for_file(pilot, tmp_path / "sessie-2026-05.md")
+        assert "Kaartjes na de aanbesteding" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReportScreen)
+
+
+async def test_without_a_store_the_reason_is_shown(tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(None, "De map met sessies is alleen-lezen."))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        assert "alleen-lezen" in text_of(screen.query_one("#report-store-error", Static))
+        assert not screen.query("#session-table")
+
+
+# ------------------------------------------------------------------------ exports
+
+
+async def test_every_report_format_is_delivered_as_the_cli_writes_it(store: Store,
+                                                                     tmp_path: Path) -> None:
+    cli_dir = tmp_path / "cli"
+    cli_dir.mkdir()
+    for fmt in ("md", "html", "csv", "json"):
+        assert main(["--decks", str(FIXTURE_DECKS), "report", "--year", "2026", "--format", fmt,
+                     "-o", str(cli_dir / f"rapport.{fmt}")]) == 0
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        screen.show_tab("tab-export")
+        await pilot.pause()
+        for fmt in ("md", "html", "csv", "json"):
+            await pilot.click(f"#export-{fmt}")
+            await wait_for_file(pilot, tmp_path / f"wio-rapport-2026.{fmt}")
+            delivered = (tmp_path / f"wio-rapport-2026.{fmt}").read_bytes()
+            assert delivered == (cli_dir / f"rapport.{fmt}").read_bytes(), fmt
+        assert screen.report is not None
+        assert "Kaartjes na de aanbesteding" in render_markdown(screen.report)
+        assert "<svg" in render_html(screen.report)
+
+
+async def test_save_as_writes_the_chosen_format(store: Store, tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    target = tmp_path / "jaarverslag.csv"
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PathDialog)
+        dialog.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert screen.report is not None
+        with target.open(encoding="utf-8", newline="") as written:
+            assert written.read() == "\ufeff" + render_csv(screen.report)
+        assert target.stat().st_mode & 0o077 == 0  # readable by the user alone
+
+
+async def test_save_as_refuses_an_unknown_extension(store: Store, tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    target = tmp_path / "jaarverslag.docx"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_report(app, pilot, tmp_path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not target.exists()
+        assert any(".md, .html, .csv of .json" in n.message for n in app._notifications)
+
+
+# ------------------------------------------------------------------------ bundles
+
+
+def other_laptop_bundle(folder: Path) -> Path:
+    """A bundle with two sessions recorded on another laptop."""
+    from sessions.bundle import bundle_text, export_bundle
+
+    other = Store.open(folder)
+    try:
+        other.import_records([
+            SessionRecord(id="10000000-0000-4000-8000-000000000001", kind="team",
+                          month="2026-06", team="Sociaal domein", participants=12,
+                          deck_id="testdeck", deck_version="2026.1",
+                          rounds=(Round("borrel", "geschenken", "hands", {"A": 4, "B": 8}),),
+                          completed=True),
+            fixture_records()[0],
+        ])
+        path = folder / "bundel.json"
+        path.write_text(bundle_text(export_bundle(other)), encoding="utf-8")
+    finally:
+        other.close()
+    return path
+
+
+async def import_via_dialog(app: IntegerSpelApp, pilot: Pilot[Any], path: Path) -> None:
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    assert isinstance(app.screen, PathDialog)
+    app.screen.query_one(Input).value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_bundle_import_counts_added_and_skipped(store: Store, tmp_path: Path) -> None:
+    bundle = other_laptop_bundle(tmp_path / "other")
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        await import_via_dialog(app, pilot, bundle)
+        result = text_of(screen.query_one("#bundle-result", Static))
+        assert "1 sessie toegevoegd, 1 overgeslagen" in result
+        assert screen.report_json["totals"]["sessions"] == 4
+        assert "Sociaal domein" in [r[1] for r in table_rows(screen)]
+        await import_via_dialog(app, pilot, bundle)
+        assert "0 sessies toegevoegd, 2 overgeslagen" in text_of(
+            screen.query_one("#bundle-result", Static))
+
+
+async def test_a_broken_bundle_adds_nothing_and_says_why(store: Store, tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"format": "integer-spel-bundle", "version": 99, "sessions": []}',
+                      encoding="utf-8")
+    before = len(store.list_sessions(kind=None))
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        await import_via_dialog(app, pilot, broken)
+        result = screen.query_one("#bundle-result", Static)
+        assert result.has_class("-error")
+        assert text_of(result).startswith("Niets geïmporteerd uit kapot.json.")
+    assert len(store.list_sessions(kind=None)) == before
+
+
+async def test_a_missing_bundle_file_is_refused_in_the_dialog(store: Store,
+                                                               tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_report(app, pilot, tmp_path)
+        await import_via_dialog(app, pilot, tmp_path / "bestaat-niet.json")
+        dialog = app.screen
+        assert isinstance(dialog, PathDialog)  # still open, with the reason
+        assert "bestaat niet" in text_of(dialog.query_one("#path-message", Static))
+
+
+async def test_bundle_export_holds_every_team_session(store: Store, tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        assert screen.export_bundle()
+        name = screen._bundle_filename()
+        doc = json.loads(await wait_for_file(pilot, tmp_path / name))
+    assert doc["format"] == "integer-spel-bundle"
+    assert sorted(s["month"] for s in doc["sessions"]) == ["2025-11", "2026-02", "2026-03",
+                                                          "2026-05"]
