@@ -20,7 +20,7 @@ from game.dialogs.path_dialog import PathDialog
 from game.screens.report import ReportScreen, SessionDetailScreen, parse_month, team_matches
 from game.widgets.bars import VoteBars
 from sessions.model import PulseAnswer, Revote, Round, SessionRecord
-from sessions.report import Period, build_report, render_csv, render_html, render_markdown
+from sessions.report import Period, render_csv, render_html, render_markdown
 from sessions.store import Store
 
 FIXTURE_DECKS = Path(__file__).parent / "fixtures" / "report"
