@@ -150,7 +150,7 @@ def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
             return None, [Problem(label, 1, 1, "dit is een map, geen bestand")]
         if size > MAX_BYTES:
             return None, [Problem(label, 1, 1, f"het bestand is te groot ({size / 1024 / 1024:.1f} MB); "
-                                               "een deck mag hoogstens 2 MB zijn")]
+                                               "het mag hoogstens 2 MB zijn")]
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -158,7 +158,7 @@ def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(label, 1, 1, f"kan het bestand niet lezen ({exc.strerror or exc})")]
     if len(data) > MAX_BYTES:
-        return None, [Problem(label, 1, 1, "het bestand is te groot; een deck mag hoogstens 2 MB zijn")]
+        return None, [Problem(label, 1, 1, "het bestand is te groot; het mag hoogstens 2 MB zijn")]
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -205,7 +205,7 @@ def _replace_control_characters(text: str, label: str, problems: list[Problem]) 
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
         problems.append(Problem(label, line, column,
-                                f"onzichtbaar stuurteken (U+{ord(match.group()):04X}) mag niet in een deck staan"))
+                                f"onzichtbaar stuurteken (U+{ord(match.group()):04X}) mag niet in de tekst staan"))
     return _NON_PRINTABLE.sub("\ufffd", text)
 
 
@@ -254,7 +254,7 @@ def compose(text: str, label: str, *, pure: bool = False) -> tuple[Node | None, 
             elif cls is AliasEvent:
                 node = Scalar("", True, mark.line + 1, mark.column + 1)
                 problems.append(Problem(label, node.line, node.column,
-                                        f"verwijzingen (*{event.anchor}) zijn niet toegestaan in een deck; "
+                                        f"verwijzingen (*{event.anchor}) zijn niet toegestaan; "
                                         "schrijf de tekst voluit"))
             elif cls is DocumentStartEvent:
                 documents += 1
@@ -298,12 +298,12 @@ def _tag_problem(label: str, node: Node, tag: str) -> Problem:
     if tag.startswith("tag:yaml.org,2002:"):
         tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
     return Problem(label, node.line, node.column,
-                   f"tags zoals '{tag}' zijn niet toegestaan in een deck; haal de tag weg")
+                   f"tags zoals '{tag}' zijn niet toegestaan; haal de tag weg")
 
 
 def _anchor_problem(label: str, node: Node) -> Problem:
     return Problem(label, node.line, node.column,
-                   "ankers (&naam) zijn niet toegestaan in een deck; schrijf de tekst voluit")
+                   "ankers (&naam) zijn niet toegestaan; schrijf de tekst voluit")
 
 
 def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:

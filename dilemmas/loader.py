@@ -62,7 +62,6 @@ class CheckReport:
 
     problems: list[Problem] = field(default_factory=list)
     decks: list[Deck] = field(default_factory=list)
-    files: int = 0
 
 
 def load_deck(path: Path | str, source: str = "map") -> Deck:
@@ -77,14 +76,14 @@ def load_deck(path: Path | str, source: str = "map") -> Deck:
     return deck
 
 
-def check_file(path: Path, source: str = "map", *, label: str | None = None,
+def check_file(path: Path, source: str = "map", *,
                pure: bool = False) -> tuple[Deck | None, list[Problem]]:
     """Validate one deck file; the deck is None when there is any problem."""
-    name = str(path) if label is None else label
+    name = str(path)
     text, problems = read_text(path, name)
     if text is None:
         return None, problems
-    deck, more = parse_deck(text, name, source=source, path=str(path), pure=pure)
+    deck, more = parse_deck(text, name, source=source, path=name, pure=pure)
     problems.extend(more)
     problems.sort(key=lambda p: (p.line, p.column))
     return (deck if not problems else None), problems
@@ -119,7 +118,6 @@ def check_all(paths: Iterable[Path]) -> CheckReport:
         if not files:
             report.problems.append(Problem(str(path), 1, 1, "geen decks (.yaml of .yml) gevonden in deze map"))
         for file in files:
-            report.files += 1
             deck, problems = check_file(file)
             report.problems.extend(problems)
             if deck is not None:

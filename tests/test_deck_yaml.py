@@ -29,7 +29,7 @@ def test_python_tag_is_refused_and_never_run(tmp_path: Path, pure: bool) -> None
     marker = tmp_path / "ran"
     data = f'deck: !!python/object/apply:os.system ["touch {marker}"]\n'.encode()
     problems = _check(tmp_path, data, pure)
-    assert (1, 7, "tags zoals '!!python/object/apply:os.system' zijn niet toegestaan in een deck; "
+    assert (1, 7, "tags zoals '!!python/object/apply:os.system' zijn niet toegestaan; "
                   "haal de tag weg") in problems
     assert not marker.exists()
 
@@ -49,8 +49,8 @@ def test_anchors_and_aliases_are_refused(tmp_path: Path, pure: bool) -> None:
     data = TEAM.replace(b"title: Proefdeck voor de tests", b"title: &t Proefdeck").replace(
         b"    title: Nevenwerkzaamheden", b"    title: *t")
     problems = _check(tmp_path, data, pure)
-    assert (3, 10, "ankers (&naam) zijn niet toegestaan in een deck; schrijf de tekst voluit") in problems
-    assert (11, 12, "verwijzingen (*t) zijn niet toegestaan in een deck; schrijf de tekst voluit") in problems
+    assert (3, 10, "ankers (&naam) zijn niet toegestaan; schrijf de tekst voluit") in problems
+    assert (11, 12, "verwijzingen (*t) zijn niet toegestaan; schrijf de tekst voluit") in problems
 
 
 def test_billion_laughs_is_refused_without_expanding(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_billion_laughs_is_refused_without_expanding(tmp_path: Path) -> None:
 
 def test_file_over_2_mb_is_refused_before_parsing(tmp_path: Path) -> None:
     problems = _check(tmp_path, b"[" * (MAX_BYTES + 1))
-    assert problems == [(1, 1, "het bestand is te groot (2.0 MB); een deck mag hoogstens 2 MB zijn")]
+    assert problems == [(1, 1, "het bestand is te groot (2.0 MB); het mag hoogstens 2 MB zijn")]
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ def test_non_utf8_bytes_are_reported_at_their_line_and_checking_goes_on(tmp_path
 
 def test_control_character_is_reported_at_its_place(tmp_path: Path) -> None:
     problems = _check(tmp_path, TEAM.replace(b"Proefdeck voor", b"Proefdeck\x07voor"))
-    assert problems == [(3, 19, "onzichtbaar stuurteken (U+0007) mag niet in een deck staan")]
+    assert problems == [(3, 19, "onzichtbaar stuurteken (U+0007) mag niet in de tekst staan")]
 
 
 @pytest.mark.parametrize("pure", BACKENDS)
