@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from itertools import combinations
 
-#: Above this many distinct groups of rounds, the search for a derivable small group is not
-#: attempted and every shift of the dilemma is hidden instead (never reached in practice: a
-#: card has a handful of variations, so at most 2**variations groups).
+#: Above this many distinct groups of rounds the search is not attempted and the figures are
+#: treated as exposing, so that the caller hides more (a card has a handful of variations, so
+#: there are at most 2**variations groups; this keeps the search small).
 MAX_ATOMS = 16
 
 
@@ -82,18 +82,24 @@ def derivable_small_group(
 
     Returns:
         One exposed group (round indices), or None when nothing below ``k`` can be derived.
+        Above ``MAX_ATOMS`` groups, all rounds with answers (too many to search: hide more).
     """
-    atoms: dict[tuple[bool, ...], list[int]] = {}
+    signature = [0] * len(weights)
+    for j, members in enumerate(published):
+        bit = 1 << j
+        for i in members:
+            signature[i] |= bit
+    atoms: dict[int, list[int]] = {}
     for i, w in enumerate(weights):
-        if w > 0:
-            signature = tuple(i in s for s in published)
-            if any(signature):
-                atoms.setdefault(signature, []).append(i)
+        if w > 0 and signature[i]:
+            atoms.setdefault(signature[i], []).append(i)
     keys = list(atoms)
     if len(keys) > MAX_ATOMS:
         return frozenset(i for i, w in enumerate(weights) if w > 0)
     atom_weight = [sum(weights[i] for i in atoms[key]) for key in keys]
-    rows = [[int(key[j]) for key in keys] for j in range(len(published))]
+    if not atom_weight or min(atom_weight) >= k:
+        return None  # every group of rounds that could be told apart already has k answers
+    rows = [[(key >> j) & 1 for key in keys] for j in range(len(published))]
     basis = _basis(rows)
     order = range(len(keys))
     for size in range(1, min(k - 1, len(keys)) + 1):

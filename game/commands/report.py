@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import gc
 import os
 import sys
 import tempfile
@@ -33,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"De periode klopt niet: --from ({date_from}) ligt na --to ({date_to}).",
               file=sys.stderr)
         return 2
+    # A short-lived process that builds ~100,000 small objects and frees none: the cyclic
+    # garbage collector would only rescan them, a third of the run over 10,000 sessions.
+    gc.disable()
     k, notices = _k()
     try:
         store = Store.open()
@@ -126,19 +130,11 @@ def _render(
     fmt: str,
     with_notes: bool,
 ) -> str:
-    from sessions.report import (
-        build_report,
-        render_csv,
-        render_html,
-        render_markdown,
-        report_to_json,
-    )
+    from sessions.report import build_report, render_csv, render_html, render_json, render_markdown
 
     report = build_report(records, decks, k=k, period=period, with_notes=with_notes)
     if fmt == "json":
-        import json
-
-        return json.dumps(report_to_json(report), ensure_ascii=False, indent=2) + "\n"
+        return render_json(report)
     if fmt == "csv":
         return render_csv(report)
     if fmt == "html":

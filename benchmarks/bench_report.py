@@ -1,0 +1,92 @@
+"""Benchmark `integer-spel report` over 10,000 sessions (~80,000 rounds) as a whole process.
+
+Generates a bundle with gen_bundle.py, imports it into a temporary data folder (not timed),
+then times `integer-spel --data-dir D report --from 2025-01 --to 2026-12 --format json` (and
+html) against the start of a bare interpreter (`python -c "import sqlite3"`), interleaved and
+in the same run. The budget (SPEC §11) is an absolute 1 s per report; exits 1 when over.
+Run: `.venv/bin/python benchmarks/bench_report.py [--sessions N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from gen_bundle import generate  # noqa: E402
+
+BUDGET_S = 1.0
+REPEAT = 5
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _import(bundle: Path, data: Path) -> int:
+    """Put the bundle's sessions into the store in ``data``; returns how many are there."""
+    from sessions.store import Store
+
+    store = Store.open(data)
+    try:
+        from sessions.bundle import import_bundles
+
+        import_bundles(store, [bundle])
+        return len(store.list_sessions(kind="team"))
+    finally:
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sessions", type=int, default=10_000)
+    args = parser.parse_args(argv)
+    python = sys.executable
+    script = Path(python).with_name("integer-spel")
+    with tempfile.TemporaryDirectory() as folder:
+        bundle = Path(folder) / "bundle.json"
+        doc = generate(args.sessions)
+        rounds = sum(len(s["rounds"]) for s in doc["sessions"])
+        bundle.write_text(json.dumps(doc), encoding="utf-8")
+        data = Path(folder) / "data"
+        count = _import(bundle, data)
+        env = {**os.environ, "INTEGER_SPEL_DATA_DIR": str(data),
+               "INTEGER_SPEL_CONFIG_DIR": str(Path(folder) / "config")}
+        base = [str(script)] if script.exists() else [python, "-m", "game"]
+        report = [*base, "--data-dir", str(data), "report", "--from", "2025-01", "--to", "2026-12"]
+        commands = {
+            "baseline (python -c 'import sqlite3')": [python, "-c", "import sqlite3"],
+            "report --format json": [*report, "--format", "json"],
+            "report --format html": [*report, "--format", "html"],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for command in commands.values():  # warm the file cache once
+            _time(command, env)
+        for _ in range(REPEAT):  # interleaved, so that a busy machine slows all alike
+            for name, command in commands.items():
+                times[name].append(_time(command, env))
+        print(f"sessions in store: {count}, rounds: {rounds}, repetitions: {REPEAT}")
+        over = False
+        for name, values in times.items():
+            med = statistics.median(values)
+            line = f"{name:40s} median {med * 1000:7.1f} ms  (min {min(values) * 1000:.1f} ms)"
+            if name.startswith("report"):
+                ok = med < BUDGET_S
+                over = over or not ok
+                line += f"  budget {BUDGET_S * 1000:.0f} ms: {'ok' if ok else 'OVER'}"
+            print(line)
+        return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
