@@ -66,11 +66,12 @@ def list_decks(extra_dirs: list[Path]) -> int:
     registry = discover(extra_dirs, config)
     console = Console(highlight=False)
     table = Table(title="Decks", title_justify="left")
-    for column in ("id", "titel", "versie", "bron", "dilemma's per thema"):
-        table.add_column(column, overflow="fold")
+    for column in ("id", "titel", "versie", "bron", "dilemma's", "per thema"):
+        table.add_column(column, overflow="fold", justify="right" if column == "dilemma's" else "left")
     for deck in registry.decks.values():
         kind = " (puls)" if deck.is_pulse else ""
-        table.add_row(deck.id, deck.info.title + kind, deck.info.version, deck.source, _per_theme(deck))
+        table.add_row(deck.id, deck.info.title + kind, deck.info.version, deck.source,
+                      str(len(deck.dilemmas)), _per_theme(deck))
     if registry.decks:
         console.print(table)
     else:
@@ -93,7 +94,7 @@ def list_decks(extra_dirs: list[Path]) -> int:
 
 def _per_theme(deck: Deck) -> str:
     counts = Counter(d.theme for d in deck.dilemmas)
-    return ", ".join(f"{theme.title} {counts[theme.id]}" for theme in deck.themes)
+    return ", ".join(f"{theme.id} {counts[theme.id]}" for theme in deck.themes)
 
 
 def _count(n: int, one: str, many: str) -> str:
