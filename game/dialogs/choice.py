@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -63,13 +64,13 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-box"):
-            yield Static(self.question, id="choice-question")
+            yield Static(self.question, id="choice-question", markup=False)
             if self.detail:
-                yield Static(self.detail, id="choice-detail")
+                yield Static(self.detail, id="choice-detail", markup=False)
             with Horizontal(id="choice-buttons"):
                 for n, (answer_id, label) in enumerate(self.answers):
                     yield Button(
-                        label,
+                        Content(label),
                         id=f"choice-{answer_id}",
                         variant="primary" if n == 0 else "default",
                     )

@@ -91,6 +91,7 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
             yield Static(
                 f"{self.title_text} — hoeveel handen per antwoord? ({self.participants} deelnemers)",
                 id="hands-title",
+                markup=False,
             )
             with VerticalScroll(id="hands-rows"):
                 for key, text in self.options:
@@ -103,10 +104,11 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
                             restrict=r"[-0-9a-zA-Z.,]*",
                             max_length=4,
                         )
-                        yield Label(f"{key}  {text}")
+                        yield Label(f"{key}  {text}", markup=False)
             yield Static(
                 "Leeg telt als 0. Tab gaat naar het volgende veld, Enter slaat op.",
                 id="hands-message",
+                markup=False,
             )
             with Horizontal(id="hands-buttons"):
                 yield Button("Opslaan", variant="primary", id="hands-ok")

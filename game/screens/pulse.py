@@ -69,10 +69,10 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="pulse-scroll"), Vertical(id="pulse-box"):
-            yield Static(id="pulse-title")
-            yield Static(id="pulse-question")
-            yield Static(id="pulse-options")
-            yield Static(id="pulse-status")
+            yield Static(markup=False, id="pulse-title")
+            yield Static(markup=False, id="pulse-question")
+            yield Static(markup=False, id="pulse-options")
+            yield Static(markup=False, id="pulse-status")
             yield VoteBars({}, {}, id="pulse-bars")
         yield Footer()
 

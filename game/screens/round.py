@@ -143,20 +143,20 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="round-status")
+        yield Static(markup=False, id="round-status")
         with Horizontal(id="round-body"):
             main = VerticalScroll(id="round-main")
             main.can_focus = False
             with main:
                 yield CardView(self.dilemma, self.deck, id="round-card")
-                yield Static(id="round-variation", classes="round-panel")
-                yield Static(id="round-vote")
+                yield Static(markup=False, id="round-variation", classes="round-panel")
+                yield Static(markup=False, id="round-vote")
                 yield VoteBars({}, option_labels(self.dilemma), id="round-bars")
-                yield Static(id="round-code", classes="round-panel")
-                yield Static(id="round-note", classes="round-panel")
+                yield Static(markup=False, id="round-code", classes="round-panel")
+                yield Static(markup=False, id="round-note", classes="round-panel")
             with Vertical(id="round-side"):
                 yield RoundTimer(id="round-timer")
-                yield Static(id="round-board-title")
+                yield Static(markup=False, id="round-board-title")
                 yield ThemeBoard(self._themes(), id="round-board", classes="-narrow")
         yield Footer()
 

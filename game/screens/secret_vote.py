@@ -112,11 +112,12 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="secret-box"):
-            yield Static(f"Geheime stemming · {self.vote_title}", id="secret-title")
-            yield Static(self.question, id="secret-question")
+            yield Static(f"Geheime stemming · {self.vote_title}", id="secret-title", markup=False)
+            yield Static(self.question, id="secret-question", markup=False)
             yield Static(
                 "\n".join(f"{press.upper()}  {label}" for press, _, label in self.choices),
                 id="secret-options",
+                markup=False,
             )
             yield Static(self._prompt(), id="secret-prompt")
             yield Static(

@@ -142,7 +142,7 @@ class SetupScreen(Screen[None]):
                 allow_blank=not decks,
                 id="setup-deck",
             )
-            yield Static(id="setup-deck-info", classes="setup-hint")
+            yield Static(markup=False, id="setup-deck-info", classes="setup-hint")
             yield Label("Team (optioneel)", classes="setup-label")
             yield Input(
                 value=self.pre_team or "",
@@ -150,7 +150,7 @@ class SetupScreen(Screen[None]):
                 id="setup-team",
                 max_length=60,
             )
-            yield Static(id="setup-team-error", classes="setup-error")
+            yield Static(markup=False, id="setup-team-error", classes="setup-error")
             yield Label("Deelnemers", classes="setup-label")
             yield Input(
                 value=str(self.pre_participants) if self.pre_participants else "",
@@ -159,7 +159,7 @@ class SetupScreen(Screen[None]):
                 type="integer",
                 max_length=2,
             )
-            yield Static(id="setup-participants-error", classes="setup-error")
+            yield Static(markup=False, id="setup-participants-error", classes="setup-error")
             yield Label("Lengte", classes="setup-label")
             with Horizontal(classes="setup-row"):
                 with RadioSet(id="setup-limit-kind"):
@@ -168,10 +168,10 @@ class SetupScreen(Screen[None]):
                 yield Input(
                     value=DEFAULT_LIMIT["dilemmas"], id="setup-limit", type="integer", max_length=3
                 )
-            yield Static(id="setup-limit-error", classes="setup-error")
+            yield Static(markup=False, id="setup-limit-error", classes="setup-error")
             yield Label("Thema's (niets aangevinkt: alle thema's)", classes="setup-label")
             yield SelectionList[str](id="setup-themes")
-            yield Static(id="setup-themes-error", classes="setup-error")
+            yield Static(markup=False, id="setup-themes-error", classes="setup-error")
             with Horizontal(classes="setup-row"):
                 with Vertical(classes="setup-column"):
                     yield Label("Volgorde", classes="setup-label")
@@ -183,7 +183,7 @@ class SetupScreen(Screen[None]):
                     with RadioSet(id="setup-vote"):
                         for n, (mode, text) in enumerate(VOTE_CHOICES):
                             yield RadioButton(text, value=n == 0, id=f"vote-{mode}")
-            yield Static(id="setup-error", classes="setup-error")
+            yield Static(markup=False, id="setup-error", classes="setup-error")
             with Horizontal(id="setup-buttons"):
                 yield Button("Beginnen", variant="primary", id="setup-begin")
                 yield Button("Terug", id="setup-back")

@@ -231,7 +231,7 @@ Er staan geen namen in, alleen aantallen per antwoord.
         self.html = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="summary-notice")
+        yield Static(markup=False, id="summary-notice")
         with VerticalScroll(id="summary-scroll"):
             yield Markdown(id="summary-text")
         yield Footer()

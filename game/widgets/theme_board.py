@@ -17,7 +17,7 @@ class ThemeTile(Static):
     BINDINGS = [Binding("enter", "pick", "Kies", show=False)]
 
     def __init__(self, number: int, theme_id: str, title: str, *, pickable: bool = False) -> None:
-        super().__init__(id=f"tile-{theme_id}", classes="theme-tile")
+        super().__init__(id=f"tile-{theme_id}", classes="theme-tile", markup=False)
         self.number = number
         self.theme_id = theme_id
         self.theme_title = title
