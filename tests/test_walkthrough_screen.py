@@ -186,7 +186,9 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         summary = app.screen
         assert isinstance(summary, WalkthroughSummaryScreen)
         markdown = summary.markdown
-        first_text = [line for line in markdown.splitlines() if line and not line.startswith("# ")][0]
+        first_text = [line for line in markdown.splitlines() if line and not line.startswith("# ")][
+            0
+        ]
         assert first_text.startswith("**Ik doe je meldt het aanbod, omdat")
         for text in (
             "Neem ik de kaartjes aan",
@@ -236,7 +238,9 @@ async def test_escape_returns_to_the_caller_and_saves(ctx: AppContext, store: St
         assert saved is not None and saved["texts"]["vraag"] == "Mag dit"
 
 
-async def test_personal_data_is_scrubbed_and_the_screen_says_so(ctx: AppContext, store: Store) -> None:
+async def test_personal_data_is_scrubbed_and_the_screen_says_so(
+    ctx: AppContext, store: Store
+) -> None:
     deck = make_deck()
     card = deck.dilemma("concertkaartjes")
     app = Host(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck))
@@ -287,7 +291,9 @@ async def test_own_dilemma_from_the_pick_screen(ctx: AppContext) -> None:
         await pilot.pause()
         screen = screen_of(app)
         assert screen.dilemma is None
-        assert "Mijn buurman vraagt" in str(screen.query_one("#wt-card").query_one(".card--situation", Static).content)
+        assert "Mijn buurman vraagt" in str(
+            screen.query_one("#wt-card").query_one(".card--situation", Static).content
+        )
         assert screen.state.options == []
         await pilot.press("escape")
         await pilot.pause()

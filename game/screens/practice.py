@@ -1,0 +1,511 @@
+"""Practice mode for new hires: own answer first, then guidance and team figures, then the steps."""
+
+from __future__ import annotations
+
+import random
+from typing import Any, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Markdown, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from dilemmas.model import Deck, Dilemma
+from game.rules.practice import DEFAULT_COUNT, PracticeCard, PracticeRun, draw_cards, team_figures
+from game.screens.walkthrough import WalkthroughScreen, removed_message, scrubber
+from game.widgets.bars import VoteBars
+from game.widgets.card import CardView
+from sessions.model import Round
+from sessions.store import StoreError
+
+CSS_FILE = "../styles/walkthrough.tcss"
+QUESTIONS_LINE = (
+    "Vragen? Je kunt altijd terecht bij de vertrouwenspersoon of je leidinggevende. "
+    "Twijfel je, vraag het dan. Dat is altijd goed."
+)
+
+
+def contacts_markdown(contacts: Any) -> str:
+    """The support contacts from the config as a Markdown list."""
+    lines = []
+    for contact in contacts or ():
+        parts = [f"**{contact.role}**"]
+        if getattr(contact, "name", ""):
+            parts.append(contact.name)
+        if getattr(contact, "reach", ""):
+            parts.append(contact.reach)
+        lines.append("- " + " — ".join(parts))
+    return "\n".join(lines) or "- Vraag je leidinggevende waar je terechtkunt."
+
+
+class PracticeScreen(Screen[None]):
+    """A short practice run: a few cards, one of them through the stappenplan, then the oath."""
+
+    TITLE = "Oefenen"
+    CSS_PATH = CSS_FILE
+    HELP: ClassVar[str] = """\
+**Oefenen** is voor nieuwe collega's, voordat je de eed of belofte aflegt.
+
+- Je krijgt een paar dilemma's. Kies eerst zelf wat je zou doen: druk op de letter of het cijfer,
+  of klik op je keuze.
+- Daarna zie je wat de gedragscode zegt, waar je meer leest, en hoe teams kozen
+  (alleen als genoeg teams de kaart speelden).
+- Eén dilemma werk je uit met het stappenplan.
+- Aan het eind lees je de tekst van de eed of belofte, en waar je met vragen terechtkunt.
+- Je antwoorden zijn alleen voor jou. Ze komen nooit in een rapport.
+- Stop je halverwege (Esc), dan kun je later verdergaan.
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "leave",
+            "Stoppen",
+            id="practice.leave",
+            tooltip="Stop met oefenen; je kunt later verdergaan",
+        ),
+    ]
+
+    def __init__(self, *, rng: random.Random | None = None) -> None:
+        """Args:
+        rng: the shuffle's random source (tests pass a seeded one).
+        """
+        super().__init__()
+        self.rng = rng or random.Random()
+        self.run: PracticeRun | None = None
+        self.cards: list[PracticeCard] = []
+        self.session_id: str | None = None
+        self._resumable: tuple[str, PracticeRun, list[PracticeCard]] | None = None
+        self._store_warned = False
+
+    # -- context ----------------------------------------------------------------------------
+
+    @property
+    def ctx(self) -> Any:
+        return getattr(self.app, "ctx", None)
+
+    @property
+    def config(self) -> Any:
+        return getattr(self.ctx, "config", None)
+
+    @property
+    def store(self) -> Any:
+        return getattr(self.ctx, "store", None)
+
+    def _decks(self) -> list[Deck]:
+        registry = getattr(self.ctx, "registry", None)
+        return list(registry.team_decks()) if registry is not None else []
+
+    def _resolve(self, run: PracticeRun) -> list[PracticeCard] | None:
+        """The cards of a saved run, or None when one is no longer installed."""
+        registry = getattr(self.ctx, "registry", None)
+        if registry is None:
+            return None
+        cards = []
+        for deck_id, dilemma_id in run.cards:
+            found = registry.find_dilemma(dilemma_id, deck_id)
+            if found is None:
+                return None
+            cards.append(PracticeCard(*found))
+        return cards
+
+    def _warn_store(self, reason: str) -> None:
+        if not self._store_warned:
+            self._store_warned = True
+            self.app.notify(
+                f"{reason} Je kunt gewoon oefenen, maar later verdergaan lukt niet.",
+                title="Voortgang niet bewaard",
+                severity="warning",
+                timeout=12,
+            )
+
+    def _store_call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        store = self.store
+        if store is None:
+            self._warn_store(
+                getattr(self.ctx, "store_error", None) or "De opslag is niet beschikbaar."
+            )
+            return None
+        try:
+            return getattr(store, method)(*args, **kwargs)
+        except StoreError as exc:
+            self._warn_store(str(exc))
+            return None
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="practice-progress")
+        yield VerticalScroll(id="practice-body")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        saved = self._store_call("unfinished", "practice")
+        if saved:
+            record, state = saved
+            run = PracticeRun.from_dict(state or {})
+            cards = self._resolve(run) if run.cards else None
+            if cards:
+                self._resumable = (record.id, run, cards)
+        await self.show_intro()
+
+    async def _fill(self, *widgets: Widget, focus: str | None = None) -> None:
+        body = self.query_one("#practice-body", VerticalScroll)
+        await body.remove_children()
+        await body.mount_all(widgets)
+        body.scroll_home(animate=False)
+        if focus:
+            self.query_one(focus).focus()
+
+    def _progress(self, text: str) -> None:
+        self.query_one("#practice-progress", Static).update(text)
+
+    def _save_state(self) -> None:
+        if self.session_id and self.run:
+            self._store_call("save_state", self.session_id, self.run.to_dict())
+
+    # -- intro ------------------------------------------------------------------------------------
+
+    async def show_intro(self) -> None:
+        count = getattr(self.config, "practice_count", DEFAULT_COUNT)
+        self._progress("Oefenen voor nieuwe collega's")
+        if not draw_cards(self._decks(), 1) and self._resumable is None:
+            await self._fill(
+                Static(
+                    "Er zijn nog geen oefenkaarten: kaarten voor nieuwe collega's "
+                    "(doelgroep 'nieuw'). Vraag de werkgroep integriteit om ze toe te voegen.",
+                    classes="practice-text",
+                ),
+                Horizontal(
+                    Button("Terug", id="practice-back", compact=True), classes="practice-buttons"
+                ),
+                focus="#practice-back",
+            )
+            return
+        text = (
+            f"Je krijgt {count} dilemma's uit het werk bij de gemeente. Kies eerst zelf wat je zou doen. "
+            "Daarna zie je wat de gedragscode zegt, en hoe teams kozen.\n\n"
+            "Eén dilemma werk je daarna uit met het zeven-stappenplan. "
+            "Aan het eind lees je de tekst van de eed of belofte.\n\n"
+            "Er is geen fout antwoord. Je antwoorden zijn alleen voor jou: "
+            "ze komen nooit in een rapport."
+        )
+        buttons: list[Widget] = []
+        if self._resumable is not None:
+            buttons += [
+                Button("Verder waar je was", id="practice-resume", variant="primary", compact=True),
+                Button("Opnieuw beginnen", id="practice-start", compact=True),
+            ]
+        else:
+            buttons.append(Button("Beginnen", id="practice-start", variant="primary", compact=True))
+        await self._fill(
+            Static(text, classes="practice-text"),
+            Horizontal(*buttons, classes="practice-buttons"),
+            focus="#practice-resume" if self._resumable else "#practice-start",
+        )
+
+    @on(Button.Pressed, "#practice-back")
+    def _back(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#practice-start")
+    async def start(self) -> None:
+        """A new run: draw the cards and open a practice session (never reported)."""
+        if self._resumable is not None:
+            self._store_call("abandon", self._resumable[0])
+            self._resumable = None
+        count = getattr(self.config, "practice_count", DEFAULT_COUNT)
+        self.cards = draw_cards(self._decks(), count, self.rng)
+        self.run = PracticeRun.new(self.cards)
+        first = self.cards[0].deck
+        self.session_id = self._store_call(
+            "start_session",
+            kind="practice",
+            team=None,
+            participants=1,
+            deck_id=first.id,
+            deck_version=first.info.version,
+            state=self.run.to_dict(),
+        )
+        await self.show_phase()
+
+    @on(Button.Pressed, "#practice-resume")
+    async def resume(self) -> None:
+        """Continue the unfinished run where it was."""
+        assert self._resumable is not None
+        self.session_id, self.run, self.cards = self._resumable
+        self._resumable = None
+        await self.show_phase()
+
+    async def show_phase(self) -> None:
+        run = self.run
+        assert run is not None
+        if run.phase == "answer":
+            await self.show_answer()
+        elif run.phase == "feedback":
+            await self.show_feedback()
+        elif run.phase == "walkthrough":
+            await self.show_walkthrough_pick()
+        else:
+            await self.show_end()
+
+    # -- a card -----------------------------------------------------------------------------------
+
+    @property
+    def card(self) -> PracticeCard:
+        assert self.run is not None
+        return self.cards[self.run.position]
+
+    def _card_progress(self, suffix: str) -> None:
+        assert self.run is not None
+        self._progress(f"Dilemma {self.run.position + 1} van {len(self.cards)} · {suffix}")
+
+    async def show_answer(self) -> None:
+        card = self.card
+        answer = card.dilemma.answer
+        self._card_progress("wat zou jij doen?")
+        widgets: list[Widget] = [CardView(card.dilemma, card.deck, id="practice-card")]
+        if answer.kind == "open":
+            widgets += [
+                Static("Schrijf in een paar woorden wat jij zou doen.", classes="practice-hint"),
+                TextArea(
+                    id="practice-open",
+                    soft_wrap=True,
+                    show_line_numbers=False,
+                    tab_behavior="focus",
+                ),
+                Horizontal(
+                    Button("Klaar", id="practice-open-done", variant="primary", compact=True),
+                    classes="practice-buttons",
+                ),
+            ]
+            await self._fill(*widgets, focus="#practice-open")
+            return
+        hint = "Kies je antwoord: druk op de letter of het cijfer, of klik."
+        choices = [
+            Button(
+                Content.assemble((key, "bold"), "  ", answer.label(key)),
+                id=f"answer-{key}",
+                name=key,
+                classes="practice-choice",
+                compact=True,
+            )
+            for key in answer.keys
+        ]
+        widgets += [
+            Static(hint, classes="practice-hint"),
+            Vertical(*choices, id="practice-choices"),
+        ]
+        await self._fill(*widgets, focus=f"#answer-{answer.keys[0]}" if answer.keys else None)
+
+    def on_key(self, event: events.Key) -> None:
+        """Answer a card with its option key (a–e, or 1–N on a scale)."""
+        if self.run is None or self.run.phase != "answer" or isinstance(self.focused, TextArea):
+            return
+        keys = self.card.dilemma.answer.keys
+        pressed = (event.character or "").upper()
+        if pressed in keys:
+            event.stop()
+            self.run_worker(self.answer(pressed), exclusive=True)
+
+    @on(Button.Pressed, ".practice-choice")
+    async def _choice_pressed(self, event: Button.Pressed) -> None:
+        if event.button.name:
+            await self.answer(event.button.name)
+
+    @on(Button.Pressed, "#practice-open-done")
+    async def _open_done(self) -> None:
+        text = self.query_one("#practice-open", TextArea).text.strip()
+        if not text:
+            self.app.notify("Schrijf eerst een paar woorden.", severity="warning")
+            return
+        clean = scrubber()
+        if clean is not None:
+            text, removed = clean(text)
+            if removed:
+                self.app.notify(removed_message(removed), severity="warning", timeout=10)
+        await self.answer(text)
+
+    async def answer(self, value: str) -> None:
+        """Keep the new hire's answer (as a tally of one) and show the feedback."""
+        run = self.run
+        if run is None or run.phase != "answer":
+            return
+        dilemma = self.card.dilemma
+        run.answer(dilemma.id, value)
+        is_vote = value in dilemma.answer.keys
+        if self.session_id:
+            self._store_call(
+                "save_round",
+                self.session_id,
+                run.position,
+                Round(
+                    dilemma=dilemma.id,
+                    theme=dilemma.theme,
+                    vote="hands" if is_vote else "none",
+                    counts={value: 1} if is_vote else None,
+                ),
+            )
+        self._save_state()
+        await self.show_feedback()
+
+    async def show_feedback(self) -> None:
+        assert self.run is not None
+        card = self.card
+        dilemma = card.dilemma
+        mine = self.run.answers.get(dilemma.id, "")
+        self._card_progress("wat zegt de code?")
+        mine_text = dilemma.answer.label(mine) if mine in dilemma.answer.keys else mine
+        widgets: list[Widget] = [
+            Static(Content.styled(dilemma.title, "bold"), classes="practice-title"),
+            Static(
+                Content.assemble(
+                    ("Jouw antwoord: ", "bold"),
+                    f"{mine}  {mine_text}" if mine in dilemma.answer.keys else mine_text,
+                ),
+                id="practice-mine",
+                classes="practice-section",
+            ),
+            Static(
+                Content.styled("Wat zegt de code?", "bold $primary"), classes="practice-heading"
+            ),
+            Static(
+                dilemma.guidance.strip() or "Bij deze kaart staat geen toelichting.",
+                id="practice-guidance",
+            ),
+        ]
+        if dilemma.references:
+            widgets += [
+                Static(Content.styled("Lees meer", "bold $primary"), classes="practice-heading"),
+                Static("\n".join(f"• {r}" for r in dilemma.references), id="practice-references"),
+            ]
+        widgets += self._team_widgets(card.deck, dilemma)
+        last = self.run.position + 1 >= len(self.cards)
+        widgets.append(
+            Horizontal(
+                Button(
+                    "Naar het stappenplan ▶" if last else "Volgende dilemma ▶",
+                    id="practice-next",
+                    variant="primary",
+                    compact=True,
+                ),
+                classes="practice-buttons",
+            )
+        )
+        await self._fill(*widgets, focus="#practice-next")
+
+    def _team_widgets(self, deck: Deck, dilemma: Dilemma) -> list[Widget]:
+        heading = Static(
+            Content.styled("Zo kozen teams", "bold $primary"), classes="practice-heading"
+        )
+        if dilemma.answer.kind == "open":
+            return []
+        counts = self._store_call("dilemma_counts", dilemma.id, deck.id) or {}
+        k = int(getattr(self.config, "k", 5) or 5)
+        figures = team_figures(dilemma, counts, k)
+        if not figures.shown:
+            return [heading, Static(figures.message, id="practice-teams")]
+        labels = {row.key: row.label for row in figures.rows}
+        counts_shown = {row.key: row.count for row in figures.rows}
+        return [
+            heading,
+            Static(figures.message, id="practice-teams"),
+            VoteBars(counts_shown, labels, id="practice-bars"),
+        ]
+
+    @on(Button.Pressed, "#practice-next")
+    async def next_card(self) -> None:
+        assert self.run is not None
+        self.run.next()
+        self._save_state()
+        await self.show_phase()
+
+    # -- the stappenplan ------------------------------------------------------------------------
+
+    async def show_walkthrough_pick(self) -> None:
+        self._progress("Eén dilemma uitwerken met het stappenplan")
+        options = OptionList(
+            *[Option(c.dilemma.title, id=str(i)) for i, c in enumerate(self.cards)],
+            id="practice-walk-list",
+        )
+        await self._fill(
+            Static(
+                "Kies één van de dilemma's en werk het uit met het zeven-stappenplan. "
+                "Zo oefen je hoe je tot een besluit komt dat je kunt uitleggen. "
+                "Kies met de pijltjes en Enter.",
+                classes="practice-text",
+            ),
+            options,
+            focus="#practice-walk-list",
+        )
+        if self.run and self.run.walkthrough_card is not None:
+            options.highlighted = self.run.walkthrough_card
+
+    @on(OptionList.OptionSelected, "#practice-walk-list")
+    def _walk(self, event: OptionList.OptionSelected) -> None:
+        run = self.run
+        assert run is not None
+        index = int(event.option.id or 0)
+        card = self.cards[index]
+        if run.walkthrough_card != index:
+            run.walkthrough_card, run.walkthrough_id = index, None
+        self._save_state()
+
+        async def done(walkthrough_id: str | None) -> None:
+            run.walkthrough_id = walkthrough_id or run.walkthrough_id
+            run.next()
+            self._save_state()
+            await self.show_phase()
+
+        self.app.push_screen(
+            WalkthroughScreen(
+                dilemma=card.dilemma,
+                deck=card.deck,
+                session_id=self.session_id,
+                walkthrough_id=run.walkthrough_id,
+            ),
+            done,
+        )
+
+    # -- the end ----------------------------------------------------------------------------------
+
+    async def show_end(self) -> None:
+        self._progress("Klaar met oefenen")
+        config = self.config
+        organisation = getattr(config, "organisation", "")
+        oath = getattr(config, "oath", "") or ""
+        text = "\n\n".join(
+            [
+                "# Goed gedaan",
+                "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan.",
+                f"## De eed of belofte{f' bij {organisation}' if organisation else ''}",
+                oath.strip(),
+                "## Waar kun je terecht?",
+                contacts_markdown(getattr(config, "contacts", ())),
+                QUESTIONS_LINE,
+            ]
+        )
+        await self._fill(
+            Markdown(text, id="practice-end"),
+            Horizontal(
+                Button("Klaar", id="practice-done", variant="primary", compact=True),
+                classes="practice-buttons",
+            ),
+            focus="#practice-done",
+        )
+
+    @on(Button.Pressed, "#practice-done")
+    def finish(self) -> None:
+        """Mark the practice session complete and go back."""
+        if self.session_id:
+            self._store_call("complete", self.session_id)
+        self.dismiss(None)
+
+    def action_leave(self) -> None:
+        """Stop for now; an unfinished run is offered again next time."""
+        self._save_state()
+        self.dismiss(None)

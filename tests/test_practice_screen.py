@@ -1,0 +1,243 @@
+"""Pilot tests of practice mode: a run end to end, team figures only from k answers, resuming."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Markdown, Static
+
+from dilemmas.config import Config, Contact
+from dilemmas.discovery import DeckRegistry
+from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
+from game.context import AppContext
+from game.rules.practice import draw_cards
+from game.screens.practice import PracticeScreen
+from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
+from game.widgets.bars import VoteBars
+from sessions.model import Round
+from sessions.store import Store
+
+CHOICE = Answer(kind="choice", options=(Option("A", "Aannemen"), Option("B", "Weigeren")))
+
+
+def card(i: int, audience: tuple[str, ...] = ("team", "nieuw"), answer: Answer = CHOICE) -> Dilemma:
+    return Dilemma(
+        id=f"kaart-{i}",
+        theme="geschenken",
+        title=f"Kaart {i}",
+        situation=f"Situatie {i}.",
+        question="Wat doe je?",
+        answer=answer,
+        guidance=f"Uitleg bij kaart {i}.",
+        references=(f"Gedragscode artikel {i}",),
+        audience=audience,
+    )
+
+
+def make_deck() -> Deck:
+    cards = [card(i) for i in range(1, 4)]
+    cards.append(card(9, audience=("team",)))  # not for new hires
+    cards.append(card(4, answer=Answer(kind="scale", points=5, low="nooit", high="altijd")))
+    return Deck(
+        info=DeckInfo(id="oefendeck", title="Oefendeck", version="2"),
+        themes=(Theme("geschenken", "Geschenken"),),
+        dilemmas=tuple(cards),
+    )
+
+
+class Host(App[None]):
+    def __init__(self, ctx: AppContext, rng: random.Random) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rng = rng
+        self.closed = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("menu", id="below")
+
+    def on_mount(self) -> None:
+        self.push_screen(PracticeScreen(rng=self.rng), lambda _: self.note_closed())
+
+    def note_closed(self) -> None:
+        self.closed += 1
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store.open(tmp_path / "data")
+
+
+def make_ctx(store: Store, *, count: int = 3, k: int = 5) -> AppContext:
+    deck = make_deck()
+    config = Config(
+        oath="Ik beloof dat ik eerlijk werk.",
+        contacts=(Contact("Vertrouwenspersoon", "Vera", "intranet/vp"),),
+        k=k,
+        practice_count=count,
+    )
+    return AppContext(config=config, registry=DeckRegistry(decks={deck.id: deck}), store=store)
+
+
+def team_session(store: Store, dilemma: str, counts: dict[str, int]) -> None:
+    sid = store.start_session(
+        kind="team", team="Burgerzaken", participants=9, deck_id="oefendeck", deck_version="2"
+    )
+    store.save_round(
+        sid, 0, Round(dilemma=dilemma, theme="geschenken", vote="hands", counts=counts)
+    )
+
+
+def text_of(app: App[Any], selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+async def test_practice_run_end_to_end(store: Store) -> None:
+    order = [c.dilemma.id for c in draw_cards([make_deck()], 3, random.Random(7))]
+    # Teams answered the first card 6 times (>= k) and the second only 4 times (< k).
+    deck = make_deck()
+    keys = [deck.dilemma(d).answer.keys for d in order]  # type: ignore[union-attr]
+    team_session(store, order[0], {keys[0][0]: 2, keys[0][1]: 4})
+    team_session(store, order[1], {keys[1][0]: 1, keys[1][1]: 3})
+    app = Host(make_ctx(store, count=3, k=5), random.Random(7))
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        assert screen.run is not None
+        assert [d for _deck, d in screen.run.cards] == order
+        assert "kaart-9" not in order  # not marked for new hires
+        answers = {}
+        for position, dilemma_id in enumerate(order):
+            assert text_of(app, "#practice-progress").startswith(f"Dilemma {position + 1} van 3")
+            dilemma = make_deck().dilemma(dilemma_id)
+            assert dilemma is not None
+            key = dilemma.answer.keys[-1]
+            answers[dilemma_id] = key
+            await pilot.press(key.lower())
+            await pilot.pause()
+            # Feedback: own answer, guidance, references.
+            assert text_of(app, "#practice-mine").startswith(f"Jouw antwoord: {key}")
+            assert text_of(app, "#practice-guidance") == dilemma.guidance
+            assert dilemma.references[0] in text_of(app, "#practice-references")
+            teams = text_of(app, "#practice-teams")
+            if position == 0:
+                assert teams == "Zo kozen teams (6 antwoorden):"
+                bars = app.screen.query_one(VoteBars)
+                assert {k: v for k, v in bars.counts.items() if v} == {keys[0][0]: 2, keys[0][1]: 4}
+            else:
+                assert teams == "Nog te weinig teamantwoorden om te tonen."
+                assert not app.screen.query(VoteBars)
+            await pilot.click("#practice-next")
+            await pilot.pause()
+
+        # One card through the steps.
+        assert screen.run.phase == "walkthrough"
+        await pilot.press("enter")
+        await pilot.pause()
+        walk = app.screen
+        assert isinstance(walk, WalkthroughScreen)
+        assert walk.dilemma is not None and walk.dilemma.id == order[0]
+        await pilot.press(*"Neem ik het aan")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughSummaryScreen)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+
+        # The end: oath and contacts.
+        assert app.screen is screen
+        assert screen.run.phase == "end"
+        end = app.screen.query_one("#practice-end", Markdown)
+        source = end.source
+        assert "Ik beloof dat ik eerlijk werk." in source
+        assert "Vertrouwenspersoon" in source and "intranet/vp" in source
+        assert "Vragen?" in source
+        await pilot.click("#practice-done")
+        await pilot.pause()
+        assert app.closed == 1
+
+    # Kept locally as a practice session with tallies of one, never as a team session.
+    practice = store.list_sessions(kind="practice")
+    assert len(practice) == 1 and practice[0].completed
+    assert {r.dilemma: dict(r.counts or {}) for r in practice[0].rounds} == {
+        d: {k: 1} for d, k in answers.items()
+    }
+    assert all(s.kind == "team" for s in store.list_sessions())
+    assert len(store.list_sessions()) == 2
+    # Practice answers are never added to the team figures.
+    assert store.dilemma_counts(order[0]) == {keys[0][0]: 2, keys[0][1]: 4}
+    assert store.unfinished("practice") is None
+
+
+async def test_stopping_and_continuing_where_you_were(store: Store) -> None:
+    ctx = make_ctx(store, count=3)
+    app = Host(ctx, random.Random(3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        key = screen.card.dilemma.answer.keys[0]
+        await pilot.press(key.lower())
+        await pilot.pause()
+        assert screen.run is not None
+        first = screen.run.cards
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.closed == 1
+
+    app = Host(ctx, random.Random(99))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-resume")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.run is not None
+        assert screen.run.cards == first
+        assert screen.run.phase == "feedback" and screen.run.position == 0
+        assert text_of(app, "#practice-mine").startswith(f"Jouw antwoord: {key}")
+
+
+async def test_no_practice_cards_says_so(store: Store) -> None:
+    deck = Deck(
+        info=DeckInfo(id="leeg", title="Leeg", version="1"),
+        themes=(Theme("t", "T"),),
+        dilemmas=(card(1, audience=("team",)),),
+    )
+    ctx = AppContext(config=Config(), registry=DeckRegistry(decks={deck.id: deck}), store=store)
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "nog geen oefenkaarten" in str(
+            app.screen.query_one(".practice-text", Static).content
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.closed == 1
+
+
+async def test_practice_without_a_store_still_runs(store: Store) -> None:
+    ctx = make_ctx(store, count=1)
+    ctx.store = None
+    ctx.store_error = "De map met gegevens is niet beschrijfbaar."
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        key = screen.card.dilemma.answer.keys[1]
+        await pilot.press(key)
+        await pilot.pause()
+        assert text_of(app, "#practice-mine").startswith(f"Jouw antwoord: {key}")
+        assert text_of(app, "#practice-teams") == "Nog te weinig teamantwoorden om te tonen."
+        warnings = [n for n in app._notifications if "niet beschrijfbaar" in n.message]
+        assert len(warnings) == 1
