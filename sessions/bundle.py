@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,7 +13,7 @@ from typing import Any, cast
 
 from sessions.model import PulseAnswer, Revote, Round, SessionRecord, VoteMode
 from sessions.scrub import scrub
-from sessions.store import Store, gc_paused, is_month
+from sessions.store import Store, gc_paused, is_month, write_private_text
 
 BUNDLE_FORMAT = "integer-spel-bundle"
 BUNDLE_VERSION = 1
@@ -113,20 +111,9 @@ def write_bundle(bundle: Mapping[str, Any], output: Path | None) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
-    target = output.expanduser()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+        write_private_text(output, text)
     except OSError as exc:
-        raise BundleError([f"{output}: kan hier niet schrijven ({exc.strerror or exc})."]) from exc
-    try:
-        os.chmod(tmp, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise BundleError([f"{output}: kan hier niet schrijven ({exc.strerror or exc})."]) from exc
 
 

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sqlite3
+import tempfile
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -97,6 +98,25 @@ def _chmod_private(path: Path) -> None:
     with suppress(OSError):
         if path.exists():
             os.chmod(path, 0o600)
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, readable by the user alone, appearing whole or not at all.
+
+    Raises OSError; the callers turn it into their own Dutch message.
+    """
+    target = path.expanduser()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        os.chmod(tmp, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def current_month() -> str:

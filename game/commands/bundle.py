@@ -1,12 +1,54 @@
-"""Handler of `integer-spel bundle`."""
+"""Handler of `integer-spel bundle`: export and import session bundles; never imports Textual."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from sessions.bundle import BundleError, export_bundle, import_bundles, write_bundle
+from sessions.store import Store, StoreError
+
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand; returns the exit code."""
-    print("Deze opdracht is nog niet beschikbaar.", file=sys.stderr)
-    return 1
+    try:
+        store = Store.open()
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        if args.bundle_command == "export":
+            return export(store, args)
+        return import_(store, args)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+def export(store: Store, args: argparse.Namespace) -> int:
+    """Write the team sessions (from --since on) as a bundle to -o FILE or stdout."""
+    bundle = export_bundle(store, since=args.since)
+    try:
+        write_bundle(bundle, args.output)
+    except BundleError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.output is not None and str(args.output) != "-":
+        n = len(bundle["sessions"])
+        print(f"{n} {'teamsessie' if n == 1 else 'teamsessies'} geschreven naar {args.output}.",
+              file=sys.stderr)
+    return 0
+
+
+def import_(store: Store, args: argparse.Namespace) -> int:
+    """Check every file, then add all sessions at once; say how many were added and skipped."""
+    try:
+        result = import_bundles(store, args.files)
+    except BundleError as exc:
+        print("Er is niets geïmporteerd: eerst moet elk bestand helemaal kloppen.", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return 1
+    print(result.message())
+    return 0

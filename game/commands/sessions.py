@@ -1,12 +1,135 @@
-"""Handler of `integer-spel sessions`."""
+"""Handler of `integer-spel sessions`: list, show and export recorded sessions; never imports Textual."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dilemmas import paths
+from sessions.store import DB_NAME, Store, StoreError, write_private_text
+
+if TYPE_CHECKING:
+    from dilemmas.config import Config
+    from dilemmas.model import Deck
+    from sessions.model import SessionRecord
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand; returns the exit code."""
-    print("Deze opdracht is nog niet beschikbaar.", file=sys.stderr)
+    if not (paths.data_dir(create=False) / DB_NAME).exists():
+        # Nothing recorded yet: say so rather than create an empty store.
+        if args.sessions_command == "list":
+            print("Er zijn nog geen sessies opgeslagen.")
+            return 0
+        return _not_found(args.id)
+    try:
+        store = Store.open()
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        if args.sessions_command == "list":
+            return list_sessions(store)
+        record = _find(store, args.id)
+        if record is None:
+            return 1
+        decks, config = _decks_and_config(args.decks)
+        if args.sessions_command == "show":
+            from sessions.summary import summary_markdown
+
+            sys.stdout.write(summary_markdown(record, decks, config))
+            return 0
+        return export(record, decks, config, args.format, args.output)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+def list_sessions(store: Store) -> int:
+    """Print the team sessions as a table, oldest month first; practice runs only counted."""
+    from rich.console import Console
+    from rich.table import Table
+
+    records = store.list_sessions(kind=None)
+    team = [r for r in records if r.kind == "team"]
+    practice = len(records) - len(team)
+    console = Console(highlight=False)
+    if not team:
+        console.print("Er zijn nog geen teamsessies opgeslagen.")
+    else:
+        table = Table(title="Teamsessies", title_justify="left")
+        for column in ("nummer", "maand", "team", "deelnemers", "rondes", "klaar"):
+            table.add_column(column, justify="right" if column in ("deelnemers", "rondes") else "left")
+        for r in team:
+            table.add_row(r.id[:8], r.month, r.team or "—", str(r.participants), str(len(r.rounds)),
+                          "ja" if r.completed else "nee")
+        console.print(table)
+        console.print(f"{len(team)} {'teamsessie' if len(team) == 1 else 'teamsessies'}. "
+                      "Bekijk er één met: integer-spel sessions show NUMMER")
+    if practice:
+        console.print(f"Daarnaast {practice} {'oefenronde' if practice == 1 else 'oefenrondes'}; "
+                      "die tellen niet mee in het rapport en gaan niet mee in een bundel.")
+    return 0
+
+
+def export(
+    record: SessionRecord,
+    decks: Mapping[str, Deck],
+    config: Config | None,
+    fmt: str,
+    output: Path | None,
+) -> int:
+    """Write the summary for the team as Markdown or HTML, to a file or stdout."""
+    from sessions.summary import summary_html, summary_markdown
+
+    text = (summary_html if fmt == "html" else summary_markdown)(record, decks, config)
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_private_text(output, text)
+    except OSError as exc:
+        print(f"Kan {output} niet schrijven: {exc.strerror or exc}. Kies een andere plek met -o.",
+              file=sys.stderr)
+        return 1
+    print(f"Samenvatting geschreven: {output}", file=sys.stderr)
+    return 0
+
+
+def _not_found(prefix: str) -> int:
+    print(f"Er is geen sessie met nummer '{prefix}'. "
+          "Kijk met 'integer-spel sessions list' welke sessies er zijn.", file=sys.stderr)
     return 1
+
+
+def _find(store: Store, prefix: str) -> SessionRecord | None:
+    """The one session whose id starts with ``prefix``, or None after a Dutch message."""
+    ids = store.find_ids(prefix)
+    if not ids:
+        _not_found(prefix)
+        return None
+    if len(ids) > 1:
+        shown = ", ".join(i[:8] for i in ids[:5])
+        print(f"Het nummer '{prefix}' past bij meer dan één sessie ({shown}"
+              f"{', …' if len(ids) > 5 else ''}). Typ meer tekens van het nummer.", file=sys.stderr)
+        return None
+    return store.get(ids[0])
+
+
+def _decks_and_config(extra_dirs: list[Path]) -> tuple[dict[str, Deck], Config | None]:
+    """The installed decks (for card titles and option texts) and the config (for contacts).
+
+    Without them the summary still works, with ids instead of titles.
+    """
+    try:
+        from dilemmas.config import load_config
+        from dilemmas.discovery import discover
+    except ImportError:  # pragma: no cover - only while those modules are being written
+        return {}, None
+    config, _notices = load_config()
+    return dict(discover(extra_dirs, config).decks), config

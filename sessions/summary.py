@@ -1,0 +1,302 @@
+"""The summary of one session for the team (SPEC §4.5), as Markdown or self-contained HTML."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from dilemmas.config import Config, Contact
+from dilemmas.model import Deck, Dilemma
+from sessions.figures import divided_label, percentages, verdeeldheid
+from sessions.model import Round, SessionRecord
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+VOTE_MODES = {"hands": "handen tellen", "secret": "geheime stemming", "none": "geen stemming"}
+ANONYMITY_NOTE = (
+    "Deze samenvatting bevat geen namen en geen stemmen van personen: alleen hoeveel mensen "
+    "welke keuze maakten."
+)
+
+
+def month_label(month: str) -> str:
+    """``2026-11`` as ``november 2026``."""
+    year, _, number = month.partition("-")
+    try:
+        return f"{MONTHS[int(number) - 1]} {year}"
+    except (ValueError, IndexError):
+        return month
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    count: int
+    percent: float
+
+
+@dataclass(frozen=True)
+class _Shift:
+    number: int
+    variation: str
+    changes: str
+    rows: tuple[_Row, ...]
+
+
+@dataclass(frozen=True)
+class _RoundView:
+    number: int
+    title: str
+    theme: str
+    question: str
+    vote: str
+    rows: tuple[_Row, ...]
+    divided: str | None
+    shifts: tuple[_Shift, ...]
+    minutes: int | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class _PulseView:
+    question: str
+    rows: tuple[_Row, ...]
+
+
+@dataclass(frozen=True)
+class _Summary:
+    title: str
+    organisation: str
+    facts: tuple[tuple[str, str], ...]
+    rounds: tuple[_RoundView, ...]
+    pulse: tuple[_PulseView, ...]
+    contacts: tuple[Contact, ...]
+
+
+def _find(decks: Mapping[str, Deck], deck_id: str, dilemma_id: str, pulse: bool = False) -> Dilemma | None:
+    """The card from the session's own deck, else from any installed deck of the same kind."""
+    own = decks.get(deck_id)
+    order = ([own] if own is not None else []) + [d for d in decks.values() if d is not own]
+    for deck in order:
+        if deck.is_pulse == pulse:
+            card = deck.dilemma(dilemma_id)
+            if card is not None:
+                return card
+    return None
+
+
+def _keys(card: Dilemma | None, counts: Mapping[str, int]) -> list[str]:
+    """Option keys in the card's order (every option, voted or not), then any others seen."""
+    keys = list(card.answer.keys) if card is not None else []
+    keys += [k for k in counts if k not in keys]
+    return keys
+
+
+def _label(card: Dilemma | None, key: str) -> str:
+    if card is None:
+        return key
+    text = card.answer.label(key)
+    if card.answer.kind == "choice" and text and text != key:
+        return f"{key}. {text}" if len(key) == 1 else text
+    return text or key
+
+
+def _rows(card: Dilemma | None, counts: Mapping[str, int]) -> tuple[_Row, ...]:
+    pct = percentages(counts)
+    return tuple(_Row(_label(card, k), counts.get(k, 0), pct.get(k, 0.0)) for k in _keys(card, counts))
+
+
+def _options_m(card: Dilemma | None, counts: Mapping[str, int]) -> int:
+    if card is not None and card.answer.keys:
+        return len(card.answer.keys)
+    return len(counts)
+
+
+def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[str, Deck]) -> _RoundView:
+    card = _find(decks, record.deck_id, rnd.dilemma)
+    deck = decks.get(record.deck_id)
+    theme = deck.theme_title(rnd.theme) if deck is not None else rnd.theme
+    rows: tuple[_Row, ...] = ()
+    divided = None
+    if rnd.counts is not None:
+        rows = _rows(card, rnd.counts)
+        divided = divided_label(verdeeldheid(rnd.counts, _options_m(card, rnd.counts)))
+    shifts = []
+    before = rnd.counts or {}
+    for revote in rnd.revotes:
+        if card is not None and 0 <= revote.variation < len(card.variations):
+            text = card.variations[revote.variation]
+        else:
+            text = f"Variant {revote.variation + 1}"
+        keys = _keys(card, {**before, **revote.counts})
+        changes = ", ".join(
+            f"{k} {before.get(k, 0)} → {revote.counts.get(k, 0)}"
+            for k in keys
+            if before.get(k, 0) != revote.counts.get(k, 0)
+        )
+        shifts.append(_Shift(revote.variation + 1, text, changes or "geen verschuiving", _rows(card, revote.counts)))
+    return _RoundView(
+        number=number,
+        title=card.title if card is not None else rnd.dilemma,
+        theme=theme or "—",
+        question=card.question if card is not None else "",
+        vote=VOTE_MODES.get(rnd.vote, rnd.vote),
+        rows=rows,
+        divided=divided,
+        shifts=tuple(shifts),
+        minutes=rnd.minutes,
+        note=rnd.note,
+    )
+
+
+def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | None) -> _Summary:
+    config = config or Config()
+    deck = decks.get(record.deck_id)
+    deck_text = f"{deck.info.title} (versie {record.deck_version})" if deck else (
+        f"{record.deck_id} (versie {record.deck_version})"
+    )
+    facts = (
+        ("Team", record.team or "—"),
+        ("Maand", month_label(record.month)),
+        ("Deelnemers", str(record.participants)),
+        ("Deck", deck_text),
+        ("Rondes", str(len(record.rounds))),
+        ("Afgerond", "ja" if record.completed else "nee"),
+    )
+    pulse = []
+    for answer in record.pulse:
+        card = _find(decks, record.deck_id, answer.question, pulse=True)
+        title = card.question if card is not None else answer.question
+        pulse.append(_PulseView(title, _rows(card, answer.counts)))
+    kind = "oefenronde" if record.kind == "practice" else "teamsessie"
+    return _Summary(
+        title=f"Samenvatting {kind}" + (f" — {record.team}" if record.team else ""),
+        organisation=config.organisation,
+        facts=facts,
+        rounds=tuple(_round_view(i + 1, r, record, decks) for i, r in enumerate(record.rounds)),
+        pulse=tuple(pulse),
+        contacts=tuple(config.contacts),
+    )
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell or line."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _md_table(rows: Sequence[_Row]) -> list[str]:
+    lines = ["| Keuze | Stemmen | % |", "|---|---:|---:|"]
+    lines += [f"| {_md(r.label)} | {r.count} | {r.percent:.0f}% |" for r in rows]
+    return lines
+
+
+def summary_markdown(record: SessionRecord, decks: Mapping[str, Deck], config: Config | None) -> str:
+    """The session's summary in Markdown: rounds, votes, shifts, notes, pulse, and where to go."""
+    s = _summary(record, decks, config)
+    out = [f"# {_md(s.title)}", "", f"*{_md(s.organisation)}*", ""]
+    out += [f"- **{k}:** {_md(v)}" for k, v in s.facts]
+    for rv in s.rounds:
+        out += ["", f"## Ronde {rv.number}: {_md(rv.title)}", "", f"Thema: {_md(rv.theme)}  "]
+        if rv.question:
+            out.append(f"Vraag: {_md(rv.question)}  ")
+        out.append(f"Stemming: {rv.vote}")
+        if rv.rows:
+            out += [""] + _md_table(rv.rows)
+            total = sum(r.count for r in rv.rows)
+            out += ["", f"{total} {'stem' if total == 1 else 'stemmen'}; {rv.divided}."]
+        for shift in rv.shifts:
+            out += ["", f"**Variant {shift.number}:** {_md(shift.variation)}", "", f"Verschuiving: {_md(shift.changes)}"]
+        if rv.minutes is not None:
+            out += ["", f"Besproken: {rv.minutes} {'minuut' if rv.minutes == 1 else 'minuten'}"]
+        if rv.note:
+            out += [""] + [f"> {_md(line)}" if line.strip() else ">" for line in rv.note.splitlines()]
+    if s.pulse:
+        out += ["", "## Meldklimaat"]
+        for pv in s.pulse:
+            out += ["", f"**{_md(pv.question)}**", ""] + _md_table(pv.rows)
+    out += ["", "## Hulp en advies", ""]
+    for c in s.contacts:
+        who = " — ".join(_md(x) for x in (c.name, c.reach) if x)
+        out.append(f"- **{_md(c.role)}**" + (f": {who}" if who else ""))
+    out += ["", f"*{ANONYMITY_NOTE}*", ""]
+    return "\n".join(out)
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 46rem;
+       margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem;
+     border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+.org { color: #555; margin-top: 0; } dl.facts { display: grid; grid-template-columns: max-content 1fr;
+     gap: .2rem 1rem; } dl.facts dt { font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0; }
+td, th { padding: .25rem .4rem; border-bottom: 1px solid #e3e3e3; text-align: left; }
+td.n { text-align: right; white-space: nowrap; width: 4rem; } td.bar { width: 35%; }
+.bar span { display: block; height: .8rem; background: #2f6db5; }
+blockquote { margin: .6rem 0; padding: .2rem .8rem; border-left: 3px solid #999; color: #333; }
+.shift { margin: .6rem 0; } .muted { color: #555; } footer { margin-top: 2rem; color: #555; font-size: .9rem; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } section { break-inside: avoid; } }
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _html_table(rows: Sequence[_Row]) -> str:
+    body = "".join(
+        f'<tr><td>{_e(r.label)}</td><td class="n">{r.count}</td><td class="n">{r.percent:.0f}%</td>'
+        f'<td class="bar"><span style="width:{r.percent:.1f}%"></span></td></tr>'
+        for r in rows
+    )
+    return f"<table><thead><tr><th>Keuze</th><th>Stemmen</th><th>%</th><th></th></tr></thead><tbody>{body}</tbody></table>"
+
+
+def summary_html(record: SessionRecord, decks: Mapping[str, Deck], config: Config | None) -> str:
+    """The same summary as one self-contained, printable HTML page (no external files)."""
+    s = _summary(record, decks, config)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="nl"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(s.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_e(s.title)}</h1>",
+        f'<p class="org">{_e(s.organisation)}</p>',
+        '<dl class="facts">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in s.facts) + "</dl>",
+    ]
+    for rv in s.rounds:
+        parts.append(f"<section><h2>Ronde {rv.number}: {_e(rv.title)}</h2>")
+        parts.append(f'<p class="muted">Thema: {_e(rv.theme)} · Stemming: {_e(rv.vote)}</p>')
+        if rv.question:
+            parts.append(f"<p>{_e(rv.question)}</p>")
+        if rv.rows:
+            total = sum(r.count for r in rv.rows)
+            parts.append(_html_table(rv.rows))
+            parts.append(f"<p>{total} {'stem' if total == 1 else 'stemmen'}; {_e(rv.divided or '')}.</p>")
+        for shift in rv.shifts:
+            parts.append(
+                f'<div class="shift"><strong>Variant {shift.number}:</strong> {_e(shift.variation)}'
+                f"<br>Verschuiving: {_e(shift.changes)}</div>"
+            )
+        if rv.minutes is not None:
+            parts.append(f"<p>Besproken: {rv.minutes} {'minuut' if rv.minutes == 1 else 'minuten'}</p>")
+        if rv.note:
+            parts.append(f"<blockquote>{_e(rv.note).replace(chr(10), '<br>')}</blockquote>")
+        parts.append("</section>")
+    if s.pulse:
+        parts.append("<section><h2>Meldklimaat</h2>")
+        for pv in s.pulse:
+            parts.append(f"<p><strong>{_e(pv.question)}</strong></p>{_html_table(pv.rows)}")
+        parts.append("</section>")
+    parts.append("<section><h2>Hulp en advies</h2><ul>")
+    for c in s.contacts:
+        who = " — ".join(_e(x) for x in (c.name, c.reach) if x)
+        parts.append(f"<li><strong>{_e(c.role)}</strong>{': ' + who if who else ''}</li>")
+    parts.append(f"</ul></section><footer>{_e(ANONYMITY_NOTE)}</footer></body></html>")
+    return "\n".join(parts) + "\n"
