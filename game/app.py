@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from textual import events
@@ -53,7 +54,7 @@ class IntegerSpelApp(App[None]):
     """The Huizen Integer-spel, the stappenplan, practice, reports and decks."""
 
     TITLE = "Integer-spel"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Uitleg bij dit scherm"),
@@ -79,17 +80,22 @@ class IntegerSpelApp(App[None]):
         from game.screens.menu import MainMenuScreen
 
         self.push_screen(MainMenuScreen())
-        self._open_start_target()
+        if self.start.kind != "menu":
+            self._open_start_target()
+        self._started = True
+        self._check_size()
+        # Decks, store, notices and the resume offer come after the menu is on screen.
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
         for notice in self.ctx.start_notices():
-            self.notify(notice, title="Let op", severity="warning", timeout=12)
+            self.notify(notice, title="Let op", severity="warning", timeout=12, markup=False)
         if self.ctx.store_corrupt:
             from game.screens.store_problem import offer_new_store
 
             offer_new_store(self)
         elif self.start.kind in ("menu", "play"):
-            self.call_after_refresh(self._offer_resume)
-        self._started = True
-        self._check_size()
+            self._offer_resume()
 
     def _offer_resume(self) -> None:
         module = _optional_module("game.screens.resume")

@@ -1,15 +1,21 @@
-"""What every screen needs: the config, the decks found, and the session store (no Textual)."""
+"""What every screen needs: the config, the decks found, and the session store (no Textual).
+
+The decks and the store are loaded on first use, so that the main menu can paint before the
+YAML is parsed and the database opened (SPEC §11 start-up budget).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from dilemmas.config import Config, load_config
-from dilemmas.discovery import DeckRegistry, discover
-from sessions.store import Store, StoreCorruptError, StoreError
+
+if TYPE_CHECKING:
+    from dilemmas.discovery import DeckRegistry
+    from sessions.store import Store
 
 StartKind = Literal["menu", "play", "practice", "walkthrough"]
 
@@ -25,46 +31,83 @@ class StartRequest:
     dilemma: str | None = None
 
 
-@dataclass
 class AppContext:
-    """The app's services. `store` is None when it could not be opened; `store_error` says why."""
+    """The app's services.
 
-    config: Config
-    registry: DeckRegistry
-    store: Store | None = None
-    store_error: str | None = None
-    store_corrupt: bool = False
-    config_notices: list[str] = field(default_factory=list)
-    extra_deck_dirs: tuple[Path, ...] = ()
+    `store` is None when it could not be opened; `store_error` then says why in Dutch, and
+    `store_corrupt` tells whether the file is damaged (the app offers to set it aside).
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        registry: DeckRegistry | None = None,
+        store: Store | None = None,
+        store_error: str | None = None,
+        store_corrupt: bool = False,
+        config_notices: Sequence[str] = (),
+        extra_deck_dirs: Sequence[Path] = (),
+        *,
+        open_store: bool = False,
+    ) -> None:
+        self.config = config
+        self.config_notices = list(config_notices)
+        self.extra_deck_dirs = tuple(extra_deck_dirs)
+        self._registry = registry
+        self._store = store
+        self.store_error = store_error
+        self.store_corrupt = store_corrupt
+        # With open_store the store is opened on first use; otherwise `store` is what was given.
+        self._store_pending = open_store and store is None
 
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = ()) -> AppContext:
-        """Read the config, find the decks and open the store; problems become notices."""
+        """Read the config now; find the decks and open the store when first needed."""
         config, notices = load_config()
-        registry = discover(extra_dirs, config)
-        store: Store | None = None
-        error: str | None = None
-        corrupt = False
-        try:
-            store = Store.open()
-        except StoreCorruptError as exc:
-            error, corrupt = str(exc), True
-        except StoreError as exc:
-            error = str(exc)
-        return cls(
-            config=config,
-            registry=registry,
-            store=store,
-            store_error=error,
-            store_corrupt=corrupt,
-            config_notices=list(notices),
-            extra_deck_dirs=tuple(extra_dirs),
-        )
+        return cls(config, config_notices=notices, extra_deck_dirs=extra_dirs, open_store=True)
+
+    @property
+    def registry(self) -> DeckRegistry:
+        """The decks found (bundled, the data folder's `decks`, --decks and config folders)."""
+        if self._registry is None:
+            from dilemmas.discovery import discover
+
+            self._registry = discover(self.extra_deck_dirs, self.config)
+        return self._registry
+
+    @registry.setter
+    def registry(self, registry: DeckRegistry) -> None:
+        self._registry = registry
+
+    @property
+    def store(self) -> Store | None:
+        """The session store, or None when it cannot be used (see `store_error`)."""
+        if self._store_pending:
+            self._store_pending = False
+            from sessions.store import Store, StoreCorruptError, StoreError
+
+            try:
+                self._store = Store.open()
+            except StoreCorruptError as exc:
+                self.store_error, self.store_corrupt = str(exc), True
+            except StoreError as exc:
+                self.store_error = str(exc)
+        return self._store
+
+    @store.setter
+    def store(self, store: Store | None) -> None:
+        self._store_pending = False
+        self._store = store
+
+    def reload_decks(self) -> DeckRegistry:
+        """Find the decks again (after a deck author edited a file)."""
+        self._registry = None
+        return self.registry
 
     def start_notices(self) -> list[str]:
         """Everything the user should hear about at start-up, in Dutch."""
         out = list(self.config_notices)
         out.extend(self.registry.notices)
-        if self.store_error and not self.store_corrupt:
+        if self.store is None and self.store_error and not self.store_corrupt:
             out.append(self.store_error)
         return out

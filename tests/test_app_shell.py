@@ -16,7 +16,7 @@ from sessions.store import Store
 
 def make_app(data_dir: Path, start: StartRequest | None = None) -> IntegerSpelApp:
     config, notices = load_config()
-    ctx = AppContext(config=config, registry=discover((), config), store=Store.open(data_dir),
+    ctx = AppContext(config, registry=discover((), config), store=Store.open(data_dir),
                      config_notices=notices)
     return IntegerSpelApp(ctx, start)
 
