@@ -186,7 +186,9 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
                 parts.extend(Content(f"  {problem}") for problem in problems)
         else:
             parts.append(Content.styled("Alle decks zijn in orde.", "bold $success"))
-        notices = [n for n in registry.notices if n]
+        # The start-up notice for a skipped deck repeats its first problem, shown above.
+        skipped = tuple(f"Het deck {path} is overgeslagen" for path, _problems in registry.invalid)
+        notices = [n for n in registry.notices if n and not n.startswith(skipped)]
         if notices:
             parts.append(Content.styled("\nMeldingen", "bold"))
             parts.extend(Content(f"• {notice}") for notice in notices)
