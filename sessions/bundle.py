@@ -305,6 +305,28 @@ def parse_bundle(data: Any, source: str) -> list[SessionRecord]:
     return records
 
 
+_JSON_MESSAGES = (
+    ("Expecting value", "hier wordt een waarde verwacht"),
+    ("Expecting property name", "hier wordt een naam tussen dubbele aanhalingstekens verwacht"),
+    ("Expecting ':'", "hier wordt een dubbele punt verwacht"),
+    ("Expecting ','", "hier wordt een komma verwacht"),
+    ("Unterminated string", "een tekst wordt niet afgesloten"),
+    ("Invalid control character", "een ongeldig teken in een tekst"),
+    ("Invalid \\escape", "een ongeldige \\ in een tekst"),
+    ("Extra data", "na het einde van de bundel staat nog meer"),
+)
+
+
+def _json_problem(exc: json.JSONDecodeError, text: str) -> str:
+    """A Dutch reason for a JSON error; a file that stops halfway is called that."""
+    if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+        return "het bestand houdt midden in op (afgebroken?)"
+    for start, dutch in _JSON_MESSAGES:
+        if exc.msg.startswith(start):
+            return f"ongeldige JSON: {dutch}"
+    return "ongeldige JSON"
+
+
 def load_bundle(path: Path) -> list[SessionRecord]:
     """Read and check one bundle file; raises BundleError naming the file."""
     try:
@@ -321,9 +343,7 @@ def load_bundle(path: Path) -> list[SessionRecord]:
         with gc_paused():
             data = json.loads(text)
     except json.JSONDecodeError as exc:
-        end = exc.pos >= len(text.rstrip())
-        why = "het bestand houdt midden in op (afgebroken?)" if end else f"ongeldige JSON: {exc.msg}"
-        raise BundleError([f"{path}:{exc.lineno}:{exc.colno}: {why}."]) from exc
+        raise BundleError([f"{path}:{exc.lineno}:{exc.colno}: {_json_problem(exc, text)}."]) from exc
     except RecursionError as exc:
         raise BundleError([f"{path}: de JSON is te diep genest."]) from exc
     with gc_paused():
