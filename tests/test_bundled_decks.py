@@ -1,0 +1,122 @@
+"""The bundled cards: valid, enough of them, varied, and every card fits on screen."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+
+from dilemmas.discovery import discover
+from dilemmas.loader import check_paths
+from dilemmas.model import Deck, Dilemma
+from game.widgets.card import CardView
+
+DECKS_DIR = Path(__file__).resolve().parent.parent / "dilemmas" / "decks"
+THEMES_BASIS = {
+    "geschenken", "nevenwerkzaamheden", "belangenverstrengeling", "vertrouwelijk",
+    "sociale-media", "middelen", "omgangsvormen", "discriminatie", "melden", "fraude",
+    "ondermijning", "inwoners",
+}
+
+
+@pytest.fixture(scope="module")
+def decks() -> dict[str, Deck]:
+    registry = discover(())
+    assert not registry.invalid, registry.invalid
+    return {deck.id: deck for deck in registry.decks.values() if deck.source == "ingebouwd"}
+
+
+def team_cards(decks: dict[str, Deck]) -> list[Dilemma]:
+    return [d for deck in decks.values() if not deck.is_pulse for d in deck.dilemmas]
+
+
+def test_every_bundled_deck_passes_check() -> None:
+    assert check_paths([DECKS_DIR]) == []
+
+
+def test_the_four_bundled_decks_are_there(decks: dict[str, Deck]) -> None:
+    assert {"huizen-basis", "raad-en-college", "omgangsvormen", "meldklimaat-pulse"} <= set(decks)
+
+
+def test_huizen_basis_covers_the_themes(decks: dict[str, Deck]) -> None:
+    deck = decks["huizen-basis"]
+    assert len(deck.dilemmas) >= 48
+    per_theme = Counter(d.theme for d in deck.dilemmas)
+    assert {t.id for t in deck.themes} >= THEMES_BASIS
+    assert len(per_theme) >= 10
+    assert min(per_theme.values()) >= 3
+
+
+def test_raad_and_omgangsvormen(decks: dict[str, Deck]) -> None:
+    raad = decks["raad-en-college"]
+    assert len(raad.dilemmas) >= 12
+    assert all("raad" in d.audience for d in raad.dilemmas)
+    omgang = decks["omgangsvormen"]
+    assert len(omgang.dilemmas) >= 12
+    assert sum("leidinggevenden" in d.audience for d in omgang.dilemmas) >= 3
+
+
+def test_pulse_deck(decks: dict[str, Deck]) -> None:
+    pulse = decks["meldklimaat-pulse"]
+    assert pulse.is_pulse
+    assert 2 <= len(pulse.dilemmas) <= 4
+    ids = {d.id for d in pulse.dilemmas}
+    assert "kent-vertrouwenspersoon" in ids
+    for question in pulse.dilemmas:
+        assert question.answer.kind == "choice"
+
+
+def test_every_card_has_what_a_conversation_needs(decks: dict[str, Deck]) -> None:
+    cards = team_cards(decks)
+    kinds = Counter(d.answer.kind for d in cards)
+    assert set(kinds) == {"choice", "scale", "open"}
+    assert kinds["choice"] > kinds["scale"] + kinds["open"]
+    for card in cards:
+        assert len(card.prompts) >= 2, card.id
+        assert card.guidance.strip(), card.id
+        assert card.references, card.id
+    assert sum(bool(d.variations) for d in cards) >= 20
+    assert sum("nieuw" in d.audience for d in cards) >= 12
+
+
+def test_no_two_cards_share_a_situation(decks: dict[str, Deck]) -> None:
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    situations = Counter(norm(d.situation) for deck in decks.values() for d in deck.dilemmas)
+    assert [s for s, n in situations.items() if n > 1] == []
+    titles = Counter(d.title for d in team_cards(decks))
+    assert [t for t, n in titles.items() if n > 1] == []
+
+
+def test_no_invented_article_numbers(decks: dict[str, Deck]) -> None:
+    import re
+
+    pattern = re.compile(r"\b(artikel|art\.)\s*\d", re.IGNORECASE)
+    for card in team_cards(decks):
+        text = " ".join([card.guidance, *card.references])
+        assert not pattern.search(text), card.id
+
+
+class _CardApp(App[None]):
+    def __init__(self, card: Dilemma, deck: Deck) -> None:
+        super().__init__()
+        self.card, self.deck = card, deck
+
+    def compose(self) -> ComposeResult:
+        yield CardView(self.card, self.deck)
+
+
+async def test_every_card_fits_100_by_30(decks: dict[str, Deck]) -> None:
+    too_tall: list[str] = []
+    for deck in decks.values():
+        for card in deck.dilemmas:
+            app = _CardApp(card, deck)
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.pause()
+                view = app.query_one(CardView)
+                if view.max_scroll_y > 0 or view.size.height > 30:
+                    too_tall.append(f"{deck.id}/{card.id}")
+    assert too_tall == []
