@@ -1,0 +1,98 @@
+"""SPEC §12 at the app level: a damaged store, a broken config, an unwritable data folder."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button
+
+from dilemmas import paths
+from game.app import IntegerSpelApp
+from game.context import AppContext
+from game.screens.menu import MainMenuScreen
+from game.screens.store_problem import NewStoreDialog
+from sessions.store import Store
+
+DAMAGED = b"this is not a database, but it is somebody's data" * 100
+
+
+def _notifications(app: IntegerSpelApp) -> str:
+    return "\n".join(n.message for n in app._notifications)
+
+
+async def test_damaged_store_is_kept_and_only_replaced_when_agreed(isolated_dirs: Path) -> None:
+    isolated_dirs.mkdir(parents=True, exist_ok=True)
+    db = isolated_dirs / "sessions.sqlite3"
+    db.write_bytes(DAMAGED)
+    app = IntegerSpelApp(AppContext.load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewStoreDialog)
+        await pilot.click("#keep")
+        await pilot.pause()
+        assert isinstance(app.screen, MainMenuScreen)
+        assert app.ctx.store is None
+    # Declined: the damaged file is exactly as it was.
+    assert db.read_bytes() == DAMAGED
+
+    app = IntegerSpelApp(AppContext.load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewStoreDialog)
+        app.screen.query_one("#new", Button).press()
+        await pilot.pause()
+        assert app.ctx.store is not None
+        assert "nieuw bestand" in _notifications(app)
+    aside = sorted(isolated_dirs.glob("sessions.sqlite3.beschadigd*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == DAMAGED
+    # The new store works.
+    assert Store.open(isolated_dirs).list_sessions() == []
+
+
+async def test_broken_config_gives_defaults_and_names_the_line(isolated_dirs: Path) -> None:
+    config_file = paths.config_file()
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text("organisatie: Gemeente Test\nk: [\n", encoding="utf-8")
+    app = IntegerSpelApp(AppContext.load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MainMenuScreen)
+        text = _notifications(app)
+        assert "config.yaml:" in text
+        assert app.ctx.config.k == 5
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+async def test_unwritable_data_folder_is_said_plainly(isolated_dirs: Path) -> None:
+    isolated_dirs.mkdir(parents=True, exist_ok=True)
+    isolated_dirs.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        app = IntegerSpelApp(AppContext.load())
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert app.ctx.store is None
+            assert app.ctx.store_error
+            assert app.ctx.store_error in _notifications(app)
+    finally:
+        isolated_dirs.chmod(stat.S_IRWXU)
+
+
+async def test_data_folder_that_is_a_file_is_said_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Works as root too: a file where the folder should be cannot be written into.
+    blocker = tmp_path / "geen-map"
+    blocker.write_text("x")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(blocker / "data"))
+    app = IntegerSpelApp(AppContext.load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MainMenuScreen)
+        assert app.ctx.store is None
+        assert app.ctx.store_error and app.ctx.store_error in _notifications(app)
