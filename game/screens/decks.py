@@ -242,10 +242,8 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
 
     def action_reload(self) -> None:
         """Run discovery again (after the author edited a deck) and show what was found."""
-        from dilemmas.discovery import discover
-
         ctx = cast("IntegerSpelApp", self.app).ctx
-        ctx.registry = discover(ctx.extra_deck_dirs, ctx.config)
+        ctx.reload_decks()
         self._fill()
         self.query_one(CardBrowser).set_decks(ctx.registry.decks)
         found, broken = len(ctx.registry.decks), len(ctx.registry.invalid)
