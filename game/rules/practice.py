@@ -69,7 +69,7 @@ class TeamFigures:
     @property
     def message(self) -> str:
         if self.shown:
-            return f"Zo kozen teams ({self.total} antwoorden):"
+            return f"{self.total} antwoorden uit teamsessies. Jouw antwoord telt hier niet mee."
         return "Nog te weinig teamantwoorden om te tonen."
 
 

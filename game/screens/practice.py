@@ -64,7 +64,7 @@ class PracticeScreen(Screen[None]):
         Binding(
             "escape",
             "leave",
-            "Stoppen",
+            "Later verder",
             id="practice.leave",
             tooltip="Stop met oefenen; je kunt later verdergaan",
         ),
@@ -141,6 +141,7 @@ class PracticeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="practice-progress")
         yield VerticalScroll(id="practice-body")
+        yield Horizontal(id="practice-actions")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -154,12 +155,16 @@ class PracticeScreen(Screen[None]):
         await self.show_intro()
 
     async def _fill(self, *widgets: Widget, focus: str | None = None) -> None:
+        """Show a phase: its content scrolls; its row of buttons stays at the bottom."""
         body = self.query_one("#practice-body", VerticalScroll)
+        actions = self.query_one("#practice-actions", Horizontal)
         await body.remove_children()
-        await body.mount_all(widgets)
+        await actions.remove_children()
+        await body.mount_all([w for w in widgets if not w.has_class("practice-buttons")])
+        await actions.mount_all([w for w in widgets if w.has_class("practice-buttons")])
         body.scroll_home(animate=False)
         if focus:
-            self.query_one(focus).focus()
+            self.query_one(focus).focus(scroll_visible=False)
 
     def _progress(self, text: str) -> None:
         self.query_one("#practice-progress", Static).update(text)
@@ -270,37 +275,39 @@ class PracticeScreen(Screen[None]):
         self._card_progress("wat zou jij doen?")
         widgets: list[Widget] = [CardView(card.dilemma, card.deck, id="practice-card")]
         if answer.kind == "open":
-            widgets += [
-                Static("Schrijf in een paar woorden wat jij zou doen.", classes="practice-hint"),
-                TextArea(
-                    id="practice-open",
-                    soft_wrap=True,
-                    show_line_numbers=False,
-                    tab_behavior="focus",
-                ),
-                Horizontal(
+            widgets.append(
+                Vertical(
+                    Static(
+                        "Schrijf in een paar woorden wat jij zou doen.", classes="practice-hint"
+                    ),
+                    TextArea(
+                        id="practice-open",
+                        soft_wrap=True,
+                        show_line_numbers=False,
+                        tab_behavior="focus",
+                        compact=True,
+                    ),
                     Button("Klaar", id="practice-open-done", variant="primary", compact=True),
                     classes="practice-buttons",
-                ),
-            ]
+                )
+            )
             await self._fill(*widgets, focus="#practice-open")
             return
-        hint = "Kies je antwoord: druk op de letter of het cijfer, of klik."
-        choices = [
-            Button(
-                Content.assemble((key, "bold"), "  ", answer.label(key)),
-                id=f"answer-{key}",
-                name=key,
-                classes="practice-choice",
-                compact=True,
+        choices: list[Widget] = [Static("Jouw keuze:", classes="practice-choose")]
+        for key in answer.keys:
+            button = Button(
+                key, id=f"answer-{key}", name=key, classes="practice-choice", compact=True
             )
-            for key in answer.keys
-        ]
+            button.tooltip = answer.label(key)
+            choices.append(button)
         widgets += [
-            Static(hint, classes="practice-hint"),
-            Vertical(*choices, id="practice-choices"),
+            Static(
+                "Kies je antwoord: druk op de letter of het cijfer, of klik erop.",
+                classes="practice-hint",
+            ),
+            Horizontal(*choices, classes="practice-buttons"),
         ]
-        await self._fill(*widgets, focus=f"#answer-{answer.keys[0]}" if answer.keys else None)
+        await self._fill(*widgets)
 
     def on_key(self, event: events.Key) -> None:
         """Answer a card with its option key (a–e, or 1–N on a scale)."""
