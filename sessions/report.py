@@ -248,8 +248,12 @@ def build_report(
     dilemmas: dict[tuple[str, str], _DilemmaAcc] = {}
     pulse: dict[str, dict[str, tuple[Counts, list[int]]]] = {}
 
+    by_deck: dict[str, dict[str, _DilemmaAcc]] = {}
+    quarters: dict[str, str] = {}
+    start, end = period.start, period.end
     for rec in records:
-        if rec.kind != "team" or not rec.rounds or not period.contains(rec.month):
+        month = rec.month
+        if rec.kind != "team" or not rec.rounds or not start <= month <= end:
             continue
         label = rec.team.strip() if rec.team else ""
         if label:
@@ -259,14 +263,17 @@ def build_report(
         rows.append(SessionRow(rec.month, label or None, rec.participants, len(rec.rounds),
                                rec.completed))
         deck_id = rec.deck_id
+        accs = by_deck.get(deck_id)
+        if accs is None:
+            accs = by_deck[deck_id] = {}
         for rnd in rec.rounds:
             theme = rnd.theme
             theme_rounds[theme] = theme_rounds.get(theme, 0) + 1
             if theme not in theme_deck:
                 theme_deck[theme] = deck_id
-            acc = dilemmas.get((deck_id, rnd.dilemma))
+            acc = accs.get(rnd.dilemma)
             if acc is None:
-                acc = dilemmas[(deck_id, rnd.dilemma)] = _DilemmaAcc(theme)
+                acc = accs[rnd.dilemma] = dilemmas[(deck_id, rnd.dilemma)] = _DilemmaAcc(theme)
             acc.played += 1
             if with_notes and rnd.note and rnd.note.strip():
                 acc.notes.append(rnd.note.strip())
@@ -290,10 +297,20 @@ def build_report(
                     if entry is None:
                         entry = acc.variations[variation] = (set(), {}, {}, [0])
                     entry[0].add(index)
-                    _add(entry[1], first)
-                    entry[3][0] += _add(entry[2], after)
+                    before_sum, after_sum = entry[1], entry[2]
+                    for key, value in first.items():
+                        before_sum[key] = before_sum.get(key, 0) + value
+                    m = 0
+                    for key, value in after.items():
+                        after_sum[key] = after_sum.get(key, 0) + value
+                        m += value
+                    entry[3][0] += m
             acc.weights.append(n)
-        quarter = quarter_of(rec.month)
+        if not rec.pulse:
+            continue
+        quarter = quarters.get(month)
+        if quarter is None:
+            quarter = quarters[month] = quarter_of(month)
         for answer in rec.pulse:
             per_q = pulse.setdefault(answer.question, {})
             q_counts, q_n = per_q.setdefault(quarter, ({}, [0]))
