@@ -128,7 +128,7 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
         if card is not None and 0 <= revote.variation < len(card.variations):
             text = card.variations[revote.variation]
         else:
-            text = f"Variant {revote.variation + 1}"
+            text = "(de tekst staat in een deck dat hier niet is geïnstalleerd)"
         keys = _keys(card, {**before, **revote.counts})
         changes = ", ".join(
             f"{k} {before.get(k, 0)} → {revote.counts.get(k, 0)}"
