@@ -238,24 +238,29 @@ text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numer
 .statement{border:2px solid #111;padding:.5rem 1rem;background:#f4f4f4}
 .kpi{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}.kpi div{border:1px solid #999;
 padding:.5rem 1rem;min-width:9rem}.kpi b{display:block;font-size:1.6rem}
-.muted{color:#444}.hidden{font-style:italic;color:#444}svg{display:block;max-width:100%}
+.options{font-size:.9em;color:#222;margin:.2rem 0 .8rem;padding-left:1.2rem}.muted{color:#444}.hidden{font-style:italic;color:#444}svg{display:block;max-width:100%}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}
 section.big{break-before:page}h2,h3{break-after:avoid}table,svg,.card{break-inside:avoid}
 .statement{background:none}}
 """
 
 
-def _svg_bars(
-    rows: list[tuple[str, list[tuple[int, int, str]]]], *, title: str, percent: bool = True
-) -> str:
-    """Horizontal bars: per row a label and one or more (count, total, colour) bars."""
-    bar_h, gap, label_w, bar_w, text_w = 16, 4, 260, 300, 110
+Bar = tuple[int, int, str, str]  # count, total, colour, a word before the count ("voor")
+
+LABEL_CHARS = 42
+
+
+def _svg_bars(rows: list[tuple[str, list[Bar]]], *, title: str, percent: bool = True) -> str:
+    """Horizontal bars: per row a label and one or more bars, each with its count written out
+    (and the percentage), so that the chart reads without colour."""
+    bar_h, gap, label_w, bar_w, text_w = 16, 4, 260, 300, 130
     height = 0
     parts: list[str] = []
     for label, bars in rows:
         y0 = height
-        parts.append(f'<text x="0" y="{y0 + 12}" font-size="12">{escape(_trim(label, 42))}</text>')
-        for count, total, colour in bars:
+        parts.append(f'<text x="0" y="{y0 + 12}" font-size="12">'
+                     f"{escape(_trim(label, LABEL_CHARS))}</text>")
+        for count, total, colour, word in bars:
             width = round(bar_w * count / total) if total else 0
             parts.append(f'<rect x="{label_w}" y="{height}" width="{bar_w}" height="{bar_h}" '
                          f'fill="#eee" stroke="#999" stroke-width="0.5"/>')
@@ -263,7 +268,8 @@ def _svg_bars(
                 parts.append(f'<rect x="{label_w}" y="{height}" width="{width}" '
                              f'height="{bar_h}" fill="{colour}"/>')
             parts.append(f'<text x="{label_w + bar_w + 8}" y="{height + 12}" font-size="12">'
-                         f'{count}{f" ({_pct(count, total)})" if percent else ""}</text>')
+                         f'{escape(word)}{count}{f" ({_pct(count, total)})" if percent else ""}'
+                         "</text>")
             height += bar_h + gap
         height += gap * 2
     total_w = label_w + bar_w + text_w
@@ -285,8 +291,17 @@ def _dist_label(key: str, labels: Mapping[str, str]) -> str:
 
 def _html_dist(counts: Mapping[str, int], labels: Mapping[str, str], title: str) -> str:
     total = sum(counts.values())
-    rows = [(_dist_label(key, labels), [(n, total, _DARK)]) for key, n in counts.items()]
-    return _svg_bars(rows, title=title)
+    rows = [(_dist_label(key, labels), [(n, total, _DARK, "")]) for key, n in counts.items()]
+    return _svg_bars(rows, title=title) + _html_options(counts, labels)
+
+
+def _html_options(keys: Mapping[str, int], labels: Mapping[str, str]) -> str:
+    """The answers written out in full when a bar label had to be shortened."""
+    if all(len(_dist_label(key, labels)) <= LABEL_CHARS for key in keys):
+        return ""
+    items = "".join(f"<li><b>{escape(key)}</b> — {escape(labels.get(key, key))}</li>"
+                    for key in keys)
+    return f'<ul class="options">{items}</ul>'
 
 
 def render_html(report: Report) -> str:
@@ -318,7 +333,7 @@ def render_html(report: Report) -> str:
     h.append("<section><h2>Thema's</h2>")
     if report.themes:
         most = max(f.rounds for f in report.themes)
-        rows = [(f.title, [(f.rounds, most, _DARK)]) for f in report.themes]
+        rows = [(f.title, [(f.rounds, most, _DARK, "")]) for f in report.themes]
         h.append(_svg_bars(rows, title="Rondes per thema", percent=False))
         h.append('<table><tr><th>Thema</th><th class="n">Rondes</th></tr>')
         h += [f'<tr><td>{e(f.title)}</td><td class="n">{f.rounds}</td></tr>'
@@ -328,6 +343,7 @@ def render_html(report: Report) -> str:
         h.append("<p>Geen rondes gespeeld.</p>")
     h.append("</section>")
 
+    theme_titles = {f.id: f.title for f in report.themes}
     h += ['<section class="big"><h2>Meest verdelende dilemma\'s</h2>',
           "<p>Verdeeldheid loopt van 0 (iedereen koos hetzelfde) tot 1 (de stemmen zijn gelijk "
           "verdeeld over alle antwoorden).</p>"]
@@ -339,9 +355,10 @@ def render_html(report: Report) -> str:
               for f in report.dilemmas]
         h.append("</table>")
         for f in report.dilemmas:
+            theme = theme_titles.get(f.theme, f.theme)
             h += ['<div class="card">', f"<h3>{e(f.title)}</h3>",
-                  f'<p class="muted">Deck {e(f.deck)} · gespeeld {f.played} · antwoorden '
-                  f"{f.answers} · verdeeldheid {_num(f.verdeeldheid, 3)}</p>"]
+                  f'<p class="muted">Thema {e(theme)} · deck {e(f.deck)} · gespeeld {f.played}'
+                  f" · antwoorden {f.answers} · verdeeldheid {_num(f.verdeeldheid, 3)}</p>"]
             if f.counts is None:
                 reason = _hidden(f.answers, k) if f.answers else "hier is niet over gestemd"
                 h.append(f'<p class="hidden">Verdeling {e(reason)}.</p>')
@@ -367,9 +384,11 @@ def render_html(report: Report) -> str:
             else:
                 nb, na = sum(s.before.values()), sum(s.after.values())
                 rows = [(_dist_label(key, s.labels),
-                         [(s.before.get(key, 0), nb, _LIGHT), (s.after[key], na, _DARK)])
+                         [(s.before.get(key, 0), nb, _LIGHT, "voor: "),
+                          (s.after[key], na, _DARK, "na: ")])
                         for key in s.after]
-                h.append(_svg_bars(rows, title=f"Voor en na bij {s.title}"))
+                h.append(_svg_bars(rows, title=f"Voor en na bij {s.title}")
+                         + _html_options(s.after, s.labels))
             h.append("</div>")
     else:
         h.append("<p>Er is niet opnieuw gestemd na een variant.</p>")

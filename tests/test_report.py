@@ -22,6 +22,7 @@ from sessions.report import (
     quarter_of,
     render_csv,
     render_html,
+    render_json,
     render_markdown,
     report_to_json,
 )
@@ -216,6 +217,14 @@ def test_json_keys_and_order_follow_the_spec() -> None:
     json.dumps(doc)  # serialisable as is
 
 
+def test_json_text_is_the_same_document() -> None:
+    report = _report(with_notes=True)
+    text = render_json(report)
+    assert json.loads(text) == report_to_json(report)
+    assert list(json.loads(text)) == list(report_to_json(report))
+    assert '"title": "Kaartjes na de aanbesteding"' in text  # not escaped to \\u sequences
+
+
 def test_without_installed_decks_ids_stand_in() -> None:
     doc = report_to_json(_report(decks={}))
     concert = next(d for d in doc["dilemmas"] if d["id"] == "concert")
@@ -295,6 +304,9 @@ def test_html_is_self_contained_and_statement_first() -> None:
     assert "@media print" in page and "break-before:page" in page
     assert parser.tags.count("svg") >= 4  # themes, dilemmas, shift, pulse
     assert "12 (40%)" in page  # concert A: 12 of 30
+    # The shift bars say which is which in words, not only by shade.
+    assert "voor: 5 (33%)" in page and "na: 12 (80%)" in page
+    assert "Thema Geschenken en uitnodigingen" in page
 
 
 def test_html_escapes_data() -> None:
