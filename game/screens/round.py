@@ -157,7 +157,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             with Vertical(id="round-side"):
                 yield RoundTimer(id="round-timer")
                 yield Static(markup=False, id="round-board-title")
-                yield ThemeBoard(self._themes(), id="round-board", classes="-narrow")
+                with VerticalScroll(id="round-board-scroll"):
+                    yield ThemeBoard(self._themes(), id="round-board", classes="-mini")
         yield Footer()
 
     def _themes(self) -> list[tuple[str, str]]:
@@ -215,21 +216,36 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _status_text(self) -> str:
         rnd = self.round
         board = self.query_one(ThemeBoard)
-        parts = [
-            self._round_label(),
-            self.deck.theme_title(rnd.theme),
-            VOTE_MODE_LABELS[rnd.vote],
-            f"{self.game.setup.participants} deelnemers",
-            board.summary,
-        ]
-        text = " · ".join(parts) + self._time_label()
         if self.has_class("-compact"):
+            # 80 columns: the timer and the board live here, so keep every part short.
             timer = self.query_one(RoundTimer)
             state = "▶" if timer.running else "⏸"
-            text += f" · {state} {clock_text(timer.seconds)}"
+            done = len(self.game.covered_themes())
+            parts = [
+                f"{state} {clock_text(timer.seconds)}",
+                self._round_label().replace("Ronde ", "").replace(" van ", "/"),
+                VOTE_MODE_LABELS[rnd.vote],
+                f"{done}/{len(board.themes)} thema's",
+                self.deck.theme_title(rnd.theme),
+            ]
+        else:
+            parts = [
+                self._round_label(),
+                self.deck.theme_title(rnd.theme),
+                VOTE_MODE_LABELS[rnd.vote],
+                f"{self.game.setup.participants} deelnemers",
+                board.summary,
+            ]
+        text = " · ".join(parts) + self._time_label()
         if rnd.skipped:
-            text += " · overgeslagen"
+            text = "overgeslagen · " + text
         return text
+
+    def _scroll_to(self, selector: str) -> None:
+        """Bring a panel into view once it has been laid out."""
+        main = self.query_one("#round-main", VerticalScroll)
+        widget = self.query_one(selector)
+        self.call_after_refresh(main.scroll_to_widget, widget, animate=False)
 
     def show_round(self) -> None:
         """Bring every part of the screen in line with the current round."""
@@ -361,6 +377,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             if result is not None:
                 self._store_vote(result, "hands")
                 self._changed()
+                self._scroll_to("#round-bars")
 
         self.app.push_screen(
             HandCountDialog(
@@ -405,9 +422,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.session.save_state()
         self.show_round()
         if rnd.revealed:
-            self.query_one("#round-main", VerticalScroll).scroll_to_widget(
-                self.query_one(VoteBars), animate=False
-            )
+            self._scroll_to("#round-bars")
 
     # -- timer, code, variations, note -----------------------------------------------------
 
@@ -445,9 +460,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.session.save_state()
         self.show_round()
         if rnd.code_shown:
-            self.query_one("#round-main", VerticalScroll).scroll_to_widget(
-                self.query_one("#round-code"), animate=False
-            )
+            self._scroll_to("#round-code")
 
     def action_what_if(self) -> None:
         """The next "Maar wat als…?" variation (after the last one: back to the card)."""
@@ -461,9 +474,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.session.save_state()
         self.show_round()
         if rnd.variation >= 0:
-            self.query_one("#round-main", VerticalScroll).scroll_to_widget(
-                self.query_one("#round-variation"), animate=False
-            )
+            self._scroll_to("#round-variation")
 
     def action_note(self) -> None:
         def done(text: str | None) -> None:

@@ -183,13 +183,16 @@ class SetupScreen(Screen[None]):
                     with RadioSet(id="setup-vote"):
                         for n, (mode, text) in enumerate(VOTE_CHOICES):
                             yield RadioButton(text, value=n == 0, id=f"vote-{mode}")
-            yield Static(markup=False, id="setup-error", classes="setup-error")
+            yield Static(markup=False, id="setup-form-error", classes="setup-error")
             with Horizontal(id="setup-buttons"):
                 yield Button("Beginnen", variant="primary", id="setup-begin")
                 yield Button("Terug", id="setup-back")
         yield Footer()
 
     def on_mount(self) -> None:
+        for error in self.query(".setup-error"):
+            if error.id is not None:  # the field messages; the no-deck notice stays
+                error.display = False
         self._fill_themes()
         first_empty = "#setup-participants" if not self.pre_participants else "#setup-begin"
         self.query_one(first_empty).focus()
@@ -226,7 +229,7 @@ class SetupScreen(Screen[None]):
         warning = ""
         if label and looks_like_name(label):
             warning = "Dit lijkt op de naam van een persoon. Gebruik de naam van het team."
-        self.query_one("#setup-team-error", Static).update(warning)
+        self._say("team", warning)
 
     def _limit_kind(self) -> LimitKind:
         pressed = self.query_one("#setup-limit-kind", RadioSet).pressed_index
@@ -239,16 +242,18 @@ class SetupScreen(Screen[None]):
     # -- begin ---------------------------------------------------------------------------
 
     def _say(self, field: str, message: str) -> None:
-        self.query_one(f"#setup-{field}-error", Static).update(message)
+        error = self.query_one(f"#setup-{field}-error", Static)
+        error.update(message)
+        error.display = bool(message)
 
     def read_setup(self) -> GameSetup | None:
         """The setup from the form, or None after showing what is wrong next to the fields."""
         for field in ("participants", "limit", "themes"):
             self._say(field, "")
-        self.query_one("#setup-error", Static).update("")
+        self._say("form", "")
         deck = self._deck()
         if deck is None:
-            self.query_one("#setup-error", Static).update("Kies eerst een deck.")
+            self._say("form", "Kies eerst een deck.")
             return None
         problems = False
         participants = 0

@@ -31,6 +31,9 @@ class ThemeTile(Static):
         self.set_class(covered, "-covered")
         self.set_class(left == 0, "-empty")
         mark = "✓" if covered else "○"
+        if self.parent is not None and self.parent.has_class("-mini"):
+            self.update(f"{mark} {self.theme_title}")
+            return
         text = f"{mark} {self.number}  {self.theme_title}"
         if covered:
             text += "\n  besproken"
@@ -75,6 +78,20 @@ class ThemeBoard(Grid):
     }
     ThemeBoard > ThemeTile.-empty {
         text-style: italic;
+    }
+    ThemeBoard.-mini {
+        grid-size: 1;
+        grid-gutter: 0;
+    }
+    ThemeBoard.-mini > ThemeTile {
+        border: none;
+        height: 1;
+        padding: 0;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ThemeBoard.-mini > ThemeTile.-covered {
+        border: none;
     }
     ThemeBoard > ThemeTile:focus {
         border: double $primary;
