@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -38,6 +38,7 @@ from sessions.report import (
     build_report,
     render_csv,
     render_html,
+    render_json,
     render_markdown,
     report_to_json,
 )
@@ -55,16 +56,10 @@ REPORT_FORMATS: dict[str, tuple[str, str, Callable[[Report], str]]] = {
     "html": ("HTML", "html", render_html),
     # With a byte-order mark, as the CLI writes it, so spreadsheet programs read UTF-8.
     "csv": ("CSV", "csv", lambda report: "\ufeff" + render_csv(report)),
-    "json": ("JSON", "json", lambda report: _json_text(report_to_json(report))),
+    "json": ("JSON", "json", render_json),
 }
 EXTENSIONS: dict[str, str] = {".md": "md", ".markdown": "md", ".txt": "md", ".html": "html",
                               ".htm": "html", ".csv": "csv", ".json": "json"}
-
-
-def _json_text(doc: Mapping[str, Any]) -> str:
-    import json
-
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def parse_month(text: str) -> str | None:
