@@ -337,7 +337,7 @@ def build_report(
         figures.append(figure)
         shifts.extend(_shift_figures(figure, acc, card, k))
         if acc.notes:
-            notes.append(NoteGroup(deck_id, dilemma_id, figure.title, tuple(sorted(acc.notes))))
+            notes.append(NoteGroup(deck_id, dilemma_id, figure.title, _scrubbed(acc.notes)))
     figures.sort(key=lambda f: (f.verdeeldheid is None, -(f.verdeeldheid or 0.0), -f.played,
                                 f.id, f.deck))
     rank = {(f.deck, f.id): i for i, f in enumerate(figures)}
@@ -355,6 +355,14 @@ def build_report(
         with_notes=with_notes,
         notes=tuple(notes),
     )
+
+
+def _scrubbed(texts: list[str]) -> tuple[str, ...]:
+    """Notes scrubbed once more (the store scrubs on saving; a file edited by hand or written
+    by an older version might not be), sorted so that their order tells nothing."""
+    from sessions.scrub import scrub  # only with --with-notes: keeps the regexes off the fast path
+
+    return tuple(sorted(scrub(text).text for text in texts))
 
 
 def _card(decks: Mapping[str, Deck], deck_id: str, dilemma_id: str) -> Dilemma | None:

@@ -261,6 +261,15 @@ def test_notes_only_when_asked() -> None:
     assert "Veel discussie over de waarde." in render_html(report)
 
 
+def test_notes_are_scrubbed_again() -> None:
+    records = [_session("n", "2026-03", "Team", 6, (
+        Round("d", "t", "none", note="Mail jan.jansen@example.nl of bel 06-12345678"),))]
+    report = build_report(records, {}, k=K, period=Period.year(2026), with_notes=True)
+    (group,) = report.notes
+    assert "example.nl" not in group.notes[0] and "12345678" not in group.notes[0]
+    assert "[verwijderd]" in group.notes[0]
+
+
 def test_markdown_opens_with_the_statement() -> None:
     md = render_markdown(_report())
     headings = re.findall(r"^## (.+)$", md, flags=re.M)
