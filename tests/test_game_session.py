@@ -24,42 +24,69 @@ def game_deck() -> Deck:
         Theme("nevenwerk", "Nevenwerkzaamheden"),
         Theme("informatie", "Omgaan met informatie"),
     )
-    abc = Answer(kind="choice", options=(
-        Option("A", "Ik neem het aan en zeg niets"),
-        Option("B", "Ik neem het aan en meld het"),
-        Option("C", "Ik stuur het beleefd terug"),
-    ))
-    cards = (
-        Dilemma(id="concertkaartjes", theme="geschenken", title="Kaartjes na de aanbesteding",
-                situation="Een leverancier die net een aanbesteding won, stuurt je twee kaartjes "
-                          "voor een uitverkocht concert.",
-                question="Wat doe je?", answer=abc,
-                variations=("Het zijn kaartjes voor een voetbalwedstrijd van 20 euro.",
-                            "De leverancier is een oud-collega."),
-                guidance="Geschenken boven de 50 euro neem je niet aan. Meld het altijd.",
-                references=("Gedragscode — geschenken",)),
-        Dilemma(id="bijbaan", theme="nevenwerk", title="De bijbaan in het weekend",
-                situation="Je geeft in het weekend advies aan bedrijven in je eigen gemeente.",
-                question="Hoe acceptabel is dit?",
-                answer=Answer(kind="scale", points=5, low="Acceptabel", high="Onacceptabel"),
-                guidance="Meld nevenwerk altijd vooraf."),
-        Dilemma(id="dossier", theme="informatie", title="Het dossier van de buurman",
-                situation="Je ziet dat je buurman een aanvraag heeft gedaan.",
-                question="Wat doe je?", answer=Answer(kind="open")),
+    abc = Answer(
+        kind="choice",
+        options=(
+            Option("A", "Ik neem het aan en zeg niets"),
+            Option("B", "Ik neem het aan en meld het"),
+            Option("C", "Ik stuur het beleefd terug"),
+        ),
     )
-    return Deck(info=DeckInfo("spel", "Spel — testset", "2026.1"), themes=themes,
-                dilemmas=cards)
+    cards = (
+        Dilemma(
+            id="concertkaartjes",
+            theme="geschenken",
+            title="Kaartjes na de aanbesteding",
+            situation="Een leverancier die net een aanbesteding won, stuurt je twee kaartjes "
+            "voor een uitverkocht concert.",
+            question="Wat doe je?",
+            answer=abc,
+            variations=(
+                "Het zijn kaartjes voor een voetbalwedstrijd van 20 euro.",
+                "De leverancier is een oud-collega.",
+            ),
+            guidance="Geschenken boven de 50 euro neem je niet aan. Meld het altijd.",
+            references=("Gedragscode — geschenken",),
+        ),
+        Dilemma(
+            id="bijbaan",
+            theme="nevenwerk",
+            title="De bijbaan in het weekend",
+            situation="Je geeft in het weekend advies aan bedrijven in je eigen gemeente.",
+            question="Hoe acceptabel is dit?",
+            answer=Answer(kind="scale", points=5, low="Acceptabel", high="Onacceptabel"),
+            guidance="Meld nevenwerk altijd vooraf.",
+        ),
+        Dilemma(
+            id="dossier",
+            theme="informatie",
+            title="Het dossier van de buurman",
+            situation="Je ziet dat je buurman een aanvraag heeft gedaan.",
+            question="Wat doe je?",
+            answer=Answer(kind="open"),
+        ),
+    )
+    return Deck(info=DeckInfo("spel", "Spel — testset", "2026.1"), themes=themes, dilemmas=cards)
 
 
 def pulse_deck() -> Deck:
-    yn = Answer(kind="choice", options=(Option("ja", "Ja"), Option("nee", "Nee"),
-                                        Option("weet-niet", "Weet ik niet")))
+    yn = Answer(
+        kind="choice",
+        options=(Option("ja", "Ja"), Option("nee", "Nee"), Option("weet-niet", "Weet ik niet")),
+    )
     return Deck(
         info=DeckInfo("pulse", "Pulse", "1", kind="pulse"),
         themes=(Theme("meldklimaat", "Meldklimaat"),),
-        dilemmas=(Dilemma(id="kent-vertrouwenspersoon", theme="meldklimaat", title="VP",
-                          situation="", question="Weet je wie de vertrouwenspersoon is?",
-                          answer=yn),),
+        dilemmas=(
+            Dilemma(
+                id="kent-vertrouwenspersoon",
+                theme="meldklimaat",
+                title="VP",
+                situation="",
+                question="Weet je wie de vertrouwenspersoon is?",
+                answer=yn,
+            ),
+        ),
     )
 
 
@@ -86,8 +113,9 @@ def screen_text(app: IntegerSpelApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def fill_setup(pilot, *, participants: str = "9", order: str = "fixed",
-                     vote: str = "hands") -> None:
+async def fill_setup(
+    pilot, *, participants: str = "9", order: str = "fixed", vote: str = "hands"
+) -> None:
     app = pilot.app
     screen = app.screen
     screen.query_one("#setup-participants").value = participants
@@ -216,8 +244,9 @@ async def test_session_without_votes(isolated_dirs: Path) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "jan@example.nl" not in text and "[verwijderd]" in text
-        assert any("Er is iets weggehaald: e-mailadres" in str(n.message)
-                   for n in app._notifications)
+        assert any(
+            "Er is iets weggehaald: e-mailadres" in str(n.message) for n in app._notifications
+        )
         await pilot.press("right", "s", "right")  # skip the second card, then the end
         await pilot.pause()
         await pilot.click("#choice-finish")
@@ -239,8 +268,11 @@ async def test_bad_hand_counts_are_refused(isolated_dirs: Path) -> None:
         await pilot.press("h")
         await pilot.pause()
         dialog = app.screen
-        for value, message in (("-2", "negatief"), ("drie", "heel getal"),
-                               ("12", "meer dan het aantal deelnemers")):
+        for value, message in (
+            ("-2", "negatief"),
+            ("drie", "heel getal"),
+            ("12", "meer dan het aantal deelnemers"),
+        ):
             dialog.query_one("#hands-A").value = value
             await pilot.press("enter")
             await pilot.pause()
@@ -257,8 +289,9 @@ async def test_bad_hand_counts_are_refused(isolated_dirs: Path) -> None:
     assert record.rounds[0].counts is None
 
 
-async def test_secret_vote_never_shows_the_choice(isolated_dirs: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_secret_vote_never_shows_the_choice(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 60)
     ctx = make_ctx(isolated_dirs)
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
