@@ -88,12 +88,13 @@ _KILLED_IMPORTER = """
 import sys, time
 from pathlib import Path
 from sessions.bundle import load_bundle
+from sessions import store as store_module
 from sessions.store import Store
+# A tiny page cache makes SQLite spill uncommitted pages into the WAL mid-transaction.
+store_module.IMPORT_CACHE_KIB = 1
 store = Store.open(Path(sys.argv[1]))
 records = load_bundle(Path(sys.argv[2]))
 conn = store._conn
-# A tiny page cache makes SQLite spill uncommitted pages into the WAL mid-transaction.
-conn.execute("PRAGMA cache_size = 5")
 def stall():
     if conn.total_changes > 3000:
         print("mid", flush=True)
