@@ -469,3 +469,18 @@ def test_report_path_does_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_cli_uses_k_from_the_config(capsys: pytest.CaptureFixture[str]) -> None:
+    from dilemmas import paths
+
+    _fill_store()
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("k: 10\n", encoding="utf-8")
+    assert main(["report", "--year", "2026", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["k"] == 10
+    concert = next(d for d in doc["dilemmas"] if d["id"] == "concert")
+    x = next(d for d in doc["dilemmas"] if d["id"] == "x-dilemma")
+    assert concert["counts"] is not None and x["counts"] is None  # 30 ≥ 10 > 7

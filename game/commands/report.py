@@ -37,7 +37,6 @@ def run(args: argparse.Namespace) -> int:
     # A short-lived process that builds ~100,000 small objects and frees none: the cyclic
     # garbage collector would only rescan them, a third of the run over 10,000 sessions.
     gc.disable()
-    k, notices = _k()
     try:
         store = Store.open()
         try:
@@ -47,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"Het rapport kan niet worden gemaakt. {exc}", file=sys.stderr)
         return 1
-    decks, deck_notices = _decks(args)
-    for notice in notices + deck_notices:
+    k, decks, notices = _settings(args)
+    for notice in notices:
         print(notice, file=sys.stderr)
     text = _render(records, decks, k, period, args.format, args.with_notes)
     if args.output is None:
@@ -76,26 +75,17 @@ _REASONS = {
 }
 
 
-def _k() -> tuple[int, list[str]]:
-    """The suppression threshold from the config (default 5), and the config's notices."""
-    try:
-        from dilemmas.config import load_config
-    except ImportError:
-        return 5, []
-    config, notices = load_config()
-    return max(1, int(config.k)), list(notices)
-
-
-def _decks(args: argparse.Namespace) -> tuple[Mapping[str, Deck], list[str]]:
-    """Installed decks by id, for titles and option labels; empty if they cannot be found."""
+def _settings(args: argparse.Namespace) -> tuple[int, Mapping[str, Deck], list[str]]:
+    """The threshold ``k`` from the config (default 5), the installed decks by id (for titles
+    and answer labels; none if they cannot be found) and the notices of both, in Dutch."""
     try:
         from dilemmas.config import load_config
         from dilemmas.discovery import discover
     except ImportError:
-        return {}, []
-    config, _ = load_config()
+        return 5, {}, []
+    config, notices = load_config()
     registry = discover(getattr(args, "decks", []) or [], config)
-    return registry.decks, list(registry.notices)
+    return max(1, int(config.k)), registry.decks, [*notices, *registry.notices]
 
 
 def _records(
