@@ -89,7 +89,7 @@ class WalkthroughState:
     deck_id: str | None = None
     current: int = 0
     texts: dict[str, str] = field(default_factory=dict)
-    stakeholders: list[Stakeholder] = field(default_factory=list)
+    stakeholders: list[Stakeholder] = field(default_factory=lambda: [Stakeholder()])
     options: list[OptionEntry] = field(default_factory=list)
     decision: Decision = field(default_factory=Decision)
     justification: Justification = field(default_factory=Justification)
@@ -111,15 +111,12 @@ class WalkthroughState:
         )
         if dilemma.answer.kind == "choice":
             state.options = [OptionEntry(key=o.key, text=o.text) for o in dilemma.answer.options]
-        state.stakeholders = [Stakeholder()]
         return state
 
     @classmethod
     def for_own_text(cls, plan: Stappenplan, text: str) -> WalkthroughState:
         """A fresh walkthrough of a dilemma described in the user's own words."""
-        state = cls(plan=plan, title="Eigen dilemma", situation=text.strip())
-        state.stakeholders = [Stakeholder()]
-        return state
+        return cls(plan=plan, title="Eigen dilemma", situation=text.strip())
 
     # Navigation -----------------------------------------------------------------------
 
@@ -277,14 +274,16 @@ class WalkthroughState:
         texts = data.get("texts")
         if isinstance(texts, Mapping):
             state.texts = {str(k): str(v) for k, v in texts.items()}
-        for item in _dicts(data.get("stakeholders")):
-            state.stakeholders.append(
-                Stakeholder(
-                    str(item.get("who", "")),
-                    str(item.get("rights", "")),
-                    str(item.get("interests", "")),
-                )
+        stakeholders = [
+            Stakeholder(
+                str(item.get("who", "")),
+                str(item.get("rights", "")),
+                str(item.get("interests", "")),
             )
+            for item in _dicts(data.get("stakeholders"))
+        ]
+        if stakeholders:
+            state.stakeholders = stakeholders
         for item in _dicts(data.get("options")):
             entry = OptionEntry(key=str(item.get("key", "")), text=str(item.get("text", "")))
             for name in ARGUMENT_FIELDS:
@@ -306,8 +305,6 @@ class WalkthroughState:
                 checked=[str(c) for c in checked] if isinstance(checked, list) else [],
                 harm=str(justification.get("harm", "")),
             )
-        if not state.stakeholders:
-            state.stakeholders = [Stakeholder()]
         return state
 
     # Summary ------------------------------------------------------------------------------

@@ -246,9 +246,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         await slot.mount(panel)
         self.query_one("#wt-prev", Button).disabled = state.current == 0
         last = state.current == state.step_count - 1
-        self.query_one("#wt-next", Button).label = (
-            "Samenvatting ▶" if last else "Volgende ▶"
-        )
+        self.query_one("#wt-next", Button).label = "Samenvatting ▶" if last else "Volgende ▶"
         self._paint_rail()
         first = panel.first_input()
         if first is not None:

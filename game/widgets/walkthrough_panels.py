@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 from textual import on
@@ -17,19 +18,24 @@ from dilemmas.stappenplan import Step
 from game.rules.walkthrough import ARGUMENT_FIELDS, ARGUMENT_LABELS, WalkthroughState
 
 
+def write_attr(target: object, name: str) -> Callable[[Any], None]:
+    """A setter that writes an input's value into one attribute of the state."""
+    return partial(setattr, target, name)
+
+
 class MarkedRadioButton(RadioButton):
     """A radio button whose chosen state shows as a mark, not by colour alone."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - overrides Textual's class attribute
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "●" if self.value else " "
 
 
 class MarkedCheckbox(Checkbox):
     """A checkbox whose ticked state shows as a ✓, not by colour alone."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - overrides Textual's class attribute
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "✓" if self.value else " "
 
 
@@ -216,9 +222,9 @@ class StakeholdersPanel(StepPanel):
                 compact=True,
                 id=f"sh-{index}-interests",
             )
-            self.bound(who, lambda v, p=person: setattr(p, "who", v))
-            self.bound(rights, lambda v, p=person: setattr(p, "rights", v))
-            self.bound(interests, lambda v, p=person: setattr(p, "interests", v))
+            self.bound(who, write_attr(person, "who"))
+            self.bound(rights, write_attr(person, "rights"))
+            self.bound(interests, write_attr(person, "interests"))
             remove = Button(
                 "✕", compact=True, id=f"sh-{index}-remove", classes="remove-stakeholder"
             )
@@ -261,7 +267,7 @@ class OptionsPanel(StepPanel):
             field = Input(
                 option.text, placeholder="Wat zou je kunnen doen?", compact=True, id=f"opt-{index}"
             )
-            self.bound(field, lambda v, o=option: setattr(o, "text", v))
+            self.bound(field, write_attr(option, "text"))
             remove = Button("✕", compact=True, id=f"opt-{index}-remove", classes="remove-option")
             remove.tooltip = "Deze optie weghalen"
             yield Horizontal(field, remove, classes="row")
@@ -304,7 +310,7 @@ class ArgumentsPanel(StepPanel):
                 field = Input(
                     option.argument(name), compact=True, id=f"arg-{index}-{name.replace('_', '-')}"
                 )
-                self.bound(field, lambda v, o=option, n=name: o.set_argument(n, v))
+                self.bound(field, partial(option.set_argument, name))
                 fields.append(field)
             yield Vertical(*fields, classes="group")
 
@@ -332,7 +338,7 @@ class DecisionPanel(StepPanel):
             compact=True,
             id="decision-own",
         )
-        self.bound(own, lambda v: setattr(decision, "own", v))
+        self.bound(own, write_attr(decision, "own"))
         yield own
         yield Label("omdat…", classes="panel-label")
         because = Input(
@@ -341,7 +347,7 @@ class DecisionPanel(StepPanel):
             compact=True,
             id="decision-because",
         )
-        self.bound(because, lambda v: setattr(decision, "because", v))
+        self.bound(because, write_attr(decision, "because"))
         yield because
         yield Label("ondanks…", classes="panel-label")
         despite = Input(
@@ -350,7 +356,7 @@ class DecisionPanel(StepPanel):
             compact=True,
             id="decision-despite",
         )
-        self.bound(despite, lambda v: setattr(decision, "despite", v))
+        self.bound(despite, write_attr(decision, "despite"))
         yield despite
         yield Static(self.state.decision_sentence(), id="decision-sentence", classes="sentence")
 
@@ -369,7 +375,7 @@ class JustificationPanel(StepPanel):
         yield Label(self.step.input.label, classes="panel-label")
         for index, item in enumerate(self.step.input.checklist):
             box = MarkedCheckbox(item, value=item in justification.checked, id=f"check-{index}")
-            self.bound(box, lambda v, i=item: self._tick(i, v))
+            self.bound(box, partial(self._tick, item))
             yield box
         yield Label(self.step.input.harm, classes="panel-label")
         area = TextArea(
@@ -379,7 +385,7 @@ class JustificationPanel(StepPanel):
             tab_behavior="focus",
             id="harm",
         )
-        self.bound(area, lambda v: setattr(justification, "harm", v))
+        self.bound(area, write_attr(justification, "harm"))
         yield area
 
     def _tick(self, item: str, value: bool) -> None:
