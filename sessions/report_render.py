@@ -65,21 +65,22 @@ def statement(report: Report) -> list[str]:
     """"Wat wel en niet is vastgelegd": the lines that open every human format."""
     k = report.k
     lines = [
-        "Per teamsessie is alleen vastgelegd: de maand, de naam van het team of de afdeling "
-        "(als die is ingevuld), het aantal deelnemers, de besproken dilemma's en hoeveel "
-        "stemmen elk antwoord kreeg.",
-        "Er staan geen namen in. Geen enkele stem is terug te voeren op een persoon.",
+        "Per teamsessie is vastgelegd: de maand, de naam van het team of de afdeling (als die "
+        "is ingevuld), het aantal deelnemers, de besproken dilemma's, hoeveel stemmen elk "
+        "antwoord kreeg, de antwoorden op de meldklimaatvragen en soms een korte notitie over "
+        "het gesprek.",
+        "Namen van deelnemers zijn niet vastgelegd. Nergens staat wie wat stemde.",
         "Bij een geheime stemming is alleen de telling bewaard, niet de volgorde van de stemmen.",
-        "Sessies staan er met de maand in, niet met de dag.",
+        "Sessies staan erin met de maand, niet met de dag.",
         f"Een verdeling met minder dan {k} antwoorden tonen we niet. Soms verbergen we ook een "
         "ander getal, omdat je het verborgen getal anders kunt terugrekenen uit een totaal.",
     ]
     if report.with_notes:
-        lines.append("De notities bij de rondes staan erin, omdat daarom is gevraagd. Ze zijn bij "
-                     "het opslaan ontdaan van persoonsgegevens, zoals e-mailadressen, "
-                     "telefoonnummers en BSN's.")
+        lines.append("De notities bij de rondes staan erin, omdat daarom is gevraagd. "
+                     "Persoonsgegevens zoals e-mailadressen, telefoonnummers en BSN's zijn "
+                     "eruit gehaald.")
     else:
-        lines.append("Notities van de gesprekken staan niet in dit rapport.")
+        lines.append("De notities bij de rondes staan niet in dit rapport.")
     return lines
 
 

@@ -277,7 +277,8 @@ def test_markdown_opens_with_the_statement() -> None:
     assert "minder dan 5 antwoorden" in md
     assert "| Teams bereikt | 4 |" in md
     assert "6,8" in md  # Dutch decimal comma
-    assert "Notities van de gesprekken staan niet in dit rapport." in md
+    assert "De notities bij de rondes staan niet in dit rapport." in md
+    assert "Nergens staat wie wat stemde." in md
 
 
 class _Collect(HTMLParser):
