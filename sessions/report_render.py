@@ -11,6 +11,8 @@ hertellingen, voor, na, afgerond); ``optie`` is the vote key for a count; ``peri
 quarter (meldklimaat) or the month (sessie). A hidden distribution is one row with an empty
 ``waarde`` and the reason in ``opmerking``. Numbers use a decimal point; text cells that a
 spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe.
+`integer-spel report --format csv -o FILE` writes a UTF-8 byte-order mark first, so that
+Excel reads the accents right; on stdout there is none.
 """
 
 from __future__ import annotations

@@ -485,3 +485,14 @@ def test_cli_uses_k_from_the_config(capsys: pytest.CaptureFixture[str]) -> None:
     concert = next(d for d in doc["dilemmas"] if d["id"] == "concert")
     x = next(d for d in doc["dilemmas"] if d["id"] == "x-dilemma")
     assert concert["counts"] is not None and x["counts"] is None  # 30 ≥ 10 > 7
+
+
+def test_cli_csv_file_has_a_bom_for_spreadsheets(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    _fill_store()
+    target = tmp_path / "rapport.csv"
+    assert main(["report", "--year", "2026", "--format", "csv", "-o", str(target)]) == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfsectie,deck,id,")
+    assert main(["report", "--year", "2026", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("sectie,deck,id,")
