@@ -494,5 +494,6 @@ def test_cli_csv_file_has_a_bom_for_spreadsheets(tmp_path: Path,
     assert main(["report", "--year", "2026", "--format", "csv", "-o", str(target)]) == 0
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfsectie,deck,id,")
+    capsys.readouterr()
     assert main(["report", "--year", "2026", "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith("sectie,deck,id,")
