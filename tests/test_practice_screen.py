@@ -149,6 +149,25 @@ async def test_practice_run_end_to_end(store: Store) -> None:
         assert isinstance(app.screen, WalkthroughSummaryScreen)
         await pilot.press("ctrl+d")
         await pilot.pause()
+        # Without a decision the run waits; choosing the card again continues the same walkthrough.
+        assert app.screen is screen and screen.run.phase == "walkthrough"
+        assert "nog niet af" in text_of(app, "#practice-walk-text")
+        first_walk = screen.run.walkthrough_id
+        assert first_walk is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        walk = app.screen
+        assert isinstance(walk, WalkthroughScreen)
+        assert walk.walkthrough_id == first_walk
+        assert walk.state.texts["vraag"] == "Neem ik het aan"
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        walk.query_one("#decision-own").focus()
+        await pilot.press(*"Ik overleg eerst", "tab", *"dan weet ik het zeker")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
 
         # The end: oath and contacts.
         assert app.screen is screen

@@ -434,23 +434,39 @@ class PracticeScreen(Screen[None]):
     # -- the stappenplan ------------------------------------------------------------------------
 
     async def show_walkthrough_pick(self) -> None:
+        run = self.run
+        assert run is not None
         self._progress("Eén dilemma uitwerken met het stappenplan")
         options = OptionList(
             *[Option(c.dilemma.title, id=str(i)) for i, c in enumerate(self.cards)],
             id="practice-walk-list",
         )
+        text = (
+            "Kies één van de dilemma's en werk het uit met het zeven-stappenplan. "
+            "Zo oefen je hoe je tot een besluit komt dat je kunt uitleggen. "
+            "Kies met de pijltjes en Enter."
+        )
+        widgets: list[Widget] = []
+        if run.walkthrough_id and run.walkthrough_card is not None:
+            title = self.cards[run.walkthrough_card].dilemma.title
+            text = (
+                f"Je bent al begonnen met '{title}', maar je besluit is nog niet af. "
+                "Kies het dilemma opnieuw om verder te gaan; wat je invulde staat er nog."
+            )
+            widgets.append(
+                Horizontal(
+                    Button("Afronden zonder besluit", id="practice-skip-walk", compact=True),
+                    classes="practice-buttons",
+                )
+            )
         await self._fill(
-            Static(
-                "Kies één van de dilemma's en werk het uit met het zeven-stappenplan. "
-                "Zo oefen je hoe je tot een besluit komt dat je kunt uitleggen. "
-                "Kies met de pijltjes en Enter.",
-                classes="practice-text",
-            ),
+            Static(text, id="practice-walk-text", classes="practice-text"),
             options,
+            *widgets,
             focus="#practice-walk-list",
         )
-        if self.run and self.run.walkthrough_card is not None:
-            options.highlighted = self.run.walkthrough_card
+        if run.walkthrough_card is not None:
+            options.highlighted = run.walkthrough_card
 
     @on(OptionList.OptionSelected, "#practice-walk-list")
     def _walk(self, event: OptionList.OptionSelected) -> None:
@@ -461,22 +477,29 @@ class PracticeScreen(Screen[None]):
         if run.walkthrough_card != index:
             run.walkthrough_card, run.walkthrough_id = index, None
         self._save_state()
+        screen = WalkthroughScreen(
+            dilemma=card.dilemma,
+            deck=card.deck,
+            session_id=self.session_id,
+            walkthrough_id=run.walkthrough_id,
+        )
 
         async def done(walkthrough_id: str | None) -> None:
             run.walkthrough_id = walkthrough_id or run.walkthrough_id
-            run.next()
+            decided = screen.state.chosen_text() and screen.state.decision.because.strip()
+            if decided:
+                run.next()
             self._save_state()
             await self.show_phase()
 
-        self.app.push_screen(
-            WalkthroughScreen(
-                dilemma=card.dilemma,
-                deck=card.deck,
-                session_id=self.session_id,
-                walkthrough_id=run.walkthrough_id,
-            ),
-            done,
-        )
+        self.app.push_screen(screen, done)
+
+    @on(Button.Pressed, "#practice-skip-walk")
+    async def _skip_walk(self) -> None:
+        assert self.run is not None
+        self.run.next()
+        self._save_state()
+        await self.show_phase()
 
     # -- the end ----------------------------------------------------------------------------------
 
