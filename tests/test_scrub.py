@@ -33,6 +33,8 @@ from sessions.scrub import BSN, EMAIL, IBAN, PHONE, POSTCODE, REPLACEMENT, scrub
         ("1234 AB 12", REPLACEMENT, (POSTCODE,)),
         ("1234AB 5a", REPLACEMENT, (POSTCODE,)),
         ("woont op Dorpsstraat 12, 1234 AB Huizen", f"woont op Dorpsstraat {REPLACEMENT} Huizen", (POSTCODE,)),
+        ("Oude Raadhuis 2-4, 1271 AB", f"Oude Raadhuis {REPLACEMENT}", (POSTCODE,)),
+        ("1271 AB 12-14", REPLACEMENT, (POSTCODE,)),
         ("BSN 111222333", f"BSN {REPLACEMENT}", (BSN,)),
         ("BSN 1112.22.333", f"BSN {REPLACEMENT}", (BSN,)),
         ("Jan (jan@x.nl, 06-12345678) en 123456782",
@@ -63,6 +65,9 @@ def test_removed(text: str, expected: str, labels: tuple[str, ...]) -> None:
         "Stemmen: A 3, B 5, C 1.",
         "0612345678901 is te lang voor een telefoonnummer.",
         "Hij zei: 'e-mail mij @ kantoor'.",
+        "Zaak 2026/0123456 en WOO-verzoek 2026-000123, kosten 0,50 per stuk.",
+        "Tussen 09.00 en 17.00, of 12-34-5678, of 2025 2026 2027 2028.",
+        "Zie www.huizen.nl/integriteit voor de regels.",
     ],
 )
 def test_kept(text: str) -> None:
