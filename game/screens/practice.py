@@ -43,6 +43,26 @@ def contacts_markdown(contacts: Any) -> str:
     return "\n".join(lines) or "- Vraag je leidinggevende waar je terechtkunt."
 
 
+def answer_hint(dilemma: Dilemma) -> str:
+    """How to answer this card with the keyboard."""
+    answer = dilemma.answer
+    if answer.kind == "scale":
+        return f"Kies een cijfer van 1 tot {answer.points}: druk op het cijfer, of klik erop."
+    keys = ", ".join(answer.keys)
+    return f"Kies je antwoord: druk op de letter ({keys}), of klik erop."
+
+
+def answer_text(dilemma: Dilemma, value: str) -> str:
+    """The new hire's answer as shown in the feedback."""
+    answer = dilemma.answer
+    if value not in answer.keys:
+        return value
+    label = answer.label(value)
+    if label != value:
+        return f"{value}  {label}"
+    return f"{value} op een schaal van 1 tot {answer.points}"
+
+
 class PracticeScreen(Screen[None]):
     """A short practice run: a few cards, one of them through the stappenplan, then the oath."""
 
@@ -302,7 +322,7 @@ class PracticeScreen(Screen[None]):
             choices.append(button)
         widgets += [
             Static(
-                "Kies je antwoord: druk op de letter of het cijfer, of klik erop.",
+                answer_hint(card.dilemma),
                 classes="practice-hint",
             ),
             Horizontal(*choices, classes="practice-buttons"),
@@ -366,13 +386,13 @@ class PracticeScreen(Screen[None]):
         dilemma = card.dilemma
         mine = self.run.answers.get(dilemma.id, "")
         self._card_progress("wat zegt de code?")
-        mine_text = dilemma.answer.label(mine) if mine in dilemma.answer.keys else mine
+        mine_text = answer_text(dilemma, mine)
         widgets: list[Widget] = [
             Static(Content.styled(dilemma.title, "bold"), classes="practice-title"),
             Static(
                 Content.assemble(
                     ("Jouw antwoord: ", "bold"),
-                    f"{mine}  {mine_text}" if mine in dilemma.answer.keys else mine_text,
+                    mine_text,
                 ),
                 id="practice-mine",
                 classes="practice-section",
