@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, Select, Static
 
 from dilemmas.config import load_config
 from dilemmas.discovery import discover
@@ -19,6 +19,7 @@ from game.context import AppContext
 from game.dialogs.path_dialog import PathDialog
 from game.screens.report import ReportScreen, SessionDetailScreen, parse_month, team_matches
 from game.widgets.bars import VoteBars
+from game.widgets.report_figures import ReportFigures
 from sessions.model import PulseAnswer, Revote, Round, SessionRecord
 from sessions.report import Period, render_csv, render_html, render_markdown
 from sessions.store import Store
@@ -163,7 +164,8 @@ async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -
         assert [d["id"] for d in cli["dilemmas"]] == ["concert", "klus"]
         for rank, figure in enumerate(cli["dilemmas"], 1):
             item = screen.query_one(f"#dilemma-{rank}")
-            assert figure["title"] in text_of(item.query_one(".figures--title", Static))
+            heading = text_of(item.query_one(".figures--title", Static))
+            assert figure["title"] in heading
             bars = list(item.query(VoteBars))
             if figure["counts"] is None:
                 assert bars == [], f"{figure['id']} is suppressed but drew bars"
@@ -172,9 +174,8 @@ async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -
             else:
                 assert len(bars) == 1
                 assert bars[0].counts == figure["counts"]
-                meta = text_of(item.query_one(".figures--meta", Static))
-                assert f"{figure['answers']} antwoorden" in meta
-                assert f"{figure['verdeeldheid']:.3f}".replace(".", ",") in meta
+                assert f"{figure['answers']} antwoorden" in heading
+                assert f"{figure['verdeeldheid']:.3f}".replace(".", ",") in heading
         concert = cli["dilemmas"][0]
         assert concert["counts"] == {"A": 6, "B": 13, "C": 4}
         assert cli["dilemmas"][1]["counts"] is None
@@ -195,6 +196,7 @@ async def test_no_bar_anywhere_for_a_suppressed_distribution(store: Store,
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_report(app, pilot, tmp_path)
+        screen.show_tab("tab-figures")
         # 2025 has one session with 5 answers on `concert`: exactly k, so it is shown...
         screen.query_one("#report-year", Select).value = 2025
         await pilot.pause()
@@ -208,6 +210,24 @@ async def test_no_bar_anywhere_for_a_suppressed_distribution(store: Store,
         assert len(screen.query("#dilemma-1 VoteBars")) == 0
         assert "Minder dan 6 antwoorden" in text_of(
             screen.query_one("#dilemma-1 .figures--suppressed", Static))
+
+
+async def test_long_rankings_are_cut_with_a_button_for_the_rest(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ReportFigures, "limit", 1)
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        screen.show_tab("tab-figures")
+        await pilot.pause()
+        assert len(screen.query(".figures--dilemma")) == 1
+        assert len(screen.query(".figures--shift")) == 1  # the shift of `concert`, ranked 1st
+        more = screen.query_one("#figures-more", Button)
+        assert "Toon alle 2 dilemma's" in str(more.label)
+        more.press()
+        await pilot.pause()
+        assert len(screen.query(".figures--dilemma")) == 2
+        assert not screen.query("#figures-more")
 
 
 # ------------------------------------------------------------------------ sessions and filters

@@ -48,6 +48,9 @@ if TYPE_CHECKING:
     from game.app import IntegerSpelApp
     from game.context import AppContext
 
+MAX_ROWS = 1000
+"""Sessions listed at most; a table of thousands of rows helps no one and costs seconds."""
+
 MONTH_RE = re.compile(r"(\d{4})-(\d{1,2})")
 
 # format key → (button label, file extension, renderer of the report)
@@ -269,6 +272,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
         self.period: Period = Period.current_year()
         self.report: Report | None = None
         self.report_json: dict[str, Any] = {}
+        self._figures_stale = True
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -364,7 +368,10 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
                                    period=self.period)
         self.report_json = report_to_json(self.report)
         self._fill_sessions()
-        self._fill_figures(self.report)
+        # Drawing the figures is the slow part: only when (or once) the tab is shown.
+        self._figures_stale = True
+        if self.query_one("#report-tabs", TabbedContent).active == "tab-figures":
+            self._fill_figures()
         self.query_one("#export-period", Static).update(
             f"Rapport over {period_label(self.report)}")
 
@@ -377,7 +384,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
         team_query = self.query_one("#report-team", Input).value
         shown = [r for r in self._period_records() if team_matches(r.team, team_query)]
         shown.sort(key=lambda r: r.month, reverse=True)
-        for record in shown:
+        for record in shown[:MAX_ROWS]:
             table.add_row(
                 record.month,
                 (record.team or "").strip() or "—",
@@ -390,11 +397,22 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
         count = len(shown)
         text = "Geen teamsessies in deze periode." if count == 0 else (
             "1 teamsessie" if count == 1 else f"{count} teamsessies")
+        if count > MAX_ROWS:
+            text += f" · de nieuwste {MAX_ROWS} staan hier; kies een kortere periode of een team"
         if count:
             text += " · Enter opent de samenvatting"
         self.query_one("#session-count", Static).update(text)
 
-    def _fill_figures(self, report: Report) -> None:
+    @on(TabbedContent.TabActivated, "#report-tabs")
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-figures" and self._figures_stale:
+            self._fill_figures()
+
+    def _fill_figures(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        self._figures_stale = False
         labels = {(f.deck, f.id): dict(f.labels) for f in report.dilemmas}
         for shift in report.shifts:
             labels[(shift.deck, shift.dilemma)] = {**labels.get((shift.deck, shift.dilemma), {}),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from game.widgets.bars import VoteBars
 from sessions.figures import divided_label
@@ -123,8 +124,10 @@ class ReportFigures(VerticalScroll):
         margin: 1 0 0 0;
     }
     ReportFigures .figures--title {
-        text-style: bold;
         width: 1fr;
+    }
+    ReportFigures #figures-more {
+        margin: 1 0 0 0;
     }
     ReportFigures .figures--meta {
         color: $text-muted;
@@ -142,9 +145,13 @@ class ReportFigures(VerticalScroll):
     }
     """
 
+    limit: ClassVar[int] = 25
+    """How many dilemmas are drawn before a "show all" button (a year can hold hundreds)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.doc: Mapping[str, Any] | None = None
+        self.show_all = False
         self.period_text = ""
         self.statement: list[str] = []
         self.labels: Mapping[tuple[str, str], Mapping[str, str]] = {}
@@ -172,6 +179,7 @@ class ReportFigures(VerticalScroll):
             pulse_titles: the question text per pulse question id.
         """
         self.doc = doc
+        self.show_all = False
         self.period_text = period_text
         self.statement = list(statement)
         self.labels = labels or {}
@@ -205,7 +213,7 @@ class ReportFigures(VerticalScroll):
         yield ThemeBars(self._doc["themes"], id="figures-themes")
         yield Static("Dilemma's, de meest verdeelde eerst", classes="figures--heading")
         yield from self._dilemmas()
-        if self._doc.get("shifts"):
+        if self._visible_shifts():
             yield Static("Na \"Maar wat als…?\": de stemmen vóór en na", classes="figures--heading")
             yield from self._shifts()
         yield Static("Peiling meldklimaat", classes="figures--heading")
@@ -234,7 +242,8 @@ class ReportFigures(VerticalScroll):
         if not dilemmas:
             yield Static("Geen dilemma's besproken.", classes="figures--meta")
             return
-        for rank, figure in enumerate(dilemmas, 1):
+        shown = dilemmas if self.show_all else dilemmas[: self.limit]
+        for rank, figure in enumerate(shown, 1):
             key = (str(figure["deck"]), str(figure["id"]))
             counts = figure["counts"]
             score = figure["verdeeldheid"]
@@ -244,34 +253,57 @@ class ReportFigures(VerticalScroll):
             )
             if score is not None:
                 meta += f" ({divided_label(score)})"
-            with Vertical(classes="figures--item figures--dilemma",
-                          id=f"dilemma-{rank}"):
-                yield Static(f"{rank}. {figure['title']}", classes="figures--title")
-                yield Static(meta, classes="figures--meta")
+            with Vertical(classes="figures--item figures--dilemma", id=f"dilemma-{rank}"):
+                yield Static(
+                    Content.assemble((f"{rank}. {figure['title']}", "bold"), "\n",
+                                     (meta, "$text-muted")),
+                    classes="figures--title",
+                )
                 if counts is None:
                     yield Static(suppressed_text(int(figure["answers"]), self.k),
                                  classes="figures--suppressed")
                 else:
                     yield ReportBars(counts, self._labels(key, counts))
+        hidden = len(dilemmas) - len(shown)
+        if hidden > 0:
+            yield Button(f"Toon alle {len(dilemmas)} dilemma's (nog {hidden})",
+                         id="figures-more")
+
+    @on(Button.Pressed, "#figures-more")
+    def action_show_all(self) -> None:
+        """Show every dilemma, not only the most dividing ones."""
+        self.show_all = True
+        self.refresh(recompose=True)
 
     def _labels(self, key: tuple[str, str], counts: Mapping[str, int]) -> dict[str, str]:
         known = self.labels.get(key, {})
         return {k: known.get(k, k) for k in counts}
 
+    def _shown_titles(self) -> dict[tuple[str, str], str]:
+        dilemmas = self._doc["dilemmas"]
+        shown = dilemmas if self.show_all else dilemmas[: self.limit]
+        return {(str(d["deck"]), str(d["id"])): str(d["title"]) for d in shown}
+
+    def _visible_shifts(self) -> list[Mapping[str, Any]]:
+        """The shifts of the dilemmas drawn above (they come in the dilemmas' order)."""
+        titles = self._shown_titles()
+        return [s for s in self._doc.get("shifts", ())
+                if (str(s["deck"]), str(s["dilemma"])) in titles]
+
     def _shifts(self) -> ComposeResult:
-        titles = {(str(d["deck"]), str(d["id"])): str(d["title"]) for d in self._doc["dilemmas"]}
-        for n, shift in enumerate(self._doc["shifts"], 1):
+        titles = self._shown_titles()
+        for n, shift in enumerate(self._visible_shifts(), 1):
             key = (str(shift["deck"]), str(shift["dilemma"]))
             variant = f"Variant {int(shift['variation']) + 1}"
             if shift.get("text"):
                 variant += f": {shift['text']}"
             before, after = shift["before"], shift["after"]
+            meta = (f"{variant} · {shift['revotes']}× opnieuw gestemd · "
+                    f"{before['answers']} → {after['answers']} antwoorden")
             with Vertical(classes="figures--item figures--shift", id=f"shift-{n}"):
-                yield Static(titles.get(key, key[1]), classes="figures--title")
                 yield Static(
-                    f"{variant} · {shift['revotes']}× opnieuw gestemd · "
-                    f"{before['answers']} → {after['answers']} antwoorden",
-                    classes="figures--meta",
+                    Content.assemble((titles[key], "bold"), "\n", (meta, "$text-muted")),
+                    classes="figures--title",
                 )
                 if before["counts"] is None or after["counts"] is None:
                     yield Static(suppressed_text(min(int(before["answers"]),
@@ -291,8 +323,11 @@ class ReportFigures(VerticalScroll):
             counts = question["counts"]
             labels = self.pulse_labels.get(qid, {})
             with Vertical(classes="figures--item figures--pulse", id=f"pulse-{n}"):
-                yield Static(self.pulse_titles.get(qid, qid), classes="figures--title")
-                yield Static(f"{question['answers']} antwoorden", classes="figures--meta")
+                yield Static(
+                    Content.assemble((self.pulse_titles.get(qid, qid), "bold"), "\n",
+                                     (f"{question['answers']} antwoorden", "$text-muted")),
+                    classes="figures--title",
+                )
                 if counts is None:
                     yield Static(suppressed_text(int(question["answers"]), self.k),
                                  classes="figures--suppressed")
