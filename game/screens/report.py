@@ -250,7 +250,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="report.back", tooltip="Terug naar het hoofdmenu"),
-        Binding("ctrl+t", "next_tab", "Volgende tab", id="report.tab",
+        Binding("ctrl+t", "next_tab", "Tabblad", id="report.tab",
                 tooltip="Wissel tussen Sessies, Cijfers en Export"),
         Binding("f5", "reload", "Vernieuwen", id="report.reload",
                 tooltip="Lees de opgeslagen sessies opnieuw"),
