@@ -441,3 +441,20 @@ async def test_bundle_export_holds_every_team_session(store: Store, tmp_path: Pa
     assert doc["format"] == "integer-spel-bundle"
     assert sorted(s["month"] for s in doc["sessions"]) == ["2025-11", "2026-02", "2026-03",
                                                           "2026-05"]
+
+
+async def test_a_store_that_fails_to_read_says_so(store: Store, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from sessions.store import StoreError
+
+    def broken(*_args: object, **_kwargs: object) -> list[SessionRecord]:
+        raise StoreError("De schijf is niet bereikbaar.")
+
+    monkeypatch.setattr(store, "list_sessions", broken)
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        message = screen.query_one("#report-message", Static)
+        assert message.display
+        assert "De schijf is niet bereikbaar." in text_of(message)
+        assert screen.report_json["totals"]["sessions"] == 0

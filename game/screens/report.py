@@ -343,9 +343,15 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
 
     def load_records(self) -> None:
         """Read the team sessions from the store and offer their years."""
+        from sessions.store import StoreError
+
         store = _ctx(self).store
         assert store is not None
-        self.records = store.list_sessions("team")
+        try:
+            self.records = store.list_sessions("team")
+        except StoreError as exc:
+            self.records = []
+            self._say(f"De opgeslagen sessies konden niet worden gelezen. {exc}")
         select: Select[int] = self.query_one("#report-year", Select)
         current = select.value
         years = self._years()
