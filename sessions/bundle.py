@@ -176,7 +176,59 @@ class _Checker:
         return dict(data) if ok else None
 
 
+def _quick_counts(value: Any) -> bool:
+    if type(value) is not dict:
+        return False
+    return all(type(v) is int and 0 <= v <= MAX_NUMBER for v in value.values())
+
+
+def _quick_round(data: Any, participants: int | None) -> Round | None:
+    """A round in the common, valid shape, checked without collecting messages.
+
+    None sends the round to ``_explain_round``, which finds and words every problem. This
+    path must never accept what that one refuses (a test holds them together); it makes
+    checking 80,000 rounds about twice as fast.
+    """
+    if type(data) is not dict:
+        return None
+    dilemma, theme, vote = data.get("dilemma"), data.get("theme"), data.get("vote")
+    if type(dilemma) is not str or not dilemma.strip() or type(theme) is not str or vote not in _VOTES:
+        return None
+    counts = data.get("counts")
+    if counts is not None and (
+        not _quick_counts(counts) or (participants is not None and sum(counts.values()) > participants)
+    ):
+        return None
+    revotes: list[Revote] = []
+    items = data.get("revotes")
+    if items is not None:
+        if type(items) is not list:
+            return None
+        for item in items:
+            if type(item) is not dict:
+                return None
+            variation = item.get("variation")
+            if type(variation) is not int or not 0 <= variation <= MAX_NUMBER:
+                return None
+            if not _quick_counts(item.get("counts")):
+                return None
+            revotes.append(Revote(variation, dict(item["counts"])))
+    minutes = data.get("minutes")
+    if minutes is not None and (type(minutes) is not int or not 0 <= minutes <= MAX_NUMBER):
+        return None
+    note = data.get("note")
+    if note is not None and type(note) is not str:
+        return None
+    return Round(dilemma, theme, vote, None if counts is None else dict(counts), tuple(revotes), minutes, note)
+
+
 def _check_round(c: _Checker, value: Any, where: str, participants: int | None) -> Round | None:
+    quick = _quick_round(value, participants)
+    return quick if quick is not None else _explain_round(c, value, where, participants)
+
+
+def _explain_round(c: _Checker, value: Any, where: str, participants: int | None) -> Round | None:
+    """Check a round field by field, adding a located Dutch message for every problem."""
     data = c.obj(value, where)
     if data is None:
         return None

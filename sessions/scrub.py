@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 REPLACEMENT = "[verwijderd]"
@@ -197,6 +198,18 @@ def scrub(text: str) -> Scrubbed:
     house number, and 9-digit numbers that pass the BSN eleven-test. Years, amounts,
     article numbers, counts and dates stay. Scrubbing scrubbed text changes nothing.
     """
+    # Everything removed contains a digit or an @: most text needs no further look.
+    if _MAYBE_PERSONAL.search(text) is None:
+        return Scrubbed(text)
+    return _scrub_cached(text)
+
+
+_MAYBE_PERSONAL = re.compile(r"[\d@]")
+
+
+@lru_cache(maxsize=1024)
+def _scrub_cached(text: str) -> Scrubbed:
+    """Scrub with a cache: bundles repeat team labels and notes many times."""
     removed: list[str] = []
     # A replacement can free a neighbour that its old characters shielded; repeat until
     # nothing changes so that scrubbing is idempotent.

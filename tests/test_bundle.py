@@ -362,3 +362,38 @@ def test_record_order_and_content_survive(tmp_path: Path) -> None:
     assert records[0].rounds[0].revotes == (Revote(0, {"A": 1, "B": 7, "C": 1}),)
     assert records[0].rounds[1].counts is None
     assert records[0].pulse == (PulseAnswer("kent-vertrouwenspersoon", {"ja": 4, "nee": 5}),)
+
+
+# The quick path for valid rounds must agree with the full check wherever it accepts.
+_any_value = st.one_of(st.none(), st.booleans(), st.integers(-2, 12), st.floats(allow_nan=False),
+                       st.text(max_size=3), st.lists(st.integers(0, 3), max_size=2))
+_count_maps = st.one_of(_any_value, st.dictionaries(st.sampled_from(["A", "B", "1"]),
+                                                    st.one_of(st.integers(-1, 6), _any_value), max_size=3))
+_raw_rounds = st.fixed_dictionaries(
+    {},
+    optional={
+        "dilemma": st.one_of(st.sampled_from(["k", " ", ""]), _any_value),
+        "theme": st.one_of(st.sampled_from(["t", ""]), _any_value),
+        "vote": st.one_of(st.sampled_from(["hands", "secret", "none", "hand"]), _any_value),
+        "counts": _count_maps,
+        "revotes": st.one_of(_any_value, st.lists(st.one_of(_any_value, st.fixed_dictionaries(
+            {}, optional={"variation": _any_value, "counts": _count_maps})), max_size=2)),
+        "minutes": _any_value,
+        "note": _any_value,
+    },
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_raw_rounds, _any_value), st.none() | st.integers(1, 10))
+def test_quick_round_check_agrees_with_the_full_check(value: Any, participants: int | None) -> None:
+    from sessions.bundle import _Checker, _explain_round, _quick_round
+
+    quick = _quick_round(value, participants)
+    checker = _Checker("b.json")
+    full = _explain_round(checker, value, "r", participants)
+    if quick is not None:
+        assert checker.problems == []
+        assert full == quick
+    else:
+        assert checker.problems  # refused by the quick path only when something is wrong
