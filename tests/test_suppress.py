@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sessions.model import PulseAnswer, Revote, Round, SessionRecord
 from sessions.report import Period, build_report, report_to_json
-from sessions.suppress import derivable_small_group, suppress_quarters
+from sessions.suppress import MAX_ATOMS, derivable_small_group, suppress_quarters
 
 # ------------------------------------------------------------------------ brute-force references
 
@@ -233,3 +233,11 @@ def test_report_pulse_never_exposes_a_small_quarter(
     # and the hidden ones are exactly what the stated rule hides
     hidden = {q for q in labels if quarters[q]["counts"] is None}
     assert hidden == reference_quarters({q: quarters[q]["answers"] for q in labels}, k)
+
+
+def test_too_many_groups_count_as_exposed() -> None:
+    # 32 rounds told apart by 5 overlapping sets: 32 groups, more than MAX_ATOMS.
+    weights = [10] * 32
+    published = [frozenset(i for i in range(32) if i >> bit & 1) for bit in range(5)]
+    assert len({tuple(i in s for s in published) for i in range(32)}) > MAX_ATOMS
+    assert derivable_small_group(weights, published, 5) == frozenset(range(32))
