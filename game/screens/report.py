@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from game.app import IntegerSpelApp
     from game.context import AppContext
 
-MAX_ROWS = 1000
+MAX_ROWS = 500
 """Sessions listed at most; a table of thousands of rows helps no one and costs seconds."""
 
 MONTH_RE = re.compile(r"(\d{4})-(\d{1,2})")
@@ -246,7 +246,9 @@ Hier maak je het jaarverslag integriteit, zonder de opdrachtregel.
   wisselen met de laptops van andere gespreksleiders.
 
 De knoppen Markdown, HTML, CSV en JSON zetten het bestand in je map Downloads.
-Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt.
+Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt het formaat
+(`.md`, `.html`, `.csv` of `.json`). Een bundel van een andere laptop lees je in met
+`ctrl+o`: sessies die er al zijn, worden overgeslagen. `F5` leest de sessies opnieuw.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="report.back", tooltip="Terug naar het hoofdmenu"),
