@@ -458,3 +458,17 @@ async def test_a_store_that_fails_to_read_says_so(store: Store, tmp_path: Path,
         assert message.display
         assert "De schijf is niet bereikbaar." in text_of(message)
         assert screen.report_json["totals"]["sessions"] == 0
+
+
+async def test_a_long_session_list_is_cut_and_says_so(store: Store, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.screens import report as report_module
+
+    monkeypatch.setattr(report_module, "MAX_ROWS", 2)
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        assert [r[0] for r in table_rows(screen)] == ["2026-05", "2026-03"]
+        count = text_of(screen.query_one("#session-count", Static))
+        assert count.startswith("3 teamsessies · de nieuwste 2 staan hier")
+        assert screen.report_json["totals"]["sessions"] == 3  # the figures count them all
