@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -105,6 +106,10 @@ def deliver(screen: Screen[Any], text: str, filename: str, what: str,
 
     folder = save_directory or user_downloads_path()
     if not app.is_web:
+        if save_directory is None:
+            # A fresh account may have no Downloads folder yet; Textual would not make one.
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
         problem = write_problem(folder / filename)
         if problem is not None:
             screen.notify(f"{what} kon niet worden opgeslagen. {problem} "
