@@ -10,7 +10,6 @@ imports, first paint), run alternately with its baseline in the same run; the me
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -18,6 +17,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks._result import emit
 
 BARE_APP = """
 import sys
@@ -120,15 +121,13 @@ def measure(runs: int) -> list[dict[str, object]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--json", action="store_true", help="print result rows as JSON lines")
     args = parser.parse_args()
     rows = measure(args.runs)
     for row in rows:
-        if args.json:
-            print(json.dumps(row, ensure_ascii=False))
-        else:
-            print(f"{row['budget']}: {row['figure']} vs {row['baseline']} → "
-                  f"{row['ratio']}× (budget {row['limit']}) {'OK' if row['ok'] else 'OVER'}")
+        print(f"{row['budget']}: {row['figure']} vs {row['baseline']} → "
+              f"{row['ratio']}× (budget {row['limit']}) {'OK' if row['ok'] else 'OVER'}")
+    for row in rows:
+        emit(**row)  # type: ignore[arg-type]
     return 0 if all(row["ok"] for row in rows) else 1
 
 
