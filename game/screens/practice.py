@@ -320,13 +320,13 @@ class PracticeScreen(Screen[None]):
             )
             button.tooltip = answer.label(key)
             choices.append(button)
-        widgets += [
-            Static(
-                answer_hint(card.dilemma),
-                classes="practice-hint",
-            ),
-            Horizontal(*choices, classes="practice-buttons"),
-        ]
+        widgets.append(
+            Vertical(
+                Static(answer_hint(card.dilemma), classes="practice-hint"),
+                Horizontal(*choices, classes="practice-choice-row"),
+                classes="practice-buttons",
+            )
+        )
         await self._fill(*widgets)
 
     def on_key(self, event: events.Key) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
@@ -23,7 +24,16 @@ def write_attr(target: object, name: str) -> Callable[[Any], None]:
     return partial(setattr, target, name)
 
 
-class MarkedRadioButton(RadioButton):
+class WrappingToggle:
+    """Lets a toggle's long label wrap onto more lines (Textual keeps toggles one line high)."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        toggle = cast(Any, self)
+        content = toggle.render()
+        return max(1, int(content.get_height(toggle.styles, width)))
+
+
+class MarkedRadioButton(WrappingToggle, RadioButton):
     """A radio button whose chosen state shows as a mark, not by colour alone."""
 
     @property
@@ -31,7 +41,7 @@ class MarkedRadioButton(RadioButton):
         return "●" if self.value else " "
 
 
-class MarkedCheckbox(Checkbox):
+class MarkedCheckbox(WrappingToggle, Checkbox):
     """A checkbox whose ticked state shows as a ✓, not by colour alone."""
 
     @property
@@ -324,7 +334,7 @@ class DecisionPanel(StepPanel):
         options = [o for o in self.state.options if o.text.strip()]
         if options:
             buttons = [
-                RadioButton(
+                MarkedRadioButton(
                     o.text.strip(), value=decision.option == o.key and not decision.own, name=o.key
                 )
                 for o in options
