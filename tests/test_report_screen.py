@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Button, DataTable, Input, Select, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
 
 from dilemmas.config import load_config
 from dilemmas.discovery import discover
@@ -472,3 +472,17 @@ async def test_a_long_session_list_is_cut_and_says_so(store: Store, tmp_path: Pa
         count = text_of(screen.query_one("#session-count", Static))
         assert count.startswith("3 teamsessies · de nieuwste 2 staan hier")
         assert screen.report_json["totals"]["sessions"] == 3  # the figures count them all
+
+
+async def test_bundle_export_can_start_at_the_from_month(store: Store, tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        screen.query_one("#report-from", Input).value = "2026-03"
+        screen.query_one("#bundle-since", Checkbox).value = True
+        await pilot.pause()
+        assert screen.export_bundle()
+        name = screen._bundle_filename()
+        assert name == "integer-spel-bundel-vanaf-2026-03.json"
+        doc = json.loads(await wait_for_file(pilot, tmp_path / name))
+    assert sorted(s["month"] for s in doc["sessions"]) == ["2026-03", "2026-05"]

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 SOURCE_LABELS: dict[str, str] = {
     "ingebouwd": "ingebouwd",
     "gebruiker": "eigen map",
-    "map": "--decks",
+    "map": "extra map",
 }
 
 

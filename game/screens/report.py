@@ -320,9 +320,10 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                     yield Button("Opslaan als…", id="export-save")
                 yield Static("Bundel: sessies uitwisselen tussen laptops",
                              classes="export-heading")
-                yield Static("Een bundel bevat alle teamsessies van deze laptop, per maand en "
+                yield Static("Een bundel bevat de teamsessies van deze laptop, per maand en "
                              "zonder namen. Importeren voegt alleen toe wat hier nog niet is.",
                              classes="export-text")
+                yield Checkbox("Alleen sessies vanaf de maand bij 'van'", id="bundle-since")
                 with Horizontal(classes="export-buttons"):
                     yield Button("Bundel exporteren", id="bundle-export", variant="primary")
                     yield Button("Bundel opslaan als…", id="bundle-save")
@@ -584,10 +585,13 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
 
         store = _ctx(self).store
         assert store is not None
-        return bundle_text(export_bundle(store))
+        since = self.period.start if self.query_one("#bundle-since", Checkbox).value else None
+        return bundle_text(export_bundle(store, since))
 
     def _bundle_filename(self) -> str:
-        return f"integer-spel-bundel-{dt.date.today():%Y-%m}.json"
+        since = self.query_one("#bundle-since", Checkbox).value
+        span = f"vanaf-{self.period.start}" if since else f"{dt.date.today():%Y-%m}"
+        return f"integer-spel-bundel-{span}.json"
 
     @on(Button.Pressed, "#bundle-export")
     def export_bundle(self) -> bool:
