@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Select, Static
 
@@ -240,3 +241,20 @@ async def test_check_file_says_when_a_deck_is_fine(isolated_dirs: Path) -> None:
         assert isinstance(app.screen, ProblemsDialog)
         assert "Geen problemen gevonden" in text_of(app.screen.query_one("#problems-summary",
                                                                          Static))
+
+
+async def test_a_long_card_list_is_cut_and_says_so(isolated_dirs: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.screens import card_browser
+
+    shutil.copy(FIXTURE_DECKS / "testdeck.yaml", user_decks() / "testdeck.yaml")
+    monkeypatch.setattr(card_browser, "MAX_LISTED", 2)
+    app = IntegerSpelApp(make_ctx())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_decks(app, pilot)
+        await pilot.press("ctrl+t")
+        screen.query_one("#card-deck", Select).value = "testdeck"
+        await pilot.pause()
+        assert len(screen.query_one(CardBrowser).hits) == 2
+        assert text_of(screen.query_one("#card-count", Static)) == (
+            "3 kaarten, de eerste 2 staan hier")

@@ -16,6 +16,9 @@ from textual.widgets.option_list import Option
 from dilemmas.model import AUDIENCES, Deck, Dilemma
 from game.widgets.card import CardView
 
+MAX_LISTED = 200
+"""Cards listed at most: a list of a thousand titles is slow to build and to read."""
+
 AUDIENCE_LABELS: dict[str, str] = {
     "team": "Teams",
     "nieuw": "Nieuwe collega's",
@@ -177,7 +180,7 @@ class CardBrowser(Widget):
 
     @property
     def hits(self) -> list[CardHit]:
-        """The cards now in the list, in order."""
+        """The cards now in the list, in order (at most MAX_LISTED)."""
         return list(self._hits.values())
 
     def compose(self) -> ComposeResult:
@@ -240,18 +243,17 @@ class CardBrowser(Widget):
         """Fill the list with the cards that match the filters; keep the chosen card if shown."""
         option_list = self.query_one("#card-list", OptionList)
         previous = option_list.highlighted_option.id if option_list.highlighted_option else None
-        hits = find_cards(self._decks, *self._filters())
+        found = find_cards(self._decks, *self._filters())
+        hits = found[:MAX_LISTED]
         self._hits = {hit.key: hit for hit in hits}
         option_list.clear_options()
-        option_list.add_options(
-            Option(hit.dilemma.title, id=hit.key)
-            for hit in hits
-        )
-        count = len(hits)
-        self.query_one("#card-count", Static).update(
-            "Geen kaarten gevonden" if count == 0
-            else "1 kaart" if count == 1 else f"{count} kaarten"
-        )
+        option_list.add_options(Option(hit.dilemma.title, id=hit.key) for hit in hits)
+        count = len(found)
+        text = ("Geen kaarten gevonden" if count == 0
+                else "1 kaart" if count == 1 else f"{count} kaarten")
+        if count > len(hits):
+            text += f", de eerste {len(hits)} staan hier"
+        self.query_one("#card-count", Static).update(text)
         if previous in self._hits:
             option_list.highlighted = option_list.get_option_index(previous)
         elif hits:
