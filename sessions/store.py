@@ -483,7 +483,9 @@ class Store:
     def _load(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[SessionRecord]:
         """Sessions matching ``where`` (over alias ``s``), in three bulk queries."""
         clause = f" WHERE {where}" if where else ""
-        join = f" JOIN sessions s ON s.id = x.session_id{clause}" if where else ""
+        # IN over the sorted id list lets SQLite walk the rounds' primary key in order; a
+        # JOIN would need a temporary B-tree to sort 80,000 rows.
+        join = f" WHERE x.session_id IN (SELECT s.id FROM sessions s{clause})" if where else ""
         rounds: dict[str, list[Round]] = {}
         for sid, dilemma, theme, vote, counts, revotes, minutes, note in conn.execute(
             "SELECT x.session_id, x.dilemma, x.theme, x.vote, x.counts_json, x.revotes_json,"
