@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Markdown, RadioButton, Static, TextArea
 
 from dilemmas.config import Config
@@ -322,3 +325,56 @@ async def test_clicking_the_rail_jumps_to_a_step(ctx: AppContext) -> None:
         assert screen_of(app).state.current == 5
         assert rail_texts(app)[5].startswith("▶ 6")
         assert screen_of(app).query_one("#wt-prev", Button).disabled is False
+
+
+class FakeRound(Screen[None]):
+    """Stands in for a team round: pushes the walkthrough with `d`, keeps its own state."""
+
+    BINDINGS = [("d", "deep_dive", "Stappenplan")]
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.votes = {"A": 3, "B": 4}
+        self.returned: list[str | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("ronde", id="round-marker")
+
+    def action_deep_dive(self) -> None:
+        deck = make_deck()
+        self.app.push_screen(
+            WalkthroughScreen(
+                dilemma=deck.dilemma("concertkaartjes"), deck=deck, session_id=self.session_id
+            ),
+            self.returned.append,
+        )
+
+
+async def test_deep_dive_from_a_round_and_back(ctx: AppContext, store: Store) -> None:
+    session_id = store.start_session(
+        kind="team", team="Publiekszaken", participants=8, deck_id="test-deck", deck_version="1"
+    )
+    round_screen = FakeRound(session_id)
+    app = Host(ctx, lambda: round_screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen)
+        await type_into(pilot, "#text-vraag", "Bel 0612345678 over de kaartjes")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is round_screen
+        assert round_screen.votes == {"A": 3, "B": 4}
+        assert round_screen.query_one("#round-marker", Static).content == "ronde"
+        walkthrough_id = round_screen.returned[0]
+        assert walkthrough_id is not None
+    saved = store.get_walkthrough(walkthrough_id)
+    assert saved is not None
+    assert "0612345678" not in str(saved) and "[verwijderd]" in saved["texts"]["vraag"]
+    with closing(sqlite3.connect(store.path)) as conn:
+        row = conn.execute(
+            "SELECT session_id FROM walkthroughs WHERE id = ?", (walkthrough_id,)
+        ).fetchone()
+    assert row == (session_id,)
