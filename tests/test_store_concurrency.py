@@ -31,13 +31,14 @@ sid = store.start_session(kind="team", team=sys.argv[4], participants=20,
                           deck_id="d", deck_version="1", month="2026-11")
 while not go.exists():
     time.sleep(0.005)
+started = time.time()
 for i in range(n):
     store.save_round(sid, i, Round(f"dilemma-{i}", "t", "hands", {"A": i % 7, "B": 3}, minutes=i % 60))
     if i % 50 == 0:
         store.save_state(sid, {"position": i})
 store.complete(sid)
 store.close()
-print(sid)
+print(sid, started, time.time())
 """
 
 
@@ -65,10 +66,15 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     time.sleep(0.5)
     go.touch()
     ids = []
+    spans = []
     for proc in procs:
         out, err = proc.communicate(timeout=240)
         assert proc.returncode == 0, err
-        ids.append(out.strip())
+        sid, started, ended = out.split()
+        ids.append(sid)
+        spans.append((float(started), float(ended)))
+    # The two really wrote at the same time.
+    assert max(s for s, _ in spans) < min(e for _, e in spans)
     store = Store.open(folder)
     try:
         assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
