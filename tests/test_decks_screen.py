@@ -49,8 +49,9 @@ def user_decks() -> Path:
 
 def make_ctx() -> AppContext:
     config, notices = load_config()
-    return AppContext(config=config, registry=discover([], config), store=None,
-                      config_notices=list(notices))
+    return AppContext(
+        config=config, registry=discover([], config), store=None, config_notices=list(notices)
+    )
 
 
 async def open_decks(app: IntegerSpelApp, pilot: Pilot[Any]) -> DecksScreen:
@@ -71,16 +72,29 @@ def _deck(*cards: Dilemma) -> Deck:
     return Deck(DeckInfo("d", "D", "1"), (Theme("a", "Thema A"), Theme("b", "Thema B")), cards)
 
 
-def _card(card_id: str, theme: str, title: str, audience: tuple[str, ...] = ("team",),
-          options: tuple[str, ...] = ("Ja", "Nee")) -> Dilemma:
-    return Dilemma(card_id, theme, title, "Situatie.", "Wat doe je?",
-                   Answer("choice", tuple(Option("AB"[i], t) for i, t in enumerate(options))),
-                   audience=audience)
+def _card(
+    card_id: str,
+    theme: str,
+    title: str,
+    audience: tuple[str, ...] = ("team",),
+    options: tuple[str, ...] = ("Ja", "Nee"),
+) -> Dilemma:
+    return Dilemma(
+        card_id,
+        theme,
+        title,
+        "Situatie.",
+        "Wat doe je?",
+        Answer("choice", tuple(Option("AB"[i], t) for i, t in enumerate(options))),
+        audience=audience,
+    )
 
 
 def test_find_cards_needs_every_word_and_matches_options() -> None:
-    deck = _deck(_card("x", "a", "Kaartjes na de aanbesteding"),
-                 _card("y", "b", "Een bijbaan", options=("Melden bij de leiding", "Niets")))
+    deck = _deck(
+        _card("x", "a", "Kaartjes na de aanbesteding"),
+        _card("y", "b", "Een bijbaan", options=("Melden bij de leiding", "Niets")),
+    )
     assert [h.dilemma.id for h in find_cards([deck], "KAARTJES aanbesteding")] == ["x"]
     assert [h.dilemma.id for h in find_cards([deck], "kaartjes bijbaan")] == []
     assert [h.dilemma.id for h in find_cards([deck], "melden")] == ["y"]
@@ -89,8 +103,10 @@ def test_find_cards_needs_every_word_and_matches_options() -> None:
 
 
 def test_find_cards_by_audience() -> None:
-    deck = _deck(_card("x", "a", "Een", audience=("team", "nieuw")),
-                 _card("y", "a", "Twee", audience=("raad",)))
+    deck = _deck(
+        _card("x", "a", "Een", audience=("team", "nieuw")),
+        _card("y", "a", "Twee", audience=("raad",)),
+    )
     assert [h.dilemma.id for h in find_cards([deck], audience="nieuw")] == ["x"]
     assert [h.dilemma.id for h in find_cards([deck], audience="raad")] == ["y"]
 
@@ -112,10 +128,17 @@ async def test_decks_table_lists_source_version_and_counts(isolated_dirs: Path) 
         table = screen.query_one("#deck-table", DataTable)
         assert table.row_count == len(app.ctx.registry.decks)
         row = [str(c) for c in table.get_row("testdeck")]
-        assert row == ["testdeck", "Testdeck voor het rapport", "2026.1", "eigen map", "3",
-                       "Geschenken en uitnodigingen 2 · Nevenwerkzaamheden 1"]
-        assert "Alle decks zijn in orde." in text_of(screen.query_one("#deck-problems-text",
-                                                                      Static))
+        assert row == [
+            "testdeck",
+            "Testdeck voor het rapport",
+            "2026.1",
+            "eigen map",
+            "3",
+            "Geschenken en uitnodigingen 2 · Nevenwerkzaamheden 1",
+        ]
+        assert "Alle decks zijn in orde." in text_of(
+            screen.query_one("#deck-problems-text", Static)
+        )
 
 
 async def test_every_problem_of_an_invalid_deck_is_shown_located(isolated_dirs: Path) -> None:
@@ -153,8 +176,7 @@ async def test_card_browser_search_filters_and_card_view(isolated_dirs: Path) ->
         assert [(h.deck.id, h.dilemma.id) for h in browser.hits] == [("testdeck", "borrel")]
         card = screen.query_one(CardView)
         assert card.dilemma.id == "borrel"
-        assert "Overleg met je leidinggevende." in text_of(screen.query_one("#card-extra",
-                                                                            Static))
+        assert "Overleg met je leidinggevende." in text_of(screen.query_one("#card-extra", Static))
 
         screen.query_one("#card-search", Input).value = ""
         screen.query_one("#card-theme", Select).value = "nevenwerk"
@@ -199,15 +221,17 @@ async def test_reload_picks_up_a_fixed_deck(isolated_dirs: Path) -> None:
         assert app.ctx.registry.invalid == []
         table = screen.query_one("#deck-table", DataTable)
         assert "testdeck" in [str(key.value) for key in table.rows]
-        assert "Alle decks zijn in orde." in text_of(screen.query_one("#deck-problems-text",
-                                                                      Static))
+        assert "Alle decks zijn in orde." in text_of(
+            screen.query_one("#deck-problems-text", Static)
+        )
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert "testdeck" in {h.deck.id for h in screen.query_one(CardBrowser).hits}
 
 
-async def test_check_file_lists_the_problems_of_any_file(isolated_dirs: Path,
-                                                         tmp_path: Path) -> None:
+async def test_check_file_lists_the_problems_of_any_file(
+    isolated_dirs: Path, tmp_path: Path
+) -> None:
     elsewhere = tmp_path / "concept.yaml"
     elsewhere.write_text(BROKEN_DECK, encoding="utf-8")
     expected = [str(p) for p in check_paths([elsewhere])]
@@ -239,12 +263,14 @@ async def test_check_file_says_when_a_deck_is_fine(isolated_dirs: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ProblemsDialog)
-        assert "Geen problemen gevonden" in text_of(app.screen.query_one("#problems-summary",
-                                                                         Static))
+        assert "Geen problemen gevonden" in text_of(
+            app.screen.query_one("#problems-summary", Static)
+        )
 
 
-async def test_a_long_card_list_is_cut_and_says_so(isolated_dirs: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_long_card_list_is_cut_and_says_so(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from game.screens import card_browser
 
     shutil.copy(FIXTURE_DECKS / "testdeck.yaml", user_decks() / "testdeck.yaml")
@@ -257,4 +283,5 @@ async def test_a_long_card_list_is_cut_and_says_so(isolated_dirs: Path,
         await pilot.pause()
         assert len(screen.query_one(CardBrowser).hits) == 2
         assert text_of(screen.query_one("#card-count", Static)) == (
-            "3 kaarten, de eerste 2 staan hier")
+            "3 kaarten, de eerste 2 staan hier"
+        )

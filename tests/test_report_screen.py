@@ -35,35 +35,80 @@ def fixture_records() -> list[SessionRecord]:
     (A 6, B 13, C 4): shown. `klus` 4 answers: suppressed. Pulse `kent-vp` Q1 17 / Q2 3
     answers: Q2 is below k, so Q1 is hidden as well (complementary suppression).
     """
-    def team(i: int, month: str, label: str | None, n: int, rounds: tuple[Round, ...],
-             pulse: tuple[PulseAnswer, ...] = (), completed: bool = True) -> SessionRecord:
+
+    def team(
+        i: int,
+        month: str,
+        label: str | None,
+        n: int,
+        rounds: tuple[Round, ...],
+        pulse: tuple[PulseAnswer, ...] = (),
+        completed: bool = True,
+    ) -> SessionRecord:
         return SessionRecord(
-            id=f"0000000{i}-0000-4000-8000-00000000000{i}", kind="team", month=month,
-            team=label, participants=n, deck_id="testdeck", deck_version="2026.1",
-            rounds=rounds, pulse=pulse, completed=completed,
+            id=f"0000000{i}-0000-4000-8000-00000000000{i}",
+            kind="team",
+            month=month,
+            team=label,
+            participants=n,
+            deck_id="testdeck",
+            deck_version="2026.1",
+            rounds=rounds,
+            pulse=pulse,
+            completed=completed,
         )
 
     return [
-        team(1, "2026-02", "Publiekszaken", 9, (
-            Round("concert", "geschenken", "secret", {"A": 3, "B": 5, "C": 1},
-                  (Revote(0, {"A": 1, "B": 7, "C": 1}),), 7),
-            Round("klus", "nevenwerk", "hands", {"1": 1, "2": 2}, (), 5),
-        ), (PulseAnswer("kent-vp", {"ja": 4, "nee": 5}),)),
-        team(2, "2026-03", "Burgerzaken", 8, (
-            Round("concert", "geschenken", "hands", {"A": 1, "B": 6, "C": 1}),
-            Round("klus", "nevenwerk", "hands", {"3": 1}),
-        ), (PulseAnswer("kent-vp", {"ja": 6, "nee": 2}),)),
-        team(3, "2026-05", None, 6, (
-            Round("concert", "geschenken", "secret", {"A": 2, "B": 2, "C": 2}),
-        ), (PulseAnswer("kent-vp", {"ja": 1, "nee": 2}),), completed=False),
-        team(4, "2025-11", "ICT", 5, (
-            Round("concert", "geschenken", "hands", {"A": 5}),
-        )),
-        SessionRecord(id="00000009-0000-4000-8000-000000000009", kind="practice",
-                      month="2026-04", team=None, participants=1, deck_id="testdeck",
-                      deck_version="2026.1",
-                      rounds=(Round("borrel", "geschenken", "hands", {"A": 1}),),
-                      completed=True),
+        team(
+            1,
+            "2026-02",
+            "Publiekszaken",
+            9,
+            (
+                Round(
+                    "concert",
+                    "geschenken",
+                    "secret",
+                    {"A": 3, "B": 5, "C": 1},
+                    (Revote(0, {"A": 1, "B": 7, "C": 1}),),
+                    7,
+                ),
+                Round("klus", "nevenwerk", "hands", {"1": 1, "2": 2}, (), 5),
+            ),
+            (PulseAnswer("kent-vp", {"ja": 4, "nee": 5}),),
+        ),
+        team(
+            2,
+            "2026-03",
+            "Burgerzaken",
+            8,
+            (
+                Round("concert", "geschenken", "hands", {"A": 1, "B": 6, "C": 1}),
+                Round("klus", "nevenwerk", "hands", {"3": 1}),
+            ),
+            (PulseAnswer("kent-vp", {"ja": 6, "nee": 2}),),
+        ),
+        team(
+            3,
+            "2026-05",
+            None,
+            6,
+            (Round("concert", "geschenken", "secret", {"A": 2, "B": 2, "C": 2}),),
+            (PulseAnswer("kent-vp", {"ja": 1, "nee": 2}),),
+            completed=False,
+        ),
+        team(4, "2025-11", "ICT", 5, (Round("concert", "geschenken", "hands", {"A": 5}),)),
+        SessionRecord(
+            id="00000009-0000-4000-8000-000000000009",
+            kind="practice",
+            month="2026-04",
+            team=None,
+            participants=1,
+            deck_id="testdeck",
+            deck_version="2026.1",
+            rounds=(Round("borrel", "geschenken", "hands", {"A": 1}),),
+            completed=True,
+        ),
     ]
 
 
@@ -77,8 +122,14 @@ def fill(store: Store) -> None:
 def make_ctx(store: Store | None, store_error: str | None = None) -> AppContext:
     config, notices = load_config()
     registry = discover([FIXTURE_DECKS], config)
-    return AppContext(config=config, registry=registry, store=store, store_error=store_error,
-                      config_notices=list(notices), extra_deck_dirs=(FIXTURE_DECKS,))
+    return AppContext(
+        config=config,
+        registry=registry,
+        store=store,
+        store_error=store_error,
+        config_notices=list(notices),
+        extra_deck_dirs=(FIXTURE_DECKS,),
+    )
 
 
 @pytest.fixture
@@ -134,8 +185,22 @@ def test_team_filter_is_case_blind_and_dash_finds_unlabelled() -> None:
 
 async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "cli.json"
-    assert main(["--decks", str(FIXTURE_DECKS), "report", "--year", "2026", "--format", "json",
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--decks",
+                str(FIXTURE_DECKS),
+                "report",
+                "--year",
+                "2026",
+                "--format",
+                "json",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     cli = json.loads(out.read_text(encoding="utf-8"))
 
     app = IntegerSpelApp(make_ctx(store))
@@ -147,11 +212,19 @@ async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -
         await pilot.pause()
 
         totals = cli["totals"]
-        assert totals == {"sessions": 3, "teams": 2, "participants": 23, "rounds": 5,
-                          "participants_mean": 7.7}
-        for widget_id, key in (("total-sessions", "sessions"), ("total-teams", "teams"),
-                               ("total-participants", "participants"),
-                               ("total-rounds", "rounds")):
+        assert totals == {
+            "sessions": 3,
+            "teams": 2,
+            "participants": 23,
+            "rounds": 5,
+            "participants_mean": 7.7,
+        }
+        for widget_id, key in (
+            ("total-sessions", "sessions"),
+            ("total-teams", "teams"),
+            ("total-participants", "participants"),
+            ("total-rounds", "rounds"),
+        ):
             shown = text_of(screen.query_one(f"#{widget_id}", Static))
             assert shown.endswith(f": {totals[key]}"), shown
         assert text_of(screen.query_one("#total-mean", Static)).endswith("7,7")
@@ -170,7 +243,8 @@ async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -
             if figure["counts"] is None:
                 assert bars == [], f"{figure['id']} is suppressed but drew bars"
                 assert "Minder dan 5 antwoorden — niet getoond" in text_of(
-                    item.query_one(".figures--suppressed", Static))
+                    item.query_one(".figures--suppressed", Static)
+                )
             else:
                 assert len(bars) == 1
                 assert bars[0].counts == figure["counts"]
@@ -191,8 +265,7 @@ async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -
         assert "minder dan 5 antwoorden" in statement
 
 
-async def test_no_bar_anywhere_for_a_suppressed_distribution(store: Store,
-                                                              tmp_path: Path) -> None:
+async def test_no_bar_anywhere_for_a_suppressed_distribution(store: Store, tmp_path: Path) -> None:
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_report(app, pilot, tmp_path)
@@ -209,11 +282,13 @@ async def test_no_bar_anywhere_for_a_suppressed_distribution(store: Store,
         assert screen.report_json["dilemmas"][0]["counts"] is None
         assert len(screen.query("#dilemma-1 VoteBars")) == 0
         assert "Minder dan 6 antwoorden" in text_of(
-            screen.query_one("#dilemma-1 .figures--suppressed", Static))
+            screen.query_one("#dilemma-1 .figures--suppressed", Static)
+        )
 
 
 async def test_long_rankings_are_cut_with_a_button_for_the_rest(
-        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(ReportFigures, "limit", 1)
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
@@ -302,13 +377,28 @@ async def test_without_a_store_the_reason_is_shown(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------ exports
 
 
-async def test_every_report_format_is_delivered_as_the_cli_writes_it(store: Store,
-                                                                     tmp_path: Path) -> None:
+async def test_every_report_format_is_delivered_as_the_cli_writes_it(
+    store: Store, tmp_path: Path
+) -> None:
     cli_dir = tmp_path / "cli"
     cli_dir.mkdir()
     for fmt in ("md", "html", "csv", "json"):
-        assert main(["--decks", str(FIXTURE_DECKS), "report", "--year", "2026", "--format", fmt,
-                     "-o", str(cli_dir / f"rapport.{fmt}")]) == 0
+        assert (
+            main(
+                [
+                    "--decks",
+                    str(FIXTURE_DECKS),
+                    "report",
+                    "--year",
+                    "2026",
+                    "--format",
+                    fmt,
+                    "-o",
+                    str(cli_dir / f"rapport.{fmt}"),
+                ]
+            )
+            == 0
+        )
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_report(app, pilot, tmp_path)
@@ -366,14 +456,22 @@ def other_laptop_bundle(folder: Path) -> Path:
 
     other = Store.open(folder)
     try:
-        other.import_records([
-            SessionRecord(id="10000000-0000-4000-8000-000000000001", kind="team",
-                          month="2026-06", team="Sociaal domein", participants=12,
-                          deck_id="testdeck", deck_version="2026.1",
-                          rounds=(Round("borrel", "geschenken", "hands", {"A": 4, "B": 8}),),
-                          completed=True),
-            fixture_records()[0],
-        ])
+        other.import_records(
+            [
+                SessionRecord(
+                    id="10000000-0000-4000-8000-000000000001",
+                    kind="team",
+                    month="2026-06",
+                    team="Sociaal domein",
+                    participants=12,
+                    deck_id="testdeck",
+                    deck_version="2026.1",
+                    rounds=(Round("borrel", "geschenken", "hands", {"A": 4, "B": 8}),),
+                    completed=True,
+                ),
+                fixture_records()[0],
+            ]
+        )
         path = folder / "bundel.json"
         path.write_text(bundle_text(export_bundle(other)), encoding="utf-8")
     finally:
@@ -402,13 +500,15 @@ async def test_bundle_import_counts_added_and_skipped(store: Store, tmp_path: Pa
         assert "Sociaal domein" in [r[1] for r in table_rows(screen)]
         await import_via_dialog(app, pilot, bundle)
         assert "0 sessies toegevoegd, 2 overgeslagen" in text_of(
-            screen.query_one("#bundle-result", Static))
+            screen.query_one("#bundle-result", Static)
+        )
 
 
 async def test_a_broken_bundle_adds_nothing_and_says_why(store: Store, tmp_path: Path) -> None:
     broken = tmp_path / "kapot.json"
-    broken.write_text('{"format": "integer-spel-bundle", "version": 99, "sessions": []}',
-                      encoding="utf-8")
+    broken.write_text(
+        '{"format": "integer-spel-bundle", "version": 99, "sessions": []}', encoding="utf-8"
+    )
     before = len(store.list_sessions(kind=None))
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
@@ -420,8 +520,7 @@ async def test_a_broken_bundle_adds_nothing_and_says_why(store: Store, tmp_path:
     assert len(store.list_sessions(kind=None)) == before
 
 
-async def test_a_missing_bundle_file_is_refused_in_the_dialog(store: Store,
-                                                               tmp_path: Path) -> None:
+async def test_a_missing_bundle_file_is_refused_in_the_dialog(store: Store, tmp_path: Path) -> None:
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
         await open_report(app, pilot, tmp_path)
@@ -439,12 +538,17 @@ async def test_bundle_export_holds_every_team_session(store: Store, tmp_path: Pa
         name = screen._bundle_filename()
         doc = json.loads(await wait_for_file(pilot, tmp_path / name))
     assert doc["format"] == "integer-spel-bundle"
-    assert sorted(s["month"] for s in doc["sessions"]) == ["2025-11", "2026-02", "2026-03",
-                                                          "2026-05"]
+    assert sorted(s["month"] for s in doc["sessions"]) == [
+        "2025-11",
+        "2026-02",
+        "2026-03",
+        "2026-05",
+    ]
 
 
-async def test_a_store_that_fails_to_read_says_so(store: Store, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_store_that_fails_to_read_says_so(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sessions.store import StoreError
 
     def broken(*_args: object, **_kwargs: object) -> list[SessionRecord]:
@@ -460,8 +564,9 @@ async def test_a_store_that_fails_to_read_says_so(store: Store, tmp_path: Path,
         assert screen.report_json["totals"]["sessions"] == 0
 
 
-async def test_a_long_session_list_is_cut_and_says_so(store: Store, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_long_session_list_is_cut_and_says_so(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from game.screens import report as report_module
 
     monkeypatch.setattr(report_module, "MAX_ROWS", 2)

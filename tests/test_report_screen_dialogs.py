@@ -47,7 +47,9 @@ async def submit(host: Host, text: str) -> str:
 
 
 def test_a_missing_file_cannot_be_read(tmp_path: Path) -> None:
-    assert read_problem(tmp_path / "weg.json") == f"Het bestand {tmp_path / 'weg.json'} bestaat niet."
+    assert (
+        read_problem(tmp_path / "weg.json") == f"Het bestand {tmp_path / 'weg.json'} bestaat niet."
+    )
     assert "De map" in (read_problem(tmp_path / "geen-map" / "weg.json") or "")
 
 
@@ -68,10 +70,12 @@ def test_write_problems_name_what_is_wrong(tmp_path: Path) -> None:
 def test_an_unwritable_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Root may write anywhere, so the permission check itself is stood in for.
     real_access = os.access
-    monkeypatch.setattr(os, "access",
-                        lambda p, mode: False if Path(p) == tmp_path else real_access(p, mode))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if Path(p) == tmp_path else real_access(p, mode)
+    )
     assert write_problem(tmp_path / "rapport.md") == (
-        f"Je mag niet schrijven in de map {tmp_path}. Kies een andere map.")
+        f"Je mag niet schrijven in de map {tmp_path}. Kies een andere map."
+    )
 
 
 def test_resolve_path_expands_home_and_relative(tmp_path: Path) -> None:

@@ -38,10 +38,15 @@ def decks_app() -> IntegerSpelApp:
     broken = "decks/kapot.yaml"
     registry = DeckRegistry(
         decks=decks,
-        invalid=[(broken, [
-            Problem(broken, 3, 3, "onbekende sleutel 'titel'; bedoel je 'title'?"),
-            Problem(broken, 9, 9, "'Fout_Id' is geen geldige id: gebruik a-z, 0-9 en -"),
-        ])],
+        invalid=[
+            (
+                broken,
+                [
+                    Problem(broken, 3, 3, "onbekende sleutel 'titel'; bedoel je 'title'?"),
+                    Problem(broken, 9, 9, "'Fout_Id' is geen geldige id: gebruik a-z, 0-9 en -"),
+                ],
+            )
+        ],
         notices=["De map met decks /nergens bestaat niet; die wordt overgeslagen."],
     )
     config, _ = load_config()
@@ -63,14 +68,18 @@ def opener(app: IntegerSpelApp, screen: Any, *keys: str) -> Callable[[Pilot[Any]
 
 def test_report_sessions(snap_compare: Any, tmp_path: Path) -> None:
     app = report_app(tmp_path)
-    assert snap_compare(app, terminal_size=SIZE,
-                        run_before=opener(app, ReportScreen(save_directory=tmp_path)))
+    assert snap_compare(
+        app, terminal_size=SIZE, run_before=opener(app, ReportScreen(save_directory=tmp_path))
+    )
 
 
 def test_report_figures(snap_compare: Any, tmp_path: Path) -> None:
     app = report_app(tmp_path)
-    assert snap_compare(app, terminal_size=SIZE,
-                        run_before=opener(app, ReportScreen(save_directory=tmp_path), "ctrl+t"))
+    assert snap_compare(
+        app,
+        terminal_size=SIZE,
+        run_before=opener(app, ReportScreen(save_directory=tmp_path), "ctrl+t"),
+    )
 
 
 def test_decks_list(snap_compare: Any) -> None:
@@ -80,6 +89,8 @@ def test_decks_list(snap_compare: Any) -> None:
 
 def test_decks_card_browser(snap_compare: Any) -> None:
     app = decks_app()
-    assert snap_compare(app, terminal_size=SIZE,
-                        run_before=opener(app, DecksScreen(), "ctrl+t", "tab", "tab", "tab",
-                                          "tab", "down"))
+    assert snap_compare(
+        app,
+        terminal_size=SIZE,
+        run_before=opener(app, DecksScreen(), "ctrl+t", "tab", "tab", "tab", "tab", "down"),
+    )

@@ -200,9 +200,7 @@ class PathDialog(ModalScreen[Path | None]):
             return
         if not self.must_exist and path.exists() and self._confirm_overwrite != path:
             self._confirm_overwrite = path
-            self._say(
-                f"{path} bestaat al. Kies nog een keer OK om het te vervangen.", "warning"
-            )
+            self._say(f"{path} bestaat al. Kies nog een keer OK om het te vervangen.", "warning")
             return
         self.dismiss(path)
 

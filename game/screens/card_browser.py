@@ -82,8 +82,10 @@ def theme_choices(decks: Iterable[Deck]) -> list[tuple[str, str]]:
     for deck in decks:
         for theme in deck.themes:
             titles.setdefault(theme.id, theme.title)
-    return sorted(((title, theme_id) for theme_id, title in titles.items()),
-                  key=lambda pair: pair[0].casefold())
+    return sorted(
+        ((title, theme_id) for theme_id, title in titles.items()),
+        key=lambda pair: pair[0].casefold(),
+    )
 
 
 def card_details(hit: CardHit) -> Content:
@@ -91,8 +93,10 @@ def card_details(hit: CardHit) -> Content:
     d = hit.dilemma
     sections: list[Content] = [
         Content.assemble(
-            ("Deck ", "$text-muted"), (hit.deck.id, "bold"),
-            ("  ·  kaart ", "$text-muted"), (d.id, "bold"),
+            ("Deck ", "$text-muted"),
+            (hit.deck.id, "bold"),
+            ("  ·  kaart ", "$text-muted"),
+            (d.id, "bold"),
             ("  ·  voor ", "$text-muted"),
             ", ".join(AUDIENCE_LABELS.get(a, a) for a in d.audience) or "—",
         )
@@ -186,13 +190,16 @@ class CardBrowser(Widget):
     def compose(self) -> ComposeResult:
         with Horizontal(id="browser-filters"):
             yield Input(placeholder="Zoek…", id="card-search", compact=True)
-            yield Select(self._deck_choices(), prompt="Alle decks", id="card-deck",
-                         compact=True)
-            yield Select(theme_choices(self._decks), prompt="Alle thema's", id="card-theme",
-                         compact=True)
-            yield Select([(label, key) for key, label in AUDIENCE_LABELS.items()
-                          if key in AUDIENCES],
-                         prompt="Alle doelgroepen", id="card-audience", compact=True)
+            yield Select(self._deck_choices(), prompt="Alle decks", id="card-deck", compact=True)
+            yield Select(
+                theme_choices(self._decks), prompt="Alle thema's", id="card-theme", compact=True
+            )
+            yield Select(
+                [(label, key) for key, label in AUDIENCE_LABELS.items() if key in AUDIENCES],
+                prompt="Alle doelgroepen",
+                id="card-audience",
+                compact=True,
+            )
         with Horizontal(id="browser-body"):
             with Vertical(id="browser-left"):
                 yield Static(id="card-count")
@@ -249,8 +256,13 @@ class CardBrowser(Widget):
         option_list.clear_options()
         option_list.add_options(Option(hit.dilemma.title, id=hit.key) for hit in hits)
         count = len(found)
-        text = ("Geen kaarten gevonden" if count == 0
-                else "1 kaart" if count == 1 else f"{count} kaarten")
+        text = (
+            "Geen kaarten gevonden"
+            if count == 0
+            else "1 kaart"
+            if count == 1
+            else f"{count} kaarten"
+        )
         if count > len(hits):
             text += f", de eerste {len(hits)} staan hier"
         self.query_one("#card-count", Static).update(text)

@@ -88,8 +88,11 @@ class ProblemsDialog(ModalScreen[None]):
                         id="problems-list",
                     )
                 else:
-                    yield Static("Geen problemen gevonden. Dit deck is in orde.",
-                                 id="problems-summary", classes="-ok")
+                    yield Static(
+                        "Geen problemen gevonden. Dit deck is in orde.",
+                        id="problems-summary",
+                        classes="-ok",
+                    )
             yield Button("Sluiten", id="problems-close", variant="primary")
 
     def on_mount(self) -> None:
@@ -120,13 +123,28 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="decks.back", tooltip="Terug naar het hoofdmenu"),
-        Binding("f5", "reload", "Opnieuw laden", id="decks.reload",
-                tooltip="Zoek de decks opnieuw, na een wijziging in een bestand"),
+        Binding(
+            "f5",
+            "reload",
+            "Opnieuw laden",
+            id="decks.reload",
+            tooltip="Zoek de decks opnieuw, na een wijziging in een bestand",
+        ),
         Binding("ctrl+r", "reload", "Opnieuw laden", id="decks.reload_alt", show=False),
-        Binding("ctrl+o", "check_file", "Controleer bestand…", id="decks.check",
-                tooltip="Controleer één deckbestand of map en toon elk probleem"),
-        Binding("ctrl+t", "switch_tab", "Decks/Kaarten", id="decks.tab",
-                tooltip="Wissel tussen de lijst met decks en de kaarten"),
+        Binding(
+            "ctrl+o",
+            "check_file",
+            "Controleer bestand…",
+            id="decks.check",
+            tooltip="Controleer één deckbestand of map en toon elk probleem",
+        ),
+        Binding(
+            "ctrl+t",
+            "switch_tab",
+            "Decks/Kaarten",
+            id="decks.tab",
+            tooltip="Wissel tussen de lijst met decks en de kaarten",
+        ),
     ]
 
     @property
@@ -212,9 +230,13 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
         where = deck.path or "ingebouwd in de app"
         detail.update(
             Content.assemble(
-                (deck.info.title, "bold"), ("\n", ""),
-                ("Bestand: ", "$text-muted"), where, ("\n", ""),
-                ("Per thema: ", "$text-muted"), themes,
+                (deck.info.title, "bold"),
+                ("\n", ""),
+                ("Bestand: ", "$text-muted"),
+                where,
+                ("\n", ""),
+                ("Per thema: ", "$text-muted"),
+                themes,
             )
         )
 
@@ -250,8 +272,9 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
         message = f"{found} {'deck' if found == 1 else 'decks'} gevonden"
         if broken:
             message += f", {broken} met fouten"
-        self.notify(message + ".", title="Opnieuw geladen",
-                    severity="warning" if broken else "information")
+        self.notify(
+            message + ".", title="Opnieuw geladen", severity="warning" if broken else "information"
+        )
 
     def action_check_file(self) -> None:
         """Ask for a deck file or folder, check it and show every problem."""
@@ -265,9 +288,13 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
             self.app.push_screen(ProblemsDialog(path, check_paths([path])))
 
         self.app.push_screen(
-            PathDialog("Welk deck wil je controleren?", default, must_exist=True,
-                       allow_dir=True,
-                       hint="Typ het pad van een deckbestand (.yaml) of een map met decks."),
+            PathDialog(
+                "Welk deck wil je controleren?",
+                default,
+                must_exist=True,
+                allow_dir=True,
+                hint="Typ het pad van een deckbestand (.yaml) of een map met decks.",
+            ),
             checked,
         )
 

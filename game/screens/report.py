@@ -62,8 +62,15 @@ REPORT_FORMATS: dict[str, tuple[str, str, Callable[[Report], str]]] = {
     "csv": ("CSV", "csv", lambda report: "\ufeff" + render_csv(report)),
     "json": ("JSON", "json", render_json),
 }
-EXTENSIONS: dict[str, str] = {".md": "md", ".markdown": "md", ".txt": "md", ".html": "html",
-                              ".htm": "html", ".csv": "csv", ".json": "json"}
+EXTENSIONS: dict[str, str] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+}
 
 
 def parse_month(text: str) -> str | None:
@@ -94,8 +101,9 @@ def report_filename(period: Period, fmt: str) -> str:
     return f"wio-rapport-{span}.{REPORT_FORMATS[fmt][1]}"
 
 
-def deliver(screen: Screen[Any], text: str, filename: str, what: str,
-            save_directory: Path | None = None) -> bool:
+def deliver(
+    screen: Screen[Any], text: str, filename: str, what: str, save_directory: Path | None = None
+) -> bool:
     """Hand `text` to the user as a file via `App.deliver_text`; say where it went.
 
     In a terminal the file lands in the Downloads folder (or `save_directory`); in a browser
@@ -112,9 +120,12 @@ def deliver(screen: Screen[Any], text: str, filename: str, what: str,
                 folder.mkdir(parents=True, exist_ok=True)
         problem = write_problem(folder / filename)
         if problem is not None:
-            screen.notify(f"{what} kon niet worden opgeslagen. {problem} "
-                          "Gebruik \"Opslaan als…\" om zelf een plek te kiezen.",
-                          severity="error", timeout=10)
+            screen.notify(
+                f"{what} kon niet worden opgeslagen. {problem} "
+                'Gebruik "Opslaan als…" om zelf een plek te kiezen.',
+                severity="error",
+                timeout=10,
+            )
             return False
     app.deliver_text(io.StringIO(text), save_directory=save_directory, save_filename=filename)
     if app.is_web:
@@ -124,8 +135,9 @@ def deliver(screen: Screen[Any], text: str, filename: str, what: str,
     return True
 
 
-def ask_save_as(screen: Screen[Any], title: str, default: Path, what: str,
-                produce: Callable[[Path], str]) -> None:
+def ask_save_as(
+    screen: Screen[Any], title: str, default: Path, what: str, produce: Callable[[Path], str]
+) -> None:
     """Ask for a path with PathDialog, then write `produce(path)` there and say so."""
 
     def chosen(path: Path | None) -> None:
@@ -164,8 +176,13 @@ class SessionDetailScreen(ModalScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Sluiten", id="detail.close"),
-        Binding("ctrl+s", "save_as", "Opslaan als…", id="detail.save",
-                tooltip="Bewaar de samenvatting als Markdown of HTML op een plek naar keuze"),
+        Binding(
+            "ctrl+s",
+            "save_as",
+            "Opslaan als…",
+            id="detail.save",
+            tooltip="Bewaar de samenvatting als Markdown of HTML op een plek naar keuze",
+        ),
     ]
 
     def __init__(self, record: SessionRecord, save_directory: Path | None = None) -> None:
@@ -204,22 +221,31 @@ class SessionDetailScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#detail-md")
     def _markdown(self) -> None:
-        deliver(self, self._summary("md"), self._filename("md"), "De samenvatting",
-                self.save_directory)
+        deliver(
+            self, self._summary("md"), self._filename("md"), "De samenvatting", self.save_directory
+        )
 
     @on(Button.Pressed, "#detail-html")
     def _html(self) -> None:
-        deliver(self, self._summary("html"), self._filename("html"), "De samenvatting",
-                self.save_directory)
+        deliver(
+            self,
+            self._summary("html"),
+            self._filename("html"),
+            "De samenvatting",
+            self.save_directory,
+        )
 
     @on(Button.Pressed, "#detail-save")
     def action_save_as(self) -> None:
         """Save the summary where the user says; .html gives HTML, anything else Markdown."""
         ask_save_as(
-            self, "Samenvatting opslaan als (.md of .html)",
-            Path.cwd() / self._filename("md"), "De samenvatting",
-            lambda path: self._summary("html" if path.suffix.lower() in (".html", ".htm")
-                                       else "md"),
+            self,
+            "Samenvatting opslaan als (.md of .html)",
+            Path.cwd() / self._filename("md"),
+            "De samenvatting",
+            lambda path: self._summary(
+                "html" if path.suffix.lower() in (".html", ".htm") else "md"
+            ),
         )
 
     @on(Button.Pressed, "#detail-close")
@@ -257,14 +283,34 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="report.back", tooltip="Terug naar het hoofdmenu"),
-        Binding("ctrl+t", "next_tab", "Tabblad", id="report.tab",
-                tooltip="Wissel tussen Sessies, Cijfers en Export"),
-        Binding("f5", "reload", "Vernieuwen", id="report.reload",
-                tooltip="Lees de opgeslagen sessies opnieuw"),
-        Binding("ctrl+s", "save_report", "Opslaan als…", id="report.save",
-                tooltip="Bewaar het rapport op een plek naar keuze (.md, .html, .csv of .json)"),
-        Binding("ctrl+o", "import_bundle", "Bundel importeren…", id="report.import",
-                tooltip="Voeg de sessies uit een bundel van een andere laptop toe"),
+        Binding(
+            "ctrl+t",
+            "next_tab",
+            "Tabblad",
+            id="report.tab",
+            tooltip="Wissel tussen Sessies, Cijfers en Export",
+        ),
+        Binding(
+            "f5",
+            "reload",
+            "Vernieuwen",
+            id="report.reload",
+            tooltip="Lees de opgeslagen sessies opnieuw",
+        ),
+        Binding(
+            "ctrl+s",
+            "save_report",
+            "Opslaan als…",
+            id="report.save",
+            tooltip="Bewaar het rapport op een plek naar keuze (.md, .html, .csv of .json)",
+        ),
+        Binding(
+            "ctrl+o",
+            "import_bundle",
+            "Bundel importeren…",
+            id="report.import",
+            tooltip="Voeg de sessies uit een bundel van een andere laptop toe",
+        ),
     ]
 
     TABS: ClassVar[tuple[str, ...]] = ("tab-sessions", "tab-figures", "tab-export")
@@ -287,8 +333,9 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         ctx = _ctx(self)
         if ctx.store is None:
             with Vertical(id="report-no-store"):
-                yield Static("De opgeslagen sessies kunnen niet worden geopend.",
-                             id="report-no-store-title")
+                yield Static(
+                    "De opgeslagen sessies kunnen niet worden geopend.", id="report-no-store-title"
+                )
                 yield Static(ctx.store_error or "De reden is onbekend.", id="report-store-error")
             yield Footer()
             return
@@ -310,19 +357,26 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                 yield ReportFigures(id="report-figures")
             with TabPane("Export", id="tab-export"), VerticalScroll(id="export-pane"):
                 yield Static(id="export-period", classes="export-heading")
-                yield Static("Het rapport zet de cijfers hierboven op papier, met dezelfde "
-                             "regels voor wat wel en niet getoond wordt.", classes="export-text")
+                yield Static(
+                    "Het rapport zet de cijfers hierboven op papier, met dezelfde "
+                    "regels voor wat wel en niet getoond wordt.",
+                    classes="export-text",
+                )
                 yield Checkbox("Notities van de gesprekken opnemen", id="export-notes")
                 with Horizontal(classes="export-buttons"):
                     for fmt, (label, _ext, _render) in REPORT_FORMATS.items():
-                        yield Button(label, id=f"export-{fmt}",
-                                     variant="primary" if fmt == "md" else "default")
+                        yield Button(
+                            label,
+                            id=f"export-{fmt}",
+                            variant="primary" if fmt == "md" else "default",
+                        )
                     yield Button("Opslaan als…", id="export-save")
-                yield Static("Bundel: sessies uitwisselen tussen laptops",
-                             classes="export-heading")
-                yield Static("Een bundel bevat de teamsessies van deze laptop, per maand en "
-                             "zonder namen. Importeren voegt alleen toe wat hier nog niet is.",
-                             classes="export-text")
+                yield Static("Bundel: sessies uitwisselen tussen laptops", classes="export-heading")
+                yield Static(
+                    "Een bundel bevat de teamsessies van deze laptop, per maand en "
+                    "zonder namen. Importeren voegt alleen toe wat hier nog niet is.",
+                    classes="export-text",
+                )
                 yield Checkbox("Alleen sessies vanaf de maand bij 'van'", id="bundle-since")
                 with Horizontal(classes="export-buttons"):
                     yield Button("Bundel exporteren", id="bundle-export", variant="primary")
@@ -335,8 +389,14 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         if _ctx(self).store is None:
             return
         table = self.query_one("#session-table", DataTable)
-        for label, key in (("maand", "month"), ("team", "team"), ("deelnemers", "participants"),
-                           ("rondes", "rounds"), ("klaar", "completed"), ("nr", "id")):
+        for label, key in (
+            ("maand", "month"),
+            ("team", "team"),
+            ("deelnemers", "participants"),
+            ("rondes", "rounds"),
+            ("klaar", "completed"),
+            ("nr", "id"),
+        ):
             table.add_column(label, key=key)
         self.load_records()
         present = self._years(with_current=False)
@@ -378,16 +438,16 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
     def refresh_report(self) -> None:
         """Build the report for the chosen period and show the sessions and the figures."""
         ctx = _ctx(self)
-        self.report = build_report(self.records, ctx.registry.decks, k=ctx.config.k,
-                                   period=self.period)
+        self.report = build_report(
+            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period
+        )
         self.report_json = report_to_json(self.report)
         self._fill_sessions()
         # Drawing the figures is the slow part: only when (or once) the tab is shown.
         self._figures_stale = True
         if self.query_one("#report-tabs", TabbedContent).active == "tab-figures":
             self._fill_figures()
-        self.query_one("#export-period", Static).update(
-            f"Rapport over {period_label(self.report)}")
+        self.query_one("#export-period", Static).update(f"Rapport over {period_label(self.report)}")
 
     def _period_records(self) -> list[SessionRecord]:
         return [r for r in self.records if self.period.contains(r.month)]
@@ -409,8 +469,11 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                 key=record.id,
             )
         count = len(shown)
-        text = "Geen teamsessies in deze periode." if count == 0 else (
-            "1 teamsessie" if count == 1 else f"{count} teamsessies")
+        text = (
+            "Geen teamsessies in deze periode."
+            if count == 0
+            else ("1 teamsessie" if count == 1 else f"{count} teamsessies")
+        )
         if count > MAX_ROWS:
             text += f" · de nieuwste {MAX_ROWS} staan hier; kies een kortere periode of een team"
         if count:
@@ -429,8 +492,10 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         self._figures_stale = False
         labels = {(f.deck, f.id): dict(f.labels) for f in report.dilemmas}
         for shift in report.shifts:
-            labels[(shift.deck, shift.dilemma)] = {**labels.get((shift.deck, shift.dilemma), {}),
-                                                   **shift.labels}
+            labels[(shift.deck, shift.dilemma)] = {
+                **labels.get((shift.deck, shift.dilemma), {}),
+                **shift.labels,
+            }
         self.query_one("#report-figures", ReportFigures).show(
             self.report_json,
             period_text=period_label(report),
@@ -545,8 +610,9 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         if not self.query_one("#export-notes", Checkbox).value:
             return self.report
         ctx = _ctx(self)
-        return build_report(self.records, ctx.registry.decks, k=ctx.config.k,
-                            period=self.period, with_notes=True)
+        return build_report(
+            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period, with_notes=True
+        )
 
     @on(Button.Pressed, "#export-md")
     @on(Button.Pressed, "#export-html")
@@ -559,8 +625,13 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
     def export_report(self, fmt: str) -> bool:
         """Deliver the report in format `fmt` (md, html, csv, json)."""
         _label, _ext, render = REPORT_FORMATS[fmt]
-        return deliver(self, render(self._export_report()), report_filename(self.period, fmt),
-                       "Het rapport", self.save_directory)
+        return deliver(
+            self,
+            render(self._export_report()),
+            report_filename(self.period, fmt),
+            "Het rapport",
+            self.save_directory,
+        )
 
     @on(Button.Pressed, "#export-save")
     def action_save_report(self) -> None:
@@ -571,12 +642,19 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         def produce(path: Path) -> str:
             fmt = EXTENSIONS.get(path.suffix.lower())
             if fmt is None:
-                raise ValueError("Kies een bestandsnaam die eindigt op .md, .html, .csv of "
-                                 ".json; daaraan ziet de app welk formaat je wilt.")
+                raise ValueError(
+                    "Kies een bestandsnaam die eindigt op .md, .html, .csv of "
+                    ".json; daaraan ziet de app welk formaat je wilt."
+                )
             return REPORT_FORMATS[fmt][2](self._export_report())
 
-        ask_save_as(self, "Rapport opslaan als (.md, .html, .csv of .json)",
-                    Path.cwd() / report_filename(self.period, "md"), "Het rapport", produce)
+        ask_save_as(
+            self,
+            "Rapport opslaan als (.md, .html, .csv of .json)",
+            Path.cwd() / report_filename(self.period, "md"),
+            "Het rapport",
+            produce,
+        )
 
     # -- bundles --------------------------------------------------------------------------
 
@@ -596,14 +674,20 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
     @on(Button.Pressed, "#bundle-export")
     def export_bundle(self) -> bool:
         """Deliver a bundle of every team session on this laptop."""
-        return deliver(self, self._bundle_text(), self._bundle_filename(), "De bundel",
-                       self.save_directory)
+        return deliver(
+            self, self._bundle_text(), self._bundle_filename(), "De bundel", self.save_directory
+        )
 
     @on(Button.Pressed, "#bundle-save")
     def save_bundle(self) -> None:
         """Save a bundle where the user says."""
-        ask_save_as(self, "Bundel opslaan als", Path.cwd() / self._bundle_filename(),
-                    "De bundel", lambda _path: self._bundle_text())
+        ask_save_as(
+            self,
+            "Bundel opslaan als",
+            Path.cwd() / self._bundle_filename(),
+            "De bundel",
+            lambda _path: self._bundle_text(),
+        )
 
     @on(Button.Pressed, "#bundle-import")
     def action_import_bundle(self) -> None:
@@ -611,8 +695,12 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         if _ctx(self).store is None:
             return
         self.app.push_screen(
-            PathDialog("Welke bundel wil je importeren?", "", must_exist=True,
-                       hint="Typ het pad van een bundel (.json) van een andere laptop."),
+            PathDialog(
+                "Welke bundel wil je importeren?",
+                "",
+                must_exist=True,
+                hint="Typ het pad van een bundel (.json) van een andere laptop.",
+            ),
             self.import_bundle,
         )
 

@@ -88,11 +88,16 @@ class ThemeBars(Widget):
             rounds = int(theme["rounds"])
             bar = count_bar(rounds, largest, bar_w)
             filled = bar.rstrip(EMPTY)
-            lines.append(Content.assemble(
-                title.ljust(title_w), "  ",
-                (filled, "$primary"), (bar[len(filled):], "$text-muted"),
-                "  ", (f"{rounds:>4}", "bold"),
-            ))
+            lines.append(
+                Content.assemble(
+                    title.ljust(title_w),
+                    "  ",
+                    (filled, "$primary"),
+                    (bar[len(filled) :], "$text-muted"),
+                    "  ",
+                    (f"{rounds:>4}", "bold"),
+                )
+            )
         return Content("\n").join(lines)
 
 
@@ -199,8 +204,7 @@ class ReportFigures(VerticalScroll):
     def compose(self) -> ComposeResult:
         if self.doc is None:
             return
-        yield Static(Content.assemble(("Periode: ", "bold"), self.period_text),
-                     id="figures-period")
+        yield Static(Content.assemble(("Periode: ", "bold"), self.period_text), id="figures-period")
         yield Static(
             Content("\n").join(
                 [Content.styled("Wat wel en niet is vastgelegd", "bold")]
@@ -214,7 +218,7 @@ class ReportFigures(VerticalScroll):
         yield Static("Dilemma's, de meest verdeelde eerst", classes="figures--heading")
         yield from self._dilemmas()
         if self._visible_shifts():
-            yield Static("Na \"Maar wat als…?\": de stemmen vóór en na", classes="figures--heading")
+            yield Static('Na "Maar wat als…?": de stemmen vóór en na', classes="figures--heading")
             yield from self._shifts()
         yield Static("Peiling meldklimaat", classes="figures--heading")
         yield from self._pulse()
@@ -226,16 +230,23 @@ class ReportFigures(VerticalScroll):
             ("Teamsessies", str(t["sessions"]), "total-sessions"),
             ("Teams bereikt", str(t["teams"]), "total-teams"),
             ("Deelnemers", str(t["participants"]), "total-participants"),
-            ("Deelnemers per sessie (gemiddeld)", dutch_number(t.get("participants_mean")),
-             "total-mean"),
+            (
+                "Deelnemers per sessie (gemiddeld)",
+                dutch_number(t.get("participants_mean")),
+                "total-mean",
+            ),
             ("Rondes", str(t["rounds"]), "total-rounds"),
         ]
         for label, value, widget_id in rows:
-            yield Static(Content.assemble(f"{label}: ", (value, "bold")), id=widget_id,
-                         classes="figures--total")
+            yield Static(
+                Content.assemble(f"{label}: ", (value, "bold")),
+                id=widget_id,
+                classes="figures--total",
+            )
         if not t["sessions"]:
-            yield Static("Er zijn in deze periode geen teamsessies vastgelegd.",
-                         classes="figures--meta")
+            yield Static(
+                "Er zijn in deze periode geen teamsessies vastgelegd.", classes="figures--meta"
+            )
 
     def _dilemmas(self) -> ComposeResult:
         dilemmas = self._doc["dilemmas"]
@@ -255,19 +266,21 @@ class ReportFigures(VerticalScroll):
                 meta += f" ({divided_label(score)})"
             with Vertical(classes="figures--item figures--dilemma", id=f"dilemma-{rank}"):
                 yield Static(
-                    Content.assemble((f"{rank}. {figure['title']}", "bold"), "\n",
-                                     (meta, "$text-muted")),
+                    Content.assemble(
+                        (f"{rank}. {figure['title']}", "bold"), "\n", (meta, "$text-muted")
+                    ),
                     classes="figures--title",
                 )
                 if counts is None:
-                    yield Static(suppressed_text(int(figure["answers"]), self.k),
-                                 classes="figures--suppressed")
+                    yield Static(
+                        suppressed_text(int(figure["answers"]), self.k),
+                        classes="figures--suppressed",
+                    )
                 else:
                     yield ReportBars(counts, self._labels(key, counts))
         hidden = len(dilemmas) - len(shown)
         if hidden > 0:
-            yield Button(f"Toon alle {len(dilemmas)} dilemma's (nog {hidden})",
-                         id="figures-more")
+            yield Button(f"Toon alle {len(dilemmas)} dilemma's (nog {hidden})", id="figures-more")
 
     @on(Button.Pressed, "#figures-more")
     def action_show_all(self) -> None:
@@ -287,8 +300,9 @@ class ReportFigures(VerticalScroll):
     def _visible_shifts(self) -> list[Mapping[str, Any]]:
         """The shifts of the dilemmas drawn above (they come in the dilemmas' order)."""
         titles = self._shown_titles()
-        return [s for s in self._doc.get("shifts", ())
-                if (str(s["deck"]), str(s["dilemma"])) in titles]
+        return [
+            s for s in self._doc.get("shifts", ()) if (str(s["deck"]), str(s["dilemma"])) in titles
+        ]
 
     def _shifts(self) -> ComposeResult:
         titles = self._shown_titles()
@@ -298,20 +312,26 @@ class ReportFigures(VerticalScroll):
             if shift.get("text"):
                 variant += f": {shift['text']}"
             before, after = shift["before"], shift["after"]
-            meta = (f"{variant} · {shift['revotes']}× opnieuw gestemd · "
-                    f"{before['answers']} → {after['answers']} antwoorden")
+            meta = (
+                f"{variant} · {shift['revotes']}× opnieuw gestemd · "
+                f"{before['answers']} → {after['answers']} antwoorden"
+            )
             with Vertical(classes="figures--item figures--shift", id=f"shift-{n}"):
                 yield Static(
                     Content.assemble((titles[key], "bold"), "\n", (meta, "$text-muted")),
                     classes="figures--title",
                 )
                 if before["counts"] is None or after["counts"] is None:
-                    yield Static(suppressed_text(min(int(before["answers"]),
-                                                     int(after["answers"])), self.k),
-                                 classes="figures--suppressed")
+                    yield Static(
+                        suppressed_text(min(int(before["answers"]), int(after["answers"])), self.k),
+                        classes="figures--suppressed",
+                    )
                 else:
-                    yield ReportBars(after["counts"], self._labels(key, after["counts"]),
-                                   previous=before["counts"])
+                    yield ReportBars(
+                        after["counts"],
+                        self._labels(key, after["counts"]),
+                        previous=before["counts"],
+                    )
 
     def _pulse(self) -> ComposeResult:
         pulse = self._doc["pulse"]
@@ -324,13 +344,18 @@ class ReportFigures(VerticalScroll):
             labels = self.pulse_labels.get(qid, {})
             with Vertical(classes="figures--item figures--pulse", id=f"pulse-{n}"):
                 yield Static(
-                    Content.assemble((self.pulse_titles.get(qid, qid), "bold"), "\n",
-                                     (f"{question['answers']} antwoorden", "$text-muted")),
+                    Content.assemble(
+                        (self.pulse_titles.get(qid, qid), "bold"),
+                        "\n",
+                        (f"{question['answers']} antwoorden", "$text-muted"),
+                    ),
                     classes="figures--title",
                 )
                 if counts is None:
-                    yield Static(suppressed_text(int(question["answers"]), self.k),
-                                 classes="figures--suppressed")
+                    yield Static(
+                        suppressed_text(int(question["answers"]), self.k),
+                        classes="figures--suppressed",
+                    )
                 else:
                     yield ReportBars(counts, {k: labels.get(k, k) for k in counts})
                 yield Static(self._quarters(question, labels), classes="figures--quarters")
@@ -344,7 +369,8 @@ class ReportFigures(VerticalScroll):
                     keys.append(key)
         width = max([12] + [len(labels.get(k, k)[:14]) + 1 for k in keys])
         header = Content.assemble(
-            ("kwartaal ", "bold"), ("antwoorden ", "bold"),
+            ("kwartaal ", "bold"),
+            ("antwoorden ", "bold"),
             *[(labels.get(k, k)[:14].rjust(width), "bold") for k in keys],
         )
         lines = [header]
