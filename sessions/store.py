@@ -297,7 +297,10 @@ class Store:
             try:
                 yield conn
             finally:
-                conn.execute("COMMIT")
+                # Ending a read transaction: ROLLBACK cannot fail for want of a disk, and does
+                # not hide an error raised in the body.
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
 
     @staticmethod
     def _next_seq(conn: sqlite3.Connection, table: str = "sessions") -> int:
@@ -332,7 +335,7 @@ class Store:
         month = month or current_month()
         if not is_month(month):
             raise ValueError(f"month must be YYYY-MM: {month!r}")
-        label = (team or "").strip() or None
+        label = scrub(team).text.strip() or None if team else None
         session_id = str(uuid.uuid4())
         with self._write() as conn:
             conn.execute(

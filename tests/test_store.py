@@ -187,9 +187,11 @@ def test_walkthrough_is_scrubbed_and_updated(store: Store) -> None:
     assert store.get_walkthrough("nope") is None
 
 
-def test_team_label_is_trimmed_and_blank_is_none(store: Store) -> None:
+def test_team_label_is_trimmed_scrubbed_and_blank_is_none(store: Store) -> None:
     sid = _start(store, team="   ")
     assert store.get(sid).team is None  # type: ignore[union-attr]
+    sid = _start(store, team=" Balie (bel 06-12345678) ")
+    assert store.get(sid).team == "Balie (bel [verwijderd])"  # type: ignore[union-attr]
 
 
 # -- files, schema and faults ------------------------------------------------------------
