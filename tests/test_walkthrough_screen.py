@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -378,3 +379,62 @@ async def test_deep_dive_from_a_round_and_back(ctx: AppContext, store: Store) ->
             "SELECT session_id FROM walkthroughs WHERE id = ?", (walkthrough_id,)
         ).fetchone()
     assert row == (session_id,)
+
+
+async def test_export_delivers_the_markdown(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck = make_deck()
+    app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("concertkaartjes"), deck=deck))
+    delivered: list[tuple[str, str | None]] = []
+
+    def fake_deliver(file: Any, *, save_filename: str | None = None, **_: Any) -> str:
+        delivered.append((file.getvalue(), save_filename))
+        return "sleutel"
+
+    monkeypatch.setattr(app, "deliver_text", fake_deliver)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, WalkthroughSummaryScreen)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert delivered == [(summary.markdown, "stappenplan-concertkaartjes.md")]
+        # Back to the steps, nothing lost; escape then leaves.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen)
+
+
+async def test_the_config_can_point_at_its_own_stappenplan(ctx: AppContext, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "steps:\n"
+        "  - {id: vraag, title: Vraag, questions: [Wat speelt er], input: {kind: text, label: V}}\n"
+        "  - {id: opties, title: Opties, questions: [Welke], input: {kind: options, label: O}}\n"
+        "  - {id: besluit, title: Besluit, questions: [Wat], input: {kind: decision, label: B}}\n",
+        encoding="utf-8",
+    )
+    ctx.config = replace(ctx.config, stappenplan=plan)
+    deck = make_deck()
+    app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("concertkaartjes"), deck=deck))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(list(app.screen.query(RailItem))) == 3
+        assert "Stap 1 van 3" in str(app.screen.query_one("#wt-step-title", Static).content)
+
+
+async def test_a_broken_configured_stappenplan_falls_back_and_says_so(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("steps: [\n", encoding="utf-8")
+    ctx.config = replace(ctx.config, stappenplan=plan)
+    deck = make_deck()
+    app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("concertkaartjes"), deck=deck))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(list(app.screen.query(RailItem))) == 7
+        assert any("standaardplan" in n.message for n in app._notifications)
