@@ -285,3 +285,17 @@ async def test_a_long_card_list_is_cut_and_says_so(
         assert text_of(screen.query_one("#card-count", Static)) == (
             "3 kaarten, de eerste 2 staan hier"
         )
+
+
+async def test_usable_at_80_by_24(isolated_dirs: Path) -> None:
+    broken = user_decks() / "kapot.yaml"
+    broken.write_text(BROKEN_DECK, encoding="utf-8")
+    app = IntegerSpelApp(make_ctx())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_decks(app, pilot)
+        assert app.screen is screen
+        assert screen.query_one("#deck-problems").region.height >= 6
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert screen.query_one("#card-list").region.height >= 10
+        assert screen.query_one("#card-audience").region.right <= 80

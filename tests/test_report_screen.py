@@ -591,3 +591,17 @@ async def test_bundle_export_can_start_at_the_from_month(store: Store, tmp_path:
         assert name == "integer-spel-bundel-vanaf-2026-03.json"
         doc = json.loads(await wait_for_file(pilot, tmp_path / name))
     assert sorted(s["month"] for s in doc["sessions"]) == ["2026-03", "2026-05"]
+
+
+async def test_usable_at_80_by_24(store: Store, tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        assert app.screen is screen  # no "terminal te klein" notice over it
+        table = screen.query_one("#session-table", DataTable)
+        assert table.region.height >= 10 and table.region.width == 80
+        screen.show_tab("tab-export")
+        await pilot.pause()
+        for button_id in ("#export-md", "#export-json", "#export-save"):
+            button = screen.query_one(button_id, Button)
+            assert button.region.right <= 80, button_id
