@@ -337,3 +337,23 @@ def test_sqlite_errors_become_dutch(message: str, expected: str, corrupt: bool) 
     assert expected in str(error)
     assert isinstance(error, StoreCorruptError) == corrupt
 
+
+
+def test_state_and_delete_session(store: Store) -> None:
+    sid = _start(store, state={"plan": [1, 2]})
+    wid = store.save_walkthrough(None, session_id=sid, dilemma_id="x", data={"a": 1})
+    store.save_round(sid, 0, Round("a", "t", "none"))
+    assert store.state(sid) == {"plan": [1, 2]}
+    assert store.state("nope") is None
+    store.delete_session(sid)
+    assert store.get(sid) is None
+    assert store._conn.execute("SELECT COUNT(*) FROM rounds").fetchone()[0] == 0
+    assert store.get_walkthrough(wid) == {"a": 1}  # a walkthrough outlives its session
+
+
+def test_closed_store_is_a_store_error(isolated_dirs: Path) -> None:
+    store = Store.open()
+    store.close()
+    store.close()  # twice is fine
+    with pytest.raises(StoreError):
+        store.list_sessions()
