@@ -268,7 +268,7 @@ Hier maak je het jaarverslag integriteit, zonder de opdrachtregel.
 
 - Kies bovenin een **jaar**, of typ zelf de maanden **van** en **t/m** (JJJJ-MM).
 - **Sessies** — de vastgelegde teamsessies. Filter op team met het vak *team*
-  (typ `—` voor sessies zonder teamnaam). `Enter` opent de samenvatting van een sessie,
+  (typ `-` voor sessies zonder teamnaam). `Enter` opent de samenvatting van een sessie,
   die je als Markdown of HTML kunt bewaren voor het team.
 - **Cijfers** — precies de cijfers van het rapport: kerncijfers, thema's, de dilemma's die
   het meest verdelen, verschuivingen na "Maar wat als…?" en de peiling per kwartaal.
