@@ -408,6 +408,7 @@ async def test_every_report_format_is_delivered_as_the_cli_writes_it(
             await pilot.click(f"#export-{fmt}")
             await wait_for_file(pilot, tmp_path / f"wio-rapport-2026.{fmt}")
             delivered = (tmp_path / f"wio-rapport-2026.{fmt}").read_bytes()
+            assert (tmp_path / f"wio-rapport-2026.{fmt}").stat().st_mode & 0o077 == 0
             assert delivered == (cli_dir / f"rapport.{fmt}").read_bytes(), fmt
         assert screen.report is not None
         assert "Kaartjes na de aanbesteding" in render_markdown(screen.report)

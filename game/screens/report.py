@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -118,7 +119,7 @@ def deliver(
             # A fresh account may have no Downloads folder yet; Textual would not make one.
             with contextlib.suppress(OSError):
                 folder.mkdir(parents=True, exist_ok=True)
-        problem = write_problem(folder / filename)
+        problem = write_problem(folder / filename) or _make_private(folder / filename)
         if problem is not None:
             screen.notify(
                 f"{what} kon niet worden opgeslagen. {problem} "
@@ -133,6 +134,19 @@ def deliver(
     else:
         screen.notify(f"{what} is opgeslagen als {folder / filename}.", title="Exporteren")
     return True
+
+
+def _make_private(path: Path) -> str | None:
+    """Create `path` readable by the user alone, before Textual writes into it (SPEC §8).
+
+    Textual's delivery opens the file with the default mode; an existing file keeps its own.
+    """
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        return f"{path} kon niet worden gemaakt ({exc.strerror or exc})."
+    return None
 
 
 def ask_save_as(
