@@ -350,7 +350,6 @@ async def test_sessions_table_follows_period_and_team(store: Store, tmp_path: Pa
 
 
 async def test_enter_opens_the_session_summary(store: Store, tmp_path: Path) -> None:
-    pytest.importorskip("sessions.summary")
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
         await open_report(app, pilot, tmp_path)

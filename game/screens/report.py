@@ -45,6 +45,7 @@ from sessions.report import (
     report_to_json,
 )
 from sessions.report_render import period_label, statement
+from sessions.summary import summary_html, summary_markdown
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
@@ -205,20 +206,14 @@ class SessionDetailScreen(ModalScreen[None]):
         self.save_directory = save_directory
 
     def _summary(self, fmt: str) -> str:
-        from sessions.summary import summary_html, summary_markdown
-
         ctx = _ctx(self)
         render = summary_html if fmt == "html" else summary_markdown
         return render(self.record, ctx.registry.decks, ctx.config)
 
     def compose(self) -> ComposeResult:
-        try:
-            text = self._summary("md")
-        except ImportError:
-            text = "De samenvatting is in deze versie nog niet beschikbaar."
         with Vertical():
             with VerticalScroll(id="detail-scroll"):
-                yield Markdown(text, id="detail-summary")
+                yield Markdown(self._summary("md"), id="detail-summary")
             with Horizontal(id="detail-buttons"):
                 yield Button("Markdown", id="detail-md", variant="primary")
                 yield Button("HTML", id="detail-html")
