@@ -336,6 +336,12 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         self.report_json: dict[str, Any] = {}
         self._figures_stale = True
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Without a store only "Terug" makes sense: hide the other keys."""
+        if action in ("next_tab", "reload", "save_report", "import_bundle"):
+            return _ctx(self).store is not None
+        return True
+
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -367,8 +373,8 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             with TabPane("Export", id="tab-export"), VerticalScroll(id="export-pane"):
                 yield Static(id="export-period", classes="export-heading")
                 yield Static(
-                    "Het rapport zet de cijfers hierboven op papier, met dezelfde "
-                    "regels voor wat wel en niet getoond wordt.",
+                    "Het rapport bevat dezelfde cijfers als het tabblad Cijfers, met "
+                    "dezelfde regels voor wat wel en niet getoond wordt.",
                     classes="export-text",
                 )
                 yield Checkbox("Notities van de gesprekken opnemen", id="export-notes")
