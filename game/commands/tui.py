@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from game.context import AppContext, StartRequest
+from game.context import AppContext, StartKind, StartRequest
 
 
 def run(args: argparse.Namespace) -> int:
     """Open the app where the command line asked; returns the exit code."""
     from game.app import IntegerSpelApp  # Textual is imported only here
 
-    kind = args.command or "menu"
+    kinds: dict[str | None, StartKind] = {
+        None: "menu", "play": "play", "practice": "practice", "walkthrough": "walkthrough"}
     start = StartRequest(
-        kind=kind,
+        kind=kinds[args.command],
         deck=getattr(args, "deck", None),
         team=getattr(args, "team", None),
         participants=getattr(args, "participants", None),

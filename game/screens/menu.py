@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
@@ -42,14 +42,14 @@ Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met
 - **Rapportage** — de cijfers voor het jaarverslag integriteit.
 - **Decks** — de dilemmakaartjes bekijken en fouten vinden.
 """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = list[BindingType]([
         Binding(str(i + 1), f"open('{item[0]}')", item[1], id=f"menu.{item[0]}",
                 tooltip=item[2])
         for i, item in enumerate(MENU_ITEMS)
     ] + [
         Binding("down", "app.focus_next", "Volgende", show=False),
         Binding("up", "app.focus_previous", "Vorige", show=False),
-    ]
+    ])
 
     def compose(self) -> ComposeResult:
         app = cast("IntegerSpelApp", self.app)
