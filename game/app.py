@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -136,6 +136,13 @@ class IntegerSpelApp(App[None]):
             self.notify("Dit onderdeel is nog niet beschikbaar.", severity="warning")
             return
         self.push_screen(screen_class(**kwargs))
+
+    @on(events.DeliveryFailed)
+    def _delivery_failed(self, event: events.DeliveryFailed) -> None:
+        self.notify(
+            f"Opslaan is niet gelukt: {event.exception}. Kies 'Opslaan als…' en een andere map.",
+            title="Niet opgeslagen", severity="error", timeout=15, markup=False,
+        )
 
     # -- global actions ------------------------------------------------------------------
 
