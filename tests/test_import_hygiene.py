@@ -49,3 +49,13 @@ def test_lower_packages_do_not_import_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_every_code_folder_is_a_package() -> None:
+    # setuptools' find_packages skips a folder without __init__.py: `pip install .` would
+    # then ship an app without it.
+    root = Path(__file__).resolve().parent.parent
+    for top in ("game", "dilemmas", "sessions"):
+        for folder in [root / top, *(p for p in (root / top).rglob("*") if p.is_dir())]:
+            if any(folder.glob("*.py")):
+                assert (folder / "__init__.py").exists(), folder
