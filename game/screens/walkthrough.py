@@ -249,9 +249,12 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         self.query_one("#wt-next", Button).label = "Samenvatting ▶" if last else "Volgende ▶"
         self._paint_rail()
         first = panel.first_input()
+        scroller = self.query_one("#wt-step", VerticalScroll)
+        scroller.scroll_home(animate=False)
         if first is not None:
             first.focus(scroll_visible=False)
-        self.query_one("#wt-step", VerticalScroll).scroll_home(animate=False)
+            # Show the questions first, and scroll only as far as needed to see the input.
+            self.call_after_refresh(scroller.scroll_to_widget, first, animate=False)
         self.save_now()
 
     def _paint_rail(self) -> None:

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from dilemmas.stappenplan import Step
-from game.rules.walkthrough import ARGUMENT_FIELDS, ARGUMENT_LABELS, WalkthroughState
+from game.rules.walkthrough import ARGUMENT_LABELS, WalkthroughState
 
 
 def write_attr(target: object, name: str) -> Callable[[Any], None]:
@@ -92,6 +92,12 @@ class StepPanel(Vertical):
     }
     StepPanel .group .row > Input {
         margin: 0 1 0 0;
+    }
+    StepPanel .row > .column-head {
+        width: 1fr;
+        margin: 0 1 0 0;
+        color: $text-muted;
+        text-style: bold;
     }
     StepPanel .row > Button {
         margin: 0;
@@ -314,14 +320,30 @@ class ArgumentsPanel(StepPanel):
             )
             return
         for index, option in enumerate(options):
-            fields: list[Widget] = [Static(Content.styled(option.text.strip(), "bold"))]
-            for name in ARGUMENT_FIELDS:
-                fields.append(Static(ARGUMENT_LABELS[name], classes="panel-sublabel"))
-                field = Input(
-                    option.argument(name), compact=True, id=f"arg-{index}-{name.replace('_', '-')}"
-                )
-                self.bound(field, partial(option.set_argument, name))
-                fields.append(field)
+            fields: list[Widget] = [
+                Static(Content.styled(option.text.strip(), "bold"), classes="option-title"),
+                Horizontal(
+                    Static("", classes="field-name"),
+                    Static("Voor", classes="column-head"),
+                    Static("Tegen", classes="column-head"),
+                    classes="row",
+                ),
+            ]
+            for basis, title in (("rules", "Regels"), ("consequences", "Gevolgen")):
+                inputs: list[Widget] = []
+                for side in ("for", "against"):
+                    name = f"{side}_{basis}"
+                    field = Input(
+                        option.argument(name),
+                        placeholder=ARGUMENT_LABELS[name].casefold(),
+                        compact=True,
+                        id=f"arg-{index}-{side}-{basis}",
+                    )
+                    field.tooltip = ARGUMENT_LABELS[name]
+                    self.bound(field, partial(option.set_argument, name))
+                    inputs.append(field)
+                row = Horizontal(Static(title, classes="field-name"), *inputs, classes="row")
+                fields.append(row)
             yield Vertical(*fields, classes="group")
 
 
