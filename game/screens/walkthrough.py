@@ -99,8 +99,9 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
 - Bovenaan staat het dilemma. Dat blijft altijd in beeld.
 - Onder de vragen vul je je antwoord in. Je mag een stap leeg laten en later terugkomen.
 - Alles wordt meteen bewaard, ook als je terug- of vooruitgaat.
-- Namen, e-mailadressen, telefoonnummers en dergelijke bewaren we niet: die worden vervangen
-  door [verwijderd]. Schrijf over rollen, zoals "de aanvrager" of "mijn collega".
+- E-mailadressen, telefoonnummers, rekeningnummers en dergelijke bewaren we niet: die worden
+  vervangen door [verwijderd].
+- Schrijf geen namen. Schrijf over rollen, zoals "de aanvrager" of "mijn collega".
 - Aan het eind zie je een samenvatting, met je besluit bovenaan. Die kun je opslaan.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
