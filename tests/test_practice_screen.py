@@ -177,6 +177,8 @@ async def test_practice_run_end_to_end(store: Store) -> None:
         assert "Ik beloof dat ik eerlijk werk." in source
         assert "Vertrouwenspersoon" in source and "intranet/vp" in source
         assert "Vragen?" in source
+        assert "er één uitgewerkt met het stappenplan" in source
+        assert screen.run.walkthrough_done
         await pilot.click("#practice-done")
         await pilot.pause()
         assert app.closed == 1
@@ -260,3 +262,28 @@ async def test_practice_without_a_store_still_runs(store: Store) -> None:
         assert text_of(app, "#practice-teams") == "Nog te weinig teamantwoorden om te tonen."
         warnings = [n for n in app._notifications if "niet beschrijfbaar" in n.message]
         assert len(warnings) == 1
+
+
+async def test_finishing_without_a_decision_says_so_at_the_end(store: Store) -> None:
+    app = Host(make_ctx(store, count=1), random.Random(5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        await pilot.press(screen.card.dilemma.answer.keys[0].lower())
+        await pilot.pause()
+        await pilot.click("#practice-next")
+        await pilot.pause()
+        await pilot.press("enter")  # open the walkthrough
+        await pilot.pause()
+        await pilot.press("escape")  # and leave it without a decision
+        await pilot.pause()
+        assert app.screen is screen and screen.run is not None
+        assert screen.run.phase == "walkthrough"
+        await pilot.click("#practice-skip-walk")
+        await pilot.pause()
+        source = app.screen.query_one("#practice-end", Markdown).source
+        assert "later nog eens doen" in source
+        assert not screen.run.walkthrough_done

@@ -102,6 +102,7 @@ class PracticeRun:
     answers: dict[str, str] = field(default_factory=dict)  # dilemma id -> key or own words
     walkthrough_id: str | None = None
     walkthrough_card: int | None = None
+    walkthrough_done: bool = False
 
     @classmethod
     def new(cls, cards: Iterable[PracticeCard]) -> PracticeRun:
@@ -135,6 +136,7 @@ class PracticeRun:
             "answers": dict(self.answers),
             "walkthrough_id": self.walkthrough_id,
             "walkthrough_card": self.walkthrough_card,
+            "walkthrough_done": self.walkthrough_done,
         }
 
     @classmethod
@@ -158,4 +160,5 @@ class PracticeRun:
             else {},
             walkthrough_id=str(data["walkthrough_id"]) if data.get("walkthrough_id") else None,
             walkthrough_card=int(wcard) if isinstance(wcard, int) else None,
+            walkthrough_done=data.get("walkthrough_done") is True,
         )

@@ -508,6 +508,7 @@ class PracticeScreen(Screen[None]):
             run.walkthrough_id = walkthrough_id or run.walkthrough_id
             decided = screen.state.chosen_text() and screen.state.decision.because.strip()
             if decided:
+                run.walkthrough_done = True
                 run.next()
             self._save_state()
             await self.show_phase()
@@ -526,13 +527,16 @@ class PracticeScreen(Screen[None]):
     async def show_end(self) -> None:
         self._progress("Klaar met oefenen")
         config = self.config
-        organisation = getattr(config, "organisation", "")
         oath = getattr(config, "oath", "") or ""
+        done = bool(self.run and self.run.walkthrough_done)
         text = "\n\n".join(
             [
                 "# Goed gedaan",
-                "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan.",
-                f"## De eed of belofte{f' bij {organisation}' if organisation else ''}",
+                "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan."
+                if done
+                else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
+                "via Stappenplan in het menu.",
+                "## De eed of belofte",
                 oath.strip(),
                 "## Waar kun je terecht?",
                 contacts_markdown(getattr(config, "contacts", ())),
