@@ -93,7 +93,6 @@ class WalkthroughState:
     options: list[OptionEntry] = field(default_factory=list)
     decision: Decision = field(default_factory=Decision)
     justification: Justification = field(default_factory=Justification)
-    visited: set[int] = field(default_factory=set)
     _next_key: int = 1
 
     @classmethod
@@ -125,8 +124,7 @@ class WalkthroughState:
         return len(self.plan.steps)
 
     def go(self, index: int) -> int:
-        """Move to a step (clamped) and remember the one left as visited; returns the new index."""
-        self.visited.add(self.current)
+        """Move to a step (clamped); returns the new index."""
         self.current = max(0, min(index, self.step_count - 1))
         return self.current
 

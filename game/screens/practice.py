@@ -196,9 +196,10 @@ class PracticeScreen(Screen[None]):
     # -- intro ------------------------------------------------------------------------------------
 
     async def show_intro(self) -> None:
-        count = getattr(self.config, "practice_count", DEFAULT_COUNT)
+        wanted = getattr(self.config, "practice_count", DEFAULT_COUNT)
+        count = min(wanted, len(draw_cards(self._decks(), wanted)))
         self._progress("Oefenen voor nieuwe collega's")
-        if not draw_cards(self._decks(), 1) and self._resumable is None:
+        if not count and self._resumable is None:
             await self._fill(
                 Static(
                     "Er zijn nog geen oefenkaarten: kaarten voor nieuwe collega's "
@@ -211,8 +212,10 @@ class PracticeScreen(Screen[None]):
                 focus="#practice-back",
             )
             return
+        amount = "1 dilemma" if count == 1 else f"{count} dilemma's"
         text = (
-            f"Je krijgt {count} dilemma's uit het werk bij de gemeente. Kies eerst zelf wat je zou doen. "
+            f"Je krijgt {amount} uit het werk "
+            "bij de gemeente. Kies eerst zelf wat je zou doen. "
             "Daarna zie je wat de gedragscode zegt, en hoe teams kozen.\n\n"
             "Eén dilemma werk je daarna uit met het zeven-stappenplan. "
             "Aan het eind lees je de tekst van de eed of belofte.\n\n"
