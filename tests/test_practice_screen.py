@@ -287,3 +287,16 @@ async def test_finishing_without_a_decision_says_so_at_the_end(store: Store) -> 
         source = app.screen.query_one("#practice-end", Markdown).source
         assert "later nog eens doen" in source
         assert not screen.run.walkthrough_done
+
+
+async def test_the_app_opens_practice_from_the_command_line(store: Store) -> None:
+    from game.app import IntegerSpelApp
+    from game.context import StartRequest
+
+    app = IntegerSpelApp(make_ctx(store), StartRequest(kind="practice"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MainMenuScreen"

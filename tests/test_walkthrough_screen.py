@@ -438,3 +438,22 @@ async def test_a_broken_configured_stappenplan_falls_back_and_says_so(
         await pilot.pause()
         assert len(list(app.screen.query(RailItem))) == 7
         assert any("standaardplan" in n.message for n in app._notifications)
+
+
+async def test_the_app_opens_the_walkthrough_from_the_command_line(ctx: AppContext) -> None:
+    from game.app import IntegerSpelApp
+    from game.context import StartRequest
+
+    app = IntegerSpelApp(ctx, StartRequest(kind="walkthrough", dilemma="concertkaartjes"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.dilemma is not None and screen.dilemma.id == "concertkaartjes"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MainMenuScreen"
+
+    app = IntegerSpelApp(ctx, StartRequest(kind="walkthrough", dilemma="bestaat-niet"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughPickScreen)
