@@ -247,7 +247,8 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         await slot.mount(panel)
         self.query_one("#wt-prev", Button).disabled = state.current == 0
         last = state.current == state.step_count - 1
-        self.query_one("#wt-next", Button).label = "Samenvatting ▶" if last else "Volgende ▶"
+        # On the last step the way forward is the summary button.
+        self.query_one("#wt-next", Button).display = not last
         self._paint_rail()
         first = panel.first_input()
         scroller = self.query_one("#wt-step", VerticalScroll)
