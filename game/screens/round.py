@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from dilemmas.model import Dilemma
@@ -21,7 +22,7 @@ from game.rules.session import GameSession
 from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
-from game.widgets.theme_board import ThemeBoard
+from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer, clock_text
 from sessions.model import VoteMode
 
@@ -138,7 +139,13 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.session = session
         self.game = session.game
         self.deck = session.deck
-        self._busy = False
+        self.themes = [(t, self.deck.theme_title(t)) for t in self.game.session_themes(self.deck)]
+        self._covered: set[str] | None = None
+        self._pending_rounds: set[int] = set()
+        self._pending_state = False
+        self._save_timer: Timer | None = None
+        self._statics: dict[str, Static] = {}
+        self._texts: dict[str, str] = {}
 
     # -- layout --------------------------------------------------------------------------
 
@@ -158,11 +165,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 yield RoundTimer(id="round-timer")
                 yield Static(markup=False, id="round-board-title")
                 with VerticalScroll(id="round-board-scroll"):
-                    yield ThemeBoard(self._themes(), id="round-board", classes="-mini")
+                    yield Static(id="round-themes")
         yield Footer()
-
-    def _themes(self) -> list[tuple[str, str]]:
-        return [(t, self.deck.theme_title(t)) for t in self.game.session_themes(self.deck)]
 
     def on_mount(self) -> None:
         self.session.on_problem = self._store_problem
@@ -215,17 +219,17 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def _status_text(self) -> str:
         rnd = self.round
-        board = self.query_one(ThemeBoard)
+        covered = self.game.covered_themes()
         if self.has_class("-compact"):
             # 80 columns: the timer and the board live here, so keep every part short.
             timer = self.query_one(RoundTimer)
             state = "▶" if timer.running else "⏸"
-            done = len(self.game.covered_themes())
+            done = len(covered & {t for t, _ in self.themes})
             parts = [
                 f"{state} {clock_text(timer.seconds)}",
                 self._round_label().replace("Ronde ", "").replace(" van ", "/"),
                 VOTE_MODE_LABELS[rnd.vote],
-                f"{done}/{len(board.themes)} thema's",
+                f"{done}/{len(self.themes)} thema's",
                 self.deck.theme_title(rnd.theme),
             ]
         else:
@@ -234,7 +238,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 self.deck.theme_title(rnd.theme),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{self.game.setup.participants} deelnemers",
-                board.summary,
+                coverage_summary(self.themes, covered),
             ]
         text = " · ".join(parts) + self._time_label()
         if rnd.skipped:
@@ -255,31 +259,41 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if card.dilemma is not dilemma:
             card.show(dilemma, self.deck)
             self.query_one("#round-main", VerticalScroll).scroll_home(animate=False)
-        board = self.query_one(ThemeBoard)
-        board.set_covered(self.game.covered_themes())
-        self.query_one("#round-board-title", Static).update(board.summary)
+        covered = self.game.covered_themes()
+        if covered != self._covered:
+            self._covered = covered
+            self.query_one("#round-themes", Static).update(theme_list(self.themes, covered))
+            self._put("#round-board-title", coverage_summary(self.themes, covered))
         self._show_variation(rnd, dilemma)
         self._show_vote(rnd, dilemma)
         self._show_code(rnd, dilemma)
-        note = self.query_one("#round-note", Static)
-        note.display = bool(rnd.note)
-        note.update(f"Notitie: {rnd.note}" if rnd.note else "")
+        self._put("#round-note", f"Notitie: {rnd.note}" if rnd.note else "", show=bool(rnd.note))
         self._update_status()
 
+    def _put(self, selector: str, text: str, *, show: bool | None = None) -> None:
+        """Set a Static's text (and visibility) only when it changed: every update costs a
+        layout pass of the screen, and most key presses change one or two panels."""
+        widget = self._statics.get(selector)
+        if widget is None:
+            widget = self._statics[selector] = self.query_one(selector, Static)
+        if show is not None and widget.display != show:
+            widget.display = show
+        if self._texts.get(selector) != text:
+            self._texts[selector] = text
+            widget.update(text)
+
     def _update_status(self) -> None:
-        self.query_one("#round-status", Static).update(self._status_text())
+        self._put("#round-status", self._status_text())
 
     def _show_variation(self, rnd: RoundState, dilemma: Dilemma) -> None:
-        panel = self.query_one("#round-variation", Static)
         if rnd.variation < 0 or rnd.variation >= len(dilemma.variations):
-            panel.display = False
+            self._put("#round-variation", "", show=False)
             return
-        panel.display = True
         n, total = rnd.variation + 1, len(dilemma.variations)
         text = f"Maar wat als… ({n} van {total})\n{dilemma.variations[rnd.variation]}"
         if dilemma.answer.kind != "open" and rnd.variation not in rnd.revotes:
             text += "\nStem opnieuw met h of g om de verschuiving te zien."
-        panel.update(text)
+        self._put("#round-variation", text, show=True)
 
     def _shown_counts(self, rnd: RoundState) -> tuple[dict[str, int] | None, dict[str, int] | None]:
         """The counts to show, and the earlier counts when it is a re-vote."""
@@ -288,7 +302,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         return rnd.counts, None
 
     def _show_vote(self, rnd: RoundState, dilemma: Dilemma) -> None:
-        status = self.query_one("#round-vote", Static)
         bars = self.query_one(VoteBars)
         counts, previous = self._shown_counts(rnd)
         if dilemma.answer.kind == "open":
@@ -306,7 +319,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             text = f"{what} klaar: {n} stemmen. Druk op r voor de uitslag."
         else:
             text = "Uitslag na de variatie:" if previous is not None else "Uitslag:"
-        status.update(text)
+        self._put("#round-vote", text)
         show_bars = counts is not None and rnd.revealed
         bars.display = show_bars
         if show_bars and counts is not None:
@@ -315,21 +328,55 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             bars.update_counts(counts, previous)
 
     def _show_code(self, rnd: RoundState, dilemma: Dilemma) -> None:
-        panel = self.query_one("#round-code", Static)
-        panel.display = rnd.code_shown
-        if rnd.code_shown:
+        if not rnd.code_shown:
+            self._put("#round-code", "", show=False)
+        else:
             parts = [
                 "Wat zegt de code?",
                 dilemma.guidance.strip() or "Bij deze kaart staat geen toelichting.",
             ]
             if dilemma.references:
                 parts.append("Zie: " + "; ".join(dilemma.references))
-            panel.update("\n".join(parts))
+            self._put("#round-code", "\n".join(parts), show=True)
+
+    # -- saving ----------------------------------------------------------------------------
+    # Changes are written SAVE_DELAY seconds after they happen, gathered into one write: the
+    # room sees the change at once (the write would hold up the repaint), and the store has
+    # it a moment later, in order. Leaving the screen or the app writes what is pending.
+
+    SAVE_DELAY: ClassVar[float] = 0.05
+
+    def _save_round(self) -> None:
+        self._pending_rounds.add(self.game.position)
+        self._schedule_save()
+
+    def _save_state(self) -> None:
+        self._pending_state = True
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(self.SAVE_DELAY, self.flush_saves)
+
+    def flush_saves(self) -> None:
+        """Write every pending change to the store now."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        rounds, self._pending_rounds = sorted(self._pending_rounds), set()
+        state, self._pending_state = self._pending_state, False
+        for index in rounds:
+            self.session.save_round(index)  # also saves the state
+        if state and not rounds:
+            self.session.save_state()
+
+    def on_unmount(self) -> None:
+        self.flush_saves()
 
     def _changed(self) -> None:
         """Something in the round changed: it counts again, is saved, and is shown."""
         self.round.skipped = False
-        self.session.save_round()
+        self._save_round()
         self.show_round()
 
     # -- votes -----------------------------------------------------------------------------
@@ -419,7 +466,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self.notify("Er is nog niet gestemd.")
             return
         rnd.revealed = not rnd.revealed
-        self.session.save_state()
+        self._save_state()
         self.show_round()
         if rnd.revealed:
             self._scroll_to("#round-bars")
@@ -431,13 +478,13 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         timer.toggle()
         if not timer.running:
             self.round.seconds = timer.seconds
-            self.session.save_round()
+            self._save_round()
         self._update_status()
 
     def action_timer_reset(self) -> None:
         self.query_one(RoundTimer).reset()
         self.round.seconds = 0
-        self.session.save_round()
+        self._save_round()
         self._update_status()
 
     def _pause_timer(self) -> None:
@@ -450,14 +497,14 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _ticked(self, event: RoundTimer.Ticked) -> None:
         self.round.seconds = event.seconds
         if event.seconds % 30 == 0:
-            self.session.save_round()
+            self._save_round()
         self._update_status()
 
     def action_code(self) -> None:
         """Show or hide "Wat zegt de code?"."""
         rnd = self.round
         rnd.code_shown = not rnd.code_shown
-        self.session.save_state()
+        self._save_state()
         self.show_round()
         if rnd.code_shown:
             self._scroll_to("#round-code")
@@ -471,7 +518,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         rnd.variation += 1
         if rnd.variation >= len(dilemma.variations):
             rnd.variation = -1
-        self.session.save_state()
+        self._save_state()
         self.show_round()
         if rnd.variation >= 0:
             self._scroll_to("#round-variation")
@@ -497,6 +544,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self.notify("Het stappenplan is nog niet beschikbaar.", severity="warning")
             return
         self._pause_timer()
+        self.flush_saves()
         try:
             screen = screen_class(
                 dilemma=self.dilemma, deck=self.deck, session_id=self.session.session_id
@@ -509,11 +557,11 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def _leave_round(self) -> None:
         self._pause_timer()
-        self.session.save_round()
+        self._save_round()
 
     def _arrive(self) -> None:
         self.query_one(RoundTimer).load(self.round.seconds)
-        self.session.save_round()
+        self._save_round()
         self.show_round()
 
     def action_next(self) -> None:
@@ -529,7 +577,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._leave_round()
         if self.game.previous():
             self.query_one(RoundTimer).load(self.round.seconds)
-            self.session.save_state()
+            self._save_state()
             self.show_round()
         else:
             self.notify("Dit is de eerste kaart.")
@@ -538,7 +586,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._pause_timer()
         rnd = self.round
         rnd.skipped = True
-        self.session.save_round()
+        self._save_round()
         if self.game.next(self.deck):
             self._arrive()
         elif self._can_pick():
@@ -576,7 +624,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
         self.app.push_screen(
             ThemeBoardScreen(
-                self._themes(),
+                self.themes,
                 self.game.covered_themes(),
                 left=self.game.themes_left(self.deck) if pick else None,
                 pick=pick,
@@ -602,6 +650,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         )
 
     def _finish(self) -> None:
+        self.flush_saves()
         from game.screens.pulse import PulseScreen, pulse_questions
 
         questions = pulse_questions(cast("IntegerSpelApp", self.app))

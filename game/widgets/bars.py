@@ -86,12 +86,17 @@ class VoteBars(Widget):
         self, counts: Mapping[str, int], previous: Mapping[str, int] | None = None
     ) -> None:
         """Show new counts (and optionally the earlier counts, for a shift)."""
+        new_previous = dict(previous) if previous is not None else None
+        if dict(counts) == self.counts and new_previous == self.previous:
+            return
         self.counts = dict(counts)
-        self.previous = dict(previous) if previous is not None else None
+        self.previous = new_previous
         self.refresh(layout=True)
 
     def update_labels(self, labels: Mapping[str, str]) -> None:
         """Show other options (another card)."""
+        if dict(labels) == self.labels:
+            return
         self.labels = dict(labels)
         self.refresh(layout=True)
 

@@ -7,8 +7,27 @@ from collections.abc import Mapping, Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
+
+
+def theme_list(themes: Sequence[tuple[str, str]], covered: set[str]) -> Content:
+    """The themes as a compact list, one per line: "✓ title" in bold when covered, "○ title"
+    dimmed when not (shape and weight, not colour alone)."""
+    lines = [
+        Content.styled(f"✓ {title}", "bold")
+        if theme_id in covered
+        else Content.styled(f"○ {title}", "$text-muted")
+        for theme_id, title in themes
+    ]
+    return Content("\n").join(lines)
+
+
+def coverage_summary(themes: Sequence[tuple[str, str]], covered: set[str]) -> str:
+    """E.g. "3 van 5 thema's besproken"."""
+    done = sum(1 for theme_id, _ in themes if theme_id in covered)
+    return f"{done} van {len(themes)} thema's besproken"
 
 
 class ThemeTile(Static):
@@ -24,8 +43,12 @@ class ThemeTile(Static):
         self.can_focus = pickable
         self.covered = False
         self.left: int | None = None
+        self._state: tuple[bool, int | None] | None = None
 
     def set_state(self, covered: bool, left: int | None) -> None:
+        if self._state == (covered, left):
+            return
+        self._state = (covered, left)
         self.covered = covered
         self.left = left
         self.set_class(covered, "-covered")
@@ -150,5 +173,4 @@ class ThemeBoard(Grid):
     @property
     def summary(self) -> str:
         """E.g. "3 van 5 thema's besproken"."""
-        done = sum(1 for t, _ in self.themes if t in self.covered)
-        return f"{done} van {len(self.themes)} thema's besproken"
+        return coverage_summary(self.themes, self.covered)
