@@ -457,3 +457,21 @@ async def test_the_app_opens_the_walkthrough_from_the_command_line(ctx: AppConte
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WalkthroughPickScreen)
+
+
+async def test_quitting_right_after_typing_keeps_the_text(ctx: AppContext, store: Store) -> None:
+    deck = make_deck()
+    screens: list[WalkthroughScreen] = []
+
+    def make() -> WalkthroughScreen:
+        screens.append(WalkthroughScreen(dilemma=deck.dilemma("concertkaartjes"), deck=deck))
+        return screens[0]
+
+    app = Host(ctx, make)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_into(pilot, "#text-vraag", "Laatste woorden")
+        app.exit()
+        await pilot.pause()
+    saved = store.get_walkthrough(screens[0].walkthrough_id or "")
+    assert saved is not None and saved["texts"]["vraag"] == "Laatste woorden"

@@ -214,6 +214,11 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
     async def on_mount(self) -> None:
         await self.show_step(self.state.current)
 
+    def on_unmount(self) -> None:
+        # Quitting the app (ctrl+q) skips action_back: keep what was typed in the last half second.
+        if self._save_timer is not None:
+            self.save_now()
+
     def on_resize(self) -> None:
         # A short terminal keeps the card small so the step's questions and inputs fit.
         self.set_class(self.size.height < SHORT_HEIGHT, "-short")
