@@ -166,7 +166,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 yield Static(markup=False, id="round-board-title")
                 with VerticalScroll(id="round-board-scroll"):
                     yield Static(id="round-themes")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.session.on_problem = self._store_problem
@@ -249,7 +249,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         """Bring a panel into view once it has been laid out."""
         main = self.query_one("#round-main", VerticalScroll)
         widget = self.query_one(selector)
-        self.call_after_refresh(main.scroll_to_widget, widget, animate=False)
+        self.call_after_refresh(main.scroll_to_widget, widget, animate=False, immediate=True)
 
     def show_round(self) -> None:
         """Bring every part of the screen in line with the current round."""
@@ -258,7 +258,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         card = self.query_one(CardView)
         if card.dilemma is not dilemma:
             card.show(dilemma, self.deck)
-            self.query_one("#round-main", VerticalScroll).scroll_home(animate=False)
+            self.query_one("#round-main", VerticalScroll).scroll_home(
+                animate=False, immediate=True
+            )
         covered = self.game.covered_themes()
         if covered != self._covered:
             self._covered = covered

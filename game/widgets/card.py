@@ -109,7 +109,7 @@ class CardView(VerticalScroll, can_focus=False):
             self.deck = deck
         if self.is_mounted:
             self._fill()
-            self.scroll_home(animate=False)
+            self.scroll_home(animate=False, immediate=True)
 
     def _fill(self) -> None:
         d = self.dilemma
