@@ -419,3 +419,68 @@ async def test_board_order_picks_themes(isolated_dirs: Path) -> None:
         await pilot.press("1")
         await pilot.pause()
         assert "Kaartjes na de aanbesteding" in screen_text(app)
+
+
+async def test_deep_dive_comes_back_to_the_round_intact(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        app.screen.query_one("#hands-A").value = "4"
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        round_screen = app.screen
+        await pilot.press("d")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WalkthroughScreen"
+        assert app.screen.session_id == round_screen.session.session_id
+        app.pop_screen()
+        await pilot.pause()
+        assert app.screen is round_screen
+        text = screen_text(app)
+        assert "Kaartjes na de aanbesteding" in text and "100%" in text
+        assert "Geschenken boven de 50 euro" in text
+
+
+async def test_help_shows_the_round_keys(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert "geheime stemming" in screen_text(app)
+
+
+async def test_summary_is_delivered_as_markdown_and_html(
+    isolated_dirs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.screens.summary import SummaryScreen
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    monkeypatch.setattr(SummaryScreen, "EXPORT_DIR", exports)
+    ctx = make_ctx(isolated_dirs, pulse=False)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.click("#choice-finish")
+        await pilot.pause()
+        await pilot.press("m", "h")
+        for _ in range(50):  # delivery runs in a worker thread
+            if len(list(exports.iterdir())) == 2:
+                break
+            await pilot.pause(0.05)
+    month = ctx.store.list_sessions("team")[0].month
+    markdown = exports / f"integer-spel-{month}-publiekszaken.md"
+    page = exports / f"integer-spel-{month}-publiekszaken.html"
+    assert "Kaartjes na de aanbesteding" in markdown.read_text(encoding="utf-8")
+    assert page.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from dilemmas.model import Deck
 from game.rules.game import GameSetup, GameState
-from sessions.model import PulseAnswer, Round, SessionRecord
+from sessions.model import PulseAnswer, Round, SessionKind, SessionRecord
 from sessions.store import StoreError
 
 SAVE_FAILED = (
@@ -20,11 +20,21 @@ SAVE_FAILED = (
 class StoreLike(Protocol):
     """The part of `sessions.store.Store` the game uses."""
 
-    def start_session(self, **kwargs: Any) -> str: ...
+    def start_session(
+        self,
+        *,
+        kind: SessionKind,
+        team: str | None,
+        participants: int,
+        deck_id: str,
+        deck_version: str,
+        month: str | None = None,
+        state: Mapping[str, Any] | None = None,
+    ) -> str: ...
     def save_round(self, session_id: str, index: int, rnd: Round) -> None: ...
     def delete_round(self, session_id: str, index: int) -> None: ...
-    def save_pulse(self, session_id: str, pulse: Any) -> None: ...
-    def save_state(self, session_id: str, state: Any) -> None: ...
+    def save_pulse(self, session_id: str, pulse: Sequence[PulseAnswer]) -> None: ...
+    def save_state(self, session_id: str, state: Mapping[str, Any]) -> None: ...
     def complete(self, session_id: str) -> None: ...
 
 

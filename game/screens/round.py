@@ -245,7 +245,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             text = "overgeslagen · " + text
         return text
 
-    def _scroll_to(self, selector: str) -> None:
+    def _bring_into_view(self, selector: str) -> None:
         """Bring a panel into view once it has been laid out."""
         main = self.query_one("#round-main", VerticalScroll)
         widget = self.query_one(selector)
@@ -426,7 +426,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             if result is not None:
                 self._store_vote(result, "hands")
                 self._changed()
-                self._scroll_to("#round-bars")
+                self._bring_into_view("#round-bars")
 
         self.app.push_screen(
             HandCountDialog(
@@ -471,7 +471,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._save_state()
         self.show_round()
         if rnd.revealed:
-            self._scroll_to("#round-bars")
+            self._bring_into_view("#round-bars")
 
     # -- timer, code, variations, note -----------------------------------------------------
 
@@ -509,7 +509,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._save_state()
         self.show_round()
         if rnd.code_shown:
-            self._scroll_to("#round-code")
+            self._bring_into_view("#round-code")
 
     def action_what_if(self) -> None:
         """The next "Maar wat als…?" variation (after the last one: back to the card)."""
@@ -523,7 +523,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._save_state()
         self.show_round()
         if rnd.variation >= 0:
-            self._scroll_to("#round-variation")
+            self._bring_into_view("#round-variation")
 
     def action_note(self) -> None:
         def done(text: str | None) -> None:
