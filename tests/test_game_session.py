@@ -388,7 +388,11 @@ async def test_without_a_store_the_game_goes_on_and_exports(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await fill_setup(pilot)
-        assert any("Opslaan lukt niet" in str(n.message) for n in app._notifications)
+        notices = [n for n in app._notifications if "Opslaan lukt niet" in str(n.message)]
+        assert len(notices) == 1  # said once, not at every change
+        await pilot.press("right", "left")
+        await pilot.pause()
+        assert len([n for n in app._notifications if "Opslaan lukt niet" in str(n.message)]) == 1
         await pilot.press("e")
         await pilot.pause()
         await pilot.click("#choice-finish")

@@ -324,11 +324,7 @@ def start_game(screen: Screen[None], session: GameSession) -> None:
     game, deck = session.game, session.deck
 
     def go() -> None:
-        problems: list[str] = []
-        session.on_problem = problems.append
-        session.begin()
-        for message in problems:
-            app.notify(message, title="Opslaan lukt niet", severity="error", timeout=20)
+        session.begin()  # a problem is kept in session.problem; the round screen shows it
         app.switch_screen(RoundScreen(session))
 
     if game.plan:
