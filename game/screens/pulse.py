@@ -15,6 +15,7 @@ from game.rules.session import GameSession
 from game.screens.round import option_labels, vote_choices
 from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.bars import VoteBars
+from game.widgets.card import HangingList
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
@@ -71,7 +72,7 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
         with VerticalScroll(id="pulse-scroll"), Vertical(id="pulse-box"):
             yield Static(markup=False, id="pulse-title")
             yield Static(markup=False, id="pulse-question")
-            yield Static(markup=False, id="pulse-options")
+            yield HangingList(id="pulse-options")
             yield Static(markup=False, id="pulse-status")
             yield VoteBars({}, {}, id="pulse-bars")
         yield Footer()
@@ -89,8 +90,8 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
             f"Pulse · vraag {self.index + 1} van {len(self.questions)} · meldklimaat"
         )
         self.query_one("#pulse-question", Static).update(q.question or q.title)
-        self.query_one("#pulse-options", Static).update(
-            "\n".join(f"{press}  {label}" for press, _, label in pulse_choices(q))
+        self.query_one("#pulse-options", HangingList).set_rows(
+            [(press, label) for press, _, label in pulse_choices(q)]
         )
         counts = self.session.game.pulse.get(q.id)
         bars = self.query_one(VoteBars)

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from game.dialogs.choice import ChoiceDialog
 from game.rules.tally import SecretTally
+from game.widgets.card import HangingList
 
 RECEIVED = "Stem ontvangen — geef de laptop door"
 
@@ -114,10 +115,8 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         with Center(), Vertical(id="secret-box"):
             yield Static(f"Geheime stemming · {self.vote_title}", id="secret-title", markup=False)
             yield Static(self.question, id="secret-question", markup=False)
-            yield Static(
-                "\n".join(f"{press.upper()}  {label}" for press, _, label in self.choices),
-                id="secret-options",
-                markup=False,
+            yield HangingList(
+                [(press.upper(), label) for press, _, label in self.choices], id="secret-options"
             )
             yield Static(self._prompt(), id="secret-prompt")
             yield Static(

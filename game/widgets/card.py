@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Static
 
 from dilemmas.model import Deck, Dilemma
@@ -28,6 +32,78 @@ def options_content(dilemma: Dilemma) -> Content:
             parts.append(Content("   ·   ".join(ends)))
         return Content("\n").join(parts)
     return Content.styled("Open vraag — bespreek het samen.", "italic")
+
+
+def option_rows(dilemma: Dilemma) -> tuple[list[tuple[str, str]], str]:
+    """The options of a card as (key, text) rows, and a line under them (scale ends, open)."""
+    answer = dilemma.answer
+    if answer.kind == "choice":
+        return [(o.key, o.text) for o in answer.options], ""
+    if answer.kind == "scale":
+        ends = []
+        if answer.low:
+            ends.append(f"1 = {answer.low}")
+        if answer.high:
+            ends.append(f"{answer.points} = {answer.high}")
+        points = "   ".join(str(i) for i in range(1, answer.points + 1))
+        return [("", points)], "   ·   ".join(ends)
+    return [], "Open vraag — bespreek het samen."
+
+
+def hanging_lines(rows: list[tuple[str, str]], width: int) -> list[Content]:
+    """Rows as "A  text" wrapped to ``width`` with the text's later lines under its first
+    word, so a long option reads as one block and the key stands out."""
+    key_width = max((len(key) for key, _ in rows), default=0)
+    indent = key_width + 2 if key_width else 0
+    lines: list[Content] = []
+    for key, text in rows:
+        wrapped = textwrap.wrap(text, max(10, width - indent)) or [""]
+        head = Content.styled(key.ljust(key_width), "bold") if key_width else Content("")
+        lines.append(Content.assemble(head, " " * (indent - key_width), wrapped[0]))
+        lines.extend(Content(" " * indent + more) for more in wrapped[1:])
+    return lines
+
+
+class HangingList(Widget):
+    """Keyed rows ("A  text") with a hanging indent, and an optional line under them."""
+
+    DEFAULT_CSS = """
+    HangingList {
+        height: auto;
+        width: 1fr;
+    }
+    """
+
+    def __init__(
+        self,
+        rows: list[tuple[str, str]] | None = None,
+        footer: str = "",
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows = rows or []
+        self.footer = footer
+
+    def set_rows(self, rows: list[tuple[str, str]], footer: str = "") -> None:
+        """Show other rows."""
+        if rows == self.rows and footer == self.footer:
+            return
+        self.rows, self.footer = rows, footer
+        self.refresh(layout=True)
+
+    def _lines(self, width: int) -> list[Content]:
+        lines = hanging_lines(self.rows, width)
+        if self.footer:
+            lines.extend(Content(line) for line in textwrap.wrap(self.footer, max(10, width)))
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.content_size.width))
 
 
 class CardView(VerticalScroll, can_focus=False):
@@ -97,7 +173,7 @@ class CardView(VerticalScroll, can_focus=False):
         yield Static(classes="card--title")
         yield Static(classes="card--situation")
         yield Static(classes="card--question")
-        yield Static(classes="card--options")
+        yield HangingList(classes="card--options")
 
     def on_mount(self) -> None:
         self._fill()
@@ -118,4 +194,4 @@ class CardView(VerticalScroll, can_focus=False):
         self.query_one(".card--title", Static).update(Content(d.title))
         self.query_one(".card--situation", Static).update(Content(d.situation.strip()))
         self.query_one(".card--question", Static).update(Content(d.question.strip()))
-        self.query_one(".card--options", Static).update(options_content(d))
+        self.query_one(".card--options", HangingList).set_rows(*option_rows(d))
