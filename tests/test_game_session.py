@@ -488,3 +488,24 @@ async def test_summary_is_delivered_as_markdown_and_html(
     page = exports / f"integer-spel-{month}-publiekszaken.html"
     assert "Kaartjes na de aanbesteding" in markdown.read_text(encoding="utf-8")
     assert page.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+async def test_small_screen_scrolls_with_the_arrow_keys(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        app.screen.query_one("#hands-A").value = "3"
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        main = app.screen.query_one("#round-main")
+        assert main.max_scroll_y > 0
+        await pilot.press("up", "up", "up", "up", "up", "up", "up", "up")
+        await pilot.pause()
+        assert main.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert main.scroll_y > 0

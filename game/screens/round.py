@@ -81,6 +81,7 @@ class RoundScreen(Screen[None]):
 - `d` **verdiepen**: werk de kaart uit met het zeven-stappenplan en kom daarna terug.
 - `b` **themabord**: welke thema's al besproken zijn.
 - `s` overslaan, `→` of `spatie` volgende, `←` vorige, `e` afronden.
+- `↑` `↓` (of `PgUp` `PgDn`) schuiven door de kaart als niet alles op het scherm past.
 
 Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later hervatten.
 """
@@ -116,6 +117,10 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             "right", "next", "Volgende", id="round.next", priority=True, tooltip="Volgende kaart"
         ),
         Binding("space", "next", "Volgende", id="round.next-space", show=False, priority=True),
+        Binding("down", "scroll_card(3)", "Omlaag", id="round.scroll-down", show=False),
+        Binding("up", "scroll_card(-3)", "Omhoog", id="round.scroll-up", show=False),
+        Binding("pagedown", "scroll_card(20)", "Pagina omlaag", id="round.page-down", show=False),
+        Binding("pageup", "scroll_card(-20)", "Pagina omhoog", id="round.page-up", show=False),
         Binding(
             "b",
             "board",
@@ -258,9 +263,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         card = self.query_one(CardView)
         if card.dilemma is not dilemma:
             card.show(dilemma, self.deck)
-            self.query_one("#round-main", VerticalScroll).scroll_home(
-                animate=False, immediate=True
-            )
+            self.query_one("#round-main", VerticalScroll).scroll_home(animate=False, immediate=True)
         covered = self.game.covered_themes()
         if covered != self._covered:
             self._covered = covered
@@ -501,6 +504,11 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if event.seconds % 30 == 0:
             self._save_round()
         self._update_status()
+
+    def action_scroll_card(self, lines: int) -> None:
+        """Scroll the card and its panels (on a small screen they don't all fit)."""
+        main = self.query_one("#round-main", VerticalScroll)
+        main.scroll_to(y=main.scroll_y + lines, animate=False)
 
     def action_code(self) -> None:
         """Show or hide "Wat zegt de code?"."""
