@@ -251,10 +251,23 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         return text
 
     def _bring_into_view(self, selector: str) -> None:
-        """Bring a panel into view once it has been laid out."""
+        """Bring a panel into view as soon as the layout that shows it is done.
+
+        Scrolling from the layout signal, rather than after the next repaint, lets the scroll
+        ride along with the layout pass Textual does anyway when heights change: one frame
+        fewer before the room sees the panel.
+        """
         main = self.query_one("#round-main", VerticalScroll)
         widget = self.query_one(selector)
-        self.call_after_refresh(main.scroll_to_widget, widget, animate=False, immediate=True)
+        signal = self.screen_layout_refresh_signal
+
+        def laid_out(_screen: Screen[Any]) -> None:
+            signal.unsubscribe(main)
+            if widget.display:
+                main.scroll_to_widget(widget, animate=False, immediate=True)
+
+        signal.unsubscribe(main)
+        signal.subscribe(main, laid_out, immediate=True)
 
     def show_round(self) -> None:
         """Bring every part of the screen in line with the current round."""
