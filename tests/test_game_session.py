@@ -509,3 +509,41 @@ async def test_small_screen_scrolls_with_the_arrow_keys(isolated_dirs: Path) -> 
         await pilot.press("pagedown")
         await pilot.pause()
         assert main.scroll_y > 0
+
+
+async def test_disk_full_mid_session_keeps_the_game_in_memory(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sessions.store import StoreError
+
+    ctx = make_ctx(isolated_dirs, pulse=False)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+
+        def full(*args: object, **kwargs: object) -> None:
+            raise StoreError("De schijf is vol.")
+
+        monkeypatch.setattr(ctx.store, "save_round", full)
+        monkeypatch.setattr(ctx.store, "save_state", full)
+        await pilot.press("h")
+        await pilot.pause()
+        app.screen.query_one("#hands-B").value = "7"
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.flush_saves()  # saves are gathered for a moment; write them now
+        await pilot.press("right")
+        await pilot.pause()
+        app.screen.flush_saves()
+        notices = [n for n in app._notifications if "Opslaan lukt niet" in str(n.message)]
+        assert len(notices) == 1
+        assert "De schijf is vol." in str(notices[0].message)
+        await pilot.press("right", "right")
+        await pilot.pause()
+        await pilot.click("#choice-finish")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SummaryScreen"
+        assert "niet opgeslagen" in screen_text(app)
+        assert "Kaartjes na de aanbesteding" in app.screen.markdown
+        assert "| 7 | 100% |" in app.screen.markdown  # the hands, kept in memory
