@@ -183,6 +183,72 @@ def _revotes_from(text: str) -> tuple[Revote, ...]:
 _SESSION_COLUMNS = "id, kind, month, team, participants, deck_id, deck_version, completed, abandoned"
 
 
+def _where(
+    kind: SessionKind | None, month_from: str | None, month_to: str | None
+) -> tuple[str, list[Any]]:
+    """A WHERE clause over the sessions (alias ``s``) and its parameters ("" when none)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if kind is not None:
+        where.append("s.kind = ?")
+        params.append(kind)
+    if month_from is not None:
+        where.append("s.month >= ?")
+        params.append(month_from)
+    if month_to is not None:
+        where.append("s.month <= ?")
+        params.append(month_to)
+    return (f" WHERE {' AND '.join(where)}" if where else ""), params
+
+
+class ReportRows:
+    """Raw rows of a set of sessions, for summing without a record per round (the report).
+
+    Counts and re-votes are the JSON texts the store wrote (``{"A": 3, ...}`` and
+    ``[{"variation": 0, "counts": {...}}, ...]``). Made by Store.report_rows; each method runs
+    one query in that read transaction.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> None:
+        self._conn = conn
+        self._where = where
+        self._params = params
+        self._in = f" WHERE x.session_id IN (SELECT s.id FROM sessions s{where})"
+
+    def sessions(self) -> list[tuple[str, str, str | None, int, int, str]]:
+        """(id, month, team, participants, completed, deck id), oldest month first (then in
+        the order they were saved), as list_sessions orders its records."""
+        return self._conn.execute(
+            "SELECT s.id, s.month, s.team, s.participants, s.completed, s.deck_id FROM sessions s"
+            f"{self._where} ORDER BY s.month, s.seq",
+            self._params,
+        ).fetchall()
+
+    def rounds(self) -> Iterator[tuple[str, str, str, str | None, str | None]]:
+        """(session id, dilemma, theme, counts JSON or None, re-votes JSON or None), grouped by
+        session and in playing order within each session (sessions in no particular order)."""
+        return iter(self._conn.execute(
+            "SELECT x.session_id, x.dilemma, x.theme, x.counts_json, x.revotes_json FROM rounds x"
+            f"{self._in} ORDER BY x.session_id, x.idx",
+            self._params,
+        ))
+
+    def notes(self) -> Iterator[tuple[str, str, str]]:
+        """(session id, dilemma, note) of the rounds with a note, in no particular order."""
+        return iter(self._conn.execute(
+            f"SELECT x.session_id, x.dilemma, x.note FROM rounds x{self._in}"
+            " AND x.note IS NOT NULL",
+            self._params,
+        ))
+
+    def pulse(self) -> Iterator[tuple[str, str, str]]:
+        """(session id, question, counts JSON) of the pulse answers, in no particular order."""
+        return iter(self._conn.execute(
+            f"SELECT x.session_id, x.question, x.counts_json FROM pulse x{self._in}",
+            self._params,
+        ))
+
+
 class Store:
     """Anonymous session records in ``<data dir>/sessions.sqlite3``.
 
@@ -469,19 +535,9 @@ class Store:
         month_to: str | None = None,
     ) -> list[SessionRecord]:
         """Sessions with their rounds and pulse, oldest month first; fast for 10,000 sessions."""
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("s.kind = ?")
-            params.append(kind)
-        if month_from is not None:
-            where.append("s.month >= ?")
-            params.append(month_from)
-        if month_to is not None:
-            where.append("s.month <= ?")
-            params.append(month_to)
+        where, params = _where(kind, month_from, month_to)
         with self._read() as conn, gc_paused():
-            return self._load(conn, " AND ".join(where), params)
+            return self._load(conn, where.removeprefix(" WHERE "), params)
 
     def _load(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[SessionRecord]:
         """Sessions matching ``where`` (over alias ``s``), in three bulk queries."""
@@ -537,6 +593,28 @@ class Store:
                 )
             )
         return records
+
+    def month_range(
+        self, kind: SessionKind = "team", month_from: str | None = None, month_to: str | None = None
+    ) -> tuple[str | None, str | None]:
+        """The earliest and latest month of the sessions of ``kind`` within the bounds given
+        (None, None when there are none)."""
+        where, params = _where(kind, month_from, month_to)
+        with self._read() as conn:
+            row = conn.execute(f"SELECT min(s.month), max(s.month) FROM sessions s{where}",
+                               params).fetchone()
+        return row[0], row[1]
+
+    @contextmanager
+    def report_rows(self, month_from: str, month_to: str) -> Iterator[ReportRows]:
+        """The raw rows of the team sessions from ``month_from`` to ``month_to`` (inclusive),
+        read in one transaction, for a report that sums them without building records.
+
+        Only valid inside the ``with`` block. See ReportRows for the shape of the rows.
+        """
+        where, params = _where("team", month_from, month_to)
+        with self._read() as conn:
+            yield ReportRows(conn, where, params)
 
     def dilemma_counts(self, dilemma_id: str, deck_id: str | None = None) -> dict[str, int]:
         """Summed first-vote counts of this dilemma over all team sessions."""

@@ -156,6 +156,35 @@ def test_list_sessions_filters_and_order(store: Store) -> None:
     assert len(store.list_sessions(kind=None)) == 4
 
 
+def test_month_range_of_team_sessions_within_bounds(store: Store) -> None:
+    assert store.month_range() == (None, None)
+    for month in ("2026-03", "2025-12", "2026-07"):
+        _start(store, month=month)
+    _start(store, kind="practice", month="2024-01", participants=1)
+    assert store.month_range() == ("2025-12", "2026-07")
+    assert store.month_range("team", "2026-01") == ("2026-03", "2026-07")
+    assert store.month_range("team", None, "2026-06") == ("2025-12", "2026-03")
+    assert store.month_range("practice") == ("2024-01", "2024-01")
+    assert store.month_range("team", "2027-01") == (None, None)
+
+
+def test_report_rows_are_the_rows_of_the_period(store: Store) -> None:
+    inside = _start(store, month="2026-03", team=" Inkoop ")
+    _start(store, month="2025-12")
+    store.save_round(inside, 0, Round("d", "t", "hands", {"A": 2}, (Revote(1, {"A": 1}),),
+                                      note="Notitie"))
+    store.save_round(inside, 1, Round("e", "t", "none"))
+    store.save_pulse(inside, [PulseAnswer("vraag", {"ja": 3})])
+    with store.report_rows("2026-01", "2026-12") as raw:
+        assert raw.sessions() == [(inside, "2026-03", "Inkoop", 9, 0, "huizen-basis")]
+        assert list(raw.rounds()) == [
+            (inside, "d", "t", '{"A":2}', '[{"variation":1,"counts":{"A":1}}]'),
+            (inside, "e", "t", None, None),
+        ]
+        assert list(raw.notes()) == [(inside, "d", "Notitie")]
+        assert list(raw.pulse()) == [(inside, "vraag", '{"ja":3}')]
+
+
 def test_list_sessions_keeps_rounds_with_their_session(store: Store) -> None:
     ids = [_start(store) for _ in range(5)]
     for n, sid in enumerate(ids):
