@@ -98,6 +98,10 @@ class IntegerSpelApp(App[None]):
             self._offer_resume()
 
     def _offer_resume(self) -> None:
+        # Only while nothing has started yet: a session begun in the first moments (a quick
+        # ctrl+s on a pre-filled setup) is the one being played, not one to resume.
+        if type(self.screen).__name__ not in ("MainMenuScreen", "SetupScreen"):
+            return
         module = _optional_module("game.screens.resume")
         if module is not None and self.ctx.store is not None:
             module.offer_resume(self)
