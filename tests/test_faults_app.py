@@ -96,3 +96,23 @@ async def test_data_folder_that_is_a_file_is_said_plainly(
         assert isinstance(app.screen, MainMenuScreen)
         assert app.ctx.store is None
         assert app.ctx.store_error and app.ctx.store_error in _notifications(app)
+
+
+async def test_a_hostile_deck_is_skipped_and_the_rest_still_works(
+    isolated_dirs: Path, tmp_path: Path
+) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "kapot.yaml").write_text(
+        "deck: &a {id: kapot, title: x, version: '1'}\nthemes: *a\n"
+        "dilemmas: !!python/object/apply:os.system ['touch /tmp/never']\n",
+        encoding="utf-8",
+    )
+    app = IntegerSpelApp(AppContext.load([decks]))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MainMenuScreen)
+        assert "kapot.yaml" in _notifications(app)
+        assert app.ctx.registry.get("huizen-basis") is not None
+        assert app.ctx.registry.get("kapot") is None
