@@ -183,9 +183,30 @@ def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | 
 # -- Markdown -------------------------------------------------------------------------------
 
 
+# HTML is left as typed: the Markdown is read in the app (which shows no HTML) and as a file;
+# the HTML export escapes everything itself.
+_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]#|~"})
+_MD_BLOCK = str.maketrans({ch: "\\" + ch for ch in "\\`[]"})
+
+
+def md_inline(text: str) -> str:
+    """Text from a deck, the config or a user, shown as itself inside a Markdown line or cell.
+
+    Escapes what would start emphasis, code, a link, a heading or a table cell, so a
+    card title such as ``[naam invullen]`` or ``*let op*`` reads as typed; one line.
+    """
+    return " ".join(text.split()).translate(_MD_INLINE)
+
+
+def md_block(text: str) -> str:
+    """Multi-line text that may use Markdown lists and emphasis (the oath from the config),
+    with links and code disarmed so they show as typed."""
+    return text.translate(_MD_BLOCK)
+
+
 def _md(text: str) -> str:
     """Text safe inside a Markdown table cell or line."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+    return md_inline(text)
 
 
 def _md_table(rows: Sequence[_Row]) -> list[str]:

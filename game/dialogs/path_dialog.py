@@ -161,9 +161,9 @@ class PathDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="path-box"):
-            yield Label(self.title_text, id="path-title")
+            yield Label(self.title_text, id="path-title", markup=False)
             yield Input(value=self.default, id="path-input", placeholder="pad naar een bestand")
-            yield Static(self.hint, id="path-message")
+            yield Static(self.hint, id="path-message", markup=False)
             with Horizontal(id="path-buttons"):
                 yield Button("OK", variant="primary", id="path-ok")
                 yield Button("Annuleren", id="path-cancel")

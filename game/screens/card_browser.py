@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -86,6 +87,11 @@ def theme_choices(decks: Iterable[Deck]) -> list[tuple[str, str]]:
         ((title, theme_id) for theme_id, title in titles.items()),
         key=lambda pair: pair[0].casefold(),
     )
+
+
+def plain_choices(choices: Iterable[tuple[str, str]]) -> list[tuple[Text, str]]:
+    """Select options whose titles show as typed (a str prompt would be read as markup)."""
+    return [(Text(title), value) for title, value in choices]
 
 
 def card_details(hit: CardHit) -> Content:
@@ -190,9 +196,17 @@ class CardBrowser(Widget):
     def compose(self) -> ComposeResult:
         with Horizontal(id="browser-filters"):
             yield Input(placeholder="Zoek…", id="card-search", compact=True)
-            yield Select(self._deck_choices(), prompt="Alle decks", id="card-deck", compact=True)
             yield Select(
-                theme_choices(self._decks), prompt="Alle thema's", id="card-theme", compact=True
+                plain_choices(self._deck_choices()),
+                prompt="Alle decks",
+                id="card-deck",
+                compact=True,
+            )
+            yield Select(
+                plain_choices(theme_choices(self._decks)),
+                prompt="Alle thema's",
+                id="card-theme",
+                compact=True,
             )
             yield Select(
                 [(label, key) for key, label in AUDIENCE_LABELS.items() if key in AUDIENCES],
@@ -203,7 +217,7 @@ class CardBrowser(Widget):
         with Horizontal(id="browser-body"):
             with Vertical(id="browser-left"):
                 yield Static(id="card-count")
-                yield OptionList(id="card-list")
+                yield OptionList(id="card-list", markup=False)
             with VerticalScroll(id="card-detail"):
                 yield Static("Kies links een kaart.", id="card-empty")
                 yield Static(id="card-extra")
@@ -225,7 +239,7 @@ class CardBrowser(Widget):
         select: Select[str] = self.query_one(selector, Select)
         current = select.value
         with self.prevent(Select.Changed):
-            select.set_options(choices)
+            select.set_options(plain_choices(choices))
             if current is not Select.NULL and any(value == current for _t, value in choices):
                 select.value = current
 

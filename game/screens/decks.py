@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -77,7 +78,7 @@ class ProblemsDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"Controle van {self.path}", id="problems-title")
+            yield Static(f"Controle van {self.path}", id="problems-title", markup=False)
             with VerticalScroll(id="problems-scroll"):
                 if self.problems:
                     count = len(self.problems)
@@ -180,13 +181,14 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
         table.clear()
         for deck in registry.decks.values():
             kind = " (peiling)" if deck.is_pulse else ""
+            # Deck texts are shown as typed: a str cell would be read as Rich markup.
             table.add_row(
-                deck.id,
-                deck.info.title + kind,
-                deck.info.version,
-                SOURCE_LABELS.get(deck.source, deck.source),
-                str(len(deck.dilemmas)),
-                theme_summary(deck),
+                Text(deck.id),
+                Text(deck.info.title + kind),
+                Text(deck.info.version),
+                Text(SOURCE_LABELS.get(deck.source, deck.source)),
+                Text(str(len(deck.dilemmas))),
+                Text(theme_summary(deck)),
                 key=deck.id,
             )
         self._show_detail()

@@ -22,6 +22,7 @@ from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
 from sessions.model import Round
 from sessions.store import StoreError
+from sessions.summary import md_block, md_inline
 
 CSS_FILE = "../styles/walkthrough.tcss"
 QUESTIONS_LINE = (
@@ -34,11 +35,11 @@ def contacts_markdown(contacts: Any) -> str:
     """The support contacts from the config as a Markdown list."""
     lines = []
     for contact in contacts or ():
-        parts = [f"**{contact.role}**"]
+        parts = [f"**{md_inline(contact.role)}**"]
         if getattr(contact, "name", ""):
-            parts.append(contact.name)
+            parts.append(md_inline(contact.name))
         if getattr(contact, "reach", ""):
-            parts.append(contact.reach)
+            parts.append(md_inline(contact.reach))
         lines.append("- " + " — ".join(parts))
     return "\n".join(lines) or "- Vraag je leidinggevende waar je terechtkunt."
 
@@ -141,6 +142,7 @@ class PracticeScreen(Screen[None]):
                 title="Voortgang niet bewaard",
                 severity="warning",
                 timeout=12,
+                markup=False,
             )
 
     def _store_call(self, method: str, *args: Any, **kwargs: Any) -> Any:
@@ -159,7 +161,7 @@ class PracticeScreen(Screen[None]):
     # -- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="practice-progress")
+        yield Static(id="practice-progress", markup=False)
         yield VerticalScroll(id="practice-body")
         yield Horizontal(id="practice-actions")
         yield Footer()
@@ -319,9 +321,9 @@ class PracticeScreen(Screen[None]):
         choices: list[Widget] = [Static("Jouw keuze:", classes="practice-choose")]
         for key in answer.keys:
             button = Button(
-                key, id=f"answer-{key}", name=key, classes="practice-choice", compact=True
+                Content(key), id=f"answer-{key}", name=key, classes="practice-choice", compact=True
             )
-            button.tooltip = answer.label(key)
+            button.tooltip = Content(answer.label(key))
             choices.append(button)
         widgets.append(
             Vertical(
@@ -406,12 +408,17 @@ class PracticeScreen(Screen[None]):
             Static(
                 dilemma.guidance.strip() or "Bij deze kaart staat geen toelichting.",
                 id="practice-guidance",
+                markup=False,
             ),
         ]
         if dilemma.references:
             widgets += [
                 Static(Content.styled("Lees meer", "bold $primary"), classes="practice-heading"),
-                Static("\n".join(f"• {r}" for r in dilemma.references), id="practice-references"),
+                Static(
+                    "\n".join(f"• {r}" for r in dilemma.references),
+                    id="practice-references",
+                    markup=False,
+                ),
             ]
         widgets += self._team_widgets(card.deck, dilemma)
         last = self.run.position + 1 >= len(self.cards)
@@ -438,12 +445,12 @@ class PracticeScreen(Screen[None]):
         k = int(getattr(self.config, "k", 5) or 5)
         figures = team_figures(dilemma, counts, k)
         if not figures.shown:
-            return [heading, Static(figures.message, id="practice-teams")]
+            return [heading, Static(figures.message, id="practice-teams", markup=False)]
         labels = {row.key: row.label for row in figures.rows}
         counts_shown = {row.key: row.count for row in figures.rows}
         return [
             heading,
-            Static(figures.message, id="practice-teams"),
+            Static(figures.message, id="practice-teams", markup=False),
             VoteBars(counts_shown, labels, id="practice-bars"),
         ]
 
@@ -463,6 +470,7 @@ class PracticeScreen(Screen[None]):
         options = OptionList(
             *[Option(c.dilemma.title, id=str(i)) for i, c in enumerate(self.cards)],
             id="practice-walk-list",
+            markup=False,
         )
         text = (
             "Kies één van de dilemma's en werk het uit met het zeven-stappenplan. "
@@ -483,7 +491,7 @@ class PracticeScreen(Screen[None]):
                 )
             )
         await self._fill(
-            Static(text, id="practice-walk-text", classes="practice-text"),
+            Static(text, id="practice-walk-text", classes="practice-text", markup=False),
             options,
             *widgets,
             focus="#practice-walk-list",
@@ -540,7 +548,7 @@ class PracticeScreen(Screen[None]):
                 else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
                 "via Stappenplan in het menu.",
                 "## De eed of belofte",
-                oath.strip(),
+                md_block(oath.strip()),
                 "## Waar kun je terecht?",
                 contacts_markdown(getattr(config, "contacts", ())),
                 QUESTIONS_LINE,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -33,6 +34,7 @@ from textual.widgets import (
 
 from game.dialogs.path_dialog import PathDialog, save_text, write_problem
 from game.widgets.report_figures import ReportFigures
+from game.widgets.toggles import MarkedCheckbox
 from sessions.model import SessionRecord
 from sessions.report import (
     Period,
@@ -127,13 +129,16 @@ def deliver(
                 'Gebruik "Opslaan als…" om zelf een plek te kiezen.',
                 severity="error",
                 timeout=10,
+                markup=False,
             )
             return False
     app.deliver_text(io.StringIO(text), save_directory=save_directory, save_filename=filename)
     if app.is_web:
-        screen.notify(f"{what} wordt gedownload als {filename}.", title="Exporteren")
+        screen.notify(f"{what} wordt gedownload als {filename}.", title="Exporteren", markup=False)
     else:
-        screen.notify(f"{what} is opgeslagen als {folder / filename}.", title="Exporteren")
+        screen.notify(
+            f"{what} is opgeslagen als {folder / filename}.", title="Exporteren", markup=False
+        )
     return True
 
 
@@ -161,13 +166,15 @@ def ask_save_as(
         try:
             text = produce(path)
         except ValueError as exc:
-            screen.notify(str(exc), severity="error", timeout=10)
+            screen.notify(str(exc), severity="error", timeout=10, markup=False)
             return
         problem = save_text(path, text)
         if problem is not None:
-            screen.notify(f"{what} is niet opgeslagen. {problem}", severity="error", timeout=10)
+            screen.notify(
+                f"{what} is niet opgeslagen. {problem}", severity="error", timeout=10, markup=False
+            )
         else:
-            screen.notify(f"{what} is opgeslagen in {path}.", title="Opgeslagen")
+            screen.notify(f"{what} is opgeslagen in {path}.", title="Opgeslagen", markup=False)
 
     screen.app.push_screen(PathDialog(title, default, must_exist=False), chosen)
 
@@ -351,7 +358,11 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                 yield Static(
                     "De opgeslagen sessies kunnen niet worden geopend.", id="report-no-store-title"
                 )
-                yield Static(ctx.store_error or "De reden is onbekend.", id="report-store-error")
+                yield Static(
+                    ctx.store_error or "De reden is onbekend.",
+                    id="report-store-error",
+                    markup=False,
+                )
             yield Footer()
             return
         with Horizontal(id="report-filters"):
@@ -363,7 +374,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             yield Input(placeholder="JJJJ-MM", id="report-to", compact=True)
             yield Label("team", classes="filter-label")
             yield Input(placeholder="alle teams", id="report-team", compact=True)
-        yield Static(id="report-message")
+        yield Static(id="report-message", markup=False)
         with TabbedContent(id="report-tabs", initial="tab-sessions"):
             with TabPane("Sessies", id="tab-sessions"):
                 yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
@@ -371,13 +382,13 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             with TabPane("Cijfers", id="tab-figures"):
                 yield ReportFigures(id="report-figures")
             with TabPane("Export", id="tab-export"), VerticalScroll(id="export-pane"):
-                yield Static(id="export-period", classes="export-heading")
+                yield Static(id="export-period", classes="export-heading", markup=False)
                 yield Static(
                     "Het rapport bevat dezelfde cijfers als het tabblad Cijfers, met "
                     "dezelfde regels voor wat wel en niet getoond wordt.",
                     classes="export-text",
                 )
-                yield Checkbox("Notities van de gesprekken opnemen", id="export-notes")
+                yield MarkedCheckbox("Notities van de gesprekken opnemen", id="export-notes")
                 with Horizontal(classes="export-buttons"):
                     for fmt, (label, _ext, _render) in REPORT_FORMATS.items():
                         yield Button(
@@ -392,12 +403,12 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                     "zonder namen. Importeren voegt alleen toe wat hier nog niet is.",
                     classes="export-text",
                 )
-                yield Checkbox("Alleen sessies vanaf de maand bij 'van'", id="bundle-since")
+                yield MarkedCheckbox("Alleen sessies vanaf de maand bij 'van'", id="bundle-since")
                 with Horizontal(classes="export-buttons"):
                     yield Button("Bundel exporteren", id="bundle-export", variant="primary")
                     yield Button("Bundel opslaan als…", id="bundle-save")
                     yield Button("Bundel importeren…", id="bundle-import")
-                yield Static(id="bundle-result")
+                yield Static(id="bundle-result", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -476,7 +487,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         for record in shown[:MAX_ROWS]:
             table.add_row(
                 record.month,
-                (record.team or "").strip() or "—",
+                Text((record.team or "").strip() or "—"),  # as typed, not read as markup
                 str(record.participants),
                 str(len(record.rounds)),
                 "ja" if record.completed else "nee",
@@ -734,12 +745,18 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         except (BundleError, StoreError) as exc:
             result.set_class(True, "-error")
             result.update(f"Niets geïmporteerd uit {path.name}.\n{exc}")
-            self.notify(str(exc), title="Bundel niet geïmporteerd", severity="error", timeout=12)
+            self.notify(
+                str(exc),
+                title="Bundel niet geïmporteerd",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
             return
         text = outcome.message()
         result.set_class(False, "-error")
         result.update(f"{path.name}: {text}")
-        self.notify(text, title="Bundel geïmporteerd")
+        self.notify(text, title="Bundel geïmporteerd", markup=False)
         self.load_records()
         self.refresh_report()
 

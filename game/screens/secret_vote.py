@@ -118,7 +118,7 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
             yield HangingList(
                 [(press.upper(), label) for press, _, label in self.choices], id="secret-options"
             )
-            yield Static(self._prompt(), id="secret-prompt")
+            yield Static(self._prompt(), id="secret-prompt", markup=False)
             yield Static(
                 "Niemand kijkt mee: het scherm blijft hetzelfde, welke toets je ook kiest. "
                 "Alleen de telling wordt bewaard.",

@@ -5,17 +5,18 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import (
     Button,
     Footer,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     Select,
     SelectionList,
@@ -36,6 +37,7 @@ from game.rules.game import (
     playable_cards,
 )
 from game.rules.session import GameSession
+from game.widgets.toggles import MarkedRadioButton, MarkedSelectionList
 from sessions.model import VoteMode
 
 if TYPE_CHECKING:
@@ -137,7 +139,7 @@ class SetupScreen(Screen[None]):
                 )
             yield Label("Deck", classes="setup-label")
             yield Select(
-                [(f"{d.info.title} ({len(d.dilemmas)} kaarten)", d.id) for d in decks],
+                [(Text(f"{d.info.title} ({len(d.dilemmas)} kaarten)"), d.id) for d in decks],
                 value=self._initial_deck() or Select.NULL,
                 allow_blank=not decks,
                 id="setup-deck",
@@ -164,25 +166,25 @@ class SetupScreen(Screen[None]):
             with Horizontal(classes="setup-row"):
                 with RadioSet(id="setup-limit-kind"):
                     for n, (kind, text) in enumerate(LIMIT_CHOICES):
-                        yield RadioButton(text, value=n == 0, id=f"limit-{kind}")
+                        yield MarkedRadioButton(text, value=n == 0, id=f"limit-{kind}")
                 yield Input(
                     value=DEFAULT_LIMIT["dilemmas"], id="setup-limit", type="integer", max_length=3
                 )
             yield Static(markup=False, id="setup-limit-error", classes="setup-error")
             yield Label("Thema's (niets aangevinkt: alle thema's)", classes="setup-label")
-            yield SelectionList[str](id="setup-themes")
+            yield MarkedSelectionList[str](id="setup-themes")
             yield Static(markup=False, id="setup-themes-error", classes="setup-error")
             with Horizontal(classes="setup-row"):
                 with Vertical(classes="setup-column"):
                     yield Label("Volgorde", classes="setup-label")
                     with RadioSet(id="setup-order"):
                         for n, (order, text) in enumerate(ORDER_CHOICES):
-                            yield RadioButton(text, value=n == 0, id=f"order-{order}")
+                            yield MarkedRadioButton(text, value=n == 0, id=f"order-{order}")
                 with Vertical(classes="setup-column"):
                     yield Label("Stemmen", classes="setup-label")
                     with RadioSet(id="setup-vote"):
                         for n, (mode, text) in enumerate(VOTE_CHOICES):
-                            yield RadioButton(text, value=n == 0, id=f"vote-{mode}")
+                            yield MarkedRadioButton(text, value=n == 0, id=f"vote-{mode}")
             yield Static(markup=False, id="setup-form-error", classes="setup-error")
             with Horizontal(id="setup-buttons"):
                 yield Button("Beginnen", variant="primary", id="setup-begin")
@@ -212,7 +214,9 @@ class SetupScreen(Screen[None]):
         counts: dict[str, int] = {}
         for card in deck.dilemmas:
             counts[card.theme] = counts.get(card.theme, 0) + 1
-        themes.add_options([(f"{t.title} ({counts.get(t.id, 0)})", t.id) for t in deck.themes])
+        themes.add_options(
+            [(Content(f"{t.title} ({counts.get(t.id, 0)})"), t.id) for t in deck.themes]
+        )
         info.update(
             f"{len(deck.dilemmas)} kaarten in {len(deck.themes)} thema's · versie "
             f"{deck.info.version}"

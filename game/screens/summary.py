@@ -261,7 +261,7 @@ Er staan geen namen in, alleen aantallen per antwoord.
             save_filename=name,
             mime_type="text/html" if fmt == "html" else "text/markdown",
         )
-        self.notify(f"Samenvatting bewaard als {name}.")
+        self.notify(f"Samenvatting bewaard als {name}.", markup=False)
 
     def action_save_as(self) -> None:
         """Save to a path the user types (the fallback when the data folder is unusable)."""
@@ -275,9 +275,9 @@ Er staan geen namen in, alleen aantallen per antwoord.
             fmt = "html" if path.suffix.lower() in (".html", ".htm") else "md"
             problem = save_text(path, self._text(fmt))
             if problem:
-                self.notify(problem, severity="error")
+                self.notify(problem, severity="error", markup=False)
             else:
-                self.notify(f"Opgeslagen: {path}")
+                self.notify(f"Opgeslagen: {path}", markup=False)
 
         self.app.push_screen(
             PathDialog(

@@ -84,7 +84,7 @@ class OwnCard(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static("Eigen dilemma", classes="card--title")
-        yield Static(self.text or "—", classes="card--situation")
+        yield Static(self.text or "—", classes="card--situation", markup=False)
 
 
 class WalkthroughScreen(Screen[str | None]):
@@ -173,7 +173,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         if plan is None:
             plan, notices = load_plan(self.app)
         for notice in notices:
-            self.app.notify(notice, severity="warning", timeout=10)
+            self.app.notify(notice, severity="warning", timeout=10, markup=False)
         if self.walkthrough_id:
             store = self._store()
             saved = None
@@ -316,6 +316,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
                 title="Niet bewaard",
                 severity="warning",
                 timeout=12,
+                markup=False,
             )
 
     def _scrub_state(self) -> None:
@@ -424,7 +425,7 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-body"):
-            yield Static(self.state.decision_sentence(), id="summary-sentence")
+            yield Static(self.state.decision_sentence(), id="summary-sentence", markup=False)
             with VerticalScroll(id="summary-scroll"):
                 yield Markdown(self.markdown, id="summary-markdown")
             with Horizontal(id="summary-buttons"):
@@ -443,10 +444,13 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
         try:
             self.app.deliver_text(io.StringIO(self.markdown), save_filename=self.filename)
         except OSError as exc:
-            self.app.notify(f"Opslaan lukte niet ({exc.strerror or exc}).", severity="error")
+            self.app.notify(
+                f"Opslaan lukte niet ({exc.strerror or exc}).", severity="error", markup=False
+            )
             return
         self.app.notify(
-            f"De samenvatting wordt opgeslagen als {self.filename} in je map Downloads."
+            f"De samenvatting wordt opgeslagen als {self.filename} in je map Downloads.",
+            markup=False,
         )
 
     @on(Button.Pressed, "#summary-save-as")
@@ -459,9 +463,9 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
                 return
             problem = save_text(path, self.markdown)
             if problem:
-                self.app.notify(problem, severity="error")
+                self.app.notify(problem, severity="error", markup=False)
             else:
-                self.app.notify(f"Opgeslagen: {path}")
+                self.app.notify(f"Opgeslagen: {path}", markup=False)
 
         self.app.push_screen(PathDialog("Samenvatting opslaan als", self.filename), chosen)
 

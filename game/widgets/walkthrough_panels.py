@@ -4,49 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any, cast
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, TextArea
 
 from dilemmas.stappenplan import Step
 from game.rules.walkthrough import ARGUMENT_LABELS, WalkthroughState
+from game.widgets.toggles import WrappingCheckbox, WrappingRadioButton
 
 
 def write_attr(target: object, name: str) -> Callable[[Any], None]:
     """A setter that writes an input's value into one attribute of the state."""
     return partial(setattr, target, name)
-
-
-class WrappingToggle:
-    """Lets a toggle's long label wrap onto more lines (Textual keeps toggles one line high)."""
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        toggle = cast(Any, self)
-        content = toggle.render()
-        return max(1, int(content.get_height(toggle.styles, width)))
-
-
-class MarkedRadioButton(WrappingToggle, RadioButton):
-    """A radio button whose chosen state shows as a mark, not by colour alone."""
-
-    @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]
-        return "●" if self.value else " "
-
-
-class MarkedCheckbox(WrappingToggle, Checkbox):
-    """A checkbox whose ticked state shows as a ✓, not by colour alone."""
-
-    @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]
-        return "✓" if self.value else " "
 
 
 class StepPanel(Vertical):
@@ -201,12 +176,12 @@ class TextPanel(StepPanel):
 
     def build(self) -> Iterator[Widget]:
         step_id = self.step.id
-        yield Label(self.step.input.label, classes="panel-label")
+        yield Label(self.step.input.label, classes="panel-label", markup=False)
         area = TextArea(
             self.state.texts.get(step_id, ""),
             soft_wrap=True,
             show_line_numbers=False,
-            placeholder=self.step.input.placeholder,
+            placeholder=Content(self.step.input.placeholder),
             tab_behavior="focus",
             id=f"text-{step_id}",
         )
@@ -221,7 +196,7 @@ class StakeholdersPanel(StepPanel):
     """A list of stakeholders: who (a role), their rights, their interests."""
 
     def build(self) -> Iterator[Widget]:
-        yield Label(self.step.input.label, classes="panel-label")
+        yield Label(self.step.input.label, classes="panel-label", markup=False)
         for index, person in enumerate(self.state.stakeholders):
             who = Input(
                 person.who, placeholder="bijv. inwoners", compact=True, id=f"sh-{index}-who"
@@ -276,7 +251,7 @@ class OptionsPanel(StepPanel):
     """The courses of action: the card's options pre-filled, editable, more can be added."""
 
     def build(self) -> Iterator[Widget]:
-        yield Label(self.step.input.label, classes="panel-label")
+        yield Label(self.step.input.label, classes="panel-label", markup=False)
         if not self.state.options:
             yield Static("Nog geen opties. Voeg er een toe.", classes="panel-sublabel")
         for index, option in enumerate(self.state.options):
@@ -311,7 +286,7 @@ class ArgumentsPanel(StepPanel):
     """For and against each option, by the rules and by the consequences."""
 
     def build(self) -> Iterator[Widget]:
-        yield Label(self.step.input.label, classes="panel-label")
+        yield Label(self.step.input.label, classes="panel-label", markup=False)
         options = [o for o in self.state.options if o.text.strip()]
         if not options:
             yield Static(
@@ -356,8 +331,10 @@ class DecisionPanel(StepPanel):
         options = [o for o in self.state.options if o.text.strip()]
         if options:
             buttons = [
-                MarkedRadioButton(
-                    o.text.strip(), value=decision.option == o.key and not decision.own, name=o.key
+                WrappingRadioButton(
+                    Content(o.text.strip()),
+                    value=decision.option == o.key and not decision.own,
+                    name=o.key,
                 )
                 for o in options
             ]
@@ -390,7 +367,12 @@ class DecisionPanel(StepPanel):
         )
         self.bound(despite, write_attr(decision, "despite"))
         yield despite
-        yield Static(self.state.decision_sentence(), id="decision-sentence", classes="sentence")
+        yield Static(
+            self.state.decision_sentence(),
+            id="decision-sentence",
+            classes="sentence",
+            markup=False,
+        )
 
     def _choose(self, key: str | None) -> None:
         self.state.decision.option = key or ""
@@ -404,12 +386,14 @@ class JustificationPanel(StepPanel):
 
     def build(self) -> Iterator[Widget]:
         justification = self.state.justification
-        yield Label(self.step.input.label, classes="panel-label")
+        yield Label(self.step.input.label, classes="panel-label", markup=False)
         for index, item in enumerate(self.step.input.checklist):
-            box = MarkedCheckbox(item, value=item in justification.checked, id=f"check-{index}")
+            box = WrappingCheckbox(
+                Content(item), value=item in justification.checked, id=f"check-{index}"
+            )
             self.bound(box, partial(self._tick, item))
             yield box
-        yield Label(self.step.input.harm, classes="panel-label")
+        yield Label(self.step.input.harm, classes="panel-label", markup=False)
         area = TextArea(
             justification.harm,
             soft_wrap=True,
