@@ -511,6 +511,32 @@ async def test_small_screen_scrolls_with_the_arrow_keys(isolated_dirs: Path) -> 
         assert main.scroll_y > 0
 
 
+async def test_a_shown_panel_is_in_view_in_the_first_frame(isolated_dirs: Path) -> None:
+    """r and c on a small screen: the frame after the key already shows the panel, with no
+    frame at the old scroll position and no second layout to scroll it into view."""
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot, vote="secret")
+        screen = app.screen
+        screen.round.counts = {"A": 2, "B": 5, "C": 2}
+        screen.show_round()
+        await pilot.pause()
+        main = screen.query_one("#round-main")
+        for key, panel in (("r", "#round-bars"), ("c", "#round-code")):
+            frames: list[int] = []
+            signal = screen.screen_layout_refresh_signal
+            signal.subscribe(main, lambda _screen, seen=frames: seen.append(round(main.scroll_y)))
+            await pilot.press(key)
+            await pilot.pause()
+            signal.unsubscribe(main)
+            region = screen.query_one(panel).region
+            assert main.region.contains_region(region), (key, region, main.region)
+            assert frames and frames[0] == round(main.scroll_y), (key, frames)
+        assert main.scroll_y > 0  # the code panel did need a scroll
+
+
 async def test_disk_full_mid_session_keeps_the_game_in_memory(
     isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -22,6 +23,7 @@ from game.rules.session import GameSession
 from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
+from game.widgets.reveal_scroll import RevealScroll
 from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer, clock_text
 from sessions.model import VoteMode
@@ -151,15 +153,14 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._save_timer: Timer | None = None
         self._statics: dict[str, Static] = {}
         self._texts: dict[str, str] = {}
+        self._frozen = False
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static(markup=False, id="round-status")
         with Horizontal(id="round-body"):
-            main = VerticalScroll(id="round-main")
-            main.can_focus = False
-            with main:
+            with RevealScroll(id="round-main"):
                 yield CardView(self.dilemma, self.deck, id="round-card")
                 yield Static(markup=False, id="round-variation", classes="round-panel")
                 yield Static(markup=False, id="round-vote")
@@ -180,6 +181,20 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._apply_size(self.app.size.width)
         self.query_one(RoundTimer).load(self.round.seconds)
         self.show_round()
+        self.call_after_refresh(self._freeze_long_lived)
+
+    def _freeze_long_lived(self) -> None:
+        """Keep the garbage collector's full passes off what lives as long as the round.
+
+        A full pass walks every tracked object — the deck, the modules, Textual's widgets and
+        render caches, some 100,000 of them — and took 60-80 ms in the middle of a key press.
+        What exists now (after a collection, so no garbage is kept) is left out of those
+        passes until the round screen goes; refcounting still frees it as usual.
+        """
+        if not self._frozen:
+            self._frozen = True
+            gc.collect()
+            gc.freeze()
 
     def on_resize(self) -> None:
         self._apply_size(self.app.size.width)
@@ -251,23 +266,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         return text
 
     def _bring_into_view(self, selector: str) -> None:
-        """Bring a panel into view as soon as the layout that shows it is done.
-
-        Scrolling from the layout signal, rather than after the next repaint, lets the scroll
-        ride along with the layout pass Textual does anyway when heights change: one frame
-        fewer before the room sees the panel.
-        """
-        main = self.query_one("#round-main", VerticalScroll)
-        widget = self.query_one(selector)
-        signal = self.screen_layout_refresh_signal
-
-        def laid_out(_screen: Screen[Any]) -> None:
-            signal.unsubscribe(main)
-            if widget.display:
-                main.scroll_to_widget(widget, animate=False, immediate=True)
-
-        signal.unsubscribe(main)
-        signal.subscribe(main, laid_out, immediate=True)
+        """Bring a panel into view in the same frame that shows it (no second layout)."""
+        self.query_one("#round-main", RevealScroll).reveal(self.query_one(selector))
 
     def show_round(self) -> None:
         """Bring every part of the screen in line with the current round."""
@@ -276,7 +276,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         card = self.query_one(CardView)
         if card.dilemma is not dilemma:
             card.show(dilemma, self.deck)
-            self.query_one("#round-main", VerticalScroll).scroll_home(animate=False, immediate=True)
+            self.query_one("#round-main", RevealScroll).scroll_home(animate=False, immediate=True)
         covered = self.game.covered_themes()
         if covered != self._covered:
             self._covered = covered
@@ -390,6 +390,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def on_unmount(self) -> None:
         self.flush_saves()
+        if self._frozen:
+            self._frozen = False
+            gc.unfreeze()  # what the round held becomes collectable again
 
     def _changed(self) -> None:
         """Something in the round changed: it counts again, is saved, and is shown."""
@@ -520,7 +523,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def action_scroll_card(self, lines: int) -> None:
         """Scroll the card and its panels (on a small screen they don't all fit)."""
-        main = self.query_one("#round-main", VerticalScroll)
+        main = self.query_one("#round-main", RevealScroll)
         main.scroll_to(y=main.scroll_y + lines, animate=False)
 
     def action_code(self) -> None:
