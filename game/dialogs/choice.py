@@ -20,6 +20,11 @@ class ChoiceDialog(ModalScreen[str | None]):
     ``answers`` are (id, label) pairs; the first is the default (focused) answer.
     """
 
+    HELP: ClassVar[str] = """\
+**Een keuze.** Kies met de pijltjes of `Tab` en druk op `Enter`, of klik op een knop.
+`Escape` sluit de vraag zonder iets te doen.
+"""
+
     DEFAULT_CSS = """
     ChoiceDialog {
         align: center middle;

@@ -18,6 +18,13 @@ from game.rules.tally import CountError, parse_hand_counts
 class HandCountDialog(ModalScreen[dict[str, int] | None]):
     """One field per option; returns the counts once they are valid, or None."""
 
+    HELP: ClassVar[str] = """\
+**Handen tellen.** Typ per antwoord hoeveel handen er omhoog gingen.
+
+- Een leeg veld telt als 0. Samen mogen het niet meer stemmen zijn dan deelnemers.
+- `Tab` gaat naar het volgende veld; `Enter` slaat op; `Escape` annuleert.
+"""
+
     DEFAULT_CSS = """
     HandCountDialog {
         align: center middle;

@@ -17,6 +17,14 @@ MAX_NOTE = 1000
 class NoteDialog(ModalScreen[str | None]):
     """Edit the round's note; returns the text (unscrubbed), or None when cancelled."""
 
+    HELP: ClassVar[str] = """\
+**Een notitie** bij deze ronde: kort, wat kwam er ter sprake?
+
+- Schrijf geen namen. E-mailadressen, telefoonnummers en dergelijke worden weggehaald en
+  vervangen door [verwijderd].
+- `ctrl+s` slaat op; `Escape` annuleert.
+"""
+
     DEFAULT_CSS = """
     NoteDialog {
         align: center middle;

@@ -84,6 +84,14 @@ class PathDialog(ModalScreen[Path | None]):
     Writing over an existing file asks for a second OK first.
     """
 
+    HELP: ClassVar[str] = """\
+**Een bestand kiezen.** Typ het pad van het bestand; `~` is je eigen map.
+
+- `Enter` of **OK** gebruikt dit pad. Bestaat het bestand al, dan vraagt de app of je het wilt
+  vervangen.
+- `Escape` of **Annuleren** sluit zonder iets te doen.
+"""
+
     DEFAULT_CSS = """
     PathDialog {
         align: center middle;

@@ -51,6 +51,12 @@ def problem_lines(registry: DeckRegistry) -> list[str]:
 class ProblemsDialog(ModalScreen[None]):
     """The outcome of checking one file or folder: its problems, or that it is fine."""
 
+    HELP: ClassVar[str] = """\
+**De controle van een deck.** Elk probleem staat op een eigen regel: bestand, regel,
+kolom en wat er mis is. Pas het deck aan, sla het op en kies in het scherm Decks opnieuw
+laden. `Escape` sluit.
+"""
+
     DEFAULT_CSS = """
     ProblemsDialog { align: center middle; }
     ProblemsDialog > Vertical {
@@ -135,7 +141,7 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
         Binding(
             "ctrl+o",
             "check_file",
-            "Controleer bestand…",
+            "Controleren…",
             id="decks.check",
             tooltip="Controleer één deckbestand of map en toon elk probleem",
         ),
@@ -161,7 +167,7 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
                     yield Static(id="deck-problems-text")
             with TabPane("Kaarten", id="tab-cards"):
                 yield CardBrowser(self.registry.decks, id="card-browser")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#deck-table", DataTable)

@@ -62,7 +62,7 @@ Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met
                 yield Button(f"{number}  {label}", id=f"menu-{key}", classes="menu-button")
                 yield Static(description, classes="menu-description", markup=False)
             yield Static(self._contact_line(), id="menu-contact", markup=False)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def _contact_line(self) -> str:
         contacts = cast("IntegerSpelApp", self.app).ctx.config.contacts

@@ -75,7 +75,7 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
             yield HangingList(id="pulse-options")
             yield Static(markup=False, id="pulse-status")
             yield VoteBars({}, {}, id="pulse-bars")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._show()

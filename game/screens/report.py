@@ -182,6 +182,14 @@ def ask_save_as(
 class SessionDetailScreen(ModalScreen[None]):
     """One recorded session as its summary for the team, with its export."""
 
+    HELP: ClassVar[str] = """\
+**Eén sessie**, zoals de samenvatting voor het team eruitziet.
+
+- **Markdown** en **HTML** bewaren de samenvatting in je map Downloads.
+- **Opslaan als…** (`ctrl+s`) laat je zelf een plek kiezen.
+- `Escape` sluit.
+"""
+
     DEFAULT_CSS = """
     SessionDetailScreen { align: center middle; }
     SessionDetailScreen > Vertical {
@@ -226,7 +234,7 @@ class SessionDetailScreen(ModalScreen[None]):
                 yield Button("HTML", id="detail-html")
                 yield Button("Opslaan als…", id="detail-save")
                 yield Button("Sluiten", id="detail-close")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#detail-scroll").focus()
@@ -312,6 +320,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             "Vernieuwen",
             id="report.reload",
             tooltip="Lees de opgeslagen sessies opnieuw",
+            show=False,  # rarely needed; the footer must keep F1 at 80 columns (help lists it)
         ),
         Binding(
             "ctrl+s",
@@ -363,7 +372,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                     id="report-store-error",
                     markup=False,
                 )
-            yield Footer()
+            yield Footer(compact=True, show_command_palette=False)
             return
         with Horizontal(id="report-filters"):
             yield Label("Jaar", classes="filter-label")
@@ -409,7 +418,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                     yield Button("Bundel opslaan als…", id="bundle-save")
                     yield Button("Bundel importeren…", id="bundle-import")
                 yield Static(id="bundle-result", markup=False)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         if _ctx(self).store is None:

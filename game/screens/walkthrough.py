@@ -209,7 +209,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
                     yield Button("◀ Vorige", id="wt-prev", compact=True)
                     yield Button("Volgende ▶", id="wt-next", compact=True, variant="primary")
                     yield Button("Samenvatting", id="wt-summary", compact=True)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         await self.show_step(self.state.current)
@@ -433,7 +433,7 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
                 yield Button("Opslaan als…", id="summary-save-as", compact=True)
                 yield Button("Terug", id="summary-back", compact=True)
                 yield Button("Klaar", id="summary-done", compact=True, variant="primary")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#summary-done", Button).focus()
@@ -480,6 +480,11 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
 
 class OwnDilemmaDialog(ModalScreen[str | None]):
     """A few lines describing your own dilemma."""
+
+    HELP: ClassVar[str] = """\
+**Je eigen dilemma.** Beschrijf in een paar regels waar je voor staat. Gebruik rollen,
+zoals "de aanvrager", geen namen. `ctrl+s` begint het stappenplan; `Escape` annuleert.
+"""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annuleren", id="own.cancel"),
@@ -571,7 +576,7 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
                     "Deze kaart uitwerken", id="pick-start", variant="primary", compact=True
                 )
                 yield Button("Eigen dilemma…", id="pick-own", compact=True)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def _open(self, screen: WalkthroughScreen) -> None:
         self.app.push_screen(screen)
