@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -128,14 +130,21 @@ class Sequence(Node):
 class Mapping(Node):
     """A YAML mapping, with its key-value pairs in file order (duplicates kept)."""
 
-    __slots__ = ("_key", "pairs")
+    __slots__ = ("flat",)
 
     kind = "mapping"
 
     def __init__(self, line: int, column: int) -> None:
         super().__init__(line, column)
-        self.pairs: list[tuple[Node, Node]] = []
-        self._key: Node | None = None
+        # Keys and values alternate in one list: a tuple per pair would cost a deck of 1,000
+        # cards some 17,000 objects while its tree is alive.
+        self.flat: list[Node] = []
+
+    @property
+    def pairs(self) -> list[tuple[Node, Node]]:
+        """The (key, value) pairs in file order."""
+        flat = self.flat
+        return list(zip(flat[0::2], flat[1::2], strict=False))  # a key still being read: left out
 
 
 def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
@@ -143,6 +152,17 @@ def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
 
     Bad bytes and characters are reported at their line and replaced, so that the rest of
     the file is still checked. Returns None as text when the file cannot be read at all.
+    """
+    data, problems = read_source(path, label)
+    return (None if data is None else data.decode("utf-8")), problems
+
+
+def read_source(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:
+    """Read a YAML file as checked UTF-8 bytes, with the checks and repairs of `read_text`.
+
+    For `compose`: libyaml reads UTF-8 bytes itself (PyYAML encodes a str back to them), and
+    a str of a text with one character such as '—' in it takes two bytes a character, so
+    the bytes are the smallest form to keep while the tree is built.
     """
     try:
         size = path.stat().st_size
@@ -162,10 +182,27 @@ def read_text(path: Path, label: str) -> tuple[str | None, list[Problem]]:
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if _clean_utf8(data):
+        return data, problems
     text = _decode(data, label, problems)
     if _NON_PRINTABLE.search(text):
         text = _replace_control_characters(text, label, problems)
-    return text, problems
+    return text.encode("utf-8"), problems
+
+
+def _clean_utf8(data: bytes, chunk: int = 1 << 16) -> bool:
+    """Whether the bytes are UTF-8 without control characters, checked a slice at a time
+    (decoding all of it at once would hold a second, larger copy of the file)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), chunk):
+            if _NON_PRINTABLE.search(decoder.decode(view[start:start + chunk])):
+                return False
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode(data: bytes, label: str, problems: list[Problem]) -> str:
@@ -209,13 +246,14 @@ def _replace_control_characters(text: str, label: str, problems: list[Problem]) 
     return _NON_PRINTABLE.sub("\ufffd", text)
 
 
-def compose(text: str, label: str, *, pure: bool = False) -> tuple[Node | None, list[Problem]]:
+def compose(text: str | bytes, label: str, *,
+            pure: bool = False) -> tuple[Node | None, list[Problem]]:
     """Build the node tree of one YAML document from parser events, never constructing tags.
 
     Anchors, aliases, tags other than the standard str/seq/map, a second document and deep
     nesting are reported as problems. The tree is built without recursion. libyaml's C
     parser is used when present (unless ``pure``), else PyYAML's pure-Python parser; both
-    give the same events.
+    give the same events. ``text`` may be UTF-8 bytes (from `read_source`).
 
     Returns:
         The root node (None for an empty document or after a syntax error) and the problems.
@@ -225,6 +263,7 @@ def compose(text: str, label: str, *, pure: bool = False) -> tuple[Node | None, 
     root: Node | None = None
     stack: list[Sequence | Mapping] = []
     documents = 0
+    last_line = 0
     loader = loader_class(text)
     try:
         while True:
@@ -233,7 +272,12 @@ def compose(text: str, label: str, *, pure: bool = False) -> tuple[Node | None, 
             cls = type(event)
             mark = event.start_mark
             if cls is ScalarEvent:
-                node: Node = Scalar(event.value, not event.style, mark.line + 1, mark.column + 1)
+                line = mark.line + 1
+                if line == last_line:
+                    line = last_line  # one int object per line: a key and its value share it
+                else:
+                    last_line = line
+                node: Node = Scalar(event.value, not event.style, line, mark.column + 1)
                 if event.tag is not None and _STANDARD_TAGS.get(event.tag) != "scalar":
                     problems.append(_tag_problem(label, node, event.tag))
                 if event.anchor is not None:
@@ -287,11 +331,12 @@ def compose(text: str, label: str, *, pure: bool = False) -> tuple[Node | None, 
 def _attach(parent: Sequence | Mapping, node: Node) -> None:
     if isinstance(parent, Sequence):
         parent.items.append(node)
-    elif parent._key is None:
-        parent._key = node
-    else:
-        parent.pairs.append((parent._key, node))
-        parent._key = None
+        return
+    flat = parent.flat
+    if not len(flat) % 2 and isinstance(node, Scalar):
+        # A key: every card repeats the same dozen, so keep one copy of each.
+        node.value = sys.intern(node.value)
+    flat.append(node)
 
 
 def _tag_problem(label: str, node: Node, tag: str) -> Problem:
@@ -306,10 +351,12 @@ def _anchor_problem(label: str, node: Node) -> Problem:
                    "ankers (&naam) zijn niet toegestaan; schrijf de tekst voluit")
 
 
-def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str | bytes) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     original = exc.problem or exc.context or "onbekende fout"
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
     lines = text.split("\n", line)
     if line <= len(lines) and lines[line - 1][column - 1:column] == "\t":
         return Problem(label, line, column, f"ongeldige YAML: {_TABS}")

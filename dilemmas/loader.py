@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dilemmas._yaml import Mapping, Node, Scalar, Sequence, compose, read_text
+from dilemmas._yaml import Mapping, Node, Scalar, Sequence, compose, read_source
 from dilemmas.errors import DeckError, Problem
 from dilemmas.model import AUDIENCES, Answer, Deck, DeckInfo, Dilemma, Option, Theme
 
@@ -56,6 +56,10 @@ MAX_DESCRIPTION = 1000
 MAX_SCALE_LABEL = 40
 
 
+_DONE = Scalar("", True, 0, 0)
+"""What stands in a checked card's place in the tree."""
+
+
 @dataclass
 class CheckReport:
     """What `check_all` found: every problem, and the decks that passed."""
@@ -80,27 +84,39 @@ def check_file(path: Path, source: str = "map", *,
                pure: bool = False) -> tuple[Deck | None, list[Problem]]:
     """Validate one deck file; the deck is None when there is any problem."""
     name = str(path)
-    text, problems = read_text(path, name)
-    if text is None:
+    data, problems = read_source(path, name)
+    if data is None:
         return None, problems
-    deck, more = parse_deck(text, name, source=source, path=name, pure=pure)
+    root, more = compose(data, name, pure=pure)
+    del data  # the file is in the tree now; don't hold both while the deck is built
     problems.extend(more)
+    deck = _deck_from_tree(root, problems, name, source=source, path=name)
     problems.sort(key=lambda p: (p.line, p.column))
     return (deck if not problems else None), problems
 
 
-def parse_deck(text: str, label: str, *, source: str = "map", path: str = "",
+def parse_deck(text: str | bytes, label: str, *, source: str = "map", path: str = "",
                pure: bool = False) -> tuple[Deck | None, list[Problem]]:
     """Validate deck text; returns the deck (None if anything is wrong) and the problems."""
     root, problems = compose(text, label, pure=pure)
+    return _deck_from_tree(root, problems, label, source=source, path=path), problems
+
+
+def _deck_from_tree(root: Node | None, problems: list[Problem], label: str, *,
+                    source: str, path: str) -> Deck | None:
+    """Check a composed tree (adding to ``problems``); the deck if nothing is wrong.
+
+    The tree is taken apart as it is checked: each card's nodes go as soon as its
+    `Dilemma` exists, so the tree and the deck are never both whole in memory.
+    """
     if root is None:
         if not problems:
             problems.append(Problem(label, 1, 1, "het bestand is leeg; een deck begint met "
                                                  "'deck:', 'themes:' en 'dilemmas:'"))
-        return None, problems
+        return None
     checker = _Checker(label, problems)
     deck = checker.deck(root, source, path)
-    return (deck if not problems else None), problems
+    return deck if not problems else None
 
 
 def deck_files(path: Path) -> list[Path]:
@@ -297,7 +313,8 @@ class _Checker:
         required: tuple[str, ...] = ("id", "theme", "title", "question", "answer")
         if not pulse:
             required += ("situation", "guidance")
-        for entry in entries:
+        for index, entry in enumerate(entries):
+            entries[index] = _DONE  # its nodes go once its dilemma is built (see _deck_from_tree)
             values = self.mapping(entry, "dit dilemma", DILEMMA_KEYS, required)
             if values is None:
                 continue

@@ -179,3 +179,45 @@ def test_libyaml_and_pure_python_give_the_same_deck(name: str) -> None:
     fast, _ = check_file(path)
     slow, _ = check_file(path, pure=True)
     assert fast is not None and fast == slow
+
+
+# A deck as the app reads it from a file: UTF-8 bytes straight to the parser, never a str.
+NON_ASCII = BASE.replace("Een leverancier stuurt kaartjes.", "Een leverancier — één keer — stuurt\n"
+                         "      kaartjes à € 80.").replace("situation: Een", "situation: |\n      Een")
+
+
+@pytest.mark.parametrize("pure", BACKENDS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(NON_ASCII, id="valid"),
+        pytest.param(NON_ASCII.replace("      kind: choice", "      kind: keuze"), id="bad-value"),
+        pytest.param(NON_ASCII.replace("    question: Wat", "    question: Wat: doe\n  - x"),
+                     id="syntax-error"),
+        pytest.param(NON_ASCII.replace("    title: Kaartjes", "    title: Kaartjes\t"), id="tab"),
+    ],
+)
+def test_a_file_read_as_bytes_gives_what_its_text_gives(
+    tmp_path: Path, text: str, pure: bool
+) -> None:
+    path = tmp_path / "deck.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    from_file, file_problems = check_file(path, pure=pure)
+    from_text, text_problems = parse_deck(text, str(path), path=str(path), pure=pure)
+    assert from_file == from_text
+    assert [str(p) for p in file_problems] == [str(p) for p in sorted(
+        text_problems, key=lambda p: (p.line, p.column))]
+    if from_file is not None:
+        assert from_file.dilemmas[0].situation.startswith("Een leverancier — één keer — stuurt\n")
+
+
+def test_bad_bytes_and_control_characters_are_still_reported_and_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "deck.yaml"
+    body = NON_ASCII.replace("Wat doe je?", "Wat \x07doe je?").encode("utf-8")
+    path.write_bytes(body.replace(b"Neem niets", b"Neem \xff niets"))
+    deck, problems = check_file(path)
+    assert deck is None
+    assert [(p.line, p.message[:20]) for p in problems] == [
+        (15, "onzichtbaar stuurtek"),
+        (21, "ongeldig teken (byte"),
+    ]

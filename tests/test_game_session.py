@@ -574,3 +574,24 @@ async def test_disk_full_mid_session_keeps_the_game_in_memory(
         assert "Kaartjes na de aanbesteding" in app.screen.markdown
         kept = app.screen.session.record().rounds[0]
         assert kept.counts == {"A": 0, "B": 7, "C": 0}  # the hands, kept in memory
+
+
+def test_a_start_with_nothing_to_resume_loads_no_dialogs(tmp_path: Path) -> None:
+    """The resume offer imports its dialog and the game rules only when there is a session to
+    offer: TextArea, DirectoryTree and the rest cost every start-up memory otherwise."""
+    import os
+    import subprocess
+    import sys
+
+    from benchmarks.bench_app import OUR_APP
+
+    code = OUR_APP + (
+        "\nprint(sorted(m for m in sys.modules if m.startswith(('game.dialogs', 'game.rules'))"
+        " or m == 'textual.widgets._text_area'))"
+    )
+    env = dict(os.environ, INTEGER_SPEL_CONFIG_DIR=str(tmp_path / "config"))
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "data")],
+        capture_output=True, text=True, env=env, timeout=60, check=True,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from game.dialogs.choice import ChoiceDialog
-from game.rules.game import GameState
-from game.rules.session import GameSession
-from sessions.model import SessionRecord
 from sessions.store import StoreError
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
+    from game.rules.game import GameState
+    from sessions.model import SessionRecord
 
 
 def resume_question(record: SessionRecord, game: GameState, deck_title: str) -> str:
@@ -45,6 +43,12 @@ def offer_resume(app: IntegerSpelApp) -> None:
         return
     if found is None:
         return
+    # Only now, with a session to offer: the dialog and the game rules cost memory and time
+    # at every start-up otherwise.
+    from game.dialogs.choice import ChoiceDialog
+    from game.rules.game import GameState
+    from game.rules.session import GameSession
+
     record, state = found
     deck = app.ctx.registry.get(record.deck_id)
     try:
