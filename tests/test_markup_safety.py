@@ -337,3 +337,22 @@ async def test_report_sessions_and_detail_show_text_as_typed(isolated_dirs: Path
         shown = markdown_text(app, "#detail-summary")
         for token in (*TOKENS, "[verwijderd]", "Titel [b]vet[/b]"):
             assert token in shown, token
+
+
+# ------------------------------------------------------------------------------ help
+
+
+async def test_help_lists_the_apps_own_keys_in_dutch(isolated_dirs: Path) -> None:
+    """Textual's built-in keys (a focused input's editing keys, the palette) are English."""
+    from game.screens.help import HelpScreen
+
+    app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen._markdown()
+        assert "Start de sessie" in text and "Uitleg bij dit scherm" in text
+        for english in ("Move cursor", "Delete", "Scroll", "Focus Next", "command palette"):
+            assert english not in text

@@ -16,6 +16,7 @@ GENERAL_HELP = """\
 - Alles werkt met het toetsenbord en met de muis. De toetsen staan onderin.
 - Alles wordt meteen bewaard. Stop je met `ctrl+q`, dan kun je later verder.
 - Er wordt nooit een naam bewaard en nooit wie wat stemde.
+- `Tab` gaat naar het volgende veld of de volgende knop, `shift+Tab` terug.
 - `ctrl+p` opent het opdrachtenmenu; `F2` wisselt tussen licht en donker.
 """
 
@@ -68,7 +69,9 @@ class HelpScreen(ModalScreen[None]):
         for key, active in self._target.active_bindings.items():
             binding = active.binding
             text = binding.tooltip or binding.description
-            if not text or key in seen:
+            # Only the app's own keys: they carry an id. Textual's built-in ones (editing keys
+            # of a focused input, scrolling, the palette) have English texts and no id.
+            if not text or key in seen or not binding.id:
                 continue
             seen.add(key)
             keys.append(f"| `{_key_label(key)}` | {text} |")

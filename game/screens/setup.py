@@ -142,6 +142,7 @@ class SetupScreen(Screen[None]):
                 [(Text(f"{d.info.title} ({len(d.dilemmas)} kaarten)"), d.id) for d in decks],
                 value=self._initial_deck() or Select.NULL,
                 allow_blank=not decks,
+                prompt="Kies een deck",
                 id="setup-deck",
             )
             yield Static(markup=False, id="setup-deck-info", classes="setup-hint")
