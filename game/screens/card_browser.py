@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from dilemmas.model import AUDIENCES, Deck, Dilemma
+from game.rules.text import reflow
 from game.widgets.card import CardView
 
 MAX_LISTED = 200
@@ -113,7 +114,7 @@ def card_details(hit: CardHit) -> Content:
             body = Content("\n").join(Content(line) for line in lines)
             sections.append(Content.assemble((title, "bold $primary"), "\n", body))
 
-    section("Wat zegt de code?", [d.guidance.strip()] if d.guidance.strip() else [])
+    section("Wat zegt de code?", [reflow(d.guidance)] if d.guidance.strip() else [])
     section("Bronnen", [f"• {r}" for r in d.references])
     section("Maar wat als…?", [f"{i}. {v}" for i, v in enumerate(d.variations, 1)])
     section("Vragen voor het gesprek", [f"• {p}" for p in d.prompts])

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from dilemmas.model import Deck, Dilemma
 from game.rules.practice import DEFAULT_COUNT, PracticeCard, PracticeRun, draw_cards, team_figures
+from game.rules.text import reflow
 from game.screens.walkthrough import WalkthroughScreen, removed_message, scrubber
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
@@ -406,7 +407,7 @@ class PracticeScreen(Screen[None]):
                 Content.styled("Wat zegt de code?", "bold $primary"), classes="practice-heading"
             ),
             Static(
-                dilemma.guidance.strip() or "Bij deze kaart staat geen toelichting.",
+                reflow(dilemma.guidance) or "Bij deze kaart staat geen toelichting.",
                 id="practice-guidance",
                 markup=False,
             ),

@@ -20,6 +20,7 @@ from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
 from game.rules.game import VOTE_MODE_LABELS, RoundState
 from game.rules.session import GameSession
+from game.rules.text import reflow
 from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
@@ -198,6 +199,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def on_resize(self) -> None:
         self._apply_size(self.app.size.width)
+        self._update_status()  # the compact status line carries the timer and the board
 
     def _apply_size(self, width: int) -> None:
         self.set_class(width < COMPACT_WIDTH, "-compact")
@@ -308,7 +310,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self._put("#round-variation", "", show=False)
             return
         n, total = rnd.variation + 1, len(dilemma.variations)
-        text = f"Maar wat als… ({n} van {total})\n{dilemma.variations[rnd.variation]}"
+        text = f"Maar wat als… ({n} van {total})\n{reflow(dilemma.variations[rnd.variation])}"
         if dilemma.answer.kind != "open" and rnd.variation not in rnd.revotes:
             text += "\nStem opnieuw met h of g om de verschuiving te zien."
         self._put("#round-variation", text, show=True)
@@ -351,7 +353,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         else:
             parts = [
                 "Wat zegt de code?",
-                dilemma.guidance.strip() or "Bij deze kaart staat geen toelichting.",
+                reflow(dilemma.guidance) or "Bij deze kaart staat geen toelichting.",
             ]
             if dilemma.references:
                 parts.append("Zie: " + "; ".join(dilemma.references))

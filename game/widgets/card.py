@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from dilemmas.model import Deck, Dilemma
+from game.rules.text import reflow
 
 
 def options_content(dilemma: Dilemma) -> Content:
@@ -192,6 +193,6 @@ class CardView(VerticalScroll, can_focus=False):
         theme = self.deck.theme_title(d.theme) if self.deck else d.theme
         self.query_one(".card--theme", Static).update(Content(f"Thema: {theme}"))
         self.query_one(".card--title", Static).update(Content(d.title))
-        self.query_one(".card--situation", Static).update(Content(d.situation.strip()))
+        self.query_one(".card--situation", Static).update(Content(reflow(d.situation)))
         self.query_one(".card--question", Static).update(Content(d.question.strip()))
         self.query_one(".card--options", HangingList).set_rows(*option_rows(d))

@@ -1,0 +1,41 @@
+"""Card text for the screen: hard-wrapped lines from the deck file flowed into paragraphs."""
+
+from __future__ import annotations
+
+LIST_MARKS = ("- ", "• ")
+"""A line starting with one of these (after its indentation) is a list item."""
+
+
+def reflow(text: str) -> str:
+    """Text as written in a deck, ready to wrap at any width.
+
+    Deck authors hard-wrap long texts in YAML ``|`` blocks at about 76 columns; shown as
+    written, those breaks make ragged lines at every other width. Within a paragraph a single
+    line break becomes a space; a blank line separates paragraphs (one blank line is kept);
+    a list item ("- " or "• ") starts a line of its own, and an indented line under it
+    continues that item. Leading and trailing blank lines and spaces go.
+
+    >>> reflow("Een leverancier stuurt\\nje twee kaartjes.\\n\\n- Meld het\\n  altijd.\\n- Nee.")
+    'Een leverancier stuurt je twee kaartjes.\\n\\n- Meld het altijd.\\n- Nee.'
+    """
+    paragraphs: list[list[str]] = []
+    lines: list[str] | None = None  # the lines of the paragraph being built
+    in_item = False
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped:
+            lines = None
+            continue
+        if lines is None:
+            lines = []
+            paragraphs.append(lines)
+            in_item = False
+        if stripped.startswith(LIST_MARKS):
+            lines.append(stripped)
+            in_item = True
+        elif lines and (not in_item or raw[:1].isspace()):
+            lines[-1] += " " + stripped
+        else:
+            lines.append(stripped)  # the first line, or text after a list that is not part of it
+            in_item = False
+    return "\n\n".join("\n".join(lines) for lines in paragraphs)
