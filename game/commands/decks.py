@@ -56,29 +56,37 @@ def new(path: Path) -> int:
 
 def list_decks(extra_dirs: list[Path]) -> int:
     """Print the decks found, the invalid ones with their first problem, and the notices."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from dilemmas.config import load_config
     from dilemmas.discovery import discover, skip_notice
 
     config, notices = load_config()
     registry = discover(extra_dirs, config)
-    console = Console(highlight=False)
-    table = Table(title="Decks", title_justify="left")
-    for column in ("id", "titel", "versie", "bron", "dilemma's", "per thema"):
-        table.add_column(column, overflow="fold", justify="right" if column == "dilemma's" else "left")
+    # Deck texts are shown as written: a title with "[/]" must not be read as markup.
+    console = Console(highlight=False, markup=False)
+    table = Table(title="Decks", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("id", "titel", "versie", "bron", "kaarten", "thema's"):
+        # Only the title wraps; ids stay whole so they can be read and typed.
+        table.add_column(column, overflow="fold", no_wrap=column != "titel",
+                         justify="right" if column in ("kaarten", "thema's") else "left")
     for deck in registry.decks.values():
         kind = " (puls)" if deck.is_pulse else ""
         table.add_row(deck.id, deck.info.title + kind, deck.info.version, deck.source,
-                      str(len(deck.dilemmas)), _per_theme(deck))
+                      str(len(deck.dilemmas)), str(len(deck.themes)))
     if registry.decks:
         console.print(table)
+        console.print(Text("Kaarten per thema", style="bold"))
+        for deck in registry.decks.values():
+            console.print(f"  {deck.id}: {_per_theme(deck)}")
     else:
         console.print("Er zijn geen decks gevonden.")
     if registry.invalid:
         console.print()
-        console.print("[bold]Decks met fouten[/bold] (overgeslagen):")
+        console.print(Text("Decks met fouten", style="bold") + Text(" (overgeslagen):"))
         for _path, problems in registry.invalid:
             more = f" (en nog {len(problems) - 1})" if len(problems) > 1 else ""
             console.print(f"  {problems[0]}{more}", markup=False)

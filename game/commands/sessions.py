@@ -58,7 +58,8 @@ def list_sessions(store: Store) -> int:
     records = store.list_sessions(kind=None)
     team = [r for r in records if r.kind == "team"]
     practice = len(records) - len(team)
-    console = Console(highlight=False)
+    # Team labels are shown as typed, never read as markup.
+    console = Console(highlight=False, markup=False)
     if not team:
         console.print("Er zijn nog geen teamsessies opgeslagen.")
     else:
