@@ -129,6 +129,7 @@ class IntegerSpelApp(App[None]):
                     self.notify(
                         f"Het dilemma '{start.dilemma}' staat in geen enkel deck. Kies er een.",
                         severity="warning",
+                        markup=False,
                     )
                 self.open_screen("game.screens.walkthrough", "WalkthroughPickScreen")
 
@@ -157,6 +158,15 @@ class IntegerSpelApp(App[None]):
             self.pop_screen()
             return
         self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        """The command palette, asking in Dutch."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette")
+            )
 
     def action_toggle_light(self) -> None:
         self.theme = LIGHT_THEME.name if self.theme == DARK_THEME.name else DARK_THEME.name

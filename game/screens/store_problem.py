@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -36,7 +37,7 @@ class NewStoreDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"[b]Het bestand met sessies is beschadigd.[/b]\n\n{self._message}\n\n"
+            yield Static(f"[b]Het bestand met sessies is beschadigd.[/b]\n\n{escape(self._message)}\n\n"
                          "Wil je het opzij zetten en met een nieuw, leeg bestand verder? Het oude "
                          "bestand blijft bewaard, zodat iemand het later kan bekijken.")
             with Horizontal():
@@ -64,11 +65,12 @@ def offer_new_store(app: IntegerSpelApp) -> None:
             aside = Store.set_aside(paths.data_dir())
             app.ctx.store = Store.open()
         except StoreError as exc:
-            app.notify(str(exc), title="Opslaan lukt niet", severity="error", timeout=15)
+            app.notify(str(exc), title="Opslaan lukt niet", severity="error", timeout=15,
+                       markup=False)
             return
         app.ctx.store_error = None
         app.ctx.store_corrupt = False
         app.notify(f"Het oude bestand staat nu in {aside}. Er is een nieuw bestand gemaakt.",
-                   timeout=12)
+                   timeout=12, markup=False)
 
     app.push_screen(NewStoreDialog(app.ctx.store_error or ""), answered)
