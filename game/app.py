@@ -73,6 +73,7 @@ class IntegerSpelApp(App[None]):
         self.theme = DARK_THEME.name
         self._too_small_shown = False
         self._started = False
+        self._first_paint_done = False
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -84,8 +85,16 @@ class IntegerSpelApp(App[None]):
             self._open_start_target()
         self._started = True
         self._check_size()
-        # Decks, store, notices and the resume offer come after the menu is on screen.
-        self.call_after_refresh(self._after_first_paint)
+        # Decks, store, notices and the resume offer come once the menu is on screen (the
+        # menu says when it has painted); the timer is only a safety net.
+        self.set_timer(1.0, self.first_screen_painted)
+
+    def first_screen_painted(self) -> None:
+        """Called once the first screen is visible: now find decks, open the store, etc."""
+        if self._first_paint_done:
+            return
+        self._first_paint_done = True
+        self._after_first_paint()
 
     def _after_first_paint(self) -> None:
         for notice in self.ctx.start_notices():

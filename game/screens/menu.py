@@ -75,6 +75,7 @@ Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met
 
     def on_mount(self) -> None:
         self.query_one("#menu-teamspel", Button).focus()
+        self.call_after_refresh(cast("IntegerSpelApp", self.app).first_screen_painted)
 
     @on(Button.Pressed, ".menu-button")
     def _pressed(self, event: Button.Pressed) -> None:
