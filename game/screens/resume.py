@@ -39,7 +39,7 @@ def offer_resume(app: IntegerSpelApp) -> None:
     try:
         found = store.unfinished("team")
     except StoreError as exc:
-        app.notify(str(exc), severity="error")
+        app.notify(str(exc), severity="error", markup=False)
         return
     if found is None:
         return
@@ -69,7 +69,7 @@ def offer_resume(app: IntegerSpelApp) -> None:
                 try:
                     store.abandon(record.id)
                 except StoreError as exc:
-                    app.notify(str(exc), severity="error")
+                    app.notify(str(exc), severity="error", markup=False)
 
         # Not abandoned silently: the deck may be back next time (another --decks folder).
         app.push_screen(
@@ -94,7 +94,7 @@ def offer_resume(app: IntegerSpelApp) -> None:
             try:
                 store.abandon(record.id)
             except StoreError as exc:
-                app.notify(str(exc), severity="error")
+                app.notify(str(exc), severity="error", markup=False)
 
     app.push_screen(
         ChoiceDialog(

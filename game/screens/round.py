@@ -206,7 +206,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.query_one(CardView).set_class(width < COMPACT_WIDTH, "-compact")
 
     def _store_problem(self, message: str) -> None:
-        self.app.notify(message, title="Opslaan lukt niet", severity="error", timeout=20)
+        self.app.notify(message, title="Opslaan lukt niet", severity="error", timeout=20,
+                        markup=False)
 
     # -- the current round ---------------------------------------------------------------
 
