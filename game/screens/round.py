@@ -46,6 +46,9 @@ def scrub_note(text: str) -> tuple[str, tuple[str, ...]]:
     return result.text, tuple(result.removed)
 
 
+KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan"
+
+
 def removed_message(removed: tuple[str, ...]) -> str:
     """ "Er is iets weggehaald: e-mailadres. Notities zijn anoniem." """
     labels = list(dict.fromkeys(removed))
@@ -104,20 +107,37 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         ),
         Binding("c", "code", "Code", id="round.code", tooltip="Wat zegt de code?"),
         Binding("w", "what_if", "Wat als", id="round.what-if", tooltip="Maar wat als…?"),
-        Binding("n", "note", "Notitie", id="round.note", tooltip="Notitie bij deze ronde"),
+        Binding(
+            "n", "note", "Notitie", id="round.note", show=False, tooltip="Notitie bij deze ronde"
+        ),
         Binding(
             "d",
             "deep_dive",
             "Verdiepen",
             id="round.deep-dive",
+            show=False,
             tooltip="Zeven-stappenplan op deze kaart",
         ),
-        Binding("s", "skip", "Overslaan", id="round.skip", tooltip="Sla deze kaart over"),
         Binding(
-            "left", "previous", "Vorige", id="round.previous", priority=True, tooltip="Vorige kaart"
+            "s", "skip", "Overslaan", id="round.skip", show=False, tooltip="Sla deze kaart over"
         ),
         Binding(
-            "right", "next", "Volgende", id="round.next", priority=True, tooltip="Volgende kaart"
+            "left",
+            "previous",
+            "Vorige",
+            id="round.previous",
+            priority=True,
+            show=False,
+            tooltip="Vorige kaart",
+        ),
+        Binding(
+            "right",
+            "next",
+            "Volgende",
+            id="round.next",
+            priority=True,
+            show=False,
+            tooltip="Volgende kaart",
         ),
         Binding("space", "next", "Volgende", id="round.next-space", show=False, priority=True),
         Binding("down", "scroll_card(3)", "Omlaag", id="round.scroll-down", show=False),
@@ -173,7 +193,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 yield Static(markup=False, id="round-board-title")
                 with VerticalScroll(id="round-board-scroll"):
                     yield Static(id="round-themes")
-        yield Footer(compact=True)
+        # The footer has room for the vote keys even at 80 columns; these go on a line above it.
+        yield Static(KEYS_LINE, id="round-keys", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.session.on_problem = self._store_problem
