@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import sys
 from pathlib import Path
-from typing import Any
-
-import yaml
-from yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
+from typing import TYPE_CHECKING, Any
 
 from dilemmas.errors import Problem
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_BYTES = 2 * 1024 * 1024
 """Files larger than this are refused before they are read."""
@@ -39,7 +31,13 @@ _STANDARD_TAGS = {
 }
 
 # Characters YAML does not allow in a document (YAML 1.1 "printable" complement).
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NON_PRINTABLE_CLASS = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+
+
+@functools.cache
+def _non_printable() -> re.Pattern[str]:
+    # Compiled on first use: the class is large and costs milliseconds at every app start.
+    return re.compile(_NON_PRINTABLE_CLASS)
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -185,7 +183,7 @@ def read_source(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:
     if _clean_utf8(data):
         return data, problems
     text = _decode(data, label, problems)
-    if _NON_PRINTABLE.search(text):
+    if _non_printable().search(text):
         text = _replace_control_characters(text, label, problems)
     return text.encode("utf-8"), problems
 
@@ -197,7 +195,7 @@ def _clean_utf8(data: bytes, chunk: int = 1 << 16) -> bool:
     view = memoryview(data)
     try:
         for start in range(0, len(data), chunk):
-            if _NON_PRINTABLE.search(decoder.decode(view[start:start + chunk])):
+            if _non_printable().search(decoder.decode(view[start:start + chunk])):
                 return False
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
@@ -237,13 +235,13 @@ def _decode(data: bytes, label: str, problems: list[Problem]) -> str:
 
 
 def _replace_control_characters(text: str, label: str, problems: list[Problem]) -> str:
-    for match in _NON_PRINTABLE.finditer(text):
+    for match in _non_printable().finditer(text):
         start = match.start()
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
         problems.append(Problem(label, line, column,
                                 f"onzichtbaar stuurteken (U+{ord(match.group()):04X}) mag niet in de tekst staan"))
-    return _NON_PRINTABLE.sub("\ufffd", text)
+    return _non_printable().sub("\ufffd", text)
 
 
 def compose(text: str | bytes, label: str, *,
@@ -258,6 +256,20 @@ def compose(text: str | bytes, label: str, *,
     Returns:
         The root node (None for an empty document or after a syntax error) and the problems.
     """
+    # PyYAML is imported here, not at the top: the app reads the config (usually absent) at
+    # start-up and should not pay for the parser before a deck or config needs it.
+    import yaml
+    from yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
+
     loader_class = yaml.SafeLoader if pure or not yaml.__with_libyaml__ else yaml.CSafeLoader
     problems: list[Problem] = []
     root: Node | None = None
