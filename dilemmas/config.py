@@ -46,7 +46,7 @@ DEFAULT_OATH = (
 )
 
 KEYS = ("organisatie", "contactpersonen", "eed", "k", "standaard_deck", "deck_mappen",
-        "stappenplan", "oefenen_aantal")
+        "stappenplan", "oefenen_aantal", "toetsen")
 CONTACT_KEYS = ("rol", "naam", "bereikbaar")
 
 
@@ -62,6 +62,8 @@ class Config:
     deck_dirs: tuple[Path, ...] = field(default_factory=tuple)
     stappenplan: Path | None = None
     practice_count: int = 6
+    keymap: tuple[tuple[str, str], ...] = ()
+    """Own keys for the app's actions: (binding id, keys), e.g. ("round.vote-hands", "k")."""
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -138,6 +140,8 @@ class _Reader:
             return number
         if name == "contactpersonen":
             return self.contacts(node)
+        if name == "toetsen":
+            return self.keymap(node)
         if name == "deck_mappen":
             items = node.items if isinstance(node, Sequence) else [node]
             folders = [self.text(item) for item in items]
@@ -168,6 +172,21 @@ class _Reader:
             contacts.append(Contact(role=fields.get("rol", ""), name=fields.get("naam", ""),
                                     reach=fields.get("bereikbaar", "")))
         return tuple(contacts)
+
+    def keymap(self, node: Node) -> tuple[tuple[str, str], ...] | None:
+        pairs = node.pairs if isinstance(node, Mapping) else None
+        keymap: list[tuple[str, str]] = []
+        for key, value in pairs or []:
+            binding_id, keys = self.text(key), self.text(value)
+            if not binding_id or not keys:
+                pairs = None
+                break
+            keymap.append((binding_id, keys))
+        if pairs is None:
+            self.fallback(node, "toetsen", "moet regels 'actie: toets' zijn, "
+                                           "zoals 'round.vote-hands: k'")
+            return None
+        return tuple(keymap)
 
     def contact_fields(self, item: Node) -> dict[str, str] | None:
         if not isinstance(item, Mapping):
@@ -204,4 +223,5 @@ _FIELDS = {
     "deck_mappen": "deck_dirs",
     "stappenplan": "stappenplan",
     "oefenen_aantal": "practice_count",
+    "toetsen": "keymap",
 }

@@ -71,6 +71,9 @@ class IntegerSpelApp(App[None]):
         self.register_theme(DARK_THEME)
         self.register_theme(LIGHT_THEME)
         self.theme = DARK_THEME.name
+        if ctx.config.keymap:
+            # Keys the WIO chose in the config, by binding id (shown in F1 help and footers).
+            self.set_keymap(dict(ctx.config.keymap))
         self._too_small_shown = False
         self._started = False
         self._first_paint_done = False

@@ -116,3 +116,27 @@ async def test_a_hostile_deck_is_skipped_and_the_rest_still_works(
         assert "kapot.yaml" in _notifications(app)
         assert app.ctx.registry.get("huizen-basis") is not None
         assert app.ctx.registry.get("kapot") is None
+
+
+async def test_keys_can_be_remapped_in_the_config(isolated_dirs: Path) -> None:
+    config_file = paths.config_file()
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text("toetsen:\n  menu.teamspel: t\n", encoding="utf-8")
+    app = IntegerSpelApp(AppContext.load())
+    assert app.ctx.config.keymap == (("menu.teamspel", "t"),)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SetupScreen"
+
+
+def test_a_wrong_keymap_falls_back_with_a_notice(isolated_dirs: Path) -> None:
+    from dilemmas.config import load_config
+
+    config_file = paths.config_file()
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text("toetsen: [k]\n", encoding="utf-8")
+    config, notices = load_config()
+    assert config.keymap == ()
+    assert notices and "config.yaml:1:" in notices[0] and "toetsen" in notices[0]
