@@ -74,9 +74,10 @@ class HelpScreen(ModalScreen[None]):
             if not text or key in seen or not binding.id:
                 continue
             seen.add(key)
-            keys.append(f"| `{_key_label(key)}` | {text} |")
+            keys.append(f"| `{_key_label(key)}` | {text} | `{binding.id}` |")
         if keys:
-            lines += ["## Toetsen", "", "| toets | wat het doet |", "|---|---|", *keys, ""]
+            lines += ["## Toetsen", "", "| toets | wat het doet | naam (voor eigen toetsen) |",
+                      "|---|---|---|", *keys, ""]
         lines += ["## Algemeen", "", GENERAL_HELP]
         return "\n".join(lines)
 
