@@ -93,12 +93,10 @@ _REASONS = {
 
 def _settings(args: argparse.Namespace) -> tuple[int, Mapping[str, Deck], list[str]]:
     """The threshold ``k`` from the config (default 5), the installed decks by id (for titles
-    and answer labels; none if they cannot be found) and the notices of both, in Dutch."""
-    try:
-        from dilemmas.config import load_config
-        from dilemmas.discovery import discover
-    except ImportError:
-        return 5, {}, []
+    and answer labels) and the notices of both, in Dutch."""
+    from dilemmas.config import load_config
+    from dilemmas.discovery import discover
+
     config, notices = load_config()
     registry = discover(getattr(args, "decks", []) or [], config)
     return max(1, int(config.k)), registry.decks, [*notices, *registry.notices]

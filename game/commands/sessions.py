@@ -127,10 +127,8 @@ def _decks_and_config(extra_dirs: list[Path]) -> tuple[dict[str, Deck], Config |
 
     Without them the summary still works, with ids instead of titles.
     """
-    try:
-        from dilemmas.config import load_config
-        from dilemmas.discovery import discover
-    except ImportError:  # pragma: no cover - only while those modules are being written
-        return {}, None
+    from dilemmas.config import load_config
+    from dilemmas.discovery import discover
+
     config, _notices = load_config()
     return dict(discover(extra_dirs, config).decks), config

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import gc
-import importlib
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -38,10 +37,8 @@ COMPACT_WIDTH = 110
 
 def scrub_note(text: str) -> tuple[str, tuple[str, ...]]:
     """Scrub a note of personal data; returns the text and the Dutch labels of what went."""
-    try:
-        from sessions.scrub import scrub
-    except ImportError:  # pragma: no cover - only before the scrubber existed
-        return text, ()
+    from sessions.scrub import scrub
+
     result = scrub(text)
     return result.text, tuple(result.removed)
 
@@ -588,12 +585,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def action_deep_dive(self) -> None:
         """Open the seven-step walkthrough on this card; come back here after."""
-        try:
-            module: Any = importlib.import_module("game.screens.walkthrough")
-            screen_class = module.WalkthroughScreen
-        except (ImportError, AttributeError):
-            self.notify("Het stappenplan is nog niet beschikbaar.", severity="warning")
-            return
+        from game.screens.walkthrough import WalkthroughScreen as screen_class
         self._pause_timer()
         self.flush_saves()
         try:

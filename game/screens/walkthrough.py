@@ -32,10 +32,7 @@ SHORT_HEIGHT = 32
 
 def scrubber() -> Scrubber | None:
     """The personal-data scrubber of `sessions.scrub`, as a plain function."""
-    try:
-        from sessions.scrub import scrub
-    except ImportError:  # pragma: no cover - the store scrubs as well
-        return None
+    from sessions.scrub import scrub
 
     def run(text: str) -> tuple[str, tuple[str, ...]]:
         result = scrub(text)
