@@ -256,7 +256,8 @@ LABEL_CHARS = 42
 def _svg_bars(rows: list[tuple[str, list[Bar]]], *, title: str, percent: bool = True) -> str:
     """Horizontal bars: per row a label and one or more bars, each with its count written out
     (and the percentage), so that the chart reads without colour."""
-    bar_h, gap, label_w, bar_w, text_w = 16, 4, 260, 300, 130
+    # 42 characters at 12 px need about 290 px, so a long theme never runs into its bar.
+    bar_h, gap, label_w, bar_w, text_w = 16, 4, 295, 300, 130
     height = 0
     parts: list[str] = []
     for label, bars in rows:
