@@ -5,6 +5,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
+def month_label(month: str) -> str:
+    """``2026-11`` as ``november 2026``; anything else as it is."""
+    year, _, number = month.partition("-")
+    try:
+        return f"{MONTHS[int(number) - 1]} {year}"
+    except (ValueError, IndexError):
+        return month
+
 
 def verdeeldheid(counts: Mapping[str, int], m: int) -> float | None:
     """How divided a distribution is: normalised entropy ``-Σ p·ln p / ln m`` in [0, 1].

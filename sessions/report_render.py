@@ -23,19 +23,10 @@ from collections.abc import Mapping
 from html import escape
 from typing import TYPE_CHECKING
 
+from sessions.figures import month_label
+
 if TYPE_CHECKING:
     from sessions.report import Report
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-
-
-def month_label(month: str) -> str:
-    """ "2026-03" → "maart 2026"."""
-    try:
-        return f"{MONTHS[int(month[5:7]) - 1]} {month[:4]}"
-    except (ValueError, IndexError):
-        return month
 
 
 def period_label(report: Report) -> str:

@@ -207,6 +207,12 @@ def scrub(text: str) -> Scrubbed:
 _MAYBE_PERSONAL = re.compile(r"[\d@]")
 
 
+def scrub_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """`scrub` as a plain pair: the cleaned text and the Dutch labels of what was removed."""
+    result = scrub(text)
+    return result.text, tuple(result.removed)
+
+
 @lru_cache(maxsize=1024)
 def _scrub_cached(text: str) -> Scrubbed:
     """Scrub with a cache: bundles repeat team labels and notes many times."""

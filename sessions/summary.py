@@ -8,25 +8,15 @@ from dataclasses import dataclass
 
 from dilemmas.config import Config, Contact
 from dilemmas.model import Deck, Dilemma
-from sessions.figures import divided_label, percentages, verdeeldheid
+from sessions.figures import divided_label, month_label, percentages, verdeeldheid
 from sessions.model import Round, SessionRecord
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 VOTE_MODES = {"hands": "handen tellen", "secret": "geheime stemming", "none": "geen stemming"}
 ANONYMITY_NOTE = (
     "Deze samenvatting bevat geen namen en geen stemmen van personen: alleen hoeveel mensen "
     "welke keuze maakten."
 )
 
-
-def month_label(month: str) -> str:
-    """``2026-11`` as ``november 2026``."""
-    year, _, number = month.partition("-")
-    try:
-        return f"{MONTHS[int(number) - 1]} {year}"
-    except (ValueError, IndexError):
-        return month
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,11 @@ from textual.widgets.option_list import Option
 from dilemmas.model import Deck, Dilemma
 from game.rules.practice import DEFAULT_COUNT, PracticeCard, PracticeRun, draw_cards, team_figures
 from game.rules.text import reflow
-from game.screens.walkthrough import WalkthroughScreen, removed_message, scrubber
+from game.screens.walkthrough import WalkthroughScreen, removed_message
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
 from sessions.model import Round
+from sessions.scrub import scrub_text
 from sessions.store import StoreError
 from sessions.summary import md_block, md_inline
 
@@ -356,11 +357,9 @@ class PracticeScreen(Screen[None]):
         if not text:
             self.app.notify("Schrijf eerst een paar woorden.", severity="warning")
             return
-        clean = scrubber()
-        if clean is not None:
-            text, removed = clean(text)
-            if removed:
-                self.app.notify(removed_message(removed), severity="warning", timeout=10)
+        text, removed = scrub_text(text)
+        if removed:
+            self.app.notify(removed_message(removed), severity="warning", timeout=10)
         await self.answer(text)
 
     async def answer(self, value: str) -> None:

@@ -27,20 +27,13 @@ from game.widgets.reveal_scroll import RevealScroll
 from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer, clock_text
 from sessions.model import VoteMode
+from sessions.scrub import scrub_text
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
 
 COMPACT_WIDTH = 110
 """Below this width the timer and theme board move into the status line."""
-
-
-def scrub_note(text: str) -> tuple[str, tuple[str, ...]]:
-    """Scrub a note of personal data; returns the text and the Dutch labels of what went."""
-    from sessions.scrub import scrub
-
-    result = scrub(text)
-    return result.text, tuple(result.removed)
 
 
 KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan"
@@ -575,7 +568,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         def done(text: str | None) -> None:
             if text is None:
                 return
-            clean, removed = scrub_note(text)
+            clean, removed = scrub_text(text)
             self.round.note = clean
             self._changed()
             if removed:

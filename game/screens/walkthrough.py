@@ -19,26 +19,16 @@ from textual.widgets import Button, Footer, Label, Markdown, OptionList, Static,
 
 from dilemmas.model import Deck, Dilemma
 from dilemmas.stappenplan import Stappenplan, load_stappenplan_or_default
-from game.rules.walkthrough import Scrubber, WalkthroughState
+from game.rules.walkthrough import WalkthroughState
 from game.widgets.card import CardView
 from game.widgets.step_rail import StepRail
 from game.widgets.walkthrough_panels import StepPanel, panel_for
+from sessions.scrub import scrub_text
 from sessions.store import StoreError
 
 CSS_FILE = "../styles/walkthrough.tcss"
 SAVE_DELAY = 0.5
 SHORT_HEIGHT = 32
-
-
-def scrubber() -> Scrubber | None:
-    """The personal-data scrubber of `sessions.scrub`, as a plain function."""
-    from sessions.scrub import scrub
-
-    def run(text: str) -> tuple[str, tuple[str, ...]]:
-        result = scrub(text)
-        return result.text, tuple(result.removed)
-
-    return run
 
 
 def removed_message(removed: tuple[str, ...]) -> str:
@@ -317,10 +307,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
             )
 
     def _scrub_state(self) -> None:
-        clean = scrubber()
-        if clean is None:
-            return
-        removed = self.state.scrub(clean)
+        removed = self.state.scrub(scrub_text)
         if removed:
             self.app.notify(removed_message(removed), severity="warning", timeout=10)
 
@@ -335,11 +322,9 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
             self._warn_store(reason or "De opslag is niet beschikbaar.")
             return
         data = self.state.to_dict()
-        clean = scrubber()
-        if clean is not None:
-            copy = WalkthroughState.from_dict(self.state.plan, data)
-            copy.scrub(clean)
-            data = copy.to_dict()
+        copy = WalkthroughState.from_dict(self.state.plan, data)
+        copy.scrub(scrub_text)
+        data = copy.to_dict()
         try:
             self.walkthrough_id = store.save_walkthrough(
                 self.walkthrough_id,
