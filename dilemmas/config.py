@@ -19,15 +19,23 @@ class Contact:
     role: str
     name: str = ""
     reach: str = ""
+    id: str = ""
+    """A slug that deck cards use to name this contact (`contacts: [vertrouwenspersoon]`)."""
 
 
 DEFAULT_CONTACTS: tuple[Contact, ...] = (
-    Contact("Vertrouwenspersoon integriteit en omgangsvormen", "[naam invullen]",
-            "[telefoonnummer of e-mailadres invullen]"),
-    Contact("Je leidinggevende of P&O", "", "[hoe je P&O bereikt invullen]"),
-    Contact("Regeling melden vermoeden misstand", "",
-            "[waar de regeling staat invullen, bijvoorbeeld de pagina op intranet]"),
-    Contact("Huis voor Klokkenluiders", "", "huisvoorklokkenluiders.nl — ook voor advies"),
+    Contact("Externe vertrouwenspersoon (integriteit en ongewenst gedrag)", "[naam invullen]",
+            "[telefoonnummer of e-mailadres invullen]", id="vertrouwenspersoon"),
+    Contact("Je leidinggevende", "", "", id="leidinggevende"),
+    Contact("P&O (coördineert het integriteitsbeleid)", "", "[hoe je P&O bereikt invullen]",
+            id="p-en-o"),
+    Contact("Meldpunt — Regeling melding vermoeden misstand", "",
+            "[waar de regeling staat invullen, bijvoorbeeld de pagina op intranet]",
+            id="meldpunt"),
+    Contact("Privacyteam (datalekken melden)", "", "[hoe je een datalek meldt invullen]",
+            id="privacy"),
+    Contact("Huis voor Klokkenluiders", "", "huisvoorklokkenluiders.nl — ook voor advies",
+            id="huis-voor-klokkenluiders"),
 )
 
 DEFAULT_OATH = (
@@ -45,9 +53,9 @@ DEFAULT_OATH = (
     "[Pas deze tekst aan naar de eed of belofte van je eigen gemeente.]"
 )
 
-KEYS = ("organisatie", "contactpersonen", "eed", "k", "standaard_deck", "deck_mappen",
-        "stappenplan", "oefenen_aantal", "toetsen")
-CONTACT_KEYS = ("rol", "naam", "bereikbaar")
+KEYS = ("organisatie", "teams", "contactpersonen", "eed", "k", "standaard_deck", "deck_mappen",
+        "stappenplan", "oefenen_aantal", "toetsen", "referentiecijfers")
+CONTACT_KEYS = ("id", "rol", "naam", "bereikbaar")
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,17 @@ class Config:
     practice_count: int = 6
     keymap: tuple[tuple[str, str], ...] = ()
     """Own keys for the app's actions: (binding id, keys), e.g. ("round.vote-hands", "k")."""
+    teams: tuple[str, ...] = ()
+    """The organisation's teams, spelled as the WIO wants them shown (setup and report reach)."""
+    reference_figures: tuple[str, ...] = ()
+    """Figures to compare the pulse with, e.g. "MTO 2022: 59 % weet niet wie ...", as written."""
+
+    def contact(self, contact_id: str) -> Contact | None:
+        """The contact with this id, or None."""
+        for contact in self.contacts:
+            if contact.id == contact_id:
+                return contact
+        return None
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -142,6 +161,14 @@ class _Reader:
             return self.contacts(node)
         if name == "toetsen":
             return self.keymap(node)
+        if name in ("teams", "referentiecijfers"):
+            items = node.items if isinstance(node, Sequence) else None
+            texts = [self.text(item) for item in items] if items is not None else None
+            if texts is None or any(text is None for text in texts):
+                self.fallback(node, name, "moet een lijst zijn, met elk op een eigen regel "
+                                          "die begint met '- '")
+                return None
+            return tuple(dict.fromkeys(text for text in texts if text))
         if name == "deck_mappen":
             items = node.items if isinstance(node, Sequence) else [node]
             folders = [self.text(item) for item in items]
@@ -170,7 +197,7 @@ class _Reader:
                               "moet per persoon 'rol', 'naam' en 'bereikbaar' hebben")
                 return None
             contacts.append(Contact(role=fields.get("rol", ""), name=fields.get("naam", ""),
-                                    reach=fields.get("bereikbaar", "")))
+                                    reach=fields.get("bereikbaar", ""), id=fields.get("id", "")))
         return tuple(contacts)
 
     def keymap(self, node: Node) -> tuple[tuple[str, str], ...] | None:
@@ -224,4 +251,6 @@ _FIELDS = {
     "stappenplan": "stappenplan",
     "oefenen_aantal": "practice_count",
     "toetsen": "keymap",
+    "teams": "teams",
+    "referentiecijfers": "reference_figures",
 }

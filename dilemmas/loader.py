@@ -30,7 +30,7 @@ TOP_KEYS = ("deck", "themes", "dilemmas")
 DECK_KEYS = ("id", "title", "version", "language", "description", "kind")
 THEME_KEYS = ("id", "title")
 DILEMMA_KEYS = ("id", "theme", "title", "situation", "question", "answer", "prompts",
-                "variations", "guidance", "references", "audience")
+                "variations", "guidance", "references", "audience", "contacts")
 ANSWER_KEYS = ("kind", "options", "points", "low", "high")
 OPTION_KEYS = ("key", "text")
 
@@ -42,6 +42,7 @@ _DUTCH_KEYS = {
     "beschrijving": "description", "omschrijving": "description", "varianten": "variations",
     "verwijzingen": "references", "bronnen": "references", "doelgroep": "audience",
     "vragen": "prompts", "gespreksvragen": "prompts", "toelichting": "guidance",
+    "contactpersonen": "contacts", "contact": "contacts",
     "soort": "kind", "punten": "points", "laag": "low", "hoog": "high",
 }
 
@@ -344,7 +345,20 @@ class _Checker:
             guidance=self.text(values, "guidance", MAX_GUIDANCE),
             references=self.text_list(values, "references", MAX_REFERENCE),
             audience=self.audience(values),
+            contacts=self.slug_list(values, "contacts"),
         )
+
+    def slug_list(self, values: dict[str, Node], key: str) -> tuple[str, ...]:
+        """A list of ids (such as contact ids); each must be a slug."""
+        result: list[str] = []
+        for item in self.items(values, key, "id"):
+            value = item.value.strip() if isinstance(item, Scalar) and not item.is_null else ""
+            if not value or not SLUG.fullmatch(value):
+                self.add(item, f"elke regel in '{key}' moet een id zijn van kleine letters, "
+                               "cijfers en '-', zoals 'vertrouwenspersoon'")
+                continue
+            result.append(value)
+        return tuple(result)
 
     def audience(self, values: dict[str, Node]) -> tuple[str, ...]:
         if "audience" not in values or (isinstance(values["audience"], Scalar) and values["audience"].is_null):

@@ -76,6 +76,8 @@ class Dilemma:
     guidance: str = ""
     references: tuple[str, ...] = ()
     audience: tuple[str, ...] = ("team",)
+    contacts: tuple[str, ...] = ()
+    """Ids of contacts in the config, shown with the guidance ("wie in jouw organisatie")."""
 
 
 @dataclass(frozen=True)

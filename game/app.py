@@ -154,12 +154,17 @@ class IntegerSpelApp(App[None]):
             return
         self.push_screen(screen_class(**kwargs))
 
+    @on(events.DeliveryComplete)
+    def _delivery_complete(self, event: events.DeliveryComplete) -> None:
+        from game.export import delivery_complete
+
+        delivery_complete(self, event)
+
     @on(events.DeliveryFailed)
     def _delivery_failed(self, event: events.DeliveryFailed) -> None:
-        self.notify(
-            f"Opslaan is niet gelukt: {event.exception}. Kies 'Opslaan als…' en een andere map.",
-            title="Niet opgeslagen", severity="error", timeout=15, markup=False,
-        )
+        from game.export import delivery_failed
+
+        delivery_failed(self, event)
 
     # -- global actions ------------------------------------------------------------------
 

@@ -22,9 +22,10 @@ def test_missing_file_gives_defaults_without_notice() -> None:
     assert notices == []
     assert config == Config()
     assert (config.organisation, config.k, config.practice_count) == ("Gemeente", 5, 6)
-    roles = [c.role for c in config.contacts]
-    assert roles == ["Vertrouwenspersoon integriteit en omgangsvormen", "Je leidinggevende of P&O",
-                     "Regeling melden vermoeden misstand", "Huis voor Klokkenluiders"]
+    ids = [c.id for c in config.contacts]
+    assert ids == ["vertrouwenspersoon", "leidinggevende", "p-en-o", "meldpunt", "privacy",
+                   "huis-voor-klokkenluiders"]
+    assert config.contact("meldpunt") is not None and config.contact("nope") is None
     assert config.contacts[-1].reach == "huisvoorklokkenluiders.nl — ook voor advies"
     assert "[" in config.contacts[0].name  # a placeholder to fill in, not a made-up person
     assert "eed" in config.oath and "belofte" in config.oath
@@ -96,3 +97,19 @@ def test_non_utf8_and_non_mapping_never_crash() -> None:
     _write("- een lijst\n")
     config, notices = load_config()
     assert config == Config() and "sleutel: waarde" in notices[0]
+
+
+def test_teams_and_reference_figures_are_read() -> None:
+    _write("teams:\n  - Publiekszaken\n  - Openbare Werken\n  - Publiekszaken\n"
+                 "referentiecijfers:\n  - 'MTO 2022: 59 % weet niet wie de vertrouwenspersoon is'\n")
+    config, notices = load_config()
+    assert notices == []
+    assert config.teams == ("Publiekszaken", "Openbare Werken")
+    assert config.reference_figures == ("MTO 2022: 59 % weet niet wie de vertrouwenspersoon is",)
+
+
+def test_contact_id_is_read() -> None:
+    _write("contactpersonen:\n  - {id: vertrouwenspersoon, rol: VP, naam: X, bereikbaar: Y}\n")
+    config, notices = load_config()
+    assert notices == []
+    assert config.contact("vertrouwenspersoon") == Contact("VP", "X", "Y", id="vertrouwenspersoon")

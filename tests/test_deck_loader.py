@@ -221,3 +221,24 @@ def test_bad_bytes_and_control_characters_are_still_reported_and_replaced(tmp_pa
         (15, "onzichtbaar stuurtek"),
         (21, "ongeldig teken (byte"),
     ]
+
+
+def test_dilemma_contacts_are_ids() -> None:
+    text = """deck: {id: t, title: T, version: "1"}
+themes: [{id: a, title: A}]
+dilemmas:
+  - id: x
+    theme: a
+    title: X
+    situation: S
+    question: Q?
+    answer: {kind: open}
+    guidance: G
+    contacts: [vertrouwenspersoon, "Niet Goed"]
+"""
+    deck, problems = parse_deck(text, "d.yaml")
+    assert deck is None and [p.line for p in problems] == [11]
+    assert "id" in problems[0].message
+    good, problems = parse_deck(text.replace(', "Niet Goed"', ""), "d.yaml")
+    assert problems == [] and good is not None
+    assert good.dilemmas[0].contacts == ("vertrouwenspersoon",)
