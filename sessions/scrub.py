@@ -1,4 +1,4 @@
-"""Scrubbing of personal data from free text (SPEC §8): e-mail, phone, IBAN, postcode, BSN."""
+"""Scrubbing of personal data from free text (SPEC §8): e-mail, phone, IBAN, postcode, BSN, cued names."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ PHONE = "telefoonnummer"
 IBAN = "IBAN"
 POSTCODE = "postcode en huisnummer"
 BSN = "BSN"
+NAME = "naam"
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,27 @@ _Span = tuple[int, int, str]
 _Detector = Callable[[str], Iterator[_Span]]
 
 _EMAIL_RE = re.compile(
-    r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?<![\w.%+'-])[\w.%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w])"
+)
+# Written out against harvesters: "jan [at] huizen [punt] nl", "jan (at) huizen (dot) nl".
+_EMAIL_SPELLED_RE = re.compile(
+    r"(?<![\w.%+'-])[\w.%+'-]+\s*[\[(]\s*(?:at|apenstaartje|@)\s*[\])]\s*[\w-]+"
+    r"(?:\s*(?:[\[(]\s*(?:punt|dot)\s*[\])]|\.)\s*[A-Za-z0-9-]+)+",
+    re.IGNORECASE,
 )
 
 
+_SPELLED_AT = re.compile(r"[\[(]\s*(?:at|apenstaartje|@)\s*[\])]", re.IGNORECASE)
+
+
 def _emails(text: str) -> Iterator[_Span]:
-    for m in _EMAIL_RE.finditer(text):
-        yield m.start(), m.end(), EMAIL
+    if "@" in text:
+        for m in _EMAIL_RE.finditer(text):
+            yield m.start(), m.end(), EMAIL
+    if _SPELLED_AT.search(text) is not None:
+        for m in _EMAIL_SPELLED_RE.finditer(text):
+            yield m.start(), m.end(), EMAIL
 
 
 # Lengths of IBANs per country (ISO 13616 registry, the countries likely to turn up here).
@@ -89,69 +103,112 @@ def _ibans(text: str) -> Iterator[_Span]:
                 break
 
 
-_PHONE_START_RE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[ -]?(?:\(0\)[ -]?)?|\(0|0(?!0))")
-_DATE_LIKE = re.compile(r"^\d{1,2}([-/])\d{1,2}\1\d{4}")
+# A run of digits as people write phone numbers: groups split by a space, a hyphen (also
+# spaced: "010 - 123 45 67"), a dot, a slash, or brackets ("+31 (0)6 …", "(0513) 12 34 56").
+# The run is read once; which part of it is a phone number is decided on its digit groups.
+_PHONE_RUN_RE = re.compile(
+    r"(?<![\w+@.,/-])(?:\+|\(\+?|\(?(?=0))\d+"
+    r"(?:(?:[ ]?[-./][ ]?|[ ]|[ ]?\(0\)[ ]?|\)[ ]?|[ ]\()\d+)*\)?"
+)
+_DATE_LIKE = re.compile(r"^\(?\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2})(?![-/.]?\d)")
+_SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
+
+
+def _phone_lengths(digits: str, plus: bool) -> tuple[int, ...]:
+    """How many leading digits of a run can form a phone number, longest first."""
+    if plus or digits.startswith("00"):
+        body = digits if plus else digits[2:]
+        if body.startswith("31"):
+            rest = body[2:]
+            rest = rest[1:] if rest.startswith("0") else rest  # "+31 (0)6 …"
+            if len(rest) >= 9 and rest[0] != "0":
+                return (len(digits) - len(rest) + 9,)
+            return ()
+        # Another country: a country code and 8 to 12 more digits.
+        if body[:1] in ("", "0"):
+            return ()
+        return tuple(n for n in range(len(digits), 8, -1) if 9 <= n - (len(digits) - len(body)) <= 14)
+    if not digits.startswith("0") or len(digits) < 8:
+        return ()
+    if digits.startswith(_SERVICE_PREFIXES):
+        return (11, 8)
+    return (10,) if digits[1] != "0" else ()
 
 
 def _phones(text: str) -> Iterator[_Span]:
-    for m in _PHONE_START_RE.finditer(text):
-        start = m.start()
-        international = m.group().lstrip("(").startswith(("+", "00"))
-        need = 9 if international else 10
-        digits = "" if international else "0"
-        groups: list[int] = [0 if international else 1]
-        i = m.end()
-        while i < len(text) and len(digits) < need:
-            ch = text[i]
-            if ch.isdigit() and ch.isascii():
-                digits += ch
-                groups[-1] += 1
-                i += 1
+    pos = 0
+    while True:
+        m = _PHONE_RUN_RE.search(text, pos)
+        if m is None:
+            return
+        pos = m.end()  # unless a number is found inside: then look on right after it
+        run = m.group()
+        if _DATE_LIKE.match(run):
+            continue
+        plus = run.lstrip("(").startswith("+")
+        digit_ends = [i + 1 for i, ch in enumerate(run) if ch.isdigit()]
+        digits = "".join(ch for ch in run if ch.isdigit())
+        end = None
+        for wanted in _phone_lengths(digits, plus):
+            if wanted > len(digit_ends):
                 continue
-            nxt = text[i + 1] if i + 1 < len(text) else ""
-            if ch in " -/)" and (nxt.isdigit() or (ch == ")" and nxt == " ")):
-                if ch == ")" and nxt == " ":
-                    i += 1
-                groups.append(0)
-                i += 1
+            candidate = digit_ends[wanted - 1]
+            # The number must end where a digit group ends, or its digits belong to more.
+            if candidate < len(run) and run[candidate].isdigit():
                 continue
+            if wanted == 8 and run[4:5].isdigit():
+                continue  # "08001234" is more likely a KvK or case number than 0800-1234
+            end = candidate
             break
-        groups = [g for g in groups if g]
-        if len(digits) != need:
+        if end is None:
             continue
-        after = text[i] if i < len(text) else ""
-        if after.isalnum() or (after and after in "+@"):
-            continue
-        if international:
-            if digits[0] == "0":
-                continue
-        else:
-            if digits[1] == "0":
-                continue
-            area = groups[0] if len(groups) > 1 else 10
-            if area not in (2, 3, 4, 10) or (area == 2 and digits[1] != "6"):
-                continue
-            if _DATE_LIKE.match(text[start:i]):
-                continue
-        yield start, i, PHONE
+        start = m.start()
+        if run.startswith("("):
+            closing = run.find(")", 1)
+            if closing == -1 or closing >= end:
+                start += 1  # "(0513-123456)": the brackets are the writer's, not the number's
+        pos = m.start() + end
+        yield start, pos, PHONE
 
 
+# Postcode letters: never SA, SD or SS; in lower case only when the pair is not a word.
+_NOT_POSTCODE_LETTERS = (
+    "sa", "sd", "ss", "en", "of", "op", "om", "in", "is", "ik", "je", "we", "ze", "al", "nu",
+    "te", "zo", "ja", "na", "de", "er", "me", "uw", "an", "at", "to", "be", "by", "or", "as",
+    "tm", "um", "am", "pm", "eu", "km", "cm", "mm", "kg", "mg", "ml", "uu",
+)
+_POSTCODE = (rf"[1-9]\d{{3}}\s?(?!(?:{'|'.join(_NOT_POSTCODE_LETTERS)})(?![^\W\d_]))"
+             r"(?:[A-Z]{2}|[a-z]{2})(?![^\W\d_])")
+_HOUSE = r"\d{1,5}(?:-\d{1,4}|[ -]?[a-zA-Z](?![\w]))?(?![\w])"
 _POSTCODE_AFTER_RE = re.compile(
-    r"(?<![\w])[1-9]\d{3} ?[A-Z]{2}(?![\w])[ ,]*\d{1,5}(?:-\d{1,4}|[ -]?[a-zA-Z](?![\w]))?(?![\w])"
+    rf"(?<![\w])(?:postcode\s*:?\s*)?{_POSTCODE}(?:[ ,]*(?:(?:huis)?nummer|huisnr\.?|nr\.?)?\s*:?\s*|(?=\d)){_HOUSE}",
+    re.IGNORECASE,
 )
 _POSTCODE_BEFORE_RE = re.compile(
-    r"(?<=[^\W\d] )(\d{1,5}(?:-\d{1,4}|[ -]?[a-zA-Z])?),? +[1-9]\d{3} ?[A-Z]{2}(?![\w])"
+    rf"(?<=[^\W\d] )(?:(?:huis)?nummer\s*:?\s*)?{_HOUSE},? +(?:postcode\s*:?\s*)?{_POSTCODE}",
+    re.IGNORECASE,
 )
+_POSTCODE_SHAPE = re.compile(_POSTCODE, re.IGNORECASE)
+_POSTCODE_LETTERS_RE = re.compile(r"[1-9]\d{3}\s?([A-Za-z]{2})")
 
 
 def _postcodes(text: str) -> Iterator[_Span]:
-    for m in _POSTCODE_AFTER_RE.finditer(text):
-        yield m.start(), m.end(), POSTCODE
-    for m in _POSTCODE_BEFORE_RE.finditer(text):
-        yield m.start(), m.end(), POSTCODE
+    if _POSTCODE_SHAPE.search(text) is None:
+        return
+    for regex in (_POSTCODE_AFTER_RE, _POSTCODE_BEFORE_RE):
+        for m in regex.finditer(text):
+            letters = _POSTCODE_LETTERS_RE.search(m.group())
+            if letters is None:
+                continue
+            pair = letters.group(1)
+            if not (pair.isupper() or pair.islower()):
+                continue
+            yield m.start(), m.end(), POSTCODE
 
 
-_BSN_RE = re.compile(r"(?<![\w.,])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w]|[.,]\d)")
+_BSN_RE = re.compile(
+    r"(?<![\w.,])(?:\d{9}|\d{4}([. ])\d{2}\1\d{3}|\d{3}([. ])\d{3}\2\d{3})(?![\w]|[.,]\d)"
+)
 _CURRENCY_BEFORE = re.compile(r"(?:€|\beur|\beuro)\s*$", re.IGNORECASE)
 
 
@@ -162,49 +219,199 @@ def _eleven_test(digits: str) -> bool:
 
 def _bsns(text: str) -> Iterator[_Span]:
     for m in _BSN_RE.finditer(text):
-        digits = m.group().replace(".", "")
+        digits = m.group().replace(".", "").replace(" ", "")
         if _eleven_test(digits) and not _CURRENCY_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             yield m.start(), m.end(), BSN
 
 
+# --- names with a clear cue --------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_CAP = rf"[{_UPPER}](?:[{_LOWER}]+|'[{_UPPER}][{_LOWER}]+)(?:-[{_UPPER}][{_LOWER}]+)?"
+_PREFIX = (r"(?:(?i:van\s+der|van\s+den|van\s+de|van\s+het|in\s+'t|op\s+de|van|de|der|den|"
+           r"ter|ten|te|'t|el|al|la|le|da|di|du|dos|von|bin|ben|ait|abou|abu)\s+)")
+_SURNAME = rf"{_PREFIX}*{_CAP}"
+_INITIALS = rf"(?:[{_UPPER}]\.\s?){{1,4}}"
+# A title takes any capitalised name after it ("mevrouw Bakker", "dhr. J. de Vries").
+_TITLE = (r"(?i:mevrouw|mevr\.|mw\.|mevr|mw|meneer|mijnheer|dhr\.|dhr|de heer|juffrouw|"
+          r"dr\.|mr\.|drs\.|ing\.|ir\.|prof\.)")
+# A role word takes a name after it, but not a department ("teamleider Publiekszaken").
+_ROLE = (r"(?i:collega|collega's|teamleider|teamleidster|leidinggevende|manager|directeur|"
+         r"wethouder|burgemeester|raadslid|griffier|secretaris|stagiair|stagiaire|buurman|"
+         r"buurvrouw|inwoner|inwoonster|klant|aanvrager|melder|medewerker|medewerkster|"
+         r"vriend|vriendin|zoon|dochter|oom|tante|neef|nicht|opa|oma|mama|papa)")
+_CAP_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?![\w'’-])")
+# What stands right before a capitalised word when a cue makes it a name: the cue, and maybe
+# initials and a prefix ("dhr. J. de Vries", "meneer El Amrani").
+_CUE_RE = re.compile(
+    rf"(?<![\w])(?:(?P<title>{_TITLE})|(?P<role>{_ROLE}))\s+(?P<lead>(?:{_INITIALS}\s*)?{_PREFIX}*)"
+)
+# The first letters of every cue above (lower case): where one is found, _CUE_RE decides.
+_CUE_WORDS = (
+    "mevr", "mw", "meneer", "mijnheer", "dhr", "de heer", "juffrouw", "dr.", "mr.", "drs.",
+    "ing.", "ir.", "prof.", "collega", "teamleid", "leidinggevende", "manager", "directeur",
+    "wethouder", "burgemeester", "raadslid", "griffier", "secretaris", "stagiair", "buurman",
+    "buurvrouw", "inwoner", "inwoonster", "klant", "aanvrager", "melder", "medewerk", "vriend",
+    "zoon", "dochter", "oom", "tante", "neef", "nicht", "opa", "oma", "mama", "papa",
+)
+_MORE_SURNAME_RE = re.compile(rf"(?:\s+{_SURNAME})?")
+_SURNAME_AFTER_RE = re.compile(rf"\s+{_SURNAME}(?![\w'’-])")
+
+# Capitalised words that follow a role word or a first name without being a name.
+_NOT_NAMES_TEXT = """
+    Publiekszaken Burgerzaken Financiën Openbare Werken Ruimte Sociaal Domein Wijkteam Huizen
+    Gemeente College Raad Griffie Communicatie Vergunningen Handhaving Belastingen Economie Jeugd
+    Zorg Onderwijs Sport Cultuur Facilitaire Dienstverlening Informatievoorziening Juridische
+    Zaken Integriteit Personeel Organisatie ICT Inkoop Beheer Bouwen Wonen Milieu Welzijn
+    Participatie Werk Inkomen Schuldhulp Klantcontact Receptie Archief Post Secretariaat Bestuur
+    Ondersteuning Control Planning Veiligheid Openbare Orde Groen Wegen Riolering Afval
+    Team Afdeling Directie Januari Februari Maart April Mei Juni Juli Augustus September Oktober
+    November December Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag Nederland
+    Nederlands Engels Duits Frans Turks Arabisch Pools Hollands Gooi Almere Amsterdam Utrecht
+    Hilversum Laren Blaricum Eemnes Bussum Naarden Weesp Het De Een En Of Maar Ook Als Dan Toen
+    Daarna Wat Wie Waar Hoe Waarom Ik Je Jij Hij Zij Wij Ze We Hun Dit Dat Die Deze Er Niet Wel
+    Geen Bij Van Voor Na Met Om Op In Uit Aan Over Onder Tussen Tegen Volgens Zonder Gedragscode
+    Regeling Klachtenregeling Protocol Wet Woo Avg Awb Bibob Alcoholwet Gemeentewet BING Huis
+    Klokkenluiders Vertrouwenspersoon Meldpunt Kerst Pasen Ramadan Suikerfeest Offerfeest
+"""
+_NOT_NAMES = frozenset(word.casefold() for word in _NOT_NAMES_TEXT.split())
+
+
+def _first_names() -> frozenset[str]:
+    from importlib.resources import files  # read once, on first use
+
+    text = files("sessions").joinpath("data/voornamen.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+_FIRST_NAMES: frozenset[str] | None = None
+
+
+def _name_end(text: str, start: int, end: int) -> int | None:
+    """Where a cued name that runs from `start` to `end` really ends: trailing capitalised
+    words that are not names ("mevrouw Bakker Publiekszaken") are left out; None if no name
+    is left."""
+    words = text[start:end].split()
+    while words and words[-1].casefold() in _NOT_NAMES:
+        words.pop()
+    while words and words[-1].rstrip(".").casefold() in _PREFIX_WORDS:
+        words.pop()
+    if not words or not re.fullmatch(_CAP, words[-1]):
+        return None
+    return text.index(words[-1], start + len(" ".join(words[:-1]))) + len(words[-1])
+
+
+_PREFIX_WORDS = frozenset(("van", "der", "den", "de", "het", "in", "'t", "op", "ter", "ten", "te",
+                           "el", "al", "la", "le", "da", "di", "du", "dos", "von", "bin", "ben",
+                           "ait", "abou", "abu"))
+
+
+def _names(text: str) -> Iterator[_Span]:
+    global _FIRST_NAMES
+    if _FIRST_NAMES is None:
+        _FIRST_NAMES = _first_names()
+    # Where a cue (with its initials and prefix) ends, the name begins. Finding the cue words
+    # with str.find is much faster than trying the regex at every position.
+    low = text.lower()
+    cues: dict[int, re.Match[str]] = {}
+    for word in _CUE_WORDS:
+        at = low.find(word)
+        while at != -1:
+            cue = _CUE_RE.match(text, at)
+            if cue is not None:
+                cues[cue.end()] = cue
+            at = low.find(word, at + 1)
+    # Then one pass over the capitalised words: after a cue, or a first name with a surname.
+    done = 0
+    for m in _CAP_RE.finditer(text):
+        start, end = m.span()
+        if start < done:
+            continue
+        cue = cues.get(start)
+        if cue is not None:
+            more = _MORE_SURNAME_RE.match(text, end)
+            stop = _name_end(text, start, more.end() if more else end)
+            if stop is not None:
+                name = text[start:stop]
+                if cue.group("title") or name.split()[0] in _FIRST_NAMES or " " in name:
+                    done = stop
+                    yield cue.start("lead"), stop, NAME
+                    continue
+        word = m.group()
+        if word in _FIRST_NAMES and word.casefold() not in _NOT_NAMES:
+            after = _SURNAME_AFTER_RE.match(text, end)
+            if after is not None:
+                stop = _name_end(text, end, after.end())
+                if stop is not None:
+                    done = stop
+                    yield start, stop, NAME
+
+
 # Earlier detectors win where spans overlap: an e-mail address may contain digits, an
 # IBAN contains a 9-digit run, a phone number would otherwise hide inside neither.
-_DETECTORS: tuple[_Detector, ...] = (_emails, _ibans, _phones, _postcodes, _bsns)
+_DETECTORS: tuple[_Detector, ...] = (_emails, _ibans, _phones, _postcodes, _bsns, _names)
 
 
-def _scrub_once(text: str) -> tuple[str, list[str]]:
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a removed span touched text that may have shielded a neighbour from a
+    detector: anything but a space right before it, or two characters but spaces right after
+    it (then the text must be looked at once more)."""
+    before = text[start - 1] if start > 0 else " "
+    if before.isalnum() or before in _GLUE_BEFORE:
+        return True
+    after = text[end:end + 2]
+    return len(after) == 2 and not after[0].isspace() and not after[1].isspace()
+
+
+# Characters before a removed span that no detector ever needs to see as a left edge.
+_GLUE_BEFORE = frozenset("+@.,/-'%_’()[]:;")
+
+
+def _scrub_once(text: str) -> tuple[str, list[str], bool]:
+    """One pass of every detector: the new text, the labels, and whether to look again."""
+    # One mark per character says whether a span already covers it: checking a new span
+    # costs its own length, so scrubbing stays linear however many matches a text holds.
+    covered = bytearray(len(text))
     taken: list[_Span] = []
     for detect in _DETECTORS:
         for span in detect(text):
-            if all(span[1] <= s or span[0] >= e for s, e, _ in taken):
+            start, end, _ = span
+            if end > start and not any(covered[start:end]):
+                covered[start:end] = b"\x01" * (end - start)
                 taken.append(span)
     if not taken:
-        return text, []
+        return text, [], False
     taken.sort()
     parts: list[str] = []
     pos = 0
+    again = False
     for s, e, _ in taken:
         parts.append(text[pos:s])
         parts.append(REPLACEMENT)
         pos = e
+        again = again or _glued(text, s, e)
     parts.append(text[pos:])
-    return "".join(parts), [label for _, _, label in taken]
+    return "".join(parts), [label for _, _, label in taken], again
 
 
 def scrub(text: str) -> Scrubbed:
     """Replace personal data in ``text`` by ``[verwijderd]``.
 
-    Removes e-mail addresses, Dutch phone numbers, IBANs (checksum-tested), postcode plus
-    house number, and 9-digit numbers that pass the BSN eleven-test. Years, amounts,
-    article numbers, counts and dates stay. Scrubbing scrubbed text changes nothing.
+    Removes e-mail addresses (also written out as "[at]"), phone numbers in the notations a
+    Dutch office uses, IBANs (checksum-tested), postcode plus house number, 9-digit numbers
+    that pass the BSN eleven-test, and names with a clear cue (a title or role word before
+    them, or a common first name with a surname). Years, amounts, article numbers, counts,
+    dates and case numbers stay. Scrubbing scrubbed text changes nothing.
     """
-    # Everything removed contains a digit or an @: most text needs no further look.
     if _MAYBE_PERSONAL.search(text) is None:
         return Scrubbed(text)
     return _scrub_cached(text)
 
 
-_MAYBE_PERSONAL = re.compile(r"[\d@]")
+# Everything removed contains a digit, an @, a bracket word or a capital letter.
+_MAYBE_PERSONAL = re.compile(rf"[\d@{_UPPER}]|[\[(]\s*(?i:at|apenstaartje)\s*[\])]")
 
 
 def scrub_text(text: str) -> tuple[str, tuple[str, ...]]:
@@ -220,10 +427,10 @@ def _scrub_cached(text: str) -> Scrubbed:
     # A replacement can free a neighbour that its old characters shielded; repeat until
     # nothing changes so that scrubbing is idempotent.
     for _ in range(5):
-        text, found = _scrub_once(text)
-        if not found:
-            break
+        text, found, again = _scrub_once(text)
         removed.extend(found)
+        if not again:
+            break
     return Scrubbed(text, tuple(removed))
 
 
