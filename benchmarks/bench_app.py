@@ -1,11 +1,12 @@
 """Start-up time to the main menu and peak memory, each against a bare Textual app.
 
 Budgets (SPEC §11): start-up to the main menu visible ≤ 1.3 × a bare "hello world" app;
-peak memory with a 1,000-dilemma deck ≤ 1.5 × the bare app. Each run is a whole process:
-the start-up figure is the wall time from launching the interpreter to the first frame that
-shows the menu (or the bare app's text), as the child reports it; what the app does after that
-(finding decks, opening the store) is in the whole-process time, printed alongside. Runs
-alternate with the baseline in the same run; the median counts.
+peak memory with a 1,000-dilemma deck ≤ 1.5 × the bare app. Start-up is timed the way a
+person waits for it: from outside, in a real tmux pane, until the menu's text ("Teamspel") is on
+the screen, against a bare Textual app with a Header, a Static and a Footer timed the same way
+(benchmarks/_ttff.py). Without tmux it falls back to the first frame reported by a headless
+child, which misses the terminal's own work. Memory is measured headless. Runs alternate with
+the baseline in the same run; the median counts.
 
     python -m benchmarks.bench_app [--runs 7]
 """
@@ -86,6 +87,41 @@ def _run_measured(code: str, *args: str) -> tuple[float, float, int]:
     return float(visible[0].split()[1]) - wall_start, seconds, int(usage.ru_maxrss)
 
 
+TERMINAL_BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Hello(App):
+    def compose(self):
+        yield Header()
+        yield Static("Hallo wereld")
+        yield Footer()
+
+Hello().run()
+"""
+
+
+def measure_terminal(runs: int, data: str, config: str) -> tuple[float, float]:
+    """Median seconds until the menu / the bare app is on a tmux pane: (ours, bare)."""
+    from benchmarks import _ttff
+
+    ours_argv = ["env", f"INTEGER_SPEL_DATA_DIR={data}", f"INTEGER_SPEL_CONFIG_DIR={config}",
+                 sys.executable, "-m", "game"]
+    bare_argv = [sys.executable, "-c", TERMINAL_BARE_APP]
+    _ttff.once(bare_argv, "Hallo wereld")  # warm-up
+    _ttff.once(ours_argv, "Teamspel")
+    ours, bare = [], []
+    for _ in range(runs):
+        for argv, expect, into in ((bare_argv, "Hallo wereld", bare), (ours_argv, "Teamspel", ours)):
+            t = _ttff.once(argv, expect)
+            if t is None:
+                raise SystemExit(f"never saw {expect!r} in the tmux pane")
+            into.append(t)
+    print("terminal runs, ours:", " ".join(f"{t:.3f}" for t in ours))
+    print("terminal runs, bare:", " ".join(f"{t:.3f}" for t in bare))
+    return statistics.median(ours), statistics.median(bare)
+
+
 def measure(runs: int) -> list[dict[str, object]]:
     """Run both benchmarks; return one result row per budget."""
     from benchmarks.gen_deck import generate
@@ -111,15 +147,23 @@ def measure(runs: int) -> list[dict[str, object]]:
             ours_w.append(w)
             _t, _w, m = _run_measured(OUR_APP, env_data, str(deck_dir))
             ours_m.append(m)
+        from benchmarks import _ttff
+
+        how = "headless first frame"
+        if _ttff.available():
+            ours_start, bare_start = measure_terminal(runs, env_data, str(tmp_path / "config"))
+            how = "tmux pane, from outside"
+        else:
+            ours_start, bare_start = statistics.median(ours_t), statistics.median(bare_t)
     print(f"whole process (not budgeted): ours {statistics.median(ours_w) * 1000:.0f} ms, "
           f"bare {statistics.median(bare_w) * 1000:.0f} ms")
-    start_ratio = statistics.median(ours_t) / statistics.median(bare_t)
+    start_ratio = ours_start / bare_start
     mem_ratio = max(ours_m) / max(bare_m)
     return [
         {
-            "budget": "start-up to main menu visible",
-            "figure": f"{statistics.median(ours_t) * 1000:.0f} ms",
-            "baseline": f"{statistics.median(bare_t) * 1000:.0f} ms (bare Textual app)",
+            "budget": f"start-up to main menu visible ({how})",
+            "figure": f"{ours_start * 1000:.0f} ms",
+            "baseline": f"{bare_start * 1000:.0f} ms (bare Textual app)",
             "ratio": round(start_ratio, 2),
             "limit": "≤ 1.3×",
             "ok": start_ratio <= 1.3,

@@ -176,7 +176,21 @@ def build_parser() -> DutchParser:
     b_exp.add_argument("-o", "--output", type=Path, metavar="BESTAND", help="schrijf naar dit bestand")
     b_imp = b_sub.add_parser("import", help="voeg bundels samen", description="Voeg bundels van andere laptops toe.")
     b_imp.add_argument("files", nargs="+", type=Path, metavar="BESTAND", help="een bundel (.json)")
+
+    serve = sub.add_parser("serve", help="dezelfde app in een webbrowser",
+                           description="Start de app als website, voor een browser of een gedeeld scherm.\n"
+                                       "Standaard alleen bereikbaar op deze computer (127.0.0.1).")
+    serve.add_argument("--host", default="127.0.0.1", metavar="ADRES",
+                       help="adres om op te luisteren (standaard 127.0.0.1, alleen deze computer)")
+    serve.add_argument("--port", type=_port, default=8000, metavar="POORT",
+                       help="poort (standaard 8000)")
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"geen poort (1-65535): {text!r}")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -211,6 +225,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from game.commands import bundle as bundle_cmd
 
         return bundle_cmd.run(args)
+    if command == "serve":
+        from game.commands import serve as serve_cmd
+
+        return serve_cmd.run(args)
     # The TUI: only now pay for importing Textual.
     from game.commands import tui
 
