@@ -36,6 +36,7 @@ def test_wheel_holds_the_package_data(wheel: Path) -> None:
     sources |= {p.relative_to(ROOT).as_posix() for p in ROOT.glob("dilemmas/data/*.yaml")}
     sources |= {p.relative_to(ROOT).as_posix() for p in ROOT.glob("game/**/*.tcss")}
     sources |= {p.relative_to(ROOT).as_posix() for p in ROOT.glob("game/web/*.html")}
+    sources |= {p.relative_to(ROOT).as_posix() for p in ROOT.glob("sessions/data/*.txt")}
     assert sources and sources <= names, sorted(sources - names)
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
 
