@@ -32,7 +32,7 @@ DEFAULT_CACHE_SIZE = -2000  # SQLite's default: 2,000 KiB
 # renewal; the instance renews it well before (GameSession), so it lapses only when it died.
 LEASE_SECONDS = 90.0
 
-_MONTH_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_MONTH_RE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])", re.ASCII)
 _KINDS = ("team", "practice")
 _VOTES = ("hands", "secret", "none")
 
