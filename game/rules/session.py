@@ -32,6 +32,10 @@ RETRY_FIRST = 0.2  # seconds before the first retry; doubled up to RETRY_MAX
 RETRY_MAX = 2.0
 RENEW_EVERY = 20.0  # seconds between lease renewals while nothing else is written
 
+SAVE_RETRYING = (
+    "Opslaan lukt niet: {reason} Ik probeer het steeds opnieuw; tot dat lukt, staat de "
+    "laatste wijziging alleen in het geheugen."
+)
 SAVE_FAILED = (
     "Opslaan lukt niet: {reason} De sessie blijft in het geheugen; "
     "exporteer de samenvatting naar een andere map."
@@ -206,11 +210,11 @@ class GameSession:
             self._fail(str(exc))
             return False, True
         except StoreError as exc:
-            self._fail(str(exc))
+            self._fail(str(exc), retrying=True)
             self._status("retrying")
             return False, False
         except OSError as exc:
-            self._fail(exc.strerror or str(exc))
+            self._fail(exc.strerror or str(exc), retrying=True)
             self._status("retrying")
             return False, False
         self.problem = None
@@ -225,12 +229,13 @@ class GameSession:
         if not ok and not self.lost:
             self._status("retrying")
 
-    def _fail(self, reason: str) -> None:
+    def _fail(self, reason: str, *, retrying: bool = False) -> None:
         if self.problem is None:
             reason = reason.strip()
             if reason and not reason.endswith((".", "!", "?")):
                 reason += "."
-            self.problem = SAVE_FAILED.format(reason=reason or "de opslag werkt niet.")
+            text = SAVE_RETRYING if retrying else SAVE_FAILED
+            self.problem = text.format(reason=reason or "de opslag werkt niet.")
             if self.on_problem is not None:
                 self.on_problem(self.problem)
 
