@@ -217,8 +217,17 @@ class GameSession:
             self._fail(exc.strerror or str(exc), retrying=True)
             self._status("retrying")
             return False, False
+        except Exception as exc:  # a store of another kind: never let the writer die
+            self._fail(str(exc), retrying=True)
+            self._status("retrying")
+            return False, False
         self.problem = None
         return True, False
+
+    def _sid(self) -> str:
+        """The session's id when a queued write runs (after the start has run)."""
+        assert self.session_id is not None
+        return self.session_id
 
     def _renew(self) -> None:
         store, sid = self.store, self.session_id
@@ -253,52 +262,56 @@ class GameSession:
         setup = self.game.setup
         store, sid, state = self.store, str(uuid.uuid4()), self.game.to_state()
         self.session_id = sid
-        self._call(lambda: store.start_session(
-            kind="team",
-            team=setup.team,
-            participants=setup.participants,
-            deck_id=setup.deck_id,
-            deck_version=setup.deck_version,
-            state=state,
-            session_id=sid,
-        ))
+
+        def start() -> None:
+            # A store may give the session another id; the writes queued after use it.
+            self.session_id = store.start_session(
+                kind="team",
+                team=setup.team,
+                participants=setup.participants,
+                deck_id=setup.deck_id,
+                deck_version=setup.deck_version,
+                state=state,
+                session_id=sid,
+            )
+
+        self._call(start)
         self.save_round()
 
     def save_round(self, index: int | None = None) -> None:
         """Save (or, when skipped, remove) one round, then the resume state."""
         i = self.game.position if index is None else index
         rnd = self.game.rounds.get(i)
-        sid = self.session_id
         store = self.store
-        if rnd is not None and store is not None and sid is not None:
+        if rnd is not None and store is not None and self.session_id is not None:
             if rnd.skipped:
-                self._call(lambda: store.delete_round(sid, i))
+                self._call(lambda: store.delete_round(self._sid(), i))
             else:
                 record = rnd.to_round()
-                self._call(lambda: store.save_round(sid, i, record), f"round-{i}")
+                self._call(lambda: store.save_round(self._sid(), i, record), f"round-{i}")
         self.save_state()
 
     def save_state(self) -> None:
         """Save where the game is, for resuming."""
-        store, sid = self.store, self.session_id
-        if store is not None and sid is not None:
+        store = self.store
+        if store is not None and self.session_id is not None:
             state = self.game.to_state()
-            self._call(lambda: store.save_state(sid, state), "state")
+            self._call(lambda: store.save_state(self._sid(), state), "state")
 
     def save_pulse(self) -> None:
-        store, sid = self.store, self.session_id
-        if store is not None and sid is not None:
+        store = self.store
+        if store is not None and self.session_id is not None:
             pulse = self.game.pulse_answers()
-            self._call(lambda: store.save_pulse(sid, pulse), "pulse")
+            self._call(lambda: store.save_pulse(self._sid(), pulse), "pulse")
         self.save_state()
 
     def complete(self) -> None:
         """Mark the session as finished: it is no longer offered for resumption."""
         self.game.finished = True
         self.save_state()
-        store, sid = self.store, self.session_id
-        if store is not None and sid is not None:
-            self._call(lambda: store.complete(sid))
+        store = self.store
+        if store is not None and self.session_id is not None:
+            self._call(lambda: store.complete(self._sid()))
 
     def record(self) -> SessionRecord:
         """The session as a record, built from memory (works without a store)."""
