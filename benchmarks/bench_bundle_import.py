@@ -4,7 +4,8 @@ Run: ``python -m benchmarks.bench_bundle_import [--sessions N] [--runs R]``. The
 measured in the same run, is a whole process that only does ``json.load`` of the same file.
 Wall and CPU time are both printed: on a shared machine wall time includes waiting for a core.
 Also prints ``Store.list_sessions`` on the imported store (the report's input; design target
-0.4 s). Ends with a ``RESULT {json}`` line for ``python -m benchmarks``; exits 1 when over.
+0.4 s), and checks that the import stays linear: a bundle of twice the sessions takes at most
+LINEAR_LIMIT times as long (checked and imported in this process, CPU time, best of R). Ends with a ``RESULT {json}`` line for ``python -m benchmarks``; exits 1 when over.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from benchmarks.gen_bundle import generate
 
 IMPORT_BUDGET_S = 5.0
 LIST_BUDGET_S = 0.4
+LINEAR_LIMIT = 2.2
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -43,6 +45,31 @@ def _emit(figure: str, baseline: str, ratio: float, ok: bool) -> None:
     row = {"budget": "bundle import, 10,000 sessions", "figure": figure, "baseline": baseline,
            "ratio": round(ratio, 2), "limit": f"< {IMPORT_BUDGET_S:.0f} s", "ok": ok}
     print("RESULT " + json.dumps(row, ensure_ascii=False), flush=True)
+
+
+def _import_cpu(bundle: Path, folder: Path, runs: int) -> float:
+    """CPU seconds of checking and importing ``bundle`` into a fresh store (best of ``runs``)."""
+    from sessions.bundle import import_bundles
+    from sessions.store import Store
+
+    times = []
+    for i in range(runs):
+        store = Store.open(folder / f"linear-{bundle.stem}-{i}")
+        start = time.process_time()
+        import_bundles(store, [bundle])
+        times.append(time.process_time() - start)
+        store.close()
+    return min(times)
+
+
+def linearity(sessions: int, folder: Path, runs: int) -> tuple[float, float]:
+    """CPU seconds of importing ``sessions`` and twice as many sessions."""
+    result = []
+    for n in (sessions, 2 * sessions):
+        path = folder / f"linear-{n}.json"
+        path.write_text(json.dumps(generate(n, seed=2)), encoding="utf-8")
+        result.append(_import_cpu(path, folder, runs))
+    return result[0], result[1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,8 +114,11 @@ def main(argv: list[str] | None = None) -> int:
             listings.append(time.perf_counter() - start)
         store.close()
         assert len(records) == n_sessions
+        half = max(n_sessions // 2, 1)
+        single, double = linearity(half, folder, args.runs)
 
-    ok = best < IMPORT_BUDGET_S
+    linear = double <= LINEAR_LIMIT * single
+    ok = best < IMPORT_BUDGET_S and linear
     print(f"bundle: {n_sessions} sessions, {n_rounds} rounds")
     print(f"bundle import (whole process, best of {args.runs}): {best:.2f} s wall, "
           f"{best_cpu:.2f} s CPU (budget {IMPORT_BUDGET_S:.1f} s: {'ok' if ok else 'OVER'})")
@@ -96,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{baseline_cpu:.2f} s CPU (import = {best / baseline:.1f} x baseline)")
     print(f"list_sessions after import: {min(listings):.3f} s (design target {LIST_BUDGET_S:.1f} s)")
     print(f"all import runs (wall): {', '.join(f'{t:.2f}' for t, _ in imports)} s")
+    print(f"linear: {half} sessions {single:.2f} s CPU, {2 * half} sessions {double:.2f} s CPU "
+          f"= {double / single:.2f} x (limit {LINEAR_LIMIT} x: {'ok' if linear else 'OVER'})")
     _emit(f"{best:.2f} s (CPU {best_cpu:.2f} s)", f"json.load {baseline:.2f} s", best / baseline, ok)
     return 0 if ok else 1
 

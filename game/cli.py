@@ -148,6 +148,10 @@ def build_parser() -> DutchParser:
     s_sub.add_parser("list", help="toon de opgeslagen sessies", description="Toon de opgeslagen sessies.")
     show = s_sub.add_parser("show", help="toon één sessie", description="Toon één sessie.")
     show.add_argument("id", metavar="ID", help="het sessienummer (begin is genoeg)")
+    delete = s_sub.add_parser("delete", help="verwijder één sessie",
+                              description="Verwijder een sessie (een proefrit, een vergissing).")
+    delete.add_argument("id", metavar="ID", help="het sessienummer (begin is genoeg)")
+    delete.add_argument("--yes", action="store_true", help="verwijder zonder het eerst te vragen")
     export = s_sub.add_parser("export", help="samenvatting voor het team",
                               description="Schrijf de samenvatting van een sessie voor het team.")
     export.add_argument("id", metavar="ID", help="het sessienummer (begin is genoeg)")

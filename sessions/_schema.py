@@ -63,7 +63,13 @@ def _v0_to_v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v0_to_v1,)
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    # The lease: the instance playing a session (its owner id) and until when (Unix time).
+    conn.execute("ALTER TABLE sessions ADD COLUMN lease_owner TEXT")
+    conn.execute("ALTER TABLE sessions ADD COLUMN lease_until REAL")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v0_to_v1, _v1_to_v2)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

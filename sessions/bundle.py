@@ -11,14 +11,26 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, cast
 
+from sessions.files import WriteError, write_private
 from sessions.model import PulseAnswer, Revote, Round, SessionRecord, VoteMode
 from sessions.scrub import scrub
-from sessions.store import Store, gc_paused, is_month, write_private_text
+from sessions.store import Store, gc_paused, is_month
+from sessions.text import control_characters, printable
 
 BUNDLE_FORMAT = "integer-spel-bundle"
 BUNDLE_VERSION = 1
-MAX_NUMBER = 100_000  # participants, minutes: far above any meeting, far below SQLite's limit
+MAX_NUMBER = 100_000  # minutes, variation numbers: far above any meeting
 MAX_PROBLEMS = 10
+# Limits no real bundle reaches (a year of a large organisation is some hundreds of sessions;
+# 10,000 sessions make 16 MB), each said in the message that refuses a bundle beyond it.
+MAX_PARTICIPANTS = 1_000
+MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+MAX_SESSIONS = 50_000
+MAX_ROUNDS = 500
+MAX_KEYS = 50  # options (or pulse answers) per count
+MAX_LABEL = 200  # characters of a team, id, theme, question or count key
+MAX_NOTE = 10_000
+MAX_DIGITS = 15  # an integer in the JSON longer than this is refused, not converted
 
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _VOTES = ("hands", "secret", "none")
@@ -83,6 +95,8 @@ def export_bundle(store: Store, since: str | None = None) -> dict[str, Any]:
     carries months, not days (SPEC §8), and a day could single out the last session.
     """
     records = store.list_sessions(kind="team", month_from=since)
+    # Within a month, by the random UUID: the order says nothing of when each was played.
+    records.sort(key=lambda r: (r.month, r.id))
     now = datetime.now(timezone.utc)
     return {
         "format": BUNDLE_FORMAT,
@@ -112,9 +126,9 @@ def write_bundle(bundle: Mapping[str, Any], output: Path | None) -> None:
         sys.stdout.write(text)
         return
     try:
-        write_private_text(output, text)
-    except OSError as exc:
-        raise BundleError([f"{output}: kan hier niet schrijven ({exc.strerror or exc})."]) from exc
+        write_private(output, text)  # through a symlink, as the user expects
+    except WriteError as exc:
+        raise BundleError([str(exc)]) from exc
 
 
 # -- validation -----------------------------------------------------------------------------
@@ -144,13 +158,34 @@ class _Checker:
         self.add(where, "moet een lijst ([…]) zijn")
         return []
 
-    def text(self, value: Any, where: str, *, optional: bool = False, empty: bool = False) -> str | None:
+    def text(
+        self,
+        value: Any,
+        where: str,
+        *,
+        optional: bool = False,
+        empty: bool = False,
+        note: bool = False,
+    ) -> str | None:
         if value is None and optional:
             return None
         if isinstance(value, str) and (empty or value.strip()):
-            return value
+            return value if self.clean(value, where, note=note) else None
         self.add(where, "moet een tekst zijn" if empty or not isinstance(value, str) else "mag niet leeg zijn")
         return None
+
+    def clean(self, value: str, where: str, *, note: bool = False) -> bool:
+        """Whether ``value`` is within its length and holds no control characters."""
+        limit = MAX_NOTE if note else MAX_LABEL
+        if len(value) > limit:
+            self.add(where, f"is {len(value)} tekens lang; hier mogen er hoogstens {limit}")
+            return False
+        bad = control_characters(value, newlines=note)
+        if bad:
+            allowed = " (alleen een nieuwe regel en een tab mogen)" if note else ""
+            self.add(where, f"bevat een stuurteken of ongeldig teken op positie {bad[0] + 1}{allowed}")
+            return False
+        return True
 
     def number(self, value: Any, where: str, *, low: int, optional: bool = False) -> int | None:
         if value is None and optional:
@@ -165,8 +200,14 @@ class _Checker:
         data = self.obj(value, where)
         if data is None:
             return None
+        if len(data) > MAX_KEYS:
+            self.add(where, f"heeft {len(data)} antwoorden; hoogstens {MAX_KEYS}")
+            return None
         ok = True
         for key, count in data.items():
+            if not self.clean(key, f"{where} (naam {key[:20]!r})"):
+                ok = False
+                continue
             if type(count) is not int or count < 0:
                 self.add(f"{where}.{key}", "moet een geheel getal van 0 of meer zijn")
                 ok = False
@@ -176,10 +217,18 @@ class _Checker:
         return dict(data) if ok else None
 
 
-def _quick_counts(value: Any) -> bool:
-    if type(value) is not dict:
+def _plain(text: str, limit: int = MAX_LABEL) -> bool:
+    return len(text) <= limit and text.isprintable()
+
+
+def _quick_counts(value: Any, participants: int | None) -> bool:
+    if type(value) is not dict or len(value) > MAX_KEYS:
         return False
-    return all(type(v) is int and 0 <= v <= MAX_NUMBER for v in value.values())
+    if not all(type(v) is int and 0 <= v <= MAX_NUMBER for v in value.values()):
+        return False
+    if not all(_plain(k) for k in value):
+        return False
+    return participants is None or sum(value.values()) <= participants
 
 
 def _quick_round(data: Any, participants: int | None) -> Round | None:
@@ -194,10 +243,10 @@ def _quick_round(data: Any, participants: int | None) -> Round | None:
     dilemma, theme, vote = data.get("dilemma"), data.get("theme"), data.get("vote")
     if type(dilemma) is not str or not dilemma.strip() or type(theme) is not str or vote not in _VOTES:
         return None
+    if not _plain(dilemma) or not _plain(theme):
+        return None
     counts = data.get("counts")
-    if counts is not None and (
-        not _quick_counts(counts) or (participants is not None and sum(counts.values()) > participants)
-    ):
+    if counts is not None and not _quick_counts(counts, participants):
         return None
     revotes: list[Revote] = []
     items = data.get("revotes")
@@ -210,14 +259,14 @@ def _quick_round(data: Any, participants: int | None) -> Round | None:
             variation = item.get("variation")
             if type(variation) is not int or not 0 <= variation <= MAX_NUMBER:
                 return None
-            if not _quick_counts(item.get("counts")):
+            if not _quick_counts(item.get("counts"), participants):
                 return None
             revotes.append(Revote(variation, dict(item["counts"])))
     minutes = data.get("minutes")
     if minutes is not None and (type(minutes) is not int or not 0 <= minutes <= MAX_NUMBER):
         return None
     note = data.get("note")
-    if note is not None and type(note) is not str:
+    if note is not None and (type(note) is not str or not _plain(note.replace("\n", " ").replace("\t", " "), MAX_NOTE)):
         return None
     return Round(dilemma, theme, vote, None if counts is None else dict(counts), tuple(revotes), minutes, note)
 
@@ -251,10 +300,13 @@ def _explain_round(c: _Checker, value: Any, where: str, participants: int | None
             continue
         variation = c.number(rdata.get("variation"), f"{rwhere}.variation", low=0)
         rcounts = c.counts(rdata.get("counts"), f"{rwhere}.counts")
+        if rcounts is not None and participants is not None and sum(rcounts.values()) > participants:
+            c.add(f"{rwhere}.counts", f"samen {sum(rcounts.values())} stemmen, meer dan de {participants} deelnemers")
+            rcounts = None
         if variation is not None and rcounts is not None:
             revotes.append(Revote(variation, rcounts))
     minutes = c.number(data.get("minutes"), f"{where}.minutes", low=0, optional=True)
-    note = c.text(data.get("note"), f"{where}.note", optional=True, empty=True)
+    note = c.text(data.get("note"), f"{where}.note", optional=True, empty=True, note=True)
     if len(c.problems) > before or dilemma is None or theme is None:
         return None
     return Round(dilemma, theme, cast(VoteMode, vote), counts, tuple(revotes), minutes, note)
@@ -283,13 +335,20 @@ def _check_session(c: _Checker, value: Any, where: str, seen: dict[str, int], i:
         c.add(f"{where}.month", "moet een bestaande maand zijn als JJJJ-MM (01 tot en met 12)")
     team = c.text(data.get("team"), f"{where}.team", optional=True, empty=True)
     participants = c.number(data.get("participants"), f"{where}.participants", low=1)
+    if participants is not None and participants > MAX_PARTICIPANTS:
+        c.add(f"{where}.participants", f"is {participants}; een sessie heeft hoogstens {MAX_PARTICIPANTS} deelnemers")
+        participants = None
     deck = c.obj(data.get("deck"), f"{where}.deck")
     deck_id = deck_version = None
     if deck is not None:
         deck_id = c.text(deck.get("id"), f"{where}.deck.id")
         deck_version = c.text(deck.get("version"), f"{where}.deck.version", empty=True)
     rounds = []
-    for j, item in enumerate(c.lst(data.get("rounds"), f"{where}.rounds")):
+    items = c.lst(data.get("rounds"), f"{where}.rounds")
+    if len(items) > MAX_ROUNDS:
+        c.add(f"{where}.rounds", f"heeft {len(items)} rondes; een sessie heeft er hoogstens {MAX_ROUNDS}")
+        items = []
+    for j, item in enumerate(items):
         rnd = _check_round(c, item, f"{where}.rounds[{j}]", participants)
         if rnd is not None:
             rounds.append(rnd)
@@ -301,6 +360,9 @@ def _check_session(c: _Checker, value: Any, where: str, seen: dict[str, int], i:
             continue
         question = c.text(pdata.get("question"), f"{pwhere}.question")
         pcounts = c.counts(pdata.get("counts"), f"{pwhere}.counts")
+        if pcounts is not None and participants is not None and sum(pcounts.values()) > participants:
+            c.add(f"{pwhere}.counts", f"samen {sum(pcounts.values())} antwoorden, meer dan de {participants} deelnemers")
+            pcounts = None
         if question is not None and pcounts is not None:
             pulse.append(PulseAnswer(question, pcounts))
     completed = data.get("completed")
@@ -348,13 +410,56 @@ def parse_bundle(data: Any, source: str) -> list[SessionRecord]:
         c.add("exported_at", "moet een tekst zijn")
     records = []
     seen: dict[str, int] = {}
-    for i, item in enumerate(c.lst(top.get("sessions"), "sessions")):
+    sessions = c.lst(top.get("sessions"), "sessions")
+    if len(sessions) > MAX_SESSIONS:
+        c.add("sessions", f"{len(sessions)} sessies; een bundel heeft er hoogstens {MAX_SESSIONS}")
+        raise BundleError(c.problems)
+    for i, item in enumerate(sessions):
         rec = _check_session(c, item, f"sessions[{i}]", seen, i)
         if rec is not None:
             records.append(rec)
     if c.problems:
         raise BundleError(c.problems)
     return records
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class _TooLong:
+    """An integer of more digits than any count: kept as a marker that no check accepts."""
+
+    def __repr__(self) -> str:
+        return "<te lang getal>"
+
+
+_TOO_LONG = _TooLong()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return data
+
+
+def _int(text: str) -> int | _TooLong:
+    return int(text) if len(text) <= MAX_DIGITS else _TOO_LONG
+
+
+_decoder = json.JSONDecoder(object_pairs_hook=_object, parse_int=_int)
+
+
+def decode_json(text: str) -> Any:
+    """JSON as a bundle may hold it: a repeated name refused, an endless number kept out."""
+    return _decoder.decode(text)
 
 
 _JSON_MESSAGES = (
@@ -387,15 +492,25 @@ def load_bundle(path: Path) -> list[SessionRecord]:
         raise BundleError([f"{path}: kan het bestand niet lezen ({exc.strerror or exc})."]) from exc
     if not raw.strip():
         raise BundleError([f"{path}: het bestand is leeg."])
+    if len(raw) > MAX_BUNDLE_BYTES:
+        raise BundleError([
+            f"{path}: het bestand is {len(raw) // (1024 * 1024)} MB; een bundel is hoogstens "
+            f"{MAX_BUNDLE_BYTES // (1024 * 1024)} MB (zo'n 200.000 sessies)."
+        ])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BundleError([f"{path}: het bestand is geen UTF-8-tekst (byte {exc.start + 1})."]) from exc
     try:
         with gc_paused():
-            data = json.loads(text)
+            data = decode_json(text)
     except json.JSONDecodeError as exc:
         raise BundleError([f"{path}:{exc.lineno}:{exc.colno}: {_json_problem(exc, text)}."]) from exc
+    except _DuplicateKey as exc:
+        raise BundleError([
+            f"{path}: de naam \"{printable(exc.key[:40])}\" staat twee keer in hetzelfde object; "
+            "welke geldt is niet te zeggen."
+        ]) from exc
     except RecursionError as exc:
         raise BundleError([f"{path}: de JSON is te diep genest."]) from exc
     with gc_paused():

@@ -7,9 +7,11 @@ import gc
 import json
 import os
 import re
+import socket
 import sqlite3
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -26,8 +28,11 @@ DB_NAME = "sessions.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 IMPORT_CACHE_KIB = 64 * 1024
 DEFAULT_CACHE_SIZE = -2000  # SQLite's default: 2,000 KiB
+# A session being played belongs to one instance for this long after its last write or
+# renewal; the instance renews it well before (GameSession), so it lapses only when it died.
+LEASE_SECONDS = 90.0
 
-_MONTH_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_MONTH_RE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])", re.ASCII)
 _KINDS = ("team", "practice")
 _VOTES = ("hands", "secret", "none")
 
@@ -41,6 +46,45 @@ class StoreError(Exception):
 
 class StoreCorruptError(StoreError):
     """The database file is damaged. The app offers to set it aside and start a new one."""
+
+
+class LeaseLostError(StoreError):
+    """Another instance plays this session now: this instance's write is refused, not merged."""
+
+
+class SessionGoneError(StoreError):
+    """The session is no longer in the store (deleted elsewhere)."""
+
+
+LEASE_LOST = (
+    "Deze sessie wordt nu in een ander venster of op een andere plek gespeeld. Wat je hier "
+    "verandert, wordt niet meer bewaard; daar gaat de sessie verder."
+)
+
+
+def _lease_live(owner: str | None, until: float | None, me: str, now: float) -> bool:
+    """Whether another instance holds the session: its lease has not run out, and when it
+    runs on this computer, its process still lives (a crash frees the session at once)."""
+    if owner is None or owner == me or until is None or until <= now:
+        return False
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host == socket.gethostname() and pid_text.isdigit():
+        pid = int(pid_text)
+        if pid == os.getpid():
+            return True  # another Store in this process
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True
+    return True
+
+
+def _text_from(raw: bytes) -> str:
+    """A stored text as a str, also when a damaged cell holds invalid UTF-8."""
+    return raw.decode("utf-8", "replace")
 
 
 def _error_for(exc: BaseException, path: Path) -> StoreError:
@@ -100,6 +144,14 @@ def _chmod_private(path: Path) -> None:
     with suppress(OSError):
         if path.exists():
             os.chmod(path, 0o600)
+
+
+def _tighten_folder(folder: Path) -> None:
+    """Make an existing data folder of the user's private (0700), as a new one is made."""
+    with suppress(OSError):
+        info = folder.stat()
+        if info.st_mode & 0o077 and info.st_uid == os.getuid():
+            os.chmod(folder, info.st_mode & 0o700 | 0o700)
 
 
 def write_private_text(path: Path, text: str) -> None:
@@ -176,8 +228,24 @@ def _round_row(session_id: str, index: int, rnd: Round) -> tuple[Any, ...]:
 _decode = json.JSONDecoder().raw_decode
 
 
+def _counts_from(text: str) -> dict[str, int]:
+    counts = _decode(text)[0]
+    if type(counts) is not dict or not all(type(v) is int for v in counts.values()):
+        raise ValueError(text)
+    return counts
+
+
 def _revotes_from(text: str) -> tuple[Revote, ...]:
-    return tuple(Revote(r["variation"], r["counts"]) for r in _decode(text)[0])
+    items = _decode(text)[0]
+    if type(items) is not list:
+        raise ValueError(text)
+    return tuple(Revote(int(r["variation"]), _checked(r["counts"])) for r in items)
+
+
+def _checked(counts: Any) -> dict[str, int]:
+    if type(counts) is not dict or not all(type(v) is int for v in counts.values()):
+        raise ValueError(counts)
+    return counts
 
 
 _SESSION_COLUMNS = "id, kind, month, team, participants, deck_id, deck_version, completed, abandoned"
@@ -257,32 +325,92 @@ class Store:
     Errors are StoreError (or StoreCorruptError) with a Dutch message.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        lease_seconds: float = LEASE_SECONDS,
+        read_only: bool = False,
+    ) -> None:
         self._conn = conn
         self.path = path
         self._lock = threading.RLock()
+        # This instance's id in the lease of the sessions it plays.
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
+        self.lease_seconds = lease_seconds
+        self.read_only = read_only
+        # Ids of the sessions the last listing set aside because a stored cell is damaged.
+        self.damaged: tuple[str, ...] = ()
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path | None = None) -> Store:
-        """Open (creating or migrating) the store in ``data_dir`` (default: paths.data_dir())."""
-        folder = data_dir
-        path = (folder or Path(".")) / DB_NAME
+    def open(
+        cls,
+        data_dir: Path | None = None,
+        *,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        lease_seconds: float = LEASE_SECONDS,
+    ) -> Store:
+        """Open (creating or migrating) the store in ``data_dir`` (default: paths.data_dir()).
+
+        A folder the user may not write in still opens an existing store, read-only: listing
+        and reporting work, a write raises StoreError.
+        """
+        try:
+            folder = data_dir if data_dir is not None else paths.data_dir()
+        except OSError as exc:  # making the default folder failed: name that folder
+            raise _error_for(exc, Path(str(exc.filename or ".")).absolute() / DB_NAME) from exc
+        path = folder.absolute() / DB_NAME
+        try:
+            return cls._open(folder, path, busy_timeout_ms, lease_seconds)
+        except StoreError as exc:
+            if isinstance(exc, StoreCorruptError) or not path.is_file():
+                raise
+            try:
+                return cls._open_read_only(path, busy_timeout_ms, lease_seconds)
+            except StoreError:
+                raise exc from None
+
+    @classmethod
+    def _open_read_only(cls, path: Path, busy_timeout_ms: int, lease_seconds: float) -> Store:
         with _translated(path):
-            if folder is None:
-                folder = paths.data_dir()
-                path = folder / DB_NAME
+            if not os.access(path, os.R_OK):
+                raise StoreError(f"Het bestand met sessies is niet leesbaar: {path}.")
+            for query in ("mode=ro", "immutable=1"):
+                conn = sqlite3.connect(
+                    f"{path.as_uri()}?{query}", uri=True, timeout=busy_timeout_ms / 1000,
+                    isolation_level=None, check_same_thread=False,
+                )
+                try:
+                    conn.text_factory = _text_from
+                    version = _schema.user_version(conn)
+                    if version != _schema.CURRENT_VERSION:
+                        conn.close()
+                        raise StoreError(f"Het bestand met sessies is niet te gebruiken: {path}.")
+                    conn.execute("SELECT count(*) FROM sessions").fetchone()
+                except sqlite3.Error:
+                    conn.close()
+                    continue
+                return cls(conn, path, lease_seconds=lease_seconds, read_only=True)
+        raise StoreError(f"Het bestand met sessies is niet te openen: {path}.")
+
+    @classmethod
+    def _open(cls, folder: Path, path: Path, busy_timeout_ms: int, lease_seconds: float) -> Store:
+        with _translated(path):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _tighten_folder(folder)
             if not path.exists():
                 # Create the file ourselves so that it is private from the first byte;
                 # SQLite gives its -wal and -shm files the same mode.
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
             conn = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+                path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
             )
             try:
-                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+                conn.text_factory = _text_from
+                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms):d}")
                 # Read the version before anything writes: a newer file is never touched.
                 version = _schema.user_version(conn)
                 if version > _schema.CURRENT_VERSION:
@@ -295,6 +423,8 @@ class Store:
                 # FULL: a laptop that loses power keeps every vote already confirmed.
                 conn.execute("PRAGMA synchronous = FULL")
                 conn.execute("PRAGMA foreign_keys = ON")
+                # A corrected count or a deleted session leaves no old bytes in the file.
+                conn.execute("PRAGMA secure_delete = ON")
                 if version < _schema.CURRENT_VERSION:
                     _schema.migrate(conn)
                 for suffix in ("-wal", "-shm"):
@@ -302,7 +432,7 @@ class Store:
             except BaseException:
                 conn.close()
                 raise
-        return cls(conn, path)
+        return cls(conn, path, lease_seconds=lease_seconds)
 
     @staticmethod
     def set_aside(data_dir: Path | None = None) -> Path:
@@ -329,8 +459,21 @@ class Store:
             return target
 
     def close(self) -> None:
-        """Close the connection (a no-op when already closed)."""
+        """Close the connection (a no-op when already closed).
+
+        The WAL is first folded into the file and emptied, so superseded values do not stay
+        behind in it (a no-op when another process still reads).
+        """
         with self._lock, suppress(sqlite3.Error):
+            if not self.read_only:
+                with suppress(sqlite3.Error):
+                    # A clean quit frees the sessions this instance played, for a resume.
+                    self._conn.execute(
+                        "UPDATE sessions SET lease_owner = NULL, lease_until = NULL"
+                        " WHERE lease_owner = ?", (self.owner,)
+                    )
+                with suppress(sqlite3.Error):
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.close()
 
     def __enter__(self) -> Store:
@@ -373,12 +516,48 @@ class Store:
         row = conn.execute(f"SELECT COALESCE(MAX(seq), 0) + 1 FROM {table}").fetchone()
         return int(row[0])
 
-    def _touch(self, conn: sqlite3.Connection, session_id: str) -> None:
-        """Check the session exists and mark it as the most recently changed one."""
+    def _touch(self, conn: sqlite3.Connection, session_id: str, *, release: bool = False) -> None:
+        """Check the session exists and is not another instance's, mark it as the most
+        recently changed one, and renew this instance's lease on it (or end it: ``release``).
+
+        Raises LeaseLostError when another instance holds a live lease.
+        """
+        now = time.time()
+        row = conn.execute(
+            "SELECT lease_owner, lease_until FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        if row is None:
+            raise SessionGoneError(
+                f"Deze sessie staat niet (meer) in het bestand met sessies: {session_id}."
+            )
+        owner, until = row
+        if _lease_live(owner, until, self.owner, now):
+            raise LeaseLostError(LEASE_LOST)
         seq = self._next_seq(conn)
-        cur = conn.execute("UPDATE sessions SET seq = ? WHERE id = ?", (seq, session_id))
-        if cur.rowcount != 1:
-            raise StoreError(f"Deze sessie staat niet (meer) in het bestand met sessies: {session_id}.")
+        conn.execute(
+            "UPDATE sessions SET seq = ?, lease_owner = ?, lease_until = ? WHERE id = ?",
+            (seq, None if release else self.owner, None if release else now + self.lease_seconds,
+             session_id),
+        )
+
+    def renew_lease(self, session_id: str) -> None:
+        """Keep this instance's claim on the session it plays; LeaseLostError when lost."""
+        now = time.time()
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT lease_owner, lease_until FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            if row is None:
+                raise SessionGoneError(
+                    f"Deze sessie staat niet (meer) in het bestand met sessies: {session_id}."
+                )
+            owner, until = row
+            if _lease_live(owner, until, self.owner, now):
+                raise LeaseLostError(LEASE_LOST)
+            conn.execute(
+                "UPDATE sessions SET lease_owner = ?, lease_until = ? WHERE id = ?",
+                (self.owner, now + self.lease_seconds, session_id),
+            )
 
     # -- writing a session as it is played -----------------------------------------------
 
@@ -392,8 +571,13 @@ class Store:
         deck_version: str,
         month: str | None = None,
         state: Mapping[str, Any] | None = None,
+        session_id: str | None = None,
     ) -> str:
-        """Create a session (month defaults to the current month) and return its UUID."""
+        """Create a session (month defaults to the current month) and return its UUID.
+
+        The session is leased to this instance (see ``_touch``). ``session_id`` lets the
+        caller choose the UUID, so that it can write before the store answered.
+        """
         if kind not in _KINDS:
             raise ValueError(f"unknown session kind: {kind!r}")
         if type(participants) is not int or participants < 1:
@@ -402,11 +586,14 @@ class Store:
         if not is_month(month):
             raise ValueError(f"month must be YYYY-MM: {month!r}")
         label = scrub(team).text.strip() or None if team else None
-        session_id = str(uuid.uuid4())
+        session_id = session_id or str(uuid.uuid4())
         with self._write() as conn:
+            if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
+                return session_id  # a retried start that reached the file before
             conn.execute(
                 "INSERT INTO sessions (id, kind, month, team, participants, deck_id, deck_version,"
-                " state_json, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " state_json, seq, lease_owner, lease_until)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session_id,
                     kind,
@@ -417,6 +604,8 @@ class Store:
                     deck_version,
                     None if state is None else _dumps(dict(state)),
                     self._next_seq(conn),
+                    self.owner,
+                    time.time() + self.lease_seconds,
                 ),
             )
         return session_id
@@ -465,13 +654,13 @@ class Store:
     def complete(self, session_id: str) -> None:
         """Mark the session as finished."""
         with self._write() as conn:
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, release=True)
             conn.execute("UPDATE sessions SET completed = 1 WHERE id = ?", (session_id,))
 
     def abandon(self, session_id: str) -> None:
         """Stop offering this unfinished session for resumption (its rounds are kept)."""
         with self._write() as conn:
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, release=True)
             conn.execute("UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,))
 
     def delete_session(self, session_id: str) -> None:
@@ -482,18 +671,31 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def unfinished(self, kind: SessionKind = "team") -> tuple[SessionRecord, dict[str, Any]] | None:
-        """The most recent session that is neither completed nor abandoned, with its state."""
+        """The most recent session that is neither completed nor abandoned, with its state.
+
+        A session another instance is playing (a live lease) is not offered, nor is one whose
+        saved state is damaged (it stays in the store for the report).
+        """
         with self._read() as conn:
-            row = conn.execute(
-                "SELECT id, state_json FROM sessions WHERE kind = ? AND completed = 0 AND"
-                " abandoned = 0 ORDER BY seq DESC LIMIT 1",
+            rows = conn.execute(
+                "SELECT id, state_json, lease_owner, lease_until FROM sessions WHERE kind = ?"
+                " AND completed = 0 AND abandoned = 0 ORDER BY seq DESC LIMIT 50",
                 (kind,),
-            ).fetchone()
-            if row is None:
-                return None
-            records = self._load(conn, "s.id = ?", [row[0]])
-        state: dict[str, Any] = json.loads(row[1]) if row[1] else {}
-        return records[0], state
+            ).fetchall()
+            now = time.time()
+            for sid, text, owner, until in rows:
+                if _lease_live(owner, until, self.owner, now):
+                    continue
+                try:
+                    state = json.loads(text) if text else {}
+                except ValueError:
+                    continue
+                if not isinstance(state, dict):
+                    continue
+                records = self._load(conn, "s.id = ?", [sid])
+                if records:
+                    return records[0], state
+        return None
 
     def find_ids(self, prefix: str) -> list[str]:
         """Ids of the sessions that equal or start with ``prefix`` (at most a few)."""
@@ -526,7 +728,11 @@ class Store:
             row = conn.execute("SELECT state_json FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             return None
-        return dict(json.loads(row[0])) if row[0] else {}
+        try:
+            state = json.loads(row[0]) if row[0] else {}
+        except ValueError:
+            return {}
+        return dict(state) if isinstance(state, dict) else {}
 
     def list_sessions(
         self,
@@ -546,20 +752,27 @@ class Store:
         # JOIN would need a temporary B-tree to sort 80,000 rows.
         join = f" WHERE x.session_id IN (SELECT s.id FROM sessions s{clause})" if where else ""
         rounds: dict[str, list[Round]] = {}
+        damaged: set[str] = set()
         for sid, dilemma, theme, vote, counts, revotes, minutes, note in conn.execute(
             "SELECT x.session_id, x.dilemma, x.theme, x.vote, x.counts_json, x.revotes_json,"
             f" x.minutes, x.note FROM rounds x{join} ORDER BY x.session_id, x.idx",
             params,
         ):
-            rnd = Round(
-                dilemma,
-                theme,
-                vote,
-                None if counts is None else _decode(counts)[0],
-                () if revotes is None else _revotes_from(revotes),
-                minutes,
-                note,
-            )
+            try:
+                rnd = Round(
+                    dilemma,
+                    theme,
+                    vote,
+                    None if counts is None else _counts_from(counts),
+                    () if revotes is None else _revotes_from(revotes),
+                    minutes,
+                    note,
+                )
+                if type(minutes) not in (int, type(None)) or type(dilemma) is not str:
+                    raise ValueError(minutes)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                damaged.add(sid)
+                continue
             lst = rounds.get(sid)
             if lst is None:
                 rounds[sid] = [rnd]
@@ -571,12 +784,19 @@ class Store:
             " ORDER BY x.session_id, x.idx",
             params,
         ):
-            pulse.setdefault(row[0], []).append(PulseAnswer(row[1], _decode(row[2])[0]))
+            try:
+                pulse.setdefault(row[0], []).append(PulseAnswer(row[1], _counts_from(row[2])))
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                damaged.add(row[0])
         records = []
         for row in conn.execute(
             f"SELECT {_SESSION_COLUMNS} FROM sessions s{clause} ORDER BY s.month, s.seq", params
         ):
             sid = row[0]
+            if (sid in damaged or type(row[4]) is not int or row[1] not in _KINDS
+                    or not is_month(row[2]) or not isinstance(row[5], str)):
+                damaged.add(sid)
+                continue
             records.append(
                 SessionRecord(
                     id=sid,
@@ -592,6 +812,7 @@ class Store:
                     extra={"abandoned": True} if row[8] else {},
                 )
             )
+        self.damaged = tuple(sorted(damaged))
         return records
 
     def month_range(

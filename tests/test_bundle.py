@@ -137,7 +137,7 @@ def test_export_to_stdout(filled: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_export_to_an_unwritable_place(filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bundle", "export", "-o", str(tmp_path / "geen-map" / "b.json")]) == 1
-    assert "kan hier niet schrijven" in capsys.readouterr().err
+    assert "geen-map bestaat niet" in capsys.readouterr().err
 
 
 # -- import ---------------------------------------------------------------------------------
@@ -346,7 +346,11 @@ def test_round_trip(records: list[SessionRecord]) -> None:
         second = Store.open(Path(b))
         result = import_bundles(second, [path])
         assert (result.added, result.skipped) == (len(records), 0)
-        assert second.list_sessions() == first.list_sessions()
+        # Within a month a bundle keeps no playing order (issue 12): compare as sets.
+        def key(r: SessionRecord) -> tuple[str, str]:
+            return r.month, r.id
+
+        assert sorted(second.list_sessions(), key=key) == sorted(first.list_sessions(), key=key)
         # What came in is exported again the same way.
         again = Path(b) / "again.json"
         write_bundle(export_bundle(second), again)

@@ -11,7 +11,7 @@ from textual.widgets import Button
 
 from dilemmas import paths
 from game.app import IntegerSpelApp
-from game.context import AppContext
+from game.context import AppContext, StartRequest
 from game.screens.menu import MainMenuScreen
 from game.screens.store_problem import NewStoreDialog
 from sessions.store import Store
@@ -140,3 +140,65 @@ def test_a_wrong_keymap_falls_back_with_a_notice(isolated_dirs: Path) -> None:
     config, notices = load_config()
     assert config.keymap == ()
     assert notices and "config.yaml:1:" in notices[0] and "toetsen" in notices[0]
+
+
+async def test_an_unfinished_session_with_a_broken_state_does_not_block_the_start(
+    isolated_dirs: Path,
+) -> None:
+    """Issue 13 item 11: the menu is reached; the damaged session stays for the report."""
+    import sqlite3
+
+    store = Store.open(isolated_dirs)
+    sid = store.start_session(kind="team", team="T", participants=5, deck_id="d",
+                              deck_version="1", state={"position": 0})
+    store.close()
+    conn = sqlite3.connect(isolated_dirs / "sessions.sqlite3")
+    conn.execute("UPDATE sessions SET state_json = '{\"position\": [' WHERE id = ?", (sid,))
+    conn.commit()
+    conn.close()
+    app = IntegerSpelApp(AppContext.load())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MainMenuScreen)
+
+
+async def test_the_round_screen_says_when_a_change_is_saved_and_when_it_is_retried(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13 items 1 and 4: "Bewaard ✓" once on disk; a failed save is retried, visibly."""
+    from sessions.store import StoreError
+    from tests.test_game_session import fill_setup, make_ctx
+
+    ctx = make_ctx(isolated_dirs, pulse=False)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+        screen = app.screen
+        assert screen.session.settle()
+        await pilot.pause()
+        label = screen.query_one("#round-saved")
+        assert "Bewaard ✓" in str(label.render())
+        real = ctx.store.save_round
+        failing = {"on": True}
+
+        def flaky(*args: object, **kwargs: object) -> None:
+            if failing["on"]:
+                raise StoreError("De schijf is vol.")
+            real(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(ctx.store, "save_round", flaky)
+        screen.round.counts = {"A": 2, "B": 1}
+        screen._save_round()
+        assert screen.session.settle()
+        await pilot.pause()
+        assert "Nog niet bewaard" in str(label.render())
+        failing["on"] = False
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "Bewaard ✓" in str(label.render()):
+                break
+        assert "Bewaard ✓" in str(label.render())
+        record = ctx.store.get(screen.session.session_id)
+        assert record is not None and record.rounds[0].counts == {"A": 2, "B": 1}

@@ -558,10 +558,11 @@ async def test_disk_full_mid_session_keeps_the_game_in_memory(
         app.screen.query_one("#hands-B").value = "7"
         await pilot.press("enter")
         await pilot.pause()
-        app.screen.flush_saves()  # saves are gathered for a moment; write them now
+        assert app.screen.session.settle()  # writes run on the session's writer thread
         await pilot.press("right")
         await pilot.pause()
-        app.screen.flush_saves()
+        assert app.screen.session.settle()
+        await pilot.pause()
         notices = [n for n in app._notifications if "Opslaan lukt niet" in str(n.message)]
         assert len(notices) == 1
         assert "De schijf is vol." in str(notices[0].message)

@@ -245,6 +245,7 @@ def test_store_failure_is_reported_once_and_game_goes_on() -> None:
     session.begin()
     session.game.next(deck)
     session.save_round()
+    assert session.settle()  # writes run on the session's writer thread
     assert len(problems) == 1
     assert problems[0].startswith("Opslaan lukt niet: de schijf is vol.")
     assert len(session.record().rounds) == 2

@@ -101,7 +101,7 @@ def test_export_html_to_file(isolated_dirs: Path, tmp_path: Path, capsys: pytest
 def test_export_to_missing_folder(isolated_dirs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ids = _fill()
     assert main(["sessions", "export", ids[0], "-o", str(tmp_path / "nee" / "x.md")]) == 1
-    assert "Kan " in capsys.readouterr().err
+    assert "nee bestaat niet" in capsys.readouterr().err
 
 
 def test_newer_store_is_a_message(isolated_dirs: Path, capsys: pytest.CaptureFixture[str]) -> None:

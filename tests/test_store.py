@@ -267,7 +267,7 @@ def test_version_0_database_is_migrated(tmp_path: Path) -> None:
 
 
 def test_every_migration_step_runs_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A future v2 is added by appending a step: an existing v1 file then gets exactly that step."""
+    """A future version is added by appending a step: an existing file then gets exactly that step."""
     store = Store.open(tmp_path)
     sid = _start(store)
     store.close()
@@ -278,10 +278,11 @@ def test_every_migration_step_runs_in_order(tmp_path: Path, monkeypatch: pytest.
         conn.execute("ALTER TABLE sessions ADD COLUMN extra_json TEXT")
 
     monkeypatch.setattr(_schema, "MIGRATIONS", (*_schema.MIGRATIONS, v1_to_v2))
-    monkeypatch.setattr(_schema, "CURRENT_VERSION", 2)
+    next_version = _schema.CURRENT_VERSION + 1
+    monkeypatch.setattr(_schema, "CURRENT_VERSION", next_version)
     store = Store.open(tmp_path)
     assert ran == ["v2"]
-    assert store._conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert store._conn.execute("PRAGMA user_version").fetchone()[0] == next_version
     assert store.get(sid) is not None
     store.close()
     Store.open(tmp_path).close()

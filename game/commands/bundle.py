@@ -7,21 +7,23 @@ import sys
 
 from sessions.bundle import BundleError, export_bundle, import_bundles, write_bundle
 from sessions.store import Store, StoreError
+from sessions.text import printable, safe_streams
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand; returns the exit code."""
+    safe_streams()
     try:
         store = Store.open()
     except StoreError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 1
     try:
         if args.bundle_command == "export":
             return export(store, args)
         return import_(store, args)
     except StoreError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 1
     finally:
         store.close()
@@ -33,7 +35,7 @@ def export(store: Store, args: argparse.Namespace) -> int:
     try:
         write_bundle(bundle, args.output)
     except BundleError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 1
     if args.output is not None and str(args.output) != "-":
         n = len(bundle["sessions"])
@@ -48,7 +50,7 @@ def import_(store: Store, args: argparse.Namespace) -> int:
         result = import_bundles(store, args.files)
     except BundleError as exc:
         print("Er is niets geïmporteerd: eerst moet elk bestand helemaal kloppen.", file=sys.stderr)
-        print(exc, file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 1
     print(result.message())
     return 0

@@ -62,7 +62,11 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
     for notice in notices:
         print(notice, file=sys.stderr)
     text = _render(report, args.format)
-    if args.output is None:
+    if args.output is None or str(args.output) == "-":
+        from sessions.text import printable, safe_streams
+
+        safe_streams()  # a latin-1 console gets "?" for a bar, not a crash
+        text = printable(text, keep_cr=True)  # team and note text never paints the terminal
         try:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
             sys.stdout.flush()

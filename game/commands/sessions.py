@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dilemmas import paths
-from sessions.store import DB_NAME, Store, StoreError, write_private_text
+from sessions.files import WriteError, write_private
+from sessions.store import DB_NAME, Store, StoreError
+from sessions.text import printable, safe_streams
 
 if TYPE_CHECKING:
     from dilemmas.config import Config
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand; returns the exit code."""
+    safe_streams()
     if not (paths.data_dir(create=False) / DB_NAME).exists():
         # Nothing recorded yet: say so rather than create an empty store.
         if args.sessions_command == "list":
@@ -28,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = Store.open()
     except StoreError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 1
     try:
         if args.sessions_command == "list":
@@ -36,18 +39,45 @@ def run(args: argparse.Namespace) -> int:
         record = _find(store, args.id)
         if record is None:
             return 1
+        if args.sessions_command == "delete":
+            return delete(store, record, yes=args.yes)
         decks, config = _decks_and_config(args.decks)
         if args.sessions_command == "show":
             from sessions.summary import summary_markdown
 
-            sys.stdout.write(summary_markdown(record, decks, config))
+            print(SHOW_NOTICE, file=sys.stderr)
+            sys.stdout.write(printable(summary_markdown(record, decks, config)))
             return 0
         return export(record, decks, config, args.format, args.output)
     except StoreError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return 1
     finally:
         store.close()
+
+
+SHOW_NOTICE = (
+    "Dit overzicht is voor jou als coördinator, op je eigen laptop: het kan laten zien hoe een "
+    "klein team stemde. Deel het niet; geef het team de samenvatting (sessions export)."
+)
+
+
+def delete(store: Store, record: SessionRecord, *, yes: bool) -> int:
+    """Remove one session after asking (SPEC §3); ``--yes`` skips the question."""
+    what = f"de sessie {record.id[:8]} ({record.month}, {printable(record.team or 'geen team')}, " \
+           f"{len(record.rounds)} {'ronde' if len(record.rounds) == 1 else 'rondes'})"
+    if not yes:
+        if not sys.stdin.isatty():
+            print(f"Weet je het zeker? Verwijder {what} met: integer-spel sessions delete "
+                  f"{record.id[:8]} --yes", file=sys.stderr)
+            return 1
+        answer = input(f"Wil je {what} echt verwijderen? Typ ja om te bevestigen: ")
+        if answer.strip().lower() not in ("ja", "j"):
+            print("Niets verwijderd.")
+            return 1
+    store.delete_session(record.id)
+    print(f"Verwijderd: {what}.")
+    return 0
 
 
 def list_sessions(store: Store) -> int:
@@ -67,7 +97,7 @@ def list_sessions(store: Store) -> int:
         for column in ("nummer", "maand", "team", "deelnemers", "rondes", "klaar"):
             table.add_column(column, justify="right" if column in ("deelnemers", "rondes") else "left")
         for r in team:
-            table.add_row(r.id[:8], r.month, r.team or "—", str(r.participants), str(len(r.rounds)),
+            table.add_row(r.id[:8], r.month, printable(r.team or "—"), str(r.participants), str(len(r.rounds)),
                           "ja" if r.completed else "nee")
         console.print(table)
         console.print(f"{len(team)} {'teamsessie' if len(team) == 1 else 'teamsessies'}. "
@@ -75,6 +105,10 @@ def list_sessions(store: Store) -> int:
     if practice:
         console.print(f"Daarnaast {practice} {'oefenronde' if practice == 1 else 'oefenrondes'}; "
                       "die tellen niet mee in het rapport en gaan niet mee in een bundel.")
+    if store.damaged:
+        shown = ", ".join(i[:8] for i in store.damaged[:10])
+        print(f"{len(store.damaged)} {'sessie is' if len(store.damaged) == 1 else 'sessies zijn'} "
+              f"beschadigd in het bestand en overgeslagen: {printable(shown)}.", file=sys.stderr)
     return 0
 
 
@@ -90,20 +124,19 @@ def export(
 
     text = (summary_html if fmt == "html" else summary_markdown)(record, decks, config)
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))
         return 0
     try:
-        write_private_text(output, text)
-    except OSError as exc:
-        print(f"Kan {output} niet schrijven: {exc.strerror or exc}. Kies een andere plek met -o.",
-              file=sys.stderr)
+        write_private(output, text)
+    except WriteError as exc:
+        print(printable(str(exc)), file=sys.stderr)
         return 1
     print(f"Samenvatting geschreven: {output}", file=sys.stderr)
     return 0
 
 
 def _not_found(prefix: str) -> int:
-    print(f"Er is geen sessie met nummer '{prefix}'. "
+    print(f"Er is geen sessie met nummer '{printable(prefix)}'. "
           "Kijk met 'integer-spel sessions list' welke sessies er zijn.", file=sys.stderr)
     return 1
 
@@ -116,7 +149,7 @@ def _find(store: Store, prefix: str) -> SessionRecord | None:
         return None
     if len(ids) > 1:
         shown = ", ".join(i[:8] for i in ids[:5])
-        print(f"Het nummer '{prefix}' past bij meer dan één sessie ({shown}"
+        print(f"Het nummer '{printable(prefix)}' past bij meer dan één sessie ({shown}"
               f"{', …' if len(ids) > 5 else ''}). Typ meer tekens van het nummer.", file=sys.stderr)
         return None
     return store.get(ids[0])

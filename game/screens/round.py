@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import threading
+from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -10,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from dilemmas.model import Dilemma
@@ -18,7 +21,7 @@ from game.dialogs.choice import ChoiceDialog
 from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
 from game.rules.game import VOTE_MODE_LABELS, RoundState
-from game.rules.session import GameSession
+from game.rules.session import STATUS_TEXT, GameSession, SaveStatus
 from game.rules.text import reflow
 from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.bars import VoteBars
@@ -159,9 +162,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.deck = session.deck
         self.themes = [(t, self.deck.theme_title(t)) for t in self.game.session_themes(self.deck)]
         self._covered: set[str] | None = None
-        self._pending_rounds: set[int] = set()
-        self._pending_state = False
-        self._save_timer: Timer | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._statics: dict[str, Static] = {}
         self._texts: dict[str, str] = {}
         self._frozen = False
@@ -180,6 +181,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 yield Static(markup=False, id="round-note", classes="round-panel")
             with Vertical(id="round-side"):
                 yield RoundTimer(id="round-timer")
+                yield Static(markup=False, id="round-saved")
                 yield Static(markup=False, id="round-board-title")
                 with VerticalScroll(id="round-board-scroll"):
                     yield Static(id="round-themes")
@@ -189,6 +191,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def on_mount(self) -> None:
         self.session.on_problem = self._store_problem
+        self._loop = asyncio.get_running_loop()
+        self.session.on_status = self._save_status
+        self._show_saved(self.session.status)
         if self.session.problem:
             self._store_problem(self.session.problem)
         self._apply_size(self.app.size.width)
@@ -218,8 +223,32 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.query_one(CardView).set_class(width < COMPACT_WIDTH, "-compact")
 
     def _store_problem(self, message: str) -> None:
+        if not self._on_ui_thread(self._store_problem, message):
+            return
         self.app.notify(message, title="Opslaan lukt niet", severity="error", timeout=20,
                         markup=False)
+
+    def _on_ui_thread(self, fn: Callable[[str], None], arg: str) -> bool:
+        """True on the UI thread; from the session's writer thread, hand ``fn`` over instead
+        (without waiting: the writer never waits for the screen)."""
+        if threading.current_thread() is threading.main_thread():
+            return True
+        loop = getattr(self, "_loop", None)
+        if loop is not None:
+            with suppress(RuntimeError):  # the app has gone
+                loop.call_soon_threadsafe(fn, arg)
+        return False
+
+    def _save_status(self, status: SaveStatus) -> None:
+        if self._on_ui_thread(self._show_saved, status):
+            self._show_saved(status)
+
+    def _show_saved(self, status: str) -> None:
+        """The save state beside the timer: "Bewaard ✓" only once the write is on disk."""
+        if self.is_attached:
+            label = self.query_one("#round-saved", Static)
+            label.update(STATUS_TEXT.get(status, ""))
+            label.set_class(status in ("retrying", "lost"), "-problem")
 
     # -- the current round ---------------------------------------------------------------
 
@@ -373,35 +402,18 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self._put("#round-code", "\n".join(parts), show=True)
 
     # -- saving ----------------------------------------------------------------------------
-    # Changes are written SAVE_DELAY seconds after they happen, gathered into one write: the
-    # room sees the change at once (the write would hold up the repaint), and the store has
-    # it a moment later, in order. Leaving the screen or the app writes what is pending.
-
-    SAVE_DELAY: ClassVar[float] = 0.05
+    # Every change is handed to the session's writer thread at once: the room sees it at
+    # once, the store has it a moment later, in order, and "Bewaard ✓" beside the timer says
+    # when. A failed write is retried there until it succeeds; the screen never waits.
 
     def _save_round(self) -> None:
-        self._pending_rounds.add(self.game.position)
-        self._schedule_save()
+        self.session.save_round(self.game.position)  # also saves the state
 
     def _save_state(self) -> None:
-        self._pending_state = True
-        self._schedule_save()
-
-    def _schedule_save(self) -> None:
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(self.SAVE_DELAY, self.flush_saves)
+        self.session.save_state()
 
     def flush_saves(self) -> None:
-        """Write every pending change to the store now."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        rounds, self._pending_rounds = sorted(self._pending_rounds), set()
-        state, self._pending_state = self._pending_state, False
-        for index in rounds:
-            self.session.save_round(index)  # also saves the state
-        if state and not rounds:
-            self.session.save_state()
+        """Nothing waits here any more: every change was queued for writing when it happened."""
 
     def on_unmount(self) -> None:
         self.flush_saves()
