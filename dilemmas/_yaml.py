@@ -467,6 +467,20 @@ def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes) -
     return attach_excerpts(found, text)
 
 
+def _key_without_colon(previous: str, current: str) -> int | None:
+    """The column of a key written without ':' on the line above (`title Voorrang`), when
+    YAML read it and this line as one text and stumbled on this line's ':'."""
+    indent = len(current) - len(current.lstrip(" "))
+    start = len(previous) - len(previous.lstrip(" "))
+    stripped = previous.strip()
+    if stripped.startswith("- "):  # a list item: its key starts after the '- '
+        start += 2 + len(stripped[2:]) - len(stripped[2:].lstrip(" "))
+        stripped = stripped[2:].strip()
+    if not stripped or stripped.startswith("#") or ":" in stripped or start != indent:
+        return None
+    return indent + 1
+
+
 def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     original = exc.problem or exc.context or "onbekende fout"
     context = exc.context or ""
@@ -483,6 +497,11 @@ def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
             original = "expected ',' or ']'"
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     lines = text.split("\n", line)
+    if "mapping values are not allowed" in original and 2 <= line <= len(lines):
+        missing = _key_without_colon(lines[line - 2], lines[line - 1])
+        if missing is not None:
+            return Problem(label, line - 1, missing, "ongeldige YAML: na deze sleutel ontbreekt een ':' "
+                                                     "(schrijf 'sleutel: waarde')")
     if line <= len(lines) and lines[line - 1][column - 1:column] == "\t":
         return Problem(label, line, column, f"ongeldige YAML: {_TABS}")
     for english, dutch in _SYNTAX_NL:

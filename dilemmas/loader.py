@@ -444,7 +444,7 @@ class _Checker:
                 continue
             key = self.text(option_values, "key", MAX_TITLE)
             if key and pulse and not SLUG.fullmatch(key):
-                self.add(option_values["key"], "in een pulsdeck is een optiesleutel een kort woord "
+                self.add(option_values["key"], "in een peilingdeck is een optiesleutel een kort woord "
                                                f"met kleine letters, zoals 'ja' of 'weet-niet' (niet '{key}')")
             elif key and not pulse and key not in CHOICE_KEYS:
                 self.add(option_values["key"], f"een optiesleutel is A, B, C, D of E (niet '{key}')")

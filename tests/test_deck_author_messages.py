@@ -163,3 +163,14 @@ def test_colon_in_a_list_item_gets_the_quote_hint(tmp_path: Path) -> None:
 def test_every_problem_shows_its_line(tmp_path: Path) -> None:
     problems = _problems(tmp_path, TEAM.replace("    theme: nevenwerk", "    theme: privacy"))
     assert problems[0].detail().split("\n")[1:] == ["        theme: privacy", "               ^"]
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ("    title: Een bijbaan als adviseur", "    title Een bijbaan als adviseur", (36, 5)),
+    ("  - id: bijbaan", "  - id bijbaan", (34, 5)),
+])
+def test_key_without_colon_before_a_key_line(tmp_path: Path, old: str, new: str,
+                                             where: tuple[int, int]) -> None:
+    problems = _problems(tmp_path, TEAM.replace(old, new))
+    assert (problems[0].line, problems[0].column) == where, problems
+    assert "ontbreekt een ':'" in problems[0].message
