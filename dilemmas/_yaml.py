@@ -74,6 +74,7 @@ _SYNTAX_NL = [
     ("found unknown escape character", "onbekende code na een '\\' in tekst tussen dubbele "
      "aanhalingstekens; gebruik enkele aanhalingstekens"),
     ("found undefined tag handle", "onbekende tag"),
+    ("maximum nesting depth", f"te diep genest (meer dan {MAX_DEPTH} niveaus)"),
     ("found unexpected ':'", "onverwachte ':'; zet de tekst tussen aanhalingstekens"),
 ]
 

@@ -10,6 +10,8 @@ from typing import Literal, cast
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from dilemmas._yaml import compose as safe_compose
+from dilemmas._yaml import read_text
 from dilemmas.errors import DeckError, Problem
 
 InputKind = Literal["text", "stakeholders", "options", "arguments", "decision", "justification"]
@@ -104,14 +106,10 @@ def load_stappenplan(path: Path | None = None) -> Stappenplan:
     """
     path = path or bundled_path()
     shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise StappenplanError(
-            [Problem(shown, 1, 1, f"het bestand kan niet worden gelezen ({exc.strerror or exc}).")]
-        ) from None
-    except UnicodeDecodeError:
-        raise StappenplanError([Problem(shown, 1, 1, "het bestand is geen UTF-8-tekst.")]) from None
+    # The checks every YAML file gets: size, a FIFO or device refused, encoding located.
+    text, problems = read_text(path, shown)
+    if text is None or problems:
+        raise StappenplanError(problems)
     return parse_stappenplan(text, shown)
 
 
@@ -131,6 +129,11 @@ def load_stappenplan_or_default(path: Path | None) -> tuple[Stappenplan, list[st
 
 def parse_stappenplan(text: str, path: str = "<stappenplan>") -> Stappenplan:
     """Validate stappenplan YAML text; see load_stappenplan."""
+    # First the safe composer: deep nesting (5,000 '['), anchors and tags become located
+    # problems without recursion; only a document that passes is composed into nodes.
+    _tree, problems = safe_compose(text, path)
+    if problems:
+        raise StappenplanError(problems)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -146,9 +149,9 @@ def parse_stappenplan(text: str, path: str = "<stappenplan>") -> Stappenplan:
                 )
             ]
         ) from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError):
         raise StappenplanError(
-            [Problem(path, 1, 1, f"dit is geen geldige YAML ({exc}).")]
+            [Problem(path, 1, 1, "dit is geen geldige YAML.")]
         ) from None
     return _Parser(path).plan(root)
 

@@ -197,3 +197,12 @@ def test_a_fifo_as_config_is_refused_at_once() -> None:
     os.mkfifo(file)
     config, notices = load_config()
     assert config.organisation == "Gemeente" and "geen gewoon bestand" in notices[0]
+
+
+def test_deeply_nested_stappenplan_gives_a_message(tmp_path: Path) -> None:
+    from dilemmas.stappenplan import load_stappenplan_or_default
+
+    deep = tmp_path / "plan.yaml"
+    deep.write_text("stappen: " + "[" * 5000 + "\n", encoding="utf-8")
+    plan, notices = load_stappenplan_or_default(deep)
+    assert plan is not None and notices and "te diep genest" in notices[0]
