@@ -132,8 +132,9 @@ def parse_stappenplan(text: str, path: str = "<stappenplan>") -> Stappenplan:
     # First the safe composer: deep nesting (5,000 '['), anchors and tags become located
     # problems without recursion; only a document that passes is composed into nodes.
     _tree, problems = safe_compose(text, path)
-    if problems:
-        raise StappenplanError(problems)
+    deep = [p for p in problems if "te diep genest" in p.message]
+    if deep:
+        raise StappenplanError(deep[:1])
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
