@@ -11,7 +11,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dilemmas._yaml import compose as safe_compose
-from dilemmas._yaml import read_text
 from dilemmas.errors import DeckError, Problem
 
 InputKind = Literal["text", "stakeholders", "options", "arguments", "decision", "justification"]
@@ -106,10 +105,18 @@ def load_stappenplan(path: Path | None = None) -> Stappenplan:
     """
     path = path or bundled_path()
     shown = str(path)
-    # The checks every YAML file gets: size, a FIFO or device refused, encoding located.
-    text, problems = read_text(path, shown)
-    if text is None or problems:
-        raise StappenplanError(problems)
+    if path.exists() and not path.is_dir() and not path.is_file():
+        # A FIFO or a device: reading it could wait forever.
+        raise StappenplanError([Problem(shown, 1, 1, "dit is geen gewoon bestand (maar bijvoorbeeld "
+                                                     "een pijp of apparaat); geef een .yaml-bestand.")])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise StappenplanError(
+            [Problem(shown, 1, 1, f"het bestand kan niet worden gelezen ({exc.strerror or exc}).")]
+        ) from None
+    except UnicodeDecodeError:
+        raise StappenplanError([Problem(shown, 1, 1, "het bestand is geen UTF-8-tekst.")]) from None
     return parse_stappenplan(text, shown)
 
 
