@@ -7,7 +7,15 @@ import re
 from pathlib import Path
 
 _TEMPLATE = """\
+# yaml-language-server: $schema=deck.schema.json
 # Een nieuw deck voor het Huizen Integer-spel.
+#
+# De eerste regel is voor VS Code met de YAML-extensie (van Red Hat): die kent dan elke
+# sleutel en waarschuwt al tijdens het typen. Maak het schema eenmalig in deze map met:
+#
+#     integer-spel decks schema > deck.schema.json
+#
+# Zonder editor kan het ook: de regel doet dan niets.
 #
 # Dit bestand is YAML: elke regel is 'sleutel: waarde', en inspringen (met spaties,
 # nooit met tabs) laat zien wat bij wat hoort. Tekst achter een # is uitleg en telt niet mee.

@@ -39,6 +39,11 @@ def run(args: argparse.Namespace) -> int:
     printable_output()
     if args.decks_command == "check":
         return check(args.paths, getattr(args, "format", "text"))
+    if args.decks_command == "schema":
+        from dilemmas.schema import deck_schema
+
+        print(json.dumps(deck_schema(), ensure_ascii=False, indent=2))
+        return 0
     if args.decks_command == "new":
         return new(args.path)
     return list_decks(args.decks)
