@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
 import stat
 import sys
@@ -211,7 +212,10 @@ def _megabytes(size: int) -> str:
 def _looks_utf16(data: bytes) -> bool:
     """UTF-16 without a BOM: every other byte of the start is NUL."""
     head = data[:200]
-    return len(head) >= 8 and (head[1::2].count(0) > len(head) * 0.4 or head[0::2].count(0) > len(head) * 0.4)
+    if len(head) < 8:
+        return False
+    odd, even = head[1::2].count(0) / len(head[1::2]), head[0::2].count(0) / len(head[0::2])
+    return (odd > 0.8 and even < 0.2) or (even > 0.8 and odd < 0.2)
 
 
 def dutch_count(n: int) -> str:
@@ -258,20 +262,20 @@ def _decode(data: bytes, label: str, problems: list[Problem]) -> str:
         pass
     # Each bad byte becomes a lone surrogate, found again with one regex pass.
     text = data.decode("utf-8", errors="surrogateescape")
-    bad = [m.start() for m in _ESCAPED.finditer(text)]
-    shown = bad[:MAX_ENCODING_PROBLEMS + 1]
+    shown = [m.start() for m in itertools.islice(_ESCAPED.finditer(text), MAX_ENCODING_PROBLEMS + 1)]
+    repaired, total = _ESCAPED.subn("\ufffd", text)
     for index, (offset, (line, column)) in enumerate(zip(shown, _locate(text, shown), strict=True)):
         if index == MAX_ENCODING_PROBLEMS:
             # Located at the first one not shown, so that it sorts after those shown.
             problems.append(Problem(label, line, column, "… en nog "
-                                    f"{dutch_count(len(bad) - MAX_ENCODING_PROBLEMS)} keer een ongeldig "
+                                    f"{dutch_count(total - MAX_ENCODING_PROBLEMS)} keer een ongeldig "
                                     "teken (geen UTF-8)"))
             break
         byte = ord(text[offset]) - 0xDC00
         problems.append(Problem(label, line, column,
                                 f"ongeldig teken (byte 0x{byte:02X}): het bestand is geen "
                                 "UTF-8; sla het op als UTF-8"))
-    return _ESCAPED.sub("\ufffd", text)
+    return repaired
 
 
 def _replace_control_characters(text: str, label: str, problems: list[Problem]) -> str:
