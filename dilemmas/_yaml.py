@@ -423,7 +423,7 @@ _CURLY_OPEN = "“”‘’„‚"
 _CURLY_CLOSE = "“”‘’"
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
-_CURLY_VALUE = re.compile(r"^[ \t]*(?:- +)?(?:[^\s:#][^:#]*: +)?[“”‘’„‚]", re.MULTILINE)
+_CURLY_VALUE = re.compile(r"^[ \t]*(?:- +)?(?:[^\s:#][^:#\n]*: +)?[“”‘’„‚]", re.MULTILINE)
 
 
 def _curly_message(value: str) -> str:
@@ -459,8 +459,7 @@ def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes) -
         if len(found) >= 200:
             break
     for match in _CURLY_VALUE.finditer(text):
-        line, _ = _line_at(text, match.end() - 1)
-        column = match.end() - match.start()
+        line, column = _line_at(text, match.end() - 1)
         found.append(Problem(label, line, column, f"ongeldige YAML: {_curly_message(match.group()[-1])}"))
         if len(found) >= 400:
             break

@@ -174,3 +174,9 @@ def test_key_without_colon_before_a_key_line(tmp_path: Path, old: str, new: str,
     problems = _problems(tmp_path, TEAM.replace(old, new))
     assert (problems[0].line, problems[0].column) == where, problems
     assert "ontbreekt een ':'" in problems[0].message
+
+
+def test_quote_after_a_missing_colon_is_located_on_its_own_line(tmp_path: Path) -> None:
+    text = "deck:\n  id: x\n  title Voorrang\n  version: “2026.2”\n"
+    problems = _problems(tmp_path, text)
+    assert [(p.line, p.column) for p in problems] == [(3, 3), (4, 12)]

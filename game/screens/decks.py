@@ -205,7 +205,7 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
             parts.append(Content.styled(f"{count} {noun} niet geladen worden:", "bold $error"))
             for path, problems in registry.invalid:
                 parts.append(Content.assemble(("\n", ""), (str(path), "bold")))
-                parts.extend(Content(f"  {problem}") for problem in problems)
+                parts.extend(Content("  " + problem.detail().replace("\n", "\n  ")) for problem in problems)
         else:
             parts.append(Content.styled("Alle decks zijn in orde.", "bold $success"))
         # The start-up notice for a skipped deck repeats its first problem, shown above.
