@@ -59,7 +59,46 @@ def main() -> int:
     emit("decks check, 1,000-dilemma deck", f"{ours_s * 1000:.0f} ms",
          f"{bare_s * 1000:.0f} ms (PyYAML C loader, whole process)", ratio, f"≤ {BUDGET}×",
          ratio <= BUDGET)
-    return 0 if ratio <= BUDGET else 1
+    linear_ok = linearity()
+    return 0 if ratio <= BUDGET and linear_ok else 1
+
+
+LINEAR_BUDGET = 2.2
+
+
+def _best(path: Path, repeat: int = 5) -> float:
+    from dilemmas.loader import check_file
+
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        check_file(path)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def linearity() -> bool:
+    """Double the input, at most 2.2 x the time: a valid deck, NUL bytes, 0xFF bytes."""
+    ok = True
+    with tempfile.TemporaryDirectory() as folder:
+        cases = [("geldig deck (400 → 800 dilemma's)", generate(400).encode(), generate(800).encode()),
+                 ("NUL-bytes (0,5 → 1 MB)", b"\x00" * 500_000, b"\x00" * 1_000_000),
+                 ("tekst met een NUL op elke 10 bytes (1 → 2 MB)", b"abcdefghi\x00" * 100_000,
+                  b"abcdefghi\x00" * 200_000),
+                 ("0xFF-bytes (0,95 → 1,9 MB)", b"\xff" * 950_000, b"\xff" * 1_900_000)]
+        for name, small, large in cases:
+            a, b = Path(folder) / "a.yaml", Path(folder) / "b.yaml"
+            a.write_bytes(small)
+            b.write_bytes(large)
+            ta, tb = _best(a), _best(b)
+            ratio = tb / ta
+            good = ratio <= LINEAR_BUDGET
+            ok = ok and good
+            print(f"linear, {name}: {ta * 1000:.1f} → {tb * 1000:.1f} ms, {ratio:.2f} x "
+                  f"(budget {LINEAR_BUDGET} x) {'OK' if good else 'OVER BUDGET'}")
+            emit(f"decks check linear: {name}", f"{tb * 1000:.0f} ms", f"{ta * 1000:.0f} ms (half)",
+                 ratio, f"≤ {LINEAR_BUDGET}×", good)
+    return ok
 
 
 if __name__ == "__main__":

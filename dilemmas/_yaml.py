@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dilemmas.errors import Problem
+from dilemmas.errors import Problem, attach_excerpts
 
 if TYPE_CHECKING:
     import yaml
@@ -50,15 +52,15 @@ _TOKEN = "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens"
 _SYNTAX_NL = [
     ("found a tab character", _TABS),
     ("found character '\\t'", _TABS),
-    ("could not find expected ':'", "hier ontbreekt een ':'"),
+    ("could not find expected ':'", "na deze sleutel ontbreekt een ':' (schrijf 'sleutel: waarde')"),
     ("mapping values are not allowed", "hier mag geen 'sleutel: waarde' staan; "
      "controleer de inspringing of zet de tekst tussen aanhalingstekens"),
     ("did not find expected key", _INDENT),
     ("expected <block end>", _INDENT),
     ("did not find expected '-' indicator", _INDENT),
     ("sequence entries are not allowed", "hier mag geen lijstregel ('- ') beginnen"),
-    ("expected ',' or ']'", "hier ontbreekt een ',' of ']'"),
-    ("expected ',' or '}'", "hier ontbreekt een ',' of '}'"),
+    ("expected ',' or ']'", "de lijst die hier met '[' begint, sluit niet af: er ontbreekt een ',' of ']'"),
+    ("expected ',' or '}'", "het blok dat hier met '{' begint, sluit niet af: er ontbreekt een ',' of '}'"),
     ("expected node content", "hier verwacht ik een waarde"),
     ("expected the node content", "hier verwacht ik een waarde"),
     ("<document start>", "hier staat nog tekst na het einde van het document; controleer de inspringing"),
@@ -73,6 +75,7 @@ _SYNTAX_NL = [
     ("found unknown escape character", "onbekende code na een '\\' in tekst tussen dubbele "
      "aanhalingstekens; gebruik enkele aanhalingstekens"),
     ("found undefined tag handle", "onbekende tag"),
+    ("maximum nesting depth", f"te diep genest (meer dan {MAX_DEPTH} niveaus)"),
     ("found unexpected ':'", "onverwachte ':'; zet de tekst tussen aanhalingstekens"),
 ]
 
@@ -160,24 +163,34 @@ def read_source(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:
 
     For `compose`: libyaml reads UTF-8 bytes itself (PyYAML encodes a str back to them), and
     a str of a text with one character such as '—' in it takes two bytes a character, so
-    the bytes are the smallest form to keep while the tree is built.
+    the bytes are the smallest form to keep while the tree is built. A FIFO, a device or
+    anything else that is not a regular file is refused before it is opened (reading one
+    could wait forever). Every step is linear in the size of the file.
     """
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             return None, [Problem(label, 1, 1, "dit is een map, geen bestand")]
-        if size > MAX_BYTES:
-            return None, [Problem(label, 1, 1, f"het bestand is te groot ({size / 1024 / 1024:.1f} MB); "
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(label, 1, 1, "dit is geen gewoon bestand (maar bijvoorbeeld een "
+                                               "pijp of apparaat); geef een .yaml-bestand")]
+        if info.st_size > MAX_BYTES:
+            return None, [Problem(label, 1, 1, f"het bestand is te groot ({_megabytes(info.st_size)}); "
                                                "het mag hoogstens 2 MB zijn")]
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return None, [Problem(label, 1, 1, "bestand niet gevonden")]
-    except OSError as exc:
-        return None, [Problem(label, 1, 1, f"kan het bestand niet lezen ({exc.strerror or exc})")]
+    except OSError:
+        return None, [Problem(label, 1, 1, "kan het bestand niet lezen (geen toegang of een "
+                                           "fout van de schijf)")]
     if len(data) > MAX_BYTES:
-        return None, [Problem(label, 1, 1, "het bestand is te groot; het mag hoogstens 2 MB zijn")]
+        return None, [Problem(label, 1, 1, f"het bestand is te groot ({_megabytes(len(data))}); "
+                                           "het mag hoogstens 2 MB zijn")]
     problems: list[Problem] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        return None, [Problem(label, 1, 1, "het bestand is opgeslagen als UTF-16 ('Unicode' in "
+                                           "Kladblok); sla het op als UTF-8")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if _clean_utf8(data):
@@ -185,7 +198,29 @@ def read_source(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:
     text = _decode(data, label, problems)
     if _non_printable().search(text):
         text = _replace_control_characters(text, label, problems)
+    if len(problems) > MAX_ENCODING_PROBLEMS:
+        return None, problems  # a file in the wrong encoding: its content says nothing more
     return text.encode("utf-8"), problems
+
+
+def _megabytes(size: int) -> str:
+    """A size as Dutch text, never rounded down to the limit ("2,1 MB", not "2.0 MB")."""
+    tenths = -(-size * 10 // (1024 * 1024))
+    return f"{tenths // 10},{tenths % 10} MB"
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte of the start is NUL."""
+    head = data[:200]
+    if len(head) < 8:
+        return False
+    odd, even = head[1::2].count(0) / len(head[1::2]), head[0::2].count(0) / len(head[0::2])
+    return (odd > 0.8 and even < 0.2) or (even > 0.8 and odd < 0.2)
+
+
+def dutch_count(n: int) -> str:
+    """A count with a Dutch thousands separator: 1.203."""
+    return f"{n:,}".replace(",", ".")
 
 
 def _clean_utf8(data: bytes, chunk: int = 1 << 16) -> bool:
@@ -203,44 +238,60 @@ def _clean_utf8(data: bytes, chunk: int = 1 << 16) -> bool:
     return True
 
 
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _locate(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    """Line and column of sorted offsets in one pass over the text."""
+    result: list[tuple[int, int]] = []
+    line, line_start, pos = 1, 0, 0
+    for offset in offsets:
+        line += text.count("\n", pos, offset)
+        newline = text.rfind("\n", pos, offset)
+        if newline >= 0:
+            line_start = newline + 1
+        pos = offset
+        result.append((line, offset - line_start + 1))
+    return result
+
+
 def _decode(data: bytes, label: str, problems: list[Problem]) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    parts: list[str] = []
-    pos = 0
-    reported = 0
-    while True:
-        try:
-            parts.append(data[pos:].decode("utf-8"))
+    # Each bad byte becomes a lone surrogate, found again with one regex pass.
+    text = data.decode("utf-8", errors="surrogateescape")
+    shown = [m.start() for m in itertools.islice(_ESCAPED.finditer(text), MAX_ENCODING_PROBLEMS + 1)]
+    repaired, total = _ESCAPED.subn("\ufffd", text)
+    for index, (offset, (line, column)) in enumerate(zip(shown, _locate(text, shown), strict=True)):
+        if index == MAX_ENCODING_PROBLEMS:
+            # Located at the first one not shown, so that it sorts after those shown.
+            problems.append(Problem(label, line, column, "… en nog "
+                                    f"{dutch_count(total - MAX_ENCODING_PROBLEMS)} keer een ongeldig "
+                                    "teken (geen UTF-8)"))
             break
-        except UnicodeDecodeError as exc:
-            bad = pos + exc.start
-            parts.append(data[pos:bad].decode("utf-8"))
-            parts.append("\ufffd")
-            if reported < MAX_ENCODING_PROBLEMS:
-                line_start = data.rfind(b"\n", 0, bad) + 1
-                column = len(data[line_start:bad].decode("utf-8", errors="replace")) + 1
-                line = data.count(b"\n", 0, bad) + 1
-                problems.append(Problem(label, line, column,
-                                        f"ongeldig teken (byte 0x{data[bad]:02X}): het bestand is geen "
-                                        "UTF-8; sla het op als UTF-8"))
-            reported += 1
-            pos = pos + exc.end
-    if reported > MAX_ENCODING_PROBLEMS:
-        problems.append(Problem(label, 1, 1, f"nog {reported - MAX_ENCODING_PROBLEMS} ongeldige tekens "
-                                             "(geen UTF-8) niet apart gemeld"))
-    return "".join(parts)
+        byte = ord(text[offset]) - 0xDC00
+        problems.append(Problem(label, line, column,
+                                f"ongeldig teken (byte 0x{byte:02X}): het bestand is geen "
+                                "UTF-8; sla het op als UTF-8"))
+    return repaired
 
 
 def _replace_control_characters(text: str, label: str, problems: list[Problem]) -> str:
+    found: list[int] = []
+    total = 0
     for match in _non_printable().finditer(text):
-        start = match.start()
-        line = text.count("\n", 0, start) + 1
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        if len(found) <= MAX_ENCODING_PROBLEMS:
+            found.append(match.start())
+        total += 1
+    for index, (offset, (line, column)) in enumerate(zip(found, _locate(text, found), strict=True)):
+        if index == MAX_ENCODING_PROBLEMS:
+            problems.append(Problem(label, line, column, f"… en nog {dutch_count(total - index)} keer een "
+                                                         "onzichtbaar stuurteken"))
+            break
         problems.append(Problem(label, line, column,
-                                f"onzichtbaar stuurteken (U+{ord(match.group()):04X}) mag niet in de tekst staan"))
+                                f"onzichtbaar stuurteken (U+{ord(text[offset]):04X}) mag niet in de tekst staan"))
     return _non_printable().sub("\ufffd", text)
 
 
@@ -290,6 +341,11 @@ def compose(text: str | bytes, label: str, *,
                 else:
                     last_line = line
                 node: Node = Scalar(event.value, not event.style, line, mark.column + 1)
+                if event.style == '"' and _CONTROL.search(event.value):
+                    problems.append(_control_problem(label, node, event.value))
+                elif (not event.style and len(event.value) > 1 and event.value[0] in _CURLY_OPEN
+                      and event.value[-1] in _CURLY_CLOSE):
+                    problems.append(Problem(label, node.line, node.column, _curly_message(event.value)))
                 if event.tag is not None and _STANDARD_TAGS.get(event.tag) != "scalar":
                     problems.append(_tag_problem(label, node, event.tag))
                 if event.anchor is not None:
@@ -331,7 +387,7 @@ def compose(text: str | bytes, label: str, *,
             if isinstance(node, (Mapping, Sequence)):
                 stack.append(node)
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(label, exc, text))
+        problems.extend(_syntax_problems(label, exc, text))
         return None, problems
     except yaml.YAMLError as exc:
         problems.append(Problem(label, 1, 1, f"ongeldige YAML: {exc}"))
@@ -363,13 +419,93 @@ def _anchor_problem(label: str, node: Node) -> Problem:
                    "ankers (&naam) zijn niet toegestaan; schrijf de tekst voluit")
 
 
-def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str | bytes) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    original = exc.problem or exc.context or "onbekende fout"
+_CURLY_OPEN = "“”‘’„‚"
+_CURLY_CLOSE = "“”‘’"
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
+_CURLY_VALUE = re.compile(r"^[ \t]*(?:- +)?(?:[^\s:#][^:#\n]*: +)?[“”‘’„‚]", re.MULTILINE)
+
+
+def _curly_message(value: str) -> str:
+    return (f"typografische aanhalingstekens ({value[:1]} …, bijvoorbeeld uit Word) tellen in YAML niet "
+            "als aanhalingstekens; gebruik rechte: \" of '")
+
+
+def _control_problem(label: str, node: Node, value: str) -> Problem:
+    found = _CONTROL.search(value)
+    code = ord(found.group()) if found else 0
+    return Problem(label, node.line, node.column,
+                   f"onzichtbaar stuurteken (U+{code:04X}, via een '\\'-code) mag niet in de tekst "
+                   "staan; alleen een nieuwe regel (\\n) en een tab (\\t) mogen")
+
+
+def _line_at(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes) -> list[Problem]:
+    """The parser's error at the author's line, with every tab indentation and every
+    typographic quote of the file, so that one run shows all of them."""
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
+    found: list[Problem] = []
+    tab_lines: set[int] = set()
+    for match in _TAB_INDENT.finditer(text):
+        line, _ = _line_at(text, match.start())
+        column = match.group().index("\t") + 1
+        tab_lines.add(line)
+        found.append(Problem(label, line, column, f"ongeldige YAML: {_TABS}"))
+        if len(found) >= 200:
+            break
+    for match in _CURLY_VALUE.finditer(text):
+        line, column = _line_at(text, match.end() - 1)
+        found.append(Problem(label, line, column, f"ongeldige YAML: {_curly_message(match.group()[-1])}"))
+        if len(found) >= 400:
+            break
+    main = _syntax_problem(label, exc, text)
+    covered = {p.line for p in found}
+    if main.line not in covered and not (main.message.endswith(_TABS) and tab_lines):
+        found.append(main)
+    found.sort(key=lambda p: (p.line, p.column))
+    return attach_excerpts(found, text)
+
+
+def _key_without_colon(previous: str, current: str) -> int | None:
+    """The column of a key written without ':' on the line above (`title Voorrang`), when
+    YAML read it and this line as one text and stumbled on this line's ':'."""
+    indent = len(current) - len(current.lstrip(" "))
+    start = len(previous) - len(previous.lstrip(" "))
+    stripped = previous.strip()
+    if stripped.startswith("- "):  # a list item: its key starts after the '- '
+        start += 2 + len(stripped[2:]) - len(stripped[2:].lstrip(" "))
+        stripped = stripped[2:].strip()
+    if not stripped or stripped.startswith("#") or ":" in stripped or start != indent:
+        return None
+    return indent + 1
+
+
+def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    original = exc.problem or exc.context or "onbekende fout"
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and (
+            "could not find expected ':'" in original
+            or ("expected ',' or" in original and "flow" in context)):
+        # The author's line is where the key (or the '{' / '[') began, not where the
+        # parser gave up: that is often the next line, which is right.
+        mark = exc.context_mark
+        if "flow mapping" in context:
+            original = "expected ',' or '}'"
+        elif "flow sequence" in context:
+            original = "expected ',' or ']'"
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     lines = text.split("\n", line)
+    if "mapping values are not allowed" in original and 2 <= line <= len(lines):
+        missing = _key_without_colon(lines[line - 2], lines[line - 1])
+        if missing is not None:
+            return Problem(label, line - 1, missing, "ongeldige YAML: na deze sleutel ontbreekt een ':' "
+                                                     "(schrijf 'sleutel: waarde')")
     if line <= len(lines) and lines[line - 1][column - 1:column] == "\t":
         return Problem(label, line, column, f"ongeldige YAML: {_TABS}")
     for english, dutch in _SYNTAX_NL:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from dilemmas import paths
 from dilemmas._yaml import Mapping, Node, Scalar, Sequence, compose, read_text
-from dilemmas.errors import Problem
+from dilemmas.errors import Problem, attach_excerpts
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,25 @@ DEFAULT_OATH = (
     "[Pas deze tekst aan naar de eed of belofte van je eigen gemeente.]"
 )
 
+PLACEHOLDER = re.compile(r"\[[^\]\n]*invullen[^\]\n]*\]")
+"""A text the WIO still has to fill in, such as "[naam invullen]"."""
+
+FIX_COMMAND = "integer-spel config check"
+"""The command that shows which file to edit and what is still missing."""
+
+# Words a WIO member may reach for, and the setting meant.
+_ALIASES = {
+    "eedtekst": "eed", "eed_tekst": "eed", "ambtseed": "eed", "belofte": "eed", "oath": "eed",
+    "contacten": "contactpersonen", "contacts": "contactpersonen", "contactpersoon": "contactpersonen",
+    "gemeente": "organisatie", "organisation": "organisatie", "naam": "organisatie",
+    "deck": "standaard_deck", "standaarddeck": "standaard_deck", "decks": "deck_mappen",
+    "deckmappen": "deck_mappen", "aantal": "oefenen_aantal", "toets": "toetsen", "sneltoetsen": "toetsen",
+    "afdelingen": "teams", "referentie": "referentiecijfers", "cijfers": "referentiecijfers",
+}
+_CONTACT_ALIASES = {"telefoon": "bereikbaar", "telefoonnummer": "bereikbaar", "email": "bereikbaar",
+                    "e-mail": "bereikbaar", "mail": "bereikbaar", "functie": "rol", "role": "rol",
+                    "name": "naam"}
+
 KEYS = ("organisatie", "teams", "contactpersonen", "eed", "k", "standaard_deck", "deck_mappen",
         "stappenplan", "oefenen_aantal", "toetsen", "referentiecijfers")
 CONTACT_KEYS = ("id", "rol", "naam", "bereikbaar")
@@ -85,8 +106,12 @@ class Config:
         return None
 
 
-def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+def load_config(path: Path | None = None, *, deck_ids: Collection[str] | None = None,
+                binding_ids: Collection[str] | None = None) -> tuple[Config, list[str]]:
     """Read the config file; never raises.
+
+    With ``deck_ids`` an unknown ``standaard_deck`` is named, with ``binding_ids`` an
+    unknown action under ``toetsen`` (the ids live in the app; `dilemmas` knows no screens).
 
     A missing file gives the defaults and no notice. Anything wrong gives a Dutch notice
     naming file and line, and that setting (or, for a YAML syntax error, every setting)
@@ -96,7 +121,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         The config and the notices.
     """
     file = paths.config_file() if path is None else path
-    if not file.exists():
+    if not file.exists() and not file.is_symlink():
         return Config(), []
     text, problems = read_text(file, str(file))
     root: Node | None = None
@@ -107,18 +132,80 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         return Config(), [f"{first}. Daarom gelden alle standaardinstellingen."]
     if root is None or (isinstance(root, Scalar) and root.is_null):
         return Config(), []
-    reader = _Reader(str(file), file.parent)
+    reader = _Reader(str(file), file.parent, deck_ids, binding_ids)
     return reader.config(root), reader.notices
 
 
+def check_config(path: Path, *, deck_ids: Collection[str] | None = None,
+                 binding_ids: Collection[str] | None = None) -> tuple[Config, list[Problem]]:
+    """Every problem of a config file, each located, with its line shown (`config check`)."""
+    text, problems = read_text(path, str(path))
+    if text is None or problems:
+        return Config(), problems
+    root, problems = compose(text, str(path))
+    if problems:
+        return Config(), problems
+    if root is None or (isinstance(root, Scalar) and root.is_null):
+        return Config(), []
+    reader = _Reader(str(path), path.parent, deck_ids, binding_ids)
+    config = reader.config(root)
+    return config, attach_excerpts(reader.problems, text)
+
+
+def placeholders(config: Config) -> list[str]:
+    """What the WIO has not filled in yet ("[naam invullen]"), one Dutch line each, for every
+    screen that shows contacts or the oath to say so once, with `FIX_COMMAND`."""
+    found: list[str] = []
+    for contact in config.contacts:
+        for what, text in (("naam", contact.name), ("bereikbaar", contact.reach), ("rol", contact.role)):
+            if PLACEHOLDER.search(text):
+                found.append(f"contactpersoon '{PLACEHOLDER.sub('', contact.role).strip() or contact.id}': "
+                             f"'{what}' is nog niet ingevuld")
+    if PLACEHOLDER.search(config.oath) or "[Pas deze tekst aan" in config.oath:
+        found.append("'eed': de tekst van de eed of belofte is nog niet aangepast")
+    return found
+
+
+def placeholder_notice(config: Config) -> list[str]:
+    """One start-up notice when something is still to be filled in (else none)."""
+    found = placeholders(config)
+    if not found:
+        return []
+    return [f"Nog niet ingevuld door de WIO: {_count(len(found))} (zoals {found[0]}). "
+            f"Zie wat en in welk bestand met: {FIX_COMMAND}"]
+
+
+def _count(n: int) -> str:
+    return "1 gegeven" if n == 1 else f"{n} gegevens"
+
+
+def _suggest(name: str, known: Collection[str], aliases: dict[str, str]) -> str:
+    guess: str | None = aliases.get(name.lower())
+    if guess not in known:
+        matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+        guess = matches[0] if matches else None
+    return f"; bedoel je '{guess}'?" if guess else ""
+
+
+def _then(hint: str) -> str:
+    """A hint ending in '?' and then a next sentence."""
+    return f"{hint} " if hint else ". "
+
+
 class _Reader:
-    def __init__(self, label: str, base: Path) -> None:
+    def __init__(self, label: str, base: Path, deck_ids: Collection[str] | None = None,
+                 binding_ids: Collection[str] | None = None) -> None:
         self.label = label
         self.base = base
+        self.deck_ids = deck_ids
+        self.binding_ids = binding_ids
         self.notices: list[str] = []
+        self.problems: list[Problem] = []
 
     def notice(self, node: Node, message: str) -> None:
-        self.notices.append(str(Problem(self.label, node.line, node.column, message)))
+        problem = Problem(self.label, node.line, node.column, message)
+        self.problems.append(problem)
+        self.notices.append(str(problem))
 
     def config(self, root: Node) -> Config:
         if not isinstance(root, Mapping):
@@ -134,9 +221,8 @@ class _Reader:
                 continue
             seen.add(name)
             if name not in KEYS:
-                guess = difflib.get_close_matches(name, KEYS, n=1, cutoff=0.6)
-                hint = f"; bedoel je '{guess[0]}'?" if guess else ""
-                self.notice(key, f"onbekende instelling '{name}' telt niet mee{hint}")
+                self.notice(key, f"onbekende instelling '{name}' telt niet mee"
+                                 f"{_suggest(name, KEYS, _ALIASES)}")
                 continue
             value = self.value(name, node)
             if value is not None:
@@ -148,7 +234,10 @@ class _Reader:
 
     def value(self, name: str, node: Node) -> object | None:
         """The value of one setting, or None (with a notice) to keep its default."""
-        if isinstance(node, Scalar) and node.is_null:
+        if isinstance(node, Scalar) and (node.is_null or not node.value.strip()):
+            if name == "eed":
+                self.notice(node, "'eed' is leeg; de standaardtekst van de eed geldt. Zet de tekst "
+                                  "op de regels eronder, na 'eed: |'")
             return None
         if name in ("k", "oefenen_aantal"):
             low = 2 if name == "k" else 1
@@ -182,50 +271,77 @@ class _Reader:
             return None
         if name == "stappenplan":
             return self.path(text)
+        if name == "standaard_deck" and self.deck_ids is not None and text not in self.deck_ids:
+            known = ", ".join(sorted(self.deck_ids)) or "(geen)"
+            self.notice(node, f"'standaard_deck': er is geen deck '{text}'"
+                              f"{_then(_suggest(text, self.deck_ids, {}))}De decks: {known}")
+            return None
         return text
 
     def contacts(self, node: Node) -> tuple[Contact, ...] | None:
+        """The contacts, each checked on its own: a broken one is named and left out."""
         if not isinstance(node, Sequence):
             self.fallback(node, "contactpersonen",
-                          "moet een lijst zijn met per persoon 'rol', 'naam' en 'bereikbaar'")
+                          "moet een lijst zijn met per persoon een regel die begint met '- ', "
+                          "met 'rol' en verder 'naam', 'bereikbaar' en 'id'")
             return None
         contacts: list[Contact] = []
         for item in node.items:
-            fields = self.contact_fields(item)
-            if fields is None:
-                self.fallback(item, "contactpersonen",
-                              "moet per persoon 'rol', 'naam' en 'bereikbaar' hebben")
-                return None
-            contacts.append(Contact(role=fields.get("rol", ""), name=fields.get("naam", ""),
-                                    reach=fields.get("bereikbaar", ""), id=fields.get("id", "")))
-        return tuple(contacts)
+            contact = self.contact(item)
+            if contact is not None:
+                contacts.append(contact)
+        return tuple(contacts) if contacts else None
 
-    def keymap(self, node: Node) -> tuple[tuple[str, str], ...] | None:
-        pairs = node.pairs if isinstance(node, Mapping) else None
-        keymap: list[tuple[str, str]] = []
-        for key, value in pairs or []:
-            binding_id, keys = self.text(key), self.text(value)
-            if not binding_id or not keys:
-                pairs = None
-                break
-            keymap.append((binding_id, keys))
-        if pairs is None:
-            self.fallback(node, "toetsen", "moet regels 'actie: toets' zijn, "
-                                           "zoals 'round.vote-hands: k'")
-            return None
-        return tuple(keymap)
-
-    def contact_fields(self, item: Node) -> dict[str, str] | None:
+    def contact(self, item: Node) -> Contact | None:
         if not isinstance(item, Mapping):
+            self.notice(item, "deze contactpersoon telt niet mee: schrijf 'rol:', en eventueel "
+                              "'naam:', 'bereikbaar:' en 'id:', elk op een eigen regel")
             return None
         fields: dict[str, str] = {}
         for key, value in item.pairs:
             name = key.value if isinstance(key, Scalar) else ""
+            if name not in CONTACT_KEYS:
+                self.notice(key, f"onbekende sleutel '{name}' bij een contactpersoon telt niet mee"
+                                 f"{_then(_suggest(name, CONTACT_KEYS, _CONTACT_ALIASES))}"
+                                 "Bij een contactpersoon horen 'rol', 'naam', 'bereikbaar' en 'id'")
+                continue
             text = self.text(value)
-            if name not in CONTACT_KEYS or text is None:
-                return None
+            if text is None:
+                self.notice(value, f"'{name}' moet een tekst zijn")
+                continue
             fields[name] = text
-        return fields if fields.get("rol") else None
+        if not fields.get("rol"):
+            self.notice(item, "deze contactpersoon telt niet mee: 'rol' ontbreekt (bijvoorbeeld "
+                              "'rol: Vertrouwenspersoon integriteit')")
+            return None
+        contact_id = fields.get("id", "")
+        if contact_id and not re.fullmatch(r"[a-z0-9-]+", contact_id):
+            self.notice(item, f"'id' van een contactpersoon mag alleen kleine letters, cijfers en '-' "
+                              f"bevatten (niet '{contact_id}'); de kaarten verwijzen ernaar")
+            contact_id = ""
+        return Contact(role=fields["rol"], name=fields.get("naam", ""),
+                       reach=fields.get("bereikbaar", ""), id=contact_id)
+
+    def keymap(self, node: Node) -> tuple[tuple[str, str], ...] | None:
+        """Own keys by action id, each checked on its own."""
+        if not isinstance(node, Mapping):
+            self.fallback(node, "toetsen", "moet regels 'actie: toets' zijn, "
+                                           "zoals 'round.vote-hands: k'")
+            return None
+        keymap: list[tuple[str, str]] = []
+        for key, value in node.pairs:
+            binding_id, keys = self.text(key), self.text(value)
+            if not binding_id or not keys:
+                self.notice(key, "elke regel onder 'toetsen' is 'actie: toets', zoals "
+                                 "'round.vote-hands: k'; deze telt niet mee")
+                continue
+            if self.binding_ids is not None and binding_id not in self.binding_ids:
+                self.notice(key, f"onbekende actie '{binding_id}' onder 'toetsen' telt niet mee"
+                                 f"{_then(_suggest(binding_id, self.binding_ids, {}))}"
+                                 "F1 in de app toont de naam van elke actie")
+                continue
+            keymap.append((binding_id, keys))
+        return tuple(keymap) if keymap else None
 
     def fallback(self, node: Node, name: str, reason: str) -> None:
         self.notice(node, f"'{name}' {reason}; de standaardwaarde geldt")

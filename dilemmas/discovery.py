@@ -18,6 +18,16 @@ SOURCE_BUNDLED = "ingebouwd"
 SOURCE_USER = "gebruiker"
 SOURCE_FOLDER = "map"
 
+SOURCE_LABELS: dict[str, str] = {
+    SOURCE_BUNDLED: "ingebouwd",
+    SOURCE_USER: "eigen map",
+    SOURCE_FOLDER: "extra map",
+}
+"""The one word for each source, in the CLI and in the app."""
+
+MAX_SKIP_NOTICES = 3
+"""More broken decks than this give one summarising notice instead of one each."""
+
 
 @dataclass
 class DeckRegistry:
@@ -71,6 +81,12 @@ def discover(extra_dirs: Iterable[Path] = (), config: Config | None = None) -> D
         if folder.is_dir():
             for file in deck_files(folder):
                 _add(registry, file, source)
+    if len(registry.invalid) > MAX_SKIP_NOTICES:
+        skipped = {skip_notice(path, problems) for path, problems in registry.invalid}
+        registry.notices = [n for n in registry.notices if n not in skipped]
+        registry.notices.append(
+            f"{len(registry.invalid)} decks zijn overgeslagen omdat ze fouten hebben (eerste: "
+            f"{registry.invalid[0][0]}). Zie ze onder Decks, of met: integer-spel decks check MAP")
     return registry
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -13,9 +13,32 @@ class Problem:
     line: int
     column: int
     message: str
+    excerpt: str = field(default="", compare=False)
+    """The line as written, for `detail` (empty when not known)."""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    def detail(self) -> str:
+        """The problem with its line below it and a caret under the spot, as linters show it."""
+        if not self.excerpt:
+            return str(self)
+        line = self.excerpt.replace("\t", "    ")
+        lead = " " * len(self.excerpt[: max(self.column - 1, 0)].replace("\t", "    "))
+        return f"{self}\n    {line}\n    {lead}^"
+
+
+def attach_excerpts(problems: list[Problem], text: str, limit: int = 200) -> list[Problem]:
+    """The problems with the line each points at (the first ``limit``; the rest as they are)."""
+    lines = text.split("\n")
+    result: list[Problem] = []
+    for index, problem in enumerate(problems):
+        if index < limit and 1 <= problem.line <= len(lines) and not problem.excerpt:
+            line = lines[problem.line - 1].rstrip("\r")
+            if line.strip() and len(line) <= 300:
+                problem = replace(problem, excerpt=line)
+        result.append(problem)
+    return result
 
 
 class DeckError(Exception):

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dilemmas._yaml import Mapping, Node, Scalar, Sequence, compose, read_source
-from dilemmas.errors import DeckError, Problem
+from dilemmas.errors import DeckError, Problem, attach_excerpts
 from dilemmas.model import AUDIENCES, Answer, Deck, DeckInfo, Dilemma, Option, Theme
 
 SLUG = re.compile(r"[a-z0-9-]+")
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LANGUAGE = re.compile(r"[a-z]{2,3}")
 CHOICE_KEYS = ("A", "B", "C", "D", "E")
 ANSWER_KINDS = ("choice", "scale", "open")
@@ -42,6 +43,10 @@ _DUTCH_KEYS = {
     "beschrijving": "description", "omschrijving": "description", "varianten": "variations",
     "verwijzingen": "references", "bronnen": "references", "doelgroep": "audience",
     "vragen": "prompts", "gespreksvragen": "prompts", "toelichting": "guidance",
+    "uitleg": "guidance", "achtergrond": "guidance", "advies": "guidance", "antwoorden": "options",
+    "keuzes": "options", "optie": "options", "naam": "title", "kop": "title",
+    "casus": "situation", "beschrijving_situatie": "situation", "dilemma's": "dilemmas",
+    "kaarten": "dilemmas", "kaart": "dilemmas", "schaal": "points", "stappen": "points",
     "contactpersonen": "contacts", "contact": "contacts",
     "soort": "kind", "punten": "points", "laag": "low", "hoog": "high",
 }
@@ -93,7 +98,18 @@ def check_file(path: Path, source: str = "map", *,
     problems.extend(more)
     deck = _deck_from_tree(root, problems, name, source=source, path=name)
     problems.sort(key=lambda p: (p.line, p.column))
+    if problems:
+        problems = _with_excerpts(path, problems)
     return (deck if not problems else None), problems
+
+
+def _with_excerpts(path: Path, problems: list[Problem]) -> list[Problem]:
+    """The problems with the line each points at, read again (the tree is gone by now)."""
+    try:
+        text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    except OSError:
+        return problems
+    return attach_excerpts(problems, _CONTROL_CHARACTERS.sub("\ufffd", text))
 
 
 def parse_deck(text: str | bytes, label: str, *, source: str = "map", path: str = "",
@@ -194,7 +210,7 @@ class _Checker:
         if node is None:
             return ""
         if not isinstance(node, Scalar):
-            self.add(node, f"'{key}' moet een tekst zijn, geen {_kind_nl(node)}")
+            self.add(node, f"'{key}' moet een tekst zijn, geen {_kind_nl(node)}{_colon_hint(node)}")
             return ""
         value = "" if node.is_null else node.value.strip()
         if not value:
@@ -238,7 +254,7 @@ class _Checker:
         result: list[str] = []
         for item in self.items(values, key, "tekst"):
             if not isinstance(item, Scalar) or item.is_null or not item.value.strip():
-                self.add(item, f"elke regel in '{key}' moet een tekst zijn")
+                self.add(item, f"elke regel in '{key}' moet een tekst zijn{_colon_hint(item)}")
                 continue
             text = item.value.strip()
             if len(text) > limit:
@@ -331,7 +347,10 @@ class _Checker:
                 pulse: bool) -> Dilemma:
         theme = self.slug(values, "theme")
         if theme and theme not in themes:
-            self.add(values["theme"], _unknown(f"thema '{theme}' staat niet onder 'themes'", theme, theme_order))
+            declared = ", ".join(theme_order) if theme_order else "(nog geen)"
+            self.add(values["theme"], _unknown(f"thema '{theme}' staat niet onder 'themes'", theme, theme_order)
+                     + f". De thema's van dit deck: {declared}. Een nieuw thema zet je onder 'themes:' "
+                       f"als '- id: {theme}' met op de regel eronder '  title: …'")
         answer = self.answer(values["answer"], pulse) if "answer" in values else Answer("open")
         return Dilemma(
             id=self.slug(values, "id"),
@@ -425,7 +444,7 @@ class _Checker:
                 continue
             key = self.text(option_values, "key", MAX_TITLE)
             if key and pulse and not SLUG.fullmatch(key):
-                self.add(option_values["key"], "in een pulsdeck is een optiesleutel een kort woord "
+                self.add(option_values["key"], "in een peilingdeck is een optiesleutel een kort woord "
                                                f"met kleine letters, zoals 'ja' of 'weet-niet' (niet '{key}')")
             elif key and not pulse and key not in CHOICE_KEYS:
                 self.add(option_values["key"], f"een optiesleutel is A, B, C, D of E (niet '{key}')")
@@ -454,6 +473,14 @@ def _or(words: Iterable[str]) -> str:
 def _and(words: list[str]) -> str:
     quoted = [f"'{w}'" for w in words]
     return ", ".join(quoted[:-1]) + " en " + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
+def _colon_hint(node: Node) -> str:
+    """For a text that YAML read as 'key: value' because of a ': ' inside it."""
+    if isinstance(node, Mapping):
+        return ("; staat er een ':' in de tekst? Zet de hele tekst dan tussen rechte "
+                "aanhalingstekens, zoals \"Let op: dit\"")
+    return ""
 
 
 def _kind_nl(node: Node) -> str:

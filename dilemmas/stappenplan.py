@@ -10,6 +10,7 @@ from typing import Literal, cast
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from dilemmas._yaml import compose as safe_compose
 from dilemmas.errors import DeckError, Problem
 
 InputKind = Literal["text", "stakeholders", "options", "arguments", "decision", "justification"]
@@ -104,6 +105,10 @@ def load_stappenplan(path: Path | None = None) -> Stappenplan:
     """
     path = path or bundled_path()
     shown = str(path)
+    if path.exists() and not path.is_dir() and not path.is_file():
+        # A FIFO or a device: reading it could wait forever.
+        raise StappenplanError([Problem(shown, 1, 1, "dit is geen gewoon bestand (maar bijvoorbeeld "
+                                                     "een pijp of apparaat); geef een .yaml-bestand.")])
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -131,6 +136,12 @@ def load_stappenplan_or_default(path: Path | None) -> tuple[Stappenplan, list[st
 
 def parse_stappenplan(text: str, path: str = "<stappenplan>") -> Stappenplan:
     """Validate stappenplan YAML text; see load_stappenplan."""
+    # First the safe composer: deep nesting (5,000 '['), anchors and tags become located
+    # problems without recursion; only a document that passes is composed into nodes.
+    _tree, problems = safe_compose(text, path)
+    deep = [p for p in problems if "te diep genest" in p.message]
+    if deep:
+        raise StappenplanError(deep[:1])
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -146,9 +157,9 @@ def parse_stappenplan(text: str, path: str = "<stappenplan>") -> Stappenplan:
                 )
             ]
         ) from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError):
         raise StappenplanError(
-            [Problem(path, 1, 1, f"dit is geen geldige YAML ({exc}).")]
+            [Problem(path, 1, 1, "dit is geen geldige YAML.")]
         ) from None
     return _Parser(path).plan(root)
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 _TEMPLATE = """\
+# yaml-language-server: $schema=deck.schema.json
 # Een nieuw deck voor het Huizen Integer-spel.
+#
+# De eerste regel is voor VS Code met de YAML-extensie (van Red Hat): die kent dan elke
+# sleutel en waarschuwt al tijdens het typen. Maak het schema eenmalig in deze map met:
+#
+#     integer-spel decks schema > deck.schema.json
+#
+# Zonder editor kan het ook: de regel doet dan niets.
 #
 # Dit bestand is YAML: elke regel is 'sleutel: waarde', en inspringen (met spaties,
 # nooit met tabs) laat zien wat bij wat hoort. Tekst achter een # is uitleg en telt niet mee.
@@ -99,8 +108,30 @@ def write_starter_deck(path: Path) -> None:
 
     Raises:
         FileExistsError: the file exists already; it is left as it is.
+        StarterNameError: the file name is not valid UTF-8 (nothing is written).
+
+    The file is created readable for the user only (0600, whatever the umask), and is
+    written completely or not at all: no empty file is left after a failure.
     """
-    text = starter_deck(path)
+    try:
+        data = starter_deck(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise StarterNameError("de bestandsnaam bevat tekens die geen UTF-8 zijn; kies een naam "
+                               "met gewone letters, cijfers en '-'") from None
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except BaseException:
+        os.close(fd)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+
+
+class StarterNameError(ValueError):
+    """The starter deck's file name cannot be written into it (not UTF-8)."""

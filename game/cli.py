@@ -110,6 +110,12 @@ def build_parser() -> DutchParser:
         metavar="MAP",
         help="extra map met decks (mag vaker)",
     )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="BESTAND",
+        help="lees de instellingen uit dit bestand (zie: integer-spel config path)",
+    )
     parser.add_argument("--version", action="version", version=f"integer-spel {VERSION}",
                         help="toon het versienummer en stop")
     sub = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT",
@@ -137,9 +143,24 @@ def build_parser() -> DutchParser:
     check = decks_sub.add_parser("check", help="controleer deckbestanden of mappen",
                                  description="Controleer decks en meld elk probleem als PAD:REGEL:KOLOM: melding.")
     check.add_argument("paths", nargs="+", type=Path, metavar="PAD", help="bestand of map")
+    check.add_argument("--format", choices=["text", "json"], default="text",
+                       help="text (standaard) of json, voor een controle in CI")
+    decks_sub.add_parser("schema", help="toon het JSON Schema van het deckformaat",
+                         description="Toon het JSON Schema (draft 2020-12) van het deckformaat, "
+                                     "voor een editor zoals VS Code met de YAML-extensie.")
     new = decks_sub.add_parser("new", help="schrijf een startdeck met uitleg",
                                description="Schrijf een nieuw deck met uitleg in de opmerkingen.")
     new.add_argument("path", type=Path, metavar="PAD", help="het nieuwe bestand (.yaml)")
+
+    config = sub.add_parser("config", help="de instellingen: welk bestand, en wat er mis is",
+                            description="Zie welk instellingenbestand de app leest, en controleer het.")
+    c_sub = config.add_subparsers(dest="config_command", title="opdrachten", metavar="OPDRACHT",
+                                  parser_class=DutchParser, required=True)
+    c_sub.add_parser("path", help="toon welk bestand gelezen wordt, en waarom",
+                     description="Toon het instellingenbestand dat de app leest, en waarom dat.")
+    c_sub.add_parser("check", help="controleer de instellingen",
+                     description="Meld elk probleem in de instellingen als PAD:REGEL:KOLOM: melding, "
+                                 "en wat nog ingevuld moet worden.")
 
     sessions = sub.add_parser("sessions", help="opgeslagen sessies",
                               description="Bekijk en exporteer opgeslagen sessies.")
@@ -205,6 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--year gaat niet samen met --from of --to")
     if args.data_dir is not None:
         paths.set_data_dir(args.data_dir)
+    if args.config is not None:
+        paths.set_config_file(args.config)
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
@@ -217,6 +240,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from game.commands import decks as decks_cmd
 
         return decks_cmd.run(args)
+    if command == "config":
+        from game.commands import config as config_cmd
+
+        return config_cmd.run(args)
     if command == "sessions":
         from game.commands import sessions as sessions_cmd
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from dilemmas.config import Config, load_config
+from dilemmas.config import Config, load_config, placeholder_notice
 
 if TYPE_CHECKING:
     from dilemmas.discovery import DeckRegistry
@@ -64,6 +64,7 @@ class AppContext:
     def load(cls, extra_dirs: Sequence[Path] = ()) -> AppContext:
         """Read the config now; find the decks and open the store when first needed."""
         config, notices = load_config()
+        notices = [*notices, *placeholder_notice(config)]  # once, with the command that fixes it
         return cls(config, config_notices=notices, extra_deck_dirs=extra_dirs, open_store=True)
 
     @property

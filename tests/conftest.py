@@ -18,6 +18,8 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv(paths.CONFIG_DIR_ENV, str(tmp_path / "config"))
     paths.set_data_dir(None)
     paths.set_config_dir(None)
+    paths.set_config_file(None)
     yield data
     paths.set_data_dir(None)
     paths.set_config_dir(None)
+    paths.set_config_file(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -69,8 +70,8 @@ def test_unknown_key_and_wrong_types_fall_back_per_setting() -> None:
         f"{file}:2:1: onbekende instelling 'kk' telt niet mee; bedoel je 'k'?",
         f"{file}:3:4: 'k' moet een geheel getal van 2 of meer zijn; de standaardwaarde geldt",
         f"{file}:4:17: 'oefenen_aantal' moet een geheel getal van 1 of meer zijn; de standaardwaarde geldt",
-        f"{file}:5:18: 'contactpersonen' moet een lijst zijn met per persoon 'rol', 'naam' en "
-        "'bereikbaar'; de standaardwaarde geldt",
+        f"{file}:5:18: 'contactpersonen' moet een lijst zijn met per persoon een regel die begint "
+        "met '- ', met 'rol' en verder 'naam', 'bereikbaar' en 'id'; de standaardwaarde geldt",
     ]
 
 
@@ -113,3 +114,95 @@ def test_contact_id_is_read() -> None:
     config, notices = load_config()
     assert notices == []
     assert config.contact("vertrouwenspersoon") == Contact("VP", "X", "Y", id="vertrouwenspersoon")
+
+
+# --- issue 17, item 6: one rule for which file is read; every field on its own -------------
+
+
+def _rule_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No config override: the data folder chosen, XDG_CONFIG_HOME pointing into tmp."""
+    monkeypatch.delenv(paths.CONFIG_DIR_ENV, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    return tmp_path / "xdg" / "integer-spel" / "config.yaml"
+
+
+def test_data_dir_without_its_own_config_reads_the_user_config(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    user = _rule_env(tmp_path, monkeypatch)
+    user.parent.mkdir(parents=True)
+    user.write_text("organisatie: Gemeente Xdg\n", encoding="utf-8")
+    file, reason = paths.config_source()
+    assert file == user and "geen config.yaml" in reason
+    assert load_config()[0].organisation == "Gemeente Xdg"
+
+
+def test_data_dir_with_its_own_config_reads_that(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _rule_env(tmp_path, monkeypatch)
+    portable = paths.data_dir() / "config.yaml"
+    portable.write_text("organisatie: Gemeente Stick\n", encoding="utf-8")
+    assert paths.config_source()[0] == portable
+    assert load_config()[0].organisation == "Gemeente Stick"
+
+
+def test_config_option_wins(tmp_path: Path) -> None:
+    chosen = tmp_path / "elders.yaml"
+    chosen.write_text("organisatie: Gemeente Elders\n", encoding="utf-8")
+    paths.set_config_file(chosen)
+    assert paths.config_source() == (chosen, "gekozen met --config")
+
+
+def test_one_bad_contact_keeps_the_others() -> None:
+    file = _write("contactpersonen:\n"
+                  "  - {rol: Vertrouwenspersoon, bereikbaar: 06-1, id: vertrouwenspersoon}\n"
+                  "  - {naam: Zonder rol}\n"
+                  "  - {rol: P&O, telefoon: 06-2}\n")
+    config, notices = load_config()
+    assert [c.role for c in config.contacts] == ["Vertrouwenspersoon", "P&O"]
+    assert config.contact("vertrouwenspersoon") is not None
+    assert notices[0].startswith(f"{file}:3:5: deze contactpersoon telt niet mee: 'rol' ontbreekt")
+    assert notices[1].startswith(f"{file}:4:16: onbekende sleutel 'telefoon' bij een contactpersoon "
+                                 "telt niet mee; bedoel je 'bereikbaar'?")
+    assert not any("naam" in n and "moet" in n for n in notices)
+
+
+def test_unknown_default_deck_and_key_id_and_empty_oath_are_named() -> None:
+    file = _write("standaard_deck: huizen-basiss\need:\ntoetsen:\n  round.vote-handz: k\n  app.help: f1\n"
+                  "eedtekst: Ik beloof\n")
+    config, notices = load_config(deck_ids={"huizen-basis"}, binding_ids={"round.vote-hands", "app.help"})
+    assert config.default_deck is None
+    assert config.keymap == (("app.help", "f1"),)
+    assert any(n.startswith(f"{file}:1:17: 'standaard_deck': er is geen deck 'huizen-basiss'; "
+                            "bedoel je 'huizen-basis'?") for n in notices), notices
+    assert any(n.startswith(f"{file}:2:5: 'eed' is leeg") for n in notices), notices
+    assert any("onbekende actie 'round.vote-handz'" in n and "'round.vote-hands'" in n for n in notices)
+    assert any("onbekende instelling 'eedtekst'" in n and "bedoel je 'eed'?" in n for n in notices)
+
+
+def test_placeholders_are_listed_until_filled_in() -> None:
+    from dilemmas.config import Config, placeholder_notice, placeholders
+
+    found = placeholders(Config())
+    assert any("'naam' is nog niet ingevuld" in line for line in found)
+    notice = placeholder_notice(Config())
+    assert len(notice) == 1 and "integer-spel config check" in notice[0]
+    _write("contactpersonen:\n  - {rol: Vertrouwenspersoon, naam: Sanne, bereikbaar: 06-1}\n"
+           "eed: Onze eigen eed.\n")
+    assert placeholders(load_config()[0]) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_as_config_is_refused_at_once() -> None:
+    file = paths.config_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(file)
+    config, notices = load_config()
+    assert config.organisation == "Gemeente" and "geen gewoon bestand" in notices[0]
+
+
+def test_deeply_nested_stappenplan_gives_a_message(tmp_path: Path) -> None:
+    from dilemmas.stappenplan import load_stappenplan_or_default
+
+    deep = tmp_path / "plan.yaml"
+    deep.write_text("stappen: " + "[" * 5000 + "\n", encoding="utf-8")
+    plan, notices = load_stappenplan_or_default(deep)
+    assert plan is not None and notices and "te diep genest" in notices[0]

@@ -90,3 +90,19 @@ def test_find_dilemma(bundled: Path) -> None:
 def test_shipped_decks_load_without_problems() -> None:
     registry = discover()
     assert registry.invalid == [], registry.notices
+
+
+def test_a_utf16_deck_in_the_decks_folder_is_skipped_at_once() -> None:
+    import time
+
+    from dilemmas import paths
+    from dilemmas.discovery import discover
+
+    folder = paths.user_decks_dir()
+    folder.mkdir(parents=True)
+    bundled = sorted((Path(__file__).parents[1] / "dilemmas" / "decks").glob("*.yaml"))[0]
+    (folder / "unicode.yaml").write_bytes(bundled.read_text(encoding="utf-8").encode("utf-16"))
+    start = time.perf_counter()
+    registry = discover()
+    assert time.perf_counter() - start < 2
+    assert "UTF-16" in registry.invalid[0][1][0].message

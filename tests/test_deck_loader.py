@@ -95,7 +95,7 @@ RULES = [
     ("bad deck kind", '  version: "1"\n', '  version: "1"\n  kind: puls\n', 5, 9,
      "'kind' moet dilemmas of pulse zijn, niet 'puls'; bedoel je 'pulse'?"),
     ("pulse option keys are slugs", '  version: "1"\n', '  version: "1"\n  kind: pulse\n', 18, 17,
-     "in een pulsdeck is een optiesleutel een kort woord"),
+     "in een peilingdeck is een optiesleutel een kort woord"),
     ("no themes", "themes:\n  - id: geschenken\n    title: Geschenken\n", "themes: []\n", 5, 9,
      "'themes' heeft minstens één thema nodig"),
     ("no dilemmas", BASE[BASE.index("  - id: kaartjes"):], "", 8, 10, "'dilemmas' heeft minstens één dilemma nodig"),

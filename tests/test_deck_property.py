@@ -14,7 +14,8 @@ from dilemmas.model import AUDIENCES, Answer, Deck, DeckInfo, Dilemma, Option, T
 BACKENDS = [False, True] if yaml.__with_libyaml__ else [True]
 
 slugs = st.from_regex(r"[a-z0-9][a-z0-9-]{0,15}", fullmatch=True)
-_chars = st.characters(categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\ufeff")
+_chars = st.characters(categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\ufeff“”‘’„‚")
+# (A value wrapped in typographic quotes is refused on purpose: the author meant YAML quotes.)
 
 
 def texts(limit: int) -> st.SearchStrategy[str]:

@@ -65,7 +65,7 @@ def test_billion_laughs_is_refused_without_expanding(tmp_path: Path) -> None:
 
 def test_file_over_2_mb_is_refused_before_parsing(tmp_path: Path) -> None:
     problems = _check(tmp_path, b"[" * (MAX_BYTES + 1))
-    assert problems == [(1, 1, "het bestand is te groot (2.0 MB); het mag hoogstens 2 MB zijn")]
+    assert problems == [(1, 1, "het bestand is te groot (2,1 MB); het mag hoogstens 2 MB zijn")]
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:

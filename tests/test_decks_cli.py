@@ -29,7 +29,8 @@ def test_check_reports_every_problem_sorted_and_exits_1(tmp_path: Path, capsys: 
     bad.write_text("deck:\n  id: X\n  title: t\n  version: '1'\nthemes: []\ndilemmas: []\n", encoding="utf-8")
     missing = tmp_path / "a-weg.yaml"
     assert main(["decks", "check", str(bad), str(missing)]) == 1
-    out = capsys.readouterr().out.splitlines()
+    # Each problem's own line and caret follow it, indented.
+    out = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("    ")]
     assert out == [
         f"{missing}:1:1: bestand niet gevonden",
         f"{bad}:2:7: 'id' mag alleen kleine letters, cijfers en '-' bevatten (bijvoorbeeld 'x')",
@@ -109,8 +110,122 @@ def test_list_shows_decks_invalid_ones_and_notices(tmp_path: Path, isolated_dirs
     (extra / "kapot.yaml").write_text("deck: [\n", encoding="utf-8")
     assert main(["--decks", str(extra), "decks", "list"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"proef-team\s+Proefdeck voor de tests\s+2026\.1\s+map\s+3\s+2", out), out
+    assert re.search(r"proef-team\s+Proefdeck voor de tests\s+2026\.1\s+extra map\s+3\s+2", out), out
     assert "proef-team: geschenken 1, nevenwerk 2" in out
-    assert re.search(r"proef-puls\s+Proefpuls \(puls\)", out)
+    assert re.search(r"proef-puls\s+Proefpuls \(peiling\)", out)
     assert f"{extra / 'kapot.yaml'}:2:1: ongeldige YAML" in out
     assert f"Let op: Het deck 'proef-team' uit {extra / 'team.yaml'} vervangt het ingebouwde deck." in out
+
+
+# --- issue 17 and issue 13: what the CLI prints --------------------------------------------
+
+
+def test_check_shows_the_line_and_a_caret(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "d.yaml"
+    bad.write_text((FIXTURES / "valid" / "team.yaml").read_text(encoding="utf-8")
+                   .replace("    title: Kaartjes", "    title Kaartjes"), encoding="utf-8")
+    assert main(["decks", "check", str(bad)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{bad}:15:5: ")
+    assert lines[1:3] == ["        title Kaartjes na de aanbesteding", "        ^"]
+
+
+def test_check_json_for_ci(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    bad = tmp_path / "d.yaml"
+    bad.write_text("deck: [\n", encoding="utf-8")
+    assert main(["decks", "check", "--format", "json", str(bad), str(FIXTURES / "valid")]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert result["ok"] is False and result["problems"][0]["path"] == str(bad)
+    assert {"line", "column", "message"} <= set(result["problems"][0])
+    assert len(result["decks"]) == 2
+    assert main(["decks", "check", "--format", "json", str(FIXTURES / "valid")]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+
+
+def test_list_uses_the_apps_words_and_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = discovery.paths.user_decks_dir()
+    folder.mkdir(parents=True)
+    shutil.copy(FIXTURES / "valid" / "team.yaml", folder / "team.yaml")
+    assert main(["decks", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "gebruiker" not in out and "(puls)" not in out
+    assert "eigen map" in out and "(peiling)" in out
+    assert f"proef-team: {folder / 'team.yaml'}" in out
+
+
+def test_list_and_errors_print_in_latin1(tmp_path: Path) -> None:
+    folder = discovery.paths.user_decks_dir()
+    folder.mkdir(parents=True)
+    (folder / "kapot.yaml").write_text("deck: — [\n", encoding="utf-8")
+    env = {**__import__("os").environ, "PYTHONIOENCODING": "latin-1"}
+    for args in (["decks", "list"], ["decks", "check", str(folder)], ["config", "check"]):
+        done = subprocess.run([sys.executable, "-m", "game.cli", *args], capture_output=True, env=env,
+                              timeout=60, check=False)
+        assert b"Traceback" not in done.stderr, (args, done.stderr[-500:])
+        assert done.returncode in (0, 1)
+
+
+def test_new_with_a_non_utf8_name_says_so_and_writes_nothing(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    name = os.fsdecode(b"deck-\xff.yaml")
+    target = tmp_path / name
+    assert main(["decks", "new", str(target)]) == 1
+    assert "geen UTF-8" in capsys.readouterr().err
+    assert not os.path.lexists(os.fsencode(target))
+
+
+def test_new_is_private_under_umask_000(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0)
+    try:
+        assert main(["decks", "new", str(tmp_path / "mijn.yaml")]) == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "mijn.yaml").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_check_refuses_a_fifo_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    fifo = tmp_path / "pijp.yaml"
+    os.mkfifo(fifo)
+    assert main(["decks", "check", str(fifo)]) == 1
+    assert "geen gewoon bestand" in capsys.readouterr().out
+
+
+def test_many_broken_decks_give_one_notice() -> None:
+    folder = discovery.paths.user_decks_dir()
+    folder.mkdir(parents=True)
+    for i in range(200):
+        (folder / f"kapot-{i:04}.yaml").write_text("deck: [\n", encoding="utf-8")
+    registry = discovery.discover()
+    assert len(registry.invalid) == 200
+    skipped = [n for n in registry.notices if "overgeslagen" in n]
+    assert len(skipped) == 1 and skipped[0].startswith("200 decks zijn overgeslagen")
+
+
+def test_config_path_tells_the_file_and_why(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["config", "path"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == str(discovery.paths.config_file())
+    assert out[1].startswith("Waarom: INTEGER_SPEL_CONFIG_DIR is gezet")
+
+
+def test_config_check_locates_every_problem_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    file = discovery.paths.config_file()
+    file.parent.mkdir(parents=True)
+    file.write_text("standaard_deck: bestaat-niet\ntoetsen:\n  round.vote-handz: k\n"
+                    "contactpersonen:\n  - {rol: P&O, telefoon: 06-1}\n", encoding="utf-8")
+    assert main(["config", "check"]) == 1
+    out = capsys.readouterr().out
+    assert f"{file}:1:17: 'standaard_deck': er is geen deck 'bestaat-niet'" in out
+    assert f"{file}:3:3: onbekende actie 'round.vote-handz'" in out and "'round.vote-hands'" in out
+    assert f"{file}:5:16: onbekende sleutel 'telefoon'" in out
+    assert "    standaard_deck: bestaat-niet\n" in out
+    assert "Nog niet ingevuld" in out  # the default oath is still the placeholder text

@@ -246,7 +246,9 @@ async def test_check_file_lists_the_problems_of_any_file(
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ProblemsDialog)
-        listed = text_of(dialog.query_one("#problems-list", Static)).splitlines()
+        # Each problem is followed by its line and a caret, indented.
+        listed = [line for line in text_of(dialog.query_one("#problems-list", Static)).splitlines()
+                  if not line.startswith("    ")]
         assert listed == expected
         await pilot.press("escape")
         await pilot.pause()
@@ -299,3 +301,26 @@ async def test_usable_at_80_by_24(isolated_dirs: Path) -> None:
         await pilot.pause()
         assert screen.query_one("#card-list").region.height >= 10
         assert screen.query_one("#card-audience").region.right <= 80
+
+
+async def test_check_dialog_shows_the_line_and_a_caret(tmp_path: Path) -> None:
+    from game.screens.decks import ProblemsDialog
+
+    bad = tmp_path / "d.yaml"
+    bad.write_text("deck:\n  id x\n  title: t\n", encoding="utf-8")
+    from dilemmas.loader import check_file
+
+    _deck, problems = check_file(bad)
+    from dilemmas.config import Config
+    from dilemmas.discovery import DeckRegistry
+    from game.app import IntegerSpelApp
+    from game.context import AppContext
+
+    app = IntegerSpelApp(AppContext(config=Config(), registry=DeckRegistry(), store=None))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.push_screen(ProblemsDialog(bad, problems))
+        await pilot.pause()
+        listed = text_of(app.screen.query_one("#problems-list", Static)).splitlines()
+        assert listed[0].startswith(f"{bad}:2:3: ")
+        assert listed[1:3] == ["      id x", "      ^"]

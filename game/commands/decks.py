@@ -3,29 +3,69 @@
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 from dilemmas.model import Deck
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable_output() -> None:
+    """Let a console that cannot show a character (latin-1, a redirected Windows console)
+    print '?' for it rather than stop with an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def _shown(text: object) -> str:
+    """Text from a file or a file name as it may be printed: no control characters, no
+    undecodable bytes of a file name."""
+    value = str(text).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub("\ufffd", value)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand; returns the exit code."""
+    printable_output()
     if args.decks_command == "check":
-        return check(args.paths)
+        return check(args.paths, getattr(args, "format", "text"))
+    if args.decks_command == "schema":
+        from dilemmas.schema import deck_schema
+
+        print(json.dumps(deck_schema(), ensure_ascii=False, indent=2))
+        return 0
     if args.decks_command == "new":
         return new(args.path)
     return list_decks(args.decks)
 
 
-def check(paths: list[Path]) -> int:
-    """Print every problem as PATH:LINE:COL: message and a summary; 1 if any problem."""
+def check(paths: list[Path], output: str = "text") -> int:
+    """Print every problem as PATH:LINE:COL: message, its line with a caret, and a summary
+    (or, with ``output="json"``, one JSON document for CI); 1 if any problem."""
     from dilemmas.loader import check_all
 
     report = check_all(paths)
+    if output == "json":
+        print(json.dumps({
+            "ok": not report.problems,
+            "problems": [{"path": _shown(p.path), "line": p.line, "column": p.column,
+                          "message": _shown(p.message)} for p in report.problems],
+            "decks": [{"id": d.id, "path": _shown(d.path), "dilemmas": len(d.dilemmas)}
+                      for d in report.decks],
+        }, ensure_ascii=False, indent=2))
+        return 1 if report.problems else 0
     for problem in report.problems:
-        print(problem)
+        print(_shown(problem.detail()).replace("\ufffd\n", "\n"))
     if report.problems:
         files = len({p.path for p in report.problems})
         print(f"{_count(len(report.problems), 'probleem', 'problemen')} in "
@@ -39,15 +79,18 @@ def check(paths: list[Path]) -> int:
 
 def new(path: Path) -> int:
     """Write the commented starter deck; refuse to overwrite an existing file."""
-    from dilemmas.starter import write_starter_deck
+    from dilemmas.starter import StarterNameError, write_starter_deck
 
     try:
         write_starter_deck(path)
     except FileExistsError:
-        print(f"{path} bestaat al. Kies een andere naam; er is niets overschreven.", file=sys.stderr)
+        _err(f"{_shown(path)} bestaat al. Kies een andere naam; er is niets overschreven.")
         return 1
-    except OSError as exc:
-        print(f"Kan {path} niet schrijven: {exc.strerror or exc}.", file=sys.stderr)
+    except StarterNameError as exc:
+        _err(f"Kan {_shown(path)} niet schrijven: {exc}.")
+        return 1
+    except OSError:
+        _err(f"Kan {_shown(path)} niet schrijven: geen toegang, de map bestaat niet of de schijf is vol.")
         return 1
     print(f"Nieuw deck geschreven: {path}\n"
           f"Pas het aan en controleer het daarna met: integer-spel decks check {path}")
@@ -62,7 +105,7 @@ def list_decks(extra_dirs: list[Path]) -> int:
     from rich.text import Text
 
     from dilemmas.config import load_config
-    from dilemmas.discovery import discover, skip_notice
+    from dilemmas.discovery import SOURCE_LABELS, discover, skip_notice
 
     config, notices = load_config()
     registry = discover(extra_dirs, config)
@@ -74,14 +117,20 @@ def list_decks(extra_dirs: list[Path]) -> int:
         table.add_column(column, overflow="fold", no_wrap=column != "titel",
                          justify="right" if column in ("kaarten", "thema's") else "left")
     for deck in registry.decks.values():
-        kind = " (puls)" if deck.is_pulse else ""
-        table.add_row(deck.id, deck.info.title + kind, deck.info.version, deck.source,
+        kind = " (peiling)" if deck.is_pulse else ""
+        source = SOURCE_LABELS.get(deck.source, deck.source)
+        table.add_row(deck.id, _shown(deck.info.title) + kind, _shown(deck.info.version), _shown(source),
                       str(len(deck.dilemmas)), str(len(deck.themes)))
     if registry.decks:
         console.print(table)
         console.print(Text("Kaarten per thema", style="bold"))
         for deck in registry.decks.values():
             console.print(f"  {deck.id}: {_per_theme(deck)}")
+        own = [deck for deck in registry.decks.values() if deck.source != "ingebouwd" and deck.path]
+        if own:
+            console.print(Text("Bestanden", style="bold"))
+            for deck in own:
+                console.print(f"  {deck.id}: {_shown(deck.path)}", markup=False, soft_wrap=True)
     else:
         console.print("Er zijn geen decks gevonden.")
     if registry.invalid:
@@ -89,14 +138,14 @@ def list_decks(extra_dirs: list[Path]) -> int:
         console.print(Text("Decks met fouten", style="bold") + Text(" (overgeslagen):"))
         for _path, problems in registry.invalid:
             more = f" (en nog {len(problems) - 1})" if len(problems) > 1 else ""
-            console.print(f"  {problems[0]}{more}", markup=False)
+            console.print(f"  {_shown(problems[0])}{more}", markup=False)
         console.print("Zie alle problemen met: integer-spel decks check PAD")
     skipped = {skip_notice(path, problems) for path, problems in registry.invalid}
     shown = notices + [n for n in registry.notices if n not in skipped]
     if shown:
         console.print()
         for notice in shown:
-            console.print(f"Let op: {notice}", markup=False)
+            console.print(f"Let op: {_shown(notice)}", markup=False)
     return 0
 
 

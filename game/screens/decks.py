@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Static, TabbedContent, TabPane
 
+from dilemmas.discovery import SOURCE_LABELS
 from dilemmas.model import Deck
 from game.dialogs.path_dialog import PathDialog
 from game.screens.card_browser import CardBrowser
@@ -25,11 +26,6 @@ if TYPE_CHECKING:
     from dilemmas.errors import Problem
     from game.app import IntegerSpelApp
 
-SOURCE_LABELS: dict[str, str] = {
-    "ingebouwd": "ingebouwd",
-    "gebruiker": "eigen map",
-    "map": "extra map",
-}
 
 
 def theme_counts(deck: Deck) -> list[tuple[str, int]]:
@@ -45,7 +41,7 @@ def theme_summary(deck: Deck) -> str:
 
 def problem_lines(registry: DeckRegistry) -> list[str]:
     """Every problem of every invalid deck as `PATH:LINE:COL: melding`."""
-    return [str(problem) for _path, problems in registry.invalid for problem in problems]
+    return [problem.detail() for _path, problems in registry.invalid for problem in problems]
 
 
 class ProblemsDialog(ModalScreen[None]):
@@ -91,7 +87,7 @@ laden. `Escape` sluit.
                     noun = "probleem" if count == 1 else "problemen"
                     yield Static(f"{count} {noun} gevonden:", id="problems-summary")
                     yield Static(
-                        Content("\n").join(Content(str(p)) for p in self.problems),
+                        Content("\n").join(Content(p.detail()) for p in self.problems),
                         id="problems-list",
                     )
                 else:
@@ -209,7 +205,7 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
             parts.append(Content.styled(f"{count} {noun} niet geladen worden:", "bold $error"))
             for path, problems in registry.invalid:
                 parts.append(Content.assemble(("\n", ""), (str(path), "bold")))
-                parts.extend(Content(f"  {problem}") for problem in problems)
+                parts.extend(Content("  " + problem.detail().replace("\n", "\n  ")) for problem in problems)
         else:
             parts.append(Content.styled("Alle decks zijn in orde.", "bold $success"))
         # The start-up notice for a skipped deck repeats its first problem, shown above.
