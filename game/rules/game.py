@@ -156,6 +156,12 @@ class RoundState:
     seconds: int = 0
     skipped: bool = False
     code_shown: bool = False
+    walkthrough: str | None = None
+    """The deep dive's walkthrough id: opening it again continues what was typed."""
+    timer_running: bool = False
+    """The discussion timer was running at the last save (a resume starts it again)."""
+    secret_open: bool = False
+    """A secret vote was going round; it is not kept, so a resume asks to vote again."""
 
     @property
     def minutes(self) -> int | None:
@@ -191,6 +197,9 @@ class RoundState:
             "seconds": self.seconds,
             "skipped": self.skipped,
             "code_shown": self.code_shown,
+            "walkthrough": self.walkthrough,
+            "timer_running": self.timer_running,
+            "secret_open": self.secret_open,
         }
 
     @classmethod
@@ -211,6 +220,9 @@ class RoundState:
             seconds=int(data.get("seconds", 0)),
             skipped=bool(data.get("skipped", False)),
             code_shown=bool(data.get("code_shown", False)),
+            walkthrough=str(data["walkthrough"]) if data.get("walkthrough") else None,
+            timer_running=bool(data.get("timer_running", False)),
+            secret_open=bool(data.get("secret_open", False)),
         )
 
 

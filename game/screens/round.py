@@ -192,8 +192,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if self.session.problem:
             self._store_problem(self.session.problem)
         self._apply_size(self.app.size.width)
-        self.query_one(RoundTimer).load(self.round.seconds)
+        self._load_timer()
         self.show_round()
+        self._tell_lost_secret_vote()
         self.call_after_refresh(self._freeze_long_lived)
 
     def _freeze_long_lived(self) -> None:
@@ -208,6 +209,28 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self._frozen = True
             gc.collect()
             gc.freeze()
+
+    def _load_timer(self) -> None:
+        """Put the round's time on the timer, running again if it ran at the last save."""
+        timer = self.query_one(RoundTimer)
+        timer.load(self.round.seconds)
+        if self.round.timer_running:
+            timer.running = True
+
+    def _tell_lost_secret_vote(self) -> None:
+        """After a crash during a secret vote: the votes so far are gone; say so."""
+        rnd = self.round
+        if not rnd.secret_open:
+            return
+        rnd.secret_open = False
+        self._save_state()
+        self.notify(
+            "Er ging een geheime stemming rond toen de app stopte. Die stemmen zijn niet "
+            "bewaard. Stem opnieuw met g.",
+            title="Stemming opnieuw",
+            severity="warning",
+            timeout=30,
+        )
 
     def on_resize(self) -> None:
         self._apply_size(self.app.size.width)
@@ -436,6 +459,13 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             return f"{self.dilemma.title} — maar wat als… ({rnd.variation + 1})"
         return self.dilemma.title
 
+    def _vote_context(self) -> str | None:
+        """The variation's sentence, when this is a re-vote: the room votes on what it reads."""
+        rnd, dilemma = self.round, self.dilemma
+        if 0 <= rnd.variation < len(dilemma.variations):
+            return "Maar wat als… " + reflow(dilemma.variations[rnd.variation])
+        return None
+
     def _store_vote(self, counts: dict[str, int], mode: VoteMode) -> None:
         rnd = self.round
         if rnd.variation >= 0:
@@ -464,7 +494,11 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
         self.app.push_screen(
             HandCountDialog(
-                options, self.game.setup.participants, title=self._vote_title(), counts=counts
+                options,
+                self.game.setup.participants,
+                title=self._vote_title(),
+                counts=counts,
+                context=self._vote_context(),
             ),
             done,
         )
@@ -474,10 +508,17 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if not self._can_vote():
             return
         dilemma = self.dilemma
-        self._pause_timer()
+        # The timer keeps running through the vote (SPEC §4); the vote itself is not kept
+        # until it is done, so a crash now must be told on resume.
+        self.round.secret_open = True
+        self.round.seconds = self.query_one(RoundTimer).seconds
+        self._save_round()
+        self.flush_saves()
 
         def done(result: dict[str, int] | None) -> None:
+            self.round.secret_open = False
             if result is None:
+                self._save_state()
                 self.notify("Stemming afgebroken. Er is niets bewaard.")
                 return
             self._store_vote(result, "secret")
@@ -490,6 +531,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 dilemma.question,
                 vote_choices(dilemma),
                 self.game.setup.participants,
+                context=self._vote_context(),
             ),
             done,
         )
@@ -512,14 +554,15 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def action_timer(self) -> None:
         timer = self.query_one(RoundTimer)
         timer.toggle()
-        if not timer.running:
-            self.round.seconds = timer.seconds
-            self._save_round()
+        self.round.seconds = timer.seconds
+        self.round.timer_running = timer.running
+        self._save_round()
         self._update_status()
 
     def action_timer_reset(self) -> None:
         self.query_one(RoundTimer).reset()
         self.round.seconds = 0
+        self.round.timer_running = False
         self._save_round()
         self._update_status()
 
@@ -528,11 +571,13 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if timer.running:
             timer.running = False
             self.round.seconds = timer.seconds
+        self.round.timer_running = False
 
     @on(RoundTimer.Ticked)
     def _ticked(self, event: RoundTimer.Ticked) -> None:
         self.round.seconds = event.seconds
-        if event.seconds % 30 == 0:
+        self.round.timer_running = True
+        if event.seconds % 10 == 0:
             self._save_round()
         self._update_status()
 
@@ -578,16 +623,28 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def action_deep_dive(self) -> None:
         """Open the seven-step walkthrough on this card; come back here after."""
-        from game.screens.walkthrough import WalkthroughScreen as screen_class
-        self._pause_timer()
+        from game.screens.walkthrough import WalkthroughScreen
+
+        # The discussion timer keeps running (SPEC §4); a second deep dive on this card
+        # continues the first one.
+        rnd = self.round
         self.flush_saves()
-        try:
-            screen = screen_class(
-                dilemma=self.dilemma, deck=self.deck, session_id=self.session.session_id
-            )
-        except TypeError:
-            screen = screen_class(dilemma=self.dilemma, deck=self.deck)
-        self.app.push_screen(screen)
+
+        def done(walkthrough_id: str | None) -> None:
+            if walkthrough_id and walkthrough_id != rnd.walkthrough:
+                rnd.walkthrough = walkthrough_id
+                rnd.skipped = False
+                self._save_state()
+
+        self.app.push_screen(
+            WalkthroughScreen(
+                dilemma=self.dilemma,
+                deck=self.deck,
+                session_id=self.session.session_id,
+                walkthrough_id=rnd.walkthrough,
+            ),
+            done,
+        )
 
     # -- moving on -------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from game.rules.tally import SecretTally
 from game.widgets.card import HangingList
 
 RECEIVED = "Stem ontvangen — geef de laptop door"
+RECEIVED_LAST = "Stem ontvangen — geef de laptop terug aan de gespreksleider"
 
 
 def key_list(keys: Sequence[str]) -> str:
@@ -71,6 +72,12 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         color: $text-muted;
         width: 1fr;
     }
+    SecretVoteScreen #secret-context {
+        width: 1fr;
+        padding: 1 0 0 0;
+        color: $warning;
+        text-style: bold;
+    }
     SecretVoteScreen #secret-question {
         text-style: bold;
         width: 1fr;
@@ -101,10 +108,14 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         question: str,
         choices: Sequence[tuple[str, str, str]],
         participants: int,
+        *,
+        context: str | None = None,
     ) -> None:
+        """``context``: the variation's sentence on a re-vote, shown above the question."""
         super().__init__()
         self.vote_title = title
         self.question = question
+        self.context = context
         self.choices = list(choices)
         self._by_press = {press.lower(): option for press, option, _ in self.choices}
         self.tally = SecretTally([option for _, option, _ in self.choices], participants)
@@ -114,6 +125,8 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="secret-box"):
             yield Static(f"Geheime stemming · {self.vote_title}", id="secret-title", markup=False)
+            if self.context:
+                yield Static(self.context, id="secret-context", markup=False)
             yield Static(self.question, id="secret-question", markup=False)
             yield HangingList(
                 [(press.upper(), label) for press, _, label in self.choices], id="secret-options"
@@ -148,11 +161,22 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         option = self._by_press.get(event.key.lower())
         if option is None and event.character:
             option = self._by_press.get(event.character.lower())
-        if option is None or not self.tally.cast(option):
+        if option is None:
+            if event.character and event.character.isprintable():
+                # A visible sign that says nothing about any vote: this key is no option.
+                presses = [press.upper() for press, _, _ in self.choices]
+                self.query_one("#secret-prompt", Static).update(
+                    f"Die toets telt niet. Deelnemer {self.tally.voter}: kies {key_list(presses)}"
+                )
+                self.app.bell()
+            return
+        if not self.tally.cast(option):
             return
         # From here on the screen must look identical whichever option was chosen.
         self.passing = True
-        self.query_one("#secret-prompt", Static).update(RECEIVED)
+        self.query_one("#secret-prompt", Static).update(
+            RECEIVED_LAST if self.tally.done else RECEIVED
+        )
         then = self._finish if self.tally.done else self._next_voter
         if self.PASS_SECONDS > 0:
             self.set_timer(self.PASS_SECONDS, then)
