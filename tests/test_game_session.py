@@ -245,7 +245,7 @@ async def test_session_without_votes(isolated_dirs: Path) -> None:
         text = screen_text(app)
         assert "jan@example.nl" not in text and "[verwijderd]" in text
         assert any(
-            "Er is iets weggehaald: e-mailadres" in str(n.message) for n in app._notifications
+            "De app heeft weggehaald: e-mailadres" in str(n.message) for n in app._notifications
         )
         await pilot.press("right", "s", "right")  # skip the second card, then the end
         await pilot.pause()

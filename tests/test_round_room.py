@@ -174,3 +174,57 @@ async def test_last_voter_gives_the_laptop_back(isolated_dirs: Path, monkeypatch
         await pilot.press("a")
         await pilot.pause()
         assert RECEIVED_LAST in screen_text(app)
+
+
+async def test_choice_dialog_labels_are_not_cut(isolated_dirs: Path) -> None:
+    from textual.widgets import Button
+
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot, participants="5", vote="secret")
+        await pilot.press("g", "a", "escape")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Afbreken, stemmen vervallen" in text
+        assert "Afronden met 1 stem" in text
+        assert all(b.size.width >= len(str(b.label)) for b in app.screen.query(Button))
+
+
+async def test_note_dialog_never_claims_anonymity(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Schrijf geen namen op" in screen_text(app)
+        app.screen.query_one("TextArea").text = "Bel 06-12345678 voor meer."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("weggehaald" in m for m in messages)
+        assert not any("anoniem" in m for m in messages)
+
+
+async def test_minutes_mode_clock_is_wall_time(isolated_dirs: Path) -> None:
+    """Defect 3: "0 van 10 min" after a minute with the timer never started."""
+    import time
+    from dataclasses import replace
+
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        assert screen.game.clock_started is not None
+        screen.game.setup = replace(screen.game.setup, limit_kind="minutes", limit=10)
+        screen.game.clock_started = time.time() - 125
+        screen._update_status()
+        await pilot.pause()
+        assert "2 van 10 min" in screen_text(app)
+        assert screen.round.seconds == 0

@@ -37,3 +37,20 @@ def test_shares_always_add_to_100_and_stay_close(counts: dict[str, int]) -> None
     assert sum(result.values()) == 100
     for key, n in counts.items():
         assert abs(result[key] - 100 * n / total) < 1
+
+
+def test_note_is_scrubbed_before_it_is_cut_and_the_cut_is_told() -> None:
+    from game.rules.notes import MAX_NOTE, clean_note, note_message
+
+    typed = "x" * (MAX_NOTE - 10) + " mail jan.jansen@huizen.nl graag"
+    note = clean_note(typed)
+    assert "huizen.nl" not in note.text and "@" not in note.text
+    assert note.removed
+    message = note_message(note)
+    assert message is not None and "weggehaald" in message
+    assert note.cut == (len(note.text) >= MAX_NOTE - 1)
+    long = clean_note("a" * (MAX_NOTE + 50))
+    assert long.cut and len(long.text) == MAX_NOTE
+    assert "ingekort" in (note_message(long) or "")
+    assert note_message(clean_note("Kort gesprek.")) is None
+    assert "anoniem" not in (message or "")

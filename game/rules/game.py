@@ -241,6 +241,9 @@ class GameState:
     rounds: dict[int, RoundState] = field(default_factory=dict)
     pulse: dict[str, dict[str, int]] = field(default_factory=dict)
     finished: bool = False
+    clock_started: float | None = None
+    """Epoch seconds when the first card was shown: in "minutes" mode the session clock is
+    wall time, not the sum of the round timers."""
 
     @classmethod
     def start(cls, deck: Deck, setup: GameSetup) -> GameState:
@@ -365,6 +368,17 @@ class GameState:
     def seconds_played(self) -> int:
         return sum(r.seconds for r in self.rounds.values())
 
+    def start_clock(self, now: float) -> None:
+        """Start the session clock (once; a resume keeps the first start)."""
+        if self.clock_started is None:
+            self.clock_started = now
+
+    def minutes_elapsed(self, now: float) -> int:
+        """Whole minutes of wall time since the first card (0 before the clock starts)."""
+        if self.clock_started is None:
+            return 0
+        return max(0, int(now - self.clock_started) // 60)
+
     def pulse_answers(self) -> list[PulseAnswer]:
         return [PulseAnswer(question=q, counts=dict(c)) for q, c in self.pulse.items()]
 
@@ -380,6 +394,7 @@ class GameState:
             "rounds": {str(i): r.to_dict() for i, r in self.rounds.items()},
             "pulse": {q: dict(c) for q, c in self.pulse.items()},
             "finished": self.finished,
+            "clock_started": self.clock_started,
         }
 
     @classmethod
@@ -407,6 +422,9 @@ class GameState:
             rounds=rounds,
             pulse=pulse,
             finished=bool(state.get("finished", False)),
+            clock_started=(
+                float(state["clock_started"]) if state.get("clock_started") is not None else None
+            ),
         )
 
     def check_deck(self, deck: Deck) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -18,6 +19,7 @@ from game.dialogs.choice import ChoiceDialog
 from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
 from game.rules.game import VOTE_MODE_LABELS, RoundState
+from game.rules.notes import clean_note, note_message
 from game.rules.session import GameSession
 from game.rules.text import reflow
 from game.screens.secret_vote import SecretVoteScreen
@@ -27,7 +29,6 @@ from game.widgets.reveal_scroll import RevealScroll
 from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer, clock_text
 from sessions.model import VoteMode
-from sessions.scrub import scrub_text
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
@@ -37,12 +38,6 @@ COMPACT_WIDTH = 110
 
 
 KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan"
-
-
-def removed_message(removed: tuple[str, ...]) -> str:
-    """ "Er is iets weggehaald: e-mailadres. Notities zijn anoniem." """
-    labels = list(dict.fromkeys(removed))
-    return f"Er is iets weggehaald: {', '.join(labels)}. Notities zijn anoniem."
 
 
 def vote_choices(dilemma: Dilemma) -> list[tuple[str, str, str]]:
@@ -192,6 +187,11 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if self.session.problem:
             self._store_problem(self.session.problem)
         self._apply_size(self.app.size.width)
+        if self.game.clock_started is None:
+            self.game.start_clock(time.time())
+            self._save_state()
+        if self.game.setup.limit_kind == "minutes":
+            self.set_interval(15, self._update_status)  # the wall clock moves on its own
         self._load_timer()
         self.show_round()
         self._tell_lost_secret_vote()
@@ -270,7 +270,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         setup = self.game.setup
         if setup.limit_kind != "minutes":
             return ""
-        used = self.game.seconds_played() // 60
+        used = self.game.minutes_elapsed(time.time())
         if used >= setup.limit:
             return " · de tijd is om — rond af met e"
         return f" · {used} van {setup.limit} min"
@@ -613,11 +613,12 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         def done(text: str | None) -> None:
             if text is None:
                 return
-            clean, removed = scrub_text(text)
-            self.round.note = clean
+            note = clean_note(text)
+            self.round.note = note.text
             self._changed()
-            if removed:
-                self.notify(removed_message(removed), title="Notitie", timeout=10)
+            message = note_message(note)
+            if message:
+                self.notify(message, title="Notitie", timeout=10, markup=False)
 
         self.app.push_screen(NoteDialog(self.round.note), done)
 
