@@ -228,3 +228,62 @@ async def test_minutes_mode_clock_is_wall_time(isolated_dirs: Path) -> None:
         await pilot.pause()
         assert "2 van 10 min" in screen_text(app)
         assert screen.round.seconds == 0
+
+
+async def test_secret_vote_blanco_correction_and_minimum(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 60)
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot, participants="4", vote="secret")
+        round_screen = app.screen
+        assert isinstance(round_screen, RoundScreen)
+        await pilot.press("g")
+        await pilot.pause()
+        vote = app.screen
+        assert isinstance(vote, SecretVoteScreen)
+        assert "blanco" in screen_text(app)
+        await pilot.press("a", "backspace", "b")  # corrected before passing on
+        await pilot.pause()
+        vote._next_voter()
+        for key in ("x", "b", "c"):
+            await pilot.press(key)
+            await pilot.pause()
+            if not vote.tally.done:
+                vote._next_voter()
+        vote._finish()
+        await pilot.pause()
+        assert round_screen.round.counts == {"A": 0, "B": 2, "C": 1}
+        assert round_screen.round.blanco == 1
+        await pilot.press("r")
+        await pilot.pause()
+        assert "1 blanco" in screen_text(app)
+        # A re-vote with only two votes for an answer is not shown.
+        await pilot.press("w", "g")
+        await pilot.pause()
+        vote = app.screen
+        assert isinstance(vote, SecretVoteScreen)
+        for key in ("a", "b"):
+            await pilot.press(key)
+            await pilot.pause()
+            vote._next_voter()
+        vote._finish()
+        await pilot.pause()
+        assert 0 not in round_screen.round.revotes
+        assert any("Minder dan 3" in n.message for n in app._notifications)
+
+
+def test_ten_point_scale_has_a_key_for_ten() -> None:
+    from dilemmas.model import Answer, Dilemma
+    from game.rules.votes import vote_choices
+
+    card = Dilemma(
+        id="x", theme="t", title="T", situation="S", question="Q",
+        answer=Answer(kind="scale", points=10, low="laag", high="hoog"),
+    )
+    presses = [p for p, _, _ in vote_choices(card)]
+    assert len(set(presses)) == 10 and all(len(p) == 1 for p in presses)
+    assert dict((o, p) for p, o, _ in vote_choices(card))["10"] == "0"

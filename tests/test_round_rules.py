@@ -54,3 +54,26 @@ def test_note_is_scrubbed_before_it_is_cut_and_the_cut_is_told() -> None:
     assert "ingekort" in (note_message(long) or "")
     assert note_message(clean_note("Kort gesprek.")) is None
     assert "anoniem" not in (message or "")
+
+
+@given(st.lists(st.sampled_from(["A", "B", "C", None]), max_size=30), st.integers(1, 20))
+def test_secret_tally_with_blanco_and_take_back(presses: list[str | None], participants: int) -> None:
+    from game.rules.tally import SecretTally
+
+    tally = SecretTally(["A", "B", "C"], participants)
+    expected = {"A": 0, "B": 0, "C": 0}
+    blanco = 0
+    for key in presses:
+        ok = tally.cast_blanco() if key is None else tally.cast(key)
+        if ok:
+            if key is None:
+                blanco += 1
+            else:
+                expected[key] += 1
+            # the voter corrects the press and presses the same again
+            assert tally.take_back(key)
+            assert tally.cast_blanco() if key is None else tally.cast(key)
+    assert tally.counts() == expected
+    assert tally.blanco == blanco
+    assert tally.total == sum(expected.values()) + blanco <= participants
+    assert not tally.take_back("A") or expected["A"] > 0

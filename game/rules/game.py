@@ -156,6 +156,8 @@ class RoundState:
     seconds: int = 0
     skipped: bool = False
     code_shown: bool = False
+    blanco: int = 0
+    """Abstentions in the secret vote on the card itself, counted apart from ``counts``."""
     walkthrough: str | None = None
     """The deep dive's walkthrough id: opening it again continues what was typed."""
     timer_running: bool = False
@@ -198,6 +200,7 @@ class RoundState:
             "skipped": self.skipped,
             "code_shown": self.code_shown,
             "walkthrough": self.walkthrough,
+            "blanco": self.blanco,
             "timer_running": self.timer_running,
             "secret_open": self.secret_open,
         }
@@ -221,6 +224,7 @@ class RoundState:
             skipped=bool(data.get("skipped", False)),
             code_shown=bool(data.get("code_shown", False)),
             walkthrough=str(data["walkthrough"]) if data.get("walkthrough") else None,
+            blanco=int(data.get("blanco", 0)),
             timer_running=bool(data.get("timer_running", False)),
             secret_open=bool(data.get("secret_open", False)),
         )

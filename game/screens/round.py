@@ -22,6 +22,7 @@ from game.rules.game import VOTE_MODE_LABELS, RoundState
 from game.rules.notes import clean_note, note_message
 from game.rules.session import GameSession
 from game.rules.text import reflow
+from game.rules.votes import option_labels, vote_choices
 from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
@@ -30,27 +31,19 @@ from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer, clock_text
 from sessions.model import VoteMode
 
+__all__ = ["RoundScreen", "option_labels", "vote_choices"]  # pulse.py imports these here
+
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
+
+MIN_SECRET = 3
+"""A secret result with fewer votes than this is not shown (SPEC §4)."""
 
 COMPACT_WIDTH = 110
 """Below this width the timer and theme board move into the status line."""
 
 
 KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan"
-
-
-def vote_choices(dilemma: Dilemma) -> list[tuple[str, str, str]]:
-    """(press key, option key, label) for a secret vote on this card."""
-    answer = dilemma.answer
-    if answer.kind == "choice":
-        return [(o.key.lower(), o.key, o.text) for o in answer.options]
-    return [(key, key, answer.label(key)) for key in answer.keys]
-
-
-def option_labels(dilemma: Dilemma) -> dict[str, str]:
-    """Option key → label, in card order."""
-    return {key: dilemma.answer.label(key) for key in dilemma.answer.keys}
 
 
 class RoundScreen(Screen[None]):
@@ -375,6 +368,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             text = f"{what} klaar: {n} stemmen. Druk op r voor de uitslag."
         else:
             text = "Uitslag na de variatie:" if previous is not None else "Uitslag:"
+            if previous is None and rnd.blanco:
+                text = f"Uitslag ({rnd.blanco} blanco, apart geteld):"
         self._put("#round-vote", text)
         show_bars = counts is not None and rnd.revealed
         bars.display = show_bars
@@ -473,6 +468,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         else:
             rnd.counts = counts
             rnd.vote = mode
+            if mode != "secret":
+                rnd.blanco = 0
         # Raised hands were seen by everyone; a secret result waits for the reveal.
         rnd.revealed = mode == "hands"
 
@@ -515,26 +512,36 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._save_round()
         self.flush_saves()
 
+        screen = SecretVoteScreen(
+            self._vote_title(),
+            dilemma.question,
+            vote_choices(dilemma),
+            self.game.setup.participants,
+            context=self._vote_context(),
+        )
+
         def done(result: dict[str, int] | None) -> None:
             self.round.secret_open = False
             if result is None:
                 self._save_state()
                 self.notify("Stemming afgebroken. Er is niets bewaard.")
                 return
+            if sum(result.values()) < MIN_SECRET:
+                self._save_state()
+                self.notify(
+                    f"Minder dan {MIN_SECRET} stemmen voor een antwoord: dan weet de groep wie "
+                    "wat stemde. De uitslag wordt niet getoond en niet bewaard.",
+                    severity="warning",
+                    timeout=12,
+                )
+                return
+            if self.round.variation < 0:
+                self.round.blanco = screen.tally.blanco
             self._store_vote(result, "secret")
             self._changed()
             self.notify("Stemming klaar. Druk op r voor de uitslag.")
 
-        self.app.push_screen(
-            SecretVoteScreen(
-                self._vote_title(),
-                dilemma.question,
-                vote_choices(dilemma),
-                self.game.setup.participants,
-                context=self._vote_context(),
-            ),
-            done,
-        )
+        self.app.push_screen(screen, done)
 
     def action_reveal(self) -> None:
         """Show (or hide again) the result of the vote."""
