@@ -28,7 +28,6 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
     DEFAULT_CSS = """
     HandCountDialog {
         align: center bottom;
-        background: $background 30%;
     }
     HandCountDialog > #hands-box {
         width: 100%;
@@ -63,7 +62,7 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
     }
     HandCountDialog .hands-row Label {
         width: 1fr;
-        padding: 1 0 0 1;
+        padding: 0 0 0 1;
     }
     HandCountDialog #hands-message {
         width: 1fr;
@@ -74,7 +73,8 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
         text-style: bold;
     }
     HandCountDialog .hands-row Input.-invalid {
-        border: heavy $error;
+        background: $error 40%;
+        text-style: bold;
     }
     HandCountDialog #hands-buttons {
         height: auto;
@@ -124,6 +124,7 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
                             id=f"hands-{key}",
                             restrict=r"[-0-9a-zA-Z.,]*",
                             max_length=4,
+                            compact=True,
                         )
                         yield Label(f"{key}  {text}", markup=False)
             yield Static(self._total_text(), id="hands-total", markup=False)
@@ -137,6 +138,9 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
                 yield Button("Annuleren", id="hands-cancel")
 
     def on_mount(self) -> None:
+        # The room keeps reading the card above the dialog (the app's Screen rule would
+        # paint it over).
+        self.styles.background = "transparent"
         self.query(Input).first().focus()
 
     def _total_text(self) -> str:
