@@ -458,7 +458,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         """The variation's sentence, when this is a re-vote: the room votes on what it reads."""
         rnd, dilemma = self.round, self.dilemma
         if 0 <= rnd.variation < len(dilemma.variations):
-            return "Maar wat als… " + reflow(dilemma.variations[rnd.variation])
+            text = reflow(dilemma.variations[rnd.variation])
+            return text if text.lower().startswith("maar wat als") else "Maar wat als… " + text
         return None
 
     def _store_vote(self, counts: dict[str, int], mode: VoteMode) -> None:
