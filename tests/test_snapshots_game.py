@@ -92,7 +92,7 @@ def test_card(snap_compare: Any, size: tuple[int, int]) -> None:
 def test_secret_vote(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(
         make_app(),
-        press=["g", "b", "_"],
+        press=["g", "b"],
         terminal_size=size,
         run_before=open_round(make_session()),
     )
@@ -107,6 +107,31 @@ def test_reveal(snap_compare: Any, size: tuple[int, int]) -> None:
     rnd.vote = "secret"
     assert snap_compare(
         make_app(), press=["r", "_"], terminal_size=size, run_before=open_round(session)
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_revote_hands(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The hands dialog on a variation: the variation's sentence and the card stay in view."""
+    session = make_session()
+    rnd = session.game.current
+    assert rnd is not None
+    rnd.counts = {"A": 2, "B": 5, "C": 2}
+    rnd.vote = "secret"
+    assert snap_compare(
+        make_app(), press=["w", "h", "_"], terminal_size=size, run_before=open_round(session)
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_revote_secret(snap_compare: Any, size: tuple[int, int]) -> None:
+    session = make_session()
+    rnd = session.game.current
+    assert rnd is not None
+    rnd.counts = {"A": 2, "B": 5, "C": 2}
+    rnd.vote = "secret"
+    assert snap_compare(
+        make_app(), press=["w", "g"], terminal_size=size, run_before=open_round(session)
     )
 
 

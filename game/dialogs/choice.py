@@ -52,6 +52,14 @@ class ChoiceDialog(ModalScreen[str | None]):
     }
     ChoiceDialog #choice-buttons Button {
         margin: 0 2 0 0;
+        width: auto;
+    }
+    ChoiceDialog #choice-buttons.-stacked {
+        layout: vertical;
+    }
+    ChoiceDialog #choice-buttons.-stacked Button {
+        width: 1fr;
+        margin: 0 0 1 0;
     }
     """
 
@@ -72,7 +80,9 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield Static(self.question, id="choice-question", markup=False)
             if self.detail:
                 yield Static(self.detail, id="choice-detail", markup=False)
-            with Horizontal(id="choice-buttons"):
+            # Buttons that would not fit side by side go under each other: never cut a label.
+            wide = sum(len(label) + 6 for _, label in self.answers) > 62
+            with Horizontal(id="choice-buttons", classes="-stacked" if wide else ""):
                 for n, (answer_id, label) in enumerate(self.answers):
                     yield Button(
                         Content(label),

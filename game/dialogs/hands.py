@@ -27,13 +27,12 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
 
     DEFAULT_CSS = """
     HandCountDialog {
-        align: center middle;
+        align: center bottom;
     }
     HandCountDialog > #hands-box {
-        width: 80;
-        max-width: 100%;
+        width: 100%;
         height: auto;
-        max-height: 100%;
+        max-height: 60%;
         border: thick $primary;
         background: $surface;
         padding: 0 2;
@@ -44,17 +43,26 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
     }
     HandCountDialog #hands-rows {
         height: auto;
-        max-height: 14;
+        max-height: 10;
+    }
+    HandCountDialog #hands-context {
+        width: 1fr;
+        color: $warning;
+        text-style: bold;
+    }
+    HandCountDialog #hands-total {
+        width: 1fr;
+        text-style: bold;
     }
     HandCountDialog .hands-row {
         height: auto;
     }
     HandCountDialog .hands-row Input {
-        width: 10;
+        width: 12;
     }
     HandCountDialog .hands-row Label {
         width: 1fr;
-        padding: 1 0 0 1;
+        padding: 0 0 0 1;
     }
     HandCountDialog #hands-message {
         width: 1fr;
@@ -65,7 +73,8 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
         text-style: bold;
     }
     HandCountDialog .hands-row Input.-invalid {
-        border: heavy $error;
+        background: $error 40%;
+        text-style: bold;
     }
     HandCountDialog #hands-buttons {
         height: auto;
@@ -86,8 +95,11 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
         *,
         title: str = "Handen tellen",
         counts: Mapping[str, int] | None = None,
+        context: str | None = None,
     ) -> None:
+        """``context``: the variation's sentence on a re-vote, shown with the title."""
         super().__init__()
+        self.context = context
         self.options = list(options)
         self.participants = participants
         self.title_text = title
@@ -100,6 +112,8 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
                 id="hands-title",
                 markup=False,
             )
+            if self.context:
+                yield Static(self.context, id="hands-context", markup=False)
             with VerticalScroll(id="hands-rows"):
                 for key, text in self.options:
                     with Horizontal(classes="hands-row"):
@@ -110,8 +124,10 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
                             id=f"hands-{key}",
                             restrict=r"[-0-9a-zA-Z.,]*",
                             max_length=4,
+                            compact=True,
                         )
                         yield Label(f"{key}  {text}", markup=False)
+            yield Static(self._total_text(), id="hands-total", markup=False)
             yield Static(
                 "Leeg telt als 0. Tab gaat naar het volgende veld, Enter slaat op.",
                 id="hands-message",
@@ -122,7 +138,27 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
                 yield Button("Annuleren", id="hands-cancel")
 
     def on_mount(self) -> None:
+        # The room keeps reading the card above the dialog (the app's Screen rule would
+        # paint it over).
+        self.styles.background = "transparent"
         self.query(Input).first().focus()
+
+    def _total_text(self) -> str:
+        """ "Samen 7 van 9 deelnemers" — the running total of what is typed so far."""
+        total = 0
+        for key, _ in self.options:
+            if self.is_mounted:
+                text = self.query_one(f"#hands-{key}", Input).value.strip()
+            else:
+                text = str(self.initial.get(key, ""))
+            if text.isdecimal() and text.isascii():
+                total += int(text)
+        over = " — meer dan er deelnemers zijn" if total > self.participants else ""
+        return f"Samen {total} van {self.participants} deelnemers{over}"
+
+    @on(Input.Changed)
+    def _count_changed(self) -> None:
+        self.query_one("#hands-total", Static).update(self._total_text())
 
     def _say(self, text: str, error: bool) -> None:
         message = self.query_one("#hands-message", Static)

@@ -11,8 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-MAX_NOTE = 1000
-
 
 class NoteDialog(ModalScreen[str | None]):
     """Edit the round's note; returns the text (unscrubbed), or None when cancelled."""
@@ -20,8 +18,9 @@ class NoteDialog(ModalScreen[str | None]):
     HELP: ClassVar[str] = """\
 **Een notitie** bij deze ronde: kort, wat kwam er ter sprake?
 
-- Schrijf geen namen. E-mailadressen, telefoonnummers en dergelijke worden weggehaald en
-  vervangen door [verwijderd].
+- Schrijf geen namen op: die haalt de app niet weg. E-mailadressen, telefoonnummers en
+  dergelijke haalt de app wel weg; je ziet daarna wat er is weggehaald.
+- Langer dan 1000 tekens wordt ingekort; dat hoor je dan.
 - `ctrl+s` slaat op; `Escape` annuleert.
 """
 
@@ -70,8 +69,8 @@ class NoteDialog(ModalScreen[str | None]):
         with Vertical(id="note-box"):
             yield Static("Notitie bij deze ronde", id="note-title")
             yield Static(
-                "Kort: wat kwam er ter sprake? Geen namen. "
-                "E-mailadressen, telefoonnummers en dergelijke worden weggehaald.",
+                "Kort: wat kwam er ter sprake? Schrijf geen namen op: die haalt de app niet weg. "
+                "E-mailadressen, telefoonnummers en dergelijke haalt de app wel weg.",
                 id="note-hint",
             )
             yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False)
@@ -86,7 +85,7 @@ class NoteDialog(ModalScreen[str | None]):
 
     @on(Button.Pressed, "#note-ok")
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip()[:MAX_NOTE])
+        self.dismiss(self.query_one(TextArea).text.strip())
 
     @on(Button.Pressed, "#note-cancel")
     def action_cancel(self) -> None:

@@ -156,6 +156,14 @@ class RoundState:
     seconds: int = 0
     skipped: bool = False
     code_shown: bool = False
+    blanco: int = 0
+    """Abstentions in the secret vote on the card itself, counted apart from ``counts``."""
+    walkthrough: str | None = None
+    """The deep dive's walkthrough id: opening it again continues what was typed."""
+    timer_running: bool = False
+    """The discussion timer was running at the last save (a resume starts it again)."""
+    secret_open: bool = False
+    """A secret vote was going round; it is not kept, so a resume asks to vote again."""
 
     @property
     def minutes(self) -> int | None:
@@ -191,6 +199,10 @@ class RoundState:
             "seconds": self.seconds,
             "skipped": self.skipped,
             "code_shown": self.code_shown,
+            "walkthrough": self.walkthrough,
+            "blanco": self.blanco,
+            "timer_running": self.timer_running,
+            "secret_open": self.secret_open,
         }
 
     @classmethod
@@ -211,6 +223,10 @@ class RoundState:
             seconds=int(data.get("seconds", 0)),
             skipped=bool(data.get("skipped", False)),
             code_shown=bool(data.get("code_shown", False)),
+            walkthrough=str(data["walkthrough"]) if data.get("walkthrough") else None,
+            blanco=int(data.get("blanco", 0)),
+            timer_running=bool(data.get("timer_running", False)),
+            secret_open=bool(data.get("secret_open", False)),
         )
 
 
@@ -229,6 +245,9 @@ class GameState:
     rounds: dict[int, RoundState] = field(default_factory=dict)
     pulse: dict[str, dict[str, int]] = field(default_factory=dict)
     finished: bool = False
+    clock_started: float | None = None
+    """Epoch seconds when the first card was shown: in "minutes" mode the session clock is
+    wall time, not the sum of the round timers."""
 
     @classmethod
     def start(cls, deck: Deck, setup: GameSetup) -> GameState:
@@ -353,6 +372,17 @@ class GameState:
     def seconds_played(self) -> int:
         return sum(r.seconds for r in self.rounds.values())
 
+    def start_clock(self, now: float) -> None:
+        """Start the session clock (once; a resume keeps the first start)."""
+        if self.clock_started is None:
+            self.clock_started = now
+
+    def minutes_elapsed(self, now: float) -> int:
+        """Whole minutes of wall time since the first card (0 before the clock starts)."""
+        if self.clock_started is None:
+            return 0
+        return max(0, int(now - self.clock_started) // 60)
+
     def pulse_answers(self) -> list[PulseAnswer]:
         return [PulseAnswer(question=q, counts=dict(c)) for q, c in self.pulse.items()]
 
@@ -368,6 +398,7 @@ class GameState:
             "rounds": {str(i): r.to_dict() for i, r in self.rounds.items()},
             "pulse": {q: dict(c) for q, c in self.pulse.items()},
             "finished": self.finished,
+            "clock_started": self.clock_started,
         }
 
     @classmethod
@@ -395,6 +426,9 @@ class GameState:
             rounds=rounds,
             pulse=pulse,
             finished=bool(state.get("finished", False)),
+            clock_started=(
+                float(state["clock_started"]) if state.get("clock_started") is not None else None
+            ),
         )
 
     def check_deck(self, deck: Deck) -> list[str]:

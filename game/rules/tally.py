@@ -62,12 +62,13 @@ class SecretTally:
     Only a number per option is kept; the order in which votes came in is never stored.
     """
 
-    __slots__ = ("_counts", "participants")
+    __slots__ = ("_blanco", "_counts", "participants")
 
     def __init__(self, keys: Sequence[str], participants: int) -> None:
         if participants < 1:
             raise ValueError("participants must be at least 1")
         self._counts: dict[str, int] = dict.fromkeys(keys, 0)
+        self._blanco = 0
         self.participants = participants
 
     @property
@@ -76,8 +77,13 @@ class SecretTally:
 
     @property
     def total(self) -> int:
-        """Votes received so far."""
-        return sum(self._counts.values())
+        """Votes received so far, blanco included."""
+        return sum(self._counts.values()) + self._blanco
+
+    @property
+    def blanco(self) -> int:
+        """Abstentions: counted apart, never part of the distribution."""
+        return self._blanco
 
     @property
     def remaining(self) -> int:
@@ -98,6 +104,26 @@ class SecretTally:
         if key not in self._counts or self.done:
             return False
         self._counts[key] += 1
+        return True
+
+    def cast_blanco(self) -> bool:
+        """Count one abstention. False when everyone has voted."""
+        if self.done:
+            return False
+        self._blanco += 1
+        return True
+
+    def take_back(self, key: str | None) -> bool:
+        """Undo one vote for ``key`` (None: one blanco), so a voter can correct their own
+        press before passing on. False when there is no such vote to take back."""
+        if key is None:
+            if self._blanco <= 0:
+                return False
+            self._blanco -= 1
+            return True
+        if self._counts.get(key, 0) <= 0:
+            return False
+        self._counts[key] -= 1
         return True
 
     def counts(self) -> dict[str, int]:

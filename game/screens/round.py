@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import threading
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -21,8 +22,10 @@ from game.dialogs.choice import ChoiceDialog
 from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
 from game.rules.game import VOTE_MODE_LABELS, RoundState
+from game.rules.notes import clean_note, note_message
 from game.rules.session import STATUS_TEXT, GameSession, SaveStatus
 from game.rules.text import reflow
+from game.rules.votes import option_labels, vote_choices
 from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
@@ -30,35 +33,20 @@ from game.widgets.reveal_scroll import RevealScroll
 from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer, clock_text
 from sessions.model import VoteMode
-from sessions.scrub import scrub_text
+
+__all__ = ["RoundScreen", "option_labels", "vote_choices"]  # pulse.py imports these here
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
+
+MIN_SECRET = 3
+"""A secret result with fewer votes than this is not shown (SPEC §4)."""
 
 COMPACT_WIDTH = 110
 """Below this width the timer and theme board move into the status line."""
 
 
 KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan"
-
-
-def removed_message(removed: tuple[str, ...]) -> str:
-    """ "Er is iets weggehaald: e-mailadres. Notities zijn anoniem." """
-    labels = list(dict.fromkeys(removed))
-    return f"Er is iets weggehaald: {', '.join(labels)}. Notities zijn anoniem."
-
-
-def vote_choices(dilemma: Dilemma) -> list[tuple[str, str, str]]:
-    """(press key, option key, label) for a secret vote on this card."""
-    answer = dilemma.answer
-    if answer.kind == "choice":
-        return [(o.key.lower(), o.key, o.text) for o in answer.options]
-    return [(key, key, answer.label(key)) for key in answer.keys]
-
-
-def option_labels(dilemma: Dilemma) -> dict[str, str]:
-    """Option key → label, in card order."""
-    return {key: dilemma.answer.label(key) for key in dilemma.answer.keys}
 
 
 class RoundScreen(Screen[None]):
@@ -197,8 +185,14 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if self.session.problem:
             self._store_problem(self.session.problem)
         self._apply_size(self.app.size.width)
-        self.query_one(RoundTimer).load(self.round.seconds)
+        if self.game.clock_started is None:
+            self.game.start_clock(time.time())
+            self._save_state()
+        if self.game.setup.limit_kind == "minutes":
+            self.set_interval(15, self._update_status)  # the wall clock moves on its own
+        self._load_timer()
         self.show_round()
+        self._tell_lost_secret_vote()
         self.call_after_refresh(self._freeze_long_lived)
 
     def _freeze_long_lived(self) -> None:
@@ -213,6 +207,28 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self._frozen = True
             gc.collect()
             gc.freeze()
+
+    def _load_timer(self) -> None:
+        """Put the round's time on the timer, running again if it ran at the last save."""
+        timer = self.query_one(RoundTimer)
+        timer.load(self.round.seconds)
+        if self.round.timer_running:
+            timer.running = True
+
+    def _tell_lost_secret_vote(self) -> None:
+        """After a crash during a secret vote: the votes so far are gone; say so."""
+        rnd = self.round
+        if not rnd.secret_open:
+            return
+        rnd.secret_open = False
+        self._save_state()
+        self.notify(
+            "Er ging een geheime stemming rond toen de app stopte. Die stemmen zijn niet "
+            "bewaard. Stem opnieuw met g.",
+            title="Stemming opnieuw",
+            severity="warning",
+            timeout=30,
+        )
 
     def on_resize(self) -> None:
         self._apply_size(self.app.size.width)
@@ -276,7 +292,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         setup = self.game.setup
         if setup.limit_kind != "minutes":
             return ""
-        used = self.game.seconds_played() // 60
+        used = self.game.minutes_elapsed(time.time())
         if used >= setup.limit:
             return " · de tijd is om — rond af met e"
         return f" · {used} van {setup.limit} min"
@@ -381,6 +397,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             text = f"{what} klaar: {n} stemmen. Druk op r voor de uitslag."
         else:
             text = "Uitslag na de variatie:" if previous is not None else "Uitslag:"
+            if previous is None and rnd.blanco:
+                text = f"Uitslag ({rnd.blanco} blanco, apart geteld):"
         self._put("#round-vote", text)
         show_bars = counts is not None and rnd.revealed
         bars.display = show_bars
@@ -448,6 +466,14 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             return f"{self.dilemma.title} — maar wat als… ({rnd.variation + 1})"
         return self.dilemma.title
 
+    def _vote_context(self) -> str | None:
+        """The variation's sentence, when this is a re-vote: the room votes on what it reads."""
+        rnd, dilemma = self.round, self.dilemma
+        if 0 <= rnd.variation < len(dilemma.variations):
+            text = reflow(dilemma.variations[rnd.variation])
+            return text if text.lower().startswith("maar wat als") else "Maar wat als… " + text
+        return None
+
     def _store_vote(self, counts: dict[str, int], mode: VoteMode) -> None:
         rnd = self.round
         if rnd.variation >= 0:
@@ -455,6 +481,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         else:
             rnd.counts = counts
             rnd.vote = mode
+            if mode != "secret":
+                rnd.blanco = 0
         # Raised hands were seen by everyone; a secret result waits for the reveal.
         rnd.revealed = mode == "hands"
 
@@ -476,7 +504,11 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
         self.app.push_screen(
             HandCountDialog(
-                options, self.game.setup.participants, title=self._vote_title(), counts=counts
+                options,
+                self.game.setup.participants,
+                title=self._vote_title(),
+                counts=counts,
+                context=self._vote_context(),
             ),
             done,
         )
@@ -486,25 +518,43 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if not self._can_vote():
             return
         dilemma = self.dilemma
-        self._pause_timer()
+        # The timer keeps running through the vote (SPEC §4); the vote itself is not kept
+        # until it is done, so a crash now must be told on resume.
+        self.round.secret_open = True
+        self.round.seconds = self.query_one(RoundTimer).seconds
+        self._save_round()
+        self.flush_saves()
+
+        screen = SecretVoteScreen(
+            self._vote_title(),
+            dilemma.question,
+            vote_choices(dilemma),
+            self.game.setup.participants,
+            context=self._vote_context(),
+        )
 
         def done(result: dict[str, int] | None) -> None:
+            self.round.secret_open = False
             if result is None:
+                self._save_state()
                 self.notify("Stemming afgebroken. Er is niets bewaard.")
                 return
+            if sum(result.values()) < MIN_SECRET:
+                self._save_state()
+                self.notify(
+                    f"Minder dan {MIN_SECRET} stemmen voor een antwoord: dan weet de groep wie "
+                    "wat stemde. De uitslag wordt niet getoond en niet bewaard.",
+                    severity="warning",
+                    timeout=12,
+                )
+                return
+            if self.round.variation < 0:
+                self.round.blanco = screen.tally.blanco
             self._store_vote(result, "secret")
             self._changed()
             self.notify("Stemming klaar. Druk op r voor de uitslag.")
 
-        self.app.push_screen(
-            SecretVoteScreen(
-                self._vote_title(),
-                dilemma.question,
-                vote_choices(dilemma),
-                self.game.setup.participants,
-            ),
-            done,
-        )
+        self.app.push_screen(screen, done)
 
     def action_reveal(self) -> None:
         """Show (or hide again) the result of the vote."""
@@ -524,14 +574,15 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def action_timer(self) -> None:
         timer = self.query_one(RoundTimer)
         timer.toggle()
-        if not timer.running:
-            self.round.seconds = timer.seconds
-            self._save_round()
+        self.round.seconds = timer.seconds
+        self.round.timer_running = timer.running
+        self._save_round()
         self._update_status()
 
     def action_timer_reset(self) -> None:
         self.query_one(RoundTimer).reset()
         self.round.seconds = 0
+        self.round.timer_running = False
         self._save_round()
         self._update_status()
 
@@ -540,11 +591,13 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if timer.running:
             timer.running = False
             self.round.seconds = timer.seconds
+        self.round.timer_running = False
 
     @on(RoundTimer.Ticked)
     def _ticked(self, event: RoundTimer.Ticked) -> None:
         self.round.seconds = event.seconds
-        if event.seconds % 30 == 0:
+        self.round.timer_running = True
+        if event.seconds % 10 == 0:
             self._save_round()
         self._update_status()
 
@@ -580,26 +633,39 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         def done(text: str | None) -> None:
             if text is None:
                 return
-            clean, removed = scrub_text(text)
-            self.round.note = clean
+            note = clean_note(text)
+            self.round.note = note.text
             self._changed()
-            if removed:
-                self.notify(removed_message(removed), title="Notitie", timeout=10)
+            message = note_message(note)
+            if message:
+                self.notify(message, title="Notitie", timeout=10, markup=False)
 
         self.app.push_screen(NoteDialog(self.round.note), done)
 
     def action_deep_dive(self) -> None:
         """Open the seven-step walkthrough on this card; come back here after."""
-        from game.screens.walkthrough import WalkthroughScreen as screen_class
-        self._pause_timer()
+        from game.screens.walkthrough import WalkthroughScreen
+
+        # The discussion timer keeps running (SPEC §4); a second deep dive on this card
+        # continues the first one.
+        rnd = self.round
         self.flush_saves()
-        try:
-            screen = screen_class(
-                dilemma=self.dilemma, deck=self.deck, session_id=self.session.session_id
-            )
-        except TypeError:
-            screen = screen_class(dilemma=self.dilemma, deck=self.deck)
-        self.app.push_screen(screen)
+
+        def done(walkthrough_id: str | None) -> None:
+            if walkthrough_id and walkthrough_id != rnd.walkthrough:
+                rnd.walkthrough = walkthrough_id
+                rnd.skipped = False
+                self._save_state()
+
+        self.app.push_screen(
+            WalkthroughScreen(
+                dilemma=self.dilemma,
+                deck=self.deck,
+                session_id=self.session.session_id,
+                walkthrough_id=rnd.walkthrough,
+            ),
+            done,
+        )
 
     # -- moving on -------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Center, Vertical
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from game.dialogs.choice import ChoiceDialog
@@ -18,6 +19,9 @@ from game.rules.tally import SecretTally
 from game.widgets.card import HangingList
 
 RECEIVED = "Stem ontvangen — geef de laptop door"
+RECEIVED_LAST = "Stem ontvangen — geef de laptop terug aan de gespreksleider"
+BLANCO_KEY = "x"
+CORRECT_HINT = " · verkeerd gedrukt? backspace"
 
 
 def key_list(keys: Sequence[str]) -> str:
@@ -37,13 +41,15 @@ class SecretVoteScreen(Screen[dict[str, int] | None]):
     when the vote is aborted.
     """
 
-    PASS_SECONDS: ClassVar[float] = 1.2
-    """How long "stem ontvangen" stays up; key presses in that time are ignored."""
+    PASS_SECONDS: ClassVar[float] = 3.0
+    """How long "stem ontvangen" stays up; in that time only backspace (take the press back)
+    does anything."""
 
     HELP: ClassVar[str] = """\
 **Geheime stemming.** Geef de laptop rond. Iedere deelnemer drukt één toets voor zijn of haar
 antwoord. Het scherm laat nooit zien welke toets is ingedrukt. Daarna verschijnt
-*Stem ontvangen — geef de laptop door*.
+*Stem ontvangen — geef de laptop door*. `X` is blanco: je stemt niet voor een antwoord
+(blanco telt apart). Verkeerd gedrukt? Druk meteen op `Backspace` en kies opnieuw.
 
 De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
 
@@ -70,6 +76,12 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
     SecretVoteScreen #secret-title {
         color: $text-muted;
         width: 1fr;
+    }
+    SecretVoteScreen #secret-context {
+        width: 1fr;
+        padding: 1 0 0 0;
+        color: $warning;
+        text-style: bold;
     }
     SecretVoteScreen #secret-question {
         text-style: bold;
@@ -101,22 +113,32 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         question: str,
         choices: Sequence[tuple[str, str, str]],
         participants: int,
+        *,
+        context: str | None = None,
     ) -> None:
+        """``context``: the variation's sentence on a re-vote, shown above the question."""
         super().__init__()
         self.vote_title = title
         self.question = question
+        self.context = context
         self.choices = list(choices)
         self._by_press = {press.lower(): option for press, option, _ in self.choices}
         self.tally = SecretTally([option for _, option, _ in self.choices], participants)
         self.passing = False
         self.asking = False
+        self._last: tuple[str | None] | None = None
+        self._pass_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="secret-box"):
             yield Static(f"Geheime stemming · {self.vote_title}", id="secret-title", markup=False)
+            if self.context:
+                yield Static(self.context, id="secret-context", markup=False)
             yield Static(self.question, id="secret-question", markup=False)
             yield HangingList(
-                [(press.upper(), label) for press, _, label in self.choices], id="secret-options"
+                [(press.upper(), label) for press, _, label in self.choices]
+                + [(BLANCO_KEY.upper(), "blanco — geen keuze (telt apart)")],
+                id="secret-options",
             )
             yield Static(self._prompt(), id="secret-prompt", markup=False)
             yield Static(
@@ -143,23 +165,58 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
     async def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        if self.passing or self.asking:
+        if self.asking:
+            return
+        if self.passing:
+            if event.key == "backspace" and self._last is not None:
+                self._take_back()
+            return
+        if event.key.lower() == BLANCO_KEY:
+            if self.tally.cast_blanco():
+                self._received(None)
             return
         option = self._by_press.get(event.key.lower())
         if option is None and event.character:
             option = self._by_press.get(event.character.lower())
-        if option is None or not self.tally.cast(option):
+        if option is None:
+            if event.character and event.character.isprintable():
+                # A visible sign that says nothing about any vote: this key is no option.
+                presses = [press.upper() for press, _, _ in self.choices]
+                self.query_one("#secret-prompt", Static).update(
+                    f"Die toets telt niet. Deelnemer {self.tally.voter}: kies {key_list(presses)}"
+                )
+                self.app.bell()
             return
+        if self.tally.cast(option):
+            self._received(option)
+
+    def _received(self, option: str | None) -> None:
         # From here on the screen must look identical whichever option was chosen.
         self.passing = True
-        self.query_one("#secret-prompt", Static).update(RECEIVED)
+        self._last = (option,)
+        self.query_one("#secret-prompt", Static).update(
+            (RECEIVED_LAST if self.tally.done else RECEIVED) + CORRECT_HINT
+        )
         then = self._finish if self.tally.done else self._next_voter
         if self.PASS_SECONDS > 0:
-            self.set_timer(self.PASS_SECONDS, then)
+            self._pass_timer = self.set_timer(self.PASS_SECONDS, then)
         else:
             then()
 
+    def _take_back(self) -> None:
+        """The voter corrects their own press: it no longer counts; they choose again."""
+        assert self._last is not None
+        if self._pass_timer is not None:
+            self._pass_timer.stop()
+            self._pass_timer = None
+        self.tally.take_back(self._last[0])
+        self._last = None
+        self.passing = False
+        self.query_one("#secret-prompt", Static).update("Teruggenomen. " + self._prompt())
+
     def _next_voter(self) -> None:
+        self._pass_timer = None
+        self._last = None
         self.passing = False
         self.query_one("#secret-prompt", Static).update(self._prompt())
 

@@ -1,4 +1,4 @@
-"""VoteBars: the reveal of a vote as text bars with counts, percentages and verdeeldheid."""
+"""VoteBars: the reveal of a vote as text bars with counts, percentages and how the room stands."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from textual.content import Content
 from textual.widget import Widget
 
-from sessions.figures import divided_label, percentages, verdeeldheid
+from game.rules.room import room_phrase, shares
 
 FULL = "█"
 EMPTY = "·"
@@ -32,33 +32,22 @@ def bar_lines(
     """
     keys = list(labels) or list(counts)
     shown = {k: int(counts.get(k, 0)) for k in keys}
-    pct = percentages(shown)
+    pct = shares(shown)
     total = sum(shown.values())
     rows = []
     for key in keys:
         n = shown[key]
         filled = round(width * n / total) if total else 0
         bar = FULL * filled + EMPTY * (width - filled)
-        figures = f"{n:>3}  {pct[key]:>3.0f}%"
+        figures = f"{n:>3}  {pct[key]:>3d}%"
         if previous is not None:
-            figures = f"{int(previous.get(key, 0)):>3} → {n:<3} {pct[key]:>3.0f}%"
+            figures = f"{int(previous.get(key, 0)):>3} → {n:<3} {pct[key]:>3d}%"
         rows.append((key, bar, figures, labels.get(key, key)))
     return rows
 
 
-def divided_phrase(counts: Mapping[str, int], m: int) -> str:
-    """The total and a plain phrase on how divided the room is."""
-    total = sum(counts.values())
-    score = verdeeldheid(counts, m)
-    stem = "stem" if total == 1 else "stemmen"
-    if score is None:
-        return f"{total} {stem} — {divided_label(score)}"
-    figure = f"{score:.2f}".replace(".", ",")  # Dutch decimal comma
-    return f"{total} {stem} — {divided_label(score)} (verdeeldheid {figure})"
-
-
 class VoteBars(Widget):
-    """A bar per option with its count and percentage, and how divided the room is."""
+    """A bar per option with its count and percentage, and how the room stands in words."""
 
     DEFAULT_CSS = """
     VoteBars {
@@ -138,8 +127,8 @@ class VoteBars(Widget):
                 lines.append(
                     Content.assemble(" " * (key_w + 2), (_clip(label, width - key_w - 2), "italic"))
                 )
-        m = len(self.labels) or len(self.counts)
-        lines.append(Content.styled(divided_phrase(self.counts, m), "bold"))
+        keys = list(self.labels) or list(self.counts)
+        lines.append(Content.styled(room_phrase({k: int(self.counts.get(k, 0)) for k in keys}), "bold"))
         return Content("\n").join(lines)
 
 

@@ -147,6 +147,11 @@ class CardView(VerticalScroll, can_focus=False):
         width: 1fr;
         padding: 0 0 0 2;
     }
+    CardView > .card--prompts {
+        width: 1fr;
+        padding: 1 0 0 0;
+        color: $text-muted;
+    }
     CardView.-compact {
         padding: 0 1;
     }
@@ -175,6 +180,7 @@ class CardView(VerticalScroll, can_focus=False):
         yield Static(classes="card--situation")
         yield Static(classes="card--question")
         yield HangingList(classes="card--options")
+        yield Static(classes="card--prompts")
 
     def on_mount(self) -> None:
         self._fill()
@@ -196,3 +202,10 @@ class CardView(VerticalScroll, can_focus=False):
         self.query_one(".card--situation", Static).update(Content(reflow(d.situation)))
         self.query_one(".card--question", Static).update(Content(d.question.strip()))
         self.query_one(".card--options", HangingList).set_rows(*option_rows(d))
+        prompts = self.query_one(".card--prompts", Static)
+        prompts.display = bool(d.prompts)
+        prompts.update(
+            Content("Om over te praten:\n" + "\n".join(f"• {reflow(p)}" for p in d.prompts))
+            if d.prompts
+            else ""
+        )
