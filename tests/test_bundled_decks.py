@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
 
+from dilemmas.config import DEFAULT_CONTACTS
 from dilemmas.discovery import discover
 from dilemmas.loader import check_paths
 from dilemmas.model import Deck, Dilemma
@@ -61,11 +63,62 @@ def test_raad_and_omgangsvormen(decks: dict[str, Deck]) -> None:
 def test_pulse_deck(decks: dict[str, Deck]) -> None:
     pulse = decks["meldklimaat-pulse"]
     assert pulse.is_pulse
-    assert 2 <= len(pulse.dilemmas) <= 4
+    assert 4 <= len(pulse.dilemmas) <= 8
     ids = {d.id for d in pulse.dilemmas}
     assert "kent-vertrouwenspersoon" in ids
     for question in pulse.dilemmas:
         assert question.answer.kind == "choice"
+        for option in question.answer.options:
+            assert re.fullmatch(r"[a-z]+(-[a-z]+)*", option.key), (question.id, option.key)
+        assert "ons team" not in question.question.lower(), question.id
+    raw = (DECKS_DIR / "pulse.yaml").read_text(encoding="utf-8")
+    assert "bevroren" in raw.split("deck:")[0]  # the freeze note sits at the top
+
+
+def _all_text(card: Dilemma) -> str:
+    parts = [card.title, card.situation, card.question, card.guidance, *card.prompts,
+             *card.variations, *card.references]
+    if card.answer.kind == "choice":
+        parts += [o.text for o in card.answer.options]
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("phrase", [
+    "te goeder trouw", "integriteitscoördinator", "bibob-coördinator", "jouw gemeente afspreekt",
+    "er is geen fout antwoord", "waar anderen bij zijn afbranden", "als nieuwe hoef",
+    "terecht kan", "leveranciers die meedingt", "iets dat ",
+])
+def test_no_wrong_routes_or_slips(decks: dict[str, Deck], phrase: str) -> None:
+    hits = [f"{deck.id}/{card.id}" for deck in decks.values() for card in deck.dilemmas
+            if phrase in _all_text(card).lower()]
+    assert hits == []
+
+
+def test_contacts_exist_and_are_used(decks: dict[str, Deck]) -> None:
+    known = {contact.id for contact in DEFAULT_CONTACTS}
+    cards = team_cards(decks)
+    for card in cards:
+        assert set(card.contacts) <= known, (card.id, card.contacts)
+    assert sum(bool(card.contacts) for card in cards) >= 20
+
+
+def test_enough_dilemmas(decks: dict[str, Deck]) -> None:
+    assert len(team_cards(decks)) >= 100
+
+
+def test_one_theme_id_per_topic(decks: dict[str, Deck]) -> None:
+    themes = {t.id for deck in decks.values() for t in deck.themes}
+    assert not {"nevenfuncties", "belangen"} & themes
+    assert {"nevenwerkzaamheden", "belangenverstrengeling"} <= {
+        t.id for t in decks["raad-en-college"].themes}
+
+
+def test_one_spelling(decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        for card in deck.dilemmas:
+            text = _all_text(card)
+            assert "stagiaire" not in text, card.id
+            assert "“" not in text, card.id
 
 
 def test_every_card_has_what_a_conversation_needs(decks: dict[str, Deck]) -> None:
