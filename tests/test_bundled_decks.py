@@ -173,3 +173,26 @@ async def test_every_card_fits_100_by_30(decks: dict[str, Deck]) -> None:
                 if view.max_scroll_y > 0 or view.size.height > 30:
                     too_tall.append(f"{deck.id}/{card.id}")
     assert too_tall == []
+
+
+def test_scale_ends_agree_with_the_question(decks: dict[str, Deck]) -> None:
+    for card in team_cards(decks):
+        if card.answer.kind != "scale":
+            continue
+        assert "acceptabel" in card.question, card.id
+        assert card.answer.low == "Helemaal niet acceptabel", card.id
+        assert card.answer.high == "Helemaal acceptabel", card.id
+
+
+def _steunt(path: Path) -> list[str]:
+    return re.findall(r"^\s*# steunt: (\S+)\s*\n\s*answer:", path.read_text(encoding="utf-8"),
+                      re.MULTILINE)
+
+
+def test_supported_option_is_spread() -> None:
+    for path in DECKS_DIR.glob("*.yaml"):
+        marks = [m for m in _steunt(path) if m != "geen"]
+        if len(marks) < 10:
+            continue
+        top, count = Counter(marks).most_common(1)[0]
+        assert count <= 0.4 * len(marks), (path.name, top, count, len(marks))
