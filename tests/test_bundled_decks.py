@@ -196,3 +196,27 @@ def test_supported_option_is_spread() -> None:
             continue
         top, count = Counter(marks).most_common(1)[0]
         assert count <= 0.4 * len(marks), (path.name, top, count, len(marks))
+
+
+def test_each_deck_says_what_to_check_before_first_use(decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        assert "Voor eerste gebruik" in deck.info.description, deck.id
+
+
+# First names used for people in the cards; a name belongs to one card only, so a team never
+# mixes up two different people with the same name.
+PERSON_NAMES = set(["Ahmed", "Anouk", "Aylin", "Bart", "Bas", "Bram", "Carla", "Chantal", "Daan", "Demi", "Dewi", "Emre", "Erik", "Esra", "Esther", "Eva", "Fatima", "Femke", "Fleur", "Floor", "Gert", "Gijs", "Hakan", "Hamid", "Hanna", "Hans", "Henk", "Hidde", "Ilse", "Ingrid", "Iris", "Jasper", "Jeroen", "Joris", "Joyce", "Jurgen", "Karim", "Kees", "Kevin", "Kim", "Koen", "Lidia", "Lieke", "Linda", "Lisa", "Lotte", "Luuk", "Marco", "Marieke", "Marloes", "Mehmet", "Milan", "Mirjam", "Nadia", "Naima", "Nikki", "Nina", "Noor", "Olga", "Omar", "Petra", "Pieter", "Priya", "Rachid", "Ramon", "Romy", "Roos", "Ruben", "Ruud", "Samira", "Sanne", "Sarita", "Sem", "Sofie", "Stijn", "Sven", "Tarik", "Thijs", "Tim", "Tobias", "Ton", "Wendy", "Wim", "Wouter", "Yara", "Youssef", "Yusuf"])
+
+
+def test_no_person_name_in_two_cards(decks: dict[str, Deck]) -> None:
+    used: dict[str, set[str]] = {}
+    for card in team_cards(decks):
+        text = " ".join([card.situation, *card.prompts, *card.variations, card.guidance])
+        for word in set(re.findall(r"\b([A-Z][a-z]+?)(?:'?s)?\b", text)) & PERSON_NAMES:
+            used.setdefault(word, set()).add(card.id)
+    assert {name: ids for name, ids in used.items() if len(ids) > 1} == {}
+
+
+def test_heavy_cards_name_113(decks: dict[str, Deck]) -> None:
+    card = next(c for c in team_cards(decks) if c.id == "melding-over-jou")
+    assert "0800-0113" in card.guidance
