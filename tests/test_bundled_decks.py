@@ -220,3 +220,13 @@ def test_no_person_name_in_two_cards(decks: dict[str, Deck]) -> None:
 def test_heavy_cards_name_113(decks: dict[str, Deck]) -> None:
     card = next(c for c in team_cards(decks) if c.id == "melding-over-jou")
     assert "0800-0113" in card.guidance
+
+
+def test_facts_the_review_found_wrong(decks: dict[str, Deck]) -> None:
+    cards = {card.id: card for card in team_cards(decks)}
+    assert "Wet politiegegevens" in cards["filmpje-van-de-boa"].guidance
+    assert "burgemeester" in cards["bericht-over-festivalvergunning"].guidance
+    assert "Het college beslist over de vergunning" not in cards[
+        "bericht-over-festivalvergunning"].guidance
+    for card in cards.values():
+        assert "(FG)" not in _all_text(card).replace("niet de FG", ""), card.id
