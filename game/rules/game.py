@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dilemmas.model import Deck, Dilemma
+from game.rules.spread import spread_by_theme
 from sessions.model import PulseAnswer, Revote, Round, VoteMode
 
 Order = Literal["shuffled", "fixed", "board"]
@@ -133,9 +134,11 @@ def plan_cards(deck: Deck, setup: GameSetup) -> list[str]:
     """The card ids to play, in order. For order "board" the plan starts empty."""
     if setup.order == "board":
         return []
-    cards = [d.id for d in playable_cards(deck, setup.themes)]
+    playable = playable_cards(deck, setup.themes)
+    cards = [d.id for d in playable]
     if setup.order == "shuffled":
-        random.Random(setup.seed).shuffle(cards)
+        theme = {d.id: d.theme for d in playable}
+        cards = spread_by_theme(cards, theme.__getitem__, setup.seed)
     if setup.limit_kind == "dilemmas":
         cards = cards[: setup.limit]
     return cards

@@ -160,7 +160,7 @@ class SetupScreen(Screen[None]):
                 placeholder="bijvoorbeeld 9",
                 id="setup-participants",
                 type="integer",
-                max_length=2,
+                max_length=3,
             )
             yield Static(markup=False, id="setup-participants-error", classes="setup-error")
             yield Label("Lengte", classes="setup-label")
@@ -197,8 +197,7 @@ class SetupScreen(Screen[None]):
             if error.id is not None:  # the field messages; the no-deck notice stays
                 error.display = False
         self._fill_themes()
-        first_empty = "#setup-participants" if not self.pre_participants else "#setup-begin"
-        self.query_one(first_empty).focus()
+        self.query_one("#setup-deck").focus()
 
     @on(Select.Changed, "#setup-deck")
     def _deck_changed(self) -> None:

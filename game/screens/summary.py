@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -15,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from dilemmas.model import Deck
+from game.export import deliver_file
 from game.rules.session import GameSession
 from sessions.model import SessionRecord
 
@@ -43,12 +43,12 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = "../styles/game.tcss"
 
     EXPORT_DIR: ClassVar[Path | None] = None
-    """Where exports go in a terminal (None: Textual's default, the downloads folder)."""
+    """Where exports go in a terminal (None: Downloads, or home when there is none)."""
 
     HELP: ClassVar[str] = """\
 **De samenvatting** van de sessie, om naar het team te sturen.
 
-- `m` bewaar als Markdown, `h` bewaar als HTML (in je map Downloads; in de browser: downloaden)
+- `m` bewaar als Markdown, `h` bewaar als HTML (in je map Downloads, of je thuismap als die er niet is; in de browser: downloaden)
 - `o` opslaan als… een bestand dat je zelf kiest
 - `Escape` of `q` terug naar het hoofdmenu
 
@@ -109,15 +109,9 @@ Er staan geen namen in, alleen aantallen per antwoord.
         return self.html if fmt == "html" else self.markdown
 
     def action_export(self, fmt: str) -> None:
-        """Deliver the summary as a file (download folder, or the browser under textual-serve)."""
+        """Write the summary as a file (Downloads or home; the browser under textual-serve)."""
         name = export_name(self.session.record(), fmt)
-        self.app.deliver_text(
-            io.StringIO(self._text(fmt)),
-            save_directory=self.EXPORT_DIR,
-            save_filename=name,
-            mime_type="text/html" if fmt == "html" else "text/markdown",
-        )
-        self.notify(f"Samenvatting bewaard als {name}.", markup=False)
+        deliver_file(self.app, name, self._text(fmt), "De samenvatting", folder=self.EXPORT_DIR)
 
     def action_save_as(self) -> None:
         """Save to a path the user types (the fallback when the data folder is unusable)."""
