@@ -73,6 +73,8 @@ def _lease_live(owner: str | None, until: float | None, me: str, now: float) -> 
         pid = int(pid_text)
         if pid == os.getpid():
             return True  # another Store in this process
+        if os.name == "nt":
+            return True  # os.kill(pid, 0) would stop the process there: trust the expiry
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
@@ -150,7 +152,8 @@ def _tighten_folder(folder: Path) -> None:
     """Make an existing data folder of the user's private (0700), as a new one is made."""
     with suppress(OSError):
         info = folder.stat()
-        if info.st_mode & 0o077 and info.st_uid == os.getuid():
+        own_uid = getattr(os, "getuid", None)  # POSIX only; Windows has no such modes
+        if own_uid is not None and info.st_mode & 0o077 and info.st_uid == own_uid():
             os.chmod(folder, info.st_mode & 0o700 | 0o700)
 
 

@@ -50,7 +50,8 @@ def test_check_empty_folder_is_a_problem(tmp_path: Path, capsys: pytest.CaptureF
 def test_peer_invalid_yaml_exits_1_with_located_messages(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["decks", "check", str(path)]) == 1
     captured = capsys.readouterr()
-    lines = captured.out.splitlines()
+    # Each message may be followed by its line and a caret, indented.
+    lines = [line for line in captured.out.splitlines() if not line.startswith(" ")]
     assert lines[-1].endswith("in 1 bestand.")
     assert lines[:-1] and all(LOCATED.match(line) for line in lines[:-1]), lines
     assert all(LOCATED.match(line)["path"] == str(path) for line in lines[:-1])
@@ -65,7 +66,8 @@ def test_peer_folder_as_a_whole_process_prints_no_traceback(tmp_path: Path) -> N
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    files_with_problems = {LOCATED.match(line)["path"] for line in result.stdout.splitlines()[:-1]}
+    messages = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
+    files_with_problems = {LOCATED.match(line)["path"] for line in messages[:-1]}
     assert files_with_problems == {str(p) for p in PEER_FILES}
 
 
