@@ -81,7 +81,17 @@ def _lease_live(owner: str | None, until: float | None, me: str, now: float) -> 
             return False
         except OSError:
             return True
+        return not _zombie(pid)
     return True
+
+
+def _zombie(pid: int) -> bool:
+    """Whether a process has ended but not been reaped yet (Linux: its state is 'Z')."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def _text_from(raw: bytes) -> str:

@@ -214,3 +214,26 @@ def test_a_vote_said_to_be_saved_survives_kill_9(tmp_path: Path) -> None:
         assert record is not None and record.rounds[0].counts == {"A": 4, "B": 5}
     finally:
         store.close()
+
+
+def test_a_dead_but_unreaped_process_holds_no_lease() -> None:
+    """In a container nobody may reap a killed app at once: its lease must lapse all the same."""
+    import socket
+    import subprocess
+    import sys
+    import time as _time
+
+    from sessions.store import _lease_live
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = _time.monotonic() + 10
+    while _time.monotonic() < deadline:  # wait until it has ended, without reaping it
+        with open(f"/proc/{child.pid}/stat") as fh:
+            if fh.read().rpartition(")")[2].split()[0] == "Z":
+                break
+        _time.sleep(0.02)
+    owner = f"{socket.gethostname()}:{child.pid}:x"
+    try:
+        assert not _lease_live(owner, _time.time() + 60, "me", _time.time())
+    finally:
+        child.wait()
