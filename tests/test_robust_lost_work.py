@@ -216,6 +216,7 @@ def test_a_vote_said_to_be_saved_survives_kill_9(tmp_path: Path) -> None:
         store.close()
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
 def test_a_dead_but_unreaped_process_holds_no_lease() -> None:
     """In a container nobody may reap a killed app at once: its lease must lapse all the same."""
     import socket
