@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -77,6 +78,7 @@ class IntegerSpelApp(App[None]):
         self._too_small_shown = False
         self._started = False
         self._first_paint_done = False
+        self._startup_complete = asyncio.Event()
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -92,12 +94,30 @@ class IntegerSpelApp(App[None]):
         # menu says when it has painted); the timer is only a safety net.
         self.set_timer(1.0, self.first_screen_painted)
 
+    # How long the first frame gets to reach the terminal before the decks are read and the
+    # store is opened: that work holds the interpreter, and the frame would wait for it.
+    STARTUP_DELAY = 0.15
+
     def first_screen_painted(self) -> None:
-        """Called once the first screen is visible: now find decks, open the store, etc."""
+        """Called once the first screen is drawn: soon find decks and open the store (in a
+        thread), then give the notices and the resume offer."""
         if self._first_paint_done:
             return
         self._first_paint_done = True
-        self._after_first_paint()
+        self.set_timer(self.STARTUP_DELAY, self._load_services)
+
+    def _load_services(self) -> None:
+        self.run_worker(self._load_services_in_thread, thread=True, exclusive=True,
+                        group="startup", exit_on_error=False)
+
+    def _load_services_in_thread(self) -> None:
+        self.ctx.preload()
+        self.call_from_thread(self._after_first_paint)
+
+    async def wait_until_started(self) -> None:
+        """Wait until the decks are found, the store is open and the start-up notices and
+        offers are on screen (for tests and scripts)."""
+        await self._startup_complete.wait()
 
     def _after_first_paint(self) -> None:
         for notice in self.ctx.start_notices():
@@ -108,6 +128,7 @@ class IntegerSpelApp(App[None]):
             offer_new_store(self)
         elif self.start.kind in ("menu", "play"):
             self._offer_resume()
+        self._startup_complete.set()
 
     def _offer_resume(self) -> None:
         # Only while nothing has started yet: a session begun in the first moments (a quick

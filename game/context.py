@@ -6,6 +6,7 @@ YAML is parsed and the database opened (SPEC §11 start-up budget).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,9 @@ class AppContext:
         self.store_corrupt = store_corrupt
         # With open_store the store is opened on first use; otherwise `store` is what was given.
         self._store_pending = open_store and store is None
+        # The decks and the store may first be asked for from the start-up thread and the
+        # screen at once: one of them loads, the other waits for it.
+        self._lock = threading.RLock()
 
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = ()) -> AppContext:
@@ -67,14 +71,20 @@ class AppContext:
         notices = [*notices, *placeholder_notice(config)]  # once, with the command that fixes it
         return cls(config, config_notices=notices, extra_deck_dirs=extra_dirs, open_store=True)
 
+    def preload(self) -> None:
+        """Find the decks and open the store now (the app does this in a thread at start-up)."""
+        _ = self.registry
+        _ = self.store
+
     @property
     def registry(self) -> DeckRegistry:
         """The decks found (bundled, the data folder's `decks`, --decks and config folders)."""
-        if self._registry is None:
-            from dilemmas.discovery import discover
+        with self._lock:
+            if self._registry is None:
+                from dilemmas.discovery import discover
 
-            self._registry = discover(self.extra_deck_dirs, self.config)
-        return self._registry
+                self._registry = discover(self.extra_deck_dirs, self.config)
+            return self._registry
 
     @registry.setter
     def registry(self, registry: DeckRegistry) -> None:
@@ -83,17 +93,18 @@ class AppContext:
     @property
     def store(self) -> Store | None:
         """The session store, or None when it cannot be used (see `store_error`)."""
-        if self._store_pending:
-            self._store_pending = False
-            from sessions.store import Store, StoreCorruptError, StoreError
+        with self._lock:
+            if self._store_pending:
+                self._store_pending = False
+                from sessions.store import Store, StoreCorruptError, StoreError
 
-            try:
-                self._store = Store.open()
-            except StoreCorruptError as exc:
-                self.store_error, self.store_corrupt = str(exc), True
-            except StoreError as exc:
-                self.store_error = str(exc)
-        return self._store
+                try:
+                    self._store = Store.open()
+                except StoreCorruptError as exc:
+                    self.store_error, self.store_corrupt = str(exc), True
+                except StoreError as exc:
+                    self.store_error = str(exc)
+            return self._store
 
     @store.setter
     def store(self, store: Store | None) -> None:

@@ -23,3 +23,27 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     paths.set_data_dir(None)
     paths.set_config_dir(None)
     paths.set_config_file(None)
+
+
+@pytest.fixture(autouse=True)
+def started_apps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests drive the app once its start-up is complete (decks found, store open, notices and
+    offers shown), as a person does who starts the app and then presses a key. The app
+    itself does that work in a thread just after its first frame."""
+    from contextlib import asynccontextmanager
+    from typing import Any
+
+    from game.app import IntegerSpelApp
+
+    original = IntegerSpelApp.run_test
+
+    @asynccontextmanager
+    async def run_test(self: IntegerSpelApp, *args: Any, **kwargs: Any) -> Any:
+        import asyncio
+
+        async with original(self, *args, **kwargs) as pilot:
+            await asyncio.wait_for(self.wait_until_started(), timeout=30)
+            await pilot.pause()
+            yield pilot
+
+    monkeypatch.setattr(IntegerSpelApp, "run_test", run_test)
