@@ -124,8 +124,8 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         await pilot.press(*"de leverancier")
         await pilot.press("pagedown")
         # Step 4: options pre-filled from the card; edit one and add a middle way.
-        assert screen.query_one("#opt-0", Input).value == "Je neemt ze aan"
-        assert screen.query_one("#opt-1", Input).value == "Je weigert beleefd"
+        assert screen.query_one("#opt-0", TextArea).text == "Je neemt ze aan"
+        assert screen.query_one("#opt-1", TextArea).text == "Je weigert beleefd"
         await pilot.click("#add-option")
         await pilot.pause()
         await pilot.press(*"Je meldt het aanbod")
@@ -147,8 +147,8 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         await pilot.pause()
         sentence = str(screen.query_one("#decision-sentence", Static).content)
         assert sentence == (
-            "Ik doe je meldt het aanbod, omdat ik wil onafhankelijk blijven, "
-            "ondanks de leverancier kan het vervelend vinden."
+            "Mijn besluit: je meldt het aanbod. Omdat: ik wil onafhankelijk blijven. "
+            "Ook al: de leverancier kan het vervelend vinden."
         )
         await pilot.press("pagedown")
         # Step 7: checklist and harm.
@@ -166,11 +166,11 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         await pilot.press("pagedown", "pagedown")
         assert screen.query_one("#sh-1-who", Input).value == "de leverancier"
         await pilot.press("pagedown")
-        assert screen.query_one("#opt-2", Input).value == "Je meldt het aanbod"
+        assert screen.query_one("#opt-2", TextArea).text == "Je meldt het aanbod"
         await pilot.press("pagedown")
-        assert screen.query_one("#arg-2-for-rules", Input).value == "de gedragscode vraagt het"
+        assert screen.query_one("#arg-2-for-rules", TextArea).text == "de gedragscode vraagt het"
         await pilot.press("pagedown")
-        assert screen.query_one("#decision-because", Input).value == "ik wil onafhankelijk blijven"
+        assert screen.query_one("#decision-because", TextArea).text == "ik wil onafhankelijk blijven"
         assert list(screen.query(RadioButton))[2].value is True
         await pilot.press("pagedown")
         assert screen.query_one("#check-0", Checkbox).value is True
@@ -193,7 +193,7 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         first_text = [line for line in markdown.splitlines() if line and not line.startswith("# ")][
             0
         ]
-        assert first_text.startswith("**Ik doe je meldt het aanbod, omdat")
+        assert first_text.startswith("**Mijn besluit: je meldt het aanbod. Omdat:")
         for text in (
             "Neem ik de kaartjes aan",
             "Het concert is uitverkocht",
