@@ -190,7 +190,7 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         summary = app.screen
         assert isinstance(summary, WalkthroughSummaryScreen)
         markdown = summary.markdown
-        first_text = [line for line in markdown.splitlines() if line and not line.startswith("# ")][
+        first_text = [line for line in markdown.splitlines() if line.startswith("**")][
             0
         ]
         assert first_text.startswith("**Mijn besluit: je meldt het aanbod. Omdat:")
@@ -264,6 +264,11 @@ async def test_personal_data_is_scrubbed_and_the_screen_says_so(
 class BrokenStore:
     def save_walkthrough(self, *args: Any, **kwargs: Any) -> str:
         raise StoreError("De map met gegevens is niet beschrijfbaar.")
+
+    def open_walkthroughs(self, *args: Any, **kwargs: Any) -> list[Any]:
+        raise StoreError("De map met gegevens is niet beschrijfbaar.")
+
+    get_walkthrough = delete_walkthrough = open_walkthroughs
 
 
 async def test_a_failing_store_warns_once_and_keeps_going(ctx: AppContext) -> None:
@@ -381,18 +386,15 @@ async def test_deep_dive_from_a_round_and_back(ctx: AppContext, store: Store) ->
     assert row == (session_id,)
 
 
-async def test_export_delivers_the_markdown(
-    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+async def test_export_delivers_the_markdown_and_html(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    # Issue 15 item 5: exports go through deliver_file (a folder that exists, the path told).
+    import game.export
+
+    monkeypatch.setattr(game.export, "export_folder", lambda: tmp_path)
     deck = make_deck()
     app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("concertkaartjes"), deck=deck))
-    delivered: list[tuple[str, str | None]] = []
-
-    def fake_deliver(file: Any, *, save_filename: str | None = None, **_: Any) -> str:
-        delivered.append((file.getvalue(), save_filename))
-        return "sleutel"
-
-    monkeypatch.setattr(app, "deliver_text", fake_deliver)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -400,8 +402,17 @@ async def test_export_delivers_the_markdown(
         summary = app.screen
         assert isinstance(summary, WalkthroughSummaryScreen)
         await pilot.press("ctrl+e")
+        await pilot.press("ctrl+h")
         await pilot.pause()
-        assert delivered == [(summary.markdown, "stappenplan-concertkaartjes.md")]
+        md = (tmp_path / "stappenplan-concertkaartjes.md").read_text(encoding="utf-8")
+        assert md == summary.markdown
+        assert "Concertkaartjes" in md.splitlines()[0]
+        assert "Wat doe je?" in md and "Geschenken boven de 50 euro" in md
+        page = (tmp_path / "stappenplan-concertkaartjes.html").read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>")
+        told = [n.message for n in app._notifications]
+        assert any(str(tmp_path) in m for m in told)
+        assert not any("Errno" in m for m in told)
         # Back to the steps, nothing lost; escape then leaves.
         await pilot.press("escape")
         await pilot.pause()

@@ -96,6 +96,7 @@ class WalkthroughState:
     dilemma_id: str | None = None
     deck_id: str | None = None
     current: int = 0
+    finished: bool = False
     texts: dict[str, str] = field(default_factory=dict)
     stakeholders: list[Stakeholder] = field(default_factory=lambda: [Stakeholder()])
     options: list[OptionEntry] = field(default_factory=list)
@@ -267,6 +268,7 @@ class WalkthroughState:
             "dilemma": self.dilemma_id,
             "deck": self.deck_id,
             "current": self.current,
+            "finished": self.finished,
             "steps": [s.id for s in self.plan.steps],
             "texts": dict(self.texts),
             "stakeholders": [
@@ -304,6 +306,7 @@ class WalkthroughState:
             deck_id=_opt_str(data.get("deck")),
         )
         state.current = max(0, min(_int(data.get("current")), state.step_count - 1))
+        state.finished = data.get("finished") is True
         texts = data.get("texts")
         if isinstance(texts, Mapping):
             state.texts = {str(k): str(v) for k, v in texts.items()}
