@@ -108,6 +108,10 @@ class IntegerSpelApp(App[None]):
             offer_new_store(self)
         elif self.start.kind in ("menu", "play"):
             self._offer_resume()
+        if self.start.kind == "menu" and self.ctx.store is not None:
+            from game.screens.walkthrough import offer_open_walkthrough
+
+            offer_open_walkthrough(self)
 
     def _offer_resume(self) -> None:
         # Only while nothing has started yet: a session begun in the first moments (a quick

@@ -272,6 +272,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         self._save_timer: Timer | None = None
         self._plan_notices: list[str] = []
         self.offer_open = walkthrough_id is None
+        self._hold_saves = False
         self.state: WalkthroughState
         self.link: StoreLink
 
@@ -317,6 +318,8 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
             # Picking the same card again: offer what was typed before (after Esc or a crash).
             found = self.link.open_walkthroughs(self.dilemma.id)
             if found:
+                # Nothing is saved until the answer: a fresh copy would be a second walkthrough.
+                self._hold_saves = True
                 self.app.push_screen(ContinueDialog(found[0]), self._continue_chosen)
         if self.walkthrough_id:
             await self._load_saved(self.walkthrough_id)
@@ -334,6 +337,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
             self._refresh_own_card()
 
     async def _continue_chosen(self, choice: str | None) -> None:
+        self._hold_saves = False
         info_id = choice or ""
         if info_id.startswith("continue:"):
             await self._load_saved(info_id.removeprefix("continue:"))
@@ -454,6 +458,8 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        if self._hold_saves:
+            return
         data = self.state.to_dict()
         if self.walkthrough_id is None:
             self.walkthrough_id = str(uuid.uuid4())
