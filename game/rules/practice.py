@@ -45,7 +45,25 @@ def draw_cards(
             seen.add(card.dilemma.id)
             unique.append(card)
     (rng or random.Random()).shuffle(unique)
-    return unique[: max(0, count)]
+    return spread_themes(unique)[: max(0, count)]
+
+
+def spread_themes(cards: list[PracticeCard]) -> list[PracticeCard]:
+    """The cards reordered so no theme comes twice in a row while another theme is left.
+
+    Round-robin over the themes (in the order they first appear), so a short run also
+    touches as many themes as it can.
+    """
+    by_theme: dict[str, list[PracticeCard]] = {}
+    for card in cards:
+        by_theme.setdefault(card.dilemma.theme, []).append(card)
+    out: list[PracticeCard] = []
+    while by_theme:
+        for theme in list(by_theme):
+            out.append(by_theme[theme].pop(0))
+            if not by_theme[theme]:
+                del by_theme[theme]
+    return out
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import uuid
 from typing import Any, ClassVar
 
 from textual import events, on
@@ -19,12 +20,11 @@ from dilemmas.model import Deck, Dilemma
 from game.rules.practice import DEFAULT_COUNT, PracticeCard, PracticeRun, draw_cards, team_figures
 from game.rules.text import reflow
 from game.screens.walkthrough import WalkthroughScreen, removed_message
-from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
 from sessions.model import Round
 from sessions.scrub import scrub_text
 from sessions.store import StoreError
-from sessions.summary import md_block, md_inline
+from sessions.summary import md_inline
 
 CSS_FILE = "../styles/walkthrough.tcss"
 QUESTIONS_LINE = (
@@ -217,15 +217,34 @@ class PracticeScreen(Screen[None]):
             )
             return
         amount = "1 dilemma" if count == 1 else f"{count} dilemma's"
+        fewer = (
+            f"Er zijn {count} oefenkaarten, minder dan de {wanted} die zijn ingesteld; "
+            "je krijgt ze allemaal.\n\n"
+            if count < wanted
+            else ""
+        )
         text = (
-            f"Je krijgt {amount} uit het werk "
+            f"{fewer}Je krijgt {amount} uit het werk "
             "bij de gemeente. Kies eerst zelf wat je zou doen. "
             "Daarna zie je wat de gedragscode zegt, en hoe teams kozen.\n\n"
             "Eén dilemma werk je daarna uit met het zeven-stappenplan. "
             "Aan het eind lees je de tekst van de eed of belofte.\n\n"
-            "Er is geen fout antwoord. Je antwoorden zijn alleen voor jou: "
-            "ze komen nooit in een rapport."
+            "Er is geen standaardantwoord, maar er zijn wel grenzen. Je antwoorden komen "
+            "nooit in een rapport."
         )
+        if self._resumable is not None:
+            _, run, cards = self._resumable
+            where = (
+                f"bij dilemma {run.position + 1} van {len(cards)}: "
+                f"{cards[min(run.position, len(cards) - 1)].dilemma.title}"
+                if cards
+                else "aan het begin"
+            )
+            text = (
+                f"Er is een oefenronde die nog niet klaar is, {where}. "
+                "Is dat jouw ronde? Ga dan verder waar je was. Is hij van iemand anders, "
+                "kies dan Opnieuw beginnen: die ronde wordt dan gewist.\n\n" + text
+            )
         buttons: list[Widget] = []
         if self._resumable is not None:
             buttons += [
@@ -245,6 +264,24 @@ class PracticeScreen(Screen[None]):
         self.dismiss(None)
 
     @on(Button.Pressed, "#practice-start")
+    def _start_pressed(self) -> None:
+        if self._resumable is None:
+            self.run_worker(self.start(), exclusive=True, group="practice-start")
+            return
+        from game.dialogs.choice import ChoiceDialog
+
+        async def answered(answer: str | None) -> None:
+            if answer == "new":
+                await self.start()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Opnieuw beginnen? De oefenronde die nog open staat, wordt dan gewist.",
+                [("new", "Opnieuw beginnen"), ("keep", "Terug")],
+            ),
+            answered,
+        )
+
     async def start(self) -> None:
         """A new run: draw the cards and open a practice session (never reported)."""
         if self._resumable is not None:
@@ -305,7 +342,9 @@ class PracticeScreen(Screen[None]):
             widgets.append(
                 Vertical(
                     Static(
-                        "Schrijf in een paar woorden wat jij zou doen.", classes="practice-hint"
+                        "Je oefent alleen: schrijf in een paar woorden wat jij zou doen. "
+                        "Enter begint een nieuwe regel; met Tab ga je naar Klaar.",
+                        classes="practice-hint",
                     ),
                     TextArea(
                         id="practice-open",
@@ -446,12 +485,20 @@ class PracticeScreen(Screen[None]):
         figures = team_figures(dilemma, counts, k)
         if not figures.shown:
             return [heading, Static(figures.message, id="practice-teams", markup=False)]
-        labels = {row.key: row.label for row in figures.rows}
-        counts_shown = {row.key: row.count for row in figures.rows}
+        mine = self.run.answers.get(dilemma.id, "") if self.run else ""
+        lines = [
+            Content.assemble(
+                (f"{row.key}  ", "bold"),
+                (f"{row.percent:>3} %  ", "bold"),
+                row.label,
+                ("  ◀ jouw keuze", "bold $accent") if row.key == mine else "",
+            )
+            for row in figures.rows
+        ]
         return [
             heading,
             Static(figures.message, id="practice-teams", markup=False),
-            VoteBars(counts_shown, labels, id="practice-bars"),
+            Static(Content("\n").join(lines), id="practice-bars"),
         ]
 
     @on(Button.Pressed, "#practice-next")
@@ -507,6 +554,10 @@ class PracticeScreen(Screen[None]):
         card = self.cards[index]
         if run.walkthrough_card != index:
             run.walkthrough_card, run.walkthrough_id = index, None
+        if run.walkthrough_id is None:
+            # The run points at its walkthrough before the first letter is typed: a crash
+            # mid-way leaves the walkthrough findable from the run.
+            run.walkthrough_id = str(uuid.uuid4())
         self._save_state()
         screen = WalkthroughScreen(
             dilemma=card.dilemma,
@@ -542,13 +593,13 @@ class PracticeScreen(Screen[None]):
         done = bool(self.run and self.run.walkthrough_done)
         text = "\n\n".join(
             [
-                "# Goed gedaan",
+                "# Goed gedaan" if done else "# Klaar met oefenen",
                 "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan."
                 if done
                 else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
                 "via Stappenplan in het menu.",
                 "## De eed of belofte",
-                md_block(oath.strip()),
+                "  \n".join(md_inline(line) for line in oath.strip().splitlines()),
                 "## Waar kun je terecht?",
                 contacts_markdown(getattr(config, "contacts", ())),
                 QUESTIONS_LINE,

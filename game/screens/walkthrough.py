@@ -328,7 +328,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
     async def _load_saved(self, walkthrough_id: str) -> None:
         saved = self.link.get_walkthrough(walkthrough_id)
         if not saved:
-            self.walkthrough_id = None
+            # A new walkthrough whose id was given beforehand (practice): keep the id.
             return
         self.walkthrough_id = walkthrough_id
         self.state = WalkthroughState.from_dict(self.state.plan, saved)
