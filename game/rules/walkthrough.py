@@ -345,13 +345,19 @@ class WalkthroughState:
 
     # Summary ------------------------------------------------------------------------------
 
-    def summary_markdown(self) -> str:
-        """The walkthrough as Markdown: title, month, the decision once, then the steps."""
+    def summary_markdown(self, *, sentence: bool = True) -> str:
+        """The walkthrough as Markdown: title, month, the decision once, then the steps.
+
+        Args:
+            sentence: include the decision sentence (the screen shows it apart, as typed).
+        """
         title = self.title or "zonder titel"
         lines = [f"# {self.plan.title}: {title}", ""]
         if self.month:
             lines += [f"*{month_label(self.month)}*", ""]
-        lines += [f"**{self.decision_sentence()}**", "", "## Het dilemma", ""]
+        if sentence:
+            lines += [f"**{self.decision_sentence()}**", ""]
+        lines += ["## Het dilemma", ""]
         if self.situation:
             lines += [self.situation, ""]
         if self.question:

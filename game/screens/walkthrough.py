@@ -565,8 +565,10 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-body"):
+            # The decision once: here, as typed; the Markdown below holds the rest.
+            yield Static(self.state.decision_sentence(), id="summary-sentence", markup=False)
             with VerticalScroll(id="summary-scroll"):
-                yield Markdown(self.markdown, id="summary-markdown")
+                yield Markdown(self.state.summary_markdown(sentence=False), id="summary-markdown")
             with Horizontal(id="summary-buttons"):
                 yield Button("Opslaan (Markdown)", id="summary-export", compact=True)
                 yield Button("Opslaan (HTML)", id="summary-export-html", compact=True)
