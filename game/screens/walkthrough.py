@@ -35,6 +35,7 @@ CSS_FILE = "../styles/walkthrough.tcss"
 SAVE_DELAY = 0.5
 SHORT_HEIGHT = 32
 NARROW_WIDTH = 100
+CLEAN_MEMO = 200  # texts remembered as already scrubbed
 
 
 def removed_message(removed: tuple[str, ...]) -> str:
@@ -273,6 +274,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         self._plan_notices: list[str] = []
         self.offer_open = walkthrough_id is None
         self._hold_saves = False
+        self._clean_texts: set[str] = set()
         self.state: WalkthroughState
         self.link: StoreLink
 
@@ -442,8 +444,18 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
 
     # -- saving -------------------------------------------------------------------------------
 
+    def _scrub_known(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """Scrub a text, skipping texts already known to be clean (a long paste costs once)."""
+        if text in self._clean_texts:
+            return text, ()
+        cleaned, removed = scrub_text(text)
+        if len(self._clean_texts) > CLEAN_MEMO:
+            self._clean_texts.clear()
+        self._clean_texts.add(cleaned)
+        return cleaned, removed
+
     def _scrub_state(self) -> None:
-        removed = self.state.scrub(scrub_text)
+        removed = self.state.scrub(self._scrub_known)
         if removed:
             # What was removed now reads [verwijderd], so the same text is not told twice.
             self.app.notify(removed_message(removed), severity="warning", timeout=10, markup=False)
