@@ -135,3 +135,99 @@ async def test_no_goed_gedaan_without_a_decision_and_oath_lines_kept(store: Stor
 
 def test_make_deck_still_has_practice_cards() -> None:
     assert len(draw_cards([make_deck()], 10)) == 4
+
+
+async def _answer_all_and_skip_walk(app: Host, pilot: object) -> PracticeScreen:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.pause()
+    await pilot.click("#practice-start")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, PracticeScreen)
+    while screen.run is not None and screen.run.phase == "answer":
+        await pilot.press(screen.card.dilemma.answer.keys[0].lower())
+        await pilot.pause()
+        await pilot.click("#practice-next")
+        await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.click("#practice-skip-walk")
+    await pilot.pause()
+    return screen
+
+
+async def test_end_screen_recaps_own_choice_beside_team_figures(store: Store) -> None:
+    from test_practice_screen import team_session
+
+    ctx = make_ctx(store, count=2, k=5)
+    team_session(store, "kaart-1", {"A": 3, "B": 2})  # exactly k: shown
+    team_session(store, "kaart-2", {"A": 1, "B": 1})  # below k: hidden
+    deck = make_deck()
+    only = replace(deck, dilemmas=deck.dilemmas[:2])
+    ctx.registry = type(ctx.registry)(decks={only.id: only})
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _answer_all_and_skip_walk(app, pilot)
+        source = app.screen.query_one("#practice-end", Markdown).source
+        assert "## Wat jij koos" in source
+        assert "**Kaart 1**: jij koos A" in source and "teams kozen A 60 %, B 40 %" in source
+        line2 = next(line for line in source.splitlines() if "**Kaart 2**" in line)
+        assert "jij koos A" in line2 and "teams" not in line2
+        assert "Ik beloof dat ik eerlijk werk." in source and "Vera" in source
+
+
+def _one_card_ctx(store: Store, dilemma: object) -> object:
+    deck = Deck(
+        info=DeckInfo(id="een", title="Een", version="1"),
+        themes=(Theme("geschenken", "Geschenken"),),
+        dilemmas=(dilemma,),  # type: ignore[arg-type]
+    )
+    ctx = make_ctx(store, count=1)
+    ctx.registry = type(ctx.registry)(decks={deck.id: deck})
+    return ctx
+
+
+async def test_variations_after_the_answer_and_heavy_cards_name_113(store: Store) -> None:
+    from dilemmas.config import Contact
+
+    heavy = replace(
+        card(1),
+        variations=("En als hij over zelfdoding begint?", "En als het je buurman is?"),
+    )
+    ctx = _one_card_ctx(store, heavy)
+    ctx.config = replace(  # type: ignore[attr-defined]
+        ctx.config,  # type: ignore[attr-defined]
+        contacts=(Contact("Vertrouwenspersoon", "Vera", "intranet/vp", id="vertrouwenspersoon"),),
+    )
+    app = Host(ctx, random.Random(1))  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        assert not app.screen.query("#practice-variations")  # not before the answer
+        await pilot.press("a")
+        await pilot.pause()
+        text = str(app.screen.query_one("#practice-variations", Static).content)
+        assert "• En als het je buurman is?" in text
+        headings = " ".join(
+            str(s.content) for s in app.screen.query(".practice-heading").results(Static)
+        )
+        assert "Denk ook na over…" in headings
+        line = str(app.screen.query_one("#practice-heavy", Static).content)
+        assert line.startswith(
+            "Zit dit je niet lekker? Praat erover met de vertrouwenspersoon (Vera"
+        )
+        assert "bel 113 (0800-0113), gratis en anoniem." in line
+
+
+def test_heavy_rule() -> None:
+    from game.rules.practice import is_heavy
+
+    assert not is_heavy(card(1))
+    assert is_heavy(replace(card(1), guidance="Bel 113 als het niet gaat."))
+    assert is_heavy(replace(card(1), situation="Hij praat over Zelfdoding."))
+    assert not is_heavy(replace(card(1), situation="Kamer 1130."))

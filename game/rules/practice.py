@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -180,3 +181,12 @@ class PracticeRun:
             walkthrough_card=int(wcard) if isinstance(wcard, int) else None,
             walkthrough_done=data.get("walkthrough_done") is True,
         )
+
+
+HEAVY_WORDS = re.compile(r"\b(suïcid\w*|suicid\w*|zelfdoding\w*|zelfmoord\w*|113)\b", re.IGNORECASE)
+
+
+def is_heavy(dilemma: Dilemma) -> bool:
+    """A card touches suicide when its situation, variations or guidance say so (or name 113)."""
+    texts = (dilemma.situation, dilemma.guidance, *dilemma.variations)
+    return any(HEAVY_WORDS.search(text or "") for text in texts)

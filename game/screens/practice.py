@@ -17,7 +17,14 @@ from textual.widgets import Button, Footer, Markdown, OptionList, Static, TextAr
 from textual.widgets.option_list import Option
 
 from dilemmas.model import Deck, Dilemma
-from game.rules.practice import DEFAULT_COUNT, PracticeCard, PracticeRun, draw_cards, team_figures
+from game.rules.practice import (
+    DEFAULT_COUNT,
+    PracticeCard,
+    PracticeRun,
+    draw_cards,
+    is_heavy,
+    team_figures,
+)
 from game.rules.text import reflow
 from game.screens.walkthrough import WalkthroughScreen, removed_message
 from game.widgets.card import CardView
@@ -459,6 +466,27 @@ class PracticeScreen(Screen[None]):
                     markup=False,
                 ),
             ]
+        if dilemma.variations:
+            widgets += [
+                Static(
+                    Content.styled("Denk ook na over…", "bold $primary"),
+                    classes="practice-heading",
+                ),
+                Static(
+                    "\n".join(f"• {v}" for v in dilemma.variations),
+                    id="practice-variations",
+                    markup=False,
+                ),
+            ]
+        if is_heavy(dilemma):
+            widgets.append(
+                Static(
+                    self._heavy_line(),
+                    id="practice-heavy",
+                    classes="practice-section",
+                    markup=False,
+                )
+            )
         widgets += self._team_widgets(card.deck, dilemma)
         last = self.run.position + 1 >= len(self.cards)
         widgets.append(
@@ -474,15 +502,34 @@ class PracticeScreen(Screen[None]):
         )
         await self._fill(*widgets, focus="#practice-next")
 
+    def _heavy_line(self) -> str:
+        finder = getattr(self.config, "contact", None)
+        contact = finder("vertrouwenspersoon") if finder else None
+        who = "de vertrouwenspersoon"
+        if contact is not None:
+            who = "de " + contact.role.split(" (")[0].lower() if contact.role else who
+            if contact.name and not contact.name.startswith("["):
+                who += f" ({contact.name}"
+                if contact.reach and not contact.reach.startswith("["):
+                    who += f", {contact.reach}"
+                who += ")"
+        return (
+            f"Zit dit je niet lekker? Praat erover met {who} of bel 113 (0800-0113), "
+            "gratis en anoniem."
+        )
+
+    def _team_figures(self, deck: Deck, dilemma: Dilemma) -> Any:
+        counts = self._store_call("dilemma_counts", dilemma.id, deck.id) or {}
+        k = int(getattr(self.config, "k", 5) or 5)
+        return team_figures(dilemma, counts, k)
+
     def _team_widgets(self, deck: Deck, dilemma: Dilemma) -> list[Widget]:
         heading = Static(
             Content.styled("Zo kozen teams", "bold $primary"), classes="practice-heading"
         )
         if dilemma.answer.kind == "open":
             return []
-        counts = self._store_call("dilemma_counts", dilemma.id, deck.id) or {}
-        k = int(getattr(self.config, "k", 5) or 5)
-        figures = team_figures(dilemma, counts, k)
+        figures = self._team_figures(deck, dilemma)
         if not figures.shown:
             return [heading, Static(figures.message, id="practice-teams", markup=False)]
         mine = self.run.answers.get(dilemma.id, "") if self.run else ""
@@ -598,6 +645,8 @@ class PracticeScreen(Screen[None]):
                 if done
                 else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
                 "via Stappenplan in het menu.",
+                "## Wat jij koos",
+                self._recap(),
                 "## De eed of belofte",
                 "  \n".join(md_inline(line) for line in oath.strip().splitlines()),
                 "## Waar kun je terecht?",
@@ -613,6 +662,22 @@ class PracticeScreen(Screen[None]):
             ),
             focus="#practice-done",
         )
+
+    def _recap(self) -> str:
+        """Per card the new hire's own answer, and how teams chose where that may be shown."""
+        run = self.run
+        lines: list[str] = []
+        for card in self.cards:
+            dilemma = card.dilemma
+            mine = run.answers.get(dilemma.id, "") if run else ""
+            line = f"- **{md_inline(dilemma.title)}**: jij koos {md_inline(answer_text(dilemma, mine))}"
+            if dilemma.answer.kind != "open":
+                figures = self._team_figures(card.deck, dilemma)
+                if figures.shown:
+                    teams = ", ".join(f"{row.key} {row.percent} %" for row in figures.rows)
+                    line += f"; teams kozen {teams}"
+            lines.append(line)
+        return "\n".join(lines) or "Je hebt geen dilemma's beantwoord."
 
     @on(Button.Pressed, "#practice-done")
     def finish(self) -> None:
