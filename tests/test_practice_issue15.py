@@ -231,3 +231,24 @@ def test_heavy_rule() -> None:
     assert is_heavy(replace(card(1), guidance="Bel 113 als het niet gaat."))
     assert is_heavy(replace(card(1), situation="Hij praat over Zelfdoding."))
     assert not is_heavy(replace(card(1), situation="Kamer 1130."))
+
+
+async def test_wis_mijn_oefenronde_asks_then_removes_run_and_walkthrough(store: Store) -> None:
+    ctx = make_ctx(store, count=1)
+    app = Host(ctx, random.Random(2))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _answer_all_and_skip_walk(app, pilot)
+        sid = screen.session_id
+        assert screen.run is not None and screen.run.walkthrough_id
+        walk_id = screen.run.walkthrough_id
+        store.save_walkthrough(walk_id, session_id=sid, dilemma_id="kaart-1", data={"steps": {}})
+        assert sid and store.get(sid) is not None
+        await pilot.click("#practice-wipe")
+        await pilot.pause()
+        assert not isinstance(app.screen, PracticeScreen)  # asked first
+        await pilot.click("#choice-wipe")
+        await pilot.pause()
+        assert store.get(sid) is None
+        assert store.get_walkthrough(walk_id) is None
+        assert app.closed == 1
+        assert any("oefenronde is gewist" in str(n.message) for n in app._notifications)

@@ -658,6 +658,7 @@ class PracticeScreen(Screen[None]):
             Markdown(text, id="practice-end"),
             Horizontal(
                 Button("Klaar", id="practice-done", variant="primary", compact=True),
+                Button("Wis mijn oefenronde", id="practice-wipe", compact=True),
                 classes="practice-buttons",
             ),
             focus="#practice-done",
@@ -684,6 +685,35 @@ class PracticeScreen(Screen[None]):
         """Mark the practice session complete and go back."""
         if self.session_id:
             self._store_call("complete", self.session_id)
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#practice-wipe")
+    def _wipe_pressed(self) -> None:
+        from game.dialogs.choice import ChoiceDialog
+
+        def answered(answer: str | None) -> None:
+            if answer == "wipe":
+                self.wipe()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Je oefenronde wissen? Je antwoorden en je uitwerking met het stappenplan "
+                "worden dan van deze computer verwijderd.",
+                [("wipe", "Wissen"), ("keep", "Terug")],
+            ),
+            answered,
+        )
+
+    def wipe(self) -> None:
+        """Remove this run and its walkthrough from the store, say so, and go back."""
+        run = self.run
+        if run is not None and run.walkthrough_id:
+            self._store_call("delete_walkthrough", run.walkthrough_id)
+        if self.session_id:
+            self._store_call("delete_session", self.session_id)
+        self.session_id = None
+        self.run = None
+        self.app.notify("Je oefenronde is gewist.", timeout=6)
         self.dismiss(None)
 
     def action_leave(self) -> None:
