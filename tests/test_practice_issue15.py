@@ -252,3 +252,39 @@ async def test_wis_mijn_oefenronde_asks_then_removes_run_and_walkthrough(store: 
         assert store.get_walkthrough(walk_id) is None
         assert app.closed == 1
         assert any("oefenronde is gewist" in str(n.message) for n in app._notifications)
+
+
+def test_practice_reaches_the_store_typed() -> None:
+    from pathlib import Path
+
+    import game.screens.practice as practice
+
+    source = Path(practice.__file__).read_text(encoding="utf-8")
+    assert "_store_call" not in source and "getattr(" not in source
+    assert "context_of" in source and "StoreLink" in source
+
+
+async def test_a_failing_store_is_told_once_and_the_run_goes_on(store: Store) -> None:
+    from sessions.store import StoreError
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StoreError("De opslag doet het niet.")
+
+    ctx = make_ctx(store, count=2)
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        store.save_state = broken  # type: ignore[method-assign]
+        store.save_round = broken  # type: ignore[method-assign]
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        for _ in range(2):
+            await pilot.press(screen.card.dilemma.answer.keys[0].lower())
+            await pilot.pause()
+            await pilot.click("#practice-next")
+            await pilot.pause()
+        assert screen.run is not None and screen.run.phase == "walkthrough"
+        warned = [n for n in app._notifications if "De opslag doet het niet." in str(n.message)]
+        assert len(warned) == 1
