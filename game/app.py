@@ -128,6 +128,10 @@ class IntegerSpelApp(App[None]):
             offer_new_store(self)
         elif self.start.kind in ("menu", "play"):
             self._offer_resume()
+        if self.start.kind == "menu" and self.ctx.store is not None:
+            from game.screens.walkthrough import offer_open_walkthrough
+
+            offer_open_walkthrough(self)
         self._startup_complete.set()
 
     def _offer_resume(self) -> None:

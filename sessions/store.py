@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -951,3 +952,54 @@ class Store:
                 "SELECT data_json FROM walkthroughs WHERE id = ?", (walkthrough_id,)
             ).fetchone()
         return None if row is None else dict(json.loads(row[0]))
+
+    # --- walkthroughs ---
+
+    def open_walkthroughs(self, dilemma_id: str | None = None) -> list[WalkthroughInfo]:
+        """Walkthroughs not closed with "Klaar", newest first (of one card if `dilemma_id`)."""
+        query = "SELECT id, dilemma_id, data_json FROM walkthroughs"
+        args: tuple[str, ...] = ()
+        if dilemma_id is not None:
+            query += " WHERE dilemma_id = ?"
+            args = (dilemma_id,)
+        with self._read() as conn:
+            rows = conn.execute(query + " ORDER BY seq DESC", args).fetchall()
+        found: list[WalkthroughInfo] = []
+        for wid, did, text in rows:
+            try:
+                data = json.loads(text)
+            except ValueError:
+                continue
+            if not isinstance(data, dict) or data.get("finished"):
+                continue
+            steps = data.get("steps")
+            found.append(
+                WalkthroughInfo(
+                    id=str(wid),
+                    dilemma_id=str(did) if did else None,
+                    title=str(data.get("title") or "Eigen dilemma"),
+                    step=int(data.get("current") or 0) + 1
+                    if isinstance(data.get("current"), int)
+                    else 1,
+                    steps=len(steps) if isinstance(steps, list) else 7,
+                    month=str(data.get("month") or ""),
+                )
+            )
+        return found
+
+    def delete_walkthrough(self, walkthrough_id: str) -> None:
+        """Remove a walkthrough for good (the person asked for it)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM walkthroughs WHERE id = ?", (walkthrough_id,))
+
+
+@dataclass(frozen=True)
+class WalkthroughInfo:
+    """One saved walkthrough as the lists show it: its card, title and the step it is at."""
+
+    id: str
+    dilemma_id: str | None
+    title: str
+    step: int
+    steps: int
+    month: str

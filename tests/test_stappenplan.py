@@ -65,7 +65,7 @@ def test_bundled_plan_has_the_seven_steps_of_the_spec() -> None:
     last = plan.steps[-1].input
     assert "Kun je dit uitleggen aan een inwoner?" in last.checklist
     assert any("krant" in item for item in last.checklist)
-    assert last.harm == "Hoe beperk je de nadelen?"
+    assert last.harm.endswith("hoe beperk je de nadelen?")
     assert plan.path == str(bundled_path())
 
 
@@ -149,3 +149,18 @@ def test_broken_configured_plan_falls_back_with_a_notice(tmp_path: Path) -> None
     assert len(plan.steps) == 7
     assert notices and "standaardplan" in notices[0] and str(path) in notices[0]
     assert load_stappenplan_or_default(None)[1] == []
+
+
+def test_bundled_content_of_issue_15_item_8() -> None:
+    from dilemmas.stappenplan import load_stappenplan as load
+
+    plan = load()
+    steps = {s.id: s for s in plan.steps}
+    assert "Er is geen fout antwoord" not in plan.intro
+    assert "geen standaardantwoord" in plan.intro and "grenzen" in plan.intro
+    assert any("waarden botsen" in q for q in steps["vraag"].questions)
+    assert any("goed ambtenaar" in q for q in steps["argumenten"].questions)
+    assert any("zwaarst" in q and "waarom" in q for q in steps["besluit"].questions)
+    text = " ".join(steps["verantwoorden"].questions + steps["verantwoorden"].hints)
+    assert "informeren" in text and "melden" in text
+    assert "spiegel" in text and "krant" in text

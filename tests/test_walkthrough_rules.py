@@ -48,15 +48,15 @@ def test_options_are_prefilled_from_a_choice_card_only() -> None:
 def test_decision_sentence() -> None:
     state = filled()
     assert state.decision_sentence() == (
-        "Ik doe ik ga niet, omdat ik wil onafhankelijk blijven, "
-        "ondanks het contact kan verslechteren."
+        "Mijn besluit: ik ga niet. Omdat: ik wil onafhankelijk blijven. "
+        "Ook al: het contact kan verslechteren."
     )
     state.decision.own = "Ik bel eerst mijn leidinggevende."
     state.decision.despite = ""
     assert state.decision_sentence() == (
-        "Ik doe ik bel eerst mijn leidinggevende, omdat ik wil onafhankelijk blijven."
+        "Mijn besluit: ik bel eerst mijn leidinggevende. Omdat: ik wil onafhankelijk blijven."
     )
-    assert WalkthroughState(plan=PLAN).decision_sentence() == "Ik doe …, omdat …."
+    assert WalkthroughState(plan=PLAN).decision_sentence() == "Mijn besluit: …. Omdat: …."
 
 
 def test_removing_an_option_clears_a_decision_for_it() -> None:
@@ -102,6 +102,7 @@ def test_summary_starts_with_the_decision_and_holds_every_answer() -> None:
     body = [line for line in md.splitlines() if line.strip()]
     assert body[0].startswith("# ")
     assert body[1] == f"**{state.decision_sentence()}**"
+    assert "2. Feiten" in body[-1] and body[-1].startswith("*Niet ingevuld:")
     for text in (
         "Ga ik op de uitnodiging in?",
         "| inwoners | eerlijk bestuur | vertrouwen |",
@@ -110,10 +111,9 @@ def test_summary_starts_with_the_decision_and_holds_every_answer() -> None:
         "- [x] Kun je dit uitleggen aan de lokale krant?",
         "- [ ] Kun je dit uitleggen aan een inwoner?",
         "Nadelen beperken: Ik leg het de aannemer uit.",
-        "## 2. Feiten",
     ):
         assert text in md
-    assert "*(niet ingevuld)*" in md  # Feiten was left empty
+    assert "## 2. Feiten" not in md  # Feiten was left empty: said once at the end
 
 
 def test_scrub_cleans_every_free_text() -> None:
@@ -141,5 +141,5 @@ def test_round_trip_for_any_text(options: list[str], because: str, despite: str)
     state.decision.because, state.decision.despite = because, despite
     back = WalkthroughState.from_dict(PLAN, json.loads(json.dumps(state.to_dict())))
     assert back.to_dict() == state.to_dict()
-    assert back.decision_sentence().startswith("Ik doe ")
+    assert back.decision_sentence().startswith("Mijn besluit: ")
     assert back.decision_sentence().endswith(".")

@@ -124,8 +124,8 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         await pilot.press(*"de leverancier")
         await pilot.press("pagedown")
         # Step 4: options pre-filled from the card; edit one and add a middle way.
-        assert screen.query_one("#opt-0", Input).value == "Je neemt ze aan"
-        assert screen.query_one("#opt-1", Input).value == "Je weigert beleefd"
+        assert screen.query_one("#opt-0", TextArea).text == "Je neemt ze aan"
+        assert screen.query_one("#opt-1", TextArea).text == "Je weigert beleefd"
         await pilot.click("#add-option")
         await pilot.pause()
         await pilot.press(*"Je meldt het aanbod")
@@ -147,8 +147,8 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         await pilot.pause()
         sentence = str(screen.query_one("#decision-sentence", Static).content)
         assert sentence == (
-            "Ik doe je meldt het aanbod, omdat ik wil onafhankelijk blijven, "
-            "ondanks de leverancier kan het vervelend vinden."
+            "Mijn besluit: je meldt het aanbod. Omdat: ik wil onafhankelijk blijven. "
+            "Ook al: de leverancier kan het vervelend vinden."
         )
         await pilot.press("pagedown")
         # Step 7: checklist and harm.
@@ -166,11 +166,11 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         await pilot.press("pagedown", "pagedown")
         assert screen.query_one("#sh-1-who", Input).value == "de leverancier"
         await pilot.press("pagedown")
-        assert screen.query_one("#opt-2", Input).value == "Je meldt het aanbod"
+        assert screen.query_one("#opt-2", TextArea).text == "Je meldt het aanbod"
         await pilot.press("pagedown")
-        assert screen.query_one("#arg-2-for-rules", Input).value == "de gedragscode vraagt het"
+        assert screen.query_one("#arg-2-for-rules", TextArea).text == "de gedragscode vraagt het"
         await pilot.press("pagedown")
-        assert screen.query_one("#decision-because", Input).value == "ik wil onafhankelijk blijven"
+        assert screen.query_one("#decision-because", TextArea).text == "ik wil onafhankelijk blijven"
         assert list(screen.query(RadioButton))[2].value is True
         await pilot.press("pagedown")
         assert screen.query_one("#check-0", Checkbox).value is True
@@ -190,10 +190,10 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         summary = app.screen
         assert isinstance(summary, WalkthroughSummaryScreen)
         markdown = summary.markdown
-        first_text = [line for line in markdown.splitlines() if line and not line.startswith("# ")][
+        first_text = [line for line in markdown.splitlines() if line.startswith("**")][
             0
         ]
-        assert first_text.startswith("**Ik doe je meldt het aanbod, omdat")
+        assert first_text.startswith("**Mijn besluit: je meldt het aanbod. Omdat:")
         for text in (
             "Neem ik de kaartjes aan",
             "Het concert is uitverkocht",
@@ -264,6 +264,11 @@ async def test_personal_data_is_scrubbed_and_the_screen_says_so(
 class BrokenStore:
     def save_walkthrough(self, *args: Any, **kwargs: Any) -> str:
         raise StoreError("De map met gegevens is niet beschrijfbaar.")
+
+    def open_walkthroughs(self, *args: Any, **kwargs: Any) -> list[Any]:
+        raise StoreError("De map met gegevens is niet beschrijfbaar.")
+
+    get_walkthrough = delete_walkthrough = open_walkthroughs
 
 
 async def test_a_failing_store_warns_once_and_keeps_going(ctx: AppContext) -> None:
@@ -381,18 +386,15 @@ async def test_deep_dive_from_a_round_and_back(ctx: AppContext, store: Store) ->
     assert row == (session_id,)
 
 
-async def test_export_delivers_the_markdown(
-    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+async def test_export_delivers_the_markdown_and_html(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    # Issue 15 item 5: exports go through deliver_file (a folder that exists, the path told).
+    import game.export
+
+    monkeypatch.setattr(game.export, "export_folder", lambda: tmp_path)
     deck = make_deck()
     app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("concertkaartjes"), deck=deck))
-    delivered: list[tuple[str, str | None]] = []
-
-    def fake_deliver(file: Any, *, save_filename: str | None = None, **_: Any) -> str:
-        delivered.append((file.getvalue(), save_filename))
-        return "sleutel"
-
-    monkeypatch.setattr(app, "deliver_text", fake_deliver)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -400,8 +402,17 @@ async def test_export_delivers_the_markdown(
         summary = app.screen
         assert isinstance(summary, WalkthroughSummaryScreen)
         await pilot.press("ctrl+e")
+        await pilot.press("ctrl+h")
         await pilot.pause()
-        assert delivered == [(summary.markdown, "stappenplan-concertkaartjes.md")]
+        md = (tmp_path / "stappenplan-concertkaartjes.md").read_text(encoding="utf-8")
+        assert md == summary.markdown
+        assert "Concertkaartjes" in md.splitlines()[0]
+        assert "Wat doe je?" in md and "Geschenken boven de 50 euro" in md
+        page = (tmp_path / "stappenplan-concertkaartjes.html").read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>")
+        told = [n.message for n in app._notifications]
+        assert any(str(tmp_path) in m for m in told)
+        assert not any("Errno" in m for m in told)
         # Back to the steps, nothing lost; escape then leaves.
         await pilot.press("escape")
         await pilot.pause()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -45,7 +46,25 @@ def draw_cards(
             seen.add(card.dilemma.id)
             unique.append(card)
     (rng or random.Random()).shuffle(unique)
-    return unique[: max(0, count)]
+    return spread_themes(unique)[: max(0, count)]
+
+
+def spread_themes(cards: list[PracticeCard]) -> list[PracticeCard]:
+    """The cards reordered so no theme comes twice in a row while another theme is left.
+
+    Round-robin over the themes (in the order they first appear), so a short run also
+    touches as many themes as it can.
+    """
+    by_theme: dict[str, list[PracticeCard]] = {}
+    for card in cards:
+        by_theme.setdefault(card.dilemma.theme, []).append(card)
+    out: list[PracticeCard] = []
+    while by_theme:
+        for theme in list(by_theme):
+            out.append(by_theme[theme].pop(0))
+            if not by_theme[theme]:
+                del by_theme[theme]
+    return out
 
 
 @dataclass(frozen=True)
@@ -162,3 +181,12 @@ class PracticeRun:
             walkthrough_card=int(wcard) if isinstance(wcard, int) else None,
             walkthrough_done=data.get("walkthrough_done") is True,
         )
+
+
+HEAVY_WORDS = re.compile(r"\b(suïcid\w*|suicid\w*|zelfdoding\w*|zelfmoord\w*|113)\b", re.IGNORECASE)
+
+
+def is_heavy(dilemma: Dilemma) -> bool:
+    """A card touches suicide when its situation, variations or guidance say so (or name 113)."""
+    texts = (dilemma.situation, dilemma.guidance, *dilemma.variations)
+    return any(HEAVY_WORDS.search(text or "") for text in texts)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from dilemmas.model import Dilemma
 from dilemmas.stappenplan import Stappenplan
+from sessions.figures import month_label
 
 FORMAT_VERSION = 1
 ARGUMENT_FIELDS: tuple[str, ...] = (
@@ -15,12 +18,14 @@ ARGUMENT_FIELDS: tuple[str, ...] = (
     "against_rules",
     "for_consequences",
     "against_consequences",
+    "good_official",
 )
 ARGUMENT_LABELS: dict[str, str] = {
     "for_rules": "Voor, volgens de regels",
     "against_rules": "Tegen, volgens de regels",
     "for_consequences": "Voor, door de gevolgen",
     "against_consequences": "Tegen, door de gevolgen",
+    "good_official": "Wat zou een goed ambtenaar doen?",
 }
 # A scrubber takes a text and returns the cleaned text and the labels of what it removed.
 Scrubber = Callable[[str], tuple[str, tuple[str, ...]]]
@@ -49,6 +54,7 @@ class OptionEntry:
     against_rules: str = ""
     for_consequences: str = ""
     against_consequences: str = ""
+    good_official: str = ""
 
     def argument(self, name: str) -> str:
         return str(getattr(self, name))
@@ -61,7 +67,7 @@ class OptionEntry:
 
 @dataclass
 class Decision:
-    """ "Ik doe X, omdat Y, ondanks Z": the chosen option key (or own words), why, and despite what."""
+    """ "Mijn besluit: X. Omdat: Y. Ook al: Z.": the chosen option (or own words), why, despite what."""
 
     option: str = ""
     own: str = ""
@@ -85,9 +91,12 @@ class WalkthroughState:
     title: str = ""
     situation: str = ""
     question: str = ""
+    guidance: str = ""
+    month: str = ""
     dilemma_id: str | None = None
     deck_id: str | None = None
     current: int = 0
+    finished: bool = False
     texts: dict[str, str] = field(default_factory=dict)
     stakeholders: list[Stakeholder] = field(default_factory=lambda: [Stakeholder()])
     options: list[OptionEntry] = field(default_factory=list)
@@ -105,6 +114,7 @@ class WalkthroughState:
             title=dilemma.title,
             situation=dilemma.situation,
             question=dilemma.question,
+            guidance=dilemma.guidance,
             dilemma_id=dilemma.id,
             deck_id=deck_id,
         )
@@ -189,14 +199,36 @@ class WalkthroughState:
         return chosen.text.strip() if chosen else ""
 
     def decision_sentence(self) -> str:
-        """ "Ik doe X, omdat Y, ondanks Z." with "…" where something is still missing."""
-        what = _clause(self.chosen_text()) or "…"
-        because = _clause(self.decision.because) or "…"
-        sentence = f"Ik doe {_lower_first(what)}, omdat {_lower_first(because)}"
-        despite = _clause(self.decision.despite)
+        """ "Mijn besluit: X. Omdat: Y. Ook al: Z." with "…" where something is still missing.
+
+        Each part follows a colon, so any option ("Ik geef …", "Hij zegt …", "Niets doen") and
+        any own phrasing ("het is eerlijk", "omdat het eerlijk is") stays correct Dutch.
+        """
+        what = _after_colon(_clause(self.chosen_text())) or "…"
+        because = _after_colon(_strip_lead(_clause(self.decision.because), _BECAUSE)) or "…"
+        sentence = f"Mijn besluit: {what}. Omdat: {because}."
+        despite = _after_colon(_strip_lead(_clause(self.decision.despite), _DESPITE))
         if despite:
-            sentence += f", ondanks {_lower_first(despite)}"
-        return sentence + "."
+            sentence += f" Ook al: {despite}."
+        return sentence
+
+    def argument_choices(self) -> tuple[list[str], list[str]]:
+        """Step 5's arguments to pick "omdat" from (for) and "ook al" from (against)."""
+        chosen = self.option(self.decision.option)
+        options = [chosen] if chosen else list(self.options)
+        pros: list[str] = []
+        cons: list[str] = []
+        for o in options:
+            for name in ARGUMENT_FIELDS:
+                for line in o.argument(name).splitlines():
+                    text = _clause(line.lstrip("-• "))
+                    if text:
+                        (cons if name.startswith("against") else pros).append(text)
+        return list(dict.fromkeys(pros)), list(dict.fromkeys(cons))
+
+    def empty_steps(self) -> list[int]:
+        """The 1-based numbers of the steps that have nothing filled in."""
+        return [i + 1 for i in range(self.step_count) if not self.is_done(i)]
 
     # Scrubbing ------------------------------------------------------------------------------
 
@@ -231,9 +263,12 @@ class WalkthroughState:
             "title": self.title,
             "situation": self.situation,
             "question": self.question,
+            "guidance": self.guidance,
+            "month": self.month,
             "dilemma": self.dilemma_id,
             "deck": self.deck_id,
             "current": self.current,
+            "finished": self.finished,
             "steps": [s.id for s in self.plan.steps],
             "texts": dict(self.texts),
             "stakeholders": [
@@ -265,10 +300,13 @@ class WalkthroughState:
             title=str(data.get("title", "")),
             situation=str(data.get("situation", "")),
             question=str(data.get("question", "")),
+            guidance=str(data.get("guidance", "")),
+            month=str(data.get("month", "")),
             dilemma_id=_opt_str(data.get("dilemma")),
             deck_id=_opt_str(data.get("deck")),
         )
         state.current = max(0, min(_int(data.get("current")), state.step_count - 1))
+        state.finished = data.get("finished") is True
         texts = data.get("texts")
         if isinstance(texts, Mapping):
             state.texts = {str(k): str(v) for k, v in texts.items()}
@@ -307,19 +345,40 @@ class WalkthroughState:
 
     # Summary ------------------------------------------------------------------------------
 
-    def summary_markdown(self) -> str:
-        """The walkthrough as Markdown, the decision sentence first."""
-        lines = [f"# {self.plan.title}", "", f"**{self.decision_sentence()}**", ""]
-        lines += [f"## Het dilemma: {self.title or 'zonder titel'}", ""]
+    def summary_markdown(self, *, sentence: bool = True) -> str:
+        """The walkthrough as Markdown: title, month, the decision once, then the steps.
+
+        Args:
+            sentence: include the decision sentence (the screen shows it apart, as typed).
+        """
+        title = self.title or "zonder titel"
+        lines = [f"# {self.plan.title}: {title}", ""]
+        if self.month:
+            lines += [f"*{month_label(self.month)}*", ""]
+        if sentence:
+            lines += [f"**{self.decision_sentence()}**", ""]
+        lines += ["## Het dilemma", ""]
         if self.situation:
             lines += [self.situation, ""]
         if self.question:
-            lines += [f"*{self.question}*", ""]
+            lines += [f"**De vraag:** {self.question}", ""]
+        empty = self.empty_steps()
         for number, step in enumerate(self.plan.steps, start=1):
+            if number in empty:
+                continue
             lines += [f"## {number}. {step.title}", ""]
             lines += self._step_markdown(step.id, step.input.kind, step.input.checklist)
             lines.append("")
+        if empty:
+            names = ", ".join(f"{n}. {self.plan.steps[n - 1].title}" for n in empty)
+            lines += [f"*Niet ingevuld: {names}.*", ""]
+        if self.guidance:
+            lines += ["## Wat zegt de code?", "", self.guidance, ""]
         return "\n".join(lines).rstrip() + "\n"
+
+    def summary_html(self) -> str:
+        """The same summary as a small stand-alone HTML page (all text escaped)."""
+        return markdown_to_html(self.summary_markdown(), f"{self.plan.title}: {self.title}")
 
     def _step_markdown(self, step_id: str, kind: str, checklist: tuple[str, ...]) -> list[str]:
         empty = ["*(niet ingevuld)*"]
@@ -346,15 +405,10 @@ class WalkthroughState:
                     continue
                 out.append(f"**{o.text.strip() or 'Optie zonder naam'}**")
                 out += [f"- {ARGUMENT_LABELS[f]}: {text}" for f, text in filled]
-                if not filled:
-                    out.append("- *(geen argumenten)*")
                 out.append("")
             return out[:-1] if out else empty
         if kind == "decision":
-            out = [f"- Ik doe: {self.chosen_text() or '…'}"]
-            out.append(f"- Omdat: {self.decision.because.strip() or '…'}")
-            out.append(f"- Ondanks: {self.decision.despite.strip() or '…'}")
-            return out
+            return ["Je besluit staat bovenaan."]
         if kind == "justification":
             out = [
                 f"- [{'x' if item in self.justification.checked else ' '}] {item}"
@@ -372,6 +426,68 @@ class WalkthroughState:
 def _clause(text: str) -> str:
     """One clause of the sentence: trimmed, on one line, without a closing full stop."""
     return " ".join(text.split()).rstrip(".!? ")
+
+
+_BECAUSE = ("omdat", "want", "doordat")
+_DESPITE = ("ondanks dat", "ondanks", "ook al", "hoewel", "al")
+
+
+def _strip_lead(text: str, words: tuple[str, ...]) -> str:
+    """Drop a leading "omdat"/"ondanks" the user typed themselves (the label already says it)."""
+    low = text.casefold()
+    for word in words:
+        if low.startswith(word + " "):
+            return text[len(word) + 1 :].lstrip(" ,:")
+    return text
+
+
+def _after_colon(text: str) -> str:
+    """A clause after a colon: "Ik geef" becomes "ik geef"; names and acronyms stay."""
+    if text[:3] in ("Ik ", "Ik,") or text == "Ik":
+        return "i" + text[1:]
+    return _lower_first(text)
+
+
+def markdown_to_html(markdown: str, title: str) -> str:
+    """Headings, bold/italic lines, lists and tables of our own Markdown as escaped HTML."""
+    body: list[str] = []
+    in_list = False
+    for raw in markdown.splitlines():
+        line = raw.rstrip()
+        if line.startswith("- ") and not in_list:
+            body.append("<ul>")
+            in_list = True
+        elif not line.startswith("- ") and in_list:
+            body.append("</ul>")
+            in_list = False
+        if line.startswith("## "):
+            body.append(f"<h2>{_inline(line[3:])}</h2>")
+        elif line.startswith("# "):
+            body.append(f"<h1>{_inline(line[2:])}</h1>")
+        elif line.startswith("- "):
+            body.append(f"<li>{_inline(line[2:])}</li>")
+        elif line.startswith("|---"):
+            continue
+        elif line.startswith("| "):
+            cells = [c.strip() for c in line.strip("|").split(" | ")]
+            body.append("<p>" + " · ".join(_inline(c) for c in cells) + "</p>")
+        elif line:
+            body.append(f"<p>{_inline(line)}</p>")
+    if in_list:
+        body.append("</ul>")
+    return (
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head><body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
+
+
+def _inline(text: str) -> str:
+    """Escape, then turn our **bold** and *italic* markers into tags."""
+    out = html.escape(text)
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    return re.sub(r"(?<!\w)\*(.+?)\*(?!\w)", r"<em>\1</em>", out)
 
 
 def _lower_first(text: str) -> str:

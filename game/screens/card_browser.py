@@ -95,8 +95,13 @@ def plain_choices(choices: Iterable[tuple[str, str]]) -> list[tuple[Text, str]]:
     return [(Text(title), value) for title, value in choices]
 
 
-def card_details(hit: CardHit) -> Content:
-    """What is under a card in the browser: guidance, references, variations, prompts."""
+def card_details(hit: CardHit, *, guidance: bool = True) -> Content:
+    """What is under a card in the browser: guidance, references, variations, prompts.
+
+    Args:
+        hit: the card and its deck.
+        guidance: show "Wat zegt de code?" and the sources (not before a walkthrough starts).
+    """
     d = hit.dilemma
     sections: list[Content] = [
         Content.assemble(
@@ -114,8 +119,9 @@ def card_details(hit: CardHit) -> Content:
             body = Content("\n").join(Content(line) for line in lines)
             sections.append(Content.assemble((title, "bold $primary"), "\n", body))
 
-    section("Wat zegt de code?", [reflow(d.guidance)] if d.guidance.strip() else [])
-    section("Bronnen", [f"• {r}" for r in d.references])
+    if guidance:
+        section("Wat zegt de code?", [reflow(d.guidance)] if d.guidance.strip() else [])
+        section("Bronnen", [f"• {r}" for r in d.references])
     section("Maar wat als…?", [f"{i}. {v}" for i, v in enumerate(d.variations, 1)])
     section("Vragen voor het gesprek", [f"• {p}" for p in d.prompts])
     return Content("\n\n").join(sections)
@@ -183,9 +189,15 @@ class CardBrowser(Widget):
     """
 
     def __init__(
-        self, decks: Mapping[str, Deck], *, id: str | None = None, classes: str | None = None
+        self,
+        decks: Mapping[str, Deck],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        show_guidance: bool = True,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.show_guidance = show_guidance
         self._decks: list[Deck] = list(decks.values())
         self._hits: dict[str, CardHit] = {}
 
@@ -318,7 +330,7 @@ class CardBrowser(Widget):
             view.show(hit.dilemma, hit.deck)
         else:
             detail.mount(CardView(hit.dilemma, hit.deck, id="card-view"), before=extra)
-        extra.update(card_details(hit))
+        extra.update(card_details(hit, guidance=self.show_guidance))
         detail.scroll_home(animate=False)
 
     @property

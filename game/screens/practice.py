@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
-from typing import Any, ClassVar
+import uuid
+from collections.abc import Callable, Iterable
+from typing import ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -15,16 +17,25 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from dilemmas.config import Config, Contact
 from dilemmas.model import Deck, Dilemma
-from game.rules.practice import DEFAULT_COUNT, PracticeCard, PracticeRun, draw_cards, team_figures
+from game.context import AppContext
+from game.rules.practice import (
+    DEFAULT_COUNT,
+    PracticeCard,
+    PracticeRun,
+    TeamFigures,
+    draw_cards,
+    is_heavy,
+    team_figures,
+)
 from game.rules.text import reflow
-from game.screens.walkthrough import WalkthroughScreen, removed_message
-from game.widgets.bars import VoteBars
+from game.screens.walkthrough import StoreLink, WalkthroughScreen, context_of, removed_message
 from game.widgets.card import CardView
 from sessions.model import Round
 from sessions.scrub import scrub_text
-from sessions.store import StoreError
-from sessions.summary import md_block, md_inline
+from sessions.store import Store, StoreError
+from sessions.summary import md_inline
 
 CSS_FILE = "../styles/walkthrough.tcss"
 QUESTIONS_LINE = (
@@ -33,14 +44,14 @@ QUESTIONS_LINE = (
 )
 
 
-def contacts_markdown(contacts: Any) -> str:
+def contacts_markdown(contacts: Iterable[Contact]) -> str:
     """The support contacts from the config as a Markdown list."""
     lines = []
     for contact in contacts or ():
         parts = [f"**{md_inline(contact.role)}**"]
-        if getattr(contact, "name", ""):
+        if contact.name:
             parts.append(md_inline(contact.name))
-        if getattr(contact, "reach", ""):
+        if contact.reach:
             parts.append(md_inline(contact.reach))
         lines.append("- " + " — ".join(parts))
     return "\n".join(lines) or "- Vraag je leidinggevende waar je terechtkunt."
@@ -64,6 +75,27 @@ def answer_text(dilemma: Dilemma, value: str) -> str:
     if label != value:
         return f"{value}  {label}"
     return f"{value} op een schaal van 1 tot {answer.points}"
+
+
+T = TypeVar("T")
+
+
+class PracticeStoreLink(StoreLink):
+    """The shared store link, with the warning worded for a practice run."""
+
+    def warn(self, reason: str | None = None) -> None:
+        if self.warned:
+            return
+        self.warned = True
+        ctx = context_of(self.app)
+        reason = reason or (ctx.store_error if ctx else None) or "De opslag is niet beschikbaar."
+        self.app.notify(
+            f"{reason} Je kunt gewoon oefenen, maar later verdergaan lukt niet.",
+            title="Voortgang niet bewaard",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
 
 
 class PracticeScreen(Screen[None]):
@@ -103,29 +135,32 @@ class PracticeScreen(Screen[None]):
         self.cards: list[PracticeCard] = []
         self.session_id: str | None = None
         self._resumable: tuple[str, PracticeRun, list[PracticeCard]] | None = None
-        self._store_warned = False
+        self._link: PracticeStoreLink | None = None
 
     # -- context ----------------------------------------------------------------------------
 
     @property
-    def ctx(self) -> Any:
-        return getattr(self.app, "ctx", None)
+    def link(self) -> PracticeStoreLink:
+        if self._link is None:
+            self._link = PracticeStoreLink(self.app)
+        return self._link
 
     @property
-    def config(self) -> Any:
-        return getattr(self.ctx, "config", None)
+    def ctx(self) -> AppContext | None:
+        return context_of(self.app)
 
     @property
-    def store(self) -> Any:
-        return getattr(self.ctx, "store", None)
+    def config(self) -> Config:
+        ctx = self.ctx
+        return ctx.config if ctx is not None else Config()
 
     def _decks(self) -> list[Deck]:
-        registry = getattr(self.ctx, "registry", None)
+        registry = self.ctx.registry if self.ctx is not None else None
         return list(registry.team_decks()) if registry is not None else []
 
     def _resolve(self, run: PracticeRun) -> list[PracticeCard] | None:
         """The cards of a saved run, or None when one is no longer installed."""
-        registry = getattr(self.ctx, "registry", None)
+        registry = self.ctx.registry if self.ctx is not None else None
         if registry is None:
             return None
         cards = []
@@ -136,28 +171,16 @@ class PracticeScreen(Screen[None]):
             cards.append(PracticeCard(*found))
         return cards
 
-    def _warn_store(self, reason: str) -> None:
-        if not self._store_warned:
-            self._store_warned = True
-            self.app.notify(
-                f"{reason} Je kunt gewoon oefenen, maar later verdergaan lukt niet.",
-                title="Voortgang niet bewaard",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
-
-    def _store_call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        store = self.store
+    def _with_store(self, call: Callable[[Store], T]) -> T | None:
+        """Run one store call; a missing or failing store is told once and the run goes on."""
+        store = self.link.store
         if store is None:
-            self._warn_store(
-                getattr(self.ctx, "store_error", None) or "De opslag is niet beschikbaar."
-            )
+            self.link.warn()
             return None
         try:
-            return getattr(store, method)(*args, **kwargs)
+            return call(store)
         except StoreError as exc:
-            self._warn_store(str(exc))
+            self.link.warn(str(exc))
             return None
 
     # -- layout -------------------------------------------------------------------------------
@@ -169,7 +192,7 @@ class PracticeScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        saved = self._store_call("unfinished", "practice")
+        saved = self._with_store(lambda s: s.unfinished("practice"))
         if saved:
             record, state = saved
             run = PracticeRun.from_dict(state or {})
@@ -194,13 +217,15 @@ class PracticeScreen(Screen[None]):
         self.query_one("#practice-progress", Static).update(text)
 
     def _save_state(self) -> None:
-        if self.session_id and self.run:
-            self._store_call("save_state", self.session_id, self.run.to_dict())
+        sid, run = self.session_id, self.run
+        if sid and run:
+            state = run.to_dict()
+            self._with_store(lambda s: s.save_state(sid, state))
 
     # -- intro ------------------------------------------------------------------------------------
 
     async def show_intro(self) -> None:
-        wanted = getattr(self.config, "practice_count", DEFAULT_COUNT)
+        wanted = self.config.practice_count or DEFAULT_COUNT
         count = min(wanted, len(draw_cards(self._decks(), wanted)))
         self._progress("Oefenen voor nieuwe collega's")
         if not count and self._resumable is None:
@@ -217,15 +242,34 @@ class PracticeScreen(Screen[None]):
             )
             return
         amount = "1 dilemma" if count == 1 else f"{count} dilemma's"
+        fewer = (
+            f"Er zijn {count} oefenkaarten, minder dan de {wanted} die zijn ingesteld; "
+            "je krijgt ze allemaal.\n\n"
+            if count < wanted
+            else ""
+        )
         text = (
-            f"Je krijgt {amount} uit het werk "
+            f"{fewer}Je krijgt {amount} uit het werk "
             "bij de gemeente. Kies eerst zelf wat je zou doen. "
             "Daarna zie je wat de gedragscode zegt, en hoe teams kozen.\n\n"
             "Eén dilemma werk je daarna uit met het zeven-stappenplan. "
             "Aan het eind lees je de tekst van de eed of belofte.\n\n"
-            "Er is geen fout antwoord. Je antwoorden zijn alleen voor jou: "
-            "ze komen nooit in een rapport."
+            "Er is geen standaardantwoord, maar er zijn wel grenzen. Je antwoorden komen "
+            "nooit in een rapport."
         )
+        if self._resumable is not None:
+            _, run, cards = self._resumable
+            where = (
+                f"bij dilemma {run.position + 1} van {len(cards)}: "
+                f"{cards[min(run.position, len(cards) - 1)].dilemma.title}"
+                if cards
+                else "aan het begin"
+            )
+            text = (
+                f"Er is een oefenronde die nog niet klaar is, {where}. "
+                "Is dat jouw ronde? Ga dan verder waar je was. Is hij van iemand anders, "
+                "kies dan Opnieuw beginnen: die ronde wordt dan gewist.\n\n" + text
+            )
         buttons: list[Widget] = []
         if self._resumable is not None:
             buttons += [
@@ -245,23 +289,44 @@ class PracticeScreen(Screen[None]):
         self.dismiss(None)
 
     @on(Button.Pressed, "#practice-start")
+    def _start_pressed(self) -> None:
+        if self._resumable is None:
+            self.run_worker(self.start(), exclusive=True, group="practice-start")
+            return
+        from game.dialogs.choice import ChoiceDialog
+
+        async def answered(answer: str | None) -> None:
+            if answer == "new":
+                await self.start()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Opnieuw beginnen? De oefenronde die nog open staat, wordt dan gewist.",
+                [("new", "Opnieuw beginnen"), ("keep", "Terug")],
+            ),
+            answered,
+        )
+
     async def start(self) -> None:
         """A new run: draw the cards and open a practice session (never reported)."""
         if self._resumable is not None:
-            self._store_call("abandon", self._resumable[0])
+            old = self._resumable[0]
+            self._with_store(lambda s: s.abandon(old))
             self._resumable = None
-        count = getattr(self.config, "practice_count", DEFAULT_COUNT)
+        count = self.config.practice_count or DEFAULT_COUNT
         self.cards = draw_cards(self._decks(), count, self.rng)
         self.run = PracticeRun.new(self.cards)
         first = self.cards[0].deck
-        self.session_id = self._store_call(
-            "start_session",
-            kind="practice",
-            team=None,
-            participants=1,
-            deck_id=first.id,
-            deck_version=first.info.version,
-            state=self.run.to_dict(),
+        state = self.run.to_dict()
+        self.session_id = self._with_store(
+            lambda s: s.start_session(
+                kind="practice",
+                team=None,
+                participants=1,
+                deck_id=first.id,
+                deck_version=first.info.version,
+                state=state,
+            )
         )
         await self.show_phase()
 
@@ -305,7 +370,9 @@ class PracticeScreen(Screen[None]):
             widgets.append(
                 Vertical(
                     Static(
-                        "Schrijf in een paar woorden wat jij zou doen.", classes="practice-hint"
+                        "Je oefent alleen: schrijf in een paar woorden wat jij zou doen. "
+                        "Enter begint een nieuwe regel; met Tab ga je naar Klaar.",
+                        classes="practice-hint",
                     ),
                     TextArea(
                         id="practice-open",
@@ -370,18 +437,15 @@ class PracticeScreen(Screen[None]):
         dilemma = self.card.dilemma
         run.answer(dilemma.id, value)
         is_vote = value in dilemma.answer.keys
-        if self.session_id:
-            self._store_call(
-                "save_round",
-                self.session_id,
-                run.position,
-                Round(
-                    dilemma=dilemma.id,
-                    theme=dilemma.theme,
-                    vote="hands" if is_vote else "none",
-                    counts={value: 1} if is_vote else None,
-                ),
+        sid, index = self.session_id, run.position
+        if sid:
+            rnd = Round(
+                dilemma=dilemma.id,
+                theme=dilemma.theme,
+                vote="hands" if is_vote else "none",
+                counts={value: 1} if is_vote else None,
             )
+            self._with_store(lambda s: s.save_round(sid, index, rnd))
         self._save_state()
         await self.show_feedback()
 
@@ -420,6 +484,27 @@ class PracticeScreen(Screen[None]):
                     markup=False,
                 ),
             ]
+        if dilemma.variations:
+            widgets += [
+                Static(
+                    Content.styled("Denk ook na over…", "bold $primary"),
+                    classes="practice-heading",
+                ),
+                Static(
+                    "\n".join(f"• {v}" for v in dilemma.variations),
+                    id="practice-variations",
+                    markup=False,
+                ),
+            ]
+        if is_heavy(dilemma):
+            widgets.append(
+                Static(
+                    self._heavy_line(),
+                    id="practice-heavy",
+                    classes="practice-section",
+                    markup=False,
+                )
+            )
         widgets += self._team_widgets(card.deck, dilemma)
         last = self.run.position + 1 >= len(self.cards)
         widgets.append(
@@ -435,23 +520,49 @@ class PracticeScreen(Screen[None]):
         )
         await self._fill(*widgets, focus="#practice-next")
 
+    def _heavy_line(self) -> str:
+        contact = self.config.contact("vertrouwenspersoon")
+        who = "de vertrouwenspersoon"
+        if contact is not None:
+            who = "de " + contact.role.split(" (")[0].lower() if contact.role else who
+            if contact.name and not contact.name.startswith("["):
+                who += f" ({contact.name}"
+                if contact.reach and not contact.reach.startswith("["):
+                    who += f", {contact.reach}"
+                who += ")"
+        return (
+            f"Zit dit je niet lekker? Praat erover met {who} of bel 113 (0800-0113), "
+            "gratis en anoniem."
+        )
+
+    def _team_figures(self, deck: Deck, dilemma: Dilemma) -> TeamFigures:
+        counts = self._with_store(lambda s: s.dilemma_counts(dilemma.id, deck.id)) or {}
+        k = self.config.k or 5
+        return team_figures(dilemma, counts, k)
+
     def _team_widgets(self, deck: Deck, dilemma: Dilemma) -> list[Widget]:
         heading = Static(
             Content.styled("Zo kozen teams", "bold $primary"), classes="practice-heading"
         )
         if dilemma.answer.kind == "open":
             return []
-        counts = self._store_call("dilemma_counts", dilemma.id, deck.id) or {}
-        k = int(getattr(self.config, "k", 5) or 5)
-        figures = team_figures(dilemma, counts, k)
+        figures = self._team_figures(deck, dilemma)
         if not figures.shown:
             return [heading, Static(figures.message, id="practice-teams", markup=False)]
-        labels = {row.key: row.label for row in figures.rows}
-        counts_shown = {row.key: row.count for row in figures.rows}
+        mine = self.run.answers.get(dilemma.id, "") if self.run else ""
+        lines = [
+            Content.assemble(
+                (f"{row.key}  ", "bold"),
+                (f"{row.percent:>3} %  ", "bold"),
+                row.label,
+                ("  ◀ jouw keuze", "bold $accent") if row.key == mine else "",
+            )
+            for row in figures.rows
+        ]
         return [
             heading,
             Static(figures.message, id="practice-teams", markup=False),
-            VoteBars(counts_shown, labels, id="practice-bars"),
+            Static(Content("\n").join(lines), id="practice-bars"),
         ]
 
     @on(Button.Pressed, "#practice-next")
@@ -507,6 +618,10 @@ class PracticeScreen(Screen[None]):
         card = self.cards[index]
         if run.walkthrough_card != index:
             run.walkthrough_card, run.walkthrough_id = index, None
+        if run.walkthrough_id is None:
+            # The run points at its walkthrough before the first letter is typed: a crash
+            # mid-way leaves the walkthrough findable from the run.
+            run.walkthrough_id = str(uuid.uuid4())
         self._save_state()
         screen = WalkthroughScreen(
             dilemma=card.dilemma,
@@ -538,19 +653,21 @@ class PracticeScreen(Screen[None]):
     async def show_end(self) -> None:
         self._progress("Klaar met oefenen")
         config = self.config
-        oath = getattr(config, "oath", "") or ""
+        oath = config.oath or ""
         done = bool(self.run and self.run.walkthrough_done)
         text = "\n\n".join(
             [
-                "# Goed gedaan",
+                "# Goed gedaan" if done else "# Klaar met oefenen",
                 "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan."
                 if done
                 else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
                 "via Stappenplan in het menu.",
+                "## Wat jij koos",
+                self._recap(),
                 "## De eed of belofte",
-                md_block(oath.strip()),
+                "  \n".join(md_inline(line) for line in oath.strip().splitlines()),
                 "## Waar kun je terecht?",
-                contacts_markdown(getattr(config, "contacts", ())),
+                contacts_markdown(config.contacts),
                 QUESTIONS_LINE,
             ]
         )
@@ -558,16 +675,64 @@ class PracticeScreen(Screen[None]):
             Markdown(text, id="practice-end"),
             Horizontal(
                 Button("Klaar", id="practice-done", variant="primary", compact=True),
+                Button("Wis mijn oefenronde", id="practice-wipe", compact=True),
                 classes="practice-buttons",
             ),
             focus="#practice-done",
         )
 
+    def _recap(self) -> str:
+        """Per card the new hire's own answer, and how teams chose where that may be shown."""
+        run = self.run
+        lines: list[str] = []
+        for card in self.cards:
+            dilemma = card.dilemma
+            mine = run.answers.get(dilemma.id, "") if run else ""
+            line = f"- **{md_inline(dilemma.title)}**: jij koos {md_inline(answer_text(dilemma, mine))}"
+            if dilemma.answer.kind != "open":
+                figures = self._team_figures(card.deck, dilemma)
+                if figures.shown:
+                    teams = ", ".join(f"{row.key} {row.percent} %" for row in figures.rows)
+                    line += f"; teams kozen {teams}"
+            lines.append(line)
+        return "\n".join(lines) or "Je hebt geen dilemma's beantwoord."
+
     @on(Button.Pressed, "#practice-done")
     def finish(self) -> None:
         """Mark the practice session complete and go back."""
-        if self.session_id:
-            self._store_call("complete", self.session_id)
+        sid = self.session_id
+        if sid:
+            self._with_store(lambda s: s.complete(sid))
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#practice-wipe")
+    def _wipe_pressed(self) -> None:
+        from game.dialogs.choice import ChoiceDialog
+
+        def answered(answer: str | None) -> None:
+            if answer == "wipe":
+                self.wipe()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Je oefenronde wissen? Je antwoorden en je uitwerking met het stappenplan "
+                "worden dan van deze computer verwijderd.",
+                [("wipe", "Wissen"), ("keep", "Terug")],
+            ),
+            answered,
+        )
+
+    def wipe(self) -> None:
+        """Remove this run and its walkthrough from the store, say so, and go back."""
+        run = self.run
+        wid, sid = run.walkthrough_id if run else None, self.session_id
+        if wid:
+            self._with_store(lambda s: s.delete_walkthrough(wid))
+        if sid:
+            self._with_store(lambda s: s.delete_session(sid))
+        self.session_id = None
+        self.run = None
+        self.app.notify("Je oefenronde is gewist.", timeout=6)
         self.dismiss(None)
 
     def action_leave(self) -> None:

@@ -2,33 +2,40 @@
 
 from __future__ import annotations
 
-import io
 import re
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on
-from textual.app import ComposeResult
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Label, Markdown, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
 
 from dilemmas.model import Deck, Dilemma
 from dilemmas.stappenplan import Stappenplan, load_stappenplan_or_default
+from game.context import AppContext
+from game.export import deliver_file
 from game.rules.walkthrough import WalkthroughState
 from game.widgets.card import CardView
 from game.widgets.step_rail import StepRail
 from game.widgets.walkthrough_panels import StepPanel, panel_for
+from sessions.figures import month_label
 from sessions.scrub import scrub_text
-from sessions.store import StoreError
+from sessions.store import Store, StoreError, WalkthroughInfo, current_month
 
 CSS_FILE = "../styles/walkthrough.tcss"
 SAVE_DELAY = 0.5
 SHORT_HEIGHT = 32
+NARROW_WIDTH = 100
+CLEAN_MEMO = 200  # texts remembered as already scrubbed
 
 
 def removed_message(removed: tuple[str, ...]) -> str:
@@ -39,22 +46,136 @@ def removed_message(removed: tuple[str, ...]) -> str:
     )
 
 
-def load_plan(app: Any) -> tuple[Stappenplan, list[str]]:
-    """The stappenplan of the config (or the bundled one) and notices about it."""
+def context_of(app: App[Any]) -> AppContext | None:
+    """The app's context (config, decks, store): the one typed way these screens reach them."""
     ctx = getattr(app, "ctx", None)
-    configured = getattr(getattr(ctx, "config", None), "stappenplan", None)
+    return ctx if isinstance(ctx, AppContext) else None
+
+
+class StoreLink:
+    """The store as the walkthrough and practice screens use it.
+
+    A failing or missing store is told once; the screen then goes on in memory, the way the
+    team game does.
+    """
+
+    def __init__(self, app: App[Any], what: str = "Je antwoorden") -> None:
+        self.app = app
+        self.what = what
+        self.warned = False
+
+    @property
+    def store(self) -> Store | None:
+        ctx = context_of(self.app)
+        return ctx.store if ctx is not None else None
+
+    def warn(self, reason: str | None = None) -> None:
+        """Tell once that saving does not work, and that the screen goes on in memory."""
+        if self.warned:
+            return
+        self.warned = True
+        ctx = context_of(self.app)
+        reason = reason or (ctx.store_error if ctx else None) or "De opslag is niet beschikbaar."
+        self.app.notify(
+            f"{reason} {self.what} blijven staan zolang de app open is; "
+            "sla de samenvatting op om ze te bewaren.",
+            title="Niet bewaard",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
+
+    def open_walkthroughs(self, dilemma_id: str | None = None) -> list[WalkthroughInfo]:
+        store = self.store
+        if store is None:
+            return []
+        try:
+            return store.open_walkthroughs(dilemma_id)
+        except StoreError as exc:
+            self.warn(str(exc))
+            return []
+
+    def get_walkthrough(self, walkthrough_id: str) -> dict[str, Any] | None:
+        store = self.store
+        if store is None:
+            self.warn()
+            return None
+        try:
+            return store.get_walkthrough(walkthrough_id)
+        except StoreError as exc:
+            self.warn(str(exc))
+            return None
+
+    def delete_walkthrough(self, walkthrough_id: str) -> bool:
+        store = self.store
+        if store is None:
+            self.warn()
+            return False
+        try:
+            store.delete_walkthrough(walkthrough_id)
+        except StoreError as exc:
+            self.warn(str(exc))
+            return False
+        return True
+
+    def save_walkthrough(
+        self,
+        walkthrough_id: str | None,
+        session_id: str | None,
+        dilemma_id: str | None,
+        data: Mapping[str, Any],
+    ) -> str | None:
+        """Save (the store scrubs the free text); the id, or None when it did not work."""
+        store = self.store
+        if store is None:
+            self.warn()
+            return None
+        try:
+            return store.save_walkthrough(
+                walkthrough_id, session_id=session_id, dilemma_id=dilemma_id, data=data
+            )
+        except StoreError as exc:
+            self.warn(str(exc))
+            return None
+
+
+def load_plan(app: App[Any]) -> tuple[Stappenplan, list[str]]:
+    """The stappenplan of the config (or the bundled one) and notices about it."""
+    ctx = context_of(app)
+    configured = ctx.config.stappenplan if ctx is not None else None
     return load_stappenplan_or_default(Path(configured) if configured else None)
 
 
-def team_decks(app: Any) -> dict[str, Deck]:
+def team_decks(app: App[Any]) -> dict[str, Deck]:
     """The team decks found by discovery, by id."""
-    registry = getattr(getattr(app, "ctx", None), "registry", None)
-    if registry is None:
+    ctx = context_of(app)
+    if ctx is None:
         return {}
-    decks = registry.team_decks()
+    decks = ctx.registry.team_decks()
     if isinstance(decks, Mapping):
         return dict(decks)
     return {deck.id: deck for deck in decks}
+
+
+def describe(info: WalkthroughInfo) -> str:
+    """ "Concertkaartjes — bij stap 3 van 7 (november 2026)" for lists and offers."""
+    when = f" ({month_label(info.month)})" if info.month else ""
+    return f"{info.title} — bij stap {info.step} van {info.steps}{when}"
+
+
+def offer_open_walkthrough(app: App[Any]) -> None:
+    """At start-up: tell about an unfinished walkthrough (after a crash or after leaving)."""
+    found = StoreLink(app).open_walkthroughs()
+    if not found:
+        return
+    more = f" (en nog {len(found) - 1})" if len(found) > 1 else ""
+    app.notify(
+        f"Je hebt een stappenplan dat nog niet klaar is: {describe(found[0])}{more}. "
+        "Kies Stappenplan in het menu om verder te gaan.",
+        title="Verder met je stappenplan?",
+        timeout=15,
+        markup=False,
+    )
 
 
 def slug(text: str) -> str:
@@ -85,7 +206,8 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
 - Links zie je de stappen. ▶ is de stap waar je nu bent; ✓ betekent dat je iets hebt ingevuld.
 - Bovenaan staat het dilemma. Dat blijft altijd in beeld.
 - Onder de vragen vul je je antwoord in. Je mag een stap leeg laten en later terugkomen.
-- Alles wordt meteen bewaard, ook als je terug- of vooruitgaat.
+- Wat je typt wordt na een halve seconde bewaard, ook als je terug- of vooruitgaat. Een
+  stappenplan dat nog niet klaar is, vind je terug bij **Stappenplan** in het menu.
 - E-mailadressen, telefoonnummers, rekeningnummers en dergelijke bewaren we niet: die worden
   vervangen door [verwijderd].
 - Schrijf geen namen. Schrijf over rollen, zoals "de aanvrager" of "mijn collega".
@@ -149,38 +271,30 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         self.walkthrough_id = walkthrough_id
         self._plan = plan
         self._save_timer: Timer | None = None
-        self._store_warned = False
+        self._plan_notices: list[str] = []
+        self.offer_open = walkthrough_id is None
+        self._hold_saves = False
+        self._clean_texts: set[str] = set()
         self.state: WalkthroughState
+        self.link: StoreLink
 
     # -- set-up ---------------------------------------------------------------------------
 
-    def _build_state(self) -> WalkthroughState:
-        notices: list[str] = []
-        plan = self._plan
-        if plan is None:
-            plan, notices = load_plan(self.app)
-        for notice in notices:
-            self.app.notify(notice, severity="warning", timeout=10, markup=False)
-        if self.walkthrough_id:
-            store = self._store()
-            saved = None
-            try:
-                saved = store.get_walkthrough(self.walkthrough_id) if store else None
-            except StoreError as exc:
-                self._warn_store(str(exc))
-            if saved:
-                state = WalkthroughState.from_dict(plan, saved)
-                if self.dilemma is None and state.dilemma_id is None:
-                    self.own_text = state.situation
-                return state
+    def _fresh_state(self, plan: Stappenplan) -> WalkthroughState:
         if self.dilemma is not None:
-            return WalkthroughState.for_dilemma(
+            state = WalkthroughState.for_dilemma(
                 plan, self.dilemma, self.deck.id if self.deck else None
             )
-        return WalkthroughState.for_own_text(plan, self.own_text)
+        else:
+            state = WalkthroughState.for_own_text(plan, self.own_text)
+        state.month = current_month()
+        return state
 
     def compose(self) -> ComposeResult:
-        self.state = self._build_state()
+        plan = self._plan
+        if plan is None:
+            plan, self._plan_notices = load_plan(self.app)
+        self.state = self._fresh_state(plan)
         with Horizontal(id="wt-body"):
             yield StepRail([s.title for s in self.state.plan.steps], id="wt-rail")
             with Vertical(id="wt-main"):
@@ -199,16 +313,55 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
+        self.link = StoreLink(self.app)
+        for notice in self._plan_notices:
+            self.app.notify(notice, severity="warning", timeout=10, markup=False)
+        if self.walkthrough_id is None and self.dilemma is not None and self.offer_open:
+            # Picking the same card again: offer what was typed before (after Esc or a crash).
+            found = self.link.open_walkthroughs(self.dilemma.id)
+            if found:
+                # Nothing is saved until the answer: a fresh copy would be a second walkthrough.
+                self._hold_saves = True
+                self.app.push_screen(ContinueDialog(found[0]), self._continue_chosen)
+        if self.walkthrough_id:
+            await self._load_saved(self.walkthrough_id)
         await self.show_step(self.state.current)
+
+    async def _load_saved(self, walkthrough_id: str) -> None:
+        saved = self.link.get_walkthrough(walkthrough_id)
+        if not saved:
+            # A new walkthrough whose id was given beforehand (practice): keep the id.
+            return
+        self.walkthrough_id = walkthrough_id
+        self.state = WalkthroughState.from_dict(self.state.plan, saved)
+        if self.dilemma is None and self.state.dilemma_id is None:
+            self.own_text = self.state.situation
+            self._refresh_own_card()
+
+    async def _continue_chosen(self, choice: str | None) -> None:
+        self._hold_saves = False
+        info_id = choice or ""
+        if info_id.startswith("continue:"):
+            await self._load_saved(info_id.removeprefix("continue:"))
+            await self.show_step(self.state.current)
+        elif info_id.startswith("delete:"):
+            self.link.delete_walkthrough(info_id.removeprefix("delete:"))
+
+    def _refresh_own_card(self) -> None:
+        for card in self.query(OwnCard):
+            card.text = self.state.situation
+            card.query_one(".card--situation", Static).update(self.state.situation or "—")
 
     def on_unmount(self) -> None:
         # Quitting the app (ctrl+q) skips action_back: keep what was typed in the last half second.
         if self._save_timer is not None:
-            self.save_now()
+            self.save_now(wait=True)
 
     def on_resize(self) -> None:
-        # A short terminal keeps the card small so the step's questions and inputs fit.
+        # A short terminal keeps the card small so the step's questions and inputs fit; a
+        # narrow one shows the rail as numbers so the fields keep their width.
         self.set_class(self.size.height < SHORT_HEIGHT, "-short")
+        self.query_one(StepRail).set_narrow(self.size.width < NARROW_WIDTH)
 
     # -- steps ------------------------------------------------------------------------------
 
@@ -291,60 +444,68 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
 
     # -- saving -------------------------------------------------------------------------------
 
-    def _store(self) -> Any:
-        return getattr(getattr(self.app, "ctx", None), "store", None)
-
-    def _warn_store(self, reason: str) -> None:
-        if not self._store_warned:
-            self._store_warned = True
-            self.app.notify(
-                f"{reason} Je antwoorden blijven staan zolang dit scherm open is; "
-                "sla de samenvatting op om ze te bewaren.",
-                title="Niet bewaard",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
+    def _scrub_known(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """Scrub a text, skipping texts already known to be clean (a long paste costs once)."""
+        if text in self._clean_texts:
+            return text, ()
+        cleaned, removed = scrub_text(text)
+        if len(self._clean_texts) > CLEAN_MEMO:
+            self._clean_texts.clear()
+        self._clean_texts.add(cleaned)
+        return cleaned, removed
 
     def _scrub_state(self) -> None:
-        removed = self.state.scrub(scrub_text)
+        removed = self.state.scrub(self._scrub_known)
         if removed:
-            self.app.notify(removed_message(removed), severity="warning", timeout=10)
+            # What was removed now reads [verwijderd], so the same text is not told twice.
+            self.app.notify(removed_message(removed), severity="warning", timeout=10, markup=False)
+            self._refresh_own_card()
 
-    def save_now(self) -> None:
-        """Save the walkthrough as it is now (the store scrubs the free text as well)."""
+    def save_now(self, *, wait: bool = False) -> None:
+        """Save the walkthrough as it is now; the store scrubs the free text, off the UI thread.
+
+        Args:
+            wait: save on this thread (when the screen goes away), not in a worker.
+        """
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        store = self._store()
-        if store is None:
-            reason = getattr(getattr(self.app, "ctx", None), "store_error", None)
-            self._warn_store(reason or "De opslag is niet beschikbaar.")
+        if self._hold_saves:
             return
         data = self.state.to_dict()
-        copy = WalkthroughState.from_dict(self.state.plan, data)
-        copy.scrub(scrub_text)
-        data = copy.to_dict()
-        try:
-            self.walkthrough_id = store.save_walkthrough(
-                self.walkthrough_id,
-                session_id=self.session_id,
-                dilemma_id=self.state.dilemma_id,
-                data=data,
-            )
-        except StoreError as exc:
-            self._warn_store(str(exc))
+        if self.walkthrough_id is None:
+            self.walkthrough_id = str(uuid.uuid4())
+        if wait:
+            self._save(data)
+        else:
+            self._save_in_worker(data)
+
+    @work(thread=True, exclusive=True, group="walkthrough-save")
+    def _save_in_worker(self, data: dict[str, Any]) -> None:
+        self._save(data)
+
+    def _save(self, data: dict[str, Any]) -> None:
+        if self.walkthrough_id is None:
+            # The id exists from the first save on, so a crash never orphans what was typed.
+            self.walkthrough_id = str(uuid.uuid4())
+        wid = self.link.save_walkthrough(
+            self.walkthrough_id, self.session_id, self.state.dilemma_id, data
+        )
+        if wid is not None:
+            self.walkthrough_id = wid
 
     # -- leaving --------------------------------------------------------------------------------
 
     def action_summary(self) -> None:
         """Show the summary, decision first; 'Klaar' there closes the walkthrough."""
         self._scrub_state()
-        self.save_now()
+        self.save_now(wait=True)
         self._paint_rail()
 
         def closed(done: bool | None) -> None:
             if done:
+                self.state.finished = True
+                self.save_now(wait=True)
                 self.dismiss(self.walkthrough_id)
             else:
                 self.call_after_refresh(self._refresh_after_summary)
@@ -357,19 +518,20 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
     def action_back(self) -> None:
         """Back to wherever the walkthrough was opened from; everything is saved."""
         self._scrub_state()
-        self.save_now()
+        self.save_now(wait=True)
         self.dismiss(self.walkthrough_id)
 
 
 class WalkthroughSummaryScreen(Screen[bool]):
-    """The walkthrough summary, decision sentence first; export as Markdown."""
+    """The walkthrough summary, decision sentence first; export as Markdown or HTML."""
 
     TITLE = "Samenvatting"
     CSS_PATH = CSS_FILE
     HELP: ClassVar[str] = """\
 Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
 
-- **Opslaan in Downloads** zet de samenvatting als Markdown-bestand in je map Downloads.
+- **Opslaan (Markdown)** en **Opslaan (HTML)** zetten de samenvatting in je map Downloads
+  (of je thuismap als die er niet is). In een browser krijg je haar als download.
 - **Opslaan als…** laat je zelf een plek en naam kiezen.
 - **Terug** brengt je bij de stappen, om nog iets aan te passen.
 - **Klaar** sluit het stappenplan.
@@ -378,9 +540,16 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
         Binding(
             "ctrl+e",
             "export",
-            "Opslaan in Downloads",
+            "Opslaan (Markdown)",
             id="summary.export",
-            tooltip="Sla de samenvatting op als Markdown in je map Downloads",
+            tooltip="Sla de samenvatting op als Markdown",
+        ),
+        Binding(
+            "ctrl+h",
+            "export_html",
+            "Opslaan (HTML)",
+            id="summary.export_html",
+            tooltip="Sla de samenvatting op als HTML-pagina",
         ),
         Binding(
             "ctrl+o",
@@ -396,6 +565,7 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
     def __init__(self, state: WalkthroughState) -> None:
         super().__init__()
         self.state = state
+        self._warned_empty = False
 
     @property
     def markdown(self) -> str:
@@ -407,11 +577,13 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-body"):
+            # The decision once: here, as typed; the Markdown below holds the rest.
             yield Static(self.state.decision_sentence(), id="summary-sentence", markup=False)
             with VerticalScroll(id="summary-scroll"):
-                yield Markdown(self.markdown, id="summary-markdown")
+                yield Markdown(self.state.summary_markdown(sentence=False), id="summary-markdown")
             with Horizontal(id="summary-buttons"):
-                yield Button("Opslaan in Downloads", id="summary-export", compact=True)
+                yield Button("Opslaan (Markdown)", id="summary-export", compact=True)
+                yield Button("Opslaan (HTML)", id="summary-export-html", compact=True)
                 yield Button("Opslaan als…", id="summary-save-as", compact=True)
                 yield Button("Terug", id="summary-back", compact=True)
                 yield Button("Klaar", id="summary-done", compact=True, variant="primary")
@@ -422,32 +594,25 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
 
     @on(Button.Pressed, "#summary-export")
     def action_export(self) -> None:
-        """Deliver the Markdown (the Downloads folder in a terminal, a download in a browser)."""
-        try:
-            self.app.deliver_text(io.StringIO(self.markdown), save_filename=self.filename)
-        except OSError as exc:
-            self.app.notify(
-                f"Opslaan lukte niet ({exc.strerror or exc}).", severity="error", markup=False
-            )
-            return
-        self.app.notify(
-            f"De samenvatting wordt opgeslagen als {self.filename} in je map Downloads.",
-            markup=False,
-        )
+        """Deliver the Markdown (Downloads or home in a terminal, a download in a browser)."""
+        deliver_file(self.app, self.filename, self.markdown, "De samenvatting")
+
+    @on(Button.Pressed, "#summary-export-html")
+    def action_export_html(self) -> None:
+        name = self.filename.removesuffix(".md") + ".html"
+        deliver_file(self.app, name, self.state.summary_html(), "De samenvatting")
 
     @on(Button.Pressed, "#summary-save-as")
     def action_save_as(self) -> None:
-        """Ask for a path and write the Markdown there."""
-        from game.dialogs.path_dialog import PathDialog, save_text
+        """Ask for a path and write the Markdown (or HTML, by the name's ending) there."""
+        from game.dialogs.path_dialog import PathDialog
 
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
-            problem = save_text(path, self.markdown)
-            if problem:
-                self.app.notify(problem, severity="error", markup=False)
-            else:
-                self.app.notify(f"Opgeslagen: {path}", markup=False)
+            html = path.suffix.casefold() in (".html", ".htm")
+            data = self.state.summary_html() if html else self.markdown
+            deliver_file(self.app, path.name, data, "De samenvatting", folder=path.parent)
 
         self.app.push_screen(PathDialog("Samenvatting opslaan als", self.filename), chosen)
 
@@ -457,7 +622,61 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
 
     @on(Button.Pressed, "#summary-done")
     def action_done(self) -> None:
+        empty = self.state.empty_steps()
+        if empty and not self._warned_empty:
+            # Once: say which steps are still empty; a second "Klaar" closes anyway.
+            self._warned_empty = True
+            numbers = ", ".join(str(n) for n in empty)
+            self.app.notify(
+                f"Stap {numbers} {'is' if len(empty) == 1 else 'zijn'} nog leeg. "
+                "Kies Terug om ze in te vullen, of nog een keer Klaar om te stoppen.",
+                title="Nog niet alles ingevuld",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+            return
         self.dismiss(True)
+
+
+class ContinueDialog(ModalScreen[str | None]):
+    """An unfinished walkthrough of this card: continue it, start again, or throw it away."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "new", "Opnieuw beginnen", id="continue.new"),
+    ]
+
+    def __init__(self, info: WalkthroughInfo) -> None:
+        super().__init__()
+        self.info = info
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="continue-box"):
+            yield Label("Verder met je stappenplan?", id="continue-title")
+            yield Static(
+                f"Je was hier al mee bezig: {describe(self.info)}.",
+                id="continue-text",
+                markup=False,
+            )
+            with Horizontal(id="continue-buttons"):
+                yield Button("Verder waar je was", id="continue-go", variant="primary", compact=True)
+                yield Button("Opnieuw beginnen", id="continue-new", compact=True)
+                yield Button("Weggooien", id="continue-delete", variant="error", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#continue-go", Button).focus()
+
+    @on(Button.Pressed, "#continue-go")
+    def _go(self) -> None:
+        self.dismiss(f"continue:{self.info.id}")
+
+    @on(Button.Pressed, "#continue-new")
+    def action_new(self) -> None:
+        self.dismiss("new")
+
+    @on(Button.Pressed, "#continue-delete")
+    def _delete(self) -> None:
+        self.dismiss(f"delete:{self.info.id}")
 
 
 class OwnDilemmaDialog(ModalScreen[str | None]):
@@ -552,13 +771,80 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
                 "Je loopt het dilemma in zeven stappen door.",
                 id="pick-intro",
             )
-            yield CardBrowser(team_decks(self.app), id="pick-browser")
+            with Vertical(id="pick-open"):
+                yield Label("Nog niet klaar", id="pick-open-title")
+                yield OptionList(id="pick-open-list")
+                with Horizontal(id="pick-open-buttons"):
+                    yield Button("Verder", id="pick-continue", variant="primary", compact=True)
+                    yield Button("Weggooien", id="pick-delete", compact=True)
+            yield CardBrowser(team_decks(self.app), id="pick-browser", show_guidance=False)
             with Horizontal(id="pick-buttons"):
                 yield Button(
                     "Deze kaart uitwerken", id="pick-start", variant="primary", compact=True
                 )
                 yield Button("Eigen dilemma…", id="pick-own", compact=True)
         yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.link = StoreLink(self.app)
+        self.refresh_open()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_open()
+
+    def refresh_open(self) -> None:
+        """List the unfinished walkthroughs (hidden when there are none)."""
+        self.open_list = self.link.open_walkthroughs()
+        listing = self.query_one("#pick-open-list", OptionList)
+        listing.clear_options()
+        listing.add_options([Option(Text(describe(i)), id=i.id) for i in self.open_list])
+        self.query_one("#pick-open", Vertical).display = bool(self.open_list)
+        if self.open_list:
+            listing.highlighted = 0
+
+    def _chosen_open(self) -> WalkthroughInfo | None:
+        listing = self.query_one("#pick-open-list", OptionList)
+        index = listing.highlighted
+        if index is None or not 0 <= index < len(self.open_list):
+            return None
+        return self.open_list[index]
+
+    @on(OptionList.OptionSelected, "#pick-open-list")
+    @on(Button.Pressed, "#pick-continue")
+    def _continue(self, event: OptionList.OptionSelected | Button.Pressed) -> None:
+        event.stop()
+        info = self._chosen_open()
+        if info is None:
+            return
+        ctx = context_of(self.app)
+        found = ctx.registry.find_dilemma(info.dilemma_id) if ctx and info.dilemma_id else None
+        if found is not None:
+            deck, dilemma = found
+            self._open(WalkthroughScreen(dilemma=dilemma, deck=deck, walkthrough_id=info.id))
+        else:
+            self._open(WalkthroughScreen(walkthrough_id=info.id))
+
+    @on(Button.Pressed, "#pick-delete")
+    def _delete(self) -> None:
+        info = self._chosen_open()
+        if info is None:
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "delete" and self.link.delete_walkthrough(info.id):
+                self.app.notify(f"Weggegooid: {info.title}.", markup=False)
+                self.refresh_open()
+
+        from game.dialogs.choice import ChoiceDialog
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Wil je dit stappenplan weggooien? {describe(info)}",
+                [("delete", "Weggooien"), ("keep", "Bewaren")],
+                "Weggooien kan niet terug.",
+            ),
+            answered,
+        )
 
     def _open(self, screen: WalkthroughScreen) -> None:
         self.app.push_screen(screen)

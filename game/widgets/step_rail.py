@@ -26,12 +26,17 @@ class RailItem(Static):
         self.index = index
         self.step_title = title
 
-    def set_state(self, *, current: bool, done: bool) -> None:
+    def set_state(self, *, current: bool, done: bool, narrow: bool = False) -> None:
         """Mark the step with a symbol as well as a colour, so it never relies on colour alone."""
         self.set_class(current, "-current")
         self.set_class(done, "-done")
         mark = CURRENT_MARK if current else DONE_MARK if done else OPEN_MARK
         head = f"{mark} {self.index + 1} "
+        self.tooltip = self.step_title if narrow else None
+        if narrow:
+            # A narrow terminal shows the numbers only, so the fields keep their width.
+            self.update(Content.assemble((head.rstrip(), "bold")))
+            return
         # Wrap by hand so a long title hangs under itself, not under the mark.
         lines = textwrap.wrap(self.step_title, TITLE_WIDTH - len(head), break_on_hyphens=False) or [
             ""
@@ -53,6 +58,13 @@ class StepRail(Widget):
         height: auto;
         padding: 0 1;
         border-right: vkey $panel;
+    }
+    StepRail.-narrow {
+        width: 6;
+        padding: 0 0 0 1;
+    }
+    StepRail.-narrow > .rail-heading {
+        display: none;
     }
     StepRail > .rail-heading {
         color: $text-muted;
@@ -89,6 +101,7 @@ class StepRail(Widget):
         self.titles = list(titles)
         self._current = 0
         self._done: set[int] = set()
+        self.narrow = False
 
     def compose(self) -> ComposeResult:
         yield Static("Stappen", classes="rail-heading")
@@ -104,6 +117,18 @@ class StepRail(Widget):
         if self.is_mounted:
             self._paint()
 
+    def set_narrow(self, narrow: bool) -> None:
+        """Collapse to step numbers (narrow terminals) or show the titles."""
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.set_class(narrow, "-narrow")
+            if self.is_mounted:
+                self._paint()
+
     def _paint(self) -> None:
         for item in self.query(RailItem):
-            item.set_state(current=item.index == self._current, done=item.index in self._done)
+            item.set_state(
+                current=item.index == self._current,
+                done=item.index in self._done,
+                narrow=self.narrow,
+            )

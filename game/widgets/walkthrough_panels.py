@@ -12,16 +12,47 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    RadioSet,
+    Select,
+    Static,
+    TextArea,
+)
 
 from dilemmas.stappenplan import Step
-from game.rules.walkthrough import ARGUMENT_LABELS, WalkthroughState
+from game.rules.walkthrough import ARGUMENT_FIELDS, ARGUMENT_LABELS, WalkthroughState
 from game.widgets.toggles import WrappingCheckbox, WrappingRadioButton
 
 
 def write_attr(target: object, name: str) -> Callable[[Any], None]:
     """A setter that writes an input's value into one attribute of the state."""
     return partial(setattr, target, name)
+
+
+def short_area(text: str, placeholder: str, id: str) -> TextArea:
+    """A small multi-line field for a sentence or two; Tab moves on, Enter starts a new line."""
+    return TextArea(
+        text,
+        soft_wrap=True,
+        show_line_numbers=False,
+        placeholder=Content(placeholder),
+        tab_behavior="focus",
+        compact=True,
+        id=id,
+        classes="-short",
+    )
+
+
+def remove_button(label_id: str, tooltip: str, classes: str) -> Button:
+    """A ✕ that the mouse can press but Tab skips, so Tab goes from field to field."""
+    button = Button("✕", compact=True, id=label_id, classes=classes)
+    button.can_focus = False
+    button.tooltip = tooltip
+    return button
 
 
 class StepPanel(Vertical):
@@ -45,6 +76,14 @@ class StepPanel(Vertical):
     StepPanel TextArea {
         height: 5;
         width: 1fr;
+    }
+    StepPanel TextArea.-short {
+        height: 3;
+        margin: 0 0 1 0;
+    }
+    StepPanel .row > TextArea.-short {
+        width: 1fr;
+        margin: 0 1 1 0;
     }
     StepPanel Input {
         width: 1fr;
@@ -96,6 +135,10 @@ class StepPanel(Vertical):
         border-left: thick $primary;
         padding: 0 0 0 1;
         margin: 0 0 1 0;
+    }
+    StepPanel .option-title {
+        text-style: bold;
+        width: 1fr;
     }
     StepPanel .sentence {
         width: 1fr;
@@ -216,10 +259,9 @@ class StakeholdersPanel(StepPanel):
             self.bound(who, write_attr(person, "who"))
             self.bound(rights, write_attr(person, "rights"))
             self.bound(interests, write_attr(person, "interests"))
-            remove = Button(
-                "✕", compact=True, id=f"sh-{index}-remove", classes="remove-stakeholder"
+            remove = remove_button(
+                f"sh-{index}-remove", "Deze betrokkene weghalen", "remove-stakeholder"
             )
-            remove.tooltip = "Deze betrokkene weghalen"
             yield Vertical(
                 Horizontal(Static("Wie", classes="field-name"), who, remove, classes="row"),
                 Horizontal(Static("Rechten", classes="field-name"), rights, classes="row"),
@@ -250,17 +292,16 @@ class StakeholdersPanel(StepPanel):
 class OptionsPanel(StepPanel):
     """The courses of action: the card's options pre-filled, editable, more can be added."""
 
+    _confirm_remove: str | None = None
+
     def build(self) -> Iterator[Widget]:
         yield Label(self.step.input.label, classes="panel-label", markup=False)
         if not self.state.options:
             yield Static("Nog geen opties. Voeg er een toe.", classes="panel-sublabel")
         for index, option in enumerate(self.state.options):
-            field = Input(
-                option.text, placeholder="Wat zou je kunnen doen?", compact=True, id=f"opt-{index}"
-            )
+            field = short_area(option.text, "Wat zou je kunnen doen?", f"opt-{index}")
             self.bound(field, write_attr(option, "text"))
-            remove = Button("✕", compact=True, id=f"opt-{index}-remove", classes="remove-option")
-            remove.tooltip = "Deze optie weghalen"
+            remove = remove_button(f"opt-{index}-remove", "Deze optie weghalen", "remove-option")
             yield Horizontal(field, remove, classes="row")
         yield Button("+ Optie toevoegen", compact=True, id="add-option", classes="add-button")
 
@@ -269,17 +310,41 @@ class OptionsPanel(StepPanel):
         event.stop()
         self.state.add_option()
         await self.recompose()
-        self.query_one(f"#opt-{len(self.state.options) - 1}", Input).focus()
+        self.query_one(f"#opt-{len(self.state.options) - 1}", TextArea).focus()
         self.post_message(self.Edited(self))
 
     @on(Button.Pressed, ".remove-option")
     async def _remove(self, event: Button.Pressed) -> None:
         event.stop()
         index = int((event.button.id or "opt-0").split("-")[1])
-        if 0 <= index < len(self.state.options):
-            self.state.remove_option(self.state.options[index].key)
+        if not 0 <= index < len(self.state.options):
+            return
+        option = self.state.options[index]
+        has_arguments = any(option.argument(name).strip() for name in ARGUMENT_FIELDS)
+        if has_arguments and self._confirm_remove != option.key:
+            # The arguments of step 5 go with the option: ask for a second press first.
+            self._confirm_remove = option.key
+            self.app.notify(
+                "Deze optie heeft argumenten in stap 5. Die gaan mee als je haar weghaalt. "
+                "Druk nog een keer op ✕ om de optie met haar argumenten weg te halen.",
+                title="Optie met argumenten",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        self._confirm_remove = None
+        self.state.remove_option(option.key)
         await self.recompose()
         self.post_message(self.Edited(self))
+
+
+PLACEHOLDERS: dict[str, str] = {
+    "for_rules": "wat zeggen de gedragscode, de wet, je plichten ervoor?",
+    "against_rules": "welke regel of plicht staat het in de weg?",
+    "for_consequences": "wat gaat er beter, en voor wie?",
+    "against_consequences": "wie heeft er last van?",
+    "good_official": "zou een goed ambtenaar dit doen? Waarom (niet)?",
+}
 
 
 class ArgumentsPanel(StepPanel):
@@ -296,38 +361,27 @@ class ArgumentsPanel(StepPanel):
             return
         for index, option in enumerate(options):
             fields: list[Widget] = [
-                Static(Content.styled(option.text.strip(), "bold"), classes="option-title"),
-                Horizontal(
-                    Static("", classes="field-name"),
-                    Static("Voor", classes="column-head"),
-                    Static("Tegen", classes="column-head"),
-                    classes="row",
-                ),
+                Static(Content(option.text.strip()), classes="option-title"),
             ]
-            for basis, title in (("rules", "Regels"), ("consequences", "Gevolgen")):
-                inputs: list[Widget] = []
-                for side in ("for", "against"):
-                    name = f"{side}_{basis}"
-                    field = Input(
-                        option.argument(name),
-                        placeholder=ARGUMENT_LABELS[name].casefold(),
-                        compact=True,
-                        id=f"arg-{index}-{side}-{basis}",
-                    )
-                    field.tooltip = ARGUMENT_LABELS[name]
-                    self.bound(field, partial(option.set_argument, name))
-                    inputs.append(field)
-                row = Horizontal(Static(title, classes="field-name"), *inputs, classes="row")
-                fields.append(row)
+            for name in ARGUMENT_FIELDS:
+                side, _, basis = name.partition("_")
+                field = short_area(
+                    option.argument(name),
+                    PLACEHOLDERS[name],
+                    f"arg-{index}-{side}-{basis}",
+                )
+                field.tooltip = ARGUMENT_LABELS[name]
+                self.bound(field, partial(option.set_argument, name))
+                fields += [Static(ARGUMENT_LABELS[name], classes="panel-sublabel"), field]
             yield Vertical(*fields, classes="group")
 
 
 class DecisionPanel(StepPanel):
-    """ "Ik doe X, omdat Y, ondanks Z": pick an option (or own words), why, and despite what."""
+    """ "Mijn besluit: X. Omdat: Y. Ook al: Z.": an option (or own words), why, despite what."""
 
     def build(self) -> Iterator[Widget]:
         decision = self.state.decision
-        yield Label("Ik doe…", classes="panel-label")
+        yield Label("Mijn besluit", classes="panel-label")
         options = [o for o in self.state.options if o.text.strip()]
         if options:
             buttons = [
@@ -341,30 +395,30 @@ class DecisionPanel(StepPanel):
             radio = RadioSet(*buttons, id="decision-option")
             self.bound(radio, self._choose)
             yield radio
-        own = Input(
-            decision.own,
-            placeholder="…of zeg het in je eigen woorden",
-            compact=True,
-            id="decision-own",
-        )
+        own = short_area(decision.own, "…of zeg het in je eigen woorden", "decision-own")
         self.bound(own, write_attr(decision, "own"))
         yield own
-        yield Label("omdat…", classes="panel-label")
-        because = Input(
-            decision.because,
-            placeholder="je belangrijkste reden",
-            compact=True,
-            id="decision-because",
-        )
+        pros, cons = self.state.argument_choices()
+        yield Label("Omdat", classes="panel-label")
+        if pros:
+            yield Select(
+                [(p, p) for p in pros],
+                prompt="Kies een argument uit stap 5…",
+                compact=True,
+                id="decision-pick-because",
+            )
+        because = short_area(decision.because, "je belangrijkste reden", "decision-because")
         self.bound(because, write_attr(decision, "because"))
         yield because
-        yield Label("ondanks…", classes="panel-label")
-        despite = Input(
-            decision.despite,
-            placeholder="het sterkste tegenargument",
-            compact=True,
-            id="decision-despite",
-        )
+        yield Label("Ook al", classes="panel-label")
+        if cons:
+            yield Select(
+                [(c, c) for c in cons],
+                prompt="Kies een tegenargument uit stap 5…",
+                compact=True,
+                id="decision-pick-despite",
+            )
+        despite = short_area(decision.despite, "het sterkste tegenargument", "decision-despite")
         self.bound(despite, write_attr(decision, "despite"))
         yield despite
         yield Static(
@@ -373,6 +427,17 @@ class DecisionPanel(StepPanel):
             classes="sentence",
             markup=False,
         )
+
+    @on(Select.Changed)
+    def _picked(self, event: Select.Changed) -> None:
+        event.stop()
+        if not isinstance(event.value, str):
+            return
+        target = "#decision-because" if event.select.id == "decision-pick-because" else (
+            "#decision-despite"
+        )
+        # Loading the text fires TextArea.Changed, which writes it into the state.
+        self.query_one(target, TextArea).load_text(event.value)
 
     def _choose(self, key: str | None) -> None:
         self.state.decision.option = key or ""

@@ -1,0 +1,290 @@
+"""Issue 15 item 6: practice for someone alone, whose run it is, the draw, the end."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+from test_practice_screen import Host, card, make_ctx, make_deck, store
+from textual.widgets import Markdown, Static
+
+from dilemmas.model import Deck, DeckInfo, Theme
+from game.rules.practice import draw_cards, spread_themes
+from game.screens.practice import PracticeScreen
+from game.screens.walkthrough import WalkthroughScreen
+from sessions.store import Store
+
+__all__ = ["store"]  # the pytest fixture, imported for use here
+
+
+def themed_deck(themes: list[str]) -> Deck:
+    cards = tuple(replace(card(i), theme=t) for i, t in enumerate(themes))
+    return Deck(
+        info=DeckInfo(id="thema", title="Thema", version="1"),
+        themes=tuple(Theme(t, t.title()) for t in sorted(set(themes))),
+        dilemmas=cards,
+    )
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c"]), min_size=2, max_size=12), st.integers(0, 99))
+def test_the_draw_spreads_themes(themes: list[str], seed: int) -> None:
+    drawn = draw_cards([themed_deck(themes)], len(themes), random.Random(seed))
+    order = [c.dilemma.theme for c in drawn]
+    distinct = len(set(themes))
+    # No theme twice in a row while the first rounds still have other themes to give.
+    head = order[: distinct * min(themes.count(t) for t in set(themes))]
+    assert all(x != y for x, y in zip(head, head[1:], strict=False)) or distinct == 1
+    assert len(set(order[:distinct])) == distinct
+    assert spread_themes([]) == []
+
+
+async def test_more_cards_configured_than_there_are_says_so(store: Store) -> None:
+    app = Host(make_ctx(store, count=40), random.Random(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one(".practice-text", Static).content)
+        assert "Er zijn 4 oefenkaarten, minder dan de 40" in text
+        assert "Je krijgt 4 dilemma's" in text
+
+
+async def test_resume_names_the_card_asks_whose_it_is_and_restart_asks_first(
+    store: Store,
+) -> None:
+    ctx = make_ctx(store, count=3)
+    app = Host(ctx, random.Random(3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        title = screen.card.dilemma.title
+        await pilot.press("escape")
+        await pilot.pause()
+
+    app = Host(ctx, random.Random(4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one(".practice-text", Static).content)
+        assert f"bij dilemma 1 van 3: {title}" in text
+        assert "Is dat jouw ronde?" in text
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        assert not isinstance(app.screen, PracticeScreen)  # asked first
+        await pilot.click("#choice-keep")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.run is None
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        await pilot.click("#choice-new")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.run is not None
+
+
+async def test_open_card_is_worded_for_someone_alone_with_a_tab_hint(store: Store) -> None:
+    from dilemmas.model import Answer
+
+    deck = Deck(
+        info=DeckInfo(id="open", title="Open", version="1"),
+        themes=(Theme("geschenken", "Geschenken"),),
+        dilemmas=(card(1, answer=Answer(kind="open")),),
+    )
+    ctx = make_ctx(store, count=1)
+    ctx.registry = type(ctx.registry)(decks={deck.id: deck})
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        hint = " ".join(str(s.content) for s in app.screen.query(".practice-hint").results(Static))
+        assert "Je oefent alleen" in hint and "Tab" in hint
+
+
+async def test_no_goed_gedaan_without_a_decision_and_oath_lines_kept(store: Store) -> None:
+    ctx = make_ctx(store, count=1)
+    ctx.config = replace(ctx.config, oath="Ik zweer\nen beloof\ndat ik eerlijk werk.")
+    app = Host(ctx, random.Random(5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        await pilot.press(screen.card.dilemma.answer.keys[0].lower())
+        await pilot.pause()
+        await pilot.click("#practice-next")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        walk = app.screen
+        assert isinstance(walk, WalkthroughScreen)
+        # The run points at the walkthrough from the start, before anything is typed.
+        assert screen.run is not None and screen.run.walkthrough_id == walk.walkthrough_id
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#practice-skip-walk")
+        await pilot.pause()
+        source = app.screen.query_one("#practice-end", Markdown).source
+        assert "Goed gedaan" not in source
+        assert "Ik zweer  \nen beloof  \ndat ik eerlijk werk." in source
+
+
+def test_make_deck_still_has_practice_cards() -> None:
+    assert len(draw_cards([make_deck()], 10)) == 4
+
+
+async def _answer_all_and_skip_walk(app: Host, pilot: object) -> PracticeScreen:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.pause()
+    await pilot.click("#practice-start")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, PracticeScreen)
+    while screen.run is not None and screen.run.phase == "answer":
+        await pilot.press(screen.card.dilemma.answer.keys[0].lower())
+        await pilot.pause()
+        await pilot.click("#practice-next")
+        await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.click("#practice-skip-walk")
+    await pilot.pause()
+    return screen
+
+
+async def test_end_screen_recaps_own_choice_beside_team_figures(store: Store) -> None:
+    from test_practice_screen import team_session
+
+    ctx = make_ctx(store, count=2, k=5)
+    team_session(store, "kaart-1", {"A": 3, "B": 2})  # exactly k: shown
+    team_session(store, "kaart-2", {"A": 1, "B": 1})  # below k: hidden
+    deck = make_deck()
+    only = replace(deck, dilemmas=deck.dilemmas[:2])
+    ctx.registry = type(ctx.registry)(decks={only.id: only})
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _answer_all_and_skip_walk(app, pilot)
+        source = app.screen.query_one("#practice-end", Markdown).source
+        assert "## Wat jij koos" in source
+        assert "**Kaart 1**: jij koos A" in source and "teams kozen A 60 %, B 40 %" in source
+        line2 = next(line for line in source.splitlines() if "**Kaart 2**" in line)
+        assert "jij koos A" in line2 and "teams" not in line2
+        assert "Ik beloof dat ik eerlijk werk." in source and "Vera" in source
+
+
+def _one_card_ctx(store: Store, dilemma: object) -> object:
+    deck = Deck(
+        info=DeckInfo(id="een", title="Een", version="1"),
+        themes=(Theme("geschenken", "Geschenken"),),
+        dilemmas=(dilemma,),  # type: ignore[arg-type]
+    )
+    ctx = make_ctx(store, count=1)
+    ctx.registry = type(ctx.registry)(decks={deck.id: deck})
+    return ctx
+
+
+async def test_variations_after_the_answer_and_heavy_cards_name_113(store: Store) -> None:
+    from dilemmas.config import Contact
+
+    heavy = replace(
+        card(1),
+        variations=("En als hij over zelfdoding begint?", "En als het je buurman is?"),
+    )
+    ctx = _one_card_ctx(store, heavy)
+    ctx.config = replace(  # type: ignore[attr-defined]
+        ctx.config,  # type: ignore[attr-defined]
+        contacts=(Contact("Vertrouwenspersoon", "Vera", "intranet/vp", id="vertrouwenspersoon"),),
+    )
+    app = Host(ctx, random.Random(1))  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        assert not app.screen.query("#practice-variations")  # not before the answer
+        await pilot.press("a")
+        await pilot.pause()
+        text = str(app.screen.query_one("#practice-variations", Static).content)
+        assert "• En als het je buurman is?" in text
+        headings = " ".join(
+            str(s.content) for s in app.screen.query(".practice-heading").results(Static)
+        )
+        assert "Denk ook na over…" in headings
+        line = str(app.screen.query_one("#practice-heavy", Static).content)
+        assert line.startswith(
+            "Zit dit je niet lekker? Praat erover met de vertrouwenspersoon (Vera"
+        )
+        assert "bel 113 (0800-0113), gratis en anoniem." in line
+
+
+def test_heavy_rule() -> None:
+    from game.rules.practice import is_heavy
+
+    assert not is_heavy(card(1))
+    assert is_heavy(replace(card(1), guidance="Bel 113 als het niet gaat."))
+    assert is_heavy(replace(card(1), situation="Hij praat over Zelfdoding."))
+    assert not is_heavy(replace(card(1), situation="Kamer 1130."))
+
+
+async def test_wis_mijn_oefenronde_asks_then_removes_run_and_walkthrough(store: Store) -> None:
+    ctx = make_ctx(store, count=1)
+    app = Host(ctx, random.Random(2))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _answer_all_and_skip_walk(app, pilot)
+        sid = screen.session_id
+        assert screen.run is not None and screen.run.walkthrough_id
+        walk_id = screen.run.walkthrough_id
+        store.save_walkthrough(walk_id, session_id=sid, dilemma_id="kaart-1", data={"steps": {}})
+        assert sid and store.get(sid) is not None
+        await pilot.click("#practice-wipe")
+        await pilot.pause()
+        assert not isinstance(app.screen, PracticeScreen)  # asked first
+        await pilot.click("#choice-wipe")
+        await pilot.pause()
+        assert store.get(sid) is None
+        assert store.get_walkthrough(walk_id) is None
+        assert app.closed == 1
+        assert any("oefenronde is gewist" in str(n.message) for n in app._notifications)
+
+
+def test_practice_reaches_the_store_typed() -> None:
+    from pathlib import Path
+
+    import game.screens.practice as practice
+
+    source = Path(practice.__file__).read_text(encoding="utf-8")
+    assert "_store_call" not in source and "getattr(" not in source
+    assert "context_of" in source and "StoreLink" in source
+
+
+async def test_a_failing_store_is_told_once_and_the_run_goes_on(store: Store) -> None:
+    from sessions.store import StoreError
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StoreError("De opslag doet het niet.")
+
+    ctx = make_ctx(store, count=2)
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        store.save_state = broken  # type: ignore[method-assign]
+        store.save_round = broken  # type: ignore[method-assign]
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        for _ in range(2):
+            await pilot.press(screen.card.dilemma.answer.keys[0].lower())
+            await pilot.pause()
+            await pilot.click("#practice-next")
+            await pilot.pause()
+        assert screen.run is not None and screen.run.phase == "walkthrough"
+        warned = [n for n in app._notifications if "De opslag doet het niet." in str(n.message)]
+        assert len(warned) == 1
