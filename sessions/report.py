@@ -251,6 +251,7 @@ def build_report(
     by_deck: dict[str, dict[str, _DilemmaAcc]] = {}
     quarters: dict[str, str] = {}
     start, end = period.start, period.end
+    least = max(1, k)
     for rec in records:
         month = rec.month
         if rec.kind != "team" or not rec.rounds or not start <= month <= end:
@@ -277,11 +278,12 @@ def build_report(
             if first is None:
                 continue
             # The hot loop of the report (80,000 rounds): the sum is inlined on purpose.
+            n = sum(first.values())
+            if n < least:
+                continue  # a group smaller than k never enters a sum (see small_groups_left_out)
             summed = acc.counts
-            n = 0
             for key, value in first.items():
                 summed[key] = summed.get(key, 0) + value
-                n += value
             acc.answers += n
             if rnd.revotes:
                 index = len(acc.weights)
@@ -289,6 +291,8 @@ def build_report(
                 for revote in rnd.revotes:
                     last[revote.variation] = revote.counts  # a repeated re-vote replaces one
                 for variation, after in last.items():
+                    if sum(after.values()) < least:
+                        continue
                     entry = acc.variations.get(variation)
                     if entry is None:
                         entry = acc.variations[variation] = (set(), {}, {}, [0])
@@ -308,6 +312,8 @@ def build_report(
         if quarter is None:
             quarter = quarters[month] = quarter_of(month)
         for answer in rec.pulse:
+            if sum(answer.counts.values()) < least:
+                continue
             per_q = pulse.setdefault(answer.question, {})
             q_counts, q_n = per_q.setdefault(quarter, ({}, [0]))
             q_n[0] += _add(q_counts, answer.counts)
@@ -507,8 +513,9 @@ def _from_store(
     distinct = dict.fromkeys(text for seen in scan.by_deck.values() for group in seen.values()
                              for text in (*group.firsts, *group.revoted))
     tallies: dict[str, dict[str, int]] = dict(zip(distinct, _decoded(distinct), strict=True))
+    least = max(1, k)
     for key, acc in dilemmas.items():
-        _sum_votes(acc, groups[key], tallies)
+        _sum_votes(acc, groups[key], tallies, least)
         if _ties(acc.counts) or any(_ties(before) or _ties(after)
                                     for _r, before, after, _n in acc.variations.values()):
             return _from_records(store, decks, k, period, with_notes)
@@ -516,12 +523,17 @@ def _from_store(
         dilemmas[(deck_id, dilemma)].notes.append(note)
     pulse: dict[str, dict[str, tuple[Counts, list[int]]]] = {}
     for question, per_quarter in scan.pulse.items():
-        per_q = pulse[question] = {}
+        per_q: dict[str, tuple[Counts, list[int]]] = {}
         keys: set[str] = set()
         for quarter, texts in per_quarter.items():
+            big = [t for t in _decoded(texts) if sum(t.values()) >= least]
+            if not big:
+                continue
             q_counts: Counts = {}
-            per_q[quarter] = (q_counts, [_sum_all(q_counts, _decoded(texts))])
+            per_q[quarter] = (q_counts, [_sum_all(q_counts, big)])
             keys.update(q_counts)
+        if per_q:
+            pulse[question] = per_q
         if _ties(keys):
             return _from_records(store, decks, k, period, with_notes)
     theme_deck = {theme: first[2] for theme, first in theme_first.items()}
@@ -572,20 +584,24 @@ def _sum_all(into: Counts, tallies: list[dict[str, int]]) -> int:
     return sum(_add(into, counts) for counts in tallies)
 
 
-def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict[str, int]]
-               ) -> None:
+def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict[str, int]],
+               least: int) -> None:
     """Sum the first votes and the re-votes of a dilemma's rounds, as build_report does.
 
     The rounds without re-votes are one weight in ``acc.weights``: in every published sum
     (the total, the "before" of each shift) they are all in or all out, so only their sum can
     ever be told apart; the rounds with re-votes keep a weight each.
     """
-    firsts = [tallies[text] for group in groups for text in group.firsts]
+    firsts = [t for t in (tallies[text] for group in groups for text in group.firsts)
+              if sum(t.values()) >= least]
     rest = _sum_all(acc.counts, firsts)
     has_rest = bool(firsts)
-    revoted = [tallies[text] for group in groups for text in group.revoted]
+    pairs = [(tallies[first], again) for group in groups
+             for first, again in zip(group.revoted, group.revotes, strict=True)
+             if sum(tallies[first].values()) >= least]
+    revoted = [first for first, _again in pairs]
     if revoted:
-        revotes = _decoded(text for group in groups for text in group.revotes)
+        revotes = _decoded(again for _first, again in pairs)
         _sum_all(acc.counts, revoted)
         befores: dict[int, list[dict[str, int]]] = {}
         afters: dict[int, list[dict[str, int]]] = {}
@@ -594,6 +610,7 @@ def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict
             last: dict[int, dict[str, int]] = {}
             for revote in revote_list:
                 last[revote["variation"]] = revote["counts"]  # a repeated re-vote replaces one
+            last = {v: after for v, after in last.items() if sum(after.values()) >= least}
             if not last:
                 rest += n
                 has_rest = True

@@ -28,10 +28,10 @@ def dutch_number(value: float | None, digits: int = 1) -> str:
 
 def suppressed_text(answers: int, k: int) -> str:
     """Why a distribution is not drawn."""
-    if answers == 0:
-        return "Geen stemming gehouden — niets te tonen."
     if answers < k:
-        return f"Minder dan {k} antwoorden — niet getoond."
+        # Only votes of k or more people enter a sum (SPEC §8), so 0 means: none of those.
+        return (f"Minder dan {k} antwoorden per stemming — telt niet mee, niet getoond "
+                "(of er is niet over gestemd).")
     return "Niet getoond: anders is een kleinere groep terug te rekenen uit een totaal."
 
 
