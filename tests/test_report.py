@@ -495,3 +495,11 @@ def test_cli_csv_file_has_a_bom_for_spreadsheets(tmp_path: Path,
     capsys.readouterr()
     assert main(["report", "--year", "2026", "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith("sectie,deck,id,")
+
+
+def test_cli_says_which_k_it_used(capsys: pytest.CaptureFixture[str]) -> None:
+    _fill_store()
+    assert main(["report", "--year", "2026", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "k = 5" in captured.err
+    assert json.loads(captured.out)["k"] == 5

@@ -27,11 +27,15 @@ def _figures(doc: dict[str, Any], records: list[SessionRecord]
     period = Period(doc["period"]["from"], doc["period"]["to"])
     live = [r for r in records if period.contains(r.month)]
 
+    def revoted(rnd: Round, variation: int, k: int) -> bool:
+        # A shift is over the re-votes on that variation (the last one counts) of k or more.
+        last = {v.variation: v.counts for v in rnd.revotes}
+        return variation in last and sum(last[variation].values()) >= k
+
     def rounds(dilemma: str, variation: int | None = None) -> Members:
         return frozenset((r.id, i) for r in live for i, rnd in enumerate(r.rounds)
                          if rnd.dilemma == dilemma and rnd.counts is not None
-                         and (variation is None
-                              or any(v.variation == variation for v in rnd.revotes)))
+                         and (variation is None or revoted(rnd, variation, doc["k"])))
 
     def pulse(question: str, quarter: str | None = None) -> Members:
         return frozenset((r.id, -1) for r in live if any(a.question == question for a in r.pulse)
@@ -135,3 +139,25 @@ def test_no_reports_subtract_to_a_small_group(records: list[SessionRecord],
                                               periods: list[Period], k: int) -> None:
     reports = [report_to_json(build_report(records, {}, k=k, period=p)) for p in periods]
     assert not _leaks(reports, records, k)
+
+
+def test_team_labels_count_once_however_they_were_typed() -> None:
+    import unicodedata
+
+    labels = ["Financiën", unicodedata.normalize("NFD", "Financiën"), " financiën ",
+              "Openbare  Werken", "openbare werken"]
+    records = [SessionRecord(f"s{i}", "team", "2026-03", label, 6, "deck", "1",
+                             (Round("d1", "t", "none"),), (), True)
+               for i, label in enumerate(labels)]
+    doc = report_to_json(build_report(records, {}, k=K, period=Period.year(2026)))
+    assert doc["totals"]["teams"] == 2
+    assert {s["team"] for s in doc["sessions"]} <= {"Financiën", "financiën", "Openbare Werken",
+                                                    "openbare werken"}
+
+
+def test_the_config_teams_give_the_spelling_shown() -> None:
+    records = [SessionRecord("s1", "team", "2026-03", "openbare  werken", 6, "deck", "1",
+                             (Round("d1", "t", "none"),), (), True)]
+    doc = report_to_json(build_report(records, {}, k=K, period=Period.year(2026),
+                                      teams=("Openbare Werken", "Financiën")))
+    assert [s["team"] for s in doc["sessions"]] == ["Openbare Werken"]

@@ -50,10 +50,10 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
         store = Store.open()
         try:
             period = _period(store, args.year, date_from, date_to)
-            k, decks, notices = _settings(args)
+            k, decks, notices, teams = _settings(args)
             # Summed straight from the store's rows: no record per round (SPEC §11: < 1 s).
             report = build_report_from_store(store, decks, k=k, period=period,
-                                             with_notes=args.with_notes)
+                                             with_notes=args.with_notes, teams=teams)
         finally:
             store.close()
     except StoreError as exc:
@@ -61,6 +61,8 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
         return 1
     for notice in notices:
         print(notice, file=sys.stderr)
+    print(f"Gebruikt: k = {k} (stemmingen van minder dan {k} mensen tellen niet mee).",
+          file=sys.stderr)
     text = _render(report, args.format)
     if args.output is None:
         try:
@@ -91,15 +93,17 @@ _REASONS = {
 }
 
 
-def _settings(args: argparse.Namespace) -> tuple[int, Mapping[str, Deck], list[str]]:
+def _settings(args: argparse.Namespace
+              ) -> tuple[int, Mapping[str, Deck], list[str], tuple[str, ...]]:
     """The threshold ``k`` from the config (default 5), the installed decks by id (for titles
-    and answer labels) and the notices of both, in Dutch."""
+    and answer labels), the notices of both, in Dutch, and the organisation's teams."""
     from dilemmas.config import load_config
     from dilemmas.discovery import discover
 
     config, notices = load_config()
     registry = discover(getattr(args, "decks", []) or [], config)
-    return max(1, int(config.k)), registry.decks, [*notices, *registry.notices]
+    return (max(1, int(config.k)), registry.decks, [*notices, *registry.notices],
+            tuple(config.teams))
 
 
 def _period(store: Store, year: int | None, date_from: str | None, date_to: str | None) -> Period:

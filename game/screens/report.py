@@ -474,7 +474,8 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         """Build the report for the chosen period and show the sessions and the figures."""
         ctx = _ctx(self)
         self.report = build_report(
-            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period
+            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period,
+            teams=tuple(ctx.config.teams),
         )
         self.report_json = report_to_json(self.report)
         self._fill_sessions()
@@ -646,7 +647,8 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             return self.report
         ctx = _ctx(self)
         return build_report(
-            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period, with_notes=True
+            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period, with_notes=True,
+            teams=tuple(ctx.config.teams),
         )
 
     @on(Button.Pressed, "#export-md")
