@@ -535,6 +535,8 @@ def _from_store(
                              for text in (*group.firsts, *group.revoted))
     tallies: dict[str, dict[str, int]] = dict(zip(distinct, _decoded(distinct), strict=True))
     least = max(1, k)
+    # A vote below k never enters a sum (SPEC §8): drop those tallies by text, once each.
+    tallies = {text: t for text, t in tallies.items() if sum(t.values()) >= least}
     for key, acc in dilemmas.items():
         _sum_votes(acc, groups[key], tallies, least)
         if _ties(acc.counts) or any(_ties(before) or _ties(after)
@@ -615,13 +617,12 @@ def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict
     (the total, the "before" of each shift) they are all in or all out, so only their sum can
     ever be told apart; the rounds with re-votes keep a weight each.
     """
-    firsts = [t for t in (tallies[text] for group in groups for text in group.firsts)
-              if sum(t.values()) >= least]
+    firsts = [tallies[text] for group in groups for text in group.firsts if text in tallies]
     rest = _sum_all(acc.counts, firsts)
     has_rest = bool(firsts)
     pairs = [(tallies[first], again) for group in groups
              for first, again in zip(group.revoted, group.revotes, strict=True)
-             if sum(tallies[first].values()) >= least]
+             if first in tallies]
     revoted = [first for first, _again in pairs]
     if revoted:
         revotes = _decoded(again for _first, again in pairs)
