@@ -144,6 +144,8 @@ async def open_report(app: IntegerSpelApp, pilot: Pilot[Any], save_dir: Path) ->
     screen = ReportScreen(save_directory=save_dir)
     await app.push_screen(screen)
     await pilot.pause()
+    await app.workers.wait_for_complete()  # the report is built in a thread
+    await pilot.pause()
     return screen
 
 
@@ -451,7 +453,7 @@ async def test_save_as_refuses_an_unknown_extension(store: Store, tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         assert not target.exists()
-        assert any(".md, .html, .csv of .json" in n.message for n in app._notifications)
+        assert any(".md, .html, .xlsx, .csv of .json" in n.message for n in app._notifications)
 
 
 # ------------------------------------------------------------------------ bundles

@@ -367,20 +367,22 @@ class ReportFigures(VerticalScroll):
             for key in figure["counts"] or {}:
                 if key not in keys:
                     keys.append(key)
-        width = max([12] + [len(labels.get(k, k)[:14]) + 1 for k in keys])
+        # Each column is as wide as its whole answer text: a header is never cut off.
+        widths = [max(12, len(labels.get(k, k)) + 2) for k in keys]
         header = Content.assemble(
             ("kwartaal ", "bold"),
             ("antwoorden ", "bold"),
-            *[(labels.get(k, k)[:14].rjust(width), "bold") for k in keys],
+            *[(labels.get(k, k).rjust(w), "bold") for k, w in zip(keys, widths, strict=True)],
         )
         lines = [header]
         for quarter, figure in question["quarters"].items():
             counts = figure["counts"]
             total = int(figure["answers"])
             if counts is None:
-                cells = ["—".rjust(width) for _ in keys]
+                cells = ["—".rjust(w) for w in widths]
             else:
-                cells = [_count_pct(int(counts.get(k, 0)), total).rjust(width) for k in keys]
+                cells = [_count_pct(int(counts.get(k, 0)), total).rjust(w)
+                         for k, w in zip(keys, widths, strict=True)]
             lines.append(Content(f"{quarter:<9}{total:>10} " + "".join(cells)))
         return Content("\n").join(lines)
 
