@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from game.app import IntegerSpelApp
     from game.context import AppContext
 
-MAX_ROWS = 500
+MAX_ROWS = 200
 """Sessions listed at most; a table of thousands of rows helps no one and costs seconds."""
 
 MONTH_RE = re.compile(r"(\d{4})-(\d{1,2})")
@@ -461,6 +462,23 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report")
     def _build_report(self, period: Period, reload: bool, pick_year: bool) -> None:
+        # Reading 10,000 sessions makes ~200,000 objects that live as long as the screen. A
+        # full cyclic collection over them takes 100-250 ms with the GIL held, in whatever
+        # thread it falls: the event loop would stop (measured with
+        # benchmarks/bench_report_screen.py). So none runs during the build, and afterwards
+        # the survivors are moved out of the collector's reach (`gc.freeze`); they hold no
+        # reference cycles, so reference counting still frees them when a new build replaces
+        # them.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(period, reload, pick_year)
+            gc.freeze()
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _build(self, period: Period, reload: bool, pick_year: bool) -> None:
         from sessions.store import StoreError
 
         ctx = _ctx(self)
@@ -541,13 +559,14 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         shown = [r for r in self._period_records() if team_matches(r.team, team_query)]
         shown.sort(key=lambda r: r.month, reverse=True)
         for record in shown[:MAX_ROWS]:
+            # Text cells: shown as typed, and not parsed as markup (which costs time, too).
             table.add_row(
-                record.month,
-                Text((record.team or "").strip() or "—"),  # as typed, not read as markup
-                str(record.participants),
-                str(len(record.rounds)),
-                "ja" if record.completed else "nee",
-                record.id[:8],
+                Text(record.month),
+                Text((record.team or "").strip() or "—"),
+                Text(str(record.participants)),
+                Text(str(len(record.rounds))),
+                Text("ja" if record.completed else "nee"),
+                Text(record.id[:8]),
                 key=record.id,
             )
         count = len(shown)
