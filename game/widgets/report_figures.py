@@ -150,8 +150,11 @@ class ReportFigures(VerticalScroll):
     }
     """
 
-    limit: ClassVar[int] = 25
-    """How many dilemmas are drawn before a "show all" button (a year can hold hundreds)."""
+    limit: ClassVar[int] = 10
+    """How many dilemmas are drawn before a "show all" button (a year can hold hundreds).
+
+    Drawing is on the event loop: 25 dilemmas with their shifts took 120 ms over 10,000
+    sessions, 10 take 70 ms (benchmarks/bench_report_screen.py)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
