@@ -435,6 +435,8 @@ async def test_save_as_writes_the_chosen_format(store: Store, tmp_path: Path) ->
         dialog.query_one(Input).value = str(target)
         await pilot.press("enter")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # written by a thread
+        await pilot.pause()
         assert isinstance(app.screen, ReportScreen)
         assert screen.report is not None
         with target.open(encoding="utf-8", newline="") as written:

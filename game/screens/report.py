@@ -762,24 +762,38 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         names = ", ".join(extensions[:-1]) + f" of {extensions[-1]}"
         with_notes = self.query_one("#export-notes", Checkbox).value
 
-        def produce(path: Path) -> str | bytes:
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
             fmt = EXTENSIONS.get(path.suffix.lower())
             if fmt is None:
-                raise ValueError(
-                    f"Kies een bestandsnaam die eindigt op {names}; daaraan ziet de app welk "
-                    "formaat je wilt."
-                )
-            if fmt == "xlsx" and not xlsx_available():
-                raise ValueError(XLSX_MISSING)
-            return self._export_data(fmt, with_notes)
+                self.notify(f"Kies een bestandsnaam die eindigt op {names}; daaraan ziet de app "
+                            "welk formaat je wilt.", severity="error", timeout=10, markup=False)
+            elif fmt == "xlsx" and not xlsx_available():
+                self.notify(XLSX_MISSING, severity="error", timeout=12, markup=False)
+            else:
+                self._save_report(path, fmt, with_notes)
 
-        ask_save_as(
-            self,
-            f"Rapport opslaan als ({names})",
-            Path.cwd() / report_filename(self.period, "md"),
-            "Het rapport",
-            produce,
+        self.app.push_screen(
+            PathDialog(f"Rapport opslaan als ({names})",
+                       Path.cwd() / report_filename(self.period, "md"), must_exist=False),
+            chosen,
         )
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _save_report(self, path: Path, fmt: str, with_notes: bool) -> None:
+        """Render and write the report in a thread; say on the event loop how it went."""
+        from sessions.files import WriteError, write_private
+
+        data = self._export_data(fmt, with_notes)
+        try:
+            write_private(path, data)
+        except WriteError as exc:
+            self.app.call_from_thread(self.notify, f"Het rapport is niet opgeslagen. {exc.message}",
+                                      severity="error", timeout=10, markup=False)
+        else:
+            self.app.call_from_thread(self.notify, f"Het rapport is opgeslagen in {path}.",
+                                      title="Opgeslagen", markup=False)
 
     # -- deleting a session ---------------------------------------------------------------
 
