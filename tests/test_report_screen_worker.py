@@ -153,3 +153,35 @@ async def test_excel_export_is_a_workbook(store: Store, tmp_path: Path) -> None:
         assert screen.report is not None
         rows = list(book["Sessies"].iter_rows(min_row=2, values_only=True))
         assert len(rows) == screen.report.totals.sessions
+
+
+async def test_cli_and_screen_offer_the_same_formats(store: Store, tmp_path: Path) -> None:  # noqa: F811
+    from game.cli import build_parser
+    from game.commands.report import FORMATS
+
+    report_parser = build_parser()._subparsers._group_actions[0].choices["report"]  # type: ignore[union-attr]
+    choices = next(a.choices for a in report_parser._actions if a.dest == "format")
+    assert list(choices) == list(FORMATS)
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        buttons = [b.id for b in screen.query(".export-buttons Button")
+                   if b.id and b.id.removeprefix("export-") in FORMATS]
+        assert buttons == [f"export-{name}" for name in FORMATS]
+
+
+async def test_save_as_xlsx_writes_a_workbook(store: Store, tmp_path: Path) -> None:  # noqa: F811
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "jaarverslag.xlsx"
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_report(app, pilot, tmp_path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert openpyxl.load_workbook(target).sheetnames[-1] == "Sessies"
+        assert target.stat().st_mode & 0o077 == 0
