@@ -187,8 +187,12 @@ def build_parser() -> DutchParser:
                         help="vanaf deze maand (JJJJ-MM)")
     report.add_argument("--to", dest="date_to", type=_month_or_date, metavar="DATUM",
                         help="tot en met deze maand (JJJJ-MM)")
-    report.add_argument("--format", choices=["md", "html", "csv", "json"], default="md",
-                        help="md, html, csv of json")
+    from game.commands.report import FORMATS
+
+    report.add_argument("--format", choices=list(FORMATS), default="md",
+                        help="md, html (om af te drukken), xlsx (voor Excel; schrijf met -o), "
+                             "csv of json (die twee zijn voor programma's, niet om in Excel te "
+                             "openen)")
     report.add_argument("--with-notes", action="store_true", help="neem de notities op")
     report.add_argument("-o", "--output", type=Path, metavar="BESTAND", help="schrijf naar dit bestand")
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from dilemmas.model import Deck, Dilemma
@@ -179,6 +180,16 @@ class Report:
     notes: tuple[NoteGroup, ...] = ()
 
 
+def team_label(team: str | None) -> str:
+    """A team label as shown: NFC, white space collapsed and trimmed (SPEC §9)."""
+    return " ".join(unicodedata.normalize("NFC", team).split()) if team else ""
+
+
+def team_key(team: str | None) -> str:
+    """What two labels of the same team share: ``team_label`` case-folded."""
+    return team_label(team).casefold()
+
+
 def quarter_of(month: str) -> str:
     """ "2026-05" → "2026-Q2"."""
     return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
@@ -229,6 +240,7 @@ def build_report(
     k: int,
     period: Period,
     with_notes: bool = False,
+    teams: Sequence[str] = (),
 ) -> Report:
     """Compute the report over the team sessions in ``period`` that have at least one round.
 
@@ -238,6 +250,7 @@ def build_report(
         k: the suppression threshold (config ``k``).
         period: the months to report on.
         with_notes: include the (already scrubbed) round notes.
+        teams: the organisation's teams (config ``teams``): the spelling shown for a label.
 
     Returns:
         The report, with every distribution of fewer than ``k`` answers suppressed.
@@ -251,11 +264,12 @@ def build_report(
     by_deck: dict[str, dict[str, _DilemmaAcc]] = {}
     quarters: dict[str, str] = {}
     start, end = period.start, period.end
+    least = max(1, k)
     for rec in records:
         month = rec.month
         if rec.kind != "team" or not rec.rounds or not start <= month <= end:
             continue
-        label = rec.team.strip() if rec.team else ""
+        label = team_label(rec.team)
         rows.append(SessionRow(rec.month, label or None, rec.participants, len(rec.rounds),
                                rec.completed))
         deck_id = rec.deck_id
@@ -277,11 +291,12 @@ def build_report(
             if first is None:
                 continue
             # The hot loop of the report (80,000 rounds): the sum is inlined on purpose.
+            n = sum(first.values())
+            if n < least:
+                continue  # a group smaller than k never enters a sum (see small_groups_left_out)
             summed = acc.counts
-            n = 0
             for key, value in first.items():
                 summed[key] = summed.get(key, 0) + value
-                n += value
             acc.answers += n
             if rnd.revotes:
                 index = len(acc.weights)
@@ -289,6 +304,8 @@ def build_report(
                 for revote in rnd.revotes:
                     last[revote.variation] = revote.counts  # a repeated re-vote replaces one
                 for variation, after in last.items():
+                    if sum(after.values()) < least:
+                        continue
                     entry = acc.variations.get(variation)
                     if entry is None:
                         entry = acc.variations[variation] = (set(), {}, {}, [0])
@@ -308,11 +325,14 @@ def build_report(
         if quarter is None:
             quarter = quarters[month] = quarter_of(month)
         for answer in rec.pulse:
+            if sum(answer.counts.values()) < least:
+                continue
             per_q = pulse.setdefault(answer.question, {})
             q_counts, q_n = per_q.setdefault(quarter, ({}, [0]))
             q_n[0] += _add(q_counts, answer.counts)
 
-    return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse)
+    return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse,
+                   teams)
 
 
 def _finish(
@@ -325,14 +345,19 @@ def _finish(
     theme_deck: Mapping[str, str],
     dilemmas: Mapping[tuple[str, str], _DilemmaAcc],
     pulse: Mapping[str, Mapping[str, tuple[Counts, list[int]]]],
+    teams: Sequence[str] = (),
 ) -> Report:
     """The report from the running sums (both ways of building a report end here)."""
     k = max(1, k)
+    spelling = {team_key(t): team_label(t) for t in teams if team_label(t)}
+    if spelling:
+        rows = [replace(r, team=spelling.get(team_key(r.team), r.team)) if r.team else r
+                for r in rows]
     rows.sort(key=lambda r: (r.month, (r.team or "").casefold(), r.participants, r.rounds))
     participants = sum(r.participants for r in rows)
     totals = Totals(
         sessions=len(rows),
-        teams=len({r.team.casefold() for r in rows if r.team}),
+        teams=len({team_key(r.team) for r in rows if r.team}),
         participants=participants,
         rounds=sum(r.rounds for r in rows),
         participants_mean=round(participants / len(rows), 1) if rows else None,
@@ -391,6 +416,7 @@ def build_report_from_store(
     k: int,
     period: Period,
     with_notes: bool = False,
+    teams: Sequence[str] = (),
 ) -> Report:
     """The report over the team sessions in ``period``, summed from the store's rows.
 
@@ -404,7 +430,7 @@ def build_report_from_store(
 
     # Many small acyclic objects (decoded tallies): the collector would only rescan them.
     with gc_paused():
-        return _from_store(store, decks, k, period, with_notes)
+        return _from_store(store, decks, k, period, with_notes, tuple(teams))
 
 
 class _Scan:
@@ -470,12 +496,13 @@ class _Scan:
 
 
 def _from_store(
-    store: Store, decks: Mapping[str, Deck], k: int, period: Period, with_notes: bool
+    store: Store, decks: Mapping[str, Deck], k: int, period: Period, with_notes: bool,
+    teams: tuple[str, ...],
 ) -> Report:
     with store.report_rows(period.start, period.end) as raw:
         scan = _Scan(raw, with_notes)
     rows = [
-        SessionRow(month, (team.strip() if team else "") or None, participants, n, bool(completed))
+        SessionRow(month, team_label(team) or None, participants, n, bool(completed))
         for (_sid, month, team, participants, completed, _deck), n
         in zip(scan.sessions, scan.played, strict=True)
         if n
@@ -507,32 +534,42 @@ def _from_store(
     distinct = dict.fromkeys(text for seen in scan.by_deck.values() for group in seen.values()
                              for text in (*group.firsts, *group.revoted))
     tallies: dict[str, dict[str, int]] = dict(zip(distinct, _decoded(distinct), strict=True))
+    least = max(1, k)
+    # A vote below k never enters a sum (SPEC §8): drop those tallies by text, once each.
+    tallies = {text: t for text, t in tallies.items() if sum(t.values()) >= least}
     for key, acc in dilemmas.items():
-        _sum_votes(acc, groups[key], tallies)
+        _sum_votes(acc, groups[key], tallies, least)
         if _ties(acc.counts) or any(_ties(before) or _ties(after)
                                     for _r, before, after, _n in acc.variations.values()):
-            return _from_records(store, decks, k, period, with_notes)
+            return _from_records(store, decks, k, period, with_notes, teams)
     for deck_id, dilemma, note in scan.notes:
         dilemmas[(deck_id, dilemma)].notes.append(note)
     pulse: dict[str, dict[str, tuple[Counts, list[int]]]] = {}
     for question, per_quarter in scan.pulse.items():
-        per_q = pulse[question] = {}
+        per_q: dict[str, tuple[Counts, list[int]]] = {}
         keys: set[str] = set()
         for quarter, texts in per_quarter.items():
+            big = [t for t in _decoded(texts) if sum(t.values()) >= least]
+            if not big:
+                continue
             q_counts: Counts = {}
-            per_q[quarter] = (q_counts, [_sum_all(q_counts, _decoded(texts))])
+            per_q[quarter] = (q_counts, [_sum_all(q_counts, big)])
             keys.update(q_counts)
+        if per_q:
+            pulse[question] = per_q
         if _ties(keys):
-            return _from_records(store, decks, k, period, with_notes)
+            return _from_records(store, decks, k, period, with_notes, teams)
     theme_deck = {theme: first[2] for theme, first in theme_first.items()}
-    return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse)
+    return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse,
+                   teams)
 
 
 def _from_records(
-    store: Store, decks: Mapping[str, Deck], k: int, period: Period, with_notes: bool
+    store: Store, decks: Mapping[str, Deck], k: int, period: Period, with_notes: bool,
+    teams: tuple[str, ...],
 ) -> Report:
     records = store.list_sessions("team", period.start, period.end)
-    return build_report(records, decks, k=k, period=period, with_notes=with_notes)
+    return build_report(records, decks, k=k, period=period, with_notes=with_notes, teams=teams)
 
 
 def _ties(keys: Iterable[str]) -> bool:
@@ -572,20 +609,23 @@ def _sum_all(into: Counts, tallies: list[dict[str, int]]) -> int:
     return sum(_add(into, counts) for counts in tallies)
 
 
-def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict[str, int]]
-               ) -> None:
+def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict[str, int]],
+               least: int) -> None:
     """Sum the first votes and the re-votes of a dilemma's rounds, as build_report does.
 
     The rounds without re-votes are one weight in ``acc.weights``: in every published sum
     (the total, the "before" of each shift) they are all in or all out, so only their sum can
     ever be told apart; the rounds with re-votes keep a weight each.
     """
-    firsts = [tallies[text] for group in groups for text in group.firsts]
+    firsts = [tallies[text] for group in groups for text in group.firsts if text in tallies]
     rest = _sum_all(acc.counts, firsts)
     has_rest = bool(firsts)
-    revoted = [tallies[text] for group in groups for text in group.revoted]
+    pairs = [(tallies[first], again) for group in groups
+             for first, again in zip(group.revoted, group.revotes, strict=True)
+             if first in tallies]
+    revoted = [first for first, _again in pairs]
     if revoted:
-        revotes = _decoded(text for group in groups for text in group.revotes)
+        revotes = _decoded(again for _first, again in pairs)
         _sum_all(acc.counts, revoted)
         befores: dict[int, list[dict[str, int]]] = {}
         afters: dict[int, list[dict[str, int]]] = {}
@@ -594,6 +634,7 @@ def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict
             last: dict[int, dict[str, int]] = {}
             for revote in revote_list:
                 last[revote["variation"]] = revote["counts"]  # a repeated re-vote replaces one
+            last = {v: after for v, after in last.items() if sum(after.values()) >= least}
             if not last:
                 rest += n
                 has_rest = True

@@ -50,7 +50,7 @@ def _pct(count: int, total: int) -> str:
 
 def _hidden(answers: int, k: int) -> str:
     if answers < k:
-        return f"verborgen: minder dan {k} antwoorden"
+        return f"verborgen: geen stemming met minstens {k} antwoorden (minder dan {k} telt niet mee)"
     return "verborgen: anders is een kleinere groep terug te rekenen uit een totaal"
 
 
@@ -65,8 +65,13 @@ def statement(report: Report) -> list[str]:
         "Namen van deelnemers zijn niet vastgelegd. Nergens staat wie wat stemde.",
         "Bij een geheime stemming is alleen de telling bewaard, niet de volgorde van de stemmen.",
         "Sessies staan erin met de maand, niet met de dag.",
-        f"Een verdeling met minder dan {k} antwoorden tonen we niet. Soms verbergen we ook een "
-        "ander getal, omdat je het verborgen getal anders kunt terugrekenen uit een totaal.",
+        f"Een stemming met minder dan {k} antwoorden (in één ronde van één sessie, of één "
+        "meldklimaatvraag in één sessie) telt in geen enkel cijfer mee, ook niet in een totaal. "
+        "Elk getal hier is dus een optelling van stemmingen van minstens "
+        f"{k} mensen. Daardoor kun je ook door twee of drie rapporten over verschillende "
+        "periodes van elkaar af te trekken, of een rapport van voor en na een import, nooit "
+        f"zien hoe een groep van minder dan {k} mensen stemde.",
+        f"Dit rapport gebruikt k = {k} (uit de instellingen).",
     ]
     if report.with_notes:
         lines.append("De notities bij de rondes staan erin, omdat daarom is gevraagd. "
@@ -146,8 +151,7 @@ def render_markdown(report: Report) -> str:
             out += [f"### {_md(f.title)}", "", f"Deck {_md(f.deck)}, gespeeld: {f.played}, "
                     f"antwoorden: {f.answers}, verdeeldheid: {_num(f.verdeeldheid, 3)}.", ""]
             if f.counts is None:
-                out += [f"Verdeling {_hidden(f.answers, k)}." if f.answers else
-                        "Hier is niet over gestemd.", ""]
+                out += [f"Verdeling {_hidden(f.answers, k)}.", ""]
             else:
                 out += _md_dist(f.counts, f.labels) + [""]
     else:
@@ -355,7 +359,7 @@ def render_html(report: Report) -> str:
                   f'<p class="muted">Thema {e(theme)} · deck {e(f.deck)} · gespeeld {f.played}'
                   f" · antwoorden {f.answers} · verdeeldheid {_num(f.verdeeldheid, 3)}</p>"]
             if f.counts is None:
-                reason = _hidden(f.answers, k) if f.answers else "hier is niet over gestemd"
+                reason = _hidden(f.answers, k)
                 h.append(f'<p class="hidden">Verdeling {e(reason)}.</p>')
             else:
                 h.append(_html_dist(f.counts, f.labels, f"Stemmen bij {f.title}"))
@@ -413,8 +417,8 @@ def render_html(report: Report) -> str:
                              f"{cells}</tr>")
                 h.append("</table>")
             h.append("</div>")
-        h.append(f'<p class="muted">Een kwartaal is verborgen als het minder dan {k} antwoorden '
-                 "heeft, of als het anders terug te rekenen is uit het totaal.</p>")
+        h.append(f'<p class="muted">Een kwartaal telt alleen stemmingen van minstens {k} '
+                 "mensen.</p>")
     else:
         h.append("<p>Er zijn geen meldklimaatvragen beantwoord.</p>")
     h.append("</section>")
@@ -499,8 +503,7 @@ def render_csv(report: Report) -> str:
         row("dilemma", where, "gespeeld", value=d.played)
         row("dilemma", where, "antwoorden", value=d.answers)
         row("dilemma", where, "verdeeldheid", value=d.verdeeldheid)
-        if d.answers:
-            dist("dilemma", where, "stemmen", d.counts, _hidden(d.answers, k))
+        dist("dilemma", where, "stemmen", d.counts, _hidden(d.answers, k))
     for s in report.shifts:
         where = (s.deck, s.dilemma, s.title, span, s.variation + 1)
         row("verschuiving", where, "hertellingen", value=s.revotes)

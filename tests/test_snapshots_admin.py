@@ -66,10 +66,28 @@ def opener(app: IntegerSpelApp, screen: Any, *keys: str) -> Callable[[Pilot[Any]
     return run_before
 
 
+def report_opener(app: IntegerSpelApp, screen: ReportScreen,
+                  *keys: str) -> Callable[[Pilot[Any]], Any]:
+    """Open the Rapportage screen and wait for the thread that builds its report."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await app.push_screen(screen)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
 def test_report_sessions(snap_compare: Any, tmp_path: Path) -> None:
     app = report_app(tmp_path)
     assert snap_compare(
-        app, terminal_size=SIZE, run_before=opener(app, ReportScreen(save_directory=tmp_path))
+        app, terminal_size=SIZE, run_before=report_opener(app, ReportScreen(save_directory=tmp_path))
     )
 
 
@@ -78,7 +96,7 @@ def test_report_figures(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(
         app,
         terminal_size=SIZE,
-        run_before=opener(app, ReportScreen(save_directory=tmp_path), "ctrl+t"),
+        run_before=report_opener(app, ReportScreen(save_directory=tmp_path), "ctrl+t"),
     )
 
 

@@ -180,7 +180,8 @@ def test_report_shifts_never_expose_fewer_than_k(
         for i, (first, revotes) in enumerate(rounds)
     ]
     doc = report_to_json(build_report(records, {}, k=k, period=Period.year(2026)))
-    weights = [sum(first.values()) for first, _ in rounds]
+    # A round below k never enters a sum (SPEC §8): its weight is 0, as is a re-vote below k.
+    weights = [n if (n := sum(first.values())) >= k else 0 for first, _ in rounds]
     (dilemma,) = doc["dilemmas"]
     published = []
     if dilemma["counts"] is not None:
@@ -189,7 +190,8 @@ def test_report_shifts_never_expose_fewer_than_k(
     for shift in doc["shifts"]:
         v = shift["variation"]
         members = frozenset(i for i, (_, revotes) in enumerate(rounds)
-                            if any(r[0] == v for r in revotes))
+                            if any(r[0] == v for r in revotes)
+                            and weights[i] and sum(dict(revotes)[v].values()) >= k)
         assert shift["revotes"] == len(members)
         assert shift["before"]["answers"] == sum(weights[i] for i in members)
         if shift["before"]["counts"] is not None:
@@ -219,6 +221,9 @@ def test_report_pulse_never_exposes_a_small_quarter(
         for i, (month, counts) in enumerate(answers)
     ]
     doc = report_to_json(build_report(records, {}, k=k, period=Period.year(2026)))
+    if all(sum(counts.values()) < k for _, counts in answers):
+        assert doc["pulse"] == []  # no tally of k or more: nothing enters a sum
+        return
     (question,) = doc["pulse"]
     quarters = question["quarters"]
     labels = sorted(quarters)

@@ -7,20 +7,64 @@ within a second over 10,000 sessions.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import errno
 import gc
 import os
 import sys
-import tempfile
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from dilemmas.model import Deck
     from sessions.report import Period, Report
     from sessions.store import Store
+
+
+@dataclass(frozen=True)
+class ReportFormat:
+    """One way to write the report: for the CLI's --format, the command and the screen's buttons."""
+
+    name: str
+    label: str
+    """What a button says."""
+    extension: str
+    render: Callable[[Report], str | bytes]
+    binary: bool = False
+    bom: bool = False
+    """A UTF-8 byte-order mark before the text of a file, so spreadsheet programs read UTF-8."""
+
+
+def _text(fmt: str) -> Callable[[Report], str | bytes]:
+    return lambda report: _render(report, fmt)
+
+
+def _xlsx(report: Report) -> bytes:
+    from sessions.report_xlsx import render_xlsx
+
+    return render_xlsx(report)
+
+
+FORMATS: dict[str, ReportFormat] = {
+    f.name: f
+    for f in (
+        ReportFormat("md", "Markdown", "md", _text("md")),
+        ReportFormat("html", "HTML (afdrukken)", "html", _text("html")),
+        ReportFormat("xlsx", "Excel", "xlsx", _xlsx, binary=True),
+        ReportFormat("csv", "CSV", "csv", _text("csv"), bom=True),
+        ReportFormat("json", "JSON", "json", _text("json")),
+    )
+}
+"""The report's formats, in the order they are offered."""
+
+XLSX_MISSING = ("Voor een Excel-bestand (xlsx) is het pakket openpyxl nodig. Installeer het met: "
+                "pip install 'integer-spel[xlsx]'.")
+
+
+def xlsx_available() -> bool:
+    """Can the xlsx format be written here (is openpyxl installed)?"""
+    import importlib.util
+
+    return importlib.util.find_spec("openpyxl") is not None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,10 +94,10 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
         store = Store.open()
         try:
             period = _period(store, args.year, date_from, date_to)
-            k, decks, notices = _settings(args)
+            k, decks, notices, teams = _settings(args)
             # Summed straight from the store's rows: no record per round (SPEC §11: < 1 s).
             report = build_report_from_store(store, decks, k=k, period=period,
-                                             with_notes=args.with_notes)
+                                             with_notes=args.with_notes, teams=teams)
         finally:
             store.close()
     except StoreError as exc:
@@ -61,49 +105,56 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
         return 1
     for notice in notices:
         print(notice, file=sys.stderr)
-    text = _render(report, args.format)
-    if args.output is None or str(args.output) == "-":
-        from sessions.text import printable, safe_streams
+    print(f"Gebruikt: k = {k} (stemmingen van minder dan {k} mensen tellen niet mee).",
+          file=sys.stderr)
+    fmt = FORMATS[args.format]
+    to_stdout = args.output is None or str(args.output) == "-"
+    if fmt.binary and to_stdout and sys.stdout.isatty():
+        print(f"Een {fmt.label}-bestand kun je niet in de terminal tonen. Geef met -o aan waar "
+              f"het heen moet, bijvoorbeeld: -o wio-rapport.{fmt.extension}", file=sys.stderr)
+        return 2
+    if fmt.name == "xlsx" and not xlsx_available():
+        print(XLSX_MISSING, file=sys.stderr)
+        return 1
+    data = fmt.render(report)
+    if to_stdout:
+        if isinstance(data, str):
+            from sessions.text import printable, safe_streams
 
-        safe_streams()  # a latin-1 console gets "?" for a bar, not a crash
-        text = printable(text, keep_cr=True)  # team and note text never paints the terminal
+            safe_streams()  # a latin-1 console gets "?" for a bar, not a crash
+            data = printable(data, keep_cr=True)  # team and note text never paints the terminal
         try:
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            if isinstance(data, bytes):
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data if data.endswith("\n") else data + "\n")
             sys.stdout.flush()
         except BrokenPipeError:  # `report | head`: the reader has all it wants
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    from sessions.files import WriteError, write_private
+
     try:
-        _write_private(args.output, text, bom=args.format == "csv")
-    except OSError as exc:
-        reason = _REASONS.get(exc.errno or 0, "het bestand kan daar niet worden gemaakt")
-        print(f"Het rapport kan niet worden geschreven naar {args.output}: {reason}. "
-              "Kies een andere plek met -o.", file=sys.stderr)
+        write_private(args.output, data, bom=fmt.bom)
+    except WriteError as exc:
+        print(f"Het rapport kan niet worden geschreven naar {args.output}. {exc.message}",
+              file=sys.stderr)
         return 1
     print(f"Rapport geschreven naar {args.output}")
     return 0
 
 
-_REASONS = {
-    errno.ENOENT: "die map bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EACCES: "je mag daar niet schrijven",
-    errno.EPERM: "je mag daar niet schrijven",
-    errno.EROFS: "die plek is alleen-lezen",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EISDIR: "dat is een map, geen bestand",
-}
-
-
-def _settings(args: argparse.Namespace) -> tuple[int, Mapping[str, Deck], list[str]]:
+def _settings(args: argparse.Namespace
+              ) -> tuple[int, Mapping[str, Deck], list[str], tuple[str, ...]]:
     """The threshold ``k`` from the config (default 5), the installed decks by id (for titles
-    and answer labels) and the notices of both, in Dutch."""
+    and answer labels), the notices of both, in Dutch, and the organisation's teams."""
     from dilemmas.config import load_config
     from dilemmas.discovery import discover
 
     config, notices = load_config()
     registry = discover(getattr(args, "decks", []) or [], config)
-    return max(1, int(config.k)), registry.decks, [*notices, *registry.notices]
+    return (max(1, int(config.k)), registry.decks, [*notices, *registry.notices],
+            tuple(config.teams))
 
 
 def _period(store: Store, year: int | None, date_from: str | None, date_to: str | None) -> Period:
@@ -135,22 +186,3 @@ def _render(report: Report, fmt: str) -> str:
     if fmt == "html":
         return render_html(report)
     return render_markdown(report)
-
-
-def _write_private(path: Path, text: str, *, bom: bool = False) -> None:
-    """Write ``text`` to ``path`` readable by the user alone (0600), replacing it in one step.
-
-    A CSV gets a byte-order mark so that spreadsheet programs read it as UTF-8.
-    """
-    target = path.expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=".rapport-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
-import os
+import gc
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,21 +29,15 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from game.dialogs.path_dialog import PathDialog, save_text, write_problem
+from game.commands.report import FORMATS, XLSX_MISSING, xlsx_available
+from game.dialogs.path_dialog import PathDialog
+from game.export import deliver_file
 from game.widgets.report_figures import ReportFigures
 from game.widgets.toggles import MarkedCheckbox
 from sessions.model import SessionRecord
-from sessions.report import (
-    Period,
-    Report,
-    build_report,
-    render_csv,
-    render_html,
-    render_json,
-    render_markdown,
-    report_to_json,
-)
+from sessions.report import Period, Report, build_report, report_to_json
 from sessions.report_render import period_label, statement
 from sessions.summary import summary_html, summary_markdown
 
@@ -53,28 +45,21 @@ if TYPE_CHECKING:
     from game.app import IntegerSpelApp
     from game.context import AppContext
 
-MAX_ROWS = 500
+MAX_ROWS = 200
 """Sessions listed at most; a table of thousands of rows helps no one and costs seconds."""
 
 MONTH_RE = re.compile(r"(\d{4})-(\d{1,2})")
 
-# format key → (button label, file extension, renderer of the report)
-REPORT_FORMATS: dict[str, tuple[str, str, Callable[[Report], str]]] = {
-    "md": ("Markdown", "md", render_markdown),
-    "html": ("HTML", "html", render_html),
-    # With a byte-order mark, as the CLI writes it, so spreadsheet programs read UTF-8.
-    "csv": ("CSV", "csv", lambda report: "\ufeff" + render_csv(report)),
-    "json": ("JSON", "json", render_json),
-}
 EXTENSIONS: dict[str, str] = {
-    ".md": "md",
+    **{f".{f.extension}": f.name for f in FORMATS.values()},
     ".markdown": "md",
     ".txt": "md",
-    ".html": "html",
     ".htm": "html",
-    ".csv": "csv",
-    ".json": "json",
 }
+"""File extension → report format, for "Opslaan als…"."""
+
+PRIVATE_NOTE = "Alleen voor jou als coördinator, op je eigen laptop: deel dit niet."
+"""Above one session's detail: it shows a single team's tallies (SPEC §8)."""
 
 
 def parse_month(text: str) -> str | None:
@@ -102,77 +87,42 @@ def report_filename(period: Period, fmt: str) -> str:
         span = start[:4]
     else:
         span = f"{start}-tm-{end}"
-    return f"wio-rapport-{span}.{REPORT_FORMATS[fmt][1]}"
+    return f"wio-rapport-{span}.{FORMATS[fmt].extension}"
 
 
 def deliver(
-    screen: Screen[Any], text: str, filename: str, what: str, save_directory: Path | None = None
+    screen: Screen[Any], data: str | bytes, filename: str, what: str,
+    save_directory: Path | None = None,
 ) -> bool:
-    """Hand `text` to the user as a file via `App.deliver_text`; say where it went.
+    """Hand `data` to the user as a file through `game.export.deliver_file`; False on failure.
 
-    In a terminal the file lands in the Downloads folder (or `save_directory`); in a browser
-    (textual-serve) it is downloaded.
+    In a terminal the file lands in the Downloads folder (or `save_directory`) under a free
+    name; in a browser (textual-serve) it is downloaded.
     """
     app = screen.app
-    from platformdirs import user_downloads_path
-
-    folder = save_directory or user_downloads_path()
-    if not app.is_web:
-        if save_directory is None:
-            # A fresh account may have no Downloads folder yet; Textual would not make one.
-            with contextlib.suppress(OSError):
-                folder.mkdir(parents=True, exist_ok=True)
-        problem = write_problem(folder / filename) or _make_private(folder / filename)
-        if problem is not None:
-            screen.notify(
-                f"{what} kon niet worden opgeslagen. {problem} "
-                'Gebruik "Opslaan als…" om zelf een plek te kiezen.',
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            return False
-    app.deliver_text(io.StringIO(text), save_directory=save_directory, save_filename=filename)
-    if app.is_web:
-        screen.notify(f"{what} wordt gedownload als {filename}.", title="Exporteren", markup=False)
-    else:
-        screen.notify(
-            f"{what} is opgeslagen als {folder / filename}.", title="Exporteren", markup=False
-        )
-    return True
-
-
-def _make_private(path: Path) -> str | None:
-    """Create `path` readable by the user alone, before Textual writes into it (SPEC §8).
-
-    Textual's delivery opens the file with the default mode; an existing file keeps its own.
-    """
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-        os.chmod(path, 0o600)
-    except OSError as exc:
-        return f"{path} kon niet worden gemaakt ({exc.strerror or exc})."
-    return None
+    return deliver_file(app, filename, data, what, save_directory) is not None or app.is_web
 
 
 def ask_save_as(
-    screen: Screen[Any], title: str, default: Path, what: str, produce: Callable[[Path], str]
+    screen: Screen[Any], title: str, default: Path, what: str,
+    produce: Callable[[Path], str | bytes],
 ) -> None:
     """Ask for a path with PathDialog, then write `produce(path)` there and say so."""
+    from sessions.files import WriteError, write_private
 
     def chosen(path: Path | None) -> None:
         if path is None:
             return
         try:
-            text = produce(path)
+            data = produce(path)
         except ValueError as exc:
             screen.notify(str(exc), severity="error", timeout=10, markup=False)
             return
-        problem = save_text(path, text)
-        if problem is not None:
-            screen.notify(
-                f"{what} is niet opgeslagen. {problem}", severity="error", timeout=10, markup=False
-            )
+        try:
+            write_private(path, data)
+        except WriteError as exc:
+            screen.notify(f"{what} is niet opgeslagen. {exc.message}", severity="error",
+                          timeout=10, markup=False)
         else:
             screen.notify(f"{what} is opgeslagen in {path}.", title="Opgeslagen", markup=False)
 
@@ -200,6 +150,7 @@ class SessionDetailScreen(ModalScreen[None]):
         background: $surface;
         padding: 0 1;
     }
+    SessionDetailScreen #detail-private { color: $warning; text-style: bold; padding: 0 0 1 0; }
     SessionDetailScreen #detail-scroll { height: 1fr; }
     SessionDetailScreen #detail-buttons { height: auto; padding: 1 0 0 0; }
     SessionDetailScreen #detail-buttons Button { margin: 0 1 0 0; }
@@ -227,6 +178,7 @@ class SessionDetailScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
+            yield Static(PRIVATE_NOTE, id="detail-private", markup=False)
             with VerticalScroll(id="detail-scroll"):
                 yield Markdown(self._summary("md"), id="detail-summary")
             with Horizontal(id="detail-buttons"):
@@ -278,6 +230,50 @@ class SessionDetailScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+def _years_of(records: list[SessionRecord]) -> list[int]:
+    """The years with sessions, newest first."""
+    return sorted({int(r.month[:4]) for r in records if r.month[:4].isdigit()}, reverse=True)
+
+
+class ConfirmDelete(ModalScreen[bool]):
+    """Ask before a recorded session is deleted for good."""
+
+    DEFAULT_CSS = """
+    ConfirmDelete { align: center middle; }
+    ConfirmDelete > Vertical {
+        width: 64; height: auto; border: thick $error; background: $surface; padding: 1 2;
+    }
+    ConfirmDelete #delete-buttons { height: auto; margin: 1 0 0 0; }
+    ConfirmDelete #delete-buttons Button { margin: 0 1 0 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Annuleren")]
+
+    def __init__(self, description: str) -> None:
+        super().__init__()
+        self.description = description
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Deze sessie verwijderen?\n{self.description}\n\nDit kan niet "
+                         "ongedaan worden gemaakt; het rapport telt de sessie daarna niet meer.",
+                         id="delete-question", markup=False)
+            with Horizontal(id="delete-buttons"):
+                yield Button("Verwijderen", id="delete-yes", variant="error")
+                yield Button("Annuleren", id="delete-no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#delete-no").focus()
+
+    @on(Button.Pressed, "#delete-yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#delete-no")
+    def action_cancel(self) -> None:
+        """Keep the session."""
+        self.dismiss(False)
+
+
 def _ctx(widget: Widget | Screen[Any]) -> AppContext:
     return cast("IntegerSpelApp", widget.app).ctx
 
@@ -291,18 +287,20 @@ class ReportScreen(Screen[None]):
 Hier maak je het jaarverslag integriteit, zonder de opdrachtregel.
 
 - Kies bovenin een **jaar**, of typ zelf de maanden **van** en **t/m** (JJJJ-MM).
-- **Sessies** — de vastgelegde teamsessies. Filter op team met het vak *team*
+- **Sessies** — alle vastgelegde teamsessies. Het vak *team* filtert alleen deze lijst
   (typ `-` voor sessies zonder teamnaam). `Enter` opent de samenvatting van een sessie,
-  die je als Markdown of HTML kunt bewaren voor het team.
+  die je als Markdown of HTML kunt bewaren voor het team; `Delete` verwijdert een sessie
+  (je krijgt eerst een vraag). Een sessie zonder gespeelde ronde telt niet mee in het rapport.
 - **Cijfers** — precies de cijfers van het rapport: kerncijfers, thema's, de dilemma's die
   het meest verdelen, verschuivingen na "Maar wat als…?" en de peiling per kwartaal.
   Een verdeling met minder dan *k* antwoorden tonen we niet, net als in het rapport.
-- **Export** — het rapport als Markdown, HTML, CSV of JSON, en bundels om sessies uit te
-  wisselen met de laptops van andere gespreksleiders.
+- **Export** — het rapport als Markdown, HTML (om af te drukken), Excel, CSV of JSON, en
+  bundels om sessies uit te wisselen met de laptops van andere gespreksleiders. Wil je de
+  cijfers in Excel, kies dan Excel; CSV en JSON zijn voor programma's.
 
-De knoppen Markdown, HTML, CSV en JSON zetten het bestand in je map Downloads.
+De exportknoppen zetten het bestand in je map Downloads.
 Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt het formaat
-(`.md`, `.html`, `.csv` of `.json`). Een bundel van een andere laptop lees je in met
+(`.md`, `.html`, `.xlsx`, `.csv` of `.json`). Een bundel van een andere laptop lees je in met
 `ctrl+o`: sessies die er al zijn, worden overgeslagen. `F5` leest de sessies opnieuw.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -327,7 +325,15 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             "save_report",
             "Opslaan als…",
             id="report.save",
-            tooltip="Bewaar het rapport op een plek naar keuze (.md, .html, .csv of .json)",
+            tooltip="Bewaar het rapport op een plek naar keuze (.md, .html, .xlsx, .csv of .json)",
+        ),
+        Binding(
+            "delete",
+            "delete_session",
+            "Verwijderen",
+            id="report.delete",
+            tooltip="Verwijder de gekozen sessie (je krijgt eerst een vraag)",
+            show=False,
         ),
         Binding(
             "ctrl+o",
@@ -354,7 +360,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without a store only "Terug" makes sense: hide the other keys."""
-        if action in ("next_tab", "reload", "save_report", "import_bundle"):
+        if action in ("next_tab", "reload", "save_report", "import_bundle", "delete_session"):
             return _ctx(self).store is not None
         return True
 
@@ -381,13 +387,17 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             yield Input(placeholder="JJJJ-MM", id="report-from", compact=True)
             yield Label("t/m", classes="filter-label")
             yield Input(placeholder="JJJJ-MM", id="report-to", compact=True)
-            yield Label("team", classes="filter-label")
-            yield Input(placeholder="alle teams", id="report-team", compact=True)
         yield Static(id="report-message", markup=False)
         with TabbedContent(id="report-tabs", initial="tab-sessions"):
             with TabPane("Sessies", id="tab-sessions"):
+                with Horizontal(id="session-filter"):
+                    # Only this list is filtered: the report's figures are over every team.
+                    yield Label("team (alleen deze lijst)", classes="filter-label")
+                    yield Input(placeholder="alle teams", id="report-team", compact=True)
                 yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="session-count")
+                with Horizontal(id="session-buttons"):
+                    yield Button("Sessie verwijderen…", id="session-delete", compact=True)
             with TabPane("Cijfers", id="tab-figures"):
                 yield ReportFigures(id="report-figures")
             with TabPane("Export", id="tab-export"), VerticalScroll(id="export-pane"):
@@ -399,11 +409,11 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                 )
                 yield MarkedCheckbox("Notities van de gesprekken opnemen", id="export-notes")
                 with Horizontal(classes="export-buttons"):
-                    for fmt, (label, _ext, _render) in REPORT_FORMATS.items():
+                    for fmt in FORMATS.values():
                         yield Button(
-                            label,
-                            id=f"export-{fmt}",
-                            variant="primary" if fmt == "md" else "default",
+                            fmt.label,
+                            id=f"export-{fmt.name}",
+                            variant="primary" if fmt.name == "md" else "default",
                         )
                     yield Button("Opslaan als…", id="export-save")
                 yield Static("Bundel: sessies uitwisselen tussen laptops", classes="export-heading")
@@ -433,28 +443,97 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             ("nr", "id"),
         ):
             table.add_column(label, key=key)
-        self.load_records()
-        present = self._years(with_current=False)
-        if present:
-            # The latest year with sessions: what a coordinator usually reports on.
-            self.period = Period.year(present[0])
-        self._set_period_inputs(self.period)
-        self.refresh_report()
         table.focus()
+        # The latest year with sessions is what a coordinator usually reports on: the worker
+        # picks it once the sessions are read.
+        self.refresh_report(reload=True, pick_year=True)
 
     # -- data -----------------------------------------------------------------------------
 
-    def load_records(self) -> None:
-        """Read the team sessions from the store and offer their years."""
+    def refresh_report(self, *, reload: bool = False, pick_year: bool = False) -> None:
+        """Build the report for the chosen period in a thread; the screen stays usable.
+
+        Args:
+            reload: read the sessions from the store again first.
+            pick_year: show the latest year with sessions (on open).
+        """
+        self.query_one("#report-tabs", TabbedContent).loading = True
+        self._build_report(self.period, reload, pick_year)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="report")
+    def _build_report(self, period: Period, reload: bool, pick_year: bool) -> None:
+        # Reading 10,000 sessions makes ~200,000 objects that live as long as the screen. A
+        # full cyclic collection over them takes 100-250 ms with the GIL held, in whatever
+        # thread it falls: the event loop would stop (measured with
+        # benchmarks/bench_report_screen.py). So none runs during the build, and afterwards
+        # the survivors are moved out of the collector's reach (`gc.freeze`); they hold no
+        # reference cycles, so reference counting still frees them when a new build replaces
+        # them.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(period, reload, pick_year)
+            gc.freeze()
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _build(self, period: Period, reload: bool, pick_year: bool) -> None:
         from sessions.store import StoreError
 
-        store = _ctx(self).store
+        ctx = _ctx(self)
+        store = ctx.store
         assert store is not None
-        try:
-            self.records = store.list_sessions("team")
-        except StoreError as exc:
-            self.records = []
-            self._say(f"De opgeslagen sessies konden niet worden gelezen. {exc}")
+        records = self.records
+        problem: str | None = None
+        if reload:
+            try:
+                records = store.list_sessions("team")
+            except StoreError as exc:
+                records = []
+                problem = f"De opgeslagen sessies konden niet worden gelezen. {exc}"
+        if pick_year:
+            present = _years_of(records)
+            if present:
+                period = Period.year(present[0])
+        report = build_report(
+            records, ctx.registry.decks, k=ctx.config.k, period=period,
+            teams=tuple(ctx.config.teams),
+        )
+        doc = report_to_json(report)
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._report_built, records, report, doc, problem, reload,
+                                  pick_year)
+
+    def _report_built(self, records: list[SessionRecord], report: Report, doc: dict[str, Any],
+                      problem: str | None, reload: bool, pick_year: bool) -> None:
+        """Show a report the worker built (on the event loop)."""
+        self.records = records
+        if reload:
+            self._offer_years()
+        if pick_year:
+            self.period = report.period
+            self._set_period_inputs(self.period)
+        if problem is not None:
+            self._say(problem)
+        self.report = report
+        self.report_json = doc
+        self._fill_sessions()
+        # Drawing the figures is the slow part: only when (or once) the tab is shown.
+        self._figures_stale = True
+        if self.query_one("#report-tabs", TabbedContent).active == "tab-figures":
+            self._fill_figures()
+        self.query_one("#export-period", Static).update(f"Rapport over {period_label(report)}")
+        self.query_one("#report-tabs", TabbedContent).loading = False
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.group in ("report", "export"):
+            self.query_one("#report-tabs", TabbedContent).loading = False
+            self._say("Het rapport kon niet worden gemaakt. Probeer het opnieuw met F5.")
+
+    def _offer_years(self) -> None:
         select: Select[int] = self.query_one("#report-year", Select)
         current = select.value
         years = self._years()
@@ -465,24 +544,10 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
 
     def _years(self, with_current: bool = True) -> list[int]:
         """The years with sessions (and this year), newest first."""
-        years = {int(r.month[:4]) for r in self.records if r.month[:4].isdigit()}
+        years = set(_years_of(self.records))
         if with_current:
             years.add(dt.date.today().year)
         return sorted(years, reverse=True)
-
-    def refresh_report(self) -> None:
-        """Build the report for the chosen period and show the sessions and the figures."""
-        ctx = _ctx(self)
-        self.report = build_report(
-            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period
-        )
-        self.report_json = report_to_json(self.report)
-        self._fill_sessions()
-        # Drawing the figures is the slow part: only when (or once) the tab is shown.
-        self._figures_stale = True
-        if self.query_one("#report-tabs", TabbedContent).active == "tab-figures":
-            self._fill_figures()
-        self.query_one("#export-period", Static).update(f"Rapport over {period_label(self.report)}")
 
     def _period_records(self) -> list[SessionRecord]:
         return [r for r in self.records if self.period.contains(r.month)]
@@ -494,13 +559,14 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         shown = [r for r in self._period_records() if team_matches(r.team, team_query)]
         shown.sort(key=lambda r: r.month, reverse=True)
         for record in shown[:MAX_ROWS]:
+            # Text cells: shown as typed, and not parsed as markup (which costs time, too).
             table.add_row(
-                record.month,
-                Text((record.team or "").strip() or "—"),  # as typed, not read as markup
-                str(record.participants),
-                str(len(record.rounds)),
-                "ja" if record.completed else "nee",
-                record.id[:8],
+                Text(record.month),
+                Text((record.team or "").strip() or "—"),
+                Text(str(record.participants)),
+                Text(str(len(record.rounds))),
+                Text("ja" if record.completed else "nee"),
+                Text(record.id[:8]),
                 key=record.id,
             )
         count = len(shown)
@@ -509,6 +575,11 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             if count == 0
             else ("1 teamsessie" if count == 1 else f"{count} teamsessies")
         )
+        counted = self.report.totals.sessions if self.report is not None else None
+        if counted is not None and count and counted != len(self._period_records()):
+            # The list shows every recorded session; the report only those with a round.
+            text += (f" · in het rapport en op Cijfers tellen er {counted} mee "
+                     "(een sessie zonder gespeelde ronde telt niet mee)")
         if count > MAX_ROWS:
             text += f" · de nieuwste {MAX_ROWS} staan hier; kies een kortere periode of een team"
         if count:
@@ -635,61 +706,128 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         """Read the store again (after another instance or an import added sessions)."""
         if _ctx(self).store is None:
             return
-        self.load_records()
-        self.refresh_report()
+        self.refresh_report(reload=True)
         self.notify("De sessies zijn opnieuw ingelezen.")
 
-    def _export_report(self) -> Report:
+    def _export_report(self, with_notes: bool) -> Report:
         """The report as exported: the one on screen, or with notes when that box is ticked."""
         assert self.report is not None
-        if not self.query_one("#export-notes", Checkbox).value:
+        if not with_notes:
             return self.report
         ctx = _ctx(self)
         return build_report(
-            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period, with_notes=True
+            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period, with_notes=True,
+            teams=tuple(ctx.config.teams),
         )
 
-    @on(Button.Pressed, "#export-md")
-    @on(Button.Pressed, "#export-html")
-    @on(Button.Pressed, "#export-csv")
-    @on(Button.Pressed, "#export-json")
+    def _export_data(self, fmt: str, with_notes: bool) -> str | bytes:
+        """The report in format `fmt`, as a file holds it (a CSV with a byte-order mark)."""
+        form = FORMATS[fmt]
+        data = form.render(self._export_report(with_notes))
+        if form.bom and isinstance(data, str):
+            return data.encode("utf-8-sig")
+        return data
+
+    @on(Button.Pressed, ".export-buttons Button")
     def _export_pressed(self, event: Button.Pressed) -> None:
-        assert event.button.id is not None
-        self.export_report(event.button.id.removeprefix("export-"))
+        name = (event.button.id or "").removeprefix("export-")
+        if name in FORMATS:
+            event.stop()
+            self.export_report(name)
 
     def export_report(self, fmt: str) -> bool:
-        """Deliver the report in format `fmt` (md, html, csv, json)."""
-        _label, _ext, render = REPORT_FORMATS[fmt]
-        return deliver(
-            self,
-            render(self._export_report()),
-            report_filename(self.period, fmt),
-            "Het rapport",
-            self.save_directory,
-        )
+        """Deliver the report in format `fmt` (a key of FORMATS); made in a thread."""
+        if self.report is None:
+            self.notify("Het rapport wordt nog gemaakt; probeer het zo opnieuw.")
+            return False
+        if fmt == "xlsx" and not xlsx_available():
+            self.notify(XLSX_MISSING, severity="error", timeout=12, markup=False)
+            return False
+        self._deliver_report(fmt, self.query_one("#export-notes", Checkbox).value)
+        return True
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _deliver_report(self, fmt: str, with_notes: bool) -> None:
+        data = self._export_data(fmt, with_notes)
+        filename = report_filename(self.period, fmt)
+        self.app.call_from_thread(deliver, self, data, filename, "Het rapport",
+                                  self.save_directory)
 
     @on(Button.Pressed, "#export-save")
     def action_save_report(self) -> None:
         """Save the report where the user says; the extension picks the format."""
         if self.report is None:
             return
+        extensions = [f".{f.extension}" for f in FORMATS.values()]
+        names = ", ".join(extensions[:-1]) + f" of {extensions[-1]}"
+        with_notes = self.query_one("#export-notes", Checkbox).value
 
-        def produce(path: Path) -> str:
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
             fmt = EXTENSIONS.get(path.suffix.lower())
             if fmt is None:
-                raise ValueError(
-                    "Kies een bestandsnaam die eindigt op .md, .html, .csv of "
-                    ".json; daaraan ziet de app welk formaat je wilt."
-                )
-            return REPORT_FORMATS[fmt][2](self._export_report())
+                self.notify(f"Kies een bestandsnaam die eindigt op {names}; daaraan ziet de app "
+                            "welk formaat je wilt.", severity="error", timeout=10, markup=False)
+            elif fmt == "xlsx" and not xlsx_available():
+                self.notify(XLSX_MISSING, severity="error", timeout=12, markup=False)
+            else:
+                self._save_report(path, fmt, with_notes)
 
-        ask_save_as(
-            self,
-            "Rapport opslaan als (.md, .html, .csv of .json)",
-            Path.cwd() / report_filename(self.period, "md"),
-            "Het rapport",
-            produce,
+        self.app.push_screen(
+            PathDialog(f"Rapport opslaan als ({names})",
+                       Path.cwd() / report_filename(self.period, "md"), must_exist=False),
+            chosen,
         )
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _save_report(self, path: Path, fmt: str, with_notes: bool) -> None:
+        """Render and write the report in a thread; say on the event loop how it went."""
+        from sessions.files import WriteError, write_private
+
+        data = self._export_data(fmt, with_notes)
+        try:
+            write_private(path, data)
+        except WriteError as exc:
+            self.app.call_from_thread(self.notify, f"Het rapport is niet opgeslagen. {exc.message}",
+                                      severity="error", timeout=10, markup=False)
+        else:
+            self.app.call_from_thread(self.notify, f"Het rapport is opgeslagen in {path}.",
+                                      title="Opgeslagen", markup=False)
+
+    # -- deleting a session ---------------------------------------------------------------
+
+    @on(Button.Pressed, "#session-delete")
+    def action_delete_session(self) -> None:
+        """Ask, then delete the session under the cursor from the store."""
+        table = self.query_one("#session-table", DataTable)
+        if not table.row_count:
+            self.notify("Er is geen sessie om te verwijderen.")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        record = next((r for r in self.records if r.id == key), None)
+        if record is None:
+            return
+        what = (f"{record.month} · {(record.team or '').strip() or 'zonder teamnaam'} · "
+                f"{record.participants} deelnemers · {len(record.rounds)} rondes")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            from sessions.store import StoreError
+
+            store = _ctx(self).store
+            assert store is not None
+            try:
+                store.delete_session(record.id)
+            except StoreError as exc:
+                self.notify(f"De sessie is niet verwijderd. {exc}", severity="error",
+                            markup=False)
+                return
+            self.notify("De sessie is verwijderd.", markup=False)
+            self.refresh_report(reload=True)
+
+        self.app.push_screen(ConfirmDelete(what), answered)
 
     # -- bundles --------------------------------------------------------------------------
 
@@ -766,8 +904,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         result.set_class(False, "-error")
         result.update(f"{path.name}: {text}")
         self.notify(text, title="Bundel geïmporteerd", markup=False)
-        self.load_records()
-        self.refresh_report()
+        self.refresh_report(reload=True)
 
 
 __all__ = ["ReportScreen", "SessionDetailScreen", "parse_month", "team_matches"]
