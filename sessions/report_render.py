@@ -303,6 +303,7 @@ thead{display:table-header-group}tr{break-inside:avoid}
 th,td{border:1px solid #999;padding:.2rem .45rem;text-align:left;vertical-align:top}
 th{background:#eee}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 table.compact{font-size:.85em;width:100%}
+table.compact td:first-child{min-width:11rem}
 .lead{border-left:4px solid #0072B2;padding:.3rem .9rem;background:#f4f8fb}
 .statement{font-size:.9em}
 .kpi{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}.kpi div{border:1px solid #999;
@@ -498,13 +499,12 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
     if report.pulse:
         for n, p in enumerate(report.pulse):
             h += ['<div class="block">', f"<h3>{e(p.title)}</h3>",
-                  f'<p class="muted">{e(plural(p.answers, "antwoord", "antwoorden"))}</p>',
-                  '<div class="pair"><div>']
+                  f'<p class="muted">{e(plural(p.answers, "antwoord", "antwoorden"))}</p>']
             if p.counts is None:
                 h.append(f'<p class="hidden">Verdeling {e(_hidden(p.answers, k))}.</p>')
             else:
                 h.append(_html_dist(p.counts, p.labels, p.title))
-            h.append("</div><div>" + _svg_trend(p) + "</div>")
+            h.append('<div class="pair"><div>' + _svg_trend(p) + "</div>")
             if n == 0 and ref_block:
                 h.append(f"<div>{ref_block}</div>")
             h.append("</div></div>")

@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from dilemmas.config import Config
     from dilemmas.model import Deck
     from sessions.report import Period, Report
     from sessions.store import Store
@@ -43,17 +46,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -> int:
-    from sessions.report import build_report_from_store
+    import datetime as dt
+
+    from sessions.report import build_report_from_store, previous_period, with_previous
     from sessions.store import Store, StoreError
 
     try:
         store = Store.open()
         try:
             period = _period(store, args.year, date_from, date_to)
-            k, decks, notices, teams = _settings(args)
+            k, decks, notices, config = _settings(args)
+            teams = tuple(config.teams)
             # Summed straight from the store's rows: no record per round (SPEC §11: < 1 s).
             report = build_report_from_store(store, decks, k=k, period=period,
                                              with_notes=args.with_notes, teams=teams)
+            # The change against the previous period of the same length, by the same builder.
+            before = build_report_from_store(store, decks, k=k, period=previous_period(period),
+                                             teams=teams)
+            report = with_previous(report, before)
         finally:
             store.close()
     except StoreError as exc:
@@ -63,7 +73,8 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
         print(notice, file=sys.stderr)
     print(f"Gebruikt: k = {k} (stemmingen van minder dan {k} mensen tellen niet mee).",
           file=sys.stderr)
-    text = _render(report, args.format)
+    text = _render(report, args.format, organisation=config.organisation,
+                   reference_figures=tuple(config.reference_figures), today=dt.date.today())
     if args.output is None:
         try:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -94,16 +105,16 @@ _REASONS = {
 
 
 def _settings(args: argparse.Namespace
-              ) -> tuple[int, Mapping[str, Deck], list[str], tuple[str, ...]]:
+              ) -> tuple[int, Mapping[str, Deck], list[str], Config]:
     """The threshold ``k`` from the config (default 5), the installed decks by id (for titles
-    and answer labels), the notices of both, in Dutch, and the organisation's teams."""
+    and answer labels), the notices of both, in Dutch, and the config (organisation, teams,
+    reference figures)."""
     from dilemmas.config import load_config
     from dilemmas.discovery import discover
 
     config, notices = load_config()
     registry = discover(getattr(args, "decks", []) or [], config)
-    return (max(1, int(config.k)), registry.decks, [*notices, *registry.notices],
-            tuple(config.teams))
+    return (max(1, int(config.k)), registry.decks, [*notices, *registry.notices], config)
 
 
 def _period(store: Store, year: int | None, date_from: str | None, date_to: str | None) -> Period:
@@ -125,7 +136,8 @@ def _period(store: Store, year: int | None, date_from: str | None, date_to: str 
     return Period(start, end)
 
 
-def _render(report: Report, fmt: str) -> str:
+def _render(report: Report, fmt: str, *, organisation: str = "",
+            reference_figures: tuple[str, ...] = (), today: dt.date | None = None) -> str:
     from sessions.report import render_csv, render_html, render_json, render_markdown
 
     if fmt == "json":
@@ -133,8 +145,10 @@ def _render(report: Report, fmt: str) -> str:
     if fmt == "csv":
         return render_csv(report)
     if fmt == "html":
-        return render_html(report)
-    return render_markdown(report)
+        return render_html(report, organisation=organisation, today=today,
+                           reference_figures=reference_figures)
+    return render_markdown(report, organisation=organisation, today=today,
+                           reference_figures=reference_figures)
 
 
 def _write_private(path: Path, text: str, *, bom: bool = False) -> None:
