@@ -303,7 +303,7 @@ thead{display:table-header-group}tr{break-inside:avoid}
 th,td{border:1px solid #999;padding:.2rem .45rem;text-align:left;vertical-align:top}
 th{background:#eee}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 table.compact{font-size:.85em;width:100%}
-table.compact td:first-child{min-width:11rem}
+table.compact td:first-child{min-width:11rem}td.d{white-space:nowrap}
 .lead{border-left:4px solid #0072B2;padding:.3rem .9rem;background:#f4f8fb}
 .statement{font-size:.9em}
 .kpi{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}.kpi div{border:1px solid #999;
@@ -527,7 +527,7 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
                  '<th class="n">Verdeeldheid</th></tr></thead><tbody>')
         h += [f"<tr><td>{e(f.title)}</td><td>{e(titles.get(f.theme, f.theme))}</td>"
               f'<td>{e(f.deck)}</td><td class="n">{f.played}</td><td class="n">{f.answers}</td>'
-              f"<td>{e(dist_text(f.counts))}</td>"
+              f"<td class=d>{e(dist_text(f.counts))}</td>"
               f'<td class="n">{_num(f.verdeeldheid, 3)}</td></tr>' for f in report.dilemmas]
         h.append("</tbody></table>")
     else:
@@ -537,8 +537,8 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
         h.append('<table class="compact"><thead><tr><th>Dilemma</th><th>Variant</th>'
                  '<th class="n">Rondes</th><th>Voor</th><th>Na</th></tr></thead><tbody>')
         h += [f"<tr><td>{e(s.title)}</td><td>{e(_variation_name(s.variation, s.text))}</td>"
-              f'<td class="n">{s.revotes}</td><td>{e(dist_text(s.before))}</td>'
-              f"<td>{e(dist_text(s.after))}</td></tr>" for s in report.shifts]
+              f'<td class="n">{s.revotes}</td><td class=d>{e(dist_text(s.before))}</td>'
+              f"<td class=d>{e(dist_text(s.after))}</td></tr>" for s in report.shifts]
         h.append("</tbody></table>")
     else:
         h.append("<p>Er is niet opnieuw gestemd na een variant.</p>")
@@ -547,7 +547,7 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
         h.append('<table class="compact"><thead><tr><th>Vraag</th><th>Kwartaal</th>'
                  '<th class="n">Antwoorden</th><th>Stemmen</th></tr></thead><tbody>')
         h += [f"<tr><td>{e(p.title)}</td><td>{e(q.quarter)}</td>"
-              f'<td class="n">{q.answers}</td><td>{e(dist_text(q.counts))}</td></tr>'
+              f'<td class="n">{q.answers}</td><td class=d>{e(dist_text(q.counts))}</td></tr>'
               for p in report.pulse for q in p.quarters]
         h.append("</tbody></table>")
     h.append("<h3>Sessies</h3>")

@@ -317,8 +317,8 @@ def test_html_is_self_contained_and_paragraph_first() -> None:
     assert parser.tags.count("svg") >= 3  # themes, pulse distribution, pulse per quarter
     # The appendix: concert A 11 of 27, and its shift of variant 1 before and after.
     assert "<td>Geschenken en uitnodigingen</td><td>testdeck</td>" in page
-    assert "<td>A 11 · B 13 · C 3</td>" in page
-    assert "<td>A 5 · B 7 · C 3</td><td>A 1 · B 12 · C 2</td>" in page
+    assert "<td class=d>A 11 · B 13 · C 3</td>" in page
+    assert "<td class=d>A 5 · B 7 · C 3</td><td class=d>A 1 · B 12 · C 2</td>" in page
 
 
 def test_html_escapes_data() -> None:

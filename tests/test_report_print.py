@@ -165,3 +165,21 @@ def test_the_year_prints_on_a4(tmp_path: Path) -> None:
     appendix = next(n for n, t in enumerate(texts, start=1) if "Bijlage: alle cijfers" in t)
     assert appendix <= 4
     assert re.search(rf"\b1\s*/\s*{pages}\b", first)
+
+
+def test_only_dilemmas_with_enough_answers_are_ranked() -> None:
+    from sessions.report_council import rankable
+
+    report = _report()
+    ranked = rankable(report)
+    assert ranked and all(f.played >= 2 and f.answers >= 2 * K for f in ranked)
+    # One round of 6 people is not enough to rank, however divided the vote.
+    one = build_report(_year(2026, 1), _decks(), k=K, period=Period.year(2026), teams=TEAMS)
+    assert rankable(one) == []
+    assert "Geen dilemma met genoeg antwoorden om te rangschikken." in render_html(one)
+
+
+def test_a_label_outside_the_config_counts_as_another_team() -> None:
+    page = _html()
+    assert "Andere teams (niet in de lijst van teams in de instellingen): 1." in page
+    assert "Projectteam Centrum" not in page.split("Bijlage")[0]
