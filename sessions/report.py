@@ -24,6 +24,7 @@ __all__ = [
     "Period",
     "PulseFigure",
     "QuarterFigure",
+    "Reach",
     "Report",
     "SessionRow",
     "ShiftFigure",
@@ -31,12 +32,15 @@ __all__ = [
     "Totals",
     "build_report",
     "build_report_from_store",
+    "previous_period",
+    "reach",
     "quarter_of",
     "render_csv",
     "render_html",
     "render_json",
     "render_markdown",
     "report_to_json",
+    "with_previous",
 ]
 
 Counts = dict[str, int]
@@ -101,6 +105,8 @@ class DilemmaFigure:
     """Summed first-vote counts in option order; None when suppressed (answers < k)."""
     verdeeldheid: float | None
     labels: Mapping[str, str] = field(default_factory=dict)
+    question: str = ""
+    """The dilemma's question from the installed deck ("" when the deck is not installed)."""
     """A readable label per vote key (the option text), for the human formats."""
 
 
@@ -178,6 +184,10 @@ class Report:
     sessions: tuple[SessionRow, ...]
     with_notes: bool = False
     notes: tuple[NoteGroup, ...] = ()
+    teams: tuple[str, ...] = ()
+    """The organisation's teams (config ``teams``), for the reach."""
+    previous: Totals | None = None
+    """The totals of the previous period of the same length, when asked for."""
 
 
 def team_label(team: str | None) -> str:
@@ -392,6 +402,7 @@ def _finish(
         sessions=tuple(rows),
         with_notes=with_notes,
         notes=tuple(notes),
+        teams=tuple(dict.fromkeys(spelling.values())),
     )
 
 
@@ -709,6 +720,7 @@ def _dilemma_figure(
         counts=ordered if visible else None,
         verdeeldheid=verdeeldheid(ordered, m) if visible else None,
         labels=_labels(card, ordered),
+        question=card.question if card is not None else "",
     )
 
 
@@ -803,6 +815,8 @@ def _pulse_figures(
 def report_to_json(report: Report) -> dict[str, Any]:
     """The report as the JSON document of SPEC §9 (plus ``shifts``, and ``notes`` if asked)."""
     t = report.totals
+    r = reach(report)
+    p = (previous_period(report.period), report.previous) if report.previous else None
     doc: dict[str, Any] = {
         "format": "integer-spel-report",
         "version": 1,
@@ -834,6 +848,12 @@ def report_to_json(report: Report) -> dict[str, Any]:
              "after": {"answers": s.answers_after, "counts": s.after}}
             for s in report.shifts
         ],
+        "reach": {"teams": list(r.teams), "reached": list(r.reached),
+                  "not_reached": list(r.not_reached), "other_teams": r.others},
+        "previous": None if p is None else {
+            "period": {"from": p[0].start, "to": p[0].end},
+            "sessions": p[1].sessions, "teams": p[1].teams,
+            "participants": p[1].participants, "rounds": p[1].rounds},
     }
     if report.with_notes:
         doc["notes"] = [
@@ -859,3 +879,42 @@ def render_json(report: Report) -> str:
             lines.append(f"  {encode(key)}: {encode(value)}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Which of the organisation's teams played in the period."""
+
+    teams: tuple[str, ...]
+    reached: tuple[str, ...]
+    not_reached: tuple[str, ...]
+    others: int
+    """Distinct labels that played but are not in the config's team list."""
+
+
+def reach(report: Report) -> Reach:
+    """The reach of ``report`` against its config teams (labels compared as ``team_key``)."""
+    played = {team_key(s.team) for s in report.sessions if s.team}
+    listed = {team_key(t) for t in report.teams}
+    reached = tuple(t for t in report.teams if team_key(t) in played)
+    not_reached = tuple(t for t in report.teams if team_key(t) not in played)
+    return Reach(report.teams, reached, not_reached, len(played - listed))
+
+
+def previous_period(period: Period) -> Period:
+    """The period of the same number of months that ends the month before ``period`` starts."""
+    def index(month: str) -> int:
+        return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+    def month(i: int) -> str:
+        return f"{i // 12:04d}-{i % 12 + 1:02d}"
+
+    length = index(period.end) - index(period.start) + 1
+    start = index(period.start) - length
+    return Period(month(start), month(start + length - 1))
+
+
+def with_previous(report: Report, previous: Report) -> Report:
+    """``report`` carrying the totals of ``previous`` (built by the same builder over
+    ``previous_period(report.period)``) for the change against the previous period."""
+    return replace(report, previous=previous.totals)

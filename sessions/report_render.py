@@ -18,15 +18,56 @@ Excel reads the accents right; on stdout there is none.
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
 from sessions.figures import month_label
+from sessions.report_council import (
+    change_rows,
+    change_text,
+    date_label,
+    dist_text,
+    paragraph,
+    plural,
+    pulse_trend,
+    span_label,
+    top_dividing,
+)
 
 if TYPE_CHECKING:
-    from sessions.report import Report
+    from sessions.report import Period, PulseFigure, Reach, Report
+
+RANK_RULE = ("Alleen dilemma's die in minstens twee rondes zijn gespeeld en samen minstens "
+             "{k2} antwoorden kregen, tellen mee: met minder beslist één team de score.")
+
+
+def reach(report: Report) -> Reach:
+    from sessions.report import reach as _reach
+
+    return _reach(report)
+
+
+def previous_period(period: Period) -> Period:
+    from sessions.report import previous_period as _previous
+
+    return _previous(period)
+
+
+def span_label_of(period: Period) -> str:
+    if period.start == period.end:
+        return month_label(period.start)
+    return f"{month_label(period.start)} t/m {month_label(period.end)}"
+
+
+def markdown_text(text: str) -> str:
+    """Plain text safe as a Markdown paragraph: no HTML, no markup characters."""
+    out = " ".join(text.split())
+    for ch in "\\*_`[]<>#|":
+        out = out.replace(ch, "\\" + ch)
+    return out
 
 
 def period_label(report: Report) -> str:
@@ -116,67 +157,66 @@ def _md_dist(counts: Mapping[str, int], labels: Mapping[str, str]) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report) -> str:
-    """The report as Markdown: headings, tables and text bars."""
+def _md_change(report: Report) -> list[str]:
+    prev = previous_period(report.period)
+    out = [f"| | {_md(span_label(report))} | vorige periode ({_md(span_label_of(prev))}) "
+           "| verschil |", "|---|---:|---:|---:|"]
+    for name, now, before in change_rows(report):
+        out.append(f"| {name} | {now} | {'—' if before is None else before} | "
+                   f"{change_text(now, before)} |")
+    return out
+
+
+def render_markdown(report: Report, *, organisation: str = "", today: _dt.date | None = None,
+                    reference_figures: Sequence[str] = ()) -> str:
+    """The council report as Markdown: the same parts as the HTML, with text bars."""
     k = report.k
     t = report.totals
-    out: list[str] = ["# WIO-rapport Integer-spel", "", f"Periode: {period_label(report)}", ""]
-    out += ["## Wat wel en niet is vastgelegd", ""]
-    out += [f"- {line}" for line in statement(report)]
-    out += ["", "## Kerncijfers", "", "| | |", "|---|---:|",
+    org = organisation or "WIO-rapport Integer-spel"
+    out: list[str] = [f"# {_md(org)}", "",
+                      f"WIO-rapport Integer-spel · periode: {_md(period_label(report))}"
+                      + (f" · gemaakt op {date_label(today)}" if today else ""), ""]
+    out += ["## Voor de rapportage integriteitsbeleid", "",
+            markdown_text(paragraph(report, organisation)), ""]
+    out += ["## Kerncijfers", "", "| | |", "|---|---:|",
             f"| Teamsessies | {t.sessions} |", f"| Teams bereikt | {t.teams} |",
             f"| Deelnemers | {t.participants} |",
             f"| Deelnemers per sessie (gemiddeld) | {_num(t.participants_mean)} |",
             f"| Rondes | {t.rounds} |", ""]
-    if not t.sessions:
-        out += ["Er zijn in deze periode geen teamsessies vastgelegd.", ""]
-
+    if report.previous is not None:
+        out += ["### Verschil met de vorige periode", ""] + _md_change(report) + [""]
+    r = reach(report)
+    out += ["## Bereik", ""]
+    if r.teams:
+        out += [f"Bereikt ({len(r.reached)} van {len(r.teams)}): "
+                + (", ".join(_md(x) for x in r.reached) or "geen") + ".", "",
+                f"Nog niet bereikt ({len(r.not_reached)}): "
+                + (", ".join(_md(x) for x in r.not_reached) or "geen") + ".", ""]
+        if r.others:
+            out += [f"Andere teams (niet in de lijst van teams in de instellingen): {r.others}.",
+                    ""]
+    else:
+        out += [f"Teams bereikt: {t.teams}. (Er staat geen lijst van teams in de instellingen.)",
+                ""]
     out += ["## Thema's", ""]
     if report.themes:
-        out += ["| thema | rondes |", "|---|---:|"]
-        out += [f"| {_md(f.title)} | {f.rounds} |" for f in report.themes]
+        total = max(f.rounds for f in report.themes)
+        out += ["| thema | rondes | |", "|---|---:|---|"]
+        out += [f"| {_md(f.title)} | {f.rounds} | `{_md_bar(f.rounds, total)}` |"
+                for f in report.themes]
     else:
         out.append("Geen rondes gespeeld.")
     out.append("")
-
-    out += ["## Meest verdelende dilemma's", "",
-            "Verdeeldheid loopt van 0 (iedereen koos hetzelfde) tot 1 (de stemmen zijn gelijk "
-            "verdeeld over alle antwoorden).", ""]
-    if report.dilemmas:
-        out += ["| dilemma | deck | gespeeld | antwoorden | verdeeldheid |", "|---|---|---:|---:|---:|"]
-        out += [f"| {_md(f.title)} | {_md(f.deck)} | {f.played} | {f.answers} | "
-                f"{_num(f.verdeeldheid, 3)} |" for f in report.dilemmas]
-        out.append("")
-        for f in report.dilemmas:
-            out += [f"### {_md(f.title)}", "", f"Deck {_md(f.deck)}, gespeeld: {f.played}, "
-                    f"antwoorden: {f.answers}, verdeeldheid: {_num(f.verdeeldheid, 3)}.", ""]
-            if f.counts is None:
-                out += [f"Verdeling {_hidden(f.answers, k)}.", ""]
-            else:
-                out += _md_dist(f.counts, f.labels) + [""]
+    out += ["## Meest verdelende dilemma's", "", _md(RANK_RULE.format(k2=2 * k)), ""]
+    top = top_dividing(report)
+    if top:
+        out += ["| | dilemma | vraag | gespeeld | antwoorden | verdeeldheid |",
+                "|---:|---|---|---:|---:|---:|"]
+        out += [f"| {i} | {_md(f.title)} | {_md(f.question) or '—'} | {f.played} | {f.answers} "
+                f"| {_num(f.verdeeldheid, 3)} |" for i, f in enumerate(top, start=1)]
     else:
-        out += ["Geen dilemma's gespeeld.", ""]
-
-    out += ["## Verschuivingen na \"Maar wat als…?\"", ""]
-    if report.shifts:
-        for s in report.shifts:
-            out += [f"### {_md(s.title)} — {_md(_variation_name(s.variation, s.text))}", "",
-                    f"Opnieuw gestemd in {s.revotes} "
-                    f"{'ronde' if s.revotes == 1 else 'rondes'}.", ""]
-            if s.before is None or s.after is None:
-                out += [f"Verdeling {_hidden(min(s.answers_before, s.answers_after), k)}.", ""]
-                continue
-            nb, na = sum(s.before.values()), sum(s.after.values())
-            out += ["| antwoord | voor | | na | |", "|---|---:|---:|---:|---:|"]
-            for key in s.after:
-                label = s.labels.get(key, key)
-                name = key if label == key else f"{key} — {label}"
-                b, a = s.before.get(key, 0), s.after[key]
-                out.append(f"| {_md(name)} | {b} | {_pct(b, nb)} | {a} | {_pct(a, na)} |")
-            out.append("")
-    else:
-        out += ["Er is niet opnieuw gestemd na een variant.", ""]
-
+        out.append("Geen dilemma met genoeg antwoorden om te rangschikken.")
+    out.append("")
     out += ["## Meldklimaat", ""]
     if report.pulse:
         for p in report.pulse:
@@ -199,8 +239,33 @@ def render_markdown(report: Report) -> str:
                 out += ["", "— = verborgen (te weinig antwoorden, of terug te rekenen).", ""]
     else:
         out += ["Er zijn geen meldklimaatvragen beantwoord.", ""]
+    if reference_figures:
+        out += ["Ter vergelijking (uit de instellingen):", ""]
+        out += [f"- {_md(x)}" for x in reference_figures] + [""]
 
-    out += ["## Sessies", ""]
+    out += ["## Bijlage: alle cijfers", "", "### Wat wel en niet is vastgelegd", ""]
+    out += [f"- {line}" for line in statement(report)]
+    out += ["", "### Alle dilemma's", "",
+            "Verdeeldheid loopt van 0 (iedereen koos hetzelfde) tot 1 (de stemmen zijn gelijk "
+            "verdeeld over alle antwoorden).", ""]
+    if report.dilemmas:
+        out += ["| dilemma | thema | deck | gespeeld | antwoorden | stemmen | verdeeldheid |",
+                "|---|---|---|---:|---:|---|---:|"]
+        titles = {f.id: f.title for f in report.themes}
+        out += [f"| {_md(f.title)} | {_md(titles.get(f.theme, f.theme))} | {_md(f.deck)} | "
+                f"{f.played} | {f.answers} | {_md(dist_text(f.counts))} | "
+                f"{_num(f.verdeeldheid, 3)} |" for f in report.dilemmas]
+    else:
+        out.append("Geen dilemma's gespeeld.")
+    out += ["", "### Verschuivingen na \"Maar wat als…?\"", ""]
+    if report.shifts:
+        out += ["| dilemma | variant | rondes | voor | na |", "|---|---|---:|---|---|"]
+        out += [f"| {_md(s.title)} | {_md(_variation_name(s.variation, s.text))} | {s.revotes} "
+                f"| {_md(dist_text(s.before))} | {_md(dist_text(s.after))} |"
+                for s in report.shifts]
+    else:
+        out.append("Er is niet opnieuw gestemd na een variant.")
+    out += ["", "### Sessies", ""]
     if report.sessions:
         out += ["| maand | team | deelnemers | rondes | afgerond |", "|---|---|---:|---:|---|"]
         out += [f"| {month_label(s.month)} | {_md(s.team) if s.team else '—'} | "
@@ -209,16 +274,14 @@ def render_markdown(report: Report) -> str:
     else:
         out.append("Geen sessies.")
     out.append("")
-
     if report.with_notes:
-        out += ["## Notities", ""]
+        out += ["### Notities", ""]
         if report.notes:
             for g in report.notes:
-                out += [f"### {_md(g.title)}", ""] + [f"- {_md(n)}" for n in g.notes] + [""]
+                out += [f"#### {_md(g.title)}", ""] + [f"- {_md(n)}" for n in g.notes] + [""]
         else:
             out += ["Er zijn geen notities.", ""]
     return "\n".join(out)
-
 
 # ------------------------------------------------------------------------------------- HTML
 
@@ -227,19 +290,31 @@ _DARK = "#0072B2"
 _LIGHT = "#56B4E9"
 
 _CSS = """
+@page{size:A4;margin:16mm 15mm 18mm 15mm;
+@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#444}}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;
-background:#fff;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
-h1{font-size:1.8rem;margin-bottom:.2rem}h2{border-bottom:2px solid #111;padding-bottom:.2rem;
-margin-top:2.2rem}h3{margin:1.4rem 0 .4rem}
-table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #999;padding:.25rem .5rem;
-text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.statement{border:2px solid #111;padding:.5rem 1rem;background:#f4f4f4}
-.kpi{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}.kpi div{border:1px solid #999;
-padding:.5rem 1rem;min-width:9rem}.kpi b{display:block;font-size:1.6rem}
-.options{font-size:.9em;color:#222;margin:.2rem 0 .8rem;padding-left:1.2rem}.muted{color:#444}.hidden{font-style:italic;color:#444}svg{display:block;max-width:100%}
-@media print{body{margin:0;max-width:none;font-size:10.5pt}
-section.big{break-before:page}h2,h3{break-after:avoid}table,svg,.card{break-inside:avoid}
-.statement{background:none}}
+background:#fff;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
+h1{font-size:1.7rem;margin:0 0 .2rem}h2{font-size:1.25rem;border-bottom:2px solid #111;
+padding-bottom:.15rem;margin:1.4rem 0 .5rem}h3{font-size:1.05rem;margin:1rem 0 .3rem}
+p{margin:.4rem 0}
+table{border-collapse:collapse;margin:.4rem 0 .8rem;break-inside:auto}
+thead{display:table-header-group}tr{break-inside:avoid}
+th,td{border:1px solid #999;padding:.2rem .45rem;text-align:left;vertical-align:top}
+th{background:#eee}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+table.compact{font-size:.85em;width:100%}
+table.compact td:first-child{min-width:11rem}td.d{white-space:nowrap}
+.lead{border-left:4px solid #0072B2;padding:.3rem .9rem;background:#f4f8fb}
+.statement{font-size:.9em}
+.kpi{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}.kpi div{border:1px solid #999;
+padding:.35rem .8rem;min-width:8rem}.kpi b{display:block;font-size:1.4rem}
+.pair{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+.pair>div{flex:1 1 18rem}.ref{border:1px solid #999;padding:.3rem .8rem;font-size:.9em}
+.block{break-inside:avoid}
+.options{font-size:.9em;color:#222;margin:.2rem 0 .8rem;padding-left:1.2rem}.muted{color:#444}
+.hidden{font-style:italic;color:#444}svg{display:block;max-width:100%}
+@media print{body{margin:0;max-width:none;font-size:10pt;padding:0}
+h2,h3{break-after:avoid}svg,.block,.kpi{break-inside:avoid}}
 """
 
 
@@ -303,148 +378,198 @@ def _html_options(keys: Mapping[str, int], labels: Mapping[str, str]) -> str:
     return f'<ul class="options">{items}</ul>'
 
 
-def render_html(report: Report) -> str:
-    """The report as one self-contained, printable HTML page (no scripts, fonts or images)."""
+def _svg_trend(p: PulseFigure) -> str:
+    """Bars per quarter: the share of the first answer, with the percentage written on top."""
+    trend = pulse_trend(p)
+    keys = list(p.counts or p.labels)
+    if not trend or not keys:
+        return ""
+    first = p.labels.get(keys[0], keys[0])
+    col, top, base, gap = 58, 18, 110, 14
+    width = max(2, len(trend)) * col + 10
+    parts = [f'<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="#111" '
+             'stroke-width="1"/>']
+    for i, (quarter, value) in enumerate(trend):
+        x = 5 + i * col
+        if value is None:
+            parts.append(f'<text x="{x + col // 2 - gap // 2}" y="{base - 6}" font-size="11" '
+                         'text-anchor="middle">—</text>')
+        else:
+            h = round((base - top) * value / 100)
+            parts.append(f'<rect x="{x}" y="{base - h}" width="{col - gap}" height="{h}" '
+                         f'fill="{_DARK}"/>')
+            parts.append(f'<text x="{x + (col - gap) // 2}" y="{base - h - 4}" font-size="11" '
+                         f'text-anchor="middle">{value}%</text>')
+        parts.append(f'<text x="{x + (col - gap) // 2}" y="{base + 14}" font-size="11" '
+                     f'text-anchor="middle">{escape(quarter.replace("-", " "))}</text>')
+    height = base + 20
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+            f'height="{height}" viewBox="0 0 {width} {height}" '
+            f'font-family="system-ui,Arial,sans-serif"><title>'
+            f'{escape(f"Aandeel {first} per kwartaal bij {p.title}")}</title>'
+            + "".join(parts) + "</svg>"
+            f'<p class="muted">Aandeel ‘{escape(first)}’ per kwartaal; — = verborgen.</p>')
+
+
+def render_html(report: Report, *, organisation: str = "", today: _dt.date | None = None,
+                reference_figures: Sequence[str] = ()) -> str:
+    """The council report as one self-contained, printable HTML page (no scripts, fonts or
+    images): a first part of at most four A4 pages, then an appendix with every figure."""
     k = report.k
     t = report.totals
     e = escape
+    title = organisation or "WIO-rapport Integer-spel"
+    made = f" · gemaakt op {date_label(today)}" if today else ""
     h: list[str] = [
         "<!DOCTYPE html>", '<html lang="nl">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>WIO-rapport Integer-spel — {e(period_label(report))}</title>",
+        f"<title>{e(title)} — WIO-rapport {e(span_label(report))}</title>",
         f"<style>{_CSS}</style>", "</head>", "<body>",
-        "<h1>WIO-rapport Integer-spel</h1>",
-        f'<p class="muted">Periode: {e(period_label(report))}</p>',
-        '<section class="statement"><h2>Wat wel en niet is vastgelegd</h2><ul>',
+        f"<h1>{e(title)}</h1>",
+        f'<p class="muted">WIO-rapport Integer-spel · periode: {e(period_label(report))}'
+        f"{e(made)}</p>",
+        "<section><h2>Voor de rapportage integriteitsbeleid</h2>",
+        f'<p class="lead">{e(paragraph(report, organisation))}</p></section>',
+        "<section><h2>Kerncijfers</h2>", '<div class="kpi">',
     ]
-    h += [f"<li>{e(line)}</li>" for line in statement(report)]
-    h += ["</ul></section>", "<section><h2>Kerncijfers</h2>", '<div class="kpi">']
     for name, value in (("Teamsessies", str(t.sessions)), ("Teams bereikt", str(t.teams)),
                         ("Deelnemers", str(t.participants)),
-                        ("Gemiddeld per sessie", _num(t.participants_mean)),
+                        ("Per sessie (gemiddeld)", _num(t.participants_mean)),
                         ("Rondes", str(t.rounds))):
-        h.append(f"<div><b>{e(value)}</b>{e(name)}</div>")
+        h.append(f"<div>{e(name)}<b>{e(value)}</b></div>")
     h.append("</div>")
-    if not t.sessions:
-        h.append("<p>Er zijn in deze periode geen teamsessies vastgelegd.</p>")
+    if report.previous is not None:
+        prev = previous_period(report.period)
+        h += ['<div class="block"><h3>Verschil met de vorige periode</h3>',
+              f'<table><thead><tr><th></th><th class="n">{e(span_label(report))}</th>'
+              f'<th class="n">{e(span_label_of(prev))}</th><th class="n">verschil</th></tr>'
+              "</thead><tbody>"]
+        h += [f'<tr><td>{e(name)}</td><td class="n">{now}</td>'
+              f'<td class="n">{"—" if before is None else before}</td>'
+              f'<td class="n">{e(change_text(now, before))}</td></tr>'
+              for name, now, before in change_rows(report)]
+        h.append("</tbody></table></div>")
+    h.append("</section>")
+
+    r = reach(report)
+    h.append('<section class="block"><h2>Bereik</h2>')
+    if r.teams:
+        h.append(f"<p><b>Bereikt ({len(r.reached)} van {len(r.teams)}):</b> "
+                 f"{e(', '.join(r.reached) or 'geen')}.</p>")
+        h.append(f"<p><b>Nog niet bereikt ({len(r.not_reached)}):</b> "
+                 f"{e(', '.join(r.not_reached) or 'geen')}.</p>")
+        if r.others:
+            h.append(f"<p>Andere teams (niet in de lijst van teams in de instellingen): "
+                     f"{r.others}.</p>")
+    else:
+        h.append(f"<p>Teams bereikt: {t.teams}. Er staat geen lijst van teams in de "
+                 "instellingen, dus wie nog niet meedeed is niet te zeggen.</p>")
     h.append("</section>")
 
     h.append("<section><h2>Thema's</h2>")
     if report.themes:
-        most = max(f.rounds for f in report.themes)
-        rows = [(f.title, [(f.rounds, most, _DARK, "")]) for f in report.themes]
+        top_rounds = max(f.rounds for f in report.themes)
+        rows = [(f.title, [(f.rounds, top_rounds, _DARK, "")]) for f in report.themes]
         h.append(_svg_bars(rows, title="Rondes per thema", percent=False))
-        h.append('<table><tr><th>Thema</th><th class="n">Rondes</th></tr>')
-        h += [f'<tr><td>{e(f.title)}</td><td class="n">{f.rounds}</td></tr>'
-              for f in report.themes]
-        h.append("</table>")
     else:
         h.append("<p>Geen rondes gespeeld.</p>")
     h.append("</section>")
 
-    theme_titles = {f.id: f.title for f in report.themes}
-    h += ['<section class="big"><h2>Meest verdelende dilemma\'s</h2>',
-          "<p>Verdeeldheid loopt van 0 (iedereen koos hetzelfde) tot 1 (de stemmen zijn gelijk "
-          "verdeeld over alle antwoorden).</p>"]
-    if report.dilemmas:
-        h.append('<table><tr><th>Dilemma</th><th>Deck</th><th class="n">Gespeeld</th>'
-                 '<th class="n">Antwoorden</th><th class="n">Verdeeldheid</th></tr>')
-        h += [f'<tr><td>{e(f.title)}</td><td>{e(f.deck)}</td><td class="n">{f.played}</td>'
-              f'<td class="n">{f.answers}</td><td class="n">{_num(f.verdeeldheid, 3)}</td></tr>'
-              for f in report.dilemmas]
-        h.append("</table>")
-        for f in report.dilemmas:
-            theme = theme_titles.get(f.theme, f.theme)
-            h += ['<div class="card">', f"<h3>{e(f.title)}</h3>",
-                  f'<p class="muted">Thema {e(theme)} · deck {e(f.deck)} · gespeeld {f.played}'
-                  f" · antwoorden {f.answers} · verdeeldheid {_num(f.verdeeldheid, 3)}</p>"]
-            if f.counts is None:
-                reason = _hidden(f.answers, k)
-                h.append(f'<p class="hidden">Verdeling {e(reason)}.</p>')
-            else:
-                h.append(_html_dist(f.counts, f.labels, f"Stemmen bij {f.title}"))
-            h.append("</div>")
+    h += ["<section><h2>Meest verdelende dilemma's</h2>",
+          f'<p class="muted">{e(RANK_RULE.format(k2=2 * k))}</p>']
+    top = top_dividing(report)
+    if top:
+        h.append('<table class="compact"><thead><tr><th class="n">#</th><th>Dilemma en vraag'
+                 '</th><th class="n">Gespeeld</th><th class="n">Antwoorden</th>'
+                 '<th class="n">Verdeeldheid</th></tr></thead><tbody>')
+        for i, f in enumerate(top, start=1):
+            question = f'<br><span class="muted">{e(f.question)}</span>' if f.question else ""
+            h.append(f'<tr><td class="n">{i}</td><td><b>{e(f.title)}</b>{question}</td>'
+                     f'<td class="n">{f.played}</td><td class="n">{f.answers}</td>'
+                     f'<td class="n">{_num(f.verdeeldheid, 3)}</td></tr>')
+        h.append("</tbody></table>")
     else:
-        h.append("<p>Geen dilemma's gespeeld.</p>")
+        h.append("<p>Geen dilemma met genoeg antwoorden om te rangschikken.</p>")
     h.append("</section>")
 
-    h.append('<section class="big"><h2>Verschuivingen na "Maar wat als…?"</h2>')
-    if report.shifts:
-        h.append(f'<p>Per antwoord de stemmen vóór (<span style="color:{_LIGHT}">■</span> licht) '
-                 f'en ná de variant (<span style="color:{_DARK}">■</span> donker).</p>')
-        for s in report.shifts:
-            rounds = "ronde" if s.revotes == 1 else "rondes"
-            h += ['<div class="card">',
-                  f"<h3>{e(s.title)} — {e(_variation_name(s.variation, s.text))}</h3>",
-                  f'<p class="muted">Opnieuw gestemd in {s.revotes} {rounds}.</p>']
-            if s.before is None or s.after is None:
-                reason = _hidden(min(s.answers_before, s.answers_after), k)
-                h.append(f'<p class="hidden">Verdeling {e(reason)}.</p>')
-            else:
-                nb, na = sum(s.before.values()), sum(s.after.values())
-                rows = [(_dist_label(key, s.labels),
-                         [(s.before.get(key, 0), nb, _LIGHT, "voor: "),
-                          (s.after[key], na, _DARK, "na: ")])
-                        for key in s.after]
-                h.append(_svg_bars(rows, title=f"Voor en na bij {s.title}")
-                         + _html_options(s.after, s.labels))
-            h.append("</div>")
-    else:
-        h.append("<p>Er is niet opnieuw gestemd na een variant.</p>")
-    h.append("</section>")
-
-    h.append('<section class="big"><h2>Meldklimaat</h2>')
+    h.append("<section><h2>Meldklimaat</h2>")
+    refs = ("".join(f"<li>{e(x)}</li>" for x in reference_figures))
+    ref_block = (f'<div class="ref"><b>Ter vergelijking</b> (uit de instellingen)<ul>{refs}'
+                 "</ul></div>") if refs else ""
     if report.pulse:
-        for p in report.pulse:
-            h += ['<div class="card">', f"<h3>{e(p.title)}</h3>",
-                  f'<p class="muted">Antwoorden: {p.answers}</p>']
+        for n, p in enumerate(report.pulse):
+            h += ['<div class="block">', f"<h3>{e(p.title)}</h3>",
+                  f'<p class="muted">{e(plural(p.answers, "antwoord", "antwoorden"))}</p>']
             if p.counts is None:
                 h.append(f'<p class="hidden">Verdeling {e(_hidden(p.answers, k))}.</p>')
             else:
                 h.append(_html_dist(p.counts, p.labels, p.title))
-            if p.quarters:
-                keys = list(p.counts or p.labels)
-                h.append('<table><tr><th>Kwartaal</th><th class="n">Antwoorden</th>'
-                         + "".join(f'<th class="n">{e(p.labels.get(key, key))}</th>'
-                                   for key in keys) + "</tr>")
-                for q in p.quarters:
-                    if q.counts is None:
-                        cells = f'<td class="hidden" colspan="{len(keys)}">verborgen</td>'
-                    else:
-                        cells = "".join(f'<td class="n">{_pct(q.counts.get(key, 0), q.answers)}'
-                                        "</td>" for key in keys)
-                    h.append(f'<tr><td>{e(q.quarter)}</td><td class="n">{q.answers}</td>'
-                             f"{cells}</tr>")
-                h.append("</table>")
-            h.append("</div>")
+            h.append('<div class="pair"><div>' + _svg_trend(p) + "</div>")
+            if n == 0 and ref_block:
+                h.append(f"<div>{ref_block}</div>")
+            h.append("</div></div>")
         h.append(f'<p class="muted">Een kwartaal telt alleen stemmingen van minstens {k} '
                  "mensen.</p>")
     else:
-        h.append("<p>Er zijn geen meldklimaatvragen beantwoord.</p>")
+        h.append("<p>Er zijn geen meldklimaatvragen beantwoord.</p>" + ref_block)
     h.append("</section>")
 
-    h.append('<section class="big"><h2>Sessies</h2>')
+    h += ['<section class="appendix"><h2 id="bijlage">Bijlage: alle cijfers</h2>',
+          '<div class="statement"><h3>Wat wel en niet is vastgelegd</h3><ul>']
+    h += [f"<li>{e(line)}</li>" for line in statement(report)]
+    h += ["</ul></div>", "<h3>Alle dilemma's</h3>",
+          '<p class="muted">Verdeeldheid loopt van 0 (iedereen koos hetzelfde) tot 1 (de '
+          "stemmen zijn gelijk verdeeld over alle antwoorden).</p>"]
+    if report.dilemmas:
+        titles = {f.id: f.title for f in report.themes}
+        h.append('<table class="compact"><thead><tr><th>Dilemma</th><th>Thema</th><th>Deck</th>'
+                 '<th class="n">Gespeeld</th><th class="n">Antwoorden</th><th>Stemmen</th>'
+                 '<th class="n">Verdeeldheid</th></tr></thead><tbody>')
+        h += [f"<tr><td>{e(f.title)}</td><td>{e(titles.get(f.theme, f.theme))}</td>"
+              f'<td>{e(f.deck)}</td><td class="n">{f.played}</td><td class="n">{f.answers}</td>'
+              f"<td class=d>{e(dist_text(f.counts))}</td>"
+              f'<td class="n">{_num(f.verdeeldheid, 3)}</td></tr>' for f in report.dilemmas]
+        h.append("</tbody></table>")
+    else:
+        h.append("<p>Geen dilemma's gespeeld.</p>")
+    h.append('<h3>Verschuivingen na "Maar wat als…?"</h3>')
+    if report.shifts:
+        h.append('<table class="compact"><thead><tr><th>Dilemma</th><th>Variant</th>'
+                 '<th class="n">Rondes</th><th>Voor</th><th>Na</th></tr></thead><tbody>')
+        h += [f"<tr><td>{e(s.title)}</td><td>{e(_variation_name(s.variation, s.text))}</td>"
+              f'<td class="n">{s.revotes}</td><td class=d>{e(dist_text(s.before))}</td>'
+              f"<td class=d>{e(dist_text(s.after))}</td></tr>" for s in report.shifts]
+        h.append("</tbody></table>")
+    else:
+        h.append("<p>Er is niet opnieuw gestemd na een variant.</p>")
+    if report.pulse:
+        h.append("<h3>Meldklimaat per kwartaal</h3>")
+        h.append('<table class="compact"><thead><tr><th>Vraag</th><th>Kwartaal</th>'
+                 '<th class="n">Antwoorden</th><th>Stemmen</th></tr></thead><tbody>')
+        h += [f"<tr><td>{e(p.title)}</td><td>{e(q.quarter)}</td>"
+              f'<td class="n">{q.answers}</td><td class=d>{e(dist_text(q.counts))}</td></tr>'
+              for p in report.pulse for q in p.quarters]
+        h.append("</tbody></table>")
+    h.append("<h3>Sessies</h3>")
     if report.sessions:
-        h.append('<table><tr><th>Maand</th><th>Team</th><th class="n">Deelnemers</th>'
-                 '<th class="n">Rondes</th><th>Afgerond</th></tr>')
+        h.append('<table class="compact"><thead><tr><th>Maand</th><th>Team</th>'
+                 '<th class="n">Deelnemers</th><th class="n">Rondes</th><th>Afgerond</th></tr>'
+                 "</thead><tbody>")
         h += [f"<tr><td>{e(month_label(s.month))}</td><td>{e(s.team or '—')}</td>"
               f'<td class="n">{s.participants}</td><td class="n">{s.rounds}</td>'
               f"<td>{e(_status(s.completed))}</td></tr>" for s in report.sessions]
-        h.append("</table>")
+        h.append("</tbody></table>")
     else:
         h.append("<p>Geen sessies.</p>")
-    h.append("</section>")
-
     if report.with_notes:
-        h.append('<section class="big"><h2>Notities</h2>')
+        h.append("<h3>Notities</h3>")
         if report.notes:
             for g in report.notes:
-                h.append(f"<h3>{e(g.title)}</h3><ul>"
-                         + "".join(f"<li>{e(n)}</li>" for n in g.notes) + "</ul>")
+                h.append(f'<div class="block"><b>{e(g.title)}</b><ul>'
+                         + "".join(f"<li>{e(n)}</li>" for n in g.notes) + "</ul></div>")
         else:
             h.append("<p>Er zijn geen notities.</p>")
-        h.append("</section>")
-    h += ["</body>", "</html>", ""]
+    h += ["</section>", "</body>", "</html>", ""]
     return "\n".join(h)
 
 

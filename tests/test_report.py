@@ -268,10 +268,11 @@ def test_notes_are_scrubbed_again() -> None:
     assert "[verwijderd]" in group.notes[0]
 
 
-def test_markdown_opens_with_the_statement() -> None:
+def test_markdown_opens_with_the_paragraph_and_keeps_the_statement() -> None:
     md = render_markdown(_report())
     headings = re.findall(r"^## (.+)$", md, flags=re.M)
-    assert headings[0] == "Wat wel en niet is vastgelegd"
+    assert headings[0] == "Voor de rapportage integriteitsbeleid"
+    assert "### Wat wel en niet is vastgelegd" in md
     assert "minder dan 5 antwoorden" in md
     assert "| Teams bereikt | 4 |" in md
     assert "6,8" in md  # Dutch decimal comma
@@ -298,23 +299,26 @@ class _Collect(HTMLParser):
             self.h2.append(data)
 
 
-def test_html_is_self_contained_and_statement_first() -> None:
+def test_html_is_self_contained_and_paragraph_first() -> None:
     page = render_html(_report())
     parser = _Collect()
     parser.feed(page)
-    assert parser.h2[0] == "Wat wel en niet is vastgelegd"
-    for label in ("Thema's", "Meest verdelende dilemma's", 'Verschuivingen na "Maar wat als…?"',
-                  "Meldklimaat", "Sessies"):
+    assert parser.h2[0] == "Voor de rapportage integriteitsbeleid"
+    for label in ("Bereik", "Thema's", "Meest verdelende dilemma's", "Meldklimaat",
+                  "Bijlage: alle cijfers"):
         assert label in parser.h2
+    assert "Wat wel en niet is vastgelegd" in page
+    assert 'Verschuivingen na "Maar wat als…?"' in page and "<h3>Sessies</h3>" in page
     assert "Teamsessies" in page and "Teams bereikt" in page and "Deelnemers" in page
     assert "script" not in parser.tags and "img" not in parser.tags and "link" not in parser.tags
     assert not re.search(r"(?:src|href)\s*=|url\(|@import|https?://(?!www\.w3\.org/2000/svg)", page)
-    assert "@media print" in page and "break-before:page" in page
-    assert parser.tags.count("svg") >= 4  # themes, dilemmas, shift, pulse
-    assert "11 (41%)" in page  # concert A: 11 of 27
-    # The shift bars say which is which in words, not only by shade.
-    assert "voor: 5 (33%)" in page and "na: 12 (80%)" in page
-    assert "Thema Geschenken en uitnodigingen" in page
+    assert "@page" in page and "counter(pages)" in page
+    assert "break-before:page" not in page  # no forced breaks, so no near-empty pages
+    assert parser.tags.count("svg") >= 3  # themes, pulse distribution, pulse per quarter
+    # The appendix: concert A 11 of 27, and its shift of variant 1 before and after.
+    assert "<td>Geschenken en uitnodigingen</td><td>testdeck</td>" in page
+    assert "<td class=d>A 11 · B 13 · C 3</td>" in page
+    assert "<td class=d>A 5 · B 7 · C 3</td><td class=d>A 1 · B 12 · C 2</td>" in page
 
 
 def test_html_escapes_data() -> None:
@@ -394,7 +398,12 @@ def test_cli_json_matches_the_fixture(capsys: pytest.CaptureFixture[str]) -> Non
     code = main(["--decks", str(FIXTURES), "report", "--year", "2026", "--format", "json"])
     assert code == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc == report_to_json(_report())
+    # The previous period of the same length (2025) holds only s6 (2025-12).
+    assert doc.pop("previous") == {"period": {"from": "2025-01", "to": "2025-12"},
+                                   "sessions": 1, "teams": 1, "participants": 8, "rounds": 1}
+    expected = report_to_json(_report())
+    assert expected.pop("previous") is None
+    assert doc == expected
 
 
 def test_cli_from_without_to_runs_to_the_latest_month(capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from dilemmas.config import Config
     from dilemmas.model import Deck
     from sessions.report import Period, Report
     from sessions.store import Store
@@ -28,17 +31,32 @@ class ReportFormat:
     label: str
     """What a button says."""
     extension: str
-    render: Callable[[Report], str | bytes]
+    render: Callable[[Report, RenderContext], str | bytes]
     binary: bool = False
     bom: bool = False
     """A UTF-8 byte-order mark before the text of a file, so spreadsheet programs read UTF-8."""
 
 
-def _text(fmt: str) -> Callable[[Report], str | bytes]:
-    return lambda report: _render(report, fmt)
+@dataclass(frozen=True)
+class RenderContext:
+    """What a report's title page needs besides the figures: who, what to compare with, when."""
+
+    organisation: str = ""
+    reference_figures: tuple[str, ...] = ()
+    today: dt.date | None = None
+
+    @classmethod
+    def of(cls, config: Config, today: dt.date) -> RenderContext:
+        return cls(config.organisation, tuple(config.reference_figures), today)
 
 
-def _xlsx(report: Report) -> bytes:
+def _text(fmt: str) -> Callable[[Report, RenderContext], str | bytes]:
+    return lambda report, context: _render(report, fmt, organisation=context.organisation,
+                                           reference_figures=context.reference_figures,
+                                           today=context.today)
+
+
+def _xlsx(report: Report, context: RenderContext) -> bytes:
     from sessions.report_xlsx import render_xlsx
 
     return render_xlsx(report)
@@ -87,17 +105,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -> int:
-    from sessions.report import build_report_from_store
+    import datetime as dt
+
+    from sessions.report import build_report_from_store, previous_period, with_previous
     from sessions.store import Store, StoreError
 
     try:
         store = Store.open()
         try:
             period = _period(store, args.year, date_from, date_to)
-            k, decks, notices, teams = _settings(args)
+            k, decks, notices, config = _settings(args)
+            teams = tuple(config.teams)
             # Summed straight from the store's rows: no record per round (SPEC §11: < 1 s).
             report = build_report_from_store(store, decks, k=k, period=period,
                                              with_notes=args.with_notes, teams=teams)
+            # The change against the previous period of the same length, by the same builder.
+            before = build_report_from_store(store, decks, k=k, period=previous_period(period),
+                                             teams=teams)
+            report = with_previous(report, before)
         finally:
             store.close()
     except StoreError as exc:
@@ -116,7 +141,7 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
     if fmt.name == "xlsx" and not xlsx_available():
         print(XLSX_MISSING, file=sys.stderr)
         return 1
-    data = fmt.render(report)
+    data = fmt.render(report, RenderContext.of(config, dt.date.today()))
     if to_stdout:
         if isinstance(data, str):
             from sessions.text import printable, safe_streams
@@ -145,16 +170,16 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
 
 
 def _settings(args: argparse.Namespace
-              ) -> tuple[int, Mapping[str, Deck], list[str], tuple[str, ...]]:
+              ) -> tuple[int, Mapping[str, Deck], list[str], Config]:
     """The threshold ``k`` from the config (default 5), the installed decks by id (for titles
-    and answer labels), the notices of both, in Dutch, and the organisation's teams."""
+    and answer labels), the notices of both, in Dutch, and the config (organisation, teams,
+    reference figures)."""
     from dilemmas.config import load_config
     from dilemmas.discovery import discover
 
     config, notices = load_config()
     registry = discover(getattr(args, "decks", []) or [], config)
-    return (max(1, int(config.k)), registry.decks, [*notices, *registry.notices],
-            tuple(config.teams))
+    return (max(1, int(config.k)), registry.decks, [*notices, *registry.notices], config)
 
 
 def _period(store: Store, year: int | None, date_from: str | None, date_to: str | None) -> Period:
@@ -176,7 +201,8 @@ def _period(store: Store, year: int | None, date_from: str | None, date_to: str 
     return Period(start, end)
 
 
-def _render(report: Report, fmt: str) -> str:
+def _render(report: Report, fmt: str, *, organisation: str = "",
+            reference_figures: tuple[str, ...] = (), today: dt.date | None = None) -> str:
     from sessions.report import render_csv, render_html, render_json, render_markdown
 
     if fmt == "json":
@@ -184,5 +210,8 @@ def _render(report: Report, fmt: str) -> str:
     if fmt == "csv":
         return render_csv(report)
     if fmt == "html":
-        return render_html(report)
-    return render_markdown(report)
+        return render_html(report, organisation=organisation, today=today,
+                           reference_figures=reference_figures)
+    return render_markdown(report, organisation=organisation, today=today,
+                           reference_figures=reference_figures)
+

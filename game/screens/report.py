@@ -31,7 +31,7 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from game.commands.report import FORMATS, XLSX_MISSING, xlsx_available
+from game.commands.report import FORMATS, XLSX_MISSING, RenderContext, xlsx_available
 from game.dialogs.path_dialog import PathDialog
 from game.export import deliver_file
 from game.widgets.report_figures import ReportFigures
@@ -711,19 +711,28 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
 
     def _export_report(self, with_notes: bool) -> Report:
         """The report as exported: the one on screen, or with notes when that box is ticked."""
+        from sessions.report import previous_period, with_previous
+
         assert self.report is not None
-        if not with_notes:
-            return self.report
         ctx = _ctx(self)
-        return build_report(
-            self.records, ctx.registry.decks, k=ctx.config.k, period=self.period, with_notes=True,
-            teams=tuple(ctx.config.teams),
-        )
+        report = self.report
+        if with_notes:
+            report = build_report(
+                self.records, ctx.registry.decks, k=ctx.config.k, period=self.period,
+                with_notes=True, teams=tuple(ctx.config.teams),
+            )
+        # As the command writes it: with the change against the previous period.
+        before = build_report(self.records, ctx.registry.decks, k=ctx.config.k,
+                              period=previous_period(self.period), teams=tuple(ctx.config.teams))
+        return with_previous(report, before)
 
     def _export_data(self, fmt: str, with_notes: bool) -> str | bytes:
         """The report in format `fmt`, as a file holds it (a CSV with a byte-order mark)."""
+        import datetime as dt
+
         form = FORMATS[fmt]
-        data = form.render(self._export_report(with_notes))
+        context = RenderContext.of(_ctx(self).config, dt.date.today())
+        data = form.render(self._export_report(with_notes), context)
         if form.bom and isinstance(data, str):
             return data.encode("utf-8-sig")
         return data

@@ -1,0 +1,154 @@
+"""The WIO report for the council: the parts shared by the HTML and the Markdown report.
+
+First part (at most four A4 pages): a ready paragraph for the *rapportage
+integriteitsbeleid*, reach, themes, the five most dividing dilemmas, the meldklimaat pulse
+and the change against the previous period. Then an appendix with every figure.
+
+Ranking rule: a dilemma is ranked among the most dividing only when its distribution is shown,
+it was played in at least two rounds and it had at least ``2k`` answers; with fewer, one team's
+vote decides the score.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING
+
+from sessions.figures import MONTHS, month_label
+
+if TYPE_CHECKING:
+    from sessions.report import DilemmaFigure, PulseFigure, Report, Totals
+
+TOP = 5
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``1 teamsessie``, ``3 teamsessies``."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def date_label(day: _dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def span_label(report: Report) -> str:
+    p = report.period
+    if p.start == p.end:
+        return month_label(p.start)
+    return f"{month_label(p.start)} t/m {month_label(p.end)}"
+
+
+def rankable(report: Report) -> list[DilemmaFigure]:
+    """The dilemmas with enough answers to rank, most dividing first (rule in the docstring)."""
+    return [f for f in report.dilemmas
+            if f.verdeeldheid is not None and f.played >= 2 and f.answers >= 2 * report.k]
+
+
+def top_dividing(report: Report) -> list[DilemmaFigure]:
+    return rankable(report)[:TOP]
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def _pct(count: int, total: int) -> int:
+    return round(100 * count / total) if total else 0
+
+
+def pulse_trend(p: PulseFigure) -> list[tuple[str, int | None]]:
+    """Per quarter the share (percent) of the first answer, None when hidden."""
+    keys = list(p.counts or p.labels)
+    if not keys:
+        return []
+    first = keys[0]
+    return [(q.quarter, None if q.counts is None else _pct(q.counts.get(first, 0), q.answers))
+            for q in p.quarters]
+
+
+def _pulse_sentence(p: PulseFigure) -> str | None:
+    if p.counts is None or not p.answers:
+        return None
+    key, n = max(p.counts.items(), key=lambda kv: kv[1])
+    label = p.labels.get(key, key)
+    text = (f"Op de meldklimaatvraag ‘{p.title}’ antwoordde {_pct(n, p.answers)}% "
+            f"‘{label}’ ({plural(p.answers, 'antwoord', 'antwoorden')})")
+    trend = [(q, v) for q, v in pulse_trend(p) if v is not None]
+    if len(trend) >= 2:
+        first_key = next(iter(p.counts or p.labels))
+        first_label = p.labels.get(first_key, first_key)
+        (q0, v0), (q1, v1) = trend[0], trend[-1]
+        text += (f"; het aandeel ‘{first_label}’ ging van {v0}% in {q0.replace('-', ' ')} "
+                 f"naar {v1}% in {q1.replace('-', ' ')}")
+    return text + "."
+
+
+def paragraph(report: Report, organisation: str) -> str:
+    """The ready paragraph of plain Dutch, from the figures."""
+    from sessions.report import reach
+
+    t = report.totals
+    org = organisation or "de organisatie"
+    if not t.sessions:
+        return (f"In de periode {span_label(report)} is bij {org} geen teamsessie met het "
+                "integriteitsspel vastgelegd.")
+    parts = [f"In de periode {span_label(report)} speelden teams van {org} "
+             f"{plural(t.sessions, 'teamsessie', 'teamsessies')} met het integriteitsspel, "
+             f"met samen {plural(t.participants, 'deelnemer', 'deelnemers')}"
+             + (f" (gemiddeld {str(t.participants_mean).replace('.', ',')} per sessie)."
+                if t.participants_mean is not None else ".")]
+    r = reach(report)
+    if r.teams:
+        parts.append(f"Van de {plural(len(r.teams), 'team', 'teams')} van de organisatie "
+                     f"{'deed er' if len(r.reached) == 1 else 'deden er'} {len(r.reached)} mee; "
+                     f"{len(r.not_reached)} nog niet.")
+        if r.others:
+            parts.append(f"Daarnaast speelde{'' if r.others == 1 else 'n'} "
+                         f"{plural(r.others, 'ander team', 'andere teams')}.")
+    else:
+        parts.append(f"Er deden {plural(t.teams, 'team', 'teams')} mee.")
+    themes = [f"‘{f.title}’" for f in report.themes[:3]]
+    if themes:
+        word = "Het meest besproken thema was" if len(themes) == 1 else \
+            "De meest besproken thema's waren"
+        parts.append(f"{word} {_join(themes)}.")
+    top = [f"‘{f.title}’" for f in top_dividing(report)[:2]]
+    if top:
+        word = "Het dilemma dat" if len(top) == 1 else "De dilemma's die"
+        verb = "verdeelde" if len(top) == 1 else "verdeelden"
+        parts.append(f"{word} de deelnemers het meest {verb}: {_join(top)}.")
+    pulse = [s for s in (_pulse_sentence(p) for p in report.pulse) if s]
+    if pulse:
+        parts += pulse[:2]
+    else:
+        parts.append("Over het meldklimaat zijn (nog) geen cijfers te tonen.")
+    return " ".join(parts)
+
+
+def change_rows(report: Report) -> list[tuple[str, int, int | None]]:
+    """(name, now, before) for sessions, teams and participants."""
+    prev: Totals | None = report.previous
+    t = report.totals
+    return [("Teamsessies", t.sessions, prev.sessions if prev else None),
+            ("Teams", t.teams, prev.teams if prev else None),
+            ("Deelnemers", t.participants, prev.participants if prev else None)]
+
+
+def change_text(now: int, before: int | None) -> str:
+    if before is None:
+        return "—"
+    d = now - before
+    if d == 0:
+        return "gelijk"
+    sign = "+" if d > 0 else "−"
+    pct = f" ({sign}{round(100 * abs(d) / before)}%)" if before else ""
+    return f"{sign}{abs(d)}{pct}"
+
+
+def dist_text(counts: dict[str, int] | None, labels: dict[str, str] | None = None) -> str:
+    """``A 10 · B 20 · C 7`` (keys only, labels are in the deck)."""
+    if counts is None:
+        return "verborgen"
+    return " · ".join(f"{key} {n}" for key, n in counts.items())
