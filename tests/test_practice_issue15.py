@@ -288,3 +288,23 @@ async def test_a_failing_store_is_told_once_and_the_run_goes_on(store: Store) ->
         assert screen.run is not None and screen.run.phase == "walkthrough"
         warned = [n for n in app._notifications if "De opslag doet het niet." in str(n.message)]
         assert len(warned) == 1
+
+
+def test_team_figures_leave_out_rounds_of_fewer_than_k() -> None:
+    """Before and after a 4-person session the figures must not differ by that session's
+    votes: "Zo kozen teams" sums only rounds of k answers or more."""
+    from sessions.report_safe import safe_team_counts
+    from sessions.store import Store
+
+    store = Store.open()
+    try:
+        for counts in ({"A": 3, "B": 3}, {"A": 1, "B": 3}):
+            sid = store.start_session(kind="team", team=None, participants=6,
+                                      deck_id="huizen-basis", deck_version="2026.2")
+            from sessions.model import Round
+
+            store.save_round(sid, 0, Round(dilemma="x", theme="t", vote="hands",
+                                           counts=counts))
+        assert safe_team_counts(store, "x", "huizen-basis", 5) == {"A": 3, "B": 3}
+    finally:
+        store.close()

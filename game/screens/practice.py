@@ -536,8 +536,12 @@ class PracticeScreen(Screen[None]):
         )
 
     def _team_figures(self, deck: Deck, dilemma: Dilemma) -> TeamFigures:
-        counts = self._with_store(lambda s: s.dilemma_counts(dilemma.id, deck.id)) or {}
+        from sessions.report_safe import safe_team_counts
+
         k = self.config.k or 5
+        # Only rounds of k answers or more: the figures before and after one more session or
+        # an import can't be subtracted to show how a small team voted (SPEC §8).
+        counts = self._with_store(lambda s: safe_team_counts(s, dilemma.id, deck.id, k)) or {}
         return team_figures(dilemma, counts, k)
 
     def _team_widgets(self, deck: Deck, dilemma: Dilemma) -> list[Widget]:
