@@ -151,8 +151,7 @@ def _md_dist(counts: Mapping[str, int], labels: Mapping[str, str]) -> list[str]:
     total = sum(counts.values())
     lines = ["| antwoord | stemmen | | |", "|---|---:|---|---:|"]
     for key, n in counts.items():
-        label = labels.get(key, key)
-        name = key if label == key else f"{key} — {label}"
+        name = _dist_label(key, labels)
         lines.append(f"| {_md(name)} | {n} | `{_md_bar(n, total)}` | {_pct(n, total)} |")
     return lines
 
@@ -359,8 +358,12 @@ def _trim(text: str, n: int) -> str:
 
 
 def _dist_label(key: str, labels: Mapping[str, str]) -> str:
+    """"A — Ik geef het terug" for a card's option or a scale point; for a pulse answer
+    (a slug such as `weet-niet`) only its words: "Weet ik niet"."""
     label = labels.get(key, key)
-    return key if label == key else f"{key} — {label}"
+    if label == key:
+        return key
+    return f"{key} — {label}" if len(key) <= 2 else label
 
 
 def _html_dist(counts: Mapping[str, int], labels: Mapping[str, str], title: str) -> str:
