@@ -417,7 +417,19 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             ]
             if dilemma.references:
                 parts.append("Zie: " + "; ".join(dilemma.references))
+            parts.extend(self._contact_lines(dilemma))
             self._put("#round-code", "\n".join(parts), show=True)
+
+    def _contact_lines(self, dilemma: Dilemma) -> list[str]:
+        """"Bij wie kun je terecht" per contact the card names; unknown ids are left out."""
+        config = cast("IntegerSpelApp", self.app).ctx.config
+        lines = []
+        for contact_id in dilemma.contacts:
+            contact = config.contact(contact_id)
+            if contact is not None:
+                who = " — ".join(p for p in (contact.role, contact.name, contact.reach) if p)
+                lines.append(f"Bij wie kun je terecht: {who}")
+        return lines
 
     # -- saving ----------------------------------------------------------------------------
     # Every change is handed to the session's writer thread at once: the room sees it at
