@@ -938,3 +938,13 @@ class Store:
                 "SELECT data_json FROM walkthroughs WHERE id = ?", (walkthrough_id,)
             ).fetchone()
         return None if row is None else dict(json.loads(row[0]))
+
+    def set_participants(self, session_id: str, participants: int) -> None:
+        """Change how many took part (latecomers, leavers) while the session is played."""
+        if participants < 0:
+            raise ValueError("participants must not be negative")
+        with self._write() as conn:
+            self._touch(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET participants = ? WHERE id = ?", (participants, session_id)
+            )

@@ -21,6 +21,7 @@ from dilemmas.model import Dilemma
 from game.dialogs.choice import ChoiceDialog
 from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
+from game.dialogs.participants import ParticipantsDialog
 from game.rules.game import VOTE_MODE_LABELS, RoundState
 from game.rules.notes import clean_note, note_message
 from game.rules.session import STATUS_TEXT, GameSession, SaveStatus
@@ -66,6 +67,7 @@ class RoundScreen(Screen[None]):
   verschuiving.
 - `n` **notitie**: kort, zonder namen. Persoonsgegevens worden weggehaald.
 - `d` **verdiepen**: werk de kaart uit met het zeven-stappenplan en kom daarna terug.
+- `p` **deelnemers**: het aantal wijzigen als er iemand bijkomt of weggaat.
 - `b` **themabord**: welke thema's al besproken zijn.
 - `s` overslaan, `→` of `spatie` volgende, `←` vorige, `e` afronden.
 - `↑` `↓` (of `PgUp` `PgDn`) schuiven door de kaart als niet alles op het scherm past.
@@ -85,6 +87,13 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             id="round.timer-reset",
             show=False,
             tooltip="Timer op nul",
+        ),
+        Binding(
+            "p",
+            "participants",
+            "Deelnemers",
+            id="round.participants",
+            tooltip="Aantal deelnemers wijzigen (laatkomers, vertrek)",
         ),
         Binding("c", "code", "Code", id="round.code", tooltip="Wat zegt de code?"),
         Binding("w", "what_if", "Wat als", id="round.what-if", tooltip="Maar wat als…?"),
@@ -653,6 +662,19 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 self.notify(message, title="Notitie", timeout=10, markup=False)
 
         self.app.push_screen(NoteDialog(self.round.note), done)
+
+    def action_participants(self) -> None:
+        """Latecomers or leavers: change the number of participants of the session."""
+
+        def done(n: int | None) -> None:
+            if n is None or n == self.game.setup.participants:
+                return
+            self.game.set_participants(n)
+            self.session.save_participants()
+            self._update_status()
+            self.notify(f"De sessie telt nu {n} deelnemers.")
+
+        self.app.push_screen(ParticipantsDialog(self.game.setup.participants), done)
 
     def action_deep_dive(self) -> None:
         """Open the seven-step walkthrough on this card; come back here after."""

@@ -1,0 +1,86 @@
+"""Pilot tests of the round screen's further parts: contacts, participants, card alone, blanco."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dilemmas.config import Config, Contact
+from game.app import IntegerSpelApp
+from game.context import StartRequest
+from game.screens.round import RoundScreen
+from game.screens.secret_vote import SecretVoteScreen
+from game.widgets.timer import RoundTimer
+from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
+
+
+@pytest.fixture(autouse=True)
+def no_real_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RoundTimer, "INTERVAL", None)
+    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
+
+
+def _code_text(app: IntegerSpelApp) -> str:
+    return str(app.screen.query_one("#round-code").render())
+
+
+async def test_code_panel_names_the_cards_contacts(isolated_dirs: Path) -> None:
+    """Item 1: the card's contacts appear with the guidance; unknown ids are left out."""
+    ctx = make_ctx(isolated_dirs)
+    ctx.config = Config(
+            contacts=(
+                Contact("Vertrouwenspersoon", "Anna de Vries", "06 1234", id="vp"),
+                Contact("Meldpunt", "", "meldpunt@huizen.nl", id="meldpunt"),
+            )
+    )
+    deck = ctx.registry.decks["spel"]
+    first = replace(deck.dilemmas[0], contacts=("vp", "bestaat-niet", "meldpunt"))
+    ctx.registry.decks["spel"] = replace(deck, dilemmas=(first, *deck.dilemmas[1:]))
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        text = _code_text(app)
+        assert "Bij wie kun je terecht: Vertrouwenspersoon — Anna de Vries — 06 1234" in text
+        assert "Bij wie kun je terecht: Meldpunt — meldpunt@huizen.nl" in text
+        assert "bestaat-niet" not in text
+
+
+async def test_participants_change_during_the_session(isolated_dirs: Path) -> None:
+    """Item 2: `p` changes the participants; bad input is refused; the store has it."""
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot, participants="9")
+        round_screen = app.screen
+        assert isinstance(round_screen, RoundScreen)
+        assert "Deelnemers" in screen_text(app)  # in the footer
+        await pilot.press("p")
+        await pilot.pause()
+        field = app.screen.query_one("#participants-input")
+        for bad, message in (("1000", "tussen 1 en 999"), ("0", "tussen 1 en 999"),
+                             ("tien", "heel getal")):
+            field.value = bad
+            await pilot.press("enter")
+            await pilot.pause()
+            assert message in screen_text(app)
+            assert app.screen is not round_screen
+        field.value = "500"
+        assert field.value == "500"  # never cut
+        field.value = "12"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is round_screen
+        assert round_screen.game.setup.participants == 12
+        assert "12 deelnemers" in screen_text(app)
+        assert round_screen.session.record().participants == 12
+        round_screen.session.settle()
+        sid = round_screen.session.session_id
+        assert ctx.store is not None
+        record = ctx.store.get(sid)
+        assert record is not None and record.participants == 12
