@@ -84,3 +84,35 @@ async def test_participants_change_during_the_session(isolated_dirs: Path) -> No
         assert ctx.store is not None
         record = ctx.store.get(sid)
         assert record is not None and record.participants == 12
+
+
+@pytest.mark.parametrize("size", [(80, 24), SIZE])
+async def test_card_alone_shows_only_the_card(isolated_dirs: Path, size: tuple[int, int]) -> None:
+    """Item 3: `k` shows the card alone, nothing important cut; Escape or `k` goes back."""
+    from game.screens.card_alone import CardAloneScreen
+
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+        round_screen = app.screen
+        assert "Kaart" in screen_text(app)
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, CardAloneScreen)
+        text = screen_text(app)
+        card = round_screen.dilemma
+        assert card.title in text
+        assert card.question.strip()[:40] in text
+        assert "Uitslag" not in text and "Ronde 1" not in text
+        await pilot.press("end", "pagedown", "pagedown")
+        await pilot.pause()
+        text = screen_text(app)
+        assert card.answer.options[-1].text[:30] in text  # the last option can be reached
+        await pilot.press("k")
+        await pilot.pause()
+        assert app.screen is round_screen
+        await pilot.press("k", "escape")
+        await pilot.pause()
+        assert app.screen is round_screen

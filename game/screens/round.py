@@ -67,6 +67,7 @@ class RoundScreen(Screen[None]):
   verschuiving.
 - `n` **notitie**: kort, zonder namen. Persoonsgegevens worden weggehaald.
 - `d` **verdiepen**: werk de kaart uit met het zeven-stappenplan en kom daarna terug.
+- `k` **alleen de kaart**, zo groot als het scherm; `Escape` of `k` gaat terug.
 - `p` **deelnemers**: het aantal wijzigen als er iemand bijkomt of weggaat.
 - `b` **themabord**: welke thema's al besproken zijn.
 - `s` overslaan, `→` of `spatie` volgende, `←` vorige, `e` afronden.
@@ -94,6 +95,13 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             "Deelnemers",
             id="round.participants",
             tooltip="Aantal deelnemers wijzigen (laatkomers, vertrek)",
+        ),
+        Binding(
+            "k",
+            "card_alone",
+            "Kaart",
+            id="round.card-alone",
+            tooltip="Alleen de kaart, zo groot als het scherm",
         ),
         Binding("c", "code", "Code", id="round.code", tooltip="Wat zegt de code?"),
         Binding("w", "what_if", "Wat als", id="round.what-if", tooltip="Maar wat als…?"),
@@ -662,6 +670,12 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 self.notify(message, title="Notitie", timeout=10, markup=False)
 
         self.app.push_screen(NoteDialog(self.round.note), done)
+
+    def action_card_alone(self) -> None:
+        """Only the card, filling the terminal (Escape or k goes back)."""
+        from game.screens.card_alone import CardAloneScreen
+
+        self.app.push_screen(CardAloneScreen(self.dilemma, self.deck))
 
     def action_participants(self) -> None:
         """Latecomers or leavers: change the number of participants of the session."""
