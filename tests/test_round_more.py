@@ -116,3 +116,39 @@ async def test_card_alone_shows_only_the_card(isolated_dirs: Path, size: tuple[i
         await pilot.press("k", "escape")
         await pilot.pause()
         assert app.screen is round_screen
+
+
+async def test_blanco_is_kept_in_the_store_and_the_bundle(isolated_dirs: Path) -> None:
+    """Item 4: the secret vote's blanco reaches the record, the store and a version 2 bundle."""
+    from sessions.bundle import export_bundle, parse_bundle, record_to_json
+
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot, participants="5", vote="secret")
+        round_screen = app.screen
+        assert isinstance(round_screen, RoundScreen)
+        await pilot.press("g", "a", "b", "x", "c", "x")
+        await pilot.pause()
+        assert app.screen is round_screen
+        assert round_screen.round.blanco == 2
+        round_screen.session.settle()
+        sid = round_screen.session.session_id
+        assert round_screen.session.record().rounds[0].blanco == 2
+    assert ctx.store is not None and sid is not None
+    record = ctx.store.get(sid)
+    assert record is not None and record.rounds[0].blanco == 2
+    bundle = export_bundle(ctx.store)
+    assert bundle["version"] == 2
+    assert bundle["sessions"][0]["rounds"][0]["blanco"] == 2
+    back = parse_bundle(bundle, "test.json")
+    assert back[0].rounds[0].blanco == 2
+    # version 1 still imports; blanco above the participants is refused
+    one = {**bundle, "version": 1, "sessions": [record_to_json(record)]}
+    del one["sessions"][0]["rounds"][0]["blanco"]
+    assert parse_bundle(one, "oud.json")[0].rounds[0].blanco == 0
+    bad = {**bundle, "sessions": [record_to_json(record)]}
+    bad["sessions"][0]["rounds"][0]["blanco"] = 6
+    with pytest.raises(Exception, match="blanco"):
+        parse_bundle(bad, "fout.json")

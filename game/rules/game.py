@@ -203,6 +203,7 @@ class RoundState:
             ),
             minutes=self.minutes,
             note=self.note or None,
+            blanco=self.blanco if self.vote == "secret" and self.counts is not None else 0,
         )
 
     def to_dict(self) -> dict[str, Any]:
