@@ -152,3 +152,22 @@ async def test_blanco_is_kept_in_the_store_and_the_bundle(isolated_dirs: Path) -
     bad["sessions"][0]["rounds"][0]["blanco"] = 6
     with pytest.raises(Exception, match="blanco"):
         parse_bundle(bad, "fout.json")
+
+
+def test_summary_tells_blanco_beside_the_count() -> None:
+    """Item 4: the summary says "N blanco" beside the count, not in the distribution."""
+    from sessions.model import Round, SessionRecord
+    from sessions.summary import summary_html, summary_markdown
+    from tests.test_game_session import game_deck
+
+    deck = game_deck()
+    card = deck.dilemmas[0]
+    record = SessionRecord(
+        id="s1", kind="team", month="2026-11", team=None, participants=9,
+        deck_id="spel", deck_version="2026.1",
+        rounds=(Round(card.id, card.theme, "secret", {"A": 2, "B": 3, "C": 1}, blanco=2),),
+    )
+    md = summary_markdown(record, {"spel": deck}, None)
+    assert "6 stemmen, 2 blanco;" in md
+    assert "| blanco" not in md.lower()
+    assert "6 stemmen, 2 blanco;" in summary_html(record, {"spel": deck}, None)
