@@ -59,7 +59,7 @@ async def test_participants_change_during_the_session(isolated_dirs: Path) -> No
         await fill_setup(pilot, participants="9")
         round_screen = app.screen
         assert isinstance(round_screen, RoundScreen)
-        assert "Deelnemers" in screen_text(app)  # in the footer
+        assert "p deelnemers" in screen_text(app)  # on the keys line above the footer
         await pilot.press("p")
         await pilot.pause()
         field = app.screen.query_one("#participants-input")

@@ -47,7 +47,7 @@ COMPACT_WIDTH = 110
 """Below this width the timer and theme board move into the status line."""
 
 
-KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan"
+KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan · p deelnemers"
 
 
 class RoundScreen(Screen[None]):
@@ -94,6 +94,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             "participants",
             "Deelnemers",
             id="round.participants",
+            show=False,  # on the keys line: the footer keeps F1 Help in view at 80 columns
             tooltip="Aantal deelnemers wijzigen (laatkomers, vertrek)",
         ),
         Binding(
