@@ -171,3 +171,30 @@ def test_summary_tells_blanco_beside_the_count() -> None:
     assert "6 stemmen, 2 blanco;" in md
     assert "| blanco" not in md.lower()
     assert "6 stemmen, 2 blanco;" in summary_html(record, {"spel": deck}, None)
+
+
+def test_a_version_2_store_gains_the_blanco_column(tmp_path: Path) -> None:
+    """Item 4: a store from before blanco migrates; its rounds read as 0 blanco."""
+    import sqlite3
+
+    from sessions import _schema
+    from sessions.store import DB_NAME, Store
+
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    for step in _schema.MIGRATIONS[:2]:
+        step(conn)
+    conn.execute(
+        "INSERT INTO sessions (id, kind, month, team, participants, deck_id, deck_version, seq)"
+        " VALUES ('s1', 'team', '2026-11', NULL, 9, 'spel', '1', 1)"
+    )
+    conn.execute(
+        "INSERT INTO rounds VALUES ('s1', 0, 'concert', 'geschenken', 'secret', '{\"A\": 3}',"
+        " NULL, 5, NULL)"
+    )
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    store = Store.open(tmp_path)
+    record = store.get("s1")
+    assert record is not None and record.rounds[0].blanco == 0
+    store.close()
