@@ -69,7 +69,18 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE sessions ADD COLUMN lease_until REAL")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v0_to_v1, _v1_to_v2)
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    # Abstentions in a secret vote, counted apart from the distribution.
+    conn.execute(
+        "ALTER TABLE rounds ADD COLUMN blanco INTEGER NOT NULL DEFAULT 0 CHECK (blanco >= 0)"
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v0_to_v1,
+    _v1_to_v2,
+    _v2_to_v3,
+)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

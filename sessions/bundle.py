@@ -18,7 +18,8 @@ from sessions.store import Store, gc_paused, is_month
 from sessions.text import control_characters, printable
 
 BUNDLE_FORMAT = "integer-spel-bundle"
-BUNDLE_VERSION = 1
+BUNDLE_VERSION = 2
+"""The newest version written and read; version 1 (no blanco) is written when it suffices."""
 MAX_NUMBER = 100_000  # minutes, variation numbers: far above any meeting
 MAX_PROBLEMS = 10
 # Limits no real bundle reaches (a year of a large organisation is some hundreds of sessions;
@@ -74,6 +75,8 @@ def record_to_json(record: SessionRecord) -> dict[str, Any]:
         item["revotes"] = [{"variation": r.variation, "counts": dict(r.counts)} for r in rnd.revotes]
         item["minutes"] = rnd.minutes
         item["note"] = rnd.note
+        if rnd.blanco:
+            item["blanco"] = rnd.blanco
         rounds.append(item)
     return {
         "id": record.id,
@@ -100,7 +103,7 @@ def export_bundle(store: Store, since: str | None = None) -> dict[str, Any]:
     now = datetime.now(timezone.utc)
     return {
         "format": BUNDLE_FORMAT,
-        "version": BUNDLE_VERSION,
+        "version": 2 if any(r.blanco for rec in records for r in rec.rounds) else 1,
         "exported_at": f"{now:%Y-%m}-01T00:00:00Z",
         "sessions": [record_to_json(r) for r in records if r.kind == "team"],
     }
@@ -265,10 +268,13 @@ def _quick_round(data: Any, participants: int | None) -> Round | None:
     minutes = data.get("minutes")
     if minutes is not None and (type(minutes) is not int or not 0 <= minutes <= MAX_NUMBER):
         return None
+    blanco = data.get("blanco", 0)
+    if type(blanco) is not int or blanco < 0 or (participants is not None and blanco > participants):
+        return None
     note = data.get("note")
     if note is not None and (type(note) is not str or not _plain(note.replace("\n", " ").replace("\t", " "), MAX_NOTE)):
         return None
-    return Round(dilemma, theme, vote, None if counts is None else dict(counts), tuple(revotes), minutes, note)
+    return Round(dilemma, theme, vote, None if counts is None else dict(counts), tuple(revotes), minutes, note, blanco)
 
 
 def _check_round(c: _Checker, value: Any, where: str, participants: int | None) -> Round | None:
@@ -307,9 +313,12 @@ def _explain_round(c: _Checker, value: Any, where: str, participants: int | None
             revotes.append(Revote(variation, rcounts))
     minutes = c.number(data.get("minutes"), f"{where}.minutes", low=0, optional=True)
     note = c.text(data.get("note"), f"{where}.note", optional=True, empty=True, note=True)
+    blanco = c.number(data.get("blanco"), f"{where}.blanco", low=0, optional=True)
+    if blanco is not None and participants is not None and blanco > participants:
+        c.add(f"{where}.blanco", f"{blanco} blanco, meer dan de {participants} deelnemers")
     if len(c.problems) > before or dilemma is None or theme is None:
         return None
-    return Round(dilemma, theme, cast(VoteMode, vote), counts, tuple(revotes), minutes, note)
+    return Round(dilemma, theme, cast(VoteMode, vote), counts, tuple(revotes), minutes, note, blanco or 0)
 
 
 def _check_session(c: _Checker, value: Any, where: str, seen: dict[str, int], i: int) -> SessionRecord | None:

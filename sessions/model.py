@@ -29,6 +29,8 @@ class Round:
     revotes: tuple[Revote, ...] = ()
     minutes: int | None = None
     note: str | None = None
+    blanco: int = 0
+    """Abstentions in the secret vote on the card itself, counted apart from ``counts``."""
 
 
 @dataclass(frozen=True)

@@ -218,6 +218,8 @@ def _round_row(session_id: str, index: int, rnd: Round) -> tuple[Any, ...]:
         _check_counts(rnd.counts)
     for revote in rnd.revotes:
         _check_counts(revote.counts)
+    if type(rnd.blanco) is not int or rnd.blanco < 0:
+        raise ValueError(f"blanco must be a non-negative int: {rnd.blanco!r}")
     note = scrub(rnd.note).text.strip() if rnd.note else None
     revotes = (
         _dumps([{"variation": r.variation, "counts": dict(r.counts)} for r in rnd.revotes])
@@ -234,6 +236,7 @@ def _round_row(session_id: str, index: int, rnd: Round) -> tuple[Any, ...]:
         revotes,
         rnd.minutes,
         note or None,
+        rnd.blanco,
     )
 
 
@@ -631,7 +634,7 @@ class Store:
         row = _round_row(session_id, index, rnd)
         with self._write() as conn:
             self._touch(conn, session_id)
-            conn.execute("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            conn.execute("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
 
     def delete_round(self, session_id: str, index: int) -> None:
         """Remove the round at position ``index``; later rounds move up one place."""
@@ -767,9 +770,9 @@ class Store:
         join = f" WHERE x.session_id IN (SELECT s.id FROM sessions s{clause})" if where else ""
         rounds: dict[str, list[Round]] = {}
         damaged: set[str] = set()
-        for sid, dilemma, theme, vote, counts, revotes, minutes, note in conn.execute(
+        for sid, dilemma, theme, vote, counts, revotes, minutes, note, blanco in conn.execute(
             "SELECT x.session_id, x.dilemma, x.theme, x.vote, x.counts_json, x.revotes_json,"
-            f" x.minutes, x.note FROM rounds x{join} ORDER BY x.session_id, x.idx",
+            f" x.minutes, x.note, x.blanco FROM rounds x{join} ORDER BY x.session_id, x.idx",
             params,
         ):
             try:
@@ -781,8 +784,13 @@ class Store:
                     () if revotes is None else _revotes_from(revotes),
                     minutes,
                     note,
+                    blanco,
                 )
-                if type(minutes) not in (int, type(None)) or type(dilemma) is not str:
+                if (
+                    type(minutes) not in (int, type(None))
+                    or type(dilemma) is not str
+                    or type(blanco) is not int
+                ):
                     raise ValueError(minutes)
             except (ValueError, TypeError, KeyError, IndexError, AttributeError):
                 damaged.add(sid)
@@ -914,7 +922,7 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 session_rows,
             )
-            conn.executemany("INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", round_rows)
+            conn.executemany("INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", round_rows)
             conn.executemany("INSERT INTO pulse VALUES (?, ?, ?, ?)", pulse_rows)
         return len(session_rows), skipped
 
@@ -952,6 +960,16 @@ class Store:
                 "SELECT data_json FROM walkthroughs WHERE id = ?", (walkthrough_id,)
             ).fetchone()
         return None if row is None else dict(json.loads(row[0]))
+
+    def set_participants(self, session_id: str, participants: int) -> None:
+        """Change how many took part (latecomers, leavers) while the session is played."""
+        if participants < 0:
+            raise ValueError("participants must not be negative")
+        with self._write() as conn:
+            self._touch(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET participants = ? WHERE id = ?", (participants, session_id)
+            )
 
     # -- report (added for the practice screen's team figures) -----------------------------
 

@@ -46,6 +46,12 @@ class _RoundView:
     shifts: tuple[_Shift, ...]
     minutes: int | None
     note: str | None
+    blanco: int = 0
+
+
+def _blanco(rv: _RoundView) -> str:
+    """ ", 2 blanco" beside the count of a secret vote with abstentions (not a bar of its own)."""
+    return f", {rv.blanco} blanco" if rv.blanco else ""
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,7 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
         shifts=tuple(shifts),
         minutes=rnd.minutes,
         note=rnd.note,
+        blanco=rnd.blanco,
     )
 
 
@@ -218,7 +225,7 @@ def summary_markdown(record: SessionRecord, decks: Mapping[str, Deck], config: C
         if rv.rows:
             out += [""] + _md_table(rv.rows)
             total = sum(r.count for r in rv.rows)
-            out += ["", f"{total} {'stem' if total == 1 else 'stemmen'}; {rv.divided}."]
+            out += ["", f"{total} {'stem' if total == 1 else 'stemmen'}{_blanco(rv)}; {rv.divided}."]
         for shift in rv.shifts:
             out += ["", f"**Variant {shift.number}:** {_md(shift.variation)}", "", f"Verschuiving: {_md(shift.changes)}"]
         if rv.minutes is not None:
@@ -289,7 +296,7 @@ def summary_html(record: SessionRecord, decks: Mapping[str, Deck], config: Confi
         if rv.rows:
             total = sum(r.count for r in rv.rows)
             parts.append(_html_table(rv.rows))
-            parts.append(f"<p>{total} {'stem' if total == 1 else 'stemmen'}; {_e(rv.divided or '')}.</p>")
+            parts.append(f"<p>{total} {'stem' if total == 1 else 'stemmen'}{_blanco(rv)}; {_e(rv.divided or '')}.</p>")
         for shift in rv.shifts:
             parts.append(
                 f'<div class="shift"><strong>Variant {shift.number}:</strong> {_e(shift.variation)}'

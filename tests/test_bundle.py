@@ -219,7 +219,7 @@ BAD: list[tuple[str, bytes | None, Any, str]] = [
     ("not UTF-8", b'{"format": "\xff"}', None, "geen UTF-8"),
     ("a list", b"[1, 2]", None, "moet een object"),
     ("wrong format", None, _set("format", "iets-anders"), "format: dit is geen bundel"),
-    ("newer version", None, _set("version", 2), "version: versie 2 is gemaakt met een nieuwere versie"),
+    ("newer version", None, _set("version", 3), "version: versie 3 is gemaakt met een nieuwere versie"),
     ("version as text", None, _set("version", "1"), "version: onbekende versie"),
     ("no sessions", None, lambda b: b.pop("sessions"), "sessions: moet een lijst"),
     ("negative count", None, _set("sessions/1/rounds/0/counts/B", -1),

@@ -157,3 +157,11 @@ def test_summary(snap_compare: Any, size: tuple[int, int]) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_card_alone(snap_compare: Any, size: tuple[int, int]) -> None:
+    """`k`: only the card, filling the terminal."""
+    assert snap_compare(
+        make_app(), press=["k"], terminal_size=size, run_before=open_round(make_session())
+    )

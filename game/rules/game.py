@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from dilemmas.model import Deck, Dilemma
@@ -98,6 +98,25 @@ def parse_participants(text: str) -> int:
     return n
 
 
+MAX_PARTICIPANTS_CHANGE = 999
+"""The most participants a session can be changed to while it is played."""
+
+
+def parse_participants_change(text: str) -> int:
+    """The new number of participants typed during a session (1–999), or SetupError."""
+    text = text.strip()
+    if not text:
+        raise SetupError("Vul het aantal deelnemers in.", "participants")
+    if not text.isdecimal() or not text.isascii():
+        raise SetupError("Typ een heel getal, zoals 9.", "participants")
+    n = int(text)
+    if not 1 <= n <= MAX_PARTICIPANTS_CHANGE:
+        raise SetupError(
+            f"Het aantal deelnemers ligt tussen 1 en {MAX_PARTICIPANTS_CHANGE}.", "participants"
+        )
+    return n
+
+
 def parse_limit(text: str, kind: LimitKind) -> int:
     """How many dilemmas (1–200) or minutes (5–480), or SetupError."""
     text = text.strip()
@@ -187,6 +206,7 @@ class RoundState:
             ),
             minutes=self.minutes,
             note=self.note or None,
+            blanco=self.blanco if self.vote == "secret" and self.counts is not None else 0,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -258,6 +278,10 @@ class GameState:
         if game.plan:
             game.ensure_round(deck, 0)
         return game
+
+    def set_participants(self, participants: int) -> None:
+        """Latecomers or leavers: the session counts this many participants from now on."""
+        self.setup = replace(self.setup, participants=participants)
 
     # -- where we are ----------------------------------------------------------------------
 

@@ -298,6 +298,15 @@ class GameSession:
             state = self.game.to_state()
             self._call(lambda: store.save_state(self._sid(), state), "state")
 
+    def save_participants(self) -> None:
+        """Save a changed number of participants (the session record and the resume state)."""
+        store, sid = self.store, self.session_id
+        setter = getattr(store, "set_participants", None)
+        if setter is not None and sid is not None:
+            n = self.game.setup.participants
+            self._call(lambda: setter(self._sid(), n), "participants")
+        self.save_state()
+
     def save_pulse(self) -> None:
         store = self.store
         if store is not None and self.session_id is not None:

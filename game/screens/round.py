@@ -21,6 +21,7 @@ from dilemmas.model import Dilemma
 from game.dialogs.choice import ChoiceDialog
 from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
+from game.dialogs.participants import ParticipantsDialog
 from game.rules.game import VOTE_MODE_LABELS, RoundState
 from game.rules.notes import clean_note, note_message
 from game.rules.session import STATUS_TEXT, GameSession, SaveStatus
@@ -46,7 +47,7 @@ COMPACT_WIDTH = 110
 """Below this width the timer and theme board move into the status line."""
 
 
-KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan"
+KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan · p deelnemers"
 
 
 class RoundScreen(Screen[None]):
@@ -66,6 +67,8 @@ class RoundScreen(Screen[None]):
   verschuiving.
 - `n` **notitie**: kort, zonder namen. Persoonsgegevens worden weggehaald.
 - `d` **verdiepen**: werk de kaart uit met het zeven-stappenplan en kom daarna terug.
+- `k` **alleen de kaart**, zo groot als het scherm; `Escape` of `k` gaat terug.
+- `p` **deelnemers**: het aantal wijzigen als er iemand bijkomt of weggaat.
 - `b` **themabord**: welke thema's al besproken zijn.
 - `s` overslaan, `→` of `spatie` volgende, `←` vorige, `e` afronden.
 - `↑` `↓` (of `PgUp` `PgDn`) schuiven door de kaart als niet alles op het scherm past.
@@ -85,6 +88,21 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             id="round.timer-reset",
             show=False,
             tooltip="Timer op nul",
+        ),
+        Binding(
+            "p",
+            "participants",
+            "Deelnemers",
+            id="round.participants",
+            show=False,  # on the keys line: the footer keeps F1 Help in view at 80 columns
+            tooltip="Aantal deelnemers wijzigen (laatkomers, vertrek)",
+        ),
+        Binding(
+            "k",
+            "card_alone",
+            "Kaart",
+            id="round.card-alone",
+            tooltip="Alleen de kaart, zo groot als het scherm",
         ),
         Binding("c", "code", "Code", id="round.code", tooltip="Wat zegt de code?"),
         Binding("w", "what_if", "Wat als", id="round.what-if", tooltip="Maar wat als…?"),
@@ -417,7 +435,19 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             ]
             if dilemma.references:
                 parts.append("Zie: " + "; ".join(dilemma.references))
+            parts.extend(self._contact_lines(dilemma))
             self._put("#round-code", "\n".join(parts), show=True)
+
+    def _contact_lines(self, dilemma: Dilemma) -> list[str]:
+        """"Bij wie kun je terecht" per contact the card names; unknown ids are left out."""
+        config = cast("IntegerSpelApp", self.app).ctx.config
+        lines = []
+        for contact_id in dilemma.contacts:
+            contact = config.contact(contact_id)
+            if contact is not None:
+                who = " — ".join(p for p in (contact.role, contact.name, contact.reach) if p)
+                lines.append(f"Bij wie kun je terecht: {who}")
+        return lines
 
     # -- saving ----------------------------------------------------------------------------
     # Every change is handed to the session's writer thread at once: the room sees it at
@@ -641,6 +671,25 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 self.notify(message, title="Notitie", timeout=10, markup=False)
 
         self.app.push_screen(NoteDialog(self.round.note), done)
+
+    def action_card_alone(self) -> None:
+        """Only the card, filling the terminal (Escape or k goes back)."""
+        from game.screens.card_alone import CardAloneScreen
+
+        self.app.push_screen(CardAloneScreen(self.dilemma, self.deck))
+
+    def action_participants(self) -> None:
+        """Latecomers or leavers: change the number of participants of the session."""
+
+        def done(n: int | None) -> None:
+            if n is None or n == self.game.setup.participants:
+                return
+            self.game.set_participants(n)
+            self.session.save_participants()
+            self._update_status()
+            self.notify(f"De sessie telt nu {n} deelnemers.")
+
+        self.app.push_screen(ParticipantsDialog(self.game.setup.participants), done)
 
     def action_deep_dive(self) -> None:
         """Open the seven-step walkthrough on this card; come back here after."""
