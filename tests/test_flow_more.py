@@ -1,0 +1,81 @@
+"""Pilot tests of the session's edges: discarding, the summary's text, pulse and setup options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_game_session import SIZE, fill_setup, make_ctx, screen_text
+
+from game.app import IntegerSpelApp
+from game.context import StartRequest
+
+
+async def _to_summary(pilot) -> None:
+    """Setup, then straight to the end of the session and past the pulse."""
+    await fill_setup(pilot)
+    await pilot.press("h")
+    await pilot.pause()
+    pilot.app.screen.query_one("#hands-A").value = "5"
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.click("#choice-finish")
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+
+
+async def test_summary_discard_asks_then_deletes_the_session(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_summary(pilot)
+        assert type(app.screen).__name__ == "SummaryScreen"
+        assert "Weggooien" in screen_text(app)  # in the footer
+        await pilot.press("x")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ChoiceDialog"
+        assert len(ctx.store.list_sessions("team")) == 1  # nothing gone before the answer
+        await pilot.click("#choice-discard")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ != "SummaryScreen"
+        assert any("weggegooid" in str(n.message) for n in app._notifications)
+    assert ctx.store.list_sessions("team") == []
+
+
+async def test_summary_discard_can_be_cancelled(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_summary(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.click("#choice-keep")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SummaryScreen"
+    assert len(ctx.store.list_sessions("team")) == 1
+
+
+async def test_resume_offer_can_discard_the_session(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot)
+    app2 = IntegerSpelApp(ctx)
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert "weggooien?" in screen_text(app2)
+        assert len(ctx.store.list_sessions("team")) == 1
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert any("weggegooid" in str(n.message) for n in app2._notifications)
+    assert ctx.store.list_sessions("team") == []
+    assert ctx.store.unfinished("team") is None
