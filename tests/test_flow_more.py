@@ -79,3 +79,27 @@ async def test_resume_offer_can_discard_the_session(isolated_dirs: Path) -> None
         assert any("weggegooid" in str(n.message) for n in app2._notifications)
     assert ctx.store.list_sessions("team") == []
     assert ctx.store.unfinished("team") is None
+
+
+async def test_summary_numbers_rounds_as_played_and_lists_the_skipped(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs, pulse=False)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await fill_setup(pilot, participants="9")
+        await pilot.press("h")
+        await pilot.pause()
+        for key, n in (("A", "2"), ("B", "3"), ("C", "3")):
+            app.screen.query_one(f"#hands-{key}").value = n
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("right", "s", "right")  # skip the second card, then the end
+        await pilot.pause()
+        await pilot.click("#choice-finish")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SummaryScreen"
+        md = app.screen.markdown
+        assert "8 van 9 stemden" in md
+        assert "## Ronde 3: Het dossier van de buurman" in md
+        assert "## Ronde 2" not in md
+        assert "- Ronde 2: De bijbaan in het weekend" in md

@@ -113,7 +113,9 @@ en namen met mevrouw/meneer ervoor zijn uit de notities weggehaald. Schrijf geen
                 "Deze sessie is niet opgeslagen. Bewaar de samenvatting nu met o (opslaan als…)."
             )
         else:
-            notice.update("Bewaard. m: Markdown · h: HTML · o: opslaan als… · Escape: hoofdmenu")
+            notice.update(
+                "Bewaard. m: Markdown · h: HTML · o: opslaan als… · x: weggooien · Escape: hoofdmenu"
+            )
 
     def _text(self, fmt: str) -> str:
         return self.html if fmt == "html" else self.markdown
