@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_game_session import SIZE, fill_setup, make_ctx, screen_text
+from test_game_session import SIZE, fill_setup, make_ctx, no_real_time, screen_text
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+
+__all__ = ["no_real_time"]  # the autouse fixture: timers tick only when told, votes pass at once
 
 
 async def _to_summary(pilot) -> None:
@@ -103,3 +105,50 @@ async def test_summary_numbers_rounds_as_played_and_lists_the_skipped(isolated_d
         assert "## Ronde 3: Het dossier van de buurman" in md
         assert "## Ronde 2" not in md
         assert "- Ronde 2: De bijbaan in het weekend" in md
+
+
+async def _to_pulse(pilot) -> None:
+    await fill_setup(pilot)
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.click("#choice-finish")
+    await pilot.pause()
+    assert type(pilot.app.screen).__name__ == "PulseScreen"
+
+
+async def test_pulse_result_shows_only_after_a_reveal(isolated_dirs: Path) -> None:
+    app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_pulse(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press(*"111111223")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PulseScreen"
+        text = screen_text(app)
+        assert "67%" not in text and "Druk op r" in text
+        await pilot.press("r")
+        await pilot.pause()
+        assert "67%" in screen_text(app)
+
+
+async def test_pulse_last_question_leads_to_the_summary_and_says_peiling(
+    isolated_dirs: Path,
+) -> None:
+    app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _to_pulse(pilot)
+        text = screen_text(app)
+        assert "Pulse" not in text and "peiling" in text.lower()
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press(*"111111223")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "volgende vraag" not in text and "naar de samenvatting" in text

@@ -1,4 +1,4 @@
-"""PulseScreen: a few meldklimaat questions at the end of a session, each by secret vote."""
+"""PulseScreen: the meldklimaat-peiling, a few questions each by secret vote, revealed with r."""
 
 from __future__ import annotations
 
@@ -44,12 +44,13 @@ class PulseScreen(Screen[None]):
     CSS_PATH = "../styles/game.tcss"
 
     HELP: ClassVar[str] = """\
-**De pulse.** Een paar korte vragen over het meldklimaat, bijvoorbeeld of iedereen weet wie de
-vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
+**De meldklimaat-peiling.** Een paar korte vragen over het meldklimaat, bijvoorbeeld of
+iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
 
 - `g` stemmen over deze vraag
+- `r` de uitslag tonen (na de stemming)
 - `s` deze vraag overslaan
-- `→` of `spatie` volgende vraag (na de stemming)
+- `→` of `spatie` volgende vraag (na de laatste: de samenvatting)
 - `e` direct naar de samenvatting
 """
 
@@ -57,6 +58,7 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
         Binding(
             "g", "vote", "Stemmen", id="pulse.vote", tooltip="Geheime stemming over deze vraag"
         ),
+        Binding("r", "reveal", "Uitslag", id="pulse.reveal", tooltip="Toon de uitslag"),
         Binding("s", "skip", "Overslaan", id="pulse.skip", tooltip="Sla deze vraag over"),
         Binding("right,space", "next", "Volgende", id="pulse.next", priority=True),
         Binding("e", "summary", "Samenvatting", id="pulse.summary", tooltip="Naar de samenvatting"),
@@ -67,6 +69,8 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
         self.session = session
         self.questions = questions
         self.index = 0
+        self.revealed: set[str] = set()
+        """Questions whose result the room has seen (shown only after `r`)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="pulse-scroll"), Vertical(id="pulse-box"):
@@ -87,7 +91,7 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
     def _show(self) -> None:
         q = self.question
         self.query_one("#pulse-title", Static).update(
-            f"Pulse · vraag {self.index + 1} van {len(self.questions)} · meldklimaat"
+            f"Meldklimaat-peiling · vraag {self.index + 1} van {len(self.questions)}"
         )
         self.query_one("#pulse-question", Static).update(q.question or q.title)
         self.query_one("#pulse-options", HangingList).set_rows(
@@ -95,11 +99,19 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
         )
         counts = self.session.game.pulse.get(q.id)
         bars = self.query_one(VoteBars)
-        bars.display = counts is not None
+        shown = counts is not None and q.id in self.revealed
+        bars.display = shown
+        onward = "→ volgende vraag" if self.index + 1 < len(self.questions) else (
+            "→ naar de samenvatting"
+        )
         if counts is None:
             status = "g: geheim stemmen · s: overslaan"
+        elif not shown:
+            total = sum(counts.values())
+            votes = "stem" if total == 1 else "stemmen"
+            status = f"Stemming klaar: {total} {votes}. Druk op r voor de uitslag · {onward}"
         else:
-            status = "Uitslag · → volgende vraag"
+            status = f"Uitslag · {onward}"
             bars.update_labels(option_labels(q))
             bars.update_counts(counts)
         self.query_one("#pulse-status", Static).update(status)
@@ -124,6 +136,13 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
             ),
             done,
         )
+
+    def action_reveal(self) -> None:
+        if self.question.id not in self.session.game.pulse:
+            self.notify("Er is nog niet gestemd over deze vraag. Druk op g om te stemmen.")
+            return
+        self.revealed.add(self.question.id)
+        self._show()
 
     def action_skip(self) -> None:
         self.session.game.pulse.pop(self.question.id, None)
