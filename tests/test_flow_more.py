@@ -152,3 +152,80 @@ async def test_pulse_last_question_leads_to_the_summary_and_says_peiling(
         await pilot.pause()
         text = screen_text(app)
         assert "volgende vraag" not in text and "naar de samenvatting" in text
+
+
+async def test_setup_team_field_suggests_from_the_config_and_stays_free(
+    isolated_dirs: Path,
+) -> None:
+    from dataclasses import replace
+
+    from textual.widgets import Input
+
+    ctx = make_ctx(isolated_dirs)
+    ctx.config = replace(ctx.config, teams=("Publiekszaken", "Belastingen"))
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#setup-team", Input)
+        field.focus()
+        await pilot.press(*"publ")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("right")  # take the suggestion
+        await pilot.pause()
+        assert field.value == "Publiekszaken"
+        field.value = ""
+        await pilot.press(*"Nieuw team")
+        await pilot.pause()
+        assert field.value == "Nieuw team"
+
+
+async def _set_pulse(pilot, moment: str) -> None:
+    pilot.app.screen.query_one(f"#pulse-{moment}").value = True
+    await pilot.pause()
+
+
+async def test_setup_pulse_at_the_start_comes_before_the_first_card(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _set_pulse(pilot, "begin")
+        await fill_setup(pilot)
+        assert type(app.screen).__name__ == "PulseScreen"
+        await pilot.press("g", *"111111223")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "naar de eerste kaart" in screen_text(app)
+        await pilot.press("right")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RoundScreen"
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.click("#choice-finish")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SummaryScreen"  # not asked twice
+    record = ctx.store.list_sessions("team")[0]
+    assert record.pulse[0].counts == {"ja": 6, "nee": 2, "weet-niet": 1}
+
+
+async def test_setup_without_pulse_goes_from_the_last_card_to_the_summary(
+    isolated_dirs: Path,
+) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _set_pulse(pilot, "none")
+        await fill_setup(pilot)
+        assert type(app.screen).__name__ == "RoundScreen"
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.click("#choice-finish")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store.list_sessions("team")[0].pulse == ()

@@ -64,10 +64,14 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         Binding("e", "summary", "Samenvatting", id="pulse.summary", tooltip="Naar de samenvatting"),
     ]
 
-    def __init__(self, session: GameSession, questions: list[Dilemma]) -> None:
+    def __init__(
+        self, session: GameSession, questions: list[Dilemma], *, at_start: bool = False
+    ) -> None:
         super().__init__()
         self.session = session
         self.questions = questions
+        self.at_start = at_start
+        """Asked before the first card: after the last question the rounds begin."""
         self.index = 0
         self.revealed: set[str] = set()
         """Questions whose result the room has seen (shown only after `r`)."""
@@ -82,6 +86,10 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if not self.at_start and self.session.game.setup.pulse != "end":
+            # Asked at the start already, or not at all: the end of the session goes on.
+            self.call_later(self.action_summary)
+            return
         self._show()
 
     @property
@@ -101,9 +109,8 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         bars = self.query_one(VoteBars)
         shown = counts is not None and q.id in self.revealed
         bars.display = shown
-        onward = "→ volgende vraag" if self.index + 1 < len(self.questions) else (
-            "→ naar de samenvatting"
-        )
+        last = "→ naar de eerste kaart" if self.at_start else "→ naar de samenvatting"
+        onward = "→ volgende vraag" if self.index + 1 < len(self.questions) else last
         if counts is None:
             status = "g: geheim stemmen · s: overslaan"
         elif not shown:
@@ -160,6 +167,11 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
             self.action_summary()
 
     def action_summary(self) -> None:
+        if self.at_start:
+            from game.screens.round import RoundScreen
+
+            self.app.switch_screen(RoundScreen(self.session))
+            return
         from game.screens.summary import SummaryScreen
 
         self.session.complete()
