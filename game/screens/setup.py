@@ -196,11 +196,11 @@ class SetupScreen(Screen[None]):
                     with RadioSet(id="setup-vote"):
                         for n, (mode, text) in enumerate(VOTE_CHOICES):
                             yield MarkedRadioButton(text, value=n == 0, id=f"vote-{mode}")
-                with Vertical(classes="setup-column"):
-                    yield Label("Meldklimaat-peiling", classes="setup-label")
-                    with RadioSet(id="setup-pulse"):
-                        for n, (moment, text) in enumerate(PULSE_CHOICES):
-                            yield MarkedRadioButton(text, value=n == 0, id=f"pulse-{moment}")
+            # Its own row: a third column would cut the order labels at 80 columns.
+            yield Label("Meldklimaat-peiling", classes="setup-label")
+            with RadioSet(id="setup-pulse"):
+                for n, (moment, text) in enumerate(PULSE_CHOICES):
+                    yield MarkedRadioButton(text, value=n == 0, id=f"pulse-{moment}")
             yield Static(markup=False, id="setup-form-error", classes="setup-error")
             with Horizontal(id="setup-buttons"):
                 yield Button("Beginnen", variant="primary", id="setup-begin")
