@@ -61,6 +61,8 @@ class IntegerSpelApp(App[None]):
         Binding("f1", "help", "Help", id="app.help", tooltip="Uitleg bij dit scherm"),
         Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True,
                 tooltip="Stop de app; alles is al bewaard"),
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True,
+                tooltip="Zoek een opdracht of een scherm"),
         Binding("f2", "toggle_light", "Licht/donker", id="app.theme", show=False,
                 tooltip="Wissel tussen een lichte en een donkere weergave"),
     ]

@@ -10,11 +10,16 @@ from dilemmas.config import Config, Contact
 from dilemmas.model import Deck, Dilemma
 from sessions.figures import divided_label, month_label, percentages, verdeeldheid
 from sessions.model import Round, SessionRecord
+from sessions.text import markdown_text
 
 VOTE_MODES = {"hands": "handen tellen", "secret": "geheime stemming", "none": "geen stemming"}
 ANONYMITY_NOTE = (
-    "Deze samenvatting bevat geen namen en geen stemmen van personen: alleen hoeveel mensen "
-    "welke keuze maakten."
+    "Van de stemmen staat alleen hier hoeveel mensen welke keuze maakten. Uit de notities zijn "
+    "telefoonnummers, e-mailadressen, adressen, BSN's en namen met mevrouw/meneer ervoor "
+    "weggehaald. Schrijf geen namen op."
+)
+NOT_COUNTED_NOTE = (
+    "In deze sessie is niets gestemd of genoteerd: ze telt niet mee in de rapportage."
 )
 
 
@@ -68,6 +73,9 @@ class _Summary:
     rounds: tuple[_RoundView, ...]
     pulse: tuple[_PulseView, ...]
     contacts: tuple[Contact, ...]
+    participants: int
+    skipped: tuple[tuple[int, str], ...]
+    counts_nothing: bool
 
 
 def _find(decks: Mapping[str, Deck], deck_id: str, dilemma_id: str, pulse: bool = False) -> Dilemma | None:
@@ -147,6 +155,39 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
     )
 
 
+def _numbers(record: SessionRecord) -> list[int]:
+    """Each round's number as played (a skipped card keeps its number), else 1, 2, 3, …"""
+    numbers = record.extra.get("numbers")
+    if (
+        isinstance(numbers, (tuple, list))
+        and len(numbers) == len(record.rounds)
+        and all(isinstance(n, int) for n in numbers)
+    ):
+        return list(numbers)
+    return list(range(1, len(record.rounds) + 1))
+
+
+def _skipped(record: SessionRecord, decks: Mapping[str, Deck]) -> tuple[tuple[int, str], ...]:
+    """(number, title) of each card that was shown and skipped."""
+    found = record.extra.get("skipped")
+    if not isinstance(found, (tuple, list)):
+        return ()
+    out = []
+    for item in found:
+        if isinstance(item, (tuple, list)) and len(item) == 2:
+            number, dilemma = item
+            if isinstance(number, int) and isinstance(dilemma, str):
+                card = _find(decks, record.deck_id, dilemma)
+                out.append((number, card.title if card is not None else dilemma))
+    return tuple(out)
+
+
+def _counts_nothing(record: SessionRecord) -> bool:
+    """Nothing voted or noted: the session is left out of the report (SPEC §9)."""
+    voted = any(r.counts is not None or r.revotes or r.note for r in record.rounds)
+    return not voted and not record.pulse
+
+
 def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | None) -> _Summary:
     config = config or Config()
     deck = decks.get(record.deck_id)
@@ -171,9 +212,14 @@ def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | 
         title=f"Samenvatting {kind}" + (f" — {record.team}" if record.team else ""),
         organisation=config.organisation,
         facts=facts,
-        rounds=tuple(_round_view(i + 1, r, record, decks) for i, r in enumerate(record.rounds)),
+        rounds=tuple(
+            _round_view(n, r, record, decks) for n, r in zip(_numbers(record), record.rounds, strict=True)
+        ),
         pulse=tuple(pulse),
         contacts=tuple(config.contacts),
+        participants=record.participants,
+        skipped=_skipped(record, decks),
+        counts_nothing=_counts_nothing(record),
     )
 
 
@@ -202,8 +248,15 @@ def md_block(text: str) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell or line."""
-    return md_inline(text)
+    """Text safe inside a Markdown table cell or line: no emphasis, links or HTML."""
+    return markdown_text(md_inline(text))
+
+
+def _voted(total: int, participants: int) -> str:
+    """ "8 van 9 stemden", or "8 stemmen" when the number of participants is unknown."""
+    if participants > 0:
+        return f"{total} van {participants} stemden"
+    return f"{total} {'stem' if total == 1 else 'stemmen'}"
 
 
 def _md_table(rows: Sequence[_Row]) -> list[str]:
@@ -217,6 +270,8 @@ def summary_markdown(record: SessionRecord, decks: Mapping[str, Deck], config: C
     s = _summary(record, decks, config)
     out = [f"# {_md(s.title)}", "", f"*{_md(s.organisation)}*", ""]
     out += [f"- **{k}:** {_md(v)}" for k, v in s.facts]
+    if s.counts_nothing:
+        out += ["", f"**{NOT_COUNTED_NOTE}**"]
     for rv in s.rounds:
         out += ["", f"## Ronde {rv.number}: {_md(rv.title)}", "", f"Thema: {_md(rv.theme)}  "]
         if rv.question:
@@ -225,13 +280,16 @@ def summary_markdown(record: SessionRecord, decks: Mapping[str, Deck], config: C
         if rv.rows:
             out += [""] + _md_table(rv.rows)
             total = sum(r.count for r in rv.rows)
-            out += ["", f"{total} {'stem' if total == 1 else 'stemmen'}{_blanco(rv)}; {rv.divided}."]
+            out += ["", f"{_voted(total, s.participants)}{_blanco(rv)}; {rv.divided}."]
         for shift in rv.shifts:
             out += ["", f"**Variant {shift.number}:** {_md(shift.variation)}", "", f"Verschuiving: {_md(shift.changes)}"]
         if rv.minutes is not None:
             out += ["", f"Besproken: {rv.minutes} {'minuut' if rv.minutes == 1 else 'minuten'}"]
         if rv.note:
             out += [""] + [f"> {_md(line)}" if line.strip() else ">" for line in rv.note.splitlines()]
+    if s.skipped:
+        out += ["", "## Overgeslagen", ""]
+        out += [f"- Ronde {n}: {_md(title)}" for n, title in s.skipped]
     if s.pulse:
         out += ["", "## Meldklimaat"]
         for pv in s.pulse:
@@ -256,7 +314,8 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-t
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; }
 td, th { padding: .25rem .4rem; border-bottom: 1px solid #e3e3e3; text-align: left; }
 td.n { text-align: right; white-space: nowrap; width: 4rem; } td.bar { width: 35%; }
-.bar span { display: block; height: .8rem; background: #2f6db5; }
+.bar span { display: block; height: .8rem; background: #2f6db5;
+            print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 blockquote { margin: .6rem 0; padding: .2rem .8rem; border-left: 3px solid #999; color: #333; }
 .shift { margin: .6rem 0; } .muted { color: #555; } footer { margin-top: 2rem; color: #555; font-size: .9rem; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } section { break-inside: avoid; } }
@@ -288,6 +347,8 @@ def summary_html(record: SessionRecord, decks: Mapping[str, Deck], config: Confi
         f'<p class="org">{_e(s.organisation)}</p>',
         '<dl class="facts">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in s.facts) + "</dl>",
     ]
+    if s.counts_nothing:
+        parts.append(f"<p><strong>{_e(NOT_COUNTED_NOTE)}</strong></p>")
     for rv in s.rounds:
         parts.append(f"<section><h2>Ronde {rv.number}: {_e(rv.title)}</h2>")
         parts.append(f'<p class="muted">Thema: {_e(rv.theme)} · Stemming: {_e(rv.vote)}</p>')
@@ -296,7 +357,7 @@ def summary_html(record: SessionRecord, decks: Mapping[str, Deck], config: Confi
         if rv.rows:
             total = sum(r.count for r in rv.rows)
             parts.append(_html_table(rv.rows))
-            parts.append(f"<p>{total} {'stem' if total == 1 else 'stemmen'}{_blanco(rv)}; {_e(rv.divided or '')}.</p>")
+            parts.append(f"<p>{_voted(total, s.participants)}{_blanco(rv)}; {_e(rv.divided or '')}.</p>")
         for shift in rv.shifts:
             parts.append(
                 f'<div class="shift"><strong>Variant {shift.number}:</strong> {_e(shift.variation)}'
@@ -307,6 +368,10 @@ def summary_html(record: SessionRecord, decks: Mapping[str, Deck], config: Confi
         if rv.note:
             parts.append(f"<blockquote>{_e(rv.note).replace(chr(10), '<br>')}</blockquote>")
         parts.append("</section>")
+    if s.skipped:
+        parts.append("<section><h2>Overgeslagen</h2><ul>")
+        parts += [f"<li>Ronde {n}: {_e(title)}</li>" for n, title in s.skipped]
+        parts.append("</ul></section>")
     if s.pulse:
         parts.append("<section><h2>Meldklimaat</h2>")
         for pv in s.pulse:

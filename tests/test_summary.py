@@ -65,7 +65,8 @@ def test_markdown_shows_cards_votes_shifts_and_contacts() -> None:
     assert "**Variant 2:** Maar wat als je vriend het aanbiedt?" in md
     assert "Verschuiving: A 3 → 1, B 5 → 7" in md
     assert "Besproken: 7 minuten" in md
-    assert "> Goed gesprek <b>over</b> grenzen \\| ook" in md
+    assert "> Goed gesprek &lt;b&gt;over&lt;/b&gt; grenzen \\| ook" in md
+    assert "<b>" not in md
     # Every point of a scale shows, voted or not, with the end labels.
     assert "| 1 — Acceptabel | 2 | 40% |" in md
     assert "| 3 | 0 | 0% |" in md
@@ -128,3 +129,56 @@ def test_html_is_self_contained_and_escaped() -> None:
                                               ("rommel", "rommel")])
 def test_month_label(month: str, label: str) -> None:
     assert month_label(month) == label
+
+
+def test_markdown_tells_how_many_of_the_participants_voted() -> None:
+    md = summary_markdown(RECORD, DECKS, CONFIG)
+    assert "9 van 9 stemden" in md
+    assert "5 van 9 stemden" in md
+    page = summary_html(RECORD, DECKS, CONFIG)
+    assert "9 van 9 stemden" in page
+
+
+def test_deck_and_user_text_is_never_markup_in_markdown() -> None:
+    record = SessionRecord(RECORD.id, "team", "2026-11", "<script>alert(1)</script>", 3,
+                           "huizen-basis", "2026.1",
+                           (Round("concertkaartjes", "geschenken", "none", None, (), None,
+                                  "<img src=x onerror=alert(1)>"),))
+    md = summary_markdown(record, DECKS, CONFIG)
+    assert "<script>" not in md and "<img" not in md
+    assert "&lt;script&gt;" in md
+    page = summary_html(record, DECKS, CONFIG)
+    assert "<script>" not in page and "<img" not in page
+
+
+def test_html_bars_print_with_their_colour() -> None:
+    page = summary_html(RECORD, DECKS, CONFIG)
+    rule = page[page.index(".bar span"):].split("}", 1)[0]
+    assert "print-color-adjust: exact" in rule and "-webkit-print-color-adjust: exact" in rule
+
+
+def test_the_note_on_what_is_kept_is_honest() -> None:
+    for text in (summary_markdown(RECORD, DECKS, CONFIG), summary_html(RECORD, DECKS, CONFIG)):
+        assert "bevat geen namen" not in text
+        assert "Schrijf geen namen op." in text
+        assert "e-mailadressen" in text
+
+
+def test_rounds_keep_their_number_as_played_and_skipped_cards_are_listed() -> None:
+    record = SessionRecord(RECORD.id, "team", "2026-11", "X", 9, "huizen-basis", "2026.1",
+                           (RECORD.rounds[0], RECORD.rounds[2]),
+                           extra={"numbers": (1, 3), "skipped": ((2, "schaal"),)})
+    md = summary_markdown(record, DECKS, CONFIG)
+    assert "## Ronde 1: Kaartjes na de aanbesteding" in md
+    assert "## Ronde 3: elders" in md and "## Ronde 2" not in md
+    assert "## Overgeslagen" in md and "- Ronde 2: Hoe erg is het?" in md
+    page = summary_html(record, DECKS, CONFIG)
+    assert "Ronde 3: elders" in page and "Overgeslagen" in page
+
+
+def test_a_session_without_votes_or_notes_says_it_does_not_count() -> None:
+    record = SessionRecord(RECORD.id, "team", "2026-11", "X", 9, "huizen-basis", "2026.1",
+                           (Round("schaal", "geschenken", "none"),))
+    for text in (summary_markdown(record, DECKS, CONFIG), summary_html(record, DECKS, CONFIG)):
+        assert "telt niet mee in de rapportage" in text
+    assert "telt niet mee" not in summary_markdown(RECORD, DECKS, CONFIG)

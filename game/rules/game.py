@@ -32,6 +32,10 @@ class SetupError(ValueError):
         self.field = field
 
 
+PulseMoment = Literal["begin", "end", "none"]
+PULSE_MOMENTS: tuple[PulseMoment, ...] = ("begin", "end", "none")
+
+
 @dataclass(frozen=True)
 class GameSetup:
     """What the facilitator chose before the first card."""
@@ -46,6 +50,8 @@ class GameSetup:
     order: Order = "shuffled"
     vote: VoteMode = "hands"
     seed: int = 0
+    pulse: PulseMoment = "end"
+    """When the meldklimaat-peiling is asked: before the first card, after the last, or not."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +65,7 @@ class GameSetup:
             "order": self.order,
             "vote": self.vote,
             "seed": self.seed,
+            "pulse": self.pulse,
         }
 
     @classmethod
@@ -74,6 +81,7 @@ class GameSetup:
             order=data.get("order", "shuffled"),
             vote=data.get("vote", "hands"),
             seed=int(data.get("seed", 0)),
+            pulse=data.get("pulse", "end") if data.get("pulse") in PULSE_MOMENTS else "end",
         )
 
 

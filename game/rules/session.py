@@ -336,4 +336,16 @@ class GameSession:
             rounds=tuple(self.game.played_rounds()),
             pulse=tuple(PulseAnswer(p.question, p.counts) for p in self.game.pulse_answers()),
             completed=self.game.finished,
+            extra=self._summary_extra(),
         )
+
+    def _summary_extra(self) -> dict[str, object]:
+        """For the summary: each counted round's number as played, and the skipped cards."""
+        game = self.game
+        skipped = [
+            (i + 1, game.rounds[i].dilemma) for i in sorted(game.rounds) if game.rounds[i].skipped
+        ]
+        return {
+            "numbers": tuple(i + 1 for i in game.played_indices()),
+            "skipped": tuple(skipped),
+        }

@@ -1,4 +1,4 @@
-"""PulseScreen: a few meldklimaat questions at the end of a session, each by secret vote."""
+"""PulseScreen: the meldklimaat-peiling, a few questions each by secret vote, revealed with r."""
 
 from __future__ import annotations
 
@@ -44,12 +44,13 @@ class PulseScreen(Screen[None]):
     CSS_PATH = "../styles/game.tcss"
 
     HELP: ClassVar[str] = """\
-**De pulse.** Een paar korte vragen over het meldklimaat, bijvoorbeeld of iedereen weet wie de
-vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
+**De meldklimaat-peiling.** Een paar korte vragen over het meldklimaat, bijvoorbeeld of
+iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
 
 - `g` stemmen over deze vraag
+- `r` de uitslag tonen (na de stemming)
 - `s` deze vraag overslaan
-- `→` of `spatie` volgende vraag (na de stemming)
+- `→` of `spatie` volgende vraag (na de laatste: de samenvatting)
 - `e` direct naar de samenvatting
 """
 
@@ -57,16 +58,23 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
         Binding(
             "g", "vote", "Stemmen", id="pulse.vote", tooltip="Geheime stemming over deze vraag"
         ),
+        Binding("r", "reveal", "Uitslag", id="pulse.reveal", tooltip="Toon de uitslag"),
         Binding("s", "skip", "Overslaan", id="pulse.skip", tooltip="Sla deze vraag over"),
         Binding("right,space", "next", "Volgende", id="pulse.next", priority=True),
         Binding("e", "summary", "Samenvatting", id="pulse.summary", tooltip="Naar de samenvatting"),
     ]
 
-    def __init__(self, session: GameSession, questions: list[Dilemma]) -> None:
+    def __init__(
+        self, session: GameSession, questions: list[Dilemma], *, at_start: bool = False
+    ) -> None:
         super().__init__()
         self.session = session
         self.questions = questions
+        self.at_start = at_start
+        """Asked before the first card: after the last question the rounds begin."""
         self.index = 0
+        self.revealed: set[str] = set()
+        """Questions whose result the room has seen (shown only after `r`)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="pulse-scroll"), Vertical(id="pulse-box"):
@@ -78,6 +86,10 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if not self.at_start and self.session.game.setup.pulse != "end":
+            # Asked at the start already, or not at all: the end of the session goes on.
+            self.call_later(self.action_summary)
+            return
         self._show()
 
     @property
@@ -87,7 +99,7 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
     def _show(self) -> None:
         q = self.question
         self.query_one("#pulse-title", Static).update(
-            f"Pulse · vraag {self.index + 1} van {len(self.questions)} · meldklimaat"
+            f"Meldklimaat-peiling · vraag {self.index + 1} van {len(self.questions)}"
         )
         self.query_one("#pulse-question", Static).update(q.question or q.title)
         self.query_one("#pulse-options", HangingList).set_rows(
@@ -95,11 +107,18 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
         )
         counts = self.session.game.pulse.get(q.id)
         bars = self.query_one(VoteBars)
-        bars.display = counts is not None
+        shown = counts is not None and q.id in self.revealed
+        bars.display = shown
+        last = "→ naar de eerste kaart" if self.at_start else "→ naar de samenvatting"
+        onward = "→ volgende vraag" if self.index + 1 < len(self.questions) else last
         if counts is None:
             status = "g: geheim stemmen · s: overslaan"
+        elif not shown:
+            total = sum(counts.values())
+            votes = "stem" if total == 1 else "stemmen"
+            status = f"Stemming klaar: {total} {votes}. Druk op r voor de uitslag · {onward}"
         else:
-            status = "Uitslag · → volgende vraag"
+            status = f"Uitslag · {onward}"
             bars.update_labels(option_labels(q))
             bars.update_counts(counts)
         self.query_one("#pulse-status", Static).update(status)
@@ -125,6 +144,13 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
             done,
         )
 
+    def action_reveal(self) -> None:
+        if self.question.id not in self.session.game.pulse:
+            self.notify("Er is nog niet gestemd over deze vraag. Druk op g om te stemmen.")
+            return
+        self.revealed.add(self.question.id)
+        self._show()
+
     def action_skip(self) -> None:
         self.session.game.pulse.pop(self.question.id, None)
         self.session.save_pulse()
@@ -141,6 +167,11 @@ vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
             self.action_summary()
 
     def action_summary(self) -> None:
+        if self.at_start:
+            from game.screens.round import RoundScreen
+
+            self.app.switch_screen(RoundScreen(self.session))
+            return
         from game.screens.summary import SummaryScreen
 
         self.session.complete()

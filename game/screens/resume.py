@@ -95,12 +95,31 @@ def offer_resume(app: IntegerSpelApp) -> None:
                 store.abandon(record.id)
             except StoreError as exc:
                 app.notify(str(exc), severity="error", markup=False)
+        elif answer == "discard":
+            app.push_screen(
+                ChoiceDialog(
+                    "Deze sessie weggooien?",
+                    [("keep", "Bewaren"), ("discard", "Weggooien")],
+                    detail="Wat gespeeld is, wordt verwijderd en telt niet mee in de "
+                    "rapportage. Dit kun je niet terugdraaien.",
+                ),
+                confirmed,
+            )
 
-    app.push_screen(
-        ChoiceDialog(
-            question,
-            [("resume", "Verder spelen"), ("new", "Nieuwe sessie")],
-            detail="Kies je een nieuwe sessie, dan blijft deze bewaard als niet afgemaakt.",
-        ),
-        answered,
+    def confirmed(answer: str | None) -> None:
+        if answer != "discard":
+            app.push_screen(ChoiceDialog(question, choices, detail=detail), answered)
+            return
+        try:
+            store.delete_session(record.id)
+        except StoreError as exc:
+            app.notify(str(exc), severity="error", markup=False)
+            return
+        app.notify("De sessie is weggegooid.", markup=False)
+
+    choices = [("resume", "Verder spelen"), ("new", "Nieuwe sessie"), ("discard", "Weggooien")]
+    detail = (
+        "Kies je een nieuwe sessie, dan blijft deze bewaard als niet afgemaakt. "
+        "Weggooien verwijdert haar."
     )
+    app.push_screen(ChoiceDialog(question, choices, detail=detail), answered)

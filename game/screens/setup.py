@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.suggester import SuggestFromList
 from textual.widgets import (
     Button,
     Footer,
@@ -29,6 +30,7 @@ from game.rules.game import (
     GameState,
     LimitKind,
     Order,
+    PulseMoment,
     SetupError,
     clean_team_label,
     looks_like_name,
@@ -53,6 +55,11 @@ VOTE_CHOICES: tuple[tuple[VoteMode, str], ...] = (
     ("hands", "Handen tellen"),
     ("secret", "Geheime stemming"),
     ("none", "Geen stemming"),
+)
+PULSE_CHOICES: tuple[tuple[PulseMoment, str], ...] = (
+    ("end", "Aan het eind"),
+    ("begin", "Aan het begin"),
+    ("none", "Geen peiling"),
 )
 LIMIT_CHOICES: tuple[tuple[LimitKind, str], ...] = (
     ("dilemmas", "Aantal dilemma's"),
@@ -152,6 +159,9 @@ class SetupScreen(Screen[None]):
                 placeholder="afdeling of team, geen namen",
                 id="setup-team",
                 max_length=60,
+                suggester=SuggestFromList(self.ctx.config.teams, case_sensitive=False)
+                if self.ctx.config.teams
+                else None,
             )
             yield Static(markup=False, id="setup-team-error", classes="setup-error")
             yield Label("Deelnemers", classes="setup-label")
@@ -186,6 +196,11 @@ class SetupScreen(Screen[None]):
                     with RadioSet(id="setup-vote"):
                         for n, (mode, text) in enumerate(VOTE_CHOICES):
                             yield MarkedRadioButton(text, value=n == 0, id=f"vote-{mode}")
+            # Its own row: a third column would cut the order labels at 80 columns.
+            yield Label("Meldklimaat-peiling", classes="setup-label")
+            with RadioSet(id="setup-pulse"):
+                for n, (moment, text) in enumerate(PULSE_CHOICES):
+                    yield MarkedRadioButton(text, value=n == 0, id=f"pulse-{moment}")
             yield Static(markup=False, id="setup-form-error", classes="setup-error")
             with Horizontal(id="setup-buttons"):
                 yield Button("Beginnen", variant="primary", id="setup-begin")
@@ -290,6 +305,7 @@ class SetupScreen(Screen[None]):
             order=cast("Order", self._choice("#setup-order", ORDER_CHOICES)),
             vote=cast("VoteMode", self._choice("#setup-vote", VOTE_CHOICES)),
             seed=random.SystemRandom().randrange(1 << 30),
+            pulse=cast("PulseMoment", self._choice("#setup-pulse", PULSE_CHOICES)),
         )
 
     @on(Button.Pressed, "#setup-begin")
@@ -329,6 +345,13 @@ def start_game(screen: Screen[None], session: GameSession) -> None:
 
     def go() -> None:
         session.begin()  # a problem is kept in session.problem; the round screen shows it
+        if game.setup.pulse == "begin":
+            from game.screens.pulse import PulseScreen, pulse_questions
+
+            questions = pulse_questions(cast("IntegerSpelApp", app))
+            if questions:
+                app.switch_screen(PulseScreen(session, questions, at_start=True))
+                return
         app.switch_screen(RoundScreen(session))
 
     if game.plan:

@@ -17,6 +17,7 @@ from dilemmas.model import Deck
 from game.export import deliver_file
 from game.rules.session import GameSession
 from sessions.model import SessionRecord
+from sessions.store import StoreError
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
@@ -50,9 +51,11 @@ class SummaryScreen(Screen[None]):
 
 - `m` bewaar als Markdown, `h` bewaar als HTML (in je map Downloads, of je thuismap als die er niet is; in de browser: downloaden)
 - `o` opslaan als… een bestand dat je zelf kiest
+- `x` weggooien: de sessie helemaal verwijderen (je krijgt eerst een vraag)
 - `Escape` of `q` terug naar het hoofdmenu
 
-Er staan geen namen in, alleen aantallen per antwoord.
+Er staan alleen aantallen per antwoord in. Telefoonnummers, e-mailadressen, adressen, BSN's
+en namen met mevrouw/meneer ervoor zijn uit de notities weggehaald. Schrijf geen namen op.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,6 +79,13 @@ Er staan geen namen in, alleen aantallen per antwoord.
             "Opslaan als…",
             id="summary.save-as",
             tooltip="Samenvatting opslaan op een plek die je kiest",
+        ),
+        Binding(
+            "x",
+            "discard",
+            "Weggooien",
+            id="summary.discard",
+            tooltip="Deze sessie helemaal verwijderen (je krijgt eerst een vraag)",
         ),
         Binding("escape,q", "done", "Klaar", id="summary.done", tooltip="Terug naar het hoofdmenu"),
     ]
@@ -103,7 +113,9 @@ Er staan geen namen in, alleen aantallen per antwoord.
                 "Deze sessie is niet opgeslagen. Bewaar de samenvatting nu met o (opslaan als…)."
             )
         else:
-            notice.update("Bewaard. m: Markdown · h: HTML · o: opslaan als… · Escape: hoofdmenu")
+            notice.update(
+                "Bewaard. m: Markdown · h: HTML · o: opslaan als… · x: weggooien · Escape: hoofdmenu"
+            )
 
     def _text(self, fmt: str) -> str:
         return self.html if fmt == "html" else self.markdown
@@ -140,3 +152,41 @@ Er staan geen namen in, alleen aantallen per antwoord.
 
     def action_done(self) -> None:
         self.app.pop_screen()
+
+    def action_discard(self) -> None:
+        """Ask, then remove the session from the store and go back to the menu."""
+        from game.dialogs.choice import ChoiceDialog
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.run_worker(self._discard, thread=True, exclusive=True, group="discard")
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Deze sessie weggooien?",
+                [("keep", "Bewaren"), ("discard", "Weggooien")],
+                detail="De rondes, stemmen en notities worden verwijderd en tellen niet mee "
+                "in de rapportage. Dit kun je niet terugdraaien.",
+            ),
+            answered,
+        )
+
+    def _discard(self) -> None:
+        """In a thread: let queued writes finish, then delete the session."""
+        session = self.session
+        problem: str | None = None
+        store: Any = session.store  # the real Store: StoreLike has no delete
+        if store is not None and session.session_id is not None:
+            session.settle()
+            try:
+                store.delete_session(session.session_id)
+            except StoreError as exc:
+                problem = str(exc)
+        self.app.call_from_thread(self._discarded, problem)
+
+    def _discarded(self, problem: str | None) -> None:
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+            return
+        self.app.pop_screen()
+        self.app.notify("De sessie is weggegooid.", markup=False)
