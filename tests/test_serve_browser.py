@@ -121,7 +121,7 @@ def test_play_a_round_in_the_browser_and_download_the_summary(
             page.locator(".xterm-helper-textarea").focus()
             tab.keys("Enter")
             tab.wait_for("Beginnen")
-            tab.keys("3", "Control+s")
+            tab.keys("Tab", "Tab", "3", "Control+s")  # focus starts on the deck
             tab.wait_for("Ronde 1 van")
             # Open questions are not voted on: go on to the first card with answers.
             for _ in range(10):
@@ -140,7 +140,7 @@ def test_play_a_round_in_the_browser_and_download_the_summary(
             tab.keys("e")
             tab.wait_for("Afronden")
             tab.keys("Enter")
-            tab.wait_for("Pulse")
+            tab.wait_for("peiling")
             tab.keys("e")
             tab.wait_for("Samenvatting teamsessie")
             with page.expect_download(timeout=20_000) as info:
@@ -148,7 +148,7 @@ def test_play_a_round_in_the_browser_and_download_the_summary(
             download = info.value
             target = tmp_path / download.suggested_filename
             download.save_as(target)
-            tab.wait_for("bewaard")
+            tab.wait_for("gedownload")  # told once the browser has it
         finally:
             browser.close()
     assert target.suffix == ".md"
