@@ -34,8 +34,9 @@ de muis. De app trekt een kaart uit dat thema die nog niet gespeeld is.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="board.close"),
         Binding("e", "end", "Afronden", id="board.end", tooltip="De sessie afronden"),
-        Binding("down,right", "app.focus_next", "Volgende", show=False),
-        Binding("up,left", "app.focus_previous", "Vorige", show=False),
+        # Priority: the scrolling list around the tiles would take the arrows for itself.
+        Binding("down,right", "app.focus_next", "Volgende", show=False, priority=True),
+        Binding("up,left", "app.focus_previous", "Vorige", show=False, priority=True),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
     ]
 
