@@ -176,7 +176,7 @@ def test_play_kill_resume_finish(terminal: Terminal, tmp_path: Path) -> None:
     terminal.keys("Right")
     terminal.wait_for("Afronden")
     terminal.keys("Enter")
-    terminal.wait_for("Pulse · vraag 1")
+    terminal.wait_for("Meldklimaat-peiling · vraag 1")
     terminal.keys("e")
     terminal.wait_for("Samenvatting teamsessie")
     terminal.keys("q")

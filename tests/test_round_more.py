@@ -168,9 +168,9 @@ def test_summary_tells_blanco_beside_the_count() -> None:
         rounds=(Round(card.id, card.theme, "secret", {"A": 2, "B": 3, "C": 1}, blanco=2),),
     )
     md = summary_markdown(record, {"spel": deck}, None)
-    assert "6 stemmen, 2 blanco;" in md
+    assert "6 van 9 stemden, 2 blanco;" in md
     assert "| blanco" not in md.lower()
-    assert "6 stemmen, 2 blanco;" in summary_html(record, {"spel": deck}, None)
+    assert "6 van 9 stemden, 2 blanco;" in summary_html(record, {"spel": deck}, None)
 
 
 def test_a_version_2_store_gains_the_blanco_column(tmp_path: Path) -> None:

@@ -130,7 +130,7 @@ def test_play_a_round_in_the_browser_and_download_the_summary(
                     tab.wait_for("hoeveel handen", timeout=3)
                     break
                 except AssertionError:
-                    tab.keys("Right")
+                    tab.keys("ArrowRight")
             else:
                 raise AssertionError("no card with answers in the first ten")
             tab.keys("2", "Tab", "1", "Enter")
