@@ -95,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         worst, opened = asyncio.run(_measure(data))
     print(f"report screen, {args.sessions} sessions: longest event-loop block {worst:.0f} ms "
           f"(budget {BUDGET_MS:.0f} ms); report shown {opened:.2f} s after opening")
+    from benchmarks._result import emit
+
+    emit(f"Rapportage screen, {args.sessions:,} sessions: longest event-loop block",
+         f"{worst:.0f} ms", f"report shown after {opened:.2f} s", None, f"≤ {BUDGET_MS:.0f} ms",
+         worst <= BUDGET_MS)
     return 0 if worst <= BUDGET_MS else 1
 
 
