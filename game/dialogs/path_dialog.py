@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from sessions.files import write_problem
+
 
 def resolve_path(text: str, base: Path | None = None) -> Path:
     """The path the user means: `~` expanded, relative paths taken from `base` (or the cwd)."""
@@ -32,27 +34,6 @@ def read_problem(path: Path, *, allow_dir: bool = False) -> str | None:
         return f"{path} is een map. Kies een bestand in die map."
     if not os.access(path, os.R_OK):
         return f"Je mag {path} niet lezen."
-    return None
-
-
-def write_problem(path: Path) -> str | None:
-    """Why a file can't be written at `path`, in Dutch, or None when it can."""
-    if path.is_dir():
-        return f"{path} is een map. Typ er een bestandsnaam achter."
-    parent = path.parent
-    # Walk up to the first part that exists: a missing folder and a file in the way read
-    # differently, and both are things the user can fix.
-    existing = parent
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if not existing.is_dir():
-        return f"{existing} is een bestand, geen map. Kies een andere map."
-    if existing != parent:
-        return f"De map {parent} bestaat niet. Maak hem eerst, of kies een andere map."
-    if path.exists() and not os.access(path, os.W_OK):
-        return f"Je mag {path} niet overschrijven. Kies een andere naam."
-    if not os.access(parent, os.W_OK | os.X_OK):
-        return f"Je mag niet schrijven in de map {parent}. Kies een andere map."
     return None
 
 
