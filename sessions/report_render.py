@@ -62,7 +62,7 @@ def span_label_of(period: Period) -> str:
     return f"{month_label(period.start)} t/m {month_label(period.end)}"
 
 
-def markdown_text(text: str) -> str:
+def _md_paragraph(text: str) -> str:
     """Plain text safe as a Markdown paragraph: no HTML, no markup characters."""
     out = " ".join(text.split())
     for ch in "\\*_`[]<>#|":
@@ -176,7 +176,7 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
                       f"WIO-rapport Integer-spel · periode: {_md(period_label(report))}"
                       + (f" · gemaakt op {date_label(today)}" if today else ""), ""]
     out += ["## Voor de rapportage integriteitsbeleid", "",
-            markdown_text(paragraph(report, organisation)), ""]
+            _md_paragraph(paragraph(report, organisation)), ""]
     out += ["## Kerncijfers", "", "| | |", "|---|---:|",
             f"| Teamsessies | {t.sessions} |", f"| Teams bereikt | {t.teams} |",
             f"| Deelnemers | {t.participants} |",

@@ -9,7 +9,6 @@ import os
 import re
 import socket
 import sqlite3
-import tempfile
 import threading
 import time
 import uuid
@@ -166,25 +165,6 @@ def _tighten_folder(folder: Path) -> None:
         own_uid = getattr(os, "getuid", None)  # POSIX only; Windows has no such modes
         if own_uid is not None and info.st_mode & 0o077 and info.st_uid == own_uid():
             os.chmod(folder, info.st_mode & 0o700 | 0o700)
-
-
-def write_private_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path``, readable by the user alone, appearing whole or not at all.
-
-    Raises OSError; the callers turn it into their own Dutch message.
-    """
-    target = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        os.chmod(tmp, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def current_month() -> str:
