@@ -76,10 +76,16 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    # An eigen casus: the card typed in the room (title, situation, question, options).
+    conn.execute("ALTER TABLE rounds ADD COLUMN own_json TEXT")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v0_to_v1,
     _v1_to_v2,
     _v2_to_v3,
+    _v3_to_v4,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

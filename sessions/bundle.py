@@ -12,7 +12,18 @@ from pathlib import Path
 from typing import Any, cast
 
 from sessions.files import WriteError, write_private
-from sessions.model import PulseAnswer, Revote, Round, SessionRecord, VoteMode
+from sessions.model import (
+    OWN_PREFIX,
+    OwnCase,
+    OwnKind,
+    OwnOption,
+    PulseAnswer,
+    Revote,
+    Round,
+    SessionRecord,
+    VoteMode,
+)
+from sessions.own import OWN_KEYS, own_to_json
 from sessions.scrub import scrub
 from sessions.store import Store, gc_paused, is_month
 from sessions.text import control_characters, printable
@@ -77,6 +88,8 @@ def record_to_json(record: SessionRecord) -> dict[str, Any]:
         item["note"] = rnd.note
         if rnd.blanco:
             item["blanco"] = rnd.blanco
+        if rnd.own is not None:
+            item["own"] = own_to_json(rnd.own)
         rounds.append(item)
     return {
         "id": record.id,
@@ -103,7 +116,7 @@ def export_bundle(store: Store, since: str | None = None) -> dict[str, Any]:
     now = datetime.now(timezone.utc)
     return {
         "format": BUNDLE_FORMAT,
-        "version": 2 if any(r.blanco for rec in records for r in rec.rounds) else 1,
+        "version": 2 if any(r.blanco or r.own for rec in records for r in rec.rounds) else 1,
         "exported_at": f"{now:%Y-%m}-01T00:00:00Z",
         "sessions": [record_to_json(r) for r in records if r.kind == "team"],
     }
@@ -241,7 +254,7 @@ def _quick_round(data: Any, participants: int | None) -> Round | None:
     path must never accept what that one refuses (a test holds them together); it makes
     checking 80,000 rounds about twice as fast.
     """
-    if type(data) is not dict:
+    if type(data) is not dict or "own" in data:
         return None
     dilemma, theme, vote = data.get("dilemma"), data.get("theme"), data.get("vote")
     if type(dilemma) is not str or not dilemma.strip() or type(theme) is not str or vote not in _VOTES:
@@ -316,9 +329,52 @@ def _explain_round(c: _Checker, value: Any, where: str, participants: int | None
     blanco = c.number(data.get("blanco"), f"{where}.blanco", low=0, optional=True)
     if blanco is not None and participants is not None and blanco > participants:
         c.add(f"{where}.blanco", f"{blanco} blanco, meer dan de {participants} deelnemers")
+    own = None
+    if data.get("own") is not None:
+        own = _check_own(c, data["own"], f"{where}.own")
+        if dilemma is not None and not dilemma.startswith(OWN_PREFIX):
+            c.add(f"{where}.dilemma", f"moet met {OWN_PREFIX} beginnen bij een eigen casus")
+        if own is not None and counts is not None and own.kind == "choice":
+            keys = {o.key for o in own.options}
+            if not set(counts) <= keys:
+                c.add(f"{where}.counts", "noemt een antwoord dat de eigen casus niet heeft")
     if len(c.problems) > before or dilemma is None or theme is None:
         return None
-    return Round(dilemma, theme, cast(VoteMode, vote), counts, tuple(revotes), minutes, note, blanco or 0)
+    return Round(dilemma, theme, cast(VoteMode, vote), counts, tuple(revotes), minutes, note, blanco or 0, own)
+
+
+def _check_own(c: _Checker, value: Any, where: str) -> OwnCase | None:
+    """An eigen casus of a version 2 bundle: title, question, kind and 2–5 options (or none)."""
+    data = c.obj(value, where)
+    if data is None:
+        return None
+    before = len(c.problems)
+    title = c.text(data.get("title"), f"{where}.title")
+    question = c.text(data.get("question"), f"{where}.question", empty=True, note=True)
+    kind = data.get("kind")
+    if kind not in ("choice", "open"):
+        c.add(f"{where}.kind", "moet choice of open zijn")
+    options = []
+    items = c.lst(data.get("options"), f"{where}.options", optional=True)
+    for j, item in enumerate(items):
+        owhere = f"{where}.options[{j}]"
+        odata = c.obj(item, owhere)
+        if odata is None:
+            continue
+        key = odata.get("key")
+        text = c.text(odata.get("text"), f"{owhere}.text", note=True)
+        expected = OWN_KEYS[j] if j < len(OWN_KEYS) else None
+        if key != expected:
+            c.add(f"{owhere}.key", f"moet {expected} zijn" if expected else "te veel antwoorden")
+        elif text is not None:
+            options.append(OwnOption(str(key), text))
+    if kind == "choice" and not 2 <= len(items) <= len(OWN_KEYS):
+        c.add(f"{where}.options", "een eigen casus met antwoorden heeft er 2 tot en met 5")
+    if kind == "open" and items:
+        c.add(f"{where}.options", "een open eigen casus heeft geen antwoorden")
+    if len(c.problems) > before or title is None or question is None:
+        return None
+    return OwnCase(title, question, cast(OwnKind, kind), tuple(options))
 
 
 def _check_session(c: _Checker, value: Any, where: str, seen: dict[str, int], i: int) -> SessionRecord | None:

@@ -18,6 +18,31 @@ class Revote:
     counts: Mapping[str, int]
 
 
+OwnKind = Literal["choice", "open"]
+OWN_PREFIX = "eigen-"
+"""Dilemma ids of an *eigen casus* start with this; no deck card may use it."""
+
+
+@dataclass(frozen=True)
+class OwnOption:
+    """One option of an eigen casus (key "A"…"E")."""
+
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class OwnCase:
+    """A dilemma brought in by the team and typed during the session (texts scrubbed)."""
+
+    title: str
+    question: str
+    kind: OwnKind = "open"
+    options: tuple[OwnOption, ...] = ()
+    situation: str = ""
+    """Kept on this laptop to play and resume the card; never exported in a bundle."""
+
+
 @dataclass(frozen=True)
 class Round:
     """One played card. `counts` is None when there was no vote (mode "none" or open card)."""
@@ -31,6 +56,8 @@ class Round:
     note: str | None = None
     blanco: int = 0
     """Abstentions in the secret vote on the card itself, counted apart from ``counts``."""
+    own: OwnCase | None = None
+    """Set for an eigen casus (``dilemma`` then starts with ``OWN_PREFIX``)."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from typing import Any
 
 from dilemmas import paths
 from sessions import _schema
-from sessions.model import PulseAnswer, Revote, Round, SessionKind, SessionRecord
+from sessions.model import OwnCase, PulseAnswer, Revote, Round, SessionKind, SessionRecord
+from sessions.own import own_from_json, own_to_json, scrubbed_own
 from sessions.scrub import scrub, scrub_tree
 
 DB_NAME = "sessions.sqlite3"
@@ -201,6 +202,7 @@ def _round_row(session_id: str, index: int, rnd: Round) -> tuple[Any, ...]:
     if type(rnd.blanco) is not int or rnd.blanco < 0:
         raise ValueError(f"blanco must be a non-negative int: {rnd.blanco!r}")
     note = scrub(rnd.note).text.strip() if rnd.note else None
+    own = None if rnd.own is None else _dumps(own_to_json(scrubbed_own(rnd.own), situation=True))
     revotes = (
         _dumps([{"variation": r.variation, "counts": dict(r.counts)} for r in rnd.revotes])
         if rnd.revotes
@@ -217,6 +219,7 @@ def _round_row(session_id: str, index: int, rnd: Round) -> tuple[Any, ...]:
         rnd.minutes,
         note or None,
         rnd.blanco,
+        own,
     )
 
 
@@ -237,6 +240,13 @@ def _revotes_from(text: str) -> tuple[Revote, ...]:
     if type(items) is not list:
         raise ValueError(text)
     return tuple(Revote(int(r["variation"]), _checked(r["counts"])) for r in items)
+
+
+def _own_from(text: str) -> OwnCase:
+    case = own_from_json(_decode(text)[0])
+    if case is None:
+        raise ValueError(text)
+    return case
 
 
 def _checked(counts: Any) -> dict[str, int]:
@@ -614,7 +624,7 @@ class Store:
         row = _round_row(session_id, index, rnd)
         with self._write() as conn:
             self._touch(conn, session_id)
-            conn.execute("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            conn.execute("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
 
     def delete_round(self, session_id: str, index: int) -> None:
         """Remove the round at position ``index``; later rounds move up one place."""
@@ -750,9 +760,10 @@ class Store:
         join = f" WHERE x.session_id IN (SELECT s.id FROM sessions s{clause})" if where else ""
         rounds: dict[str, list[Round]] = {}
         damaged: set[str] = set()
-        for sid, dilemma, theme, vote, counts, revotes, minutes, note, blanco in conn.execute(
+        for sid, dilemma, theme, vote, counts, revotes, minutes, note, blanco, own in conn.execute(
             "SELECT x.session_id, x.dilemma, x.theme, x.vote, x.counts_json, x.revotes_json,"
-            f" x.minutes, x.note, x.blanco FROM rounds x{join} ORDER BY x.session_id, x.idx",
+            f" x.minutes, x.note, x.blanco, x.own_json FROM rounds x{join}"
+            " ORDER BY x.session_id, x.idx",
             params,
         ):
             try:
@@ -765,6 +776,7 @@ class Store:
                     minutes,
                     note,
                     blanco,
+                    None if own is None else _own_from(own),
                 )
                 if (
                     type(minutes) not in (int, type(None))
@@ -902,7 +914,7 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 session_rows,
             )
-            conn.executemany("INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", round_rows)
+            conn.executemany("INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", round_rows)
             conn.executemany("INSERT INTO pulse VALUES (?, ?, ?, ?)", pulse_rows)
         return len(session_rows), skipped
 
