@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dilemmas.model import Answer, Dilemma, Option
 from sessions.model import OwnCase, OwnOption
 from sessions.scrub import scrub
 
@@ -11,6 +12,13 @@ OWN_KEYS = ("A", "B", "C", "D", "E")
 """Option keys of an eigen casus, in order: two to five options."""
 MAX_OWN_TITLE = 80
 MAX_OWN_TEXT = 900
+OWN_THEME = "eigen-casus"
+"""The theme of an eigen casus that the facilitator did not put under one of the deck's."""
+OWN_THEME_TITLE = "Eigen casus"
+OWN_GUIDANCE = (
+    "Bij een eigen casus staat geen toelichting. Zoek samen op wat de gedragscode zegt, en "
+    "vraag het na bij je leidinggevende of de vertrouwenspersoon als je twijfelt."
+)
 
 
 def own_to_json(case: OwnCase, *, situation: bool = False) -> dict[str, Any]:
@@ -54,3 +62,25 @@ def scrubbed_own(case: OwnCase) -> OwnCase:
         tuple(OwnOption(o.key, _clean(o.text)) for o in case.options),
         _clean(case.situation),
     )
+
+
+def own_card(case_id: str, case: OwnCase, theme: str) -> Dilemma:
+    """The eigen casus as a card, played like any other (no variations, no references)."""
+    if case.kind == "choice":
+        answer = Answer("choice", tuple(Option(o.key, o.text) for o in case.options))
+    else:
+        answer = Answer("open")
+    return Dilemma(
+        id=case_id,
+        theme=theme,
+        title=case.title,
+        situation=case.situation or "(De situatie is mondeling verteld.)",
+        question=case.question,
+        answer=answer,
+        guidance=OWN_GUIDANCE,
+    )
+
+
+def own_theme_title(theme: str, title: str) -> str:
+    """The theme's title, with the eigen casus's own theme named in Dutch."""
+    return OWN_THEME_TITLE if theme == OWN_THEME else title

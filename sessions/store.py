@@ -627,16 +627,26 @@ class Store:
             conn.execute("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
 
     def delete_round(self, session_id: str, index: int) -> None:
-        """Remove the round at position ``index``; later rounds move up one place."""
+        """Remove the round at plan position ``index`` (a skipped card); the others keep theirs.
+
+        Rounds are stored at their place in the plan, so a card saved later (after going back
+        and skipping an earlier one) lands on its own row, never on a neighbour's.
+        """
         with self._write() as conn:
             self._touch(conn, session_id)
             conn.execute("DELETE FROM rounds WHERE session_id = ? AND idx = ?", (session_id, index))
+
+    def make_room(self, session_id: str, index: int) -> None:
+        """Move the rounds at ``index`` and after one place on (a card put into the plan)."""
+        with self._write() as conn:
+            self._touch(conn, session_id)
             # Two steps through negative numbers, so no moment has two rounds at one place.
             conn.execute(
-                "UPDATE rounds SET idx = -idx WHERE session_id = ? AND idx > ?", (session_id, index)
+                "UPDATE rounds SET idx = -idx - 1 WHERE session_id = ? AND idx >= ?",
+                (session_id, index),
             )
             conn.execute(
-                "UPDATE rounds SET idx = -idx - 1 WHERE session_id = ? AND idx < 0", (session_id,)
+                "UPDATE rounds SET idx = -idx WHERE session_id = ? AND idx < 0", (session_id,)
             )
 
     def save_pulse(self, session_id: str, pulse: Sequence[PulseAnswer]) -> None:

@@ -10,6 +10,7 @@ from dilemmas.config import Config, Contact
 from dilemmas.model import Deck, Dilemma
 from sessions.figures import divided_label, month_label, percentages, verdeeldheid
 from sessions.model import Round, SessionRecord
+from sessions.own import own_card, own_theme_title
 from sessions.text import markdown_text
 
 VOTE_MODES = {"hands": "handen tellen", "secret": "geheime stemming", "none": "geen stemming"}
@@ -118,9 +119,12 @@ def _options_m(card: Dilemma | None, counts: Mapping[str, int]) -> int:
 
 
 def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[str, Deck]) -> _RoundView:
-    card = _find(decks, record.deck_id, rnd.dilemma)
+    if rnd.own is not None:
+        card: Dilemma | None = own_card(rnd.dilemma, rnd.own, rnd.theme)
+    else:
+        card = _find(decks, record.deck_id, rnd.dilemma)
     deck = decks.get(record.deck_id)
-    theme = deck.theme_title(rnd.theme) if deck is not None else rnd.theme
+    theme = own_theme_title(rnd.theme, deck.theme_title(rnd.theme) if deck is not None else rnd.theme)
     rows: tuple[_Row, ...] = ()
     divided = None
     if rnd.counts is not None:
@@ -142,7 +146,11 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
         shifts.append(_Shift(revote.variation + 1, text, changes or "geen verschuiving", _rows(card, revote.counts)))
     return _RoundView(
         number=number,
-        title=card.title if card is not None else rnd.dilemma,
+        title=(
+            f"Eigen casus: {card.title}"
+            if rnd.own is not None and card is not None
+            else card.title if card is not None else rnd.dilemma
+        ),
         theme=theme or "—",
         question=card.question if card is not None else "",
         vote=VOTE_MODES.get(rnd.vote, rnd.vote),

@@ -84,16 +84,29 @@ def test_save_round_replaces_and_notes_are_scrubbed(store: Store) -> None:
     assert b"jan@huizen.nl" not in raw and b"06-12345678" not in raw
 
 
-def test_delete_round_moves_later_rounds_up(store: Store) -> None:
+def test_delete_round_leaves_the_other_rounds_at_their_place(store: Store) -> None:
+    # Rounds are stored at their plan position: skipping card 2 after going back, then
+    # saving card 3 again, must neither drop card 4 nor count card 3 twice.
     sid = _start(store)
-    for i, name in enumerate("abcd"):
+    for i, name in enumerate("abcde"):
         store.save_round(sid, i, Round(name, "t", "none"))
-    store.delete_round(sid, 1)
+    store.delete_round(sid, 2)
+    store.save_round(sid, 3, Round("d", "t", "hands", {"A": 3}))
     record = store.get(sid)
     assert record is not None
-    assert [r.dilemma for r in record.rounds] == ["a", "c", "d"]
-    store.save_round(sid, 2, Round("x", "t", "none"))
-    assert [r.dilemma for r in store.get(sid).rounds] == ["a", "c", "x"]  # type: ignore[union-attr]
+    assert [r.dilemma for r in record.rounds] == ["a", "b", "d", "e"]
+    assert record.rounds[2].counts == {"A": 3}
+
+
+def test_make_room_moves_later_rounds_one_place_on(store: Store) -> None:
+    sid = _start(store)
+    for i, name in enumerate("abc"):
+        store.save_round(sid, i, Round(name, "t", "none"))
+    store.make_room(sid, 1)
+    store.save_round(sid, 1, Round("eigen-1", "eigen-casus", "none"))
+    record = store.get(sid)
+    assert record is not None
+    assert [r.dilemma for r in record.rounds] == ["a", "eigen-1", "b", "c"]
 
 
 def test_unfinished_is_the_most_recently_changed(store: Store) -> None:

@@ -18,8 +18,9 @@ class NoteDialog(ModalScreen[str | None]):
     HELP: ClassVar[str] = """\
 **Een notitie** bij deze ronde: kort, wat kwam er ter sprake?
 
-- Schrijf geen namen op: die haalt de app niet weg. E-mailadressen, telefoonnummers en
-  dergelijke haalt de app wel weg; je ziet daarna wat er is weggehaald.
+- Telefoonnummers, e-mailadressen, adressen, BSN's en namen met een aanwijzing ervoor
+  (mevrouw, meneer, collega …) haalt de app weg; je ziet daarna wat er is weggehaald.
+- Andere namen vindt de app niet altijd: schrijf ze niet op.
 - Langer dan 1000 tekens wordt ingekort; dat hoor je dan.
 - `ctrl+s` slaat op; `Escape` annuleert.
 """
@@ -69,8 +70,9 @@ class NoteDialog(ModalScreen[str | None]):
         with Vertical(id="note-box"):
             yield Static("Notitie bij deze ronde", id="note-title")
             yield Static(
-                "Kort: wat kwam er ter sprake? Schrijf geen namen op: die haalt de app niet weg. "
-                "E-mailadressen, telefoonnummers en dergelijke haalt de app wel weg.",
+                "Kort: wat kwam er ter sprake? Telefoonnummers, e-mailadressen, adressen en "
+                "namen met mevrouw, meneer of collega ervoor haalt de app weg. Andere namen "
+                "niet altijd: schrijf ze niet op.",
                 id="note-hint",
             )
             yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False)

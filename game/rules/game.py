@@ -8,8 +8,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from dilemmas.model import Deck, Dilemma
+from game.rules.own import own_card, own_case_id
 from game.rules.spread import spread_by_theme
-from sessions.model import PulseAnswer, Revote, Round, VoteMode
+from sessions.model import OwnCase, PulseAnswer, Revote, Round, VoteMode
+from sessions.own import own_from_json, own_to_json
 
 Order = Literal["shuffled", "fixed", "board"]
 LimitKind = Literal["dilemmas", "minutes"]
@@ -194,6 +196,8 @@ class RoundState:
     """The discussion timer was running at the last save (a resume starts it again)."""
     secret_open: bool = False
     """A secret vote was going round; it is not kept, so a resume asks to vote again."""
+    own: OwnCase | None = None
+    """The card itself, for an eigen casus typed in the room (not in any deck)."""
 
     @property
     def minutes(self) -> int | None:
@@ -215,6 +219,7 @@ class RoundState:
             minutes=self.minutes,
             note=self.note or None,
             blanco=self.blanco if self.vote == "secret" and self.counts is not None else 0,
+            own=self.own,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -234,6 +239,7 @@ class RoundState:
             "blanco": self.blanco,
             "timer_running": self.timer_running,
             "secret_open": self.secret_open,
+            "own": None if self.own is None else own_to_json(self.own, situation=True),
         }
 
     @classmethod
@@ -258,6 +264,7 @@ class RoundState:
             blanco=int(data.get("blanco", 0)),
             timer_running=bool(data.get("timer_running", False)),
             secret_open=bool(data.get("secret_open", False)),
+            own=own_from_json(data["own"]) if data.get("own") is not None else None,
         )
 
 
@@ -279,6 +286,7 @@ class GameState:
     clock_started: float | None = None
     """Epoch seconds when the first card was shown: in "minutes" mode the session clock is
     wall time, not the sum of the round timers."""
+    _own_cards: dict[str, Dilemma] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def start(cls, deck: Deck, setup: GameSetup) -> GameState:
@@ -300,6 +308,39 @@ class GameState:
     @property
     def current(self) -> RoundState | None:
         return self.rounds.get(self.position) if self.has_card else None
+
+    def card(self, deck: Deck, dilemma_id: str) -> Dilemma | None:
+        """The card of a plan entry: from the deck, or the session's own eigen casus."""
+        card = deck.dilemma(dilemma_id)
+        if card is not None:
+            return card
+        cached = self._own_cards.get(dilemma_id)
+        if cached is not None:
+            return cached
+        for rnd in self.rounds.values():
+            if rnd.dilemma == dilemma_id and rnd.own is not None:
+                made = self._own_cards[dilemma_id] = own_card(dilemma_id, rnd.own, rnd.theme)
+                return made
+        return None
+
+    def add_own(self, case: OwnCase, theme: str) -> int:
+        """Put an eigen casus into the plan right after the current card and go to it.
+
+        Returns its plan position. Rounds after it move one place on, as the store's do
+        (``make_room``)."""
+        case_id = own_case_id(self.plan)
+        index = self.position + 1 if self.has_card else len(self.plan)
+        self.plan.insert(index, case_id)
+        self.rounds = {(i + 1 if i >= index else i): r for i, r in self.rounds.items()}
+        self.rounds[index] = RoundState(
+            dilemma=case_id,
+            theme=theme,
+            vote="none" if case.kind == "open" else self.setup.vote,
+            own=case,
+        )
+        self._own_cards.pop(case_id, None)
+        self.position = index
+        return index
 
     def ensure_round(self, deck: Deck, index: int) -> RoundState:
         """The round at ``index``, created with the default vote mode on first visit."""
@@ -328,7 +369,9 @@ class GameState:
         """True when the planned number of dilemmas has been played (board order)."""
         if self.setup.limit_kind != "dilemmas":
             return False
-        return len(self.played_indices()) >= self.setup.limit
+        # An eigen casus comes on top of the planned cards.
+        deck_rounds = [i for i in self.played_indices() if self.rounds[i].own is None]
+        return len(deck_rounds) >= self.setup.limit
 
     def next(self, deck: Deck) -> bool:
         """Go to the next planned card. Returns False when there is none (the end, or a
@@ -468,4 +511,4 @@ class GameState:
 
     def check_deck(self, deck: Deck) -> list[str]:
         """Card ids in the plan that the deck no longer has (a deck changed since)."""
-        return [p for p in self.plan if deck.dilemma(p) is None]
+        return [p for p in self.plan if self.card(deck, p) is None]

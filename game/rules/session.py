@@ -291,6 +291,15 @@ class GameSession:
                 self._call(lambda: store.save_round(self._sid(), i, record), f"round-{i}")
         self.save_state()
 
+    def insert_round(self, index: int) -> None:
+        """Save a card just put into the plan at ``index`` (an eigen casus): the stored rounds
+        from there on move one place on first, as the game's did."""
+        store = self.store
+        make_room = getattr(store, "make_room", None)
+        if make_room is not None and self.session_id is not None:
+            self._call(lambda: make_room(self._sid(), index))
+        self.save_round(index)
+
     def save_state(self) -> None:
         """Save where the game is, for resuming."""
         store = self.store

@@ -21,6 +21,7 @@ from dilemmas.model import Dilemma
 from game.dialogs.choice import ChoiceDialog
 from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
+from game.dialogs.own_case import OwnCaseDialog, OwnCaseResult
 from game.dialogs.participants import ParticipantsDialog
 from game.rules.game import VOTE_MODE_LABELS, RoundState
 from game.rules.notes import clean_note, note_message
@@ -34,6 +35,7 @@ from game.widgets.reveal_scroll import RevealScroll
 from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer, clock_text
 from sessions.model import VoteMode
+from sessions.own import own_theme_title, scrubbed_own
 
 __all__ = ["RoundScreen", "option_labels", "vote_choices"]  # pulse.py imports these here
 
@@ -48,6 +50,7 @@ COMPACT_WIDTH = 110
 
 
 KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan · p deelnemers"
+KEYS_LINE_WIDE = KEYS_LINE + " · o eigen casus · F1 alle toetsen"
 
 
 class RoundScreen(Screen[None]):
@@ -69,6 +72,7 @@ class RoundScreen(Screen[None]):
 - `d` **verdiepen**: werk de kaart uit met het zeven-stappenplan en kom daarna terug.
 - `k` **alleen de kaart**, zo groot als het scherm; `Escape` of `k` gaat terug.
 - `p` **deelnemers**: het aantal wijzigen als er iemand bijkomt of weggaat.
+- `o` **eigen casus**: een dilemma uit de groep intypen en meteen spelen, als elke kaart.
 - `b` **themabord**: welke thema's al besproken zijn.
 - `s` overslaan, `→` of `spatie` volgende, `←` vorige, `e` afronden.
 - `↑` `↓` (of `PgUp` `PgDn`) schuiven door de kaart als niet alles op het scherm past.
@@ -143,6 +147,14 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         Binding("up", "scroll_card(-3)", "Omhoog", id="round.scroll-up", show=False),
         Binding("pagedown", "scroll_card(20)", "Pagina omlaag", id="round.page-down", show=False),
         Binding("pageup", "scroll_card(-20)", "Pagina omhoog", id="round.page-up", show=False),
+        Binding(
+            "o",
+            "own_case",
+            "Eigen casus",
+            id="round.own-case",
+            show=False,
+            tooltip="Een dilemma uit de groep intypen en spelen",
+        ),
         Binding(
             "b",
             "board",
@@ -254,6 +266,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def _apply_size(self, width: int) -> None:
         self.set_class(width < COMPACT_WIDTH, "-compact")
+        self._put("#round-keys", KEYS_LINE if width < len(KEYS_LINE_WIDE) + 2 else KEYS_LINE_WIDE)
         self.query_one(CardView).set_class(width < COMPACT_WIDTH, "-compact")
 
     def _store_problem(self, message: str) -> None:
@@ -294,15 +307,19 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     @property
     def dilemma(self) -> Dilemma:
-        card = self.deck.dilemma(self.round.dilemma)
+        card = self.game.card(self.deck, self.round.dilemma)
         assert card is not None
         return card
+
+    def _theme_title(self, theme: str) -> str:
+        return own_theme_title(theme, self.deck.theme_title(theme))
 
     def _round_label(self) -> str:
         setup = self.game.setup
         n = self.game.position + 1
         if setup.limit_kind == "dilemmas":
-            total = setup.limit if setup.order == "board" else len(self.game.plan)
+            own = sum(1 for r in self.game.rounds.values() if r.own is not None)
+            total = setup.limit + own if setup.order == "board" else len(self.game.plan)
             return f"Ronde {n} van {total}"
         return f"Ronde {n}"
 
@@ -328,12 +345,12 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 self._round_label().replace("Ronde ", "").replace(" van ", "/"),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{done}/{len(self.themes)} thema's",
-                self.deck.theme_title(rnd.theme),
+                self._theme_title(rnd.theme),
             ]
         else:
             parts = [
                 self._round_label(),
-                self.deck.theme_title(rnd.theme),
+                self._theme_title(rnd.theme),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{self.game.setup.participants} deelnemers",
                 coverage_summary(self.themes, covered),
@@ -691,6 +708,31 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
         self.app.push_screen(ParticipantsDialog(self.game.setup.participants), done)
 
+    def action_own_case(self) -> None:
+        """An eigen casus: type a dilemma from the room and play it right after this card."""
+
+        def done(result: OwnCaseResult | None) -> None:
+            if result is None:
+                return
+            typed, theme = result
+            case = scrubbed_own(typed)
+            self._leave_round()
+            index = self.game.add_own(case, theme)
+            self.session.insert_round(index)
+            self.query_one(RoundTimer).load(self.round.seconds)
+            self.show_round()
+            removed = case != typed
+            self.notify(
+                "Speel de casus als elke kaart: stem, bespreek en ga verder met →."
+                + (" Persoonsgegevens zijn eruit gehaald." if removed else ""),
+                title="Eigen casus",
+                timeout=8,
+            )
+
+        self.app.push_screen(
+            OwnCaseDialog([(t, title) for t, title in self.themes]), done
+        )
+
     def action_deep_dive(self) -> None:
         """Open the seven-step walkthrough on this card; come back here after."""
         from game.screens.walkthrough import WalkthroughScreen
@@ -706,15 +748,24 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 rnd.skipped = False
                 self._save_state()
 
-        self.app.push_screen(
-            WalkthroughScreen(
+        if rnd.own is not None:
+            # An eigen casus is in no deck: it is worked through as a dilemma in own words,
+            # so it can be continued later from the list of open walkthroughs too.
+            own = rnd.own
+            text = "\n\n".join(p for p in (own.title, own.situation, own.question) if p)
+            screen = WalkthroughScreen(
+                own_text=text,
+                session_id=self.session.session_id,
+                walkthrough_id=rnd.walkthrough,
+            )
+        else:
+            screen = WalkthroughScreen(
                 dilemma=self.dilemma,
                 deck=self.deck,
                 session_id=self.session.session_id,
                 walkthrough_id=rnd.walkthrough,
-            ),
-            done,
-        )
+            )
+        self.app.push_screen(screen, done)
 
     # -- moving on -------------------------------------------------------------------------
 

@@ -12,7 +12,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from dilemmas.model import Deck, Dilemma
+from game.rules.own import is_own
 from game.rules.text import reflow
+from sessions.own import OWN_THEME_TITLE, own_theme_title
 
 
 def options_content(dilemma: Dilemma) -> Content:
@@ -196,7 +198,9 @@ class CardView(VerticalScroll, can_focus=False):
 
     def _fill(self) -> None:
         d = self.dilemma
-        theme = self.deck.theme_title(d.theme) if self.deck else d.theme
+        theme = own_theme_title(d.theme, self.deck.theme_title(d.theme) if self.deck else d.theme)
+        if is_own(d.id):
+            theme = "eigen casus" if theme == OWN_THEME_TITLE else f"{theme} · eigen casus"
         self.query_one(".card--theme", Static).update(Content(f"Thema: {theme}"))
         self.query_one(".card--title", Static).update(Content(d.title))
         self.query_one(".card--situation", Static).update(Content(reflow(d.situation)))
