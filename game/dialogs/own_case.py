@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -68,6 +69,9 @@ class OwnCaseDialog(ModalScreen[OwnCaseResult | None]):
         width: 1fr;
         margin: 1 0 0 0;
     }
+    OwnCaseDialog #own-fields Input, OwnCaseDialog #own-situation {
+        background: $boost;
+    }
     OwnCaseDialog #own-situation {
         height: 4;
     }
@@ -96,6 +100,12 @@ class OwnCaseDialog(ModalScreen[OwnCaseResult | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annuleren", id="own.cancel"),
         Binding("ctrl+s", "save", "Spelen", id="own.save", priority=True),
+        # Moving between fields is handled as the key arrives (priority), not after the
+        # focused field has worked through the keys before it: keys typed in a burst then
+        # land in the field they were meant for.
+        Binding("tab", "field(1)", "Volgend veld", show=False, priority=True),
+        Binding("shift+tab", "field(-1)", "Vorig veld", show=False, priority=True),
+        Binding("enter", "enter_field", "Volgend veld", show=False, priority=True),
     ]
 
     def __init__(self, themes: Sequence[tuple[str, str]]) -> None:
@@ -154,10 +164,17 @@ class OwnCaseDialog(ModalScreen[OwnCaseResult | None]):
             [self.query_one(f"#own-option-{i}", Input).value for i in range(len(OWN_KEYS))],
         )
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        """Enter in a field goes on to the next one, as in a paper form; ctrl+s plays."""
-        event.stop()
+    def action_field(self, step: int) -> None:
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    def action_enter_field(self) -> None:
+        """Enter in a one-line field goes on to the next one, as in a paper form; elsewhere
+        (the situation, a button, the theme list) Enter does what it does there."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
         self.focus_next()
 
     @on(Button.Pressed, "#own-ok")
