@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -139,30 +139,36 @@ class IntegerSpelApp(App[None]):
     def _offer_resume(self) -> None:
         # Only while nothing has started yet: a session begun in the first moments (a quick
         # ctrl+s on a pre-filled setup) is the one being played, not one to resume.
-        if type(self.screen).__name__ not in ("MainMenuScreen", "SetupScreen"):
-            return
-        module = _optional_module("game.screens.resume")
-        if module is not None and self.ctx.store is not None:
-            module.offer_resume(self)
+        if self.ctx.store is not None and self._nothing_started():
+            from game.screens.resume import offer_resume
+
+            offer_resume(self)
+
+    def _nothing_started(self) -> bool:
+        """True on the menu or the team game's setup (before its first card)."""
+        from game.screens.menu import MainMenuScreen
+
+        if isinstance(self.screen, MainMenuScreen):
+            return True
+        # Not imported yet means not on screen: the check never loads the setup itself.
+        setup = sys.modules.get("game.screens.setup")
+        return setup is not None and isinstance(self.screen, setup.SetupScreen)
 
     def _open_start_target(self) -> None:
         start = self.start
         if start.kind == "play":
-            self.open_screen(
-                "game.screens.setup", "SetupScreen",
-                deck=start.deck, team=start.team, participants=start.participants,
-            )
+            self.action_open_team_game(start.deck, start.team, start.participants)
         elif start.kind == "practice":
-            self.open_screen("game.screens.practice", "PracticeScreen")
+            self.action_open_practice()
         elif start.kind == "walkthrough":
             found = (
                 self.ctx.registry.find_dilemma(start.dilemma) if start.dilemma else None
             )
             if found is not None:
+                from game.screens.walkthrough import WalkthroughScreen
+
                 deck, dilemma = found
-                self.open_screen(
-                    "game.screens.walkthrough", "WalkthroughScreen", dilemma=dilemma, deck=deck
-                )
+                self.push_screen(WalkthroughScreen(dilemma=dilemma, deck=deck))
             else:
                 if start.dilemma:
                     self.notify(
@@ -170,16 +176,41 @@ class IntegerSpelApp(App[None]):
                         severity="warning",
                         markup=False,
                     )
-                self.open_screen("game.screens.walkthrough", "WalkthroughPickScreen")
+                self.action_open_walkthroughs()
 
-    def open_screen(self, module_name: str, class_name: str, **kwargs: Any) -> None:
-        """Push a screen by module and class name; say so plainly if it isn't there."""
-        module = _optional_module(module_name)
-        screen_class = getattr(module, class_name, None) if module is not None else None
-        if screen_class is None:
-            self.notify("Dit onderdeel is nog niet beschikbaar.", severity="warning")
-            return
-        self.push_screen(screen_class(**kwargs))
+    # -- the screens of the menu: one action each, each screen imported on first use -------
+
+    def action_open_team_game(
+        self, deck: str | None = None, team: str | None = None, participants: int | None = None
+    ) -> None:
+        """The team game's setup (the command line may have filled in some of it)."""
+        from game.screens.setup import SetupScreen
+
+        self.push_screen(SetupScreen(deck=deck, team=team, participants=participants))
+
+    def action_open_walkthroughs(self) -> None:
+        """The stappenplan: pick a card or an open walkthrough."""
+        from game.screens.walkthrough import WalkthroughPickScreen
+
+        self.push_screen(WalkthroughPickScreen())
+
+    def action_open_practice(self) -> None:
+        """Practice for a new colleague, before the oath."""
+        from game.screens.practice import PracticeScreen
+
+        self.push_screen(PracticeScreen())
+
+    def action_open_report(self) -> None:
+        """The Rapportage screen: figures, import and export."""
+        from game.screens.report import ReportScreen
+
+        self.push_screen(ReportScreen())
+
+    def action_open_decks(self) -> None:
+        """The decks and their cards, with their problems."""
+        from game.screens.decks import DecksScreen
+
+        self.push_screen(DecksScreen())
 
     @on(events.DeliveryComplete)
     def _delivery_complete(self, event: events.DeliveryComplete) -> None:
@@ -217,16 +248,15 @@ class IntegerSpelApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand("Teamspel", "Een sessie met je team beginnen",
-                            lambda: self.open_screen("game.screens.setup", "SetupScreen"))
+                            self.action_open_team_game)
         yield SystemCommand("Stappenplan", "Een dilemma uitwerken in zeven stappen",
-                            lambda: self.open_screen("game.screens.walkthrough",
-                                                     "WalkthroughPickScreen"))
+                            self.action_open_walkthroughs)
         yield SystemCommand("Oefenen", "Dilemma's oefenen voor nieuwe collega's",
-                            lambda: self.open_screen("game.screens.practice", "PracticeScreen"))
+                            self.action_open_practice)
         yield SystemCommand("Rapportage", "Anonieme cijfers voor het jaarverslag",
-                            lambda: self.open_screen("game.screens.report", "ReportScreen"))
+                            self.action_open_report)
         yield SystemCommand("Decks", "De dilemmakaartjes bekijken en controleren",
-                            lambda: self.open_screen("game.screens.decks", "DecksScreen"))
+                            self.action_open_decks)
         yield SystemCommand("Help", "Uitleg bij dit scherm", self.action_help)
         yield SystemCommand("Licht of donker", "Wissel de weergave (beamer in een lichte zaal)",
                             self.action_toggle_light)
@@ -260,13 +290,3 @@ class IntegerSpelApp(App[None]):
                         screen.dismiss()
         elif too_small and isinstance(self.screen, TooSmallScreen):
             self.screen.refresh_size(width, height)
-
-
-def _optional_module(name: str) -> Any:
-    """Import a screen module, or None when it is not part of this build yet."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise

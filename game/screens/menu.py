@@ -14,18 +14,13 @@ from textual.widgets import Button, Footer, Static
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
 
-# (button id, label, one-line description, module, screen class)
-MENU_ITEMS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("teamspel", "Teamspel", "Bespreek dilemma's met je team, op de beamer.",
-     "game.screens.setup", "SetupScreen"),
-    ("stappenplan", "Stappenplan", "Werk één dilemma uit in zeven stappen.",
-     "game.screens.walkthrough", "WalkthroughPickScreen"),
-    ("oefenen", "Oefenen", "Voor nieuwe collega's, vóór de ambtseed.",
-     "game.screens.practice", "PracticeScreen"),
-    ("rapportage", "Rapportage", "Anonieme cijfers voor het jaarverslag.",
-     "game.screens.report", "ReportScreen"),
-    ("decks", "Decks", "De dilemmakaartjes bekijken en controleren.",
-     "game.screens.decks", "DecksScreen"),
+# (button id, label, one-line description, the app's action that opens it)
+MENU_ITEMS: tuple[tuple[str, str, str, str], ...] = (
+    ("teamspel", "Teamspel", "Bespreek dilemma's met je team, op de beamer.", "open_team_game"),
+    ("stappenplan", "Stappenplan", "Werk één dilemma uit in zeven stappen.", "open_walkthroughs"),
+    ("oefenen", "Oefenen", "Voor nieuwe collega's, vóór de ambtseed.", "open_practice"),
+    ("rapportage", "Rapportage", "Anonieme cijfers voor het jaarverslag.", "open_report"),
+    ("decks", "Decks", "De dilemmakaartjes bekijken en controleren.", "open_decks"),
 )
 
 
@@ -43,8 +38,7 @@ Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met
 - **Decks** — de dilemmakaartjes bekijken en fouten vinden.
 """
     BINDINGS: ClassVar[list[BindingType]] = list[BindingType]([
-        Binding(str(i + 1), f"open('{item[0]}')", item[1], id=f"menu.{item[0]}",
-                tooltip=item[2])
+        Binding(str(i + 1), f"app.{item[3]}", item[1], id=f"menu.{item[0]}", tooltip=item[2])
         for i, item in enumerate(MENU_ITEMS)
     ] + [
         Binding("down", "app.focus_next", "Volgende", show=False),
@@ -58,7 +52,7 @@ Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met
             yield Static("Integer-spel", id="menu-title")
             yield Static(f"{organisation} · werkgroep integriteit en omgangsvormen",
                          id="menu-subtitle", markup=False)
-            for number, (key, label, description, _module, _cls) in enumerate(MENU_ITEMS, 1):
+            for number, (key, label, description, _action) in enumerate(MENU_ITEMS, 1):
                 yield Button(f"{number}  {label}", id=f"menu-{key}", classes="menu-button")
                 yield Static(description, classes="menu-description", markup=False)
             yield Static(self._contact_line(), id="menu-contact", markup=False)
@@ -78,13 +72,8 @@ Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met
         self.call_after_refresh(cast("IntegerSpelApp", self.app).first_screen_painted)
 
     @on(Button.Pressed, ".menu-button")
-    def _pressed(self, event: Button.Pressed) -> None:
-        assert event.button.id is not None
-        self.action_open(event.button.id.removeprefix("menu-"))
-
-    def action_open(self, key: str) -> None:
-        """Open the screen behind a menu item."""
-        for item_key, _label, _description, module, screen_class in MENU_ITEMS:
-            if item_key == key:
-                cast("IntegerSpelApp", self.app).open_screen(module, screen_class)
+    async def _pressed(self, event: Button.Pressed) -> None:
+        for key, _label, _description, action in MENU_ITEMS:
+            if event.button.id == f"menu-{key}":
+                await self.run_action(f"app.{action}")
                 return
