@@ -206,6 +206,53 @@ class RoundState:
             return None
         return max(1, (self.seconds + 59) // 60)
 
+    # -- what the facilitator does with the round (the screen asks, these decide) --------
+
+    def vote_refusal(self, dilemma: Dilemma) -> str | None:
+        """Why a vote can't be taken now (Dutch), or None when it can."""
+        if dilemma.answer.kind == "open":
+            return "Bij een open vraag wordt niet gestemd: bespreek het samen."
+        if self.variation >= 0 and self.counts is None:
+            return "Stem eerst over de kaart zelf. Druk op w tot de variatie weg is."
+        return None
+
+    def shown_counts(self) -> tuple[dict[str, int] | None, dict[str, int] | None]:
+        """The counts on screen, and the card's own counts beside them on a re-vote."""
+        if self.variation >= 0 and self.variation in self.revotes:
+            return self.revotes[self.variation], self.counts
+        return self.counts, None
+
+    def counts_to_edit(self) -> dict[str, int] | None:
+        """The counts a new hand count starts from: this vote's own, or none yet."""
+        if self.variation >= 0:
+            return self.revotes.get(self.variation)
+        return self.counts
+
+    def store_vote(self, counts: Mapping[str, int], mode: VoteMode, blanco: int = 0) -> None:
+        """Keep a vote: on the card itself, or as the re-vote of the variation shown.
+
+        Raised hands were seen by everyone, so they show at once; a secret result waits for
+        the reveal. Abstentions count only for a secret vote on the card itself.
+        """
+        if self.variation >= 0:
+            self.revotes[self.variation] = dict(counts)
+        else:
+            self.counts = dict(counts)
+            self.vote = mode
+            self.blanco = blanco if mode == "secret" else 0
+        self.revealed = mode == "hands"
+        self.skipped = False
+
+    def next_variation(self, dilemma: Dilemma) -> bool:
+        """Show the card's next "Maar wat als…?"; after the last one, the card itself again.
+        False when the card has no variations."""
+        if not dilemma.variations:
+            return False
+        self.variation += 1
+        if self.variation >= len(dilemma.variations):
+            self.variation = -1
+        return True
+
     def to_round(self) -> Round:
         """The anonymous record of this round."""
         return Round(

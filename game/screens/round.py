@@ -34,7 +34,6 @@ from game.widgets.card import CardView
 from game.widgets.reveal_scroll import RevealScroll
 from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer, clock_text
-from sessions.model import VoteMode
 from sessions.own import own_theme_title, scrubbed_own
 
 __all__ = ["RoundScreen", "option_labels", "vote_choices"]  # pulse.py imports these here
@@ -408,15 +407,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             text += "\nStem opnieuw met h of g om de verschuiving te zien."
         self._put("#round-variation", text, show=True)
 
-    def _shown_counts(self, rnd: RoundState) -> tuple[dict[str, int] | None, dict[str, int] | None]:
-        """The counts to show, and the earlier counts when it is a re-vote."""
-        if rnd.variation >= 0 and rnd.variation in rnd.revotes:
-            return rnd.revotes[rnd.variation], rnd.counts
-        return rnd.counts, None
-
     def _show_vote(self, rnd: RoundState, dilemma: Dilemma) -> None:
         bars = self.query_one(VoteBars)
-        counts, previous = self._shown_counts(rnd)
+        counts, previous = rnd.shown_counts()
         if dilemma.answer.kind == "open":
             text = "Open vraag: geen stemming, bespreek het samen."
         elif counts is None:
@@ -495,17 +488,10 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     # -- votes -----------------------------------------------------------------------------
 
     def _can_vote(self) -> bool:
-        rnd = self.round
-        if self.dilemma.answer.kind == "open":
-            self.notify("Bij een open vraag wordt niet gestemd: bespreek het samen.")
-            return False
-        if rnd.variation >= 0 and rnd.counts is None:
-            self.notify(
-                "Stem eerst over de kaart zelf. Druk op w tot de variatie weg is.",
-                severity="warning",
-            )
-            return False
-        return True
+        refusal = self.round.vote_refusal(self.dilemma)
+        if refusal is not None:
+            self.notify(refusal, severity="warning" if self.round.variation >= 0 else "information")
+        return refusal is None
 
     def _vote_title(self) -> str:
         rnd = self.round
@@ -521,31 +507,17 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             return text if text.lower().startswith("maar wat als") else "Maar wat als… " + text
         return None
 
-    def _store_vote(self, counts: dict[str, int], mode: VoteMode) -> None:
-        rnd = self.round
-        if rnd.variation >= 0:
-            rnd.revotes[rnd.variation] = counts
-        else:
-            rnd.counts = counts
-            rnd.vote = mode
-            if mode != "secret":
-                rnd.blanco = 0
-        # Raised hands were seen by everyone; a secret result waits for the reveal.
-        rnd.revealed = mode == "hands"
-
     def action_vote_hands(self) -> None:
         """Type the number of hands per option."""
         if not self._can_vote():
             return
         dilemma, rnd = self.dilemma, self.round
-        counts, _ = self._shown_counts(rnd)
-        if rnd.variation >= 0 and rnd.variation not in rnd.revotes:
-            counts = None
+        counts = rnd.counts_to_edit()
         options = [(key, label) for key, label in option_labels(dilemma).items()]
 
         def done(result: dict[str, int] | None) -> None:
             if result is not None:
-                self._store_vote(result, "hands")
+                rnd.store_vote(result, "hands")
                 self._changed()
                 self._bring_into_view("#round-bars")
 
@@ -595,9 +567,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                     timeout=12,
                 )
                 return
-            if self.round.variation < 0:
-                self.round.blanco = screen.tally.blanco
-            self._store_vote(result, "secret")
+            self.round.store_vote(result, "secret", blanco=screen.tally.blanco)
             self._changed()
             self.notify("Stemming klaar. Druk op r voor de uitslag.")
 
@@ -606,7 +576,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def action_reveal(self) -> None:
         """Show (or hide again) the result of the vote."""
         rnd = self.round
-        counts, _ = self._shown_counts(rnd)
+        counts, _ = rnd.shown_counts()
         if counts is None:
             self.notify("Er is nog niet gestemd.")
             return
@@ -664,13 +634,10 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def action_what_if(self) -> None:
         """The next "Maar wat als…?" variation (after the last one: back to the card)."""
-        dilemma, rnd = self.dilemma, self.round
-        if not dilemma.variations:
+        rnd = self.round
+        if not rnd.next_variation(self.dilemma):
             self.notify("Bij deze kaart staan geen variaties.")
             return
-        rnd.variation += 1
-        if rnd.variation >= len(dilemma.variations):
-            rnd.variation = -1
         self._save_state()
         self.show_round()
         if rnd.variation >= 0:
