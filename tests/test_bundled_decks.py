@@ -378,3 +378,18 @@ def test_names_and_roles_are_mixed(decks: dict[str, Deck]) -> None:
     assert len(people & MIGRANT_NAMED) >= 1
     targets = list(TARGET.values())
     assert sum(name in MIGRANT_NAMED for name in targets) <= len(targets) // 3
+
+
+ROUTES = {"privacyfunctionaris": "privacy", "vertrouwenspersoon": "vertrouwenspersoon",
+          "Huis voor Klokkenluiders": "huis-voor-klokkenluiders", "P&O": "p-en-o"}
+
+
+def test_a_route_in_the_guidance_is_a_contact_on_the_card(decks: dict[str, Deck]) -> None:
+    """Whoever the guidance sends you to is on the card with a name and a number from the config."""
+    for deck in decks.values():
+        if deck.is_pulse or deck.id == "raad-en-college":
+            continue
+        for card in deck.dilemmas:
+            missing = [cid for word, cid in ROUTES.items()
+                       if word in card.guidance and cid not in card.contacts]
+            assert missing == [], (card.id, missing)
