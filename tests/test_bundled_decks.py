@@ -205,7 +205,7 @@ def test_each_deck_says_what_to_check_before_first_use(decks: dict[str, Deck]) -
 
 # First names used for people in the cards; a name belongs to one card only, so a team never
 # mixes up two different people with the same name.
-PERSON_NAMES = set(["Ahmed", "Anja", "Anouk", "Arjen", "Aylin", "Bart", "Bas", "Bram", "Carla", "Chantal", "Daan", "Demi", "Dewi", "Emre", "Erik", "Esra", "Esther", "Eva", "Fatima", "Femke", "Fleur", "Floor", "Gerrit", "Gert", "Gijs", "Hakan", "Hamid", "Hanna", "Hans", "Hatice", "Henk", "Hidde", "Ilse", "Ingrid", "Iris", "Jasper", "Jelle", "Jeroen", "Jolanda", "Joris", "Joyce", "Jurgen", "Karim", "Kees", "Kevin", "Kim", "Koen", "Lidia", "Lieke", "Linda", "Lisa", "Lotte", "Lucas", "Luuk", "Maaike", "Marco", "Marieke", "Marloes", "Mehmet", "Milan", "Mirjam", "Nadia", "Naima", "Nikki", "Nina", "Noor", "Olga", "Omar", "Petra", "Pieter", "Priya", "Rachid", "Ramon", "Romy", "Roos", "Ruben", "Ruud", "Samira", "Sanne", "Sarita", "Sem", "Sofie", "Stijn", "Sven", "Tarik", "Thijs", "Tim", "Tobias", "Ton", "Wendy", "Wim", "Wouter", "Yara", "Youssef", "Yusuf"])
+PERSON_NAMES = set(["Ahmed", "Anja", "Anouk", "Arjen", "Aylin", "Bart", "Bas", "Bram", "Carla", "Chantal", "Daan", "Demi", "Dewi", "Emre", "Erik", "Esra", "Esther", "Eva", "Fatima", "Femke", "Fleur", "Floor", "Gerrit", "Gert", "Gijs", "Hakan", "Hamid", "Hanna", "Hans", "Hatice", "Henk", "Hidde", "Ilse", "Ingrid", "Iris", "Jasper", "Jelle", "Jeroen", "Jolanda", "Joris", "Joyce", "Jurgen", "Karim", "Kees", "Kevin", "Kim", "Koen", "Lidia", "Lieke", "Linda", "Lisa", "Lotte", "Lucas", "Luuk", "Maaike", "Marco", "Marieke", "Marloes", "Mehmet", "Milan", "Mirjam", "Nadia", "Naima", "Nikki", "Nina", "Noor", "Olga", "Omar", "Petra", "Pieter", "Priya", "Rachid", "Ramon", "Romy", "Roos", "Ruben", "Ruud", "Samira", "Sanne", "Sarita", "Sem", "Sofie", "Stijn", "Sven", "Tarik", "Thijs", "Tim", "Tobias", "Ton", "Wendy", "Wim", "Wouter", "Yara", "Youssef", "Yusuf", "Annemiek", "Esmee", "Frank", "Ilona", "Jos", "Marek", "Marjolein", "Merel", "Sandra", "Stefan"])
 
 
 def test_no_person_name_in_two_cards(decks: dict[str, Deck]) -> None:
@@ -230,3 +230,167 @@ def test_facts_the_review_found_wrong(decks: dict[str, Deck]) -> None:
         "bericht-over-festivalvergunning"].guidance
     for card in cards.values():
         assert "(FG)" not in _all_text(card).replace("niet de FG", ""), card.id
+
+
+# The four Huizen regulations and the laws by their official short names. Every card cites from
+# this list only, written this way, so a team never meets a paragraph name the code doesn't have.
+HUIZEN_REGULATIONS = {
+    "Gedragscode ambtenaren gemeente Huizen 2014",
+    "Regeling melding vermoeden misstand",
+    "Klachtenregeling ongewenst gedrag",
+    "Protocol e-mail, internet en social media 2018",
+}
+LAWS = {
+    "Aanbestedingswet 2012", "Algemene verordening gegevensbescherming", "Algemene wet bestuursrecht",
+    "Algemene wet gelijke behandeling", "Ambtenarenwet 2017", "Arbeidsomstandighedenwet",
+    "Gemeentewet", "Grondwet", "Jeugdwet", "Opiumwet", "Participatiewet", "Wet basisregistratie personen",
+    "Wet bescherming klokkenluiders", "Wet Bibob",
+    "Wet gelijke behandeling op grond van handicap of chronische ziekte",
+    "Wet gelijke behandeling op grond van leeftijd bij de arbeid",
+    "Wet maatschappelijke ondersteuning 2015", "Wet onderscheid arbeidsduur", "Wet open overheid",
+    "Wet politiegegevens", "Wetboek van Strafrecht", "Woningwet",
+}
+
+
+def test_every_reference_is_from_the_one_list(decks: dict[str, Deck]) -> None:
+    wrong = {f"{deck.id}/{card.id}: {ref}" for deck in decks.values() for card in deck.dilemmas
+             for ref in card.references if ref not in HUIZEN_REGULATIONS | LAWS}
+    assert wrong == set()
+    for card in team_cards(decks):
+        assert len(set(card.references)) == len(card.references), card.id
+
+
+@pytest.mark.parametrize("phrase", [
+    "veel gemeenten", "jouw gemeente", "je gemeente", "elke gemeente", "bijna elke gemeente",
+    "wat bij jou geldt", "wie het bij jou is", "veel gedragscodes", "vertrouwenspersoon integriteit",
+    "meldregeling vermoeden", "meldregeling integriteit", "de meldregeling", "beleid agressie en geweld",
+    "(datalekken; dat is niet de fg)", "personeelsadviseur", "doet niets zonder",
+    "vaak strenger",
+])
+def test_routes_name_huizen_not_any_municipality(decks: dict[str, Deck], phrase: str) -> None:
+    hits = [f"{deck.id}/{card.id}" for deck in decks.values() for card in deck.dilemmas
+            if phrase in _all_text(card).lower()]
+    assert hits == []
+
+
+def test_no_strawman_options(decks: dict[str, Deck]) -> None:
+    for card in team_cards(decks):
+        if card.answer.kind != "choice":
+            continue
+        for option in card.answer.options:
+            assert not re.match(r"(Niets|Ik doe niets)\b", option.text), (card.id, option.key)
+
+
+def test_one_style_of_quotes(decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        for card in deck.dilemmas:
+            text = _all_text(card)
+            assert '"' not in text, card.id
+            assert not re.search(r"(^|[\s(])'(?!s\b)", text), card.id
+            assert not re.search(r"[b-df-hj-np-tv-xz]'s\b", text), card.id  # Mirjams, but collega's
+
+
+def _content_words(card: Dilemma) -> set[str]:
+    stop = {"deze", "door", "haar", "heeft", "hebben", "niet", "maar", "naar", "zijn", "over",
+            "voor", "wordt", "zegt", "tegen", "jouw", "jullie", "team", "collega", "collega's"}
+    text = " ".join([card.title, card.situation, card.question]).lower()
+    return {w for w in re.findall(r"[a-zà-ü']+", text) if len(w) > 3 and w not in stop}
+
+
+# Scenes the review found twice across the decks; each pair must now tell its own situation.
+NEAR_DUPLICATES = [
+    ("niet-door-haar-geholpen", "racisme-aan-de-balie"),
+    ("past-niet-in-het-team", "past-hij-wel-in-het-team"),
+    ("roddels-bij-de-koffie", "roddel-na-burn-out"),
+    ("niemand-vraagt-haar-mee", "genegeerd-bij-de-lunch"),
+    ("penningmeester-van-de-club", "subsidie-eigen-sportclub"),
+    ("waar-kan-ik-terecht", "in-vertrouwen-verteld"),
+    ("loge-bij-de-voetbal", "skybox-bij-de-derby"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), NEAR_DUPLICATES)
+def test_near_duplicate_scenes_now_differ(decks: dict[str, Deck], first: str, second: str) -> None:
+    cards = {card.id: card for card in team_cards(decks)}
+    a, b = _content_words(cards[first]), _content_words(cards[second])
+    assert len(a & b) / len(a | b) < 0.1, sorted(a & b)
+    for marker in ("nederlander", "past", "burn", "lunch", "kunstgras", "appjes", "berichtjes",
+                   "stadion", "voetbal"):
+        assert not (marker in " ".join(a) and marker in " ".join(b)), (first, second, marker)
+
+
+# Capitalised words in the middle of a sentence that are not people.
+NOT_NAMES = {
+    "Algemene", "Ambtenarenwet", "Arbowet", "Barcelona", "Belastingen", "Bibob", "Bureau", "College",
+    "Financiën", "Gedragscode", "Gemeentewet", "Grondwet", "Huis", "Huizen", "Inkomen", "Justis",
+    "Klachtenregeling", "Klokkenluiders", "Landelijk", "Limburgse", "Mens", "Nederlander", "Nederlands",
+    "Openbare", "Polen", "Publiekszaken", "Rechten", "Regeling", "Ruimte", "Spanje", "Thuis", "Turkije",
+    "Veilig", "Werk", "Werken", "Wet", "Whats", "Wmo", "Woningwet", "Woo", "Zelfmoordpreventie",
+    "Protocol", "Wetboek", "Strafrecht", "Gooimeer",
+}
+
+
+def test_every_name_in_the_cards_is_on_the_name_list(decks: dict[str, Deck]) -> None:
+    """A new first name can't slip past the one-card check by being missing from the list."""
+    unknown: set[str] = set()
+    for card in team_cards(decks):
+        parts = [card.situation, card.question, card.guidance, *card.prompts, *card.variations]
+        if card.answer.kind == "choice":
+            parts += [o.text for o in card.answer.options]
+        for part in parts:
+            for word in re.findall(r"(?<=[a-zà-ü,;:] )([A-Z][a-zà-ü]+)", part):
+                base = word[:-1] if word.endswith("s") and word[:-1] in PERSON_NAMES else word
+                if base not in PERSON_NAMES | NOT_NAMES:
+                    unknown.add(f"{card.id}: {word}")
+    assert unknown == set()
+
+
+# Who does the thing the card questions, and who it is done to, on the cards about jokes,
+# harassment and prejudice. The review found the jokers always Dutch-named men and the targets
+# always migrant-named; this keeps the mix honest when cards change.
+PROBLEM_PERSON = {
+    "grapjes-over-afkomst": "Sandra", "grap-over-accent": "Ilona", "mop-op-de-borrel": "Wouter",
+    "kalender-in-de-kantine": "Gert", "teamleider-valt-uit": "Annemiek", "hand-op-haar-rug": "Frank",
+    "homo-als-scheldwoord": "Maaike", "de-oude-naam": "Gerrit", "alleenstaand-dus-de-avonden": "Hatice",
+    "partijlid-solliciteert": "Jolanda", "onderbroken-in-het-overleg": "Ruud",
+    "schreeuwende-leidinggevende": "Hans", "klacht-over-de-topper": "Erik", "woord-tegen-woord": "Sven",
+}
+TARGET = {
+    "grapjes-over-afkomst": "Marek", "grap-over-accent": "Jos", "mop-op-de-borrel": "Merel",
+    "kalender-in-de-kantine": "Demi", "teamleider-valt-uit": "Esther", "hand-op-haar-rug": "Roos",
+    "homo-als-scheldwoord": "Jelle", "de-oude-naam": "Anja", "alleenstaand-dus-de-avonden": "Lucas",
+    "partijlid-solliciteert": "Arjen", "onderbroken-in-het-overleg": "Nina",
+    "schreeuwende-leidinggevende": "Joyce", "woord-tegen-woord": "Romy", "niet-door-haar-geholpen": "Fatima", "past-niet-in-het-team": "Yara",
+    "hoofddoek-van-de-stagiaire": "Samira", "niemand-vraagt-haar-mee": "Esmee",
+    "genegeerd-bij-de-lunch": "Wendy", "roddels-bij-de-koffie": "Marloes",
+    "chronisch-ziek-en-het-rooster": "Sarita", "zwanger-bij-sollicitatie": "Eva",
+}
+WOMEN = {"Sandra", "Ilona", "Annemiek", "Maaike", "Hatice", "Jolanda"}
+MIGRANT_NAMED = {"Marek", "Fatima", "Yara", "Samira", "Sarita", "Priya", "Hatice", "Karim"}
+
+
+def test_names_and_roles_are_mixed(decks: dict[str, Deck]) -> None:
+    cards = {card.id: card for card in team_cards(decks)}
+    for table in (PROBLEM_PERSON, TARGET):
+        for card_id, name in table.items():
+            assert name in cards[card_id].situation, (card_id, name)
+    people = set(PROBLEM_PERSON.values())
+    assert len(people & WOMEN) >= 4
+    assert len(people & MIGRANT_NAMED) >= 1
+    targets = list(TARGET.values())
+    assert sum(name in MIGRANT_NAMED for name in targets) <= len(targets) // 3
+
+
+ROUTES = {"privacyfunctionaris": "privacy", "vertrouwenspersoon": "vertrouwenspersoon",
+          "Huis voor Klokkenluiders": "huis-voor-klokkenluiders", "P&O": "p-en-o"}
+
+
+def test_a_route_in_the_guidance_is_a_contact_on_the_card(decks: dict[str, Deck]) -> None:
+    """Whoever the guidance sends you to is on the card with a name and a number from the config."""
+    for deck in decks.values():
+        if deck.is_pulse or deck.id == "raad-en-college":
+            continue
+        for card in deck.dilemmas:
+            missing = [cid for word, cid in ROUTES.items()
+                       if word in card.guidance and cid not in card.contacts]
+            assert missing == [], (card.id, missing)
