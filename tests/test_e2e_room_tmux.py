@@ -7,7 +7,6 @@ and a count typed in one burst, as tmux delivers it). CI installs tmux.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sessions.store import Store
-from tests.test_e2e_tmux import Terminal, needs_tmux
+from tests.test_e2e_tmux import Terminal, needs_tmux, terminal_with_deck
 
 DECK = """\
 deck:
@@ -48,19 +47,7 @@ dilemmas:
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    decks = tmp_path / "decks"
-    decks.mkdir()
-    (decks / "kamer.yaml").write_text(DECK, encoding="utf-8")
-    env = {
-        "INTEGER_SPEL_DATA_DIR": str(tmp_path / "data"),
-        "INTEGER_SPEL_CONFIG_DIR": str(tmp_path / "config"),
-        "HOME": str(tmp_path / "home"),
-        "TERM": "xterm-256color",
-    }
-    term = Terminal(f"integer-spel-room-{os.getpid()}", env)
-    term.decks = decks  # type: ignore[attr-defined]
-    yield term
-    term.kill_server()
+    yield from terminal_with_deck(tmp_path, "kamer", DECK)
 
 
 def wait_for_any(terminal: Terminal, *texts: str, timeout: float = 20.0) -> str:

@@ -100,20 +100,27 @@ class Terminal:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
 
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
+def terminal_with_deck(tmp_path: Path, name: str, deck: str) -> Iterator[Terminal]:
+    """A tmux terminal whose app has its own data, config and home folders and one deck
+    (in ``terminal.decks``); the tmux server goes when the test is done."""
     decks = tmp_path / "decks"
     decks.mkdir()
-    (decks / "e2e.yaml").write_text(DECK, encoding="utf-8")
+    (decks / f"{name}.yaml").write_text(deck, encoding="utf-8")
     env = {
         "INTEGER_SPEL_DATA_DIR": str(tmp_path / "data"),
         "INTEGER_SPEL_CONFIG_DIR": str(tmp_path / "config"),
+        "HOME": str(tmp_path / "home"),
         "TERM": "xterm-256color",
     }
-    term = Terminal(f"integer-spel-e2e-{os.getpid()}", env)
+    term = Terminal(f"integer-spel-{name}-{os.getpid()}", env)
     term.decks = decks  # type: ignore[attr-defined]
     yield term
     term.kill_server()
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    yield from terminal_with_deck(tmp_path, "e2e", DECK)
 
 
 @needs_tmux
