@@ -119,6 +119,9 @@ def measure_terminal(runs: int, data: str, config: str) -> tuple[float, float]:
             into.append(t)
     print("terminal runs, ours:", " ".join(f"{t:.3f}" for t in ours))
     print("terminal runs, bare:", " ".join(f"{t:.3f}" for t in bare))
+    pairs = sorted(o / b for o, b in zip(ours, bare, strict=True))
+    print(f"ratio per round (ours/bare, run right after each other): median "
+          f"{statistics.median(pairs):.2f}, range {pairs[0]:.2f}–{pairs[-1]:.2f}")
     return statistics.median(ours), statistics.median(bare)
 
 

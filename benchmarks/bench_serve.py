@@ -6,6 +6,12 @@ text ("Teamspel") arrives over the websocket the page draws from; the terminal f
 same app in a tmux pane, timed from outside (benchmarks/_ttff.py). The server is started once
 and is not counted: a facilitator starts it before the meeting. Runs alternate; medians count.
 
+For comparison (not budgeted) a bare Textual app (a Header, a Static and a Footer) is served by
+textual-serve the same way and timed in the same runs, in the browser and in the terminal: that
+shows what textual-serve costs by itself. Each browser run is split into the page (until
+DOMContentLoaded: the HTML and textual-serve's JavaScript), the websocket opening, and the app
+process textual-serve starts for that websocket (until the text is on it).
+
     python -m benchmarks.bench_serve [--runs 5]
 """
 
@@ -33,23 +39,72 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _browser_once(browser: object, url: str) -> float:
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("Teamspel")
+        yield Footer()
+
+Bare().run()
+"""
+
+BARE_SERVER = """
+import sys
+from textual_serve.server import Server
+
+Server(sys.argv[1], port=int(sys.argv[2])).serve()
+"""
+
+
+def _browser_once(browser: object, url: str) -> dict[str, float]:
+    """Seconds from opening the page until: the page is loaded ("page"), the websocket is
+    open ("socket"), and "Teamspel" has arrived over it ("menu")."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
     frames: list[str] = []
+    marks: dict[str, float] = {}
+    start = time.perf_counter()
 
     def frame(payload: str | bytes) -> None:
         frames.append(payload if isinstance(payload, str) else payload.decode("utf-8", "replace"))
 
-    page.on("websocket", lambda ws: ws.on("framereceived", frame))
-    start = time.perf_counter()
+    def websocket(ws: object) -> None:
+        marks.setdefault("socket", time.perf_counter() - start)
+        ws.on("framereceived", frame)  # type: ignore[attr-defined]
+
+    page.on("websocket", websocket)
+    page.on("domcontentloaded", lambda _page: marks.setdefault("page", time.perf_counter() - start))
     page.goto(url)
     while time.perf_counter() - start < 30:
         if "Teamspel" in "".join(frames):
-            seconds = time.perf_counter() - start
+            marks["menu"] = time.perf_counter() - start
             page.close()
-            return seconds
+            return marks
         page.wait_for_timeout(5)
     raise SystemExit("the menu never arrived in the browser")
+
+
+def _wait_for_port(port: int) -> None:
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SystemExit("serve did not start") from None
+            time.sleep(0.1)
+
+
+def _phases(runs: list[dict[str, float]]) -> str:
+    def median(key: str) -> float:
+        return statistics.median(run.get(key, float("nan")) for run in runs) * 1000
+
+    return (f"page loaded {median('page'):.0f} ms, websocket open {median('socket'):.0f} ms, "
+            f"text on it {median('menu'):.0f} ms")
 
 
 def measure(runs: int) -> dict[str, object]:
@@ -59,43 +114,61 @@ def measure(runs: int) -> dict[str, object]:
 
     with tempfile.TemporaryDirectory() as tmp:
         data, config = str(Path(tmp) / "data"), str(Path(tmp) / "config")
-        port = _free_port()
+        port, bare_port = _free_port(), _free_port()
         env = {**os.environ, "INTEGER_SPEL_DATA_DIR": data, "INTEGER_SPEL_CONFIG_DIR": config}
-        server = subprocess.Popen([sys.executable, "-m", "game", "serve", "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        bare_file = Path(tmp) / "bare.py"
+        bare_file.write_text(BARE_APP, encoding="utf-8")
+        bare_command = f"{sys.executable} {bare_file}"
+        servers = [
+            subprocess.Popen([sys.executable, "-m", "game", "serve", "--port", str(port)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env),
+            subprocess.Popen([sys.executable, "-c", BARE_SERVER, bare_command, str(bare_port)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        ]
         try:
-            deadline = time.monotonic() + 20
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise SystemExit("serve did not start") from None
-                    time.sleep(0.1)
+            _wait_for_port(port)
+            _wait_for_port(bare_port)
             terminal_argv = ["env", f"INTEGER_SPEL_DATA_DIR={data}",
                              f"INTEGER_SPEL_CONFIG_DIR={config}", sys.executable, "-m", "game"]
-            url = f"http://127.0.0.1:{port}/"
-            web, term = [], []
+            bare_argv = [sys.executable, str(bare_file)]
+            url, bare_url = f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{bare_port}/"
+            web: list[dict[str, float]] = []
+            bare_web: list[dict[str, float]] = []
+            term: list[float] = []
+            bare_term: list[float] = []
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=[
                     "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
                 _browser_once(browser, url)  # warm-up
+                _browser_once(browser, bare_url)
                 _ttff.once(terminal_argv, "Teamspel")
+                _ttff.once(bare_argv, "Teamspel")
                 for _ in range(runs):
                     web.append(_browser_once(browser, url))
-                    t = _ttff.once(terminal_argv, "Teamspel")
-                    if t is None:
-                        raise SystemExit("never saw the menu in the tmux pane")
-                    term.append(t)
+                    bare_web.append(_browser_once(browser, bare_url))
+                    for argv, into in ((terminal_argv, term), (bare_argv, bare_term)):
+                        t = _ttff.once(argv, "Teamspel")
+                        if t is None:
+                            raise SystemExit("never saw the text in the tmux pane")
+                        into.append(t)
                 browser.close()
         finally:
-            server.terminate()
-            server.wait(timeout=10)
-    print("browser runs: ", " ".join(f"{t:.3f}" for t in web))
+            for server in servers:
+                server.terminate()
+                server.wait(timeout=10)
+    menu = [run["menu"] for run in web]
+    bare_menu = [run["menu"] for run in bare_web]
+    print("browser runs: ", " ".join(f"{t:.3f}" for t in menu))
     print("terminal runs:", " ".join(f"{t:.3f}" for t in term))
-    ratio = statistics.median(web) / statistics.median(term)
-    return {"budget": BUDGET, "figure": f"{statistics.median(web) * 1000:.0f} ms",
+    print("bare app, browser runs: ", " ".join(f"{t:.3f}" for t in bare_menu))
+    print("bare app, terminal runs:", " ".join(f"{t:.3f}" for t in bare_term))
+    print("ours in the browser:", _phases(web))
+    print("bare in the browser:", _phases(bare_web))
+    bare_ratio = statistics.median(bare_menu) / statistics.median(bare_term)
+    print(f"bare Textual app: browser {statistics.median(bare_menu) * 1000:.0f} ms vs terminal "
+          f"{statistics.median(bare_term) * 1000:.0f} ms → {bare_ratio:.2f}× (textual-serve by itself)")
+    ratio = statistics.median(menu) / statistics.median(term)
+    return {"budget": BUDGET, "figure": f"{statistics.median(menu) * 1000:.0f} ms",
             "baseline": f"{statistics.median(term) * 1000:.0f} ms (terminal, tmux pane)",
             "ratio": round(ratio, 2), "limit": "≤ 1.5×", "ok": ratio <= 1.5}
 

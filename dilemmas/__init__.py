@@ -6,16 +6,22 @@ import importlib
 from typing import TYPE_CHECKING
 
 from dilemmas.errors import ConfigError, DeckError, Problem
-from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 
 if TYPE_CHECKING:
     from dilemmas.config import Config, Contact, load_config
     from dilemmas.discovery import DeckRegistry, discover
     from dilemmas.loader import check_paths, load_deck
+    from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 
 # Loaded on first use: importing `dilemmas.paths` (every CLI command does) should not pay
-# for PyYAML and the validator.
+# for PyYAML and the validator, nor the app's start-up for the deck model.
 _LAZY = {
+    "Answer": "dilemmas.model",
+    "Deck": "dilemmas.model",
+    "DeckInfo": "dilemmas.model",
+    "Dilemma": "dilemmas.model",
+    "Option": "dilemmas.model",
+    "Theme": "dilemmas.model",
     "Config": "dilemmas.config",
     "Contact": "dilemmas.config",
     "load_config": "dilemmas.config",

@@ -84,10 +84,13 @@ class IntegerSpelApp(App[None]):
 
     # -- start-up ---------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The main menu is the first screen (no empty default screen is composed under it)."""
         from game.screens.menu import MainMenuScreen
 
-        self.push_screen(MainMenuScreen())
+        return MainMenuScreen()
+
+    def on_mount(self) -> None:
         if self.start.kind != "menu":
             self._open_start_target()
         self._started = True

@@ -43,3 +43,9 @@ def test_bad_month_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
         main(["report", "--from", "2026-13"])
     assert exc.value.code == 2
     assert "geen maand" in capsys.readouterr().err
+
+
+def test_plain_start_skips_the_parser_but_gets_the_same_arguments() -> None:
+    from game.cli import build_parser, plain_start_args
+
+    assert vars(plain_start_args()) == vars(build_parser().parse_args([]))

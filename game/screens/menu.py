@@ -28,6 +28,9 @@ class MainMenuScreen(Screen[None]):
     """Where every visit starts."""
 
     TITLE = "Hoofdmenu"
+    # Focus the first item as the screen is composed: focusing the scroll container first
+    # and the button after would make the footer compose twice before the first frame.
+    AUTO_FOCUS = "#menu-teamspel"
     HELP: ClassVar[str] = """\
 Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met `5`, of de muis.
 
