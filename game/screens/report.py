@@ -31,7 +31,7 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from game.commands.report import FORMATS, XLSX_MISSING, RenderContext, xlsx_available
+from game.commands.report import FORMATS, RenderContext
 from game.dialogs.path_dialog import PathDialog
 from game.export import deliver_file
 from game.widgets.report_figures import ReportFigures
@@ -749,9 +749,6 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         if self.report is None:
             self.notify("Het rapport wordt nog gemaakt; probeer het zo opnieuw.")
             return False
-        if fmt == "xlsx" and not xlsx_available():
-            self.notify(XLSX_MISSING, severity="error", timeout=12, markup=False)
-            return False
         self._deliver_report(fmt, self.query_one("#export-notes", Checkbox).value)
         return True
 
@@ -778,8 +775,6 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             if fmt is None:
                 self.notify(f"Kies een bestandsnaam die eindigt op {names}; daaraan ziet de app "
                             "welk formaat je wilt.", severity="error", timeout=10, markup=False)
-            elif fmt == "xlsx" and not xlsx_available():
-                self.notify(XLSX_MISSING, severity="error", timeout=12, markup=False)
             else:
                 self._save_report(path, fmt, with_notes)
 
