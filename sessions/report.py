@@ -428,6 +428,7 @@ def build_report_from_store(
     period: Period,
     with_notes: bool = False,
     teams: Sequence[str] = (),
+    apart: bool = False,
 ) -> Report:
     """The report over the team sessions in ``period``, summed from the store's rows.
 
@@ -436,12 +437,13 @@ def build_report_from_store(
     10,000 sessions it takes less than half the time. Raises StoreError as list_sessions
     does. (Where the order in which rounds were played would show, in the order of vote keys
     that sort alike such as "1" and "01", it builds the report from the records instead.)
+    ``apart``: read over a connection of its own (see Store.report_rows), for a worker.
     """
     from sessions.store import gc_paused
 
     # Many small acyclic objects (decoded tallies): the collector would only rescan them.
     with gc_paused():
-        return _from_store(store, decks, k, period, with_notes, tuple(teams))
+        return _from_store(store, decks, k, period, with_notes, tuple(teams), apart)
 
 
 class _Scan:
@@ -508,9 +510,9 @@ class _Scan:
 
 def _from_store(
     store: Store, decks: Mapping[str, Deck], k: int, period: Period, with_notes: bool,
-    teams: tuple[str, ...],
+    teams: tuple[str, ...], apart: bool = False,
 ) -> Report:
-    with store.report_rows(period.start, period.end) as raw:
+    with store.report_rows(period.start, period.end, apart=apart) as raw:
         scan = _Scan(raw, with_notes)
     rows = [
         SessionRow(month, team_label(team) or None, participants, n, bool(completed))

@@ -308,6 +308,16 @@ class ReportRows:
             self._params,
         ))
 
+    def listing(self) -> list[tuple[str, str, str | None, int, int, int]]:
+        """(id, month, team, participants, completed, rounds) of every session, newest month
+        first (within a month in the order they were saved), for a list on screen."""
+        return self._conn.execute(
+            "SELECT s.id, s.month, s.team, s.participants, s.completed,"
+            " (SELECT count(*) FROM rounds x WHERE x.session_id = s.id) FROM sessions s"
+            f"{self._where} ORDER BY s.month DESC, s.seq",
+            self._params,
+        ).fetchall()
+
     def notes(self) -> Iterator[tuple[str, str, str]]:
         """(session id, dilemma, note) of the rounds with a note, in no particular order."""
         return iter(self._conn.execute(
@@ -841,15 +851,32 @@ class Store:
         return row[0], row[1]
 
     @contextmanager
-    def report_rows(self, month_from: str, month_to: str) -> Iterator[ReportRows]:
+    def report_rows(self, month_from: str | None, month_to: str | None, *, apart: bool = False
+                    ) -> Iterator[ReportRows]:
         """The raw rows of the team sessions from ``month_from`` to ``month_to`` (inclusive),
         read in one transaction, for a report that sums them without building records.
 
-        Only valid inside the ``with`` block. See ReportRows for the shape of the rows.
+        Only valid inside the ``with`` block. See ReportRows for the shape of the rows. With
+        ``apart``, the rows are read over a read-only connection of their own, without this
+        store's lock: a worker thread that reads 10,000 sessions then never holds up the
+        event loop's own (short) reads and writes.
         """
         where, params = _where("team", month_from, month_to)
-        with self._read() as conn:
-            yield ReportRows(conn, where, params)
+        if not apart or self.read_only:
+            with self._read() as conn:
+                yield ReportRows(conn, where, params)
+            return
+        with _translated(self.path):
+            conn = sqlite3.connect(
+                f"{self.path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None, check_same_thread=False,
+            )
+            try:
+                conn.text_factory = _text_from
+                conn.execute("BEGIN")
+                yield ReportRows(conn, where, params)
+            finally:
+                conn.close()
 
     def dilemma_counts(self, dilemma_id: str, deck_id: str | None = None) -> dict[str, int]:
         """Summed first-vote counts of this dilemma over all team sessions."""
