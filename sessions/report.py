@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from dilemmas.model import Deck, Dilemma
 from sessions.figures import verdeeldheid
-from sessions.model import SessionRecord
+from sessions.model import OWN_PREFIX, SessionRecord
 from sessions.report_render import render_csv, render_html, render_markdown
 from sessions.suppress import derivable_small_group, shown, suppress_quarters
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DilemmaFigure",
     "NoteGroup",
+    "OwnCaseFigure",
     "Period",
     "PulseFigure",
     "QuarterFigure",
@@ -44,6 +45,43 @@ __all__ = [
 ]
 
 Counts = dict[str, int]
+
+OWN_THEME = "eigen-casus"
+"""The theme of an eigen casus that was not played under one of the deck's themes."""
+OWN_THEME_TITLE = "Eigen casus"
+UNTITLED_OWN = "Eigen casus zonder titel"
+
+
+class _OwnAcc:
+    """The eigen casussen met while the records are read: labels per title, and notes."""
+
+    __slots__ = ("titles", "notes")
+
+    def __init__(self) -> None:
+        self.titles: dict[str, list[str]] = {}  # title key → the title as each round had it
+        self.notes: dict[str, list[str]] = {}  # title key → notes
+
+    def add(self, title: str) -> None:
+        """One round of the eigen casus ``title``."""
+        label = team_label(title) or UNTITLED_OWN
+        self.titles.setdefault(label.casefold(), []).append(label)
+
+    def note(self, title: str, note: str) -> None:
+        """A note of a round of the eigen casus ``title``."""
+        key = (team_label(title) or UNTITLED_OWN).casefold()
+        self.notes.setdefault(key, []).append(note)
+
+    def figures(self) -> tuple[OwnCaseFigure, ...]:
+        """By title, alphabetically; the spelling shown is the most common one (the first in
+        alphabetical order on a tie), so nothing follows from the order they were played in."""
+        out = []
+        for labels in self.titles.values():
+            seen: dict[str, int] = {}
+            for label in labels:
+                seen[label] = seen.get(label, 0) + 1
+            title = min(seen, key=lambda t: (-seen[t], t))
+            out.append(OwnCaseFigure(title, len(labels)))
+        return tuple(sorted(out, key=lambda f: (f.title.casefold(), f.title)))
 
 
 @dataclass(frozen=True)
@@ -107,7 +145,9 @@ class DilemmaFigure:
     labels: Mapping[str, str] = field(default_factory=dict)
     question: str = ""
     """The dilemma's question from the installed deck ("" when the deck is not installed)."""
-    """A readable label per vote key (the option text), for the human formats."""
+    blanco: int | None = 0
+    """Abstentions in the secret votes summed in ``counts`` (not part of them); None when
+    ``counts`` is hidden."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +190,14 @@ class PulseFigure:
 
 
 @dataclass(frozen=True)
+class OwnCaseFigure:
+    """An *eigen casus*, by title: a team's own card, so only how often it was played."""
+
+    title: str
+    played: int
+
+
+@dataclass(frozen=True)
 class SessionRow:
     """One counted session in the list; no id, no day, no names."""
 
@@ -188,6 +236,8 @@ class Report:
     """The organisation's teams (config ``teams``), for the reach."""
     previous: Totals | None = None
     """The totals of the previous period of the same length, when asked for."""
+    own_cases: tuple[OwnCaseFigure, ...] = ()
+    """The eigen casussen played, by title (SPEC §7): apart from every dilemma figure."""
 
 
 def team_label(team: str | None) -> str:
@@ -230,12 +280,14 @@ def _add(into: Counts, counts: Mapping[str, int]) -> int:
 class _DilemmaAcc:
     """Running sums for one (deck, dilemma) while the records are read."""
 
-    __slots__ = ("theme", "played", "answers", "counts", "weights", "variations", "notes")
+    __slots__ = ("theme", "played", "answers", "counts", "weights", "variations", "notes",
+                 "blanco")
 
     def __init__(self, theme: str) -> None:
         self.theme = theme
         self.played = 0
         self.answers = 0
+        self.blanco = 0  # abstentions of the rounds summed in counts
         self.counts: Counts = {}
         self.weights: list[int] = []  # answers of each round with a first vote
         # variation → (rounds (indices into weights), before, after, answers after)
@@ -272,6 +324,7 @@ def build_report(
     pulse: dict[str, dict[str, tuple[Counts, list[int]]]] = {}
 
     by_deck: dict[str, dict[str, _DilemmaAcc]] = {}
+    own = _OwnAcc()
     quarters: dict[str, str] = {}
     start, end = period.start, period.end
     least = max(1, k)
@@ -291,6 +344,12 @@ def build_report(
             theme_rounds[theme] = theme_rounds.get(theme, 0) + 1
             if theme not in theme_deck:
                 theme_deck[theme] = deck_id
+            if rnd.own is not None or rnd.dilemma.startswith(OWN_PREFIX):
+                title = rnd.own.title if rnd.own is not None else ""
+                own.add(title)
+                if with_notes and rnd.note and rnd.note.strip():
+                    own.note(title, rnd.note.strip())
+                continue
             acc = accs.get(rnd.dilemma)
             if acc is None:
                 acc = accs[rnd.dilemma] = dilemmas[(deck_id, rnd.dilemma)] = _DilemmaAcc(theme)
@@ -308,6 +367,7 @@ def build_report(
             for key, value in first.items():
                 summed[key] = summed.get(key, 0) + value
             acc.answers += n
+            acc.blanco += rnd.blanco
             if rnd.revotes:
                 index = len(acc.weights)
                 last: dict[int, Mapping[str, int]] = {}
@@ -342,7 +402,7 @@ def build_report(
             q_n[0] += _add(q_counts, answer.counts)
 
     return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse,
-                   teams)
+                   teams, own)
 
 
 def _finish(
@@ -356,8 +416,10 @@ def _finish(
     dilemmas: Mapping[tuple[str, str], _DilemmaAcc],
     pulse: Mapping[str, Mapping[str, tuple[Counts, list[int]]]],
     teams: Sequence[str] = (),
+    own: _OwnAcc | None = None,
 ) -> Report:
     """The report from the running sums (both ways of building a report end here)."""
+    own = own if own is not None else _OwnAcc()
     k = max(1, k)
     spelling = {team_key(t): team_label(t) for t in teams if team_label(t)}
     if spelling:
@@ -391,6 +453,12 @@ def _finish(
     rank = {(f.deck, f.id): i for i, f in enumerate(figures)}
     shifts.sort(key=lambda s: (rank[(s.deck, s.dilemma)], s.variation))
     notes.sort(key=lambda g: rank[(g.deck, g.dilemma)])
+    own_cases = own.figures()
+    if with_notes:
+        # After the deck's dilemmas, by title: deck "" and the dilemma id "eigen-casus".
+        by_title = {f.title.casefold(): f.title for f in own_cases}
+        notes.extend(NoteGroup("", OWN_THEME, by_title[key], _scrubbed(texts))
+                     for key, texts in sorted(own.notes.items(), key=lambda kv: by_title[kv[0]]))
     return Report(
         period=period,
         k=k,
@@ -403,13 +471,14 @@ def _finish(
         with_notes=with_notes,
         notes=tuple(notes),
         teams=tuple(dict.fromkeys(spelling.values())),
+        own_cases=own_cases,
     )
 
 
 class _Seen:
     """The rounds of one (dilemma, theme) in one deck, as read from the store."""
 
-    __slots__ = ("pos", "index", "rounds", "firsts", "revoted", "revotes")
+    __slots__ = ("pos", "index", "rounds", "firsts", "revoted", "revotes", "blancos")
 
     def __init__(self, pos: int, index: int) -> None:
         self.pos = pos  # the earliest session (its place in the report order) with such a round
@@ -418,6 +487,7 @@ class _Seen:
         self.firsts: list[str] = []  # first votes (JSON) of the rounds without re-votes
         self.revoted: list[str] = []  # first votes (JSON) of the rounds with re-votes
         self.revotes: list[str] = []  # and their re-votes (JSON), in the same order
+        self.blancos: list[tuple[str, int]] = []  # (first vote JSON, blanco) where blanco > 0
 
 
 def build_report_from_store(
@@ -449,7 +519,7 @@ def build_report_from_store(
 class _Scan:
     """What one pass over the store's rows gives, before any JSON is decoded."""
 
-    __slots__ = ("sessions", "played", "by_deck", "notes", "pulse")
+    __slots__ = ("sessions", "played", "by_deck", "notes", "pulse", "own", "own_themes")
 
     def __init__(self, raw: ReportRows, with_notes: bool) -> None:
         sessions = self.sessions = raw.sessions()
@@ -460,9 +530,13 @@ class _Scan:
         # (for the theme of a dilemma and the deck of a theme), is kept as (position, index).
         by_deck: dict[str, dict[tuple[str, str], _Seen]] = {}
         seen: dict[tuple[str, str], _Seen] = {}
+        own = self.own = _OwnAcc()
+        # theme → (earliest (position, index), deck) and rounds of the eigen casussen
+        own_themes: dict[str, list[Any]] = {}
+        self.own_themes = own_themes
         last: str | None = None
         pos = index = 0
-        for sid, dilemma, theme, counts, revotes in raw.rounds():  # the hot loop: 80,000 rounds
+        for sid, dilemma, theme, counts, revotes, blanco, own_json in raw.rounds():  # 80,000
             if sid != last:
                 if last is not None:
                     played[pos] = index
@@ -471,6 +545,17 @@ class _Scan:
                 index = 0
                 seen = by_deck.setdefault(sessions[pos][5], {})
             index += 1
+            if own_json is not None or dilemma.startswith(OWN_PREFIX):
+                own.add(_own_title(own_json))
+                deck = sessions[pos][5]
+                entry = own_themes.get(theme)
+                if entry is None:
+                    own_themes[theme] = [(pos, index), deck, 1]
+                else:
+                    entry[2] += 1
+                    if (pos, index) < entry[0]:
+                        entry[0], entry[1] = (pos, index), deck
+                continue
             key = (dilemma, theme)
             group = seen.get(key)
             if group is None:
@@ -480,6 +565,8 @@ class _Scan:
                 group.index = index
             group.rounds += 1
             if counts is not None:
+                if blanco:
+                    group.blancos.append((counts, blanco))
                 if revotes is None:
                     group.firsts.append(counts)
                 else:
@@ -488,12 +575,15 @@ class _Scan:
         if last is not None:
             played[pos] = index
         self.by_deck = by_deck
-        # (deck, dilemma, note) of the notes to show
-        self.notes = [
-            (sessions[positions[sid]][5], dilemma, note.strip())
-            for sid, dilemma, note in (raw.notes() if with_notes else ())
-            if note.strip()
-        ]
+        # (deck, dilemma, note) of the notes to show; an eigen casus's go with its title
+        self.notes = []
+        for sid, dilemma, note, own_json in (raw.notes() if with_notes else ()):
+            if not note.strip():
+                continue
+            if own_json is not None or dilemma.startswith(OWN_PREFIX):
+                own.note(_own_title(own_json), note.strip())
+                continue
+            self.notes.append((sessions[positions[sid]][5], dilemma, note.strip()))
         # question → quarter → tallies (JSON) of the sessions that count
         self.pulse: dict[str, dict[str, list[str]]] = {}
         quarters: dict[str, str] = {}
@@ -543,6 +633,11 @@ def _from_store(
                 firsts[key] = at
             acc.played += group.rounds
             groups[key].append(group)
+    for theme, (at, deck_id, n) in scan.own_themes.items():
+        theme_rounds[theme] = theme_rounds.get(theme, 0) + n
+        earliest = theme_first.get(theme)
+        if earliest is None or at < earliest[:2]:
+            theme_first[theme] = (*at, deck_id)
     # A tally text recurs across rounds and dilemmas ({"A":3,"B":5}): each is decoded once.
     distinct = dict.fromkeys(text for seen in scan.by_deck.values() for group in seen.values()
                              for text in (*group.firsts, *group.revoted))
@@ -552,6 +647,8 @@ def _from_store(
     tallies = {text: t for text, t in tallies.items() if sum(t.values()) >= least}
     for key, acc in dilemmas.items():
         _sum_votes(acc, groups[key], tallies, least)
+        acc.blanco = sum(n for group in groups[key] for text, n in group.blancos
+                         if text in tallies)
         if _ties(acc.counts) or any(_ties(before) or _ties(after)
                                     for _r, before, after, _n in acc.variations.values()):
             return _from_records(store, decks, k, period, with_notes, teams)
@@ -574,7 +671,15 @@ def _from_store(
             return _from_records(store, decks, k, period, with_notes, teams)
     theme_deck = {theme: first[2] for theme, first in theme_first.items()}
     return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse,
-                   teams)
+                   teams, scan.own)
+
+
+def _own_title(own_json: str | None) -> str:
+    """The title of an eigen casus as the store keeps it ("" when it has none)."""
+    from sessions.own import own_from_json
+
+    case = own_from_json(json.loads(own_json)) if own_json else None
+    return case.title if case is not None else ""
 
 
 def _from_records(
@@ -686,6 +791,8 @@ def _card(decks: Mapping[str, Deck], deck_id: str, dilemma_id: str) -> Dilemma |
 
 
 def _theme_title(theme_id: str, deck_id: str, decks: Mapping[str, Deck]) -> str:
+    if theme_id == OWN_THEME:
+        return OWN_THEME_TITLE
     deck = decks.get(deck_id)
     if deck is not None and deck.theme(theme_id) is not None:
         return deck.theme_title(theme_id)
@@ -723,6 +830,7 @@ def _dilemma_figure(
         verdeeldheid=verdeeldheid(ordered, m) if visible else None,
         labels=_labels(card, ordered),
         question=card.question if card is not None else "",
+        blanco=acc.blanco if visible else None,
     )
 
 
@@ -829,7 +937,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "themes": [{"id": f.id, "title": f.title, "rounds": f.rounds} for f in report.themes],
         "dilemmas": [
             {"id": f.id, "deck": f.deck, "theme": f.theme, "title": f.title, "played": f.played,
-             "answers": f.answers, "counts": f.counts, "verdeeldheid": f.verdeeldheid}
+             "answers": f.answers, "counts": f.counts, "verdeeldheid": f.verdeeldheid,
+             "blanco": f.blanco}
             for f in report.dilemmas
         ],
         "pulse": [
@@ -850,6 +959,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
              "after": {"answers": s.answers_after, "counts": s.after}}
             for s in report.shifts
         ],
+        "own_cases": [{"title": f.title, "played": f.played} for f in report.own_cases],
         "reach": {"teams": list(r.teams), "reached": list(r.reached),
                   "not_reached": list(r.not_reached), "other_teams": r.others},
         "previous": None if p is None else {

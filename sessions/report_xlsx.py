@@ -225,12 +225,12 @@ def render_xlsx(report: Report) -> bytes:
     rows: list[Row] = []
     for d in report.dilemmas:
         for answer, n, share, note in _dist_rows(d.counts, d.labels, d.answers, k):
-            rows.append((d.deck, d.title, d.played, d.answers, d.verdeeldheid,
+            rows.append((d.deck, d.title, d.played, d.answers, d.blanco, d.verdeeldheid,
                          answer, n, share, note))
     sheet("Dilemma's",
-          ("Deck", "Dilemma", "Keer gespeeld", "Antwoorden", "Verdeeldheid", "Antwoord",
-           "Stemmen", "Aandeel", "Opmerking"),
-          rows, (16, 40, 14, 12, 13, 40, 10, 10, 44), {5: DECIMAL, 8: PERCENT})
+          ("Deck", "Dilemma", "Keer gespeeld", "Antwoorden", "Blanco", "Verdeeldheid",
+           "Antwoord", "Stemmen", "Aandeel", "Opmerking"),
+          rows, (16, 40, 14, 12, 9, 13, 40, 10, 10, 44), {6: DECIMAL, 9: PERCENT})
 
     rows = []
     for s in report.shifts:
@@ -245,6 +245,9 @@ def render_xlsx(report: Report) -> bytes:
           ("Deck", "Dilemma", "Variant", "Hertellingen", "Moment", "Antwoorden", "Antwoord",
            "Stemmen", "Aandeel", "Opmerking"),
           rows, (16, 40, 40, 13, 9, 12, 40, 10, 10, 44), {9: PERCENT})
+
+    sheet("Eigen casussen", ("Eigen casus", "Keer gespeeld"),
+          [(c.title, c.played) for c in report.own_cases], (60, 14))
 
     rows = []
     for p in report.pulse:

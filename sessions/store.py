@@ -299,12 +299,13 @@ class ReportRows:
             self._params,
         ).fetchall()
 
-    def rounds(self) -> Iterator[tuple[str, str, str, str | None, str | None]]:
-        """(session id, dilemma, theme, counts JSON or None, re-votes JSON or None), grouped by
-        session and in playing order within each session (sessions in no particular order)."""
+    def rounds(self) -> Iterator[tuple[str, str, str, str | None, str | None, int, str | None]]:
+        """(session id, dilemma, theme, counts JSON or None, re-votes JSON or None, blanco,
+        eigen casus JSON or None), grouped by session and in playing order within each session
+        (sessions in no particular order)."""
         return iter(self._conn.execute(
-            "SELECT x.session_id, x.dilemma, x.theme, x.counts_json, x.revotes_json FROM rounds x"
-            f"{self._in} ORDER BY x.session_id, x.idx",
+            "SELECT x.session_id, x.dilemma, x.theme, x.counts_json, x.revotes_json, x.blanco,"
+            f" x.own_json FROM rounds x{self._in} ORDER BY x.session_id, x.idx",
             self._params,
         ))
 
@@ -318,10 +319,11 @@ class ReportRows:
             self._params,
         ).fetchall()
 
-    def notes(self) -> Iterator[tuple[str, str, str]]:
-        """(session id, dilemma, note) of the rounds with a note, in no particular order."""
+    def notes(self) -> Iterator[tuple[str, str, str, str | None]]:
+        """(session id, dilemma, note, eigen casus JSON or None) of the rounds with a note, in
+        no particular order."""
         return iter(self._conn.execute(
-            f"SELECT x.session_id, x.dilemma, x.note FROM rounds x{self._in}"
+            f"SELECT x.session_id, x.dilemma, x.note, x.own_json FROM rounds x{self._in}"
             " AND x.note IS NOT NULL",
             self._params,
         ))

@@ -16,7 +16,7 @@ from dilemmas.config import Config
 from dilemmas.discovery import discover
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from sessions.bundle import parse_bundle
-from sessions.model import PulseAnswer, Revote, Round, SessionRecord
+from sessions.model import OwnCase, PulseAnswer, Revote, Round, SessionRecord
 from sessions.report import Period, build_report, build_report_from_store, report_to_json
 from sessions.store import Store
 
@@ -75,6 +75,7 @@ def test_suppression_and_pulse_quarters_are_exercised(
 # repeat a variation, sessions without rounds, practice sessions, labels that differ in case.
 _keys = st.sampled_from(["A", "B", "C", "1", "2", "01", "ja"])
 _counts = st.dictionaries(_keys, st.integers(0, 9), max_size=4)
+_notes = st.none() | st.sampled_from(["", "  ", "Goed gesprek.", " Nog eens over praten "])
 _rounds = st.builds(
     Round,
     dilemma=st.sampled_from(["d1", "d2", "d3"]),
@@ -82,7 +83,18 @@ _rounds = st.builds(
     vote=st.sampled_from(["hands", "secret", "none"]),
     counts=st.none() | _counts,
     revotes=st.lists(st.builds(Revote, st.integers(0, 2), _counts), max_size=3).map(tuple),
-    note=st.none() | st.sampled_from(["", "  ", "Goed gesprek.", " Nog eens over praten "]),
+    note=_notes,
+    blanco=st.integers(0, 3),
+) | st.builds(  # an eigen casus: under a deck theme or its own, titles typed alike or not
+    Round,
+    dilemma=st.sampled_from(["eigen-1", "eigen-2"]),
+    theme=st.sampled_from(["t1", "eigen-casus"]),
+    vote=st.sampled_from(["hands", "secret"]),
+    counts=st.none() | _counts,
+    note=_notes,
+    blanco=st.integers(0, 2),
+    own=st.builds(OwnCase, st.sampled_from(["Het lek", "het  lek", "Budget", ""]),
+                  st.just("Wat doe je?")),
 )
 _records = st.builds(
     SessionRecord,
