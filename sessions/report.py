@@ -277,6 +277,25 @@ def _add(into: Counts, counts: Mapping[str, int]) -> int:
     return n
 
 
+Renames = dict[tuple[str, str], Mapping[str, Mapping[str, str]]]
+
+
+def _renames(decks: Mapping[str, Deck]) -> Renames:
+    """(deck id, older version) → dilemma → old option key → today's key, from the installed
+    decks' ``renamed_keys``."""
+    return {(deck_id, version): cards for deck_id, deck in decks.items()
+            for version, cards in deck.renamed_keys.items() if cards}
+
+
+def _renamed(counts: Mapping[str, int], swap: Mapping[str, str]) -> Counts:
+    """A tally of an older deck version under today's keys, in the same key order (so that
+    tallies that list the card's options in order still do)."""
+    moved = {swap.get(key, key): value for key, value in counts.items()}
+    out = {key: moved.pop(key) for key in counts if key in moved}
+    out.update(moved)
+    return out
+
+
 class _DilemmaAcc:
     """Running sums for one (deck, dilemma) while the records are read."""
 
@@ -325,6 +344,7 @@ def build_report(
 
     by_deck: dict[str, dict[str, _DilemmaAcc]] = {}
     own = _OwnAcc()
+    renames = _renames(decks)
     quarters: dict[str, str] = {}
     start, end = period.start, period.end
     least = max(1, k)
@@ -339,6 +359,7 @@ def build_report(
         accs = by_deck.get(deck_id)
         if accs is None:
             accs = by_deck[deck_id] = {}
+        renamed = renames.get((deck_id, rec.deck_version)) if renames else None
         for rnd in rec.rounds:
             theme = rnd.theme
             theme_rounds[theme] = theme_rounds.get(theme, 0) + 1
@@ -359,6 +380,9 @@ def build_report(
             first = rnd.counts
             if first is None:
                 continue
+            swap = renamed.get(rnd.dilemma) if renamed else None
+            if swap:  # an older deck version, whose options came in another order
+                first = _renamed(first, swap)
             # The hot loop of the report (80,000 rounds): the sum is inlined on purpose.
             n = sum(first.values())
             if n < least:
@@ -374,6 +398,8 @@ def build_report(
                 for revote in rnd.revotes:
                     last[revote.variation] = revote.counts  # a repeated re-vote replaces one
                 for variation, after in last.items():
+                    if swap:
+                        after = _renamed(after, swap)
                     if sum(after.values()) < least:
                         continue
                     entry = acc.variations.get(variation)
@@ -521,7 +547,7 @@ class _Scan:
 
     __slots__ = ("sessions", "played", "by_deck", "notes", "pulse", "own", "own_themes")
 
-    def __init__(self, raw: ReportRows, with_notes: bool) -> None:
+    def __init__(self, raw: ReportRows, with_notes: bool, renames: Renames) -> None:
         sessions = self.sessions = raw.sessions()
         positions = {row[0]: pos for pos, row in enumerate(sessions)}
         played = self.played = [0] * len(sessions)  # rounds per session, in report order
@@ -534,6 +560,9 @@ class _Scan:
         # theme → (earliest (position, index), deck) and rounds of the eigen casussen
         own_themes: dict[str, list[Any]] = {}
         self.own_themes = own_themes
+        # Tallies of an older deck version, rewritten under today's keys (each text once).
+        moved: dict[tuple[int, str], str] = {}
+        renamed: Mapping[str, Mapping[str, str]] | None = None
         last: str | None = None
         pos = index = 0
         for sid, dilemma, theme, counts, revotes, blanco, own_json in raw.rounds():  # 80,000
@@ -544,6 +573,8 @@ class _Scan:
                 pos = positions[sid]
                 index = 0
                 seen = by_deck.setdefault(sessions[pos][5], {})
+                row = sessions[pos]
+                renamed = renames.get((row[5], row[6])) if renames else None
             index += 1
             if own_json is not None or dilemma.startswith(OWN_PREFIX):
                 own.add(_own_title(own_json))
@@ -565,6 +596,8 @@ class _Scan:
                 group.index = index
             group.rounds += 1
             if counts is not None:
+                if renamed is not None and dilemma in renamed:
+                    counts, revotes = _renamed_texts(counts, revotes, renamed[dilemma], moved)
                 if blanco:
                     group.blancos.append((counts, blanco))
                 if revotes is None:
@@ -603,10 +636,10 @@ def _from_store(
     teams: tuple[str, ...], apart: bool = False,
 ) -> Report:
     with store.report_rows(period.start, period.end, apart=apart) as raw:
-        scan = _Scan(raw, with_notes)
+        scan = _Scan(raw, with_notes, _renames(decks))
     rows = [
         SessionRow(month, team_label(team) or None, participants, n, bool(completed))
-        for (_sid, month, team, participants, completed, _deck), n
+        for (_sid, month, team, participants, completed, _deck, _version), n
         in zip(scan.sessions, scan.played, strict=True)
         if n
     ]
@@ -672,6 +705,25 @@ def _from_store(
     theme_deck = {theme: first[2] for theme, first in theme_first.items()}
     return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse,
                    teams, scan.own)
+
+
+def _renamed_texts(counts: str, revotes: str | None, swap: Mapping[str, str],
+                   done: dict[tuple[int, str], str]) -> tuple[str, str | None]:
+    """A round's tally and re-votes (JSON texts) under today's keys; ``done`` keeps what was
+    rewritten before (by the swap's id and the text)."""
+    key = (id(swap), counts)
+    text = done.get(key)
+    if text is None:
+        text = done[key] = json.dumps(_renamed(json.loads(counts), swap), separators=(",", ":"))
+    if revotes is not None:
+        again = (id(swap), revotes)
+        moved = done.get(again)
+        if moved is None:
+            moved = done[again] = json.dumps(
+                [{**r, "counts": _renamed(r["counts"], swap)} for r in json.loads(revotes)],
+                separators=(",", ":"))
+        revotes = moved
+    return text, revotes
 
 
 def _own_title(own_json: str | None) -> str:

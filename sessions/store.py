@@ -290,12 +290,12 @@ class ReportRows:
         self._params = params
         self._in = f" WHERE x.session_id IN (SELECT s.id FROM sessions s{where})"
 
-    def sessions(self) -> list[tuple[str, str, str | None, int, int, str]]:
-        """(id, month, team, participants, completed, deck id), oldest month first (then in
-        the order they were saved), as list_sessions orders its records."""
+    def sessions(self) -> list[tuple[str, str, str | None, int, int, str, str]]:
+        """(id, month, team, participants, completed, deck id, deck version), oldest month
+        first (then in the order they were saved), as list_sessions orders its records."""
         return self._conn.execute(
-            "SELECT s.id, s.month, s.team, s.participants, s.completed, s.deck_id FROM sessions s"
-            f"{self._where} ORDER BY s.month, s.seq",
+            "SELECT s.id, s.month, s.team, s.participants, s.completed, s.deck_id,"
+            f" s.deck_version FROM sessions s{self._where} ORDER BY s.month, s.seq",
             self._params,
         ).fetchall()
 

@@ -104,7 +104,7 @@ _records = st.builds(
     team=st.none() | st.sampled_from(["Team A", " team a", "Inkoop", "   "]),
     participants=st.integers(1, 30),
     deck_id=st.sampled_from(["x", "y"]),
-    deck_version=st.just("1"),
+    deck_version=st.sampled_from(["1", "0"]),  # deck x renamed keys since version 0
     rounds=st.lists(_rounds, max_size=5).map(tuple),
     pulse=st.lists(st.builds(PulseAnswer, st.sampled_from(["q1", "q2"]), _counts),
                    max_size=2).map(tuple),
@@ -118,7 +118,8 @@ def _small_decks() -> dict[str, Deck]:
     abc = Answer("choice", (Option("A", "Aa"), Option("B", "Bb"), Option("C", "Cc")))
     x = Deck(DeckInfo("x", "X", "1"), (Theme("t1", "Thema een (x)"), Theme("t2", "Thema twee")),
              (Dilemma("d1", "t1", "Een", "…", "?", abc, variations=("Als één", "Als twee")),
-              Dilemma("d2", "t2", "Twee", "…", "?", abc)))
+              Dilemma("d2", "t2", "Twee", "…", "?", abc)),
+             renamed_keys={"0": {"d1": {"A": "C", "C": "A"}, "d2": {"A": "B", "B": "A"}}})
     y = Deck(DeckInfo("y", "Y", "1"), (Theme("t1", "Thema een (y)"),),
              (Dilemma("d1", "t1", "Een (y)", "…", "?", Answer("scale", points=5)),))
     pulse = Deck(DeckInfo("p", "P", "1", kind="pulse"), (Theme("m", "M"),),
