@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from dilemmas.model import Deck, Dilemma
 from sessions.figures import verdeeldheid
-from sessions.model import OWN_PREFIX, SessionRecord
+from sessions.model import SessionRecord
 from sessions.report_render import render_csv, render_html, render_markdown
 from sessions.suppress import derivable_small_group, shown, suppress_quarters
 
@@ -365,7 +365,7 @@ def build_report(
             theme_rounds[theme] = theme_rounds.get(theme, 0) + 1
             if theme not in theme_deck:
                 theme_deck[theme] = deck_id
-            if rnd.own is not None or rnd.dilemma.startswith(OWN_PREFIX):
+            if rnd.own is not None:  # an eigen casus (a deck card may start with "eigen-" too)
                 title = rnd.own.title if rnd.own is not None else ""
                 own.add(title)
                 if with_notes and rnd.note and rnd.note.strip():
@@ -576,7 +576,7 @@ class _Scan:
                 row = sessions[pos]
                 renamed = renames.get((row[5], row[6])) if renames else None
             index += 1
-            if own_json is not None or dilemma.startswith(OWN_PREFIX):
+            if own_json is not None:
                 own.add(_own_title(own_json))
                 deck = sessions[pos][5]
                 entry = own_themes.get(theme)
@@ -613,7 +613,7 @@ class _Scan:
         for sid, dilemma, note, own_json in (raw.notes() if with_notes else ()):
             if not note.strip():
                 continue
-            if own_json is not None or dilemma.startswith(OWN_PREFIX):
+            if own_json is not None:
                 own.note(_own_title(own_json), note.strip())
                 continue
             self.notes.append((sessions[positions[sid]][5], dilemma, note.strip()))

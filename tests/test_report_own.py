@@ -136,3 +136,14 @@ def test_a_small_team_s_blanco_cannot_be_subtracted() -> None:
     only_july = report_to_json(build_report([july, august], {}, k=K,
                                             period=Period("2026-07", "2026-07")))
     assert both["dilemmas"][0]["blanco"] == only_july["dilemmas"][0]["blanco"] == 1  # type: ignore[index]
+
+
+def test_a_deck_card_whose_id_starts_with_eigen_is_a_dilemma() -> None:
+    """huizen-basis has a card 'eigen-huis-verhuren': without an eigen casus on the round it
+    is the deck's card, with its votes."""
+    records = [SessionRecord("s1", "team", "2026-02", None, 9, "huizen-basis", "2026.2", (
+        Round("eigen-huis-verhuren", "nevenwerkzaamheden", "hands", {"A": 4, "B": 5}),),
+        (), True)]
+    doc = _report(records)
+    assert [d["id"] for d in doc["dilemmas"]] == ["eigen-huis-verhuren"]  # type: ignore[index]
+    assert doc["own_cases"] == []
