@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from dilemmas.model import Deck, Dilemma
 from sessions.figures import verdeeldheid
 from sessions.model import SessionRecord
+from sessions.report_model import (
+    Counts,
+    DilemmaFigure,
+    NoteGroup,
+    OwnCaseFigure,
+    Period,
+    PulseFigure,
+    QuarterFigure,
+    Reach,
+    Report,
+    SessionRow,
+    ShiftFigure,
+    ThemeFigure,
+    Totals,
+    previous_period,
+    quarter_of,
+    reach,
+    team_key,
+    team_label,
+)
 from sessions.report_render import render_csv, render_html, render_markdown
 from sessions.suppress import derivable_small_group, shown, suppress_quarters
 
@@ -43,8 +61,6 @@ __all__ = [
     "report_to_json",
     "with_previous",
 ]
-
-Counts = dict[str, int]
 
 OWN_THEME = "eigen-casus"
 """The theme of an eigen casus that was not played under one of the deck's themes."""
@@ -82,177 +98,6 @@ class _OwnAcc:
             title = min(seen, key=lambda t: (-seen[t], t))
             out.append(OwnCaseFigure(title, len(labels)))
         return tuple(sorted(out, key=lambda f: (f.title.casefold(), f.title)))
-
-
-@dataclass(frozen=True)
-class Period:
-    """An inclusive range of months, "YYYY-MM" to "YYYY-MM"."""
-
-    start: str
-    end: str
-    implicit: bool = False
-    """True when no period was asked for and the current calendar year is used."""
-
-    @classmethod
-    def year(cls, year: int) -> Period:
-        """January to December of ``year``."""
-        return cls(f"{year:04d}-01", f"{year:04d}-12")
-
-    @classmethod
-    def current_year(cls, today: _dt.date | None = None) -> Period:
-        """The current calendar year, marked as not asked for."""
-        y = (today or _dt.date.today()).year
-        return cls(f"{y:04d}-01", f"{y:04d}-12", implicit=True)
-
-    def contains(self, month: str) -> bool:
-        return self.start <= month <= self.end
-
-
-@dataclass(frozen=True)
-class Totals:
-    """The headline figures."""
-
-    sessions: int
-    teams: int
-    participants: int
-    rounds: int
-    participants_mean: float | None
-    """Participants per session, 1 decimal; None without sessions."""
-
-
-@dataclass(frozen=True)
-class ThemeFigure:
-    """Rounds played per theme."""
-
-    id: str
-    title: str
-    rounds: int
-
-
-@dataclass(frozen=True)
-class DilemmaFigure:
-    """One dilemma over the period: how often played and how the first votes fell."""
-
-    id: str
-    deck: str
-    theme: str
-    title: str
-    played: int
-    answers: int
-    counts: Counts | None
-    """Summed first-vote counts in option order; None when suppressed (answers < k)."""
-    verdeeldheid: float | None
-    labels: Mapping[str, str] = field(default_factory=dict)
-    question: str = ""
-    """The dilemma's question from the installed deck ("" when the deck is not installed)."""
-    blanco: int | None = 0
-    """Abstentions in the secret votes summed in ``counts`` (not part of them); None when
-    ``counts`` is hidden."""
-
-
-@dataclass(frozen=True)
-class ShiftFigure:
-    """Re-votes after one "Maar wat als…?" variation of one dilemma, summed over rounds."""
-
-    deck: str
-    dilemma: str
-    title: str
-    variation: int
-    text: str | None
-    revotes: int
-    answers_before: int
-    before: Counts | None
-    answers_after: int
-    after: Counts | None
-    """Both None when hidden: too few answers, or the before could be subtracted from a total."""
-    labels: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class QuarterFigure:
-    """One quarter of a pulse question."""
-
-    quarter: str
-    answers: int
-    counts: Counts | None
-
-
-@dataclass(frozen=True)
-class PulseFigure:
-    """A meldklimaat question: totals and the trend per quarter."""
-
-    question: str
-    title: str
-    answers: int
-    counts: Counts | None
-    quarters: tuple[QuarterFigure, ...]
-    labels: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class OwnCaseFigure:
-    """An *eigen casus*, by title: a team's own card, so only how often it was played."""
-
-    title: str
-    played: int
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    """One counted session in the list; no id, no day, no names."""
-
-    month: str
-    team: str | None
-    participants: int
-    rounds: int
-    completed: bool
-
-
-@dataclass(frozen=True)
-class NoteGroup:
-    """The (already scrubbed) notes of one dilemma, sorted so they cannot be tied to a session."""
-
-    deck: str
-    dilemma: str
-    title: str
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Report:
-    """Every figure of the WIO report, already suppressed; renderers only format it."""
-
-    period: Period
-    k: int
-    totals: Totals
-    themes: tuple[ThemeFigure, ...]
-    dilemmas: tuple[DilemmaFigure, ...]
-    shifts: tuple[ShiftFigure, ...]
-    pulse: tuple[PulseFigure, ...]
-    sessions: tuple[SessionRow, ...]
-    with_notes: bool = False
-    notes: tuple[NoteGroup, ...] = ()
-    teams: tuple[str, ...] = ()
-    """The organisation's teams (config ``teams``), for the reach."""
-    previous: Totals | None = None
-    """The totals of the previous period of the same length, when asked for."""
-    own_cases: tuple[OwnCaseFigure, ...] = ()
-    """The eigen casussen played, by title (SPEC §7): apart from every dilemma figure."""
-
-
-def team_label(team: str | None) -> str:
-    """A team label as shown: NFC, white space collapsed and trimmed (SPEC §9)."""
-    return " ".join(unicodedata.normalize("NFC", team).split()) if team else ""
-
-
-def team_key(team: str | None) -> str:
-    """What two labels of the same team share: ``team_label`` case-folded."""
-    return team_label(team).casefold()
-
-
-def quarter_of(month: str) -> str:
-    """ "2026-05" → "2026-Q2"."""
-    return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
 
 
 def _key_order(key: str) -> tuple[int, int, str]:
@@ -296,6 +141,18 @@ def _renamed(counts: Mapping[str, int], swap: Mapping[str, str]) -> Counts:
     return out
 
 
+class _VariationAcc:
+    """Running sums of the re-votes after one variation of one dilemma."""
+
+    __slots__ = ("rounds", "before", "after", "answers_after")
+
+    def __init__(self) -> None:
+        self.rounds: set[int] = set()  # indices into the dilemma's weights
+        self.before: Counts = {}  # the first votes of those rounds
+        self.after: Counts = {}  # their (last) re-votes on this variation
+        self.answers_after = 0
+
+
 class _DilemmaAcc:
     """Running sums for one (deck, dilemma) while the records are read."""
 
@@ -309,8 +166,7 @@ class _DilemmaAcc:
         self.blanco = 0  # abstentions of the rounds summed in counts
         self.counts: Counts = {}
         self.weights: list[int] = []  # answers of each round with a first vote
-        # variation → (rounds (indices into weights), before, after, answers after)
-        self.variations: dict[int, tuple[set[int], Counts, Counts, list[int]]] = {}
+        self.variations: dict[int, _VariationAcc] = {}
         self.notes: list[str] = []
 
 
@@ -404,16 +260,16 @@ def build_report(
                         continue
                     entry = acc.variations.get(variation)
                     if entry is None:
-                        entry = acc.variations[variation] = (set(), {}, {}, [0])
-                    entry[0].add(index)
-                    before_sum, after_sum = entry[1], entry[2]
+                        entry = acc.variations[variation] = _VariationAcc()
+                    entry.rounds.add(index)
+                    before_sum, after_sum = entry.before, entry.after
                     for key, value in first.items():
                         before_sum[key] = before_sum.get(key, 0) + value
                     m = 0
                     for key, value in after.items():
                         after_sum[key] = after_sum.get(key, 0) + value
                         m += value
-                    entry[3][0] += m
+                    entry.answers_after += m
             acc.weights.append(n)
         if not rec.pulse:
             continue
@@ -683,7 +539,8 @@ def _from_store(
         acc.blanco = sum(n for group in groups[key] for text, n in group.blancos
                          if text in tallies)
         if _ties(acc.counts) or any(_ties(before) or _ties(after)
-                                    for _r, before, after, _n in acc.variations.values()):
+                                    for before, after in ((v.before, v.after)
+                                                          for v in acc.variations.values())):
             return _from_records(store, decks, k, period, with_notes, teams)
     for deck_id, dilemma, note in scan.notes:
         dilemmas[(deck_id, dilemma)].notes.append(note)
@@ -815,15 +672,15 @@ def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict
             for variation, after in last.items():
                 entry = acc.variations.get(variation)
                 if entry is None:
-                    entry = acc.variations[variation] = (set(), {}, {}, [0])
+                    entry = acc.variations[variation] = _VariationAcc()
                     befores[variation] = []
                     afters[variation] = []
-                entry[0].add(index)
+                entry.rounds.add(index)
                 befores[variation].append(first)
                 afters[variation].append(after)
-        for variation, (_rounds, before, after_sum, n_after) in acc.variations.items():
-            _sum_all(before, befores[variation])
-            n_after[0] += _sum_all(after_sum, afters[variation])
+        for variation, entry in acc.variations.items():
+            _sum_all(entry.before, befores[variation])
+            entry.answers_after += _sum_all(entry.after, afters[variation])
     acc.answers += rest
     if has_rest:
         acc.weights.append(rest)
@@ -897,22 +754,23 @@ def _shift_figures(
     visible = {
         v for v in variations
         if figure.counts is not None
-        and shown(sum(acc.weights[i] for i in acc.variations[v][0]), k)
-        and shown(acc.variations[v][3][0], k)
+        and shown(sum(acc.weights[i] for i in acc.variations[v].rounds), k)
+        and shown(acc.variations[v].answers_after, k)
     }
     everything = frozenset(range(len(acc.weights)))
     while visible:
-        published = [everything] + [frozenset(acc.variations[v][0]) for v in sorted(visible)]
+        published = [everything] + [frozenset(acc.variations[v].rounds) for v in sorted(visible)]
         if derivable_small_group(acc.weights, published, k) is None:
             break
         # Hide the smallest shown shift (the later variation on a tie) and look again.
-        smallest = min(visible, key=lambda v: (sum(acc.weights[i] for i in acc.variations[v][0]),
-                                               -v))
+        smallest = min(visible, key=lambda v: (
+            sum(acc.weights[i] for i in acc.variations[v].rounds), -v))
         visible.discard(smallest)
     keys = card.answer.keys if card is not None else ()
     out = []
     for v in variations:
-        rounds, before, after, n_after = acc.variations[v]
+        entry = acc.variations[v]
+        rounds, before, after = entry.rounds, entry.before, entry.after
         before_o = _ordered(before, keys)
         after_o = _ordered(after, tuple(before_o))
         text = card.variations[v] if card is not None and 0 <= v < len(card.variations) else None
@@ -925,7 +783,7 @@ def _shift_figures(
             revotes=len(rounds),
             answers_before=sum(acc.weights[i] for i in rounds),
             before=before_o if v in visible else None,
-            answers_after=n_after[0],
+            answers_after=entry.answers_after,
             after=after_o if v in visible else None,
             labels=_labels(card, after_o),
         ))
@@ -1043,39 +901,6 @@ def render_json(report: Report) -> str:
             lines.append(f"  {encode(key)}: {encode(value)}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"
-
-
-@dataclass(frozen=True)
-class Reach:
-    """Which of the organisation's teams played in the period."""
-
-    teams: tuple[str, ...]
-    reached: tuple[str, ...]
-    not_reached: tuple[str, ...]
-    others: int
-    """Distinct labels that played but are not in the config's team list."""
-
-
-def reach(report: Report) -> Reach:
-    """The reach of ``report`` against its config teams (labels compared as ``team_key``)."""
-    played = {team_key(s.team) for s in report.sessions if s.team}
-    listed = {team_key(t) for t in report.teams}
-    reached = tuple(t for t in report.teams if team_key(t) in played)
-    not_reached = tuple(t for t in report.teams if team_key(t) not in played)
-    return Reach(report.teams, reached, not_reached, len(played - listed))
-
-
-def previous_period(period: Period) -> Period:
-    """The period of the same number of months that ends the month before ``period`` starts."""
-    def index(month: str) -> int:
-        return int(month[:4]) * 12 + int(month[5:7]) - 1
-
-    def month(i: int) -> str:
-        return f"{i // 12:04d}-{i % 12 + 1:02d}"
-
-    length = index(period.end) - index(period.start) + 1
-    start = index(period.start) - length
-    return Period(month(start), month(start + length - 1))
 
 
 def with_previous(report: Report, previous: Report) -> Report:

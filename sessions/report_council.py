@@ -15,9 +15,10 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from sessions.figures import MONTHS, month_label
+from sessions.report_model import reach
 
 if TYPE_CHECKING:
-    from sessions.report import DilemmaFigure, PulseFigure, Report, Totals
+    from sessions.report_model import DilemmaFigure, PulseFigure, Report, Totals
 
 TOP = 5
 
@@ -87,8 +88,6 @@ def _pulse_sentence(p: PulseFigure) -> str | None:
 
 def paragraph(report: Report, organisation: str) -> str:
     """The ready paragraph of plain Dutch, from the figures."""
-    from sessions.report import reach
-
     t = report.totals
     org = organisation or "de organisatie"
     if not t.sessions:

@@ -36,9 +36,10 @@ from sessions.report_council import (
     span_label,
     top_dividing,
 )
+from sessions.report_model import previous_period, reach
 
 if TYPE_CHECKING:
-    from sessions.report import DilemmaFigure, Period, PulseFigure, Reach, Report
+    from sessions.report_model import DilemmaFigure, Period, PulseFigure, Report
 
 OWN_CASES = ("Een eigen casus is een dilemma dat een team zelf inbracht. Het is de kaart van "
              "één team: daarom staan hier alleen de titel en hoe vaak het gespeeld is, zonder "
@@ -52,18 +53,6 @@ def answers_text(f: DilemmaFigure) -> str:
 
 RANK_RULE = ("Alleen dilemma's die in minstens twee rondes zijn gespeeld en samen minstens "
              "{k2} antwoorden kregen, tellen mee: met minder beslist één team de score.")
-
-
-def reach(report: Report) -> Reach:
-    from sessions.report import reach as _reach
-
-    return _reach(report)
-
-
-def previous_period(period: Period) -> Period:
-    from sessions.report import previous_period as _previous
-
-    return _previous(period)
 
 
 def span_label_of(period: Period) -> str:

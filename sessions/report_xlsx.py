@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sessions.report_render import period_label, statement
 
 if TYPE_CHECKING:
-    from sessions.report import Report
+    from sessions.report_model import Report
 
 Row = Sequence[object]
 
