@@ -16,16 +16,12 @@ from typing import TYPE_CHECKING
 
 from sessions.figures import MONTHS, month_label
 from sessions.report_model import reach
+from sessions.report_words import plural
 
 if TYPE_CHECKING:
     from sessions.report_model import DilemmaFigure, PulseFigure, Report, Totals
 
 TOP = 5
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """``1 teamsessie``, ``3 teamsessies``."""
-    return f"{n} {one if n == 1 else many}"
 
 
 def date_label(day: _dt.date) -> str:

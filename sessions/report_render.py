@@ -31,24 +31,19 @@ from sessions.report_council import (
     date_label,
     dist_text,
     paragraph,
-    plural,
     pulse_trend,
     span_label,
     top_dividing,
 )
 from sessions.report_model import previous_period, reach
+from sessions.report_words import HIDDEN, answers_text, number, percent, plural, too_few
 
 if TYPE_CHECKING:
-    from sessions.report_model import DilemmaFigure, Period, PulseFigure, Report
+    from sessions.report_model import Period, PulseFigure, Report
 
 OWN_CASES = ("Een eigen casus is een dilemma dat een team zelf inbracht. Het is de kaart van "
              "één team: daarom staan hier alleen de titel en hoe vaak het gespeeld is, zonder "
              "stemmen, en telt het niet mee bij de dilemma's.")
-
-
-def answers_text(f: DilemmaFigure) -> str:
-    """How many voted, with the abstentions beside it: "27" or "27 · 3 blanco"."""
-    return f"{f.answers} · {f.blanco} blanco" if f.blanco else str(f.answers)
 
 
 RANK_RULE = ("Alleen dilemma's die in minstens twee rondes zijn gespeeld en samen minstens "
@@ -77,21 +72,15 @@ def period_label(report: Report) -> str:
     return text
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    """A decimal in Dutch notation (comma), or a dash."""
-    if value is None:
-        return "—"
-    return f"{value:.{digits}f}".replace(".", ",")
-
-
-def _pct(count: int, total: int) -> str:
-    return f"{round(100 * count / total)}%" if total else "0%"
+_num = number
+_pct = percent
 
 
 def _hidden(answers: int, k: int) -> str:
-    if answers < k:
-        return f"verborgen: geen stemming met minstens {k} antwoorden (minder dan {k} telt niet mee)"
-    return "verborgen: anders is een kleinere groep terug te rekenen uit een totaal"
+    if too_few(answers, k):
+        return (f"{HIDDEN}: geen stemming met minstens {k} antwoorden (minder dan {k} telt niet "
+                "mee)")
+    return f"{HIDDEN}: anders is een kleinere groep terug te rekenen uit een totaal"
 
 
 def statement(report: Report) -> list[str]:

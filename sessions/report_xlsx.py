@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sessions.report_render import period_label, statement
+from sessions.report_words import HIDDEN, hidden_reason
 
 if TYPE_CHECKING:
     from sessions.report_model import Report
@@ -171,9 +172,7 @@ def _workbook(sheets: Sequence[_Sheet]) -> bytes:
 
 def hidden_note(answers: int, k: int) -> str:
     """The remark beside a hidden distribution."""
-    if answers < k:
-        return f"verborgen (minder dan {k} antwoorden)"
-    return "verborgen (anders is een kleinere groep terug te rekenen)"
+    return f"{HIDDEN} ({hidden_reason(answers, k)})"
 
 
 def _dist_rows(counts: Mapping[str, int] | None, labels: Mapping[str, str], answers: int,

@@ -147,3 +147,13 @@ def test_a_deck_card_whose_id_starts_with_eigen_is_a_dilemma() -> None:
     doc = _report(records)
     assert [d["id"] for d in doc["dilemmas"]] == ["eigen-huis-verhuren"]  # type: ignore[index]
     assert doc["own_cases"] == []
+
+
+def test_every_renderer_words_numbers_the_same_way() -> None:
+    from sessions.report_words import hidden_reason, number, percent, plural
+    from sessions.report_xlsx import hidden_note
+
+    assert number(6.83) == "6,8" and number(None) == "—" and number(0.8765, 3) == "0,877"
+    assert percent(1, 3) == "33%" and percent(0, 0) == "0%"
+    assert plural(1, "teamsessie", "teamsessies") == "1 teamsessie"
+    assert hidden_note(3, 5) == f"verborgen ({hidden_reason(3, 5)})"

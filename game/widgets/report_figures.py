@@ -14,21 +14,19 @@ from textual.widgets import Button, Static
 
 from game.widgets.bars import VoteBars
 from sessions.figures import divided_label
+from sessions.report_words import number, too_few
 
 FULL = "█"
 EMPTY = "·"
 
 
-def dutch_number(value: float | None, digits: int = 1) -> str:
-    """A decimal with a comma, or a dash when there is none."""
-    if value is None:
-        return "—"
-    return f"{value:.{digits}f}".replace(".", ",")
+dutch_number = number
+"""A decimal with a comma, or a dash when there is none (the report's own wording)."""
 
 
 def suppressed_text(answers: int, k: int) -> str:
     """Why a distribution is not drawn."""
-    if answers < k:
+    if too_few(answers, k):
         # Only votes of k or more people enter a sum (SPEC §8), so 0 means: none of those.
         return (f"Minder dan {k} antwoorden per stemming — telt niet mee, niet getoond "
                 "(of er is niet over gestemd).")
