@@ -259,3 +259,29 @@ async def test_the_figures_are_mounted_a_few_items_per_turn(
         assert figures.filled
         assert len(pilot.app.query(".figures--dilemma")) == ReportFigures.limit
         assert batches and max(batches) <= ReportFigures.chunk
+
+
+async def test_the_figures_tab_shows_blanco_and_the_eigen_casussen() -> None:
+    from textual.app import App, ComposeResult
+
+    from sessions.model import OwnCase, Round
+    from sessions.report import Period, build_report, report_to_json
+
+    own = OwnCase("Het [b]lek[/b]", "Wat doe je?")
+    records = [SessionRecord("s1", "team", "2026-03", "Team", 9, "deck", "1", (
+        Round("d1", "t", "secret", {"A": 3, "B": 5}, blanco=1),
+        Round("eigen-1", "eigen-casus", "none", own=own)), (), True)]
+    doc = report_to_json(build_report(records, {}, k=5, period=Period.year(2026)))
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReportFigures(id="figures")
+
+    async with Host().run_test(size=(120, 36)) as pilot:
+        figures = pilot.app.query_one(ReportFigures)
+        figures.show(doc, period_text="2026", statement=[])
+        await pilot.pause()
+        title = str(pilot.app.query_one("#dilemma-1 .figures--title", Static).render())
+        assert "8 antwoorden · 1 blanco" in title
+        listed = str(pilot.app.query_one("#figures-own", Static).render())
+        assert "Het [b]lek[/b] (1×)" in listed

@@ -233,6 +233,17 @@ class ReportFigures(VerticalScroll):
             pieces.append(Static('Na "Maar wat als…?": de stemmen vóór en na',
                                  classes="figures--heading"))
             pieces.extend(self._shifts())
+        own = self._doc.get("own_cases") or []
+        if own:
+            pieces.append(Static("Eigen casussen", classes="figures--heading"))
+            pieces.append(Static(
+                Content("\n").join(
+                    [Content.styled("De kaart van één team: alleen de titel en hoe vaak, zonder "
+                                    "stemmen.", "$text-muted")]
+                    + [Content(f"• {case['title']} ({case['played']}×)") for case in own]
+                ),
+                id="figures-own", classes="figures--meta",
+            ))
         pieces.append(Static("Peiling meldklimaat", classes="figures--heading"))
         pieces.extend(self._pulse())
         first = self._through_items(pieces, self.chunk)
@@ -302,8 +313,9 @@ class ReportFigures(VerticalScroll):
             key = (str(figure["deck"]), str(figure["id"]))
             counts = figure["counts"]
             score = figure["verdeeldheid"]
+            blanco = f" · {figure['blanco']} blanco" if figure.get("blanco") else ""
             meta = (
-                f"{figure['played']} keer gespeeld · {figure['answers']} antwoorden · "
+                f"{figure['played']} keer gespeeld · {figure['answers']} antwoorden{blanco} · "
                 f"verdeeldheid {dutch_number(score, 3)}"
             )
             if score is not None:
