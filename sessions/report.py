@@ -360,9 +360,9 @@ def _finish(
 class _Seen:
     """The rounds of one (dilemma, theme) in one deck, as read from the store."""
 
-    __slots__ = ("pos", "index", "rounds", "firsts", "revoted", "revotes", "blancos")
+    __slots__ = ("pos", "index", "rounds", "firsts", "revoted", "revotes", "blancos", "swap")
 
-    def __init__(self, pos: int, index: int) -> None:
+    def __init__(self, pos: int, index: int, swap: Mapping[str, str] | None = None) -> None:
         self.pos = pos  # the earliest session (its place in the report order) with such a round
         self.index = index  # that round's place in that session
         self.rounds = 0
@@ -370,6 +370,7 @@ class _Seen:
         self.revoted: list[str] = []  # first votes (JSON) of the rounds with re-votes
         self.revotes: list[str] = []  # and their re-votes (JSON), in the same order
         self.blancos: list[tuple[str, int]] = []  # (first vote JSON, blanco) where blanco > 0
+        self.swap = swap  # an older deck version's keys → today's, for all these rounds
 
 
 def build_report_from_store(
@@ -410,14 +411,12 @@ class _Scan:
         # deck → (dilemma, theme) → its rounds. Rounds come grouped by session, but the
         # sessions in id order: the earliest round of each group, as build_report meets them
         # (for the theme of a dilemma and the deck of a theme), is kept as (position, index).
-        by_deck: dict[str, dict[tuple[str, str], _Seen]] = {}
-        seen: dict[tuple[str, str], _Seen] = {}
+        by_deck: dict[str, dict[tuple[str, str, int | None], _Seen]] = {}
+        seen: dict[tuple[str, str, int | None], _Seen] = {}
         own = self.own = _OwnAcc()
         # theme → (earliest (position, index), deck) and rounds of the eigen casussen
         own_themes: dict[str, list[Any]] = {}
         self.own_themes = own_themes
-        # Tallies of an older deck version, rewritten under today's keys (each text once).
-        moved: dict[tuple[int, str], str] = {}
         renamed: Mapping[str, Mapping[str, str]] | None = None
         last: str | None = None
         pos = index = 0
@@ -443,17 +442,18 @@ class _Scan:
                     if (pos, index) < entry[0]:
                         entry[0], entry[1] = (pos, index), deck
                 continue
-            key = (dilemma, theme)
+            # Rounds of an older deck version whose keys were renamed are summed apart and
+            # renamed once, as sums (a rename of each tally would cost more than the sum).
+            swap = renamed.get(dilemma) if renamed is not None else None
+            key = (dilemma, theme, None if swap is None else id(swap))
             group = seen.get(key)
             if group is None:
-                group = seen[key] = _Seen(pos, index)
+                group = seen[key] = _Seen(pos, index, swap)
             elif pos < group.pos:
                 group.pos = pos
                 group.index = index
             group.rounds += 1
             if counts is not None:
-                if renamed is not None and dilemma in renamed:
-                    counts, revotes = _renamed_texts(counts, revotes, renamed[dilemma], moved)
                 if blanco:
                     group.blancos.append((counts, blanco))
                 if revotes is None:
@@ -505,7 +505,7 @@ def _from_store(
     firsts: dict[tuple[str, str], tuple[int, int]] = {}
     groups: dict[tuple[str, str], list[_Seen]] = {}
     for deck_id, seen in scan.by_deck.items():
-        for (dilemma, theme), group in seen.items():
+        for (dilemma, theme, _swap), group in seen.items():
             at = (group.pos, group.index)
             theme_rounds[theme] = theme_rounds.get(theme, 0) + group.rounds
             earliest = theme_first.get(theme)
@@ -535,7 +535,15 @@ def _from_store(
     # A vote below k never enters a sum (SPEC §8): drop those tallies by text, once each.
     tallies = {text: t for text, t in tallies.items() if sum(t.values()) >= least}
     for key, acc in dilemmas.items():
-        _sum_votes(acc, groups[key], tallies, least)
+        _sum_votes(acc, [g for g in groups[key] if g.swap is None], tallies, least)
+        swapped: dict[int, list[_Seen]] = {}
+        for group in groups[key]:
+            if group.swap is not None:
+                swapped.setdefault(id(group.swap), []).append(group)
+        for parts in swapped.values():
+            part = _DilemmaAcc(acc.theme)
+            _sum_votes(part, parts, tallies, least)
+            _merge_renamed(acc, part, parts[0].swap or {})
         acc.blanco = sum(n for group in groups[key] for text, n in group.blancos
                          if text in tallies)
         if _ties(acc.counts) or any(_ties(before) or _ties(after)
@@ -564,23 +572,21 @@ def _from_store(
                    teams, scan.own)
 
 
-def _renamed_texts(counts: str, revotes: str | None, swap: Mapping[str, str],
-                   done: dict[tuple[int, str], str]) -> tuple[str, str | None]:
-    """A round's tally and re-votes (JSON texts) under today's keys; ``done`` keeps what was
-    rewritten before (by the swap's id and the text)."""
-    key = (id(swap), counts)
-    text = done.get(key)
-    if text is None:
-        text = done[key] = json.dumps(_renamed(json.loads(counts), swap), separators=(",", ":"))
-    if revotes is not None:
-        again = (id(swap), revotes)
-        moved = done.get(again)
-        if moved is None:
-            moved = done[again] = json.dumps(
-                [{**r, "counts": _renamed(r["counts"], swap)} for r in json.loads(revotes)],
-                separators=(",", ":"))
-        revotes = moved
-    return text, revotes
+def _merge_renamed(acc: _DilemmaAcc, part: _DilemmaAcc, swap: Mapping[str, str]) -> None:
+    """Add the sums of an older deck version's rounds (``part``, in its keys) to ``acc``
+    under today's keys: every figure is a sum, so renaming the sums is renaming each vote."""
+    _add(acc.counts, _renamed(part.counts, swap))
+    acc.answers += part.answers
+    offset = len(acc.weights)
+    acc.weights.extend(part.weights)
+    for variation, entry in part.variations.items():
+        into = acc.variations.get(variation)
+        if into is None:
+            into = acc.variations[variation] = _VariationAcc()
+        into.rounds.update(i + offset for i in entry.rounds)
+        _add(into.before, _renamed(entry.before, swap))
+        _add(into.after, _renamed(entry.after, swap))
+        into.answers_after += entry.answers_after
 
 
 def _own_title(own_json: str | None) -> str:
