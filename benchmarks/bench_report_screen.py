@@ -1,7 +1,7 @@
 """Benchmark: the Rapportage screen's event loop over 10,000 sessions (~80,000 rounds).
 
 Generates a bundle with gen_bundle.py, imports it into a temporary data folder (not timed),
-then runs the app headless (``App.run_test``), opens the Rapportage screen, types a month in
+then runs the app headless (``App.run_test``), waits on the main menu, opens the Rapportage screen, types a month in
 "van" and waits for the report each time. A task on the event loop sleeps 5 ms at a time and
 records how late it wakes: the longest delay is how long the loop was blocked. Budget (SPEC
 §11): no block over 100 ms while the report is built; exits 1 when over.
@@ -50,6 +50,11 @@ async def _measure(data: Path) -> tuple[float, float]:
             worst = max(worst, (time.perf_counter() - start - 0.005) * 1000)
 
     async with app.run_test(size=(120, 36)) as pilot:
+        # The app's own start (first paint, the walkthrough check after it) is measured by
+        # bench_app; the watch starts on the main menu, where the coordinator opens the screen.
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.5)
         task = asyncio.create_task(watch())
         began = time.perf_counter()
         screen = ReportScreen(save_directory=data)

@@ -27,7 +27,8 @@ ANSWER_KINDS = ("choice", "scale", "open")
 DECK_KINDS = ("dilemmas", "pulse")
 DECK_SUFFIXES = (".yaml", ".yml")
 
-TOP_KEYS = ("deck", "themes", "dilemmas")
+TOP_KEYS = ("deck", "renamed_keys", "themes", "dilemmas")
+REQUIRED_TOP_KEYS = ("deck", "themes", "dilemmas")
 DECK_KEYS = ("id", "title", "version", "language", "description", "kind")
 THEME_KEYS = ("id", "title")
 DILEMMA_KEYS = ("id", "theme", "title", "situation", "question", "answer", "prompts",
@@ -268,16 +269,98 @@ class _Checker:
         if not isinstance(root, Mapping):
             self.add(root, "een deck begint met 'deck:', 'themes:' en 'dilemmas:'")
             return None
-        top = self.mapping(root, "het deck", TOP_KEYS, TOP_KEYS)
+        top = self.mapping(root, "het deck", TOP_KEYS, REQUIRED_TOP_KEYS)
         assert top is not None
         info = self.info(top["deck"]) if "deck" in top else None
         pulse = info is not None and info.kind == "pulse"
         themes = self.themes(top)
         theme_ids = [t.id for t in themes]
+        renamed = top.get("renamed_keys")  # read before the cards' nodes are let go
         dilemmas = self.dilemmas(top, set(theme_ids), theme_ids, pulse)
         if info is None:
             return None
-        return Deck(info=info, themes=tuple(themes), dilemmas=tuple(dilemmas), source=source, path=path)
+        renamed_keys = self.renamed_keys(renamed, info, dilemmas) if renamed is not None else {}
+        return Deck(info=info, themes=tuple(themes), dilemmas=tuple(dilemmas), source=source,
+                    path=path, renamed_keys=renamed_keys)
+
+    def renamed_keys(self, node: Node, info: DeckInfo, dilemmas: list[Dilemma]
+                     ) -> dict[str, dict[str, dict[str, str]]]:
+        """``renamed_keys``: per older version, per dilemma, old option key → new key; each
+        mapping a swap of the card's own keys (every key once on each side)."""
+        if isinstance(node, Scalar) and node.is_null:
+            return {}
+        if not isinstance(node, Mapping):
+            self.add(node, "'renamed_keys' moet per oudere versie de dilemma's noemen, zoals "
+                           "'\"2026.1\": {concertkaartjes: {A: C, C: A}}'")
+            return {}
+        cards = {d.id: d for d in dilemmas}
+        out: dict[str, dict[str, dict[str, str]]] = {}
+        for version_node, per_card in node.pairs:
+            version = version_node.value.strip() if isinstance(version_node, Scalar) else ""
+            if not version:
+                self.add(version_node, "een versie in 'renamed_keys' moet een tekst zijn, "
+                                       "zoals \"2026.1\"")
+                continue
+            if version == info.version:
+                self.add(version_node, f"'{version}' is de versie van dit deck zelf; onder "
+                                       "'renamed_keys' staan alleen oudere versies")
+                continue
+            if version in out:
+                self.add(version_node, f"versie '{version}' staat twee keer in 'renamed_keys'")
+                continue
+            if not isinstance(per_card, Mapping):
+                self.add(per_card, f"onder versie '{version}' hoort per dilemma-id een "
+                                   "verwisseling, zoals 'concertkaartjes: {A: C, C: A}'")
+                continue
+            cards_out = out[version] = {}
+            for card_node, swap in per_card.pairs:
+                card_id = card_node.value.strip() if isinstance(card_node, Scalar) else ""
+                card = cards.get(card_id)
+                if card is None:
+                    self.add(card_node, _unknown(f"dilemma '{card_id}' staat niet in dit deck",
+                                                 card_id, list(cards)))
+                    continue
+                if card_id in cards_out:
+                    self.add(card_node, f"dilemma '{card_id}' staat twee keer onder versie "
+                                        f"'{version}'")
+                    continue
+                mapping = self.key_swap(swap, card)
+                if mapping:
+                    cards_out[card_id] = mapping
+        return out
+
+    def key_swap(self, node: Node, card: Dilemma) -> dict[str, str]:
+        """One card's old key → new key, checked against its keys; {} after a problem."""
+        keys = card.answer.keys
+        if not keys:
+            self.add(node, f"dilemma '{card.id}' heeft geen opties om te hernoemen (open vraag)")
+            return {}
+        if not isinstance(node, Mapping):
+            self.add(node, f"bij '{card.id}' hoort een verwisseling van sleutels, zoals "
+                           "'{A: C, C: A}'")
+            return {}
+        mapping: dict[str, str] = {}
+        ok = True
+        for old_node, new_node in node.pairs:
+            pair = []
+            for part in (old_node, new_node):
+                key = part.value.strip() if isinstance(part, Scalar) and not part.is_null else ""
+                if key not in keys:
+                    shown = f"'{key}'" if key else "deze sleutel"
+                    self.add(part, f"{shown} is geen optie van '{card.id}' (de opties: "
+                                   f"{', '.join(keys)})")
+                    ok = False
+                pair.append(key)
+            if pair[0] in mapping:
+                self.add(old_node, f"sleutel '{pair[0]}' staat twee keer bij '{card.id}'")
+                ok = False
+            mapping[pair[0]] = pair[1]
+        if ok and sorted(mapping) != sorted(mapping.values()):
+            self.add(node, f"de hernoeming bij '{card.id}' moet een verwisseling zijn: elke "
+                           "sleutel één keer links en één keer rechts (zoals A: C en C: A), niet "
+                           + ", ".join(f"{a} → {b}" for a, b in mapping.items()))
+            ok = False
+        return {a: b for a, b in mapping.items() if a != b} if ok else {}
 
     def info(self, node: Node) -> DeckInfo | None:
         values = self.mapping(node, "'deck'", DECK_KEYS, ("id", "title", "version"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -102,6 +103,15 @@ class Deck:
     source: str = "ingebouwd"  # "ingebouwd" (bundled), "gebruiker" (data dir) or "map" (--decks)
     path: str = ""
     _by_id: dict[str, Dilemma] = field(default_factory=dict, compare=False, repr=False)
+    renamed_keys: Mapping[str, Mapping[str, Mapping[str, str]]] = field(
+        default_factory=dict, compare=False)
+    """Per older version of this deck, per dilemma id: an option key then → its key now (the
+    YAML key ``renamed_keys``), so that the report sums votes by what they meant."""
+
+    def key_map(self, version: str, dilemma_id: str) -> Mapping[str, str] | None:
+        """How the option keys of ``dilemma_id`` in deck version ``version`` read now; None
+        when they mean the same."""
+        return self.renamed_keys.get(version, {}).get(dilemma_id)
 
     def __post_init__(self) -> None:
         self._by_id.update({d.id: d for d in self.dilemmas})

@@ -64,10 +64,18 @@ def deck_schema() -> dict[str, Any]:
     theme = _object({"id": _slug("kleine letters, cijfers en '-'"),
                      "title": _text(loader.MAX_TITLE, "de naam van het thema")},
                     loader.THEME_KEYS, loader.THEME_KEYS)
+    swap = {"type": "object", "additionalProperties": {"type": "string"},
+            "description": "oude optiesleutel: nieuwe optiesleutel, een verwisseling"}
+    renamed = {"type": "object",
+               "additionalProperties": {"type": "object", "additionalProperties": swap},
+               "description": "per oudere versie van dit deck, per dilemma-id: welke "
+                              "optiesleutel van toen welke sleutel nu is, zodat het rapport "
+                              "de stemmen van oudere sessies goed optelt"}
     schema = _object({
         "deck": info,
+        "renamed_keys": renamed,
         "themes": {"type": "array", "items": theme, "minItems": 1},
         "dilemmas": {"type": "array", "items": dilemma, "minItems": 1},
-    }, loader.TOP_KEYS, loader.TOP_KEYS)
+    }, loader.REQUIRED_TOP_KEYS, loader.TOP_KEYS)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
             "title": "Integer-spel deck", **schema}

@@ -35,6 +35,15 @@ deck:
   description: >-
     Dilemma's voor ons eigen team. Vertel hier in een paar zinnen waar het deck over gaat.
 
+# Zet je in een nieuwe versie de opties van een kaart in een andere volgorde, schrijf dan
+# hier welke sleutel van toen welke sleutel nu is: het rapport telt de stemmen van sessies
+# met de oudere versie dan mee onder de sleutels van nu. Per oudere versie en per dilemma-id
+# een verwisseling (elke sleutel één keer links en één keer rechts), bijvoorbeeld:
+#
+# renamed_keys:
+#   "1":
+#     lunch-leverancier: {{A: B, B: A}}
+
 # De thema's van het deck. Elk dilemma hoort bij één thema.
 themes:
   - id: geschenken             # kleine letters, cijfers en '-'

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from dilemmas.model import Deck, Dilemma
 from sessions.figures import verdeeldheid
 from sessions.model import SessionRecord
+from sessions.report_model import (
+    Counts,
+    DilemmaFigure,
+    NoteGroup,
+    OwnCaseFigure,
+    Period,
+    PulseFigure,
+    QuarterFigure,
+    Reach,
+    Report,
+    SessionRow,
+    ShiftFigure,
+    ThemeFigure,
+    Totals,
+    previous_period,
+    quarter_of,
+    reach,
+    team_key,
+    team_label,
+)
 from sessions.report_render import render_csv, render_html, render_markdown
 from sessions.suppress import derivable_small_group, shown, suppress_quarters
 
@@ -21,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DilemmaFigure",
     "NoteGroup",
+    "OwnCaseFigure",
     "Period",
     "PulseFigure",
     "QuarterFigure",
@@ -43,166 +62,42 @@ __all__ = [
     "with_previous",
 ]
 
-Counts = dict[str, int]
+OWN_THEME = "eigen-casus"
+"""The theme of an eigen casus that was not played under one of the deck's themes."""
+OWN_THEME_TITLE = "Eigen casus"
+UNTITLED_OWN = "Eigen casus zonder titel"
 
 
-@dataclass(frozen=True)
-class Period:
-    """An inclusive range of months, "YYYY-MM" to "YYYY-MM"."""
+class _OwnAcc:
+    """The eigen casussen met while the records are read: labels per title, and notes."""
 
-    start: str
-    end: str
-    implicit: bool = False
-    """True when no period was asked for and the current calendar year is used."""
+    __slots__ = ("titles", "notes")
 
-    @classmethod
-    def year(cls, year: int) -> Period:
-        """January to December of ``year``."""
-        return cls(f"{year:04d}-01", f"{year:04d}-12")
+    def __init__(self) -> None:
+        self.titles: dict[str, list[str]] = {}  # title key → the title as each round had it
+        self.notes: dict[str, list[str]] = {}  # title key → notes
 
-    @classmethod
-    def current_year(cls, today: _dt.date | None = None) -> Period:
-        """The current calendar year, marked as not asked for."""
-        y = (today or _dt.date.today()).year
-        return cls(f"{y:04d}-01", f"{y:04d}-12", implicit=True)
+    def add(self, title: str) -> None:
+        """One round of the eigen casus ``title``."""
+        label = team_label(title) or UNTITLED_OWN
+        self.titles.setdefault(label.casefold(), []).append(label)
 
-    def contains(self, month: str) -> bool:
-        return self.start <= month <= self.end
+    def note(self, title: str, note: str) -> None:
+        """A note of a round of the eigen casus ``title``."""
+        key = (team_label(title) or UNTITLED_OWN).casefold()
+        self.notes.setdefault(key, []).append(note)
 
-
-@dataclass(frozen=True)
-class Totals:
-    """The headline figures."""
-
-    sessions: int
-    teams: int
-    participants: int
-    rounds: int
-    participants_mean: float | None
-    """Participants per session, 1 decimal; None without sessions."""
-
-
-@dataclass(frozen=True)
-class ThemeFigure:
-    """Rounds played per theme."""
-
-    id: str
-    title: str
-    rounds: int
-
-
-@dataclass(frozen=True)
-class DilemmaFigure:
-    """One dilemma over the period: how often played and how the first votes fell."""
-
-    id: str
-    deck: str
-    theme: str
-    title: str
-    played: int
-    answers: int
-    counts: Counts | None
-    """Summed first-vote counts in option order; None when suppressed (answers < k)."""
-    verdeeldheid: float | None
-    labels: Mapping[str, str] = field(default_factory=dict)
-    question: str = ""
-    """The dilemma's question from the installed deck ("" when the deck is not installed)."""
-    """A readable label per vote key (the option text), for the human formats."""
-
-
-@dataclass(frozen=True)
-class ShiftFigure:
-    """Re-votes after one "Maar wat als…?" variation of one dilemma, summed over rounds."""
-
-    deck: str
-    dilemma: str
-    title: str
-    variation: int
-    text: str | None
-    revotes: int
-    answers_before: int
-    before: Counts | None
-    answers_after: int
-    after: Counts | None
-    """Both None when hidden: too few answers, or the before could be subtracted from a total."""
-    labels: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class QuarterFigure:
-    """One quarter of a pulse question."""
-
-    quarter: str
-    answers: int
-    counts: Counts | None
-
-
-@dataclass(frozen=True)
-class PulseFigure:
-    """A meldklimaat question: totals and the trend per quarter."""
-
-    question: str
-    title: str
-    answers: int
-    counts: Counts | None
-    quarters: tuple[QuarterFigure, ...]
-    labels: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    """One counted session in the list; no id, no day, no names."""
-
-    month: str
-    team: str | None
-    participants: int
-    rounds: int
-    completed: bool
-
-
-@dataclass(frozen=True)
-class NoteGroup:
-    """The (already scrubbed) notes of one dilemma, sorted so they cannot be tied to a session."""
-
-    deck: str
-    dilemma: str
-    title: str
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Report:
-    """Every figure of the WIO report, already suppressed; renderers only format it."""
-
-    period: Period
-    k: int
-    totals: Totals
-    themes: tuple[ThemeFigure, ...]
-    dilemmas: tuple[DilemmaFigure, ...]
-    shifts: tuple[ShiftFigure, ...]
-    pulse: tuple[PulseFigure, ...]
-    sessions: tuple[SessionRow, ...]
-    with_notes: bool = False
-    notes: tuple[NoteGroup, ...] = ()
-    teams: tuple[str, ...] = ()
-    """The organisation's teams (config ``teams``), for the reach."""
-    previous: Totals | None = None
-    """The totals of the previous period of the same length, when asked for."""
-
-
-def team_label(team: str | None) -> str:
-    """A team label as shown: NFC, white space collapsed and trimmed (SPEC §9)."""
-    return " ".join(unicodedata.normalize("NFC", team).split()) if team else ""
-
-
-def team_key(team: str | None) -> str:
-    """What two labels of the same team share: ``team_label`` case-folded."""
-    return team_label(team).casefold()
-
-
-def quarter_of(month: str) -> str:
-    """ "2026-05" → "2026-Q2"."""
-    return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+    def figures(self) -> tuple[OwnCaseFigure, ...]:
+        """By title, alphabetically; the spelling shown is the most common one (the first in
+        alphabetical order on a tie), so nothing follows from the order they were played in."""
+        out = []
+        for labels in self.titles.values():
+            seen: dict[str, int] = {}
+            for label in labels:
+                seen[label] = seen.get(label, 0) + 1
+            title = min(seen, key=lambda t: (-seen[t], t))
+            out.append(OwnCaseFigure(title, len(labels)))
+        return tuple(sorted(out, key=lambda f: (f.title.casefold(), f.title)))
 
 
 def _key_order(key: str) -> tuple[int, int, str]:
@@ -227,19 +122,51 @@ def _add(into: Counts, counts: Mapping[str, int]) -> int:
     return n
 
 
+Renames = dict[tuple[str, str], Mapping[str, Mapping[str, str]]]
+
+
+def _renames(decks: Mapping[str, Deck]) -> Renames:
+    """(deck id, older version) → dilemma → old option key → today's key, from the installed
+    decks' ``renamed_keys``."""
+    return {(deck_id, version): cards for deck_id, deck in decks.items()
+            for version, cards in deck.renamed_keys.items() if cards}
+
+
+def _renamed(counts: Mapping[str, int], swap: Mapping[str, str]) -> Counts:
+    """A tally of an older deck version under today's keys, in the same key order (so that
+    tallies that list the card's options in order still do)."""
+    moved = {swap.get(key, key): value for key, value in counts.items()}
+    out = {key: moved.pop(key) for key in counts if key in moved}
+    out.update(moved)
+    return out
+
+
+class _VariationAcc:
+    """Running sums of the re-votes after one variation of one dilemma."""
+
+    __slots__ = ("rounds", "before", "after", "answers_after")
+
+    def __init__(self) -> None:
+        self.rounds: set[int] = set()  # indices into the dilemma's weights
+        self.before: Counts = {}  # the first votes of those rounds
+        self.after: Counts = {}  # their (last) re-votes on this variation
+        self.answers_after = 0
+
+
 class _DilemmaAcc:
     """Running sums for one (deck, dilemma) while the records are read."""
 
-    __slots__ = ("theme", "played", "answers", "counts", "weights", "variations", "notes")
+    __slots__ = ("theme", "played", "answers", "counts", "weights", "variations", "notes",
+                 "blanco")
 
     def __init__(self, theme: str) -> None:
         self.theme = theme
         self.played = 0
         self.answers = 0
+        self.blanco = 0  # abstentions of the rounds summed in counts
         self.counts: Counts = {}
         self.weights: list[int] = []  # answers of each round with a first vote
-        # variation → (rounds (indices into weights), before, after, answers after)
-        self.variations: dict[int, tuple[set[int], Counts, Counts, list[int]]] = {}
+        self.variations: dict[int, _VariationAcc] = {}
         self.notes: list[str] = []
 
 
@@ -272,6 +199,8 @@ def build_report(
     pulse: dict[str, dict[str, tuple[Counts, list[int]]]] = {}
 
     by_deck: dict[str, dict[str, _DilemmaAcc]] = {}
+    own = _OwnAcc()
+    renames = _renames(decks)
     quarters: dict[str, str] = {}
     start, end = period.start, period.end
     least = max(1, k)
@@ -286,11 +215,18 @@ def build_report(
         accs = by_deck.get(deck_id)
         if accs is None:
             accs = by_deck[deck_id] = {}
+        renamed = renames.get((deck_id, rec.deck_version)) if renames else None
         for rnd in rec.rounds:
             theme = rnd.theme
             theme_rounds[theme] = theme_rounds.get(theme, 0) + 1
             if theme not in theme_deck:
                 theme_deck[theme] = deck_id
+            if rnd.own is not None:  # an eigen casus (a deck card may start with "eigen-" too)
+                title = rnd.own.title if rnd.own is not None else ""
+                own.add(title)
+                if with_notes and rnd.note and rnd.note.strip():
+                    own.note(title, rnd.note.strip())
+                continue
             acc = accs.get(rnd.dilemma)
             if acc is None:
                 acc = accs[rnd.dilemma] = dilemmas[(deck_id, rnd.dilemma)] = _DilemmaAcc(theme)
@@ -300,6 +236,9 @@ def build_report(
             first = rnd.counts
             if first is None:
                 continue
+            swap = renamed.get(rnd.dilemma) if renamed else None
+            if swap:  # an older deck version, whose options came in another order
+                first = _renamed(first, swap)
             # The hot loop of the report (80,000 rounds): the sum is inlined on purpose.
             n = sum(first.values())
             if n < least:
@@ -308,26 +247,29 @@ def build_report(
             for key, value in first.items():
                 summed[key] = summed.get(key, 0) + value
             acc.answers += n
+            acc.blanco += rnd.blanco
             if rnd.revotes:
                 index = len(acc.weights)
                 last: dict[int, Mapping[str, int]] = {}
                 for revote in rnd.revotes:
                     last[revote.variation] = revote.counts  # a repeated re-vote replaces one
                 for variation, after in last.items():
+                    if swap:
+                        after = _renamed(after, swap)
                     if sum(after.values()) < least:
                         continue
                     entry = acc.variations.get(variation)
                     if entry is None:
-                        entry = acc.variations[variation] = (set(), {}, {}, [0])
-                    entry[0].add(index)
-                    before_sum, after_sum = entry[1], entry[2]
+                        entry = acc.variations[variation] = _VariationAcc()
+                    entry.rounds.add(index)
+                    before_sum, after_sum = entry.before, entry.after
                     for key, value in first.items():
                         before_sum[key] = before_sum.get(key, 0) + value
                     m = 0
                     for key, value in after.items():
                         after_sum[key] = after_sum.get(key, 0) + value
                         m += value
-                    entry[3][0] += m
+                    entry.answers_after += m
             acc.weights.append(n)
         if not rec.pulse:
             continue
@@ -342,7 +284,7 @@ def build_report(
             q_n[0] += _add(q_counts, answer.counts)
 
     return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse,
-                   teams)
+                   teams, own)
 
 
 def _finish(
@@ -356,8 +298,10 @@ def _finish(
     dilemmas: Mapping[tuple[str, str], _DilemmaAcc],
     pulse: Mapping[str, Mapping[str, tuple[Counts, list[int]]]],
     teams: Sequence[str] = (),
+    own: _OwnAcc | None = None,
 ) -> Report:
     """The report from the running sums (both ways of building a report end here)."""
+    own = own if own is not None else _OwnAcc()
     k = max(1, k)
     spelling = {team_key(t): team_label(t) for t in teams if team_label(t)}
     if spelling:
@@ -391,6 +335,12 @@ def _finish(
     rank = {(f.deck, f.id): i for i, f in enumerate(figures)}
     shifts.sort(key=lambda s: (rank[(s.deck, s.dilemma)], s.variation))
     notes.sort(key=lambda g: rank[(g.deck, g.dilemma)])
+    own_cases = own.figures()
+    if with_notes:
+        # After the deck's dilemmas, by title: deck "" and the dilemma id "eigen-casus".
+        by_title = {f.title.casefold(): f.title for f in own_cases}
+        notes.extend(NoteGroup("", OWN_THEME, by_title[key], _scrubbed(texts))
+                     for key, texts in sorted(own.notes.items(), key=lambda kv: by_title[kv[0]]))
     return Report(
         period=period,
         k=k,
@@ -403,21 +353,24 @@ def _finish(
         with_notes=with_notes,
         notes=tuple(notes),
         teams=tuple(dict.fromkeys(spelling.values())),
+        own_cases=own_cases,
     )
 
 
 class _Seen:
     """The rounds of one (dilemma, theme) in one deck, as read from the store."""
 
-    __slots__ = ("pos", "index", "rounds", "firsts", "revoted", "revotes")
+    __slots__ = ("pos", "index", "rounds", "firsts", "revoted", "revotes", "blancos", "swap")
 
-    def __init__(self, pos: int, index: int) -> None:
+    def __init__(self, pos: int, index: int, swap: Mapping[str, str] | None = None) -> None:
         self.pos = pos  # the earliest session (its place in the report order) with such a round
         self.index = index  # that round's place in that session
         self.rounds = 0
         self.firsts: list[str] = []  # first votes (JSON) of the rounds without re-votes
         self.revoted: list[str] = []  # first votes (JSON) of the rounds with re-votes
         self.revotes: list[str] = []  # and their re-votes (JSON), in the same order
+        self.blancos: list[tuple[str, int]] = []  # (first vote JSON, blanco) where blanco > 0
+        self.swap = swap  # an older deck version's keys → today's, for all these rounds
 
 
 def build_report_from_store(
@@ -428,6 +381,7 @@ def build_report_from_store(
     period: Period,
     with_notes: bool = False,
     teams: Sequence[str] = (),
+    apart: bool = False,
 ) -> Report:
     """The report over the team sessions in ``period``, summed from the store's rows.
 
@@ -436,31 +390,37 @@ def build_report_from_store(
     10,000 sessions it takes less than half the time. Raises StoreError as list_sessions
     does. (Where the order in which rounds were played would show, in the order of vote keys
     that sort alike such as "1" and "01", it builds the report from the records instead.)
+    ``apart``: read over a connection of its own (see Store.report_rows), for a worker.
     """
     from sessions.store import gc_paused
 
     # Many small acyclic objects (decoded tallies): the collector would only rescan them.
     with gc_paused():
-        return _from_store(store, decks, k, period, with_notes, tuple(teams))
+        return _from_store(store, decks, k, period, with_notes, tuple(teams), apart)
 
 
 class _Scan:
     """What one pass over the store's rows gives, before any JSON is decoded."""
 
-    __slots__ = ("sessions", "played", "by_deck", "notes", "pulse")
+    __slots__ = ("sessions", "played", "by_deck", "notes", "pulse", "own", "own_themes")
 
-    def __init__(self, raw: ReportRows, with_notes: bool) -> None:
+    def __init__(self, raw: ReportRows, with_notes: bool, renames: Renames) -> None:
         sessions = self.sessions = raw.sessions()
         positions = {row[0]: pos for pos, row in enumerate(sessions)}
         played = self.played = [0] * len(sessions)  # rounds per session, in report order
         # deck → (dilemma, theme) → its rounds. Rounds come grouped by session, but the
         # sessions in id order: the earliest round of each group, as build_report meets them
         # (for the theme of a dilemma and the deck of a theme), is kept as (position, index).
-        by_deck: dict[str, dict[tuple[str, str], _Seen]] = {}
-        seen: dict[tuple[str, str], _Seen] = {}
+        by_deck: dict[str, dict[tuple[str, str, int | None], _Seen]] = {}
+        seen: dict[tuple[str, str, int | None], _Seen] = {}
+        own = self.own = _OwnAcc()
+        # theme → (earliest (position, index), deck) and rounds of the eigen casussen
+        own_themes: dict[str, list[Any]] = {}
+        self.own_themes = own_themes
+        renamed: Mapping[str, Mapping[str, str]] | None = None
         last: str | None = None
         pos = index = 0
-        for sid, dilemma, theme, counts, revotes in raw.rounds():  # the hot loop: 80,000 rounds
+        for sid, dilemma, theme, counts, revotes, blanco, own_json in raw.rounds():  # 80,000
             if sid != last:
                 if last is not None:
                     played[pos] = index
@@ -468,16 +428,34 @@ class _Scan:
                 pos = positions[sid]
                 index = 0
                 seen = by_deck.setdefault(sessions[pos][5], {})
+                row = sessions[pos]
+                renamed = renames.get((row[5], row[6])) if renames else None
             index += 1
-            key = (dilemma, theme)
+            if own_json is not None:
+                own.add(_own_title(own_json))
+                deck = sessions[pos][5]
+                entry = own_themes.get(theme)
+                if entry is None:
+                    own_themes[theme] = [(pos, index), deck, 1]
+                else:
+                    entry[2] += 1
+                    if (pos, index) < entry[0]:
+                        entry[0], entry[1] = (pos, index), deck
+                continue
+            # Rounds of an older deck version whose keys were renamed are summed apart and
+            # renamed once, as sums (a rename of each tally would cost more than the sum).
+            swap = renamed.get(dilemma) if renamed is not None else None
+            key = (dilemma, theme, None if swap is None else id(swap))
             group = seen.get(key)
             if group is None:
-                group = seen[key] = _Seen(pos, index)
+                group = seen[key] = _Seen(pos, index, swap)
             elif pos < group.pos:
                 group.pos = pos
                 group.index = index
             group.rounds += 1
             if counts is not None:
+                if blanco:
+                    group.blancos.append((counts, blanco))
                 if revotes is None:
                     group.firsts.append(counts)
                 else:
@@ -486,12 +464,15 @@ class _Scan:
         if last is not None:
             played[pos] = index
         self.by_deck = by_deck
-        # (deck, dilemma, note) of the notes to show
-        self.notes = [
-            (sessions[positions[sid]][5], dilemma, note.strip())
-            for sid, dilemma, note in (raw.notes() if with_notes else ())
-            if note.strip()
-        ]
+        # (deck, dilemma, note) of the notes to show; an eigen casus's go with its title
+        self.notes = []
+        for sid, dilemma, note, own_json in (raw.notes() if with_notes else ()):
+            if not note.strip():
+                continue
+            if own_json is not None:
+                own.note(_own_title(own_json), note.strip())
+                continue
+            self.notes.append((sessions[positions[sid]][5], dilemma, note.strip()))
         # question → quarter → tallies (JSON) of the sessions that count
         self.pulse: dict[str, dict[str, list[str]]] = {}
         quarters: dict[str, str] = {}
@@ -508,13 +489,13 @@ class _Scan:
 
 def _from_store(
     store: Store, decks: Mapping[str, Deck], k: int, period: Period, with_notes: bool,
-    teams: tuple[str, ...],
+    teams: tuple[str, ...], apart: bool = False,
 ) -> Report:
-    with store.report_rows(period.start, period.end) as raw:
-        scan = _Scan(raw, with_notes)
+    with store.report_rows(period.start, period.end, apart=apart) as raw:
+        scan = _Scan(raw, with_notes, _renames(decks))
     rows = [
         SessionRow(month, team_label(team) or None, participants, n, bool(completed))
-        for (_sid, month, team, participants, completed, _deck), n
+        for (_sid, month, team, participants, completed, _deck, _version), n
         in zip(scan.sessions, scan.played, strict=True)
         if n
     ]
@@ -524,7 +505,7 @@ def _from_store(
     firsts: dict[tuple[str, str], tuple[int, int]] = {}
     groups: dict[tuple[str, str], list[_Seen]] = {}
     for deck_id, seen in scan.by_deck.items():
-        for (dilemma, theme), group in seen.items():
+        for (dilemma, theme, _swap), group in seen.items():
             at = (group.pos, group.index)
             theme_rounds[theme] = theme_rounds.get(theme, 0) + group.rounds
             earliest = theme_first.get(theme)
@@ -541,6 +522,11 @@ def _from_store(
                 firsts[key] = at
             acc.played += group.rounds
             groups[key].append(group)
+    for theme, (at, deck_id, n) in scan.own_themes.items():
+        theme_rounds[theme] = theme_rounds.get(theme, 0) + n
+        earliest = theme_first.get(theme)
+        if earliest is None or at < earliest[:2]:
+            theme_first[theme] = (*at, deck_id)
     # A tally text recurs across rounds and dilemmas ({"A":3,"B":5}): each is decoded once.
     distinct = dict.fromkeys(text for seen in scan.by_deck.values() for group in seen.values()
                              for text in (*group.firsts, *group.revoted))
@@ -549,9 +535,20 @@ def _from_store(
     # A vote below k never enters a sum (SPEC §8): drop those tallies by text, once each.
     tallies = {text: t for text, t in tallies.items() if sum(t.values()) >= least}
     for key, acc in dilemmas.items():
-        _sum_votes(acc, groups[key], tallies, least)
+        _sum_votes(acc, [g for g in groups[key] if g.swap is None], tallies, least)
+        swapped: dict[int, list[_Seen]] = {}
+        for group in groups[key]:
+            if group.swap is not None:
+                swapped.setdefault(id(group.swap), []).append(group)
+        for parts in swapped.values():
+            part = _DilemmaAcc(acc.theme)
+            _sum_votes(part, parts, tallies, least)
+            _merge_renamed(acc, part, parts[0].swap or {})
+        acc.blanco = sum(n for group in groups[key] for text, n in group.blancos
+                         if text in tallies)
         if _ties(acc.counts) or any(_ties(before) or _ties(after)
-                                    for _r, before, after, _n in acc.variations.values()):
+                                    for before, after in ((v.before, v.after)
+                                                          for v in acc.variations.values())):
             return _from_records(store, decks, k, period, with_notes, teams)
     for deck_id, dilemma, note in scan.notes:
         dilemmas[(deck_id, dilemma)].notes.append(note)
@@ -572,7 +569,32 @@ def _from_store(
             return _from_records(store, decks, k, period, with_notes, teams)
     theme_deck = {theme: first[2] for theme, first in theme_first.items()}
     return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse,
-                   teams)
+                   teams, scan.own)
+
+
+def _merge_renamed(acc: _DilemmaAcc, part: _DilemmaAcc, swap: Mapping[str, str]) -> None:
+    """Add the sums of an older deck version's rounds (``part``, in its keys) to ``acc``
+    under today's keys: every figure is a sum, so renaming the sums is renaming each vote."""
+    _add(acc.counts, _renamed(part.counts, swap))
+    acc.answers += part.answers
+    offset = len(acc.weights)
+    acc.weights.extend(part.weights)
+    for variation, entry in part.variations.items():
+        into = acc.variations.get(variation)
+        if into is None:
+            into = acc.variations[variation] = _VariationAcc()
+        into.rounds.update(i + offset for i in entry.rounds)
+        _add(into.before, _renamed(entry.before, swap))
+        _add(into.after, _renamed(entry.after, swap))
+        into.answers_after += entry.answers_after
+
+
+def _own_title(own_json: str | None) -> str:
+    """The title of an eigen casus as the store keeps it ("" when it has none)."""
+    from sessions.own import own_from_json
+
+    case = own_from_json(json.loads(own_json)) if own_json else None
+    return case.title if case is not None else ""
 
 
 def _from_records(
@@ -656,15 +678,15 @@ def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict
             for variation, after in last.items():
                 entry = acc.variations.get(variation)
                 if entry is None:
-                    entry = acc.variations[variation] = (set(), {}, {}, [0])
+                    entry = acc.variations[variation] = _VariationAcc()
                     befores[variation] = []
                     afters[variation] = []
-                entry[0].add(index)
+                entry.rounds.add(index)
                 befores[variation].append(first)
                 afters[variation].append(after)
-        for variation, (_rounds, before, after_sum, n_after) in acc.variations.items():
-            _sum_all(before, befores[variation])
-            n_after[0] += _sum_all(after_sum, afters[variation])
+        for variation, entry in acc.variations.items():
+            _sum_all(entry.before, befores[variation])
+            entry.answers_after += _sum_all(entry.after, afters[variation])
     acc.answers += rest
     if has_rest:
         acc.weights.append(rest)
@@ -684,6 +706,8 @@ def _card(decks: Mapping[str, Deck], deck_id: str, dilemma_id: str) -> Dilemma |
 
 
 def _theme_title(theme_id: str, deck_id: str, decks: Mapping[str, Deck]) -> str:
+    if theme_id == OWN_THEME:
+        return OWN_THEME_TITLE
     deck = decks.get(deck_id)
     if deck is not None and deck.theme(theme_id) is not None:
         return deck.theme_title(theme_id)
@@ -721,6 +745,7 @@ def _dilemma_figure(
         verdeeldheid=verdeeldheid(ordered, m) if visible else None,
         labels=_labels(card, ordered),
         question=card.question if card is not None else "",
+        blanco=acc.blanco if visible else None,
     )
 
 
@@ -735,22 +760,23 @@ def _shift_figures(
     visible = {
         v for v in variations
         if figure.counts is not None
-        and shown(sum(acc.weights[i] for i in acc.variations[v][0]), k)
-        and shown(acc.variations[v][3][0], k)
+        and shown(sum(acc.weights[i] for i in acc.variations[v].rounds), k)
+        and shown(acc.variations[v].answers_after, k)
     }
     everything = frozenset(range(len(acc.weights)))
     while visible:
-        published = [everything] + [frozenset(acc.variations[v][0]) for v in sorted(visible)]
+        published = [everything] + [frozenset(acc.variations[v].rounds) for v in sorted(visible)]
         if derivable_small_group(acc.weights, published, k) is None:
             break
         # Hide the smallest shown shift (the later variation on a tie) and look again.
-        smallest = min(visible, key=lambda v: (sum(acc.weights[i] for i in acc.variations[v][0]),
-                                               -v))
+        smallest = min(visible, key=lambda v: (
+            sum(acc.weights[i] for i in acc.variations[v].rounds), -v))
         visible.discard(smallest)
     keys = card.answer.keys if card is not None else ()
     out = []
     for v in variations:
-        rounds, before, after, n_after = acc.variations[v]
+        entry = acc.variations[v]
+        rounds, before, after = entry.rounds, entry.before, entry.after
         before_o = _ordered(before, keys)
         after_o = _ordered(after, tuple(before_o))
         text = card.variations[v] if card is not None and 0 <= v < len(card.variations) else None
@@ -763,7 +789,7 @@ def _shift_figures(
             revotes=len(rounds),
             answers_before=sum(acc.weights[i] for i in rounds),
             before=before_o if v in visible else None,
-            answers_after=n_after[0],
+            answers_after=entry.answers_after,
             after=after_o if v in visible else None,
             labels=_labels(card, after_o),
         ))
@@ -827,7 +853,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "themes": [{"id": f.id, "title": f.title, "rounds": f.rounds} for f in report.themes],
         "dilemmas": [
             {"id": f.id, "deck": f.deck, "theme": f.theme, "title": f.title, "played": f.played,
-             "answers": f.answers, "counts": f.counts, "verdeeldheid": f.verdeeldheid}
+             "answers": f.answers, "counts": f.counts, "verdeeldheid": f.verdeeldheid,
+             "blanco": f.blanco}
             for f in report.dilemmas
         ],
         "pulse": [
@@ -848,6 +875,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
              "after": {"answers": s.answers_after, "counts": s.after}}
             for s in report.shifts
         ],
+        "own_cases": [{"title": f.title, "played": f.played} for f in report.own_cases],
         "reach": {"teams": list(r.teams), "reached": list(r.reached),
                   "not_reached": list(r.not_reached), "other_teams": r.others},
         "previous": None if p is None else {
@@ -879,39 +907,6 @@ def render_json(report: Report) -> str:
             lines.append(f"  {encode(key)}: {encode(value)}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"
-
-
-@dataclass(frozen=True)
-class Reach:
-    """Which of the organisation's teams played in the period."""
-
-    teams: tuple[str, ...]
-    reached: tuple[str, ...]
-    not_reached: tuple[str, ...]
-    others: int
-    """Distinct labels that played but are not in the config's team list."""
-
-
-def reach(report: Report) -> Reach:
-    """The reach of ``report`` against its config teams (labels compared as ``team_key``)."""
-    played = {team_key(s.team) for s in report.sessions if s.team}
-    listed = {team_key(t) for t in report.teams}
-    reached = tuple(t for t in report.teams if team_key(t) in played)
-    not_reached = tuple(t for t in report.teams if team_key(t) not in played)
-    return Reach(report.teams, reached, not_reached, len(played - listed))
-
-
-def previous_period(period: Period) -> Period:
-    """The period of the same number of months that ends the month before ``period`` starts."""
-    def index(month: str) -> int:
-        return int(month[:4]) * 12 + int(month[5:7]) - 1
-
-    def month(i: int) -> str:
-        return f"{i // 12:04d}-{i % 12 + 1:02d}"
-
-    length = index(period.end) - index(period.start) + 1
-    start = index(period.start) - length
-    return Period(month(start), month(start + length - 1))
 
 
 def with_previous(report: Report, previous: Report) -> Report:

@@ -15,16 +15,13 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from sessions.figures import MONTHS, month_label
+from sessions.report_model import reach
+from sessions.report_words import plural
 
 if TYPE_CHECKING:
-    from sessions.report import DilemmaFigure, PulseFigure, Report, Totals
+    from sessions.report_model import DilemmaFigure, PulseFigure, Report, Totals
 
 TOP = 5
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """``1 teamsessie``, ``3 teamsessies``."""
-    return f"{n} {one if n == 1 else many}"
 
 
 def date_label(day: _dt.date) -> str:
@@ -87,8 +84,6 @@ def _pulse_sentence(p: PulseFigure) -> str | None:
 
 def paragraph(report: Report, organisation: str) -> str:
     """The ready paragraph of plain Dutch, from the figures."""
-    from sessions.report import reach
-
     t = report.totals
     org = organisation or "de organisatie"
     if not t.sessions:

@@ -5,9 +5,9 @@ pivot): one header row and then one row per figure, with the columns
 
     sectie, deck, id, titel, periode, variant, meting, optie, waarde, opmerking
 
-``sectie`` is totaal, thema, dilemma, verschuiving, meldklimaat or sessie; ``meting`` names the
-figure (sessies, teams, deelnemers, rondes, gespeeld, antwoorden, stemmen, verdeeldheid,
-hertellingen, voor, na, afgerond); ``optie`` is the vote key for a count; ``periode`` is the
+``sectie`` is totaal, thema, dilemma, verschuiving, meldklimaat, eigen_casus or sessie;
+``meting`` names the figure (sessies, teams, deelnemers, rondes, gespeeld, antwoorden, blanco,
+stemmen, verdeeldheid, hertellingen, voor, na, afgerond); ``optie`` is the vote key for a count; ``periode`` is the
 quarter (meldklimaat) or the month (sessie). A hidden distribution is one row with an empty
 ``waarde`` and the reason in ``opmerking``. Numbers use a decimal point; text cells that a
 spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe.
@@ -31,29 +31,23 @@ from sessions.report_council import (
     date_label,
     dist_text,
     paragraph,
-    plural,
     pulse_trend,
     span_label,
     top_dividing,
 )
+from sessions.report_model import previous_period, reach
+from sessions.report_words import HIDDEN, answers_text, number, percent, plural, too_few
 
 if TYPE_CHECKING:
-    from sessions.report import Period, PulseFigure, Reach, Report
+    from sessions.report_model import Period, PulseFigure, Report
+
+OWN_CASES = ("Een eigen casus is een dilemma dat een team zelf inbracht. Het is de kaart van "
+             "één team: daarom staan hier alleen de titel en hoe vaak het gespeeld is, zonder "
+             "stemmen, en telt het niet mee bij de dilemma's.")
+
 
 RANK_RULE = ("Alleen dilemma's die in minstens twee rondes zijn gespeeld en samen minstens "
              "{k2} antwoorden kregen, tellen mee: met minder beslist één team de score.")
-
-
-def reach(report: Report) -> Reach:
-    from sessions.report import reach as _reach
-
-    return _reach(report)
-
-
-def previous_period(period: Period) -> Period:
-    from sessions.report import previous_period as _previous
-
-    return _previous(period)
 
 
 def span_label_of(period: Period) -> str:
@@ -78,21 +72,15 @@ def period_label(report: Report) -> str:
     return text
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    """A decimal in Dutch notation (comma), or a dash."""
-    if value is None:
-        return "—"
-    return f"{value:.{digits}f}".replace(".", ",")
-
-
-def _pct(count: int, total: int) -> str:
-    return f"{round(100 * count / total)}%" if total else "0%"
+_num = number
+_pct = percent
 
 
 def _hidden(answers: int, k: int) -> str:
-    if answers < k:
-        return f"verborgen: geen stemming met minstens {k} antwoorden (minder dan {k} telt niet mee)"
-    return "verborgen: anders is een kleinere groep terug te rekenen uit een totaal"
+    if too_few(answers, k):
+        return (f"{HIDDEN}: geen stemming met minstens {k} antwoorden (minder dan {k} telt niet "
+                "mee)")
+    return f"{HIDDEN}: anders is een kleinere groep terug te rekenen uit een totaal"
 
 
 def statement(report: Report) -> list[str]:
@@ -211,8 +199,9 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
     if top:
         out += ["| | dilemma | vraag | gespeeld | antwoorden | verdeeldheid |",
                 "|---:|---|---|---:|---:|---:|"]
-        out += [f"| {i} | {_md(f.title)} | {_md(f.question) or '—'} | {f.played} | {f.answers} "
-                f"| {_num(f.verdeeldheid, 3)} |" for i, f in enumerate(top, start=1)]
+        out += [f"| {i} | {_md(f.title)} | {_md(f.question) or '—'} | {f.played} "
+                f"| {answers_text(f)} | {_num(f.verdeeldheid, 3)} |"
+                for i, f in enumerate(top, start=1)]
     else:
         out.append("Geen dilemma met genoeg antwoorden om te rangschikken.")
     out.append("")
@@ -252,7 +241,7 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
                 "|---|---|---|---:|---:|---|---:|"]
         titles = {f.id: f.title for f in report.themes}
         out += [f"| {_md(f.title)} | {_md(titles.get(f.theme, f.theme))} | {_md(f.deck)} | "
-                f"{f.played} | {f.answers} | {_md(dist_text(f.counts))} | "
+                f"{f.played} | {answers_text(f)} | {_md(dist_text(f.counts))} | "
                 f"{_num(f.verdeeldheid, 3)} |" for f in report.dilemmas]
     else:
         out.append("Geen dilemma's gespeeld.")
@@ -264,6 +253,10 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
                 for s in report.shifts]
     else:
         out.append("Er is niet opnieuw gestemd na een variant.")
+    if report.own_cases:
+        out += ["", "### Eigen casussen", "", _md(OWN_CASES), "",
+                "| eigen casus | keer gespeeld |", "|---|---:|"]
+        out += [f"| {_md(c.title)} | {c.played} |" for c in report.own_cases]
     out += ["", "### Sessies", ""]
     if report.sessions:
         out += ["| maand | team | deelnemers | rondes | afgerond |", "|---|---|---:|---:|---|"]
@@ -488,7 +481,7 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
         for i, f in enumerate(top, start=1):
             question = f'<br><span class="muted">{e(f.question)}</span>' if f.question else ""
             h.append(f'<tr><td class="n">{i}</td><td><b>{e(f.title)}</b>{question}</td>'
-                     f'<td class="n">{f.played}</td><td class="n">{f.answers}</td>'
+                     f'<td class="n">{f.played}</td><td class="n">{e(answers_text(f))}</td>'
                      f'<td class="n">{_num(f.verdeeldheid, 3)}</td></tr>')
         h.append("</tbody></table>")
     else:
@@ -529,7 +522,8 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
                  '<th class="n">Gespeeld</th><th class="n">Antwoorden</th><th>Stemmen</th>'
                  '<th class="n">Verdeeldheid</th></tr></thead><tbody>')
         h += [f"<tr><td>{e(f.title)}</td><td>{e(titles.get(f.theme, f.theme))}</td>"
-              f'<td>{e(f.deck)}</td><td class="n">{f.played}</td><td class="n">{f.answers}</td>'
+              f'<td>{e(f.deck)}</td><td class="n">{f.played}</td>'
+              f'<td class="n">{e(answers_text(f))}</td>'
               f"<td class=d>{e(dist_text(f.counts))}</td>"
               f'<td class="n">{_num(f.verdeeldheid, 3)}</td></tr>' for f in report.dilemmas]
         h.append("</tbody></table>")
@@ -545,6 +539,13 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
         h.append("</tbody></table>")
     else:
         h.append("<p>Er is niet opnieuw gestemd na een variant.</p>")
+    if report.own_cases:
+        h += ["<h3>Eigen casussen</h3>", f'<p class="muted">{e(OWN_CASES)}</p>',
+              '<table class="compact"><thead><tr><th>Eigen casus</th>'
+              '<th class="n">Keer gespeeld</th></tr></thead><tbody>']
+        h += [f'<tr><td>{e(c.title)}</td><td class="n">{c.played}</td></tr>'
+              for c in report.own_cases]
+        h.append("</tbody></table>")
     if report.pulse:
         h.append("<h3>Meldklimaat per kwartaal</h3>")
         h.append('<table class="compact"><thead><tr><th>Vraag</th><th>Kwartaal</th>'
@@ -630,6 +631,8 @@ def render_csv(report: Report) -> str:
         where: Where = (d.deck, d.id, d.title, span, None)
         row("dilemma", where, "gespeeld", value=d.played)
         row("dilemma", where, "antwoorden", value=d.answers)
+        row("dilemma", where, "blanco", value=d.blanco,
+            remark=None if d.blanco is not None else _hidden(d.answers, k))
         row("dilemma", where, "verdeeldheid", value=d.verdeeldheid)
         dist("dilemma", where, "stemmen", d.counts, _hidden(d.answers, k))
     for s in report.shifts:
@@ -648,6 +651,8 @@ def render_csv(report: Report) -> str:
             where = (None, p.question, p.title, q.quarter, None)
             row("meldklimaat", where, "antwoorden", value=q.answers)
             dist("meldklimaat", where, "stemmen", q.counts, _hidden(q.answers, k))
+    for c in report.own_cases:
+        row("eigen_casus", (None, None, c.title, span, None), "gespeeld", value=c.played)
     for n, sess in enumerate(report.sessions, start=1):
         where = (None, n, None, sess.month, None)
         row("sessie", where, "team", value=sess.team)

@@ -290,28 +290,40 @@ class ReportRows:
         self._params = params
         self._in = f" WHERE x.session_id IN (SELECT s.id FROM sessions s{where})"
 
-    def sessions(self) -> list[tuple[str, str, str | None, int, int, str]]:
-        """(id, month, team, participants, completed, deck id), oldest month first (then in
-        the order they were saved), as list_sessions orders its records."""
+    def sessions(self) -> list[tuple[str, str, str | None, int, int, str, str]]:
+        """(id, month, team, participants, completed, deck id, deck version), oldest month
+        first (then in the order they were saved), as list_sessions orders its records."""
         return self._conn.execute(
-            "SELECT s.id, s.month, s.team, s.participants, s.completed, s.deck_id FROM sessions s"
-            f"{self._where} ORDER BY s.month, s.seq",
+            "SELECT s.id, s.month, s.team, s.participants, s.completed, s.deck_id,"
+            f" s.deck_version FROM sessions s{self._where} ORDER BY s.month, s.seq",
             self._params,
         ).fetchall()
 
-    def rounds(self) -> Iterator[tuple[str, str, str, str | None, str | None]]:
-        """(session id, dilemma, theme, counts JSON or None, re-votes JSON or None), grouped by
-        session and in playing order within each session (sessions in no particular order)."""
+    def rounds(self) -> Iterator[tuple[str, str, str, str | None, str | None, int, str | None]]:
+        """(session id, dilemma, theme, counts JSON or None, re-votes JSON or None, blanco,
+        eigen casus JSON or None), grouped by session and in playing order within each session
+        (sessions in no particular order)."""
         return iter(self._conn.execute(
-            "SELECT x.session_id, x.dilemma, x.theme, x.counts_json, x.revotes_json FROM rounds x"
-            f"{self._in} ORDER BY x.session_id, x.idx",
+            "SELECT x.session_id, x.dilemma, x.theme, x.counts_json, x.revotes_json, x.blanco,"
+            f" x.own_json FROM rounds x{self._in} ORDER BY x.session_id, x.idx",
             self._params,
         ))
 
-    def notes(self) -> Iterator[tuple[str, str, str]]:
-        """(session id, dilemma, note) of the rounds with a note, in no particular order."""
+    def listing(self) -> list[tuple[str, str, str | None, int, int, int]]:
+        """(id, month, team, participants, completed, rounds) of every session, newest month
+        first (within a month in the order they were saved), for a list on screen."""
+        return self._conn.execute(
+            "SELECT s.id, s.month, s.team, s.participants, s.completed,"
+            " (SELECT count(*) FROM rounds x WHERE x.session_id = s.id) FROM sessions s"
+            f"{self._where} ORDER BY s.month DESC, s.seq",
+            self._params,
+        ).fetchall()
+
+    def notes(self) -> Iterator[tuple[str, str, str, str | None]]:
+        """(session id, dilemma, note, eigen casus JSON or None) of the rounds with a note, in
+        no particular order."""
         return iter(self._conn.execute(
-            f"SELECT x.session_id, x.dilemma, x.note FROM rounds x{self._in}"
+            f"SELECT x.session_id, x.dilemma, x.note, x.own_json FROM rounds x{self._in}"
             " AND x.note IS NOT NULL",
             self._params,
         ))
@@ -851,15 +863,32 @@ class Store:
         return row[0], row[1]
 
     @contextmanager
-    def report_rows(self, month_from: str, month_to: str) -> Iterator[ReportRows]:
+    def report_rows(self, month_from: str | None, month_to: str | None, *, apart: bool = False
+                    ) -> Iterator[ReportRows]:
         """The raw rows of the team sessions from ``month_from`` to ``month_to`` (inclusive),
         read in one transaction, for a report that sums them without building records.
 
-        Only valid inside the ``with`` block. See ReportRows for the shape of the rows.
+        Only valid inside the ``with`` block. See ReportRows for the shape of the rows. With
+        ``apart``, the rows are read over a read-only connection of their own, without this
+        store's lock: a worker thread that reads 10,000 sessions then never holds up the
+        event loop's own (short) reads and writes.
         """
         where, params = _where("team", month_from, month_to)
-        with self._read() as conn:
-            yield ReportRows(conn, where, params)
+        if not apart or self.read_only:
+            with self._read() as conn:
+                yield ReportRows(conn, where, params)
+            return
+        with _translated(self.path):
+            conn = sqlite3.connect(
+                f"{self.path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None, check_same_thread=False,
+            )
+            try:
+                conn.text_factory = _text_from
+                conn.execute("BEGIN")
+                yield ReportRows(conn, where, params)
+            finally:
+                conn.close()
 
     def dilemma_counts(self, dilemma_id: str, deck_id: str | None = None) -> dict[str, int]:
         """Summed first-vote counts of this dilemma over all team sessions."""

@@ -145,16 +145,17 @@ def test_fixture_dilemmas() -> None:
     x, concert, klus, borrel = doc["dilemmas"]
     assert x == {"id": "x-dilemma", "deck": "onbekend", "theme": "eigen-thema",
                  "title": "x-dilemma", "played": 1, "answers": 7, "counts": {"P": 4, "Q": 3},
-                 "verdeeldheid": 0.985}
+                 "verdeeldheid": 0.985, "blanco": 0}
     assert concert == {"id": "concert", "deck": "testdeck", "theme": "geschenken",
                        "title": "Kaartjes na de aanbesteding", "played": 4, "answers": 27,
-                       "counts": {"A": 11, "B": 13, "C": 3}, "verdeeldheid": 0.876}
+                       "counts": {"A": 11, "B": 13, "C": 3}, "verdeeldheid": 0.876,
+                       "blanco": 0}
     assert list(concert["counts"]) == ["A", "B", "C"]
     assert klus["counts"] == {"1": 2, "2": 4, "3": 3, "4": 0, "5": 12}
     assert klus["answers"] == 21 and klus["played"] == 2
     assert borrel == {"id": "borrel", "deck": "testdeck", "theme": "geschenken",
                       "title": "De borrel van de aannemer", "played": 2, "answers": 0,
-                      "counts": None, "verdeeldheid": None}
+                      "counts": None, "verdeeldheid": None, "blanco": None}
 
 
 def test_fixture_shifts() -> None:
@@ -208,7 +209,7 @@ def test_json_keys_and_order_follow_the_spec() -> None:
     assert doc["period"] == {"from": "2026-01", "to": "2026-12"} and doc["k"] == 5
     assert list(doc["totals"])[:4] == ["sessions", "teams", "participants", "rounds"]
     assert list(doc["dilemmas"][0]) == ["id", "deck", "theme", "title", "played", "answers",
-                                        "counts", "verdeeldheid"]
+                                        "counts", "verdeeldheid", "blanco"]
     assert list(doc["pulse"][0]) == ["question", "answers", "counts", "quarters"]
     assert list(doc["sessions"][0]) == ["month", "team", "participants", "rounds", "completed"]
     assert "notes" not in doc

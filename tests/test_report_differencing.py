@@ -18,6 +18,8 @@ MONTHS = [f"2026-{m:02d}" for m in range(1, 13)]
 
 
 Members = frozenset[tuple[str, int]]
+BLANCO = "(blanco)"
+"""The abstentions beside a dilemma's votes: a cell of the same group of people."""
 
 
 def _figures(doc: dict[str, Any], records: list[SessionRecord]
@@ -43,7 +45,8 @@ def _figures(doc: dict[str, Any], records: list[SessionRecord]
 
     for d in doc["dilemmas"]:
         if d["counts"] is not None:
-            yield f"first:{d['id']}", d["counts"], rounds(d["id"])
+            # The abstentions shown beside the votes are part of the same group of people.
+            yield f"first:{d['id']}", {**d["counts"], BLANCO: d["blanco"]}, rounds(d["id"])
     for s in doc["shifts"]:
         members = rounds(s["dilemma"], s["variation"])
         if s["before"]["counts"] is not None:
@@ -79,6 +82,8 @@ def _leaks(reports: list[dict[str, Any]], records: list[SessionRecord], k: int
                     if any(c not in (0, 1) for c in coef.values()):
                         continue  # not a group of real answers
                     keys = set().union(*(counts for counts, _m in combo))
+                    if not all(BLANCO in counts for counts, _m in combo):
+                        keys.discard(BLANCO)  # not shown for every group: not computable
                     diff = {key: sum(w * c.get(key, 0)
                                      for w, (c, _m) in zip(weights, combo, strict=True))
                             for key in keys}
@@ -119,8 +124,9 @@ def _records(draw: st.DrawFn) -> list[SessionRecord]:
         for _ in range(draw(st.integers(1, 2))):
             counts = draw(_counts)
             revote = draw(st.none() | _counts)
-            rounds.append(Round(draw(st.sampled_from(["d1", "d2"])), "t", "hands", counts,
-                                (Revote(0, revote),) if revote is not None else ()))
+            rounds.append(Round(draw(st.sampled_from(["d1", "d2"])), "t", "secret", counts,
+                                (Revote(0, revote),) if revote is not None else (),
+                                blanco=draw(st.integers(0, 3))))
         pulse = (PulseAnswer("vp", draw(st.dictionaries(st.sampled_from(["ja", "nee"]),
                                                         st.integers(0, 6), min_size=1))),)
         out.append(SessionRecord(f"s{i}", "team", draw(st.sampled_from(MONTHS)),

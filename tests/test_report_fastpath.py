@@ -16,7 +16,7 @@ from dilemmas.config import Config
 from dilemmas.discovery import discover
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from sessions.bundle import parse_bundle
-from sessions.model import PulseAnswer, Revote, Round, SessionRecord
+from sessions.model import OwnCase, PulseAnswer, Revote, Round, SessionRecord
 from sessions.report import Period, build_report, build_report_from_store, report_to_json
 from sessions.store import Store
 
@@ -75,6 +75,7 @@ def test_suppression_and_pulse_quarters_are_exercised(
 # repeat a variation, sessions without rounds, practice sessions, labels that differ in case.
 _keys = st.sampled_from(["A", "B", "C", "1", "2", "01", "ja"])
 _counts = st.dictionaries(_keys, st.integers(0, 9), max_size=4)
+_notes = st.none() | st.sampled_from(["", "  ", "Goed gesprek.", " Nog eens over praten "])
 _rounds = st.builds(
     Round,
     dilemma=st.sampled_from(["d1", "d2", "d3"]),
@@ -82,7 +83,18 @@ _rounds = st.builds(
     vote=st.sampled_from(["hands", "secret", "none"]),
     counts=st.none() | _counts,
     revotes=st.lists(st.builds(Revote, st.integers(0, 2), _counts), max_size=3).map(tuple),
-    note=st.none() | st.sampled_from(["", "  ", "Goed gesprek.", " Nog eens over praten "]),
+    note=_notes,
+    blanco=st.integers(0, 3),
+) | st.builds(  # an eigen casus: under a deck theme or its own, titles typed alike or not
+    Round,
+    dilemma=st.sampled_from(["eigen-1", "eigen-2"]),
+    theme=st.sampled_from(["t1", "eigen-casus"]),
+    vote=st.sampled_from(["hands", "secret"]),
+    counts=st.none() | _counts,
+    note=_notes,
+    blanco=st.integers(0, 2),
+    own=st.builds(OwnCase, st.sampled_from(["Het lek", "het  lek", "Budget", ""]),
+                  st.just("Wat doe je?")),
 )
 _records = st.builds(
     SessionRecord,
@@ -92,7 +104,7 @@ _records = st.builds(
     team=st.none() | st.sampled_from(["Team A", " team a", "Inkoop", "   "]),
     participants=st.integers(1, 30),
     deck_id=st.sampled_from(["x", "y"]),
-    deck_version=st.just("1"),
+    deck_version=st.sampled_from(["1", "0"]),  # deck x renamed keys since version 0
     rounds=st.lists(_rounds, max_size=5).map(tuple),
     pulse=st.lists(st.builds(PulseAnswer, st.sampled_from(["q1", "q2"]), _counts),
                    max_size=2).map(tuple),
@@ -106,7 +118,8 @@ def _small_decks() -> dict[str, Deck]:
     abc = Answer("choice", (Option("A", "Aa"), Option("B", "Bb"), Option("C", "Cc")))
     x = Deck(DeckInfo("x", "X", "1"), (Theme("t1", "Thema een (x)"), Theme("t2", "Thema twee")),
              (Dilemma("d1", "t1", "Een", "…", "?", abc, variations=("Als één", "Als twee")),
-              Dilemma("d2", "t2", "Twee", "…", "?", abc)))
+              Dilemma("d2", "t2", "Twee", "…", "?", abc)),
+             renamed_keys={"0": {"d1": {"A": "C", "C": "A"}, "d2": {"A": "B", "B": "A"}}})
     y = Deck(DeckInfo("y", "Y", "1"), (Theme("t1", "Thema een (y)"),),
              (Dilemma("d1", "t1", "Een (y)", "…", "?", Answer("scale", points=5)),))
     pulse = Deck(DeckInfo("p", "P", "1", kind="pulse"), (Theme("m", "M"),),

@@ -573,7 +573,7 @@ async def test_a_store_that_fails_to_read_says_so(
     def broken(*_args: object, **_kwargs: object) -> list[SessionRecord]:
         raise StoreError("De schijf is niet bereikbaar.")
 
-    monkeypatch.setattr(store, "list_sessions", broken)
+    monkeypatch.setattr(store, "report_rows", broken)
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_report(app, pilot, tmp_path)

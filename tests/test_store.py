@@ -189,13 +189,16 @@ def test_report_rows_are_the_rows_of_the_period(store: Store) -> None:
     store.save_round(inside, 1, Round("e", "t", "none"))
     store.save_pulse(inside, [PulseAnswer("vraag", {"ja": 3})])
     with store.report_rows("2026-01", "2026-12") as raw:
-        assert raw.sessions() == [(inside, "2026-03", "Inkoop", 9, 0, "huizen-basis")]
+        assert raw.sessions() == [(inside, "2026-03", "Inkoop", 9, 0, "huizen-basis", "2026.1")]
         assert list(raw.rounds()) == [
-            (inside, "d", "t", '{"A":2}', '[{"variation":1,"counts":{"A":1}}]'),
-            (inside, "e", "t", None, None),
+            (inside, "d", "t", '{"A":2}', '[{"variation":1,"counts":{"A":1}}]', 0, None),
+            (inside, "e", "t", None, None, 0, None),
         ]
-        assert list(raw.notes()) == [(inside, "d", "Notitie")]
+        assert list(raw.notes()) == [(inside, "d", "Notitie", None)]
         assert list(raw.pulse()) == [(inside, "vraag", '{"ja":3}')]
+        assert raw.listing() == [(inside, "2026-03", "Inkoop", 9, 0, 2)]
+    with store.report_rows("2026-01", "2026-12", apart=True) as raw:  # a connection of its own
+        assert raw.sessions() == [(inside, "2026-03", "Inkoop", 9, 0, "huizen-basis", "2026.1")]
 
 
 def test_list_sessions_keeps_rounds_with_their_session(store: Store) -> None:

@@ -74,17 +74,6 @@ FORMATS: dict[str, ReportFormat] = {
 }
 """The report's formats, in the order they are offered."""
 
-XLSX_MISSING = ("Voor een Excel-bestand (xlsx) is het pakket openpyxl nodig. Installeer het met: "
-                "pip install 'integer-spel[xlsx]'.")
-
-
-def xlsx_available() -> bool:
-    """Can the xlsx format be written here (is openpyxl installed)?"""
-    import importlib.util
-
-    return importlib.util.find_spec("openpyxl") is not None
-
-
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand; returns the exit code."""
     date_from: str | None = getattr(args, "date_from", None)
@@ -138,9 +127,6 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
         print(f"Een {fmt.label}-bestand kun je niet in de terminal tonen. Geef met -o aan waar "
               f"het heen moet, bijvoorbeeld: -o wio-rapport.{fmt.extension}", file=sys.stderr)
         return 2
-    if fmt.name == "xlsx" and not xlsx_available():
-        print(XLSX_MISSING, file=sys.stderr)
-        return 1
     data = fmt.render(report, RenderContext.of(config, dt.date.today()))
     if to_stdout:
         if isinstance(data, str):

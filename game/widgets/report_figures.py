@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from textual import on
@@ -14,21 +14,19 @@ from textual.widgets import Button, Static
 
 from game.widgets.bars import VoteBars
 from sessions.figures import divided_label
+from sessions.report_words import number, too_few
 
 FULL = "█"
 EMPTY = "·"
 
 
-def dutch_number(value: float | None, digits: int = 1) -> str:
-    """A decimal with a comma, or a dash when there is none."""
-    if value is None:
-        return "—"
-    return f"{value:.{digits}f}".replace(".", ",")
+dutch_number = number
+"""A decimal with a comma, or a dash when there is none (the report's own wording)."""
 
 
 def suppressed_text(answers: int, k: int) -> str:
     """Why a distribution is not drawn."""
-    if answers < k:
+    if too_few(answers, k):
         # Only votes of k or more people enter a sum (SPEC §8), so 0 means: none of those.
         return (f"Minder dan {k} antwoorden per stemming — telt niet mee, niet getoond "
                 "(of er is niet over gestemd).")
@@ -150,6 +148,11 @@ class ReportFigures(VerticalScroll):
     }
     """
 
+    chunk: ClassVar[int] = 4
+    """Items (dilemmas, shifts, pulse questions) mounted per turn of the event loop: the first
+    ones come with the headings, the rest in turns of this many, so that no turn holds the
+    loop for 100 ms (SPEC §11) however many items there are."""
+
     limit: ClassVar[int] = 10
     """How many dilemmas are drawn before a "show all" button (a year can hold hundreds).
 
@@ -165,6 +168,8 @@ class ReportFigures(VerticalScroll):
         self.labels: Mapping[tuple[str, str], Mapping[str, str]] = {}
         self.pulse_labels: Mapping[str, Mapping[str, str]] = {}
         self.pulse_titles: Mapping[str, str] = {}
+        self._pending: list[Widget] = []
+        self._generation = 0
 
     def show(
         self,
@@ -205,6 +210,8 @@ class ReportFigures(VerticalScroll):
         return self.doc
 
     def compose(self) -> ComposeResult:
+        self._generation += 1
+        self._pending = []
         if self.doc is None:
             return
         yield Static(Content.assemble(("Periode: ", "bold"), self.period_text), id="figures-period")
@@ -218,13 +225,58 @@ class ReportFigures(VerticalScroll):
         yield from self._totals()
         yield Static("Thema's (rondes per thema)", classes="figures--heading")
         yield ThemeBars(self._doc["themes"], id="figures-themes")
-        yield Static("Dilemma's, de meest verdeelde eerst", classes="figures--heading")
-        yield from self._dilemmas()
+        pieces: list[Widget] = [
+            Static("Dilemma's, de meest verdeelde eerst", classes="figures--heading"),
+            *self._dilemmas(),
+        ]
         if self._visible_shifts():
-            yield Static('Na "Maar wat als…?": de stemmen vóór en na', classes="figures--heading")
-            yield from self._shifts()
-        yield Static("Peiling meldklimaat", classes="figures--heading")
-        yield from self._pulse()
+            pieces.append(Static('Na "Maar wat als…?": de stemmen vóór en na',
+                                 classes="figures--heading"))
+            pieces.extend(self._shifts())
+        own = self._doc.get("own_cases") or []
+        if own:
+            pieces.append(Static("Eigen casussen", classes="figures--heading"))
+            pieces.append(Static(
+                Content("\n").join(
+                    [Content.styled("De kaart van één team: alleen de titel en hoe vaak, zonder "
+                                    "stemmen.", "$text-muted")]
+                    + [Content(f"• {case['title']} ({case['played']}×)") for case in own]
+                ),
+                id="figures-own", classes="figures--meta",
+            ))
+        pieces.append(Static("Peiling meldklimaat", classes="figures--heading"))
+        pieces.extend(self._pulse())
+        first = self._through_items(pieces, self.chunk)
+        yield from pieces[:first]
+        self._pending = pieces[first:]
+        if self._pending:
+            self.call_after_refresh(self._mount_pending, self._generation)
+
+    @staticmethod
+    def _through_items(pieces: Sequence[Widget], items: int) -> int:
+        """How many pieces from the start hold ``items`` items (and the headings between)."""
+        seen = 0
+        for i, piece in enumerate(pieces):
+            if piece.has_class("figures--item"):
+                if seen == items:
+                    return i
+                seen += 1
+        return len(pieces)
+
+    def _mount_pending(self, generation: int) -> None:
+        """Mount the next turn's items; again after the next refresh while some are left."""
+        if generation != self._generation or not self._pending:
+            return
+        n = self._through_items(self._pending, self.chunk)
+        batch, self._pending = self._pending[:n], self._pending[n:]
+        self.mount_all(batch)
+        if self._pending:
+            self.call_after_refresh(self._mount_pending, generation)
+
+    @property
+    def filled(self) -> bool:
+        """Whether every item of the shown report is mounted."""
+        return not self._pending
 
     def _totals(self) -> ComposeResult:
         t = self._doc["totals"]
@@ -251,7 +303,7 @@ class ReportFigures(VerticalScroll):
                 "Er zijn in deze periode geen teamsessies vastgelegd.", classes="figures--meta"
             )
 
-    def _dilemmas(self) -> ComposeResult:
+    def _dilemmas(self) -> Iterator[Widget]:
         dilemmas = self._doc["dilemmas"]
         if not dilemmas:
             yield Static("Geen dilemma's besproken.", classes="figures--meta")
@@ -261,26 +313,25 @@ class ReportFigures(VerticalScroll):
             key = (str(figure["deck"]), str(figure["id"]))
             counts = figure["counts"]
             score = figure["verdeeldheid"]
+            blanco = f" · {figure['blanco']} blanco" if figure.get("blanco") else ""
             meta = (
-                f"{figure['played']} keer gespeeld · {figure['answers']} antwoorden · "
+                f"{figure['played']} keer gespeeld · {figure['answers']} antwoorden{blanco} · "
                 f"verdeeldheid {dutch_number(score, 3)}"
             )
             if score is not None:
                 meta += f" ({divided_label(score)})"
-            with Vertical(classes="figures--item figures--dilemma", id=f"dilemma-{rank}"):
-                yield Static(
+            yield Vertical(
+                Static(
                     Content.assemble(
                         (f"{rank}. {figure['title']}", "bold"), "\n", (meta, "$text-muted")
                     ),
                     classes="figures--title",
-                )
-                if counts is None:
-                    yield Static(
-                        suppressed_text(int(figure["answers"]), self.k),
-                        classes="figures--suppressed",
-                    )
-                else:
-                    yield ReportBars(counts, self._labels(key, counts))
+                ),
+                Static(suppressed_text(int(figure["answers"]), self.k),
+                       classes="figures--suppressed")
+                if counts is None else ReportBars(counts, self._labels(key, counts)),
+                classes="figures--item figures--dilemma", id=f"dilemma-{rank}",
+            )
         hidden = len(dilemmas) - len(shown)
         if hidden > 0:
             yield Button(f"Toon alle {len(dilemmas)} dilemma's (nog {hidden})", id="figures-more")
@@ -307,7 +358,7 @@ class ReportFigures(VerticalScroll):
             s for s in self._doc.get("shifts", ()) if (str(s["deck"]), str(s["dilemma"])) in titles
         ]
 
-    def _shifts(self) -> ComposeResult:
+    def _shifts(self) -> Iterator[Widget]:
         titles = self._shown_titles()
         for n, shift in enumerate(self._visible_shifts(), 1):
             key = (str(shift["deck"]), str(shift["dilemma"]))
@@ -319,24 +370,24 @@ class ReportFigures(VerticalScroll):
                 f"{variant} · {shift['revotes']}× opnieuw gestemd · "
                 f"{before['answers']} → {after['answers']} antwoorden"
             )
-            with Vertical(classes="figures--item figures--shift", id=f"shift-{n}"):
-                yield Static(
+            hidden = before["counts"] is None or after["counts"] is None
+            yield Vertical(
+                Static(
                     Content.assemble((titles[key], "bold"), "\n", (meta, "$text-muted")),
                     classes="figures--title",
-                )
-                if before["counts"] is None or after["counts"] is None:
-                    yield Static(
-                        suppressed_text(min(int(before["answers"]), int(after["answers"])), self.k),
-                        classes="figures--suppressed",
-                    )
-                else:
-                    yield ReportBars(
-                        after["counts"],
-                        self._labels(key, after["counts"]),
-                        previous=before["counts"],
-                    )
+                ),
+                Static(
+                    suppressed_text(min(int(before["answers"]), int(after["answers"])), self.k),
+                    classes="figures--suppressed",
+                ) if hidden else ReportBars(
+                    after["counts"],
+                    self._labels(key, after["counts"]),
+                    previous=before["counts"],
+                ),
+                classes="figures--item figures--shift", id=f"shift-{n}",
+            )
 
-    def _pulse(self) -> ComposeResult:
+    def _pulse(self) -> Iterator[Widget]:
         pulse = self._doc["pulse"]
         if not pulse:
             yield Static("Geen peilingvragen gesteld.", classes="figures--meta")
@@ -345,23 +396,21 @@ class ReportFigures(VerticalScroll):
             qid = str(question["question"])
             counts = question["counts"]
             labels = self.pulse_labels.get(qid, {})
-            with Vertical(classes="figures--item figures--pulse", id=f"pulse-{n}"):
-                yield Static(
+            yield Vertical(
+                Static(
                     Content.assemble(
                         (self.pulse_titles.get(qid, qid), "bold"),
                         "\n",
                         (f"{question['answers']} antwoorden", "$text-muted"),
                     ),
                     classes="figures--title",
-                )
-                if counts is None:
-                    yield Static(
-                        suppressed_text(int(question["answers"]), self.k),
-                        classes="figures--suppressed",
-                    )
-                else:
-                    yield ReportBars(counts, {k: labels.get(k, k) for k in counts})
-                yield Static(self._quarters(question, labels), classes="figures--quarters")
+                ),
+                Static(suppressed_text(int(question["answers"]), self.k),
+                       classes="figures--suppressed")
+                if counts is None else ReportBars(counts, {k: labels.get(k, k) for k in counts}),
+                Static(self._quarters(question, labels), classes="figures--quarters"),
+                classes="figures--item figures--pulse", id=f"pulse-{n}",
+            )
 
     def _quarters(self, question: Mapping[str, Any], labels: Mapping[str, str]) -> Content:
         """The trend per quarter as a small table; a hidden quarter shows "—"."""
