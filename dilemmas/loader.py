@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dilemmas._yaml import Mapping, Node, Scalar, Sequence, compose, read_source
 from dilemmas.errors import DeckError, Problem, attach_excerpts
-from dilemmas.model import AUDIENCES, Answer, Deck, DeckInfo, Dilemma, Option, Theme
+from dilemmas.model import AUDIENCES, OWN_PREFIX, Answer, Deck, DeckInfo, Dilemma, Option, Theme
 
 SLUG = re.compile(r"[a-z0-9-]+")
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -435,8 +435,13 @@ class _Checker:
                      + f". De thema's van dit deck: {declared}. Een nieuw thema zet je onder 'themes:' "
                        f"als '- id: {theme}' met op de regel eronder '  title: …'")
         answer = self.answer(values["answer"], pulse) if "answer" in values else Answer("open")
+        dilemma_id = self.slug(values, "id")
+        if dilemma_id.startswith(OWN_PREFIX):
+            self.add(values["id"], f"'id' mag niet met '{OWN_PREFIX}' beginnen: zo heten de "
+                                   "eigen casussen die een team tijdens het spel intypt. "
+                                   f"Kies een andere id, bijvoorbeeld '{dilemma_id.removeprefix(OWN_PREFIX)}'")
         return Dilemma(
-            id=self.slug(values, "id"),
+            id=dilemma_id,
             theme=theme,
             title=self.text(values, "title", MAX_TITLE),
             situation=self.text(values, "situation", MAX_SITUATION),

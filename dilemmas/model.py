@@ -11,6 +11,8 @@ DeckKind = Literal["dilemmas", "pulse"]
 Audience = Literal["team", "nieuw", "raad", "leidinggevenden"]
 
 AUDIENCES: tuple[str, ...] = ("team", "nieuw", "raad", "leidinggevenden")
+OWN_PREFIX = "eigen-"
+"""Ids of an *eigen casus* typed during a session start with this; no deck card may."""
 
 
 @dataclass(frozen=True)

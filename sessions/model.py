@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from dilemmas.model import OWN_PREFIX as _OWN_PREFIX
+
 VoteMode = Literal["hands", "secret", "none"]
 SessionKind = Literal["team", "practice"]
 
@@ -19,7 +21,7 @@ class Revote:
 
 
 OwnKind = Literal["choice", "open"]
-OWN_PREFIX = "eigen-"
+OWN_PREFIX = _OWN_PREFIX
 """Dilemma ids of an *eigen casus* start with this; no deck card may use it."""
 
 

@@ -102,6 +102,8 @@ RULES = [
     ("list given as text", "    guidance: Neem niets aan.\n", "    guidance: Neem niets aan.\n    prompts: Waarom?\n",
      20, 14, "'prompts' moet een lijst zijn"),
     ("missing deck header key", "  title: Proef\n", "", 2, 3, "in 'deck' ontbreekt 'title'"),
+    ("card id of an eigen casus", "  - id: kaartjes", "  - id: eigen-kaartjes", 9, 9,
+     "'id' mag niet met 'eigen-' beginnen"),
 ]
 
 

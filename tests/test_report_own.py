@@ -139,7 +139,7 @@ def test_a_small_team_s_blanco_cannot_be_subtracted() -> None:
 
 
 def test_a_deck_card_whose_id_starts_with_eigen_is_a_dilemma() -> None:
-    """huizen-basis has a card 'eigen-huis-verhuren': without an eigen casus on the round it
+    """huizen-basis 2026.2 had a card 'eigen-huis-verhuren' (bundles keep it): without an eigen casus on the round it
     is the deck's card, with its votes."""
     records = [SessionRecord("s1", "team", "2026-02", None, 9, "huizen-basis", "2026.2", (
         Round("eigen-huis-verhuren", "nevenwerkzaamheden", "hands", {"A": 4, "B": 5}),),

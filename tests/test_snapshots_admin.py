@@ -55,6 +55,7 @@ def decks_app() -> IntegerSpelApp:
 
 def opener(app: IntegerSpelApp, screen: Any, *keys: str) -> Callable[[Pilot[Any]], Any]:
     async def run_before(pilot: Pilot[Any]) -> None:
+        await app.wait_until_started()  # the start-up notices come and are cleared below
         await app.push_screen(screen)
         await pilot.pause()
         if keys:
