@@ -22,7 +22,7 @@ from game.dialogs.choice import ChoiceDialog
 from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
 from game.dialogs.participants import ParticipantsDialog
-from game.rules.game import VOTE_MODE_LABELS, RoundState
+from game.rules.game import VOTE_MODE_LABELS, RoundState, countdown_face
 from game.rules.notes import clean_note, note_message
 from game.rules.session import STATUS_TEXT, GameSession, SaveStatus
 from game.rules.text import reflow
@@ -32,7 +32,7 @@ from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
 from game.widgets.reveal_scroll import RevealScroll
 from game.widgets.theme_board import coverage_summary, theme_list
-from game.widgets.timer import RoundTimer, clock_text
+from game.widgets.timer import RoundTimer
 from sessions.model import VoteMode
 
 __all__ = ["RoundScreen", "option_labels", "vote_choices"]  # pulse.py imports these here
@@ -229,6 +229,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _load_timer(self) -> None:
         """Put the round's time on the timer, running again if it ran at the last save."""
         timer = self.query_one(RoundTimer)
+        timer.limit = self.game.setup.card_seconds  # counts down per card when set
         timer.load(self.round.seconds)
         if self.round.timer_running:
             timer.running = True
@@ -322,9 +323,10 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             # 80 columns: the timer and the board live here, so keep every part short.
             timer = self.query_one(RoundTimer)
             state = "▶" if timer.running else "⏸"
+            face, over = countdown_face(timer.seconds, timer.limit)
             done = len(covered & {t for t, _ in self.themes})
             parts = [
-                f"{state} {clock_text(timer.seconds)}",
+                f"{state} {face} tijd om" if over else f"{state} {face}",
                 self._round_label().replace("Ronde ", "").replace(" van ", "/"),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{done}/{len(self.themes)} thema's",
@@ -380,6 +382,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def _update_status(self) -> None:
         self._put("#round-status", self._status_text())
+        # At 80 columns the status line carries the timer: past zero it takes the warning colour.
+        over = self.has_class("-compact") and self.query_one(RoundTimer).over
+        self._statics["#round-status"].set_class(over, "-over")
 
     def _show_variation(self, rnd: RoundState, dilemma: Dilemma) -> None:
         if rnd.variation < 0 or rnd.variation >= len(dilemma.variations):
@@ -802,6 +807,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         detail = (
             "Daarna volgen een paar korte vragen over het meldklimaat (geheim gestemd, "
             "over te slaan) en de samenvatting."
+            if self.game.setup.pulse == "end"
+            else "Daarna volgt de samenvatting."
         )
 
         def done(answer: str | None) -> None:
