@@ -47,6 +47,13 @@ COMPACT_WIDTH = 110
 """Below this width the timer and theme board move into the status line."""
 
 
+SHORT_STATUS_TEXT: dict[str, str] = {
+    **STATUS_TEXT,
+    "retrying": "Nog niet bewaard…",
+    "lost": "Niet meer bewaard",
+}
+"""The save state at 80 columns, where it shares the status line (the toast says more)."""
+
 KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan · p deelnemers"
 
 
@@ -172,11 +179,14 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._statics: dict[str, Static] = {}
         self._texts: dict[str, str] = {}
         self._frozen = False
+        self._saved_status: str = session.status
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(markup=False, id="round-status")
+        with Horizontal(id="round-top"):
+            yield Static(markup=False, id="round-status")
+            yield Static(markup=False, id="round-saved")
         with Horizontal(id="round-body"):
             with RevealScroll(id="round-main"):
                 yield CardView(self.dilemma, self.deck, id="round-card")
@@ -187,7 +197,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 yield Static(markup=False, id="round-note", classes="round-panel")
             with Vertical(id="round-side"):
                 yield RoundTimer(id="round-timer")
-                yield Static(markup=False, id="round-saved")
                 yield Static(markup=False, id="round-board-title")
                 with VerticalScroll(id="round-board-scroll"):
                     yield Static(id="round-themes")
@@ -256,6 +265,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _apply_size(self, width: int) -> None:
         self.set_class(width < COMPACT_WIDTH, "-compact")
         self.query_one(CardView).set_class(width < COMPACT_WIDTH, "-compact")
+        self._show_saved(self._saved_status)  # the short texts at 80 columns
 
     def _store_problem(self, message: str) -> None:
         if not self._on_ui_thread(self._store_problem, message):
@@ -279,10 +289,12 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self._show_saved(status)
 
     def _show_saved(self, status: str) -> None:
-        """The save state beside the timer: "Bewaard ✓" only once the write is on disk."""
+        """The save state, top right: "Bewaard ✓" only once the write is on disk."""
+        self._saved_status = status
         if self.is_attached:
             label = self.query_one("#round-saved", Static)
-            label.update(STATUS_TEXT.get(status, ""))
+            texts = SHORT_STATUS_TEXT if self.has_class("-compact") else STATUS_TEXT
+            label.update(texts.get(status, ""))
             label.set_class(status in ("retrying", "lost"), "-problem")
 
     # -- the current round ---------------------------------------------------------------

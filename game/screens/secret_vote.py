@@ -72,6 +72,11 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         align: center middle;
         background: $background;
     }
+    /* The laptop goes round: nothing else appears on this screen (the toasts come back after
+       the vote, as long as they last). */
+    SecretVoteScreen Toast {
+        display: none;
+    }
     SecretVoteScreen #secret-box {
         width: 90;
         max-width: 100%;
@@ -103,8 +108,10 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         text-style: bold;
         color: $accent;
         width: 1fr;
-        height: 3;
+        height: auto;
+        min-height: 3;
         content-align: center middle;
+        text-align: center;
         border: round $accent;
     }
     SecretVoteScreen #secret-undo {

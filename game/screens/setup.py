@@ -190,7 +190,7 @@ class SetupScreen(Screen[None]):
             yield Label("Tijd per kaart (minuten, optioneel)", classes="setup-label")
             with Horizontal(classes="setup-row"):
                 # No max_length: a number too long is refused with a message, never cut.
-                yield Input(placeholder="bijv. 5", id="setup-card-minutes")
+                yield Input(placeholder="geen", id="setup-card-minutes")
                 yield Static(
                     "leeg: de timer telt op · ingevuld: telt per kaart af, signaal bij 0",
                     classes="setup-hint setup-row-hint",
