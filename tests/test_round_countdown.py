@@ -189,9 +189,12 @@ async def test_pulse_at_the_start_by_default(isolated_dirs: Path) -> None:
         screen.action_begin()
         await pilot.pause()
         assert type(app.screen).__name__ == "PulseScreen"
-        assert "Weet je wie de vertrouwenspersoon is?" in screen_text(app)
+        text = screen_text(app)
+        assert "Weet je wie de vertrouwenspersoon is?" in text
+        assert "Naar de kaarten" in text and "Samenvatting" not in text  # e goes on to the cards
         await pilot.press("g")
         await pilot.pause()
+        assert "meldklimaat-peiling" in screen_text(app) and "pulse" not in screen_text(app)
         await pilot.press(*"1123")
         await pilot.pause()
         await pilot.pause()

@@ -98,7 +98,7 @@ class RoundTimer(Widget):
 
     def compose(self) -> ComposeResult:
         yield Digits(self.face, id="timer-digits")
-        yield Static(TIME_UP + " — de timer loopt door", id="timer-over")
+        yield Static(TIME_UP, id="timer-over")
         yield Static(self._state_text(), id="timer-state")
 
     @property
