@@ -220,3 +220,28 @@ async def test_pulse_at_the_start_by_default(isolated_dirs: Path) -> None:
     assert [(p.question, dict(p.counts)) for p in record.pulse] == [
         ("kent-vertrouwenspersoon", {"ja": 2, "nee": 1, "weet-niet": 1})
     ]
+
+
+async def test_a_resume_during_the_pulse_at_the_start_goes_back_to_it(
+    isolated_dirs: Path,
+) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_setup(pilot, pulse="begin")
+        assert type(app.screen).__name__ == "PulseScreen"
+    ctx.store.close()  # the app is gone during the pulse
+    ctx2 = make_ctx(isolated_dirs)
+    app2 = IntegerSpelApp(ctx2)
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#choice-resume")
+        await pilot.pause()
+        assert type(app2.screen).__name__ == "PulseScreen"
+        assert "Weet je wie de vertrouwenspersoon is?" in screen_text(app2)
+        await pilot.press("right")
+        await pilot.pause()
+        assert type(app2.screen).__name__ == "RoundScreen"
+        assert app2.screen.session.settle()
+    found = ctx2.store.unfinished("team")
+    assert found is not None and not GameState.from_state(found[1]).pulse_pending

@@ -338,6 +338,8 @@ class GameState:
     clock_started: float | None = None
     """Epoch seconds when the first card was shown: in "minutes" mode the session clock is
     wall time, not the sum of the round timers."""
+    pulse_pending: bool = False
+    """The pulse at the start is being asked: a resume goes back to it, not to the cards."""
 
     @classmethod
     def start(cls, deck: Deck, setup: GameSetup) -> GameState:
@@ -493,6 +495,7 @@ class GameState:
             "pulse": {q: dict(c) for q, c in self.pulse.items()},
             "finished": self.finished,
             "clock_started": self.clock_started,
+            "pulse_pending": self.pulse_pending,
         }
 
     @classmethod
@@ -523,6 +526,7 @@ class GameState:
             clock_started=(
                 float(state["clock_started"]) if state.get("clock_started") is not None else None
             ),
+            pulse_pending=state.get("pulse_pending") is True,
         )
 
     def check_deck(self, deck: Deck) -> list[str]:

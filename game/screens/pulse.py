@@ -75,7 +75,9 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         self.questions = questions
         self.at_start = at_start
         """Asked before the first card: after the last question the rounds begin."""
-        self.index = 0
+        # A resumed pulse goes on at the first question not voted on yet.
+        answered = session.game.pulse
+        self.index = next((n for n, q in enumerate(questions) if q.id not in answered), 0)
         self.revealed: set[str] = set()
         """Questions whose result the room has seen (shown only after `r`)."""
 
@@ -185,6 +187,8 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         if self.at_start:
             from game.screens.round import RoundScreen
 
+            self.session.game.pulse_pending = False
+            self.session.save_state()
             self.app.switch_screen(RoundScreen(self.session))
             return
         from game.screens.summary import SummaryScreen

@@ -352,7 +352,12 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 f"{self.game.setup.participants} deelnemers",
                 coverage_summary(self.themes, covered),
             ]
-        text = " · ".join(parts) + self._time_label()
+        # The session clock right after the round: the save state shares this line, and what
+        # comes last is what gets cut.
+        clock = self._time_label().removeprefix(" · ")
+        if clock:
+            parts.insert(2, clock)
+        text = " · ".join(parts)
         if rnd.skipped:
             text = "overgeslagen · " + text
         return text

@@ -365,14 +365,15 @@ def start_game(screen: Screen[None], session: GameSession) -> None:
     game, deck = session.game, session.deck
 
     def go() -> None:
-        session.begin()  # a problem is kept in session.problem; the round screen shows it
-        if game.setup.pulse == "begin":
-            from game.screens.pulse import PulseScreen, pulse_questions
+        from game.screens.pulse import PulseScreen, pulse_questions
 
-            questions = pulse_questions(cast("IntegerSpelApp", app))
-            if questions:
-                app.switch_screen(PulseScreen(session, questions, at_start=True))
-                return
+        questions = pulse_questions(cast("IntegerSpelApp", app))
+        # A resume during the pulse at the start goes back to it (GameState.pulse_pending).
+        game.pulse_pending = game.setup.pulse == "begin" and bool(questions)
+        session.begin()  # a problem is kept in session.problem; the round screen shows it
+        if game.pulse_pending:
+            app.switch_screen(PulseScreen(session, questions, at_start=True))
+            return
         app.switch_screen(RoundScreen(session))
 
     if game.plan:
