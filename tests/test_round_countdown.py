@@ -121,7 +121,7 @@ async def test_countdown_per_card_signals_at_zero_and_keeps_counting(
         timer.tick()
         await pilot.pause()
         assert digits(app) == "00:00" and timer.over and timer.has_class("-over")
-        assert "Tijd is om" in screen_text(app)
+        assert "Tijd is om" in screen_text(app) and "Loopt door" in screen_text(app)
         assert bells == [1]
         for _ in range(15):
             timer.tick()

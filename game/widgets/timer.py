@@ -108,7 +108,9 @@ class RoundTimer(Widget):
 
     def _state_text(self) -> str:
         if self.running:
-            return "Telt af — t pauzeert" if self.limit is not None else "Loopt — t pauzeert"
+            if self.limit is None:
+                return "Loopt — t pauzeert"
+            return "Loopt door — t pauzeert" if self.over else "Telt af — t pauzeert"
         return "Timer staat stil — t start"
 
     def on_mount(self) -> None:
@@ -135,6 +137,7 @@ class RoundTimer(Widget):
 
     def watch_over(self, over: bool) -> None:
         self.set_class(over, "-over")
+        self._show_state()
 
     def watch_running(self, running: bool) -> None:
         self.set_class(running, "-running")
