@@ -52,7 +52,8 @@ SHORT_STATUS_TEXT: dict[str, str] = {
     "retrying": "Nog niet bewaard…",
     "lost": "Niet meer bewaard",
 }
-"""The save state at 80 columns, where it shares the status line (the toast says more)."""
+"""The save state, short: it shares the status line, in a fixed width so that a change is
+redrawn without a layout pass (the toast of the problem says more)."""
 
 KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan · p deelnemers"
 
@@ -179,7 +180,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._statics: dict[str, Static] = {}
         self._texts: dict[str, str] = {}
         self._frozen = False
-        self._saved_status: str = session.status
 
     # -- layout --------------------------------------------------------------------------
 
@@ -265,7 +265,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _apply_size(self, width: int) -> None:
         self.set_class(width < COMPACT_WIDTH, "-compact")
         self.query_one(CardView).set_class(width < COMPACT_WIDTH, "-compact")
-        self._show_saved(self._saved_status)  # the short texts at 80 columns
 
     def _store_problem(self, message: str) -> None:
         if not self._on_ui_thread(self._store_problem, message):
@@ -290,11 +289,10 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def _show_saved(self, status: str) -> None:
         """The save state, top right: "Bewaard ✓" only once the write is on disk."""
-        self._saved_status = status
         if self.is_attached:
             label = self.query_one("#round-saved", Static)
-            texts = SHORT_STATUS_TEXT if self.has_class("-compact") else STATUS_TEXT
-            label.update(texts.get(status, ""))
+            # Every change goes saving → saved: a layout pass each time cost 30 ms a key.
+            label.update(SHORT_STATUS_TEXT.get(status, ""), layout=False)
             label.set_class(status in ("retrying", "lost"), "-problem")
 
     # -- the current round ---------------------------------------------------------------
