@@ -69,7 +69,8 @@ class RoundScreen(Screen[None]):
 - `h` **handen tellen**: tel de handen per antwoord en typ de aantallen in.
 - `g` **geheime stemming**: geef de laptop rond; iedereen drukt één toets.
 - `r` **uitslag**: laat de staafjes zien, met aantallen, procenten en hoe verdeeld de groep is.
-- `t` **timer** starten of pauzeren, `x` zet hem op nul.
+- `t` **timer** starten of pauzeren, `x` zet hem op nul. Met een tijd per kaart (setup) telt
+  hij per kaart af; bij 0 klinkt een signaal, verschijnt *Tijd is om* en loopt hij door.
 - `c` **Wat zegt de code?**: de gedragscode en verwijzingen. Pas na het gesprek!
 - `w` **Maar wat als…?**: een variatie op de kaart. Stem opnieuw met `h` of `g` en zie de
   verschuiving.
