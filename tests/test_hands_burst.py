@@ -55,4 +55,3 @@ async def test_hand_counts_typed_in_one_burst_land_in_their_fields(
         assert type(app.screen).__name__ == "RoundScreen"
     record = ctx.store.list_sessions("team")[0]
     assert dict(record.rounds[0].counts or {}) == {"A": 1, "B": 3, "C": 2}
-

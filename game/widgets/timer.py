@@ -15,11 +15,6 @@ from game.rules.game import countdown_face
 
 TIME_UP = "Tijd is om"
 
-def clock_text(seconds: int) -> str:
-    """Seconds as ``MM:SS`` (minutes go past 59 rather than wrapping)."""
-    minutes, secs = divmod(max(0, seconds), 60)
-    return f"{minutes:02d}:{secs:02d}"
-
 
 class RoundTimer(Widget):
     """Counts the seconds of a discussion. Ticks come from ``set_interval`` every
