@@ -131,12 +131,26 @@ def test_play_kill_resume_finish(terminal: Terminal, tmp_path: Path) -> None:
     )
     terminal.wait_for("Beginnen")
     terminal.keys("C-s")
+
+    # The pulse comes first (the setup's default), by secret vote, revealed with r.
+    terminal.wait_for("Meldklimaat-peiling · vraag 1")
+    terminal.keys("g")
+    terminal.wait_for("Deelnemer 1 van 3")
+    for voter, key in enumerate(("1", "1", "2"), start=1):
+        terminal.wait_for(f"Deelnemer {voter} van 3")
+        terminal.keys(key, pause=0.2)
+    terminal.wait_for("3 stemmen. Druk op r")
+    terminal.keys("r")
+    terminal.wait_for("67%")
+    terminal.keys("e")  # the rest of the pulse is skipped: on to the cards
     terminal.wait_for("Ronde 1 van 3")
 
-    # Round 1: hand counts 2 and 1.
+    # Round 1: hand counts 2 and 1, typed in one burst as a fast typist does.
     terminal.keys("h")
     terminal.wait_for("hoeveel handen")
-    terminal.keys("2", "Tab", "1", "Enter")
+    terminal.tmux("send-keys", "-t", "t", "2", "Tab", "1")
+    terminal.wait_for("Samen 3 van 3")
+    terminal.keys("Enter")
     # Raised hands were seen by everyone: the result shows at once.
     terminal.wait_for("67%")
 
@@ -177,14 +191,12 @@ def test_play_kill_resume_finish(terminal: Terminal, tmp_path: Path) -> None:
     screen = terminal.wait_for("Ronde 2 van 3")
     assert "3 stemmen" in screen
 
-    # Finish: round 3 without a vote, then skip the pulse and close the summary.
+    # Finish: round 3 without a vote; the pulse was asked at the start, so the summary follows.
     terminal.keys("Right")
     terminal.wait_for("Ronde 3 van 3")
     terminal.keys("Right")
     terminal.wait_for("Afronden")
     terminal.keys("Enter")
-    terminal.wait_for("Meldklimaat-peiling · vraag 1")
-    terminal.keys("e")
     terminal.wait_for("Samenvatting teamsessie")
     terminal.keys("q")
     terminal.wait_for("Teamspel")
@@ -195,4 +207,5 @@ def test_play_kill_resume_finish(terminal: Terminal, tmp_path: Path) -> None:
     done = store.get(record.id)
     assert done is not None and done.completed
     assert [dict(r.counts or {}) for r in done.rounds][:2] == [{"A": 2, "B": 1}, {"A": 1, "B": 2}]
+    assert len(done.pulse) == 1 and sum(done.pulse[0].counts.values()) == 3
     assert store.unfinished("team") is None

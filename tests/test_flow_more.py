@@ -180,18 +180,12 @@ async def test_setup_team_field_suggests_from_the_config_and_stays_free(
         assert field.value == "Nieuw team"
 
 
-async def _set_pulse(pilot, moment: str) -> None:
-    pilot.app.screen.query_one(f"#pulse-{moment}").value = True
-    await pilot.pause()
-
-
 async def test_setup_pulse_at_the_start_comes_before_the_first_card(isolated_dirs: Path) -> None:
     ctx = make_ctx(isolated_dirs)
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await _set_pulse(pilot, "begin")
-        await fill_setup(pilot)
+        await fill_setup(pilot, pulse="begin")
         assert type(app.screen).__name__ == "PulseScreen"
         await pilot.press("g", *"111111223")
         await pilot.pause()
@@ -219,8 +213,7 @@ async def test_setup_without_pulse_goes_from_the_last_card_to_the_summary(
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await _set_pulse(pilot, "none")
-        await fill_setup(pilot)
+        await fill_setup(pilot, pulse="none")
         assert type(app.screen).__name__ == "RoundScreen"
         await pilot.press("e")
         await pilot.pause()

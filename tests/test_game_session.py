@@ -114,14 +114,24 @@ def screen_text(app: IntegerSpelApp) -> str:
 
 
 async def fill_setup(
-    pilot, *, participants: str = "9", order: str = "fixed", vote: str = "hands"
+    pilot,
+    *,
+    participants: str = "9",
+    order: str = "fixed",
+    vote: str = "hands",
+    pulse: str = "end",
+    card_minutes: str = "",
 ) -> None:
+    """Fill the setup and begin. The pulse is asked at the end here unless a test says
+    otherwise (the setup's default is the start; `test_pulse_at_the_start_by_default`)."""
     app = pilot.app
     screen = app.screen
     screen.query_one("#setup-participants").value = participants
     screen.query_one("#setup-team").value = "Publiekszaken"
     screen.query_one(f"#order-{order}").value = True
     screen.query_one(f"#vote-{vote}").value = True
+    screen.query_one(f"#pulse-{pulse}").value = True
+    screen.query_one("#setup-card-minutes").value = card_minutes
     await pilot.pause()
     screen.action_begin()
     await pilot.pause()

@@ -149,6 +149,7 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         screen = app.screen
         screen.query_one("#setup-participants").value = "5"
         screen.query_one("#order-fixed").value = True
+        screen.query_one("#pulse-end").value = True  # the pulse's texts are checked at the end
         await pilot.pause()
         screen.action_begin()
         await pilot.pause()

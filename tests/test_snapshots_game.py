@@ -165,3 +165,16 @@ def test_card_alone(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(
         make_app(), press=["k"], terminal_size=size, run_before=open_round(make_session())
     )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_countdown_past_zero(snap_compare: Any, size: tuple[int, int]) -> None:
+    """A time per card of 5 minutes, 15 seconds over: warning colour, "Tijd is om", +00:15."""
+    from dataclasses import replace
+
+    session = make_session()
+    session.game.setup = replace(session.game.setup, card_minutes=5)
+    rnd = session.game.current
+    assert rnd is not None
+    rnd.seconds = 315
+    assert snap_compare(make_app(), terminal_size=size, run_before=open_round(session))

@@ -52,8 +52,16 @@ class GameSetup:
     order: Order = "shuffled"
     vote: VoteMode = "hands"
     seed: int = 0
-    pulse: PulseMoment = "end"
-    """When the meldklimaat-peiling is asked: before the first card, after the last, or not."""
+    pulse: PulseMoment = "begin"
+    """When the meldklimaat-peiling is asked: before the first card (SPEC §4.4: the default,
+    before the cards talk about reporting), after the last, or not."""
+    card_minutes: int | None = None
+    """Discussion time per card: the round timer counts down from it. None: it counts up."""
+
+    @property
+    def card_seconds(self) -> int | None:
+        """The countdown per card in seconds, or None (the timer counts up)."""
+        return None if self.card_minutes is None else self.card_minutes * 60
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +76,7 @@ class GameSetup:
             "vote": self.vote,
             "seed": self.seed,
             "pulse": self.pulse,
+            "card_minutes": self.card_minutes,
         }
 
     @classmethod
@@ -83,8 +92,17 @@ class GameSetup:
             order=data.get("order", "shuffled"),
             vote=data.get("vote", "hands"),
             seed=int(data.get("seed", 0)),
+            # A state from before the setting had the pulse at the end.
             pulse=data.get("pulse", "end") if data.get("pulse") in PULSE_MOMENTS else "end",
+            card_minutes=_card_minutes(data.get("card_minutes")),
         )
+
+
+def _card_minutes(value: object) -> int | None:
+    """The stored time per card, or None when it is missing or unusable."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if MIN_CARD_MINUTES <= value <= MAX_CARD_MINUTES else None
 
 
 def clean_team_label(text: str | None) -> str | None:
@@ -138,6 +156,47 @@ def parse_limit(text: str, kind: LimitKind) -> int:
     if not low <= n <= high:
         raise SetupError(f"Het aantal {what} ligt tussen {low} en {high}.", "limit")
     return n
+
+
+MIN_CARD_MINUTES = 1
+MAX_CARD_MINUTES = 120
+
+
+def parse_card_minutes(text: str) -> int | None:
+    """The discussion time per card typed in setup (1–120 minutes), None when left empty, or
+    SetupError. Never cut: a number out of range is refused with a message."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdecimal() or not text.isascii():
+        raise SetupError(
+            "Typ een heel aantal minuten, zoals 5, of laat het veld leeg.", "card-minutes"
+        )
+    n = int(text)
+    if not MIN_CARD_MINUTES <= n <= MAX_CARD_MINUTES:
+        raise SetupError(
+            f"De tijd per kaart ligt tussen {MIN_CARD_MINUTES} en {MAX_CARD_MINUTES} minuten. "
+            "Leeg: de timer telt op.",
+            "card-minutes",
+        )
+    return n
+
+
+def countdown_face(seconds: int, limit: int | None) -> tuple[str, bool]:
+    """What the discussion timer shows: (the clock, whether the time is up).
+
+    Without a limit the clock counts up (``MM:SS``). With one (seconds) it counts down to
+    ``00:00`` and then on past zero as ``+MM:SS``: the room sees how far over it is, the timer
+    never stops by itself.
+    """
+    if limit is None:
+        minutes, secs = divmod(max(0, seconds), 60)
+        return f"{minutes:02d}:{secs:02d}", False
+    left = limit - max(0, seconds)
+    minutes, secs = divmod(abs(left), 60)
+    if left > 0:
+        return f"{minutes:02d}:{secs:02d}", False
+    return ("+" if left < 0 else "") + f"{minutes:02d}:{secs:02d}", True
 
 
 def looks_like_name(label: str) -> bool:
@@ -333,6 +392,8 @@ class GameState:
     clock_started: float | None = None
     """Epoch seconds when the first card was shown: in "minutes" mode the session clock is
     wall time, not the sum of the round timers."""
+    pulse_pending: bool = False
+    """The pulse at the start is being asked: a resume goes back to it, not to the cards."""
     _own_cards: dict[str, Dilemma] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -524,6 +585,7 @@ class GameState:
             "pulse": {q: dict(c) for q, c in self.pulse.items()},
             "finished": self.finished,
             "clock_started": self.clock_started,
+            "pulse_pending": self.pulse_pending,
         }
 
     @classmethod
@@ -554,6 +616,7 @@ class GameState:
             clock_started=(
                 float(state["clock_started"]) if state.get("clock_started") is not None else None
             ),
+            pulse_pending=state.get("pulse_pending") is True,
         )
 
     def check_deck(self, deck: Deck) -> list[str]:

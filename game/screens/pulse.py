@@ -50,8 +50,9 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
 - `g` stemmen over deze vraag
 - `r` de uitslag tonen (na de stemming)
 - `s` deze vraag overslaan
-- `→` of `spatie` volgende vraag (na de laatste: de samenvatting)
-- `e` direct naar de samenvatting
+- `→` of `spatie` volgende vraag (na de laatste: de eerste kaart als de peiling aan het begin
+  staat, anders de samenvatting)
+- `e` de rest van de peiling overslaan: naar de eerste kaart, of naar de samenvatting
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,6 +63,8 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         Binding("s", "skip", "Overslaan", id="pulse.skip", tooltip="Sla deze vraag over"),
         Binding("right,space", "next", "Volgende", id="pulse.next", priority=True),
         Binding("e", "summary", "Samenvatting", id="pulse.summary", tooltip="Naar de samenvatting"),
+        # At the start of the session the same key goes on to the cards.
+        Binding("e", "cards", "Naar de kaarten", id="pulse.cards", tooltip="Naar de eerste kaart"),
     ]
 
     def __init__(
@@ -72,9 +75,23 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         self.questions = questions
         self.at_start = at_start
         """Asked before the first card: after the last question the rounds begin."""
-        self.index = 0
+        # A resumed pulse goes on at the first question not voted on yet.
+        answered = session.game.pulse
+        self.index = next((n for n, q in enumerate(questions) if q.id not in answered), 0)
         self.revealed: set[str] = set()
         """Questions whose result the room has seen (shown only after `r`)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # One of the two "e" bindings shows and works, by where the pulse is asked.
+        if action == "summary":
+            return not self.at_start
+        if action == "cards":
+            return self.at_start
+        return True
+
+    def action_cards(self) -> None:
+        """The pulse at the start is done (or the rest skipped): on to the first card."""
+        self.action_summary()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="pulse-scroll"), Vertical(id="pulse-box"):
@@ -136,7 +153,7 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
 
         self.app.push_screen(
             SecretVoteScreen(
-                "pulse",
+                "meldklimaat-peiling",
                 q.question or q.title,
                 pulse_choices(q),
                 self.session.game.setup.participants,
@@ -170,6 +187,8 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         if self.at_start:
             from game.screens.round import RoundScreen
 
+            self.session.game.pulse_pending = False
+            self.session.save_state()
             self.app.switch_screen(RoundScreen(self.session))
             return
         from game.screens.summary import SummaryScreen

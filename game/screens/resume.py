@@ -89,6 +89,13 @@ def offer_resume(app: IntegerSpelApp) -> None:
 
             session = GameSession(game, deck, store, session_id=record.id)
             session.month = record.month
+            if game.pulse_pending:  # it stopped during the pulse at the start: go on there
+                from game.screens.pulse import PulseScreen, pulse_questions
+
+                questions = pulse_questions(app)
+                if questions:
+                    app.push_screen(PulseScreen(session, questions, at_start=True))
+                    return
             app.push_screen(RoundScreen(session))
         elif answer == "new":
             try:

@@ -23,7 +23,7 @@ from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
 from game.dialogs.own_case import OwnCaseDialog, OwnCaseResult
 from game.dialogs.participants import ParticipantsDialog
-from game.rules.game import VOTE_MODE_LABELS, RoundState
+from game.rules.game import VOTE_MODE_LABELS, RoundState, countdown_face
 from game.rules.notes import clean_note, note_message
 from game.rules.session import STATUS_TEXT, GameSession, SaveStatus
 from game.rules.text import reflow
@@ -33,7 +33,7 @@ from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
 from game.widgets.reveal_scroll import RevealScroll
 from game.widgets.theme_board import coverage_summary, theme_list
-from game.widgets.timer import RoundTimer, clock_text
+from game.widgets.timer import RoundTimer
 from sessions.own import own_theme_title, scrubbed_own
 
 __all__ = ["RoundScreen", "option_labels", "vote_choices"]  # pulse.py imports these here
@@ -47,6 +47,14 @@ MIN_SECRET = 3
 COMPACT_WIDTH = 110
 """Below this width the timer and theme board move into the status line."""
 
+
+SHORT_STATUS_TEXT: dict[str, str] = {
+    **STATUS_TEXT,
+    "retrying": "Nog niet bewaard…",
+    "lost": "Niet meer bewaard",
+}
+"""The save state, short: it shares the status line, in a fixed width so that a change is
+redrawn without a layout pass (the toast of the problem says more)."""
 
 KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan · p deelnemers"
 KEYS_LINE_WIDE = KEYS_LINE + " · o eigen casus · F1 alle toetsen"
@@ -63,7 +71,8 @@ class RoundScreen(Screen[None]):
 - `h` **handen tellen**: tel de handen per antwoord en typ de aantallen in.
 - `g` **geheime stemming**: geef de laptop rond; iedereen drukt één toets.
 - `r` **uitslag**: laat de staafjes zien, met aantallen, procenten en hoe verdeeld de groep is.
-- `t` **timer** starten of pauzeren, `x` zet hem op nul.
+- `t` **timer** starten of pauzeren, `x` zet hem op nul. Met een tijd per kaart (setup) telt
+  hij per kaart af; bij 0 klinkt een signaal, verschijnt *Tijd is om* en loopt hij door.
 - `c` **Wat zegt de code?**: de gedragscode en verwijzingen. Pas na het gesprek!
 - `w` **Maar wat als…?**: een variatie op de kaart. Stem opnieuw met `h` of `g` en zie de
   verschuiving.
@@ -187,7 +196,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(markup=False, id="round-status")
+        with Horizontal(id="round-top"):
+            yield Static(markup=False, id="round-status")
+            yield Static(markup=False, id="round-saved")
         with Horizontal(id="round-body"):
             with RevealScroll(id="round-main"):
                 yield CardView(self.dilemma, self.deck, id="round-card")
@@ -198,7 +209,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 yield Static(markup=False, id="round-note", classes="round-panel")
             with Vertical(id="round-side"):
                 yield RoundTimer(id="round-timer")
-                yield Static(markup=False, id="round-saved")
                 yield Static(markup=False, id="round-board-title")
                 with VerticalScroll(id="round-board-scroll"):
                     yield Static(id="round-themes")
@@ -240,6 +250,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _load_timer(self) -> None:
         """Put the round's time on the timer, running again if it ran at the last save."""
         timer = self.query_one(RoundTimer)
+        timer.limit = self.game.setup.card_seconds  # counts down per card when set
         timer.load(self.round.seconds)
         if self.round.timer_running:
             timer.running = True
@@ -290,10 +301,11 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self._show_saved(status)
 
     def _show_saved(self, status: str) -> None:
-        """The save state beside the timer: "Bewaard ✓" only once the write is on disk."""
+        """The save state, top right: "Bewaard ✓" only once the write is on disk."""
         if self.is_attached:
             label = self.query_one("#round-saved", Static)
-            label.update(STATUS_TEXT.get(status, ""))
+            # Every change goes saving → saved: a layout pass each time cost 30 ms a key.
+            label.update(SHORT_STATUS_TEXT.get(status, ""), layout=False)
             label.set_class(status in ("retrying", "lost"), "-problem")
 
     # -- the current round ---------------------------------------------------------------
@@ -338,9 +350,10 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             # 80 columns: the timer and the board live here, so keep every part short.
             timer = self.query_one(RoundTimer)
             state = "▶" if timer.running else "⏸"
+            face, over = countdown_face(timer.seconds, timer.limit)
             done = len(covered & {t for t, _ in self.themes})
             parts = [
-                f"{state} {clock_text(timer.seconds)}",
+                f"{state} {face} tijd om" if over else f"{state} {face}",
                 self._round_label().replace("Ronde ", "").replace(" van ", "/"),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{done}/{len(self.themes)} thema's",
@@ -354,7 +367,12 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 f"{self.game.setup.participants} deelnemers",
                 coverage_summary(self.themes, covered),
             ]
-        text = " · ".join(parts) + self._time_label()
+        # The session clock right after the round: the save state shares this line, and what
+        # comes last is what gets cut.
+        clock = self._time_label().removeprefix(" · ")
+        if clock:
+            parts.insert(2, clock)
+        text = " · ".join(parts)
         if rnd.skipped:
             text = "overgeslagen · " + text
         return text
@@ -396,6 +414,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def _update_status(self) -> None:
         self._put("#round-status", self._status_text())
+        # At 80 columns the status line carries the timer: past zero it takes the warning colour.
+        over = self.has_class("-compact") and self.query_one(RoundTimer).over
+        self._statics["#round-status"].set_class(over, "-over")
 
     def _show_variation(self, rnd: RoundState, dilemma: Dilemma) -> None:
         if rnd.variation < 0 or rnd.variation >= len(dilemma.variations):
@@ -820,6 +841,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         detail = (
             "Daarna volgen een paar korte vragen over het meldklimaat (geheim gestemd, "
             "over te slaan) en de samenvatting."
+            if self.game.setup.pulse == "end"
+            else "Daarna volgt de samenvatting."
         )
 
         def done(answer: str | None) -> None:

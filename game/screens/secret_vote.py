@@ -22,6 +22,7 @@ RECEIVED = "Stem ontvangen — geef de laptop door"
 RECEIVED_LAST = "Stem ontvangen — geef de laptop terug aan de gespreksleider"
 BLANCO_KEY = "x"
 CORRECT_HINT = " · verkeerd gedrukt? backspace"
+UNDO_HINT = "Verkeerd gedrukt? Backspace neemt de vorige stem terug."
 
 
 def key_list(keys: Sequence[str]) -> str:
@@ -41,15 +42,21 @@ class SecretVoteScreen(Screen[dict[str, int] | None]):
     when the vote is aborted.
     """
 
-    PASS_SECONDS: ClassVar[float] = 3.0
+    PASS_SECONDS: ClassVar[float] = 1.0
     """How long "stem ontvangen" stays up; in that time only backspace (take the press back)
-    does anything."""
+    does anything, so a double press is not a second vote. Fifteen voters wait 15 s in all,
+    not 45: the press can still be taken back afterwards, until the next voter presses."""
+
+    LAST_FACTOR: ClassVar[float] = 3.0
+    """The last voter's "geef de laptop terug" stays this many times as long: after it the
+    vote closes and nothing can be taken back."""
 
     HELP: ClassVar[str] = """\
 **Geheime stemming.** Geef de laptop rond. Iedere deelnemer drukt één toets voor zijn of haar
 antwoord. Het scherm laat nooit zien welke toets is ingedrukt. Daarna verschijnt
 *Stem ontvangen — geef de laptop door*. `X` is blanco: je stemt niet voor een antwoord
-(blanco telt apart). Verkeerd gedrukt? Druk meteen op `Backspace` en kies opnieuw.
+(blanco telt apart). Verkeerd gedrukt? Druk op `Backspace` voordat de volgende deelnemer
+drukt, en kies opnieuw.
 
 De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
 
@@ -64,6 +71,11 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
     SecretVoteScreen {
         align: center middle;
         background: $background;
+    }
+    /* The laptop goes round: nothing else appears on this screen (the toasts come back after
+       the vote, as long as they last). */
+    SecretVoteScreen Toast {
+        display: none;
     }
     SecretVoteScreen #secret-box {
         width: 90;
@@ -96,9 +108,17 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         text-style: bold;
         color: $accent;
         width: 1fr;
-        height: 3;
+        height: auto;
+        min-height: 3;
         content-align: center middle;
+        text-align: center;
         border: round $accent;
+    }
+    SecretVoteScreen #secret-undo {
+        color: $text-muted;
+        width: 1fr;
+        height: 1;
+        text-align: center;
     }
     SecretVoteScreen #secret-foot {
         color: $text-muted;
@@ -141,6 +161,7 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
                 id="secret-options",
             )
             yield Static(self._prompt(), id="secret-prompt", markup=False)
+            yield Static("", id="secret-undo", markup=False)
             yield Static(
                 "Niemand kijkt mee: het scherm blijft hetzelfde, welke toets je ook kiest. "
                 "Alleen de telling wordt bewaard.",
@@ -167,9 +188,11 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         event.prevent_default()
         if self.asking:
             return
+        if event.key == "backspace" and self._last is not None:
+            # While "stem ontvangen" shows, or after it until the next voter presses.
+            self._take_back()
+            return
         if self.passing:
-            if event.key == "backspace" and self._last is not None:
-                self._take_back()
             return
         if event.key.lower() == BLANCO_KEY:
             if self.tally.cast_blanco():
@@ -197,9 +220,11 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         self.query_one("#secret-prompt", Static).update(
             (RECEIVED_LAST if self.tally.done else RECEIVED) + CORRECT_HINT
         )
+        self.query_one("#secret-undo", Static).update("")
         then = self._finish if self.tally.done else self._next_voter
-        if self.PASS_SECONDS > 0:
-            self._pass_timer = self.set_timer(self.PASS_SECONDS, then)
+        seconds = self.PASS_SECONDS * (self.LAST_FACTOR if self.tally.done else 1)
+        if seconds > 0:
+            self._pass_timer = self.set_timer(seconds, then)
         else:
             then()
 
@@ -213,12 +238,14 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         self._last = None
         self.passing = False
         self.query_one("#secret-prompt", Static).update("Teruggenomen. " + self._prompt())
+        self.query_one("#secret-undo", Static).update("")
 
     def _next_voter(self) -> None:
+        """The next voter's turn. The last press stays correctable until they press."""
         self._pass_timer = None
-        self._last = None
         self.passing = False
         self.query_one("#secret-prompt", Static).update(self._prompt())
+        self.query_one("#secret-undo", Static).update(UNDO_HINT if self._last else "")
 
     def _finish(self) -> None:
         self.dismiss(self.tally.counts())

@@ -34,6 +34,7 @@ from game.rules.game import (
     SetupError,
     clean_team_label,
     looks_like_name,
+    parse_card_minutes,
     parse_limit,
     parse_participants,
     playable_cards,
@@ -57,8 +58,8 @@ VOTE_CHOICES: tuple[tuple[VoteMode, str], ...] = (
     ("none", "Geen stemming"),
 )
 PULSE_CHOICES: tuple[tuple[PulseMoment, str], ...] = (
+    ("begin", "Aan het begin"),  # the default (SPEC §4.4): before the cards talk about melden
     ("end", "Aan het eind"),
-    ("begin", "Aan het begin"),
     ("none", "Geen peiling"),
 )
 LIMIT_CHOICES: tuple[tuple[LimitKind, str], ...] = (
@@ -81,9 +82,13 @@ class SetupScreen(Screen[None]):
 - **Team**: de naam van de afdeling of het team — nooit namen van mensen. Mag leeg blijven.
 - **Deelnemers**: hoeveel mensen meedoen (1 tot en met 99). Er kunnen nooit meer stemmen zijn.
 - **Lengte**: een aantal dilemma's, of een aantal minuten.
+- **Tijd per kaart**: minuten voor het gesprek over één kaart. De timer telt dan per kaart af
+  en geeft een signaal bij 0 (hij loopt daarna door). Leeg: de timer telt op.
 - **Thema's**: niets aangevinkt betekent alle thema's.
 - **Volgorde**: geschud, op volgorde, of zelf kiezen op het themabord.
 - **Stemmen**: hoe er standaard gestemd wordt. Per kaart kun je altijd iets anders kiezen.
+- **Meldklimaat-peiling**: een paar geheime vragen, standaard aan het begin (voordat de kaarten
+  over melden gaan), of aan het eind, of niet.
 
 `Tab` gaat naar het volgende veld. `ctrl+s` of de knop **Beginnen** start de sessie.
 """
@@ -182,6 +187,15 @@ class SetupScreen(Screen[None]):
                     value=DEFAULT_LIMIT["dilemmas"], id="setup-limit", type="integer", max_length=3
                 )
             yield Static(markup=False, id="setup-limit-error", classes="setup-error")
+            yield Label("Tijd per kaart (minuten, optioneel)", classes="setup-label")
+            with Horizontal(classes="setup-row"):
+                # No max_length: a number too long is refused with a message, never cut.
+                yield Input(placeholder="geen", id="setup-card-minutes")
+                yield Static(
+                    "leeg: de timer telt op · ingevuld: telt per kaart af, signaal bij 0",
+                    classes="setup-hint setup-row-hint",
+                )
+            yield Static(markup=False, id="setup-card-minutes-error", classes="setup-error")
             yield Label("Thema's (niets aangevinkt: alle thema's)", classes="setup-label")
             yield MarkedSelectionList[str](id="setup-themes")
             yield Static(markup=False, id="setup-themes-error", classes="setup-error")
@@ -267,7 +281,7 @@ class SetupScreen(Screen[None]):
 
     def read_setup(self) -> GameSetup | None:
         """The setup from the form, or None after showing what is wrong next to the fields."""
-        for field in ("participants", "limit", "themes"):
+        for field in ("participants", "limit", "card-minutes", "themes"):
             self._say(field, "")
         self._say("form", "")
         deck = self._deck()
@@ -277,6 +291,7 @@ class SetupScreen(Screen[None]):
         problems = False
         participants = 0
         limit = 0
+        card_minutes: int | None = None
         kind = self._limit_kind()
         try:
             participants = parse_participants(self.query_one("#setup-participants", Input).value)
@@ -285,6 +300,11 @@ class SetupScreen(Screen[None]):
             problems = True
         try:
             limit = parse_limit(self.query_one("#setup-limit", Input).value, kind)
+        except SetupError as exc:
+            self._say(exc.field, str(exc))
+            problems = True
+        try:
+            card_minutes = parse_card_minutes(self.query_one("#setup-card-minutes", Input).value)
         except SetupError as exc:
             self._say(exc.field, str(exc))
             problems = True
@@ -306,6 +326,7 @@ class SetupScreen(Screen[None]):
             vote=cast("VoteMode", self._choice("#setup-vote", VOTE_CHOICES)),
             seed=random.SystemRandom().randrange(1 << 30),
             pulse=cast("PulseMoment", self._choice("#setup-pulse", PULSE_CHOICES)),
+            card_minutes=card_minutes,
         )
 
     @on(Button.Pressed, "#setup-begin")
@@ -344,14 +365,15 @@ def start_game(screen: Screen[None], session: GameSession) -> None:
     game, deck = session.game, session.deck
 
     def go() -> None:
-        session.begin()  # a problem is kept in session.problem; the round screen shows it
-        if game.setup.pulse == "begin":
-            from game.screens.pulse import PulseScreen, pulse_questions
+        from game.screens.pulse import PulseScreen, pulse_questions
 
-            questions = pulse_questions(cast("IntegerSpelApp", app))
-            if questions:
-                app.switch_screen(PulseScreen(session, questions, at_start=True))
-                return
+        questions = pulse_questions(cast("IntegerSpelApp", app))
+        # A resume during the pulse at the start goes back to it (GameState.pulse_pending).
+        game.pulse_pending = game.setup.pulse == "begin" and bool(questions)
+        session.begin()  # a problem is kept in session.problem; the round screen shows it
+        if game.pulse_pending:
+            app.switch_screen(PulseScreen(session, questions, at_start=True))
+            return
         app.switch_screen(RoundScreen(session))
 
     if game.plan:

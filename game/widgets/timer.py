@@ -1,4 +1,4 @@
-"""RoundTimer: the discussion timer in big digits, with start, pause and reset."""
+"""RoundTimer: the discussion timer in big digits, with start, pause, reset and a countdown."""
 
 from __future__ import annotations
 
@@ -11,16 +11,19 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from game.rules.game import countdown_face
 
-def clock_text(seconds: int) -> str:
-    """Seconds as ``MM:SS`` (minutes go past 59 rather than wrapping)."""
-    minutes, secs = divmod(max(0, seconds), 60)
-    return f"{minutes:02d}:{secs:02d}"
+TIME_UP = "Tijd is om"
 
 
 class RoundTimer(Widget):
     """Counts the seconds of a discussion. Ticks come from ``set_interval`` every
-    ``INTERVAL`` seconds; tests call ``tick()`` themselves (set ``INTERVAL = None``)."""
+    ``INTERVAL`` seconds; tests call ``tick()`` themselves (set ``INTERVAL = None``).
+
+    With a ``limit`` (the setup's time per card) the digits count down from it; at zero the
+    bell rings once, the digits take the warning colour, "Tijd is om" appears, and the count
+    goes on past zero (``+00:15``) until the facilitator pauses.
+    """
 
     INTERVAL: ClassVar[float | None] = 1.0
 
@@ -46,6 +49,23 @@ class RoundTimer(Widget):
         color: $accent;
         text-style: bold;
     }
+    RoundTimer > #timer-over {
+        display: none;
+        width: 1fr;
+        background: $warning;
+        color: $background;
+        text-style: bold;
+        padding: 0 1;
+    }
+    RoundTimer.-over {
+        border: heavy $warning;
+    }
+    RoundTimer.-over Digits {
+        color: $warning;
+    }
+    RoundTimer.-over > #timer-over {
+        display: block;
+    }
     """
 
     seconds: reactive[int] = reactive(0)
@@ -53,6 +73,12 @@ class RoundTimer(Widget):
 
     running: reactive[bool] = reactive(False)
     """Whether the timer is counting."""
+
+    limit: reactive[int | None] = reactive(None, init=False)
+    """Seconds to count down from (the time per card), or None to count up."""
+
+    over: reactive[bool] = reactive(False, init=False)
+    """The countdown has reached zero."""
 
     class Ticked(Message):
         """The timer moved (a tick, a reset, or a new round's time)."""
@@ -66,21 +92,51 @@ class RoundTimer(Widget):
         self._interval: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Digits(clock_text(0), id="timer-digits")
-        yield Static("Timer staat stil — t start", id="timer-state")
+        yield Digits(self.face, id="timer-digits")
+        yield Static(TIME_UP, id="timer-over")
+        yield Static(self._state_text(), id="timer-state")
+
+    @property
+    def face(self) -> str:
+        """The clock as shown: counting up, down, or past zero (``+MM:SS``)."""
+        return countdown_face(self.seconds, self.limit)[0]
+
+    def _state_text(self) -> str:
+        if self.running:
+            if self.limit is None:
+                return "Loopt — t pauzeert"
+            return "Loopt door — t pauzeert" if self.over else "Telt af — t pauzeert"
+        return "Timer staat stil — t start"
 
     def on_mount(self) -> None:
         interval = type(self).INTERVAL
         if interval is not None:
             self._interval = self.set_interval(interval, self.tick, pause=True)
 
-    def watch_seconds(self, seconds: int) -> None:
-        self.query_one(Digits).update(clock_text(seconds))
+    def _show_face(self) -> None:
+        face, over = countdown_face(self.seconds, self.limit)
+        for digits in self.query(Digits):  # none yet before compose; compose shows the face
+            digits.update(face)
+        self.over = over
+
+    def watch_seconds(self) -> None:
+        self._show_face()
+
+    def watch_limit(self) -> None:
+        self._show_face()
+        self._show_state()
+
+    def _show_state(self) -> None:
+        for state in self.query("#timer-state").results(Static):
+            state.update(self._state_text())
+
+    def watch_over(self, over: bool) -> None:
+        self.set_class(over, "-over")
+        self._show_state()
 
     def watch_running(self, running: bool) -> None:
         self.set_class(running, "-running")
-        state = "Loopt — t pauzeert" if running else "Timer staat stil — t start"
-        self.query_one("#timer-state", Static).update(state)
+        self._show_state()
         if self._interval is not None:
             if running:
                 self._interval.resume()
@@ -91,6 +147,8 @@ class RoundTimer(Widget):
         """One second more, while running."""
         if self.running:
             self.seconds += 1
+            if self.limit is not None and self.seconds == self.limit:
+                self.app.bell()  # once, at zero; the digits and "Tijd is om" stay
             self.post_message(self.Ticked(self.seconds))
 
     def toggle(self) -> None:

@@ -1,0 +1,57 @@
+"""Keys that arrive in one burst (tmux send-keys "1" Tab "5", a fast typist) go where the
+facilitator meant: the hands dialog moves its focus before the next key is handled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import Input
+
+from game.app import IntegerSpelApp
+from game.context import StartRequest
+from game.screens.secret_vote import SecretVoteScreen
+from game.widgets.timer import RoundTimer
+from tests.test_game_session import SIZE, fill_setup, make_ctx
+
+
+@pytest.fixture(autouse=True)
+def no_real_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RoundTimer, "INTERVAL", None)
+    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
+
+
+def burst(app: IntegerSpelApp, *keys: str) -> None:
+    """Queue the keys as the terminal driver does when they arrive together: no pause, no
+    waiting for one to be handled before the next is read."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        char = {"tab": "\t", "shift+tab": None, "enter": "\r"}.get(key, key)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_hand_counts_typed_in_one_burst_land_in_their_fields(
+    isolated_dirs: Path, size: tuple[int, int]
+) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=size) as pilot:
+        await fill_setup(pilot, participants="9", pulse="none")
+        await pilot.press("h")
+        await pilot.pause()
+        burst(app, "1", "tab", "5", "tab", "2", "shift+tab", "backspace", "3")
+        await pilot.pause()
+        await pilot.pause()
+        fields = {f.id: f.value for f in app.screen.query(Input)}
+        assert fields == {"hands-A": "1", "hands-B": "3", "hands-C": "2"}
+        burst(app, "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RoundScreen"
+    record = ctx.store.list_sessions("team")[0]
+    assert dict(record.rounds[0].counts or {}) == {"A": 1, "B": 3, "C": 2}

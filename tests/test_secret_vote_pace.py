@@ -1,0 +1,111 @@
+"""The secret vote goes round quickly: "Stem ontvangen" stays about a second, and a voter can
+still take their own press back until the next voter presses (SPEC §4). Whatever was pressed,
+the screen looks the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.app import IntegerSpelApp
+from game.context import StartRequest
+from game.screens.round import RoundScreen
+from game.screens.secret_vote import RECEIVED, UNDO_HINT, SecretVoteScreen
+from game.widgets.timer import RoundTimer
+from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
+
+
+@pytest.fixture(autouse=True)
+def no_real_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RoundTimer, "INTERVAL", None)
+
+
+def test_fifteen_voters_do_not_wait_45_seconds() -> None:
+    assert SecretVoteScreen.PASS_SECONDS <= 1.0
+    waiting = 14 * SecretVoteScreen.PASS_SECONDS
+    waiting += SecretVoteScreen.PASS_SECONDS * SecretVoteScreen.LAST_FACTOR
+    assert waiting <= 18
+
+
+async def test_the_confirmation_lasts_a_second_then_the_next_voter(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    delays: list[float] = []
+    original = SecretVoteScreen.set_timer
+
+    def record(self, delay, callback=None, **kwargs):  # type: ignore[no-untyped-def]
+        delays.append(delay)
+        return original(self, 0.2, callback, **kwargs)  # the clock runs fast in this test
+
+    monkeypatch.setattr(SecretVoteScreen, "set_timer", record)
+    app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_setup(pilot, participants="3", vote="secret", pulse="none")
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("a")
+        assert RECEIVED in screen_text(app)
+        await pilot.pause(0.3)
+        assert "Deelnemer 2 van 3" in screen_text(app)
+        await pilot.press("b")
+        await pilot.pause(0.3)
+        await pilot.press("c")
+        await pilot.pause(0.3)
+        await pilot.pause()
+        assert isinstance(app.screen, RoundScreen)
+        assert app.screen.round.counts == {"A": 1, "B": 1, "C": 1}
+    assert delays == [1.0, 1.0, 3.0]
+
+
+async def test_a_voter_corrects_after_the_confirmation_until_the_next_press(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
+    app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_setup(pilot, participants="3", vote="secret", pulse="none")
+        round_screen = app.screen
+        await pilot.press("g")
+        await pilot.pause()
+        vote = app.screen
+        assert isinstance(vote, SecretVoteScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Deelnemer 2 van 3" in text and UNDO_HINT in text
+        await pilot.press("backspace")  # the first voter still holds the laptop
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Teruggenomen" in text and "Deelnemer 1 van 3" in text
+        assert UNDO_HINT not in text and vote.tally.total == 0
+        await pilot.press("b", "c")
+        await pilot.pause()
+        await pilot.press("backspace", "backspace")  # only the last press, once
+        await pilot.pause()
+        assert vote.tally.total == 1
+        await pilot.press("a", "a")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is round_screen
+        assert round_screen.round.counts == {"A": 2, "B": 1, "C": 0}
+
+
+async def test_the_next_voters_screen_is_the_same_whatever_was_pressed(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
+    shots: list[tuple[str, str]] = []
+    for key in ("a", "c", "x"):
+        # A data folder each: a session left unfinished would be offered for resuming.
+        app = IntegerSpelApp(make_ctx(isolated_dirs / key), StartRequest(kind="play"))
+        async with app.run_test(size=SIZE) as pilot:
+            await fill_setup(pilot, participants="3", vote="secret", pulse="none")
+            await pilot.press("g")
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            shots.append((screen_text(app), app.export_screenshot()))
+        app.ctx.store.close()  # type: ignore[union-attr]
+    assert shots[0] == shots[1] == shots[2]
+    assert "Deelnemer 2 van 3" in shots[0][0]
