@@ -55,3 +55,34 @@ async def test_hand_counts_typed_in_one_burst_land_in_their_fields(
         assert type(app.screen).__name__ == "RoundScreen"
     record = ctx.store.list_sessions("team")[0]
     assert dict(record.rounds[0].counts or {}) == {"A": 1, "B": 3, "C": 2}
+
+
+async def test_a_burst_on_the_setup_screen_lands_in_the_fields_meant(isolated_dirs: Path) -> None:
+    """Seen in tmux: "Tab Tab 9" from the deck field put the 9 elsewhere; the session then
+    refused to begin ("Vul het aantal deelnemers in")."""
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.focused is not None and app.screen.focused.id == "setup-deck"
+        burst(app, "tab", *"Burgerzaken", "tab", "9")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#setup-team", Input).value == "Burgerzaken"
+        assert app.screen.query_one("#setup-participants", Input).value == "9"
+
+
+async def test_an_own_case_typed_in_one_burst_lands_in_its_fields(isolated_dirs: Path) -> None:
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_setup(pilot, participants="9", pulse="none")
+        await pilot.press("o")
+        await pilot.pause()
+        burst(app, *"Taart", "enter", *"Situatie", "tab", *"Wat doe je?", "enter", "J", "tab", "N")
+        await pilot.pause()
+        await pilot.pause()
+        fields = {f.id: f.value for f in app.screen.query(Input)}
+        assert fields["own-title-input"] == "Taart" and fields["own-question"] == "Wat doe je?"
+        assert fields["own-option-0"] == "J" and fields["own-option-1"] == "N"
+        assert app.screen.query_one("#own-situation").text == "Situatie"

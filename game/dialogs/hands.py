@@ -86,11 +86,6 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annuleren", id="hands.cancel"),
-        # Priority: the app's own tab binding runs only once the key has bubbled up from the
-        # field, and a digit typed right after Tab (keys arriving in one burst) was handed to
-        # the old field before the focus moved. A priority binding moves it first.
-        Binding("tab", "next_field", "Volgende veld", show=False, priority=True),
-        Binding("shift+tab", "previous_field", "Vorige veld", show=False, priority=True),
     ]
 
     def __init__(
@@ -187,12 +182,6 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
                 field.focus()
             return
         self.dismiss(counts)
-
-    def action_next_field(self) -> None:
-        self.focus_next()
-
-    def action_previous_field(self) -> None:
-        self.focus_previous()
 
     @on(Button.Pressed, "#hands-cancel")
     def action_cancel(self) -> None:

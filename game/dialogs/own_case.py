@@ -100,11 +100,8 @@ class OwnCaseDialog(ModalScreen[OwnCaseResult | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annuleren", id="own.cancel"),
         Binding("ctrl+s", "save", "Spelen", id="own.save", priority=True),
-        # Moving between fields is handled as the key arrives (priority), not after the
-        # focused field has worked through the keys before it: keys typed in a burst then
-        # land in the field they were meant for.
-        Binding("tab", "field(1)", "Volgend veld", show=False, priority=True),
-        Binding("shift+tab", "field(-1)", "Vorig veld", show=False, priority=True),
+        # Enter moves on as the key arrives (priority), as Tab does app-wide: keys typed in a
+        # burst then land in the field they were meant for.
         Binding("enter", "enter_field", "Volgend veld", show=False, priority=True),
     ]
 
@@ -163,12 +160,6 @@ class OwnCaseDialog(ModalScreen[OwnCaseResult | None]):
             self.query_one("#own-question", Input).value,
             [self.query_one(f"#own-option-{i}", Input).value for i in range(len(OWN_KEYS))],
         )
-
-    def action_field(self, step: int) -> None:
-        if step > 0:
-            self.focus_next()
-        else:
-            self.focus_previous()
 
     def action_enter_field(self) -> None:
         """Enter in a one-line field goes on to the next one, as in a paper form; elsewhere
