@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import uuid
 from collections.abc import Callable, Iterable
@@ -34,7 +35,7 @@ from game.screens.walkthrough import StoreLink, WalkthroughScreen, context_of, r
 from game.widgets.card import CardView
 from sessions.model import Round
 from sessions.scrub import scrub_text
-from sessions.store import Store, StoreError
+from sessions.store import Store
 from sessions.summary import md_inline
 
 CSS_FILE = "../styles/walkthrough.tcss"
@@ -80,24 +81,6 @@ def answer_text(dilemma: Dilemma, value: str) -> str:
 T = TypeVar("T")
 
 
-class PracticeStoreLink(StoreLink):
-    """The shared store link, with the warning worded for a practice run."""
-
-    def warn(self, reason: str | None = None) -> None:
-        if self.warned:
-            return
-        self.warned = True
-        ctx = context_of(self.app)
-        reason = reason or (ctx.store_error if ctx else None) or "De opslag is niet beschikbaar."
-        self.app.notify(
-            f"{reason} Je kunt gewoon oefenen, maar later verdergaan lukt niet.",
-            title="Voortgang niet bewaard",
-            severity="warning",
-            timeout=12,
-            markup=False,
-        )
-
-
 class PracticeScreen(Screen[None]):
     """A short practice run: a few cards, one of them through the stappenplan, then the oath."""
 
@@ -135,15 +118,12 @@ class PracticeScreen(Screen[None]):
         self.cards: list[PracticeCard] = []
         self.session_id: str | None = None
         self._resumable: tuple[str, PracticeRun, list[PracticeCard]] | None = None
-        self._link: PracticeStoreLink | None = None
 
     # -- context ----------------------------------------------------------------------------
 
     @property
-    def link(self) -> PracticeStoreLink:
-        if self._link is None:
-            self._link = PracticeStoreLink(self.app)
-        return self._link
+    def link(self) -> StoreLink:
+        return StoreLink.of(self.app)
 
     @property
     def ctx(self) -> AppContext | None:
@@ -171,17 +151,13 @@ class PracticeScreen(Screen[None]):
             cards.append(PracticeCard(*found))
         return cards
 
-    def _with_store(self, call: Callable[[Store], T]) -> T | None:
-        """Run one store call; a missing or failing store is told once and the run goes on."""
-        store = self.link.store
-        if store is None:
-            self.link.warn()
-            return None
-        try:
-            return call(store)
-        except StoreError as exc:
-            self.link.warn(str(exc))
-            return None
+    def _write(self, call: Callable[[Store], object], key: str = "") -> None:
+        """Queue one write; a missing or failing store is told once and the run goes on."""
+        self.link.write(call, key)
+
+    async def _read(self, call: Callable[[Store], T]) -> T | None:
+        """One read in a thread (the event loop never waits for the store)."""
+        return await asyncio.to_thread(self.link.read, call)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -191,8 +167,15 @@ class PracticeScreen(Screen[None]):
         yield Horizontal(id="practice-actions")
         yield Footer()
 
-    async def on_mount(self) -> None:
-        saved = self._with_store(lambda s: s.unfinished("practice"))
+    def on_mount(self) -> None:
+        self._progress("Oefenen voor nieuwe collega's")
+        self.query_one("#practice-body", VerticalScroll).mount(
+            Static("Even kijken of er een oefenronde openstaat…", classes="practice-text")
+        )
+        self.run_worker(self._open(), group="practice-open", exclusive=True)
+
+    async def _open(self) -> None:
+        saved = await self._read(lambda s: s.unfinished("practice"))
         if saved:
             record, state = saved
             run = PracticeRun.from_dict(state or {})
@@ -220,7 +203,7 @@ class PracticeScreen(Screen[None]):
         sid, run = self.session_id, self.run
         if sid and run:
             state = run.to_dict()
-            self._with_store(lambda s: s.save_state(sid, state))
+            self._write(lambda s: s.save_state(sid, state), "state")
 
     # -- intro ------------------------------------------------------------------------------------
 
@@ -266,15 +249,17 @@ class PracticeScreen(Screen[None]):
                 else "aan het begin"
             )
             text = (
-                f"Er is een oefenronde die nog niet klaar is, {where}. "
-                "Is dat jouw ronde? Ga dan verder waar je was. Is hij van iemand anders, "
-                "kies dan Opnieuw beginnen: die ronde wordt dan gewist.\n\n" + text
+                f"Er is een oefenronde die nog niet klaar is, {where}.\n\n"
+                "Is dat jouw ronde? Kies Ja om verder te gaan waar je was. Kies Nee als hij "
+                "van iemand anders is, of als je opnieuw wilt beginnen: die ronde wordt dan "
+                "gewist, en je krijgt een nieuwe.\n\n" + text
             )
         buttons: list[Widget] = []
         if self._resumable is not None:
             buttons += [
-                Button("Verder waar je was", id="practice-resume", variant="primary", compact=True),
-                Button("Opnieuw beginnen", id="practice-start", compact=True),
+                Button("Ja, verder waar ik was", id="practice-resume", variant="primary",
+                       compact=True),
+                Button("Nee, een nieuwe ronde", id="practice-not-mine", compact=True),
             ]
         else:
             buttons.append(Button("Beginnen", id="practice-start", variant="primary", compact=True))
@@ -289,36 +274,38 @@ class PracticeScreen(Screen[None]):
         self.dismiss(None)
 
     @on(Button.Pressed, "#practice-start")
+    @on(Button.Pressed, "#practice-not-mine")
     def _start_pressed(self) -> None:
+        self.run_worker(self.start(), exclusive=True, group="practice-start")
+
+    def _discard_other_run(self) -> None:
+        """Remove the unfinished run someone left on this laptop, with its walkthrough.
+
+        Not set aside: a practice run is never reported or exported (SPEC §6), the answers
+        in it are that person's alone, and a run that stays would be offered, and its
+        walkthrough listed, to whoever practises next (SPEC §8 keeps nothing superseded).
+        """
         if self._resumable is None:
-            self.run_worker(self.start(), exclusive=True, group="practice-start")
             return
-        from game.dialogs.choice import ChoiceDialog
-
-        async def answered(answer: str | None) -> None:
-            if answer == "new":
-                await self.start()
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "Opnieuw beginnen? De oefenronde die nog open staat, wordt dan gewist.",
-                [("new", "Opnieuw beginnen"), ("keep", "Terug")],
-            ),
-            answered,
-        )
+        old, run, _cards = self._resumable
+        self._resumable = None
+        wid = run.walkthrough_id
+        if wid:
+            self._write(lambda s: s.delete_walkthrough(wid))
+        self._write(lambda s: s.delete_session(old))
 
     async def start(self) -> None:
         """A new run: draw the cards and open a practice session (never reported)."""
-        if self._resumable is not None:
-            old = self._resumable[0]
-            self._with_store(lambda s: s.abandon(old))
-            self._resumable = None
+        self._discard_other_run()
         count = self.config.practice_count or DEFAULT_COUNT
         self.cards = draw_cards(self._decks(), count, self.rng)
         self.run = PracticeRun.new(self.cards)
         first = self.cards[0].deck
         state = self.run.to_dict()
-        self.session_id = self._with_store(
+        sid = str(uuid.uuid4())
+        self.session_id = sid
+        self.link.saver.lease_session = sid
+        self._write(
             lambda s: s.start_session(
                 kind="practice",
                 team=None,
@@ -326,6 +313,7 @@ class PracticeScreen(Screen[None]):
                 deck_id=first.id,
                 deck_version=first.info.version,
                 state=state,
+                session_id=sid,
             )
         )
         await self.show_phase()
@@ -335,6 +323,7 @@ class PracticeScreen(Screen[None]):
         """Continue the unfinished run where it was."""
         assert self._resumable is not None
         self.session_id, self.run, self.cards = self._resumable
+        self.link.saver.lease_session = self.session_id
         self._resumable = None
         await self.show_phase()
 
@@ -424,7 +413,7 @@ class PracticeScreen(Screen[None]):
         if not text:
             self.app.notify("Schrijf eerst een paar woorden.", severity="warning")
             return
-        text, removed = scrub_text(text)
+        text, removed = await asyncio.to_thread(scrub_text, text)  # a paste can be long
         if removed:
             self.app.notify(removed_message(removed), severity="warning", timeout=10)
         await self.answer(text)
@@ -445,7 +434,7 @@ class PracticeScreen(Screen[None]):
                 vote="hands" if is_vote else "none",
                 counts={value: 1} if is_vote else None,
             )
-            self._with_store(lambda s: s.save_round(sid, index, rnd))
+            self._write(lambda s: s.save_round(sid, index, rnd), f"round-{index}")
         self._save_state()
         await self.show_feedback()
 
@@ -505,7 +494,7 @@ class PracticeScreen(Screen[None]):
                     markup=False,
                 )
             )
-        widgets += self._team_widgets(card.deck, dilemma)
+        widgets += self._team_widgets(dilemma)
         last = self.run.position + 1 >= len(self.cards)
         widgets.append(
             Horizontal(
@@ -519,6 +508,8 @@ class PracticeScreen(Screen[None]):
             )
         )
         await self._fill(*widgets, focus="#practice-next")
+        if dilemma.answer.kind != "open":
+            self.run_worker(self._show_team_figures(card), group="practice-figures", exclusive=True)
 
     def _heavy_line(self) -> str:
         contact = self.config.contact("vertrouwenspersoon")
@@ -535,24 +526,46 @@ class PracticeScreen(Screen[None]):
             "gratis en anoniem."
         )
 
-    def _team_figures(self, deck: Deck, dilemma: Dilemma) -> TeamFigures:
+    async def _team_figures(self, cards: list[PracticeCard]) -> dict[str, TeamFigures]:
+        """How teams chose, per card with choices, read in a thread."""
         from sessions.report_safe import safe_team_counts
 
         k = self.config.k or 5
-        # Only rounds of k answers or more: the figures before and after one more session or
-        # an import can't be subtracted to show how a small team voted (SPEC §8).
-        counts = self._with_store(lambda s: safe_team_counts(s, dilemma.id, deck.id, k)) or {}
-        return team_figures(dilemma, counts, k)
+        wanted = [c for c in cards if c.dilemma.answer.kind != "open"]
 
-    def _team_widgets(self, deck: Deck, dilemma: Dilemma) -> list[Widget]:
+        def read(store: Store) -> dict[str, dict[str, int]]:
+            # Only rounds of k answers or more: the figures before and after one more session
+            # or an import can't be subtracted to show how a small team voted (SPEC §8).
+            return {
+                c.dilemma.id: safe_team_counts(store, c.dilemma.id, c.deck.id, k) for c in wanted
+            }
+
+        counts = await self._read(read) or {}
+        return {c.dilemma.id: team_figures(c.dilemma, counts.get(c.dilemma.id), k) for c in wanted}
+
+    def _team_widgets(self, dilemma: Dilemma) -> list[Widget]:
+        """The "Zo kozen teams" heading and a line that the figures fill in when read."""
+        if dilemma.answer.kind == "open":
+            return []
         heading = Static(
             Content.styled("Zo kozen teams", "bold $primary"), classes="practice-heading"
         )
-        if dilemma.answer.kind == "open":
-            return []
-        figures = self._team_figures(deck, dilemma)
+        waiting = Static(
+            "Even de cijfers van teams ophalen…", id="practice-teams", name=dilemma.id,
+            markup=False,
+        )
+        return [heading, waiting]
+
+    async def _show_team_figures(self, card: PracticeCard) -> None:
+        dilemma = card.dilemma
+        figures = (await self._team_figures([card])).get(dilemma.id)
+        found = self.query("#practice-teams")
+        if figures is None or not found or found.first().name != dilemma.id:
+            return  # the new hire went on meanwhile
+        teams = found.first(Static)
+        teams.update(figures.message)
         if not figures.shown:
-            return [heading, Static(figures.message, id="practice-teams", markup=False)]
+            return
         mine = self.run.answers.get(dilemma.id, "") if self.run else ""
         lines = [
             Content.assemble(
@@ -563,11 +576,9 @@ class PracticeScreen(Screen[None]):
             )
             for row in figures.rows
         ]
-        return [
-            heading,
-            Static(figures.message, id="practice-teams", markup=False),
-            Static(Content("\n").join(lines), id="practice-bars"),
-        ]
+        await self.query_one("#practice-body", VerticalScroll).mount(
+            Static(Content("\n").join(lines), id="practice-bars"), after=teams
+        )
 
     @on(Button.Pressed, "#practice-next")
     async def next_card(self) -> None:
@@ -655,28 +666,10 @@ class PracticeScreen(Screen[None]):
     # -- the end ----------------------------------------------------------------------------------
 
     async def show_end(self) -> None:
+        """The end: the recap (teams' figures added once read), the oath, where to go."""
         self._progress("Klaar met oefenen")
-        config = self.config
-        oath = config.oath or ""
-        done = bool(self.run and self.run.walkthrough_done)
-        text = "\n\n".join(
-            [
-                "# Goed gedaan" if done else "# Klaar met oefenen",
-                "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan."
-                if done
-                else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
-                "via Stappenplan in het menu.",
-                "## Wat jij koos",
-                self._recap(),
-                "## De eed of belofte",
-                "  \n".join(md_inline(line) for line in oath.strip().splitlines()),
-                "## Waar kun je terecht?",
-                contacts_markdown(config.contacts),
-                QUESTIONS_LINE,
-            ]
-        )
         await self._fill(
-            Markdown(text, id="practice-end"),
+            Markdown(self._end_markdown({}), id="practice-end"),
             Horizontal(
                 Button("Klaar", id="practice-done", variant="primary", compact=True),
                 Button("Wis mijn oefenronde", id="practice-wipe", compact=True),
@@ -684,8 +677,36 @@ class PracticeScreen(Screen[None]):
             ),
             focus="#practice-done",
         )
+        self.run_worker(self._add_team_figures_to_recap(), group="practice-figures", exclusive=True)
 
-    def _recap(self) -> str:
+    async def _add_team_figures_to_recap(self) -> None:
+        figures = await self._team_figures(self.cards)
+        found = self.query("#practice-end")
+        if found and any(f.shown for f in figures.values()):
+            await found.first(Markdown).update(self._end_markdown(figures))
+
+    def _end_markdown(self, figures: dict[str, TeamFigures]) -> str:
+        config = self.config
+        oath = config.oath or ""
+        done = bool(self.run and self.run.walkthrough_done)
+        return "\n\n".join(
+            [
+                "# Goed gedaan" if done else "# Klaar met oefenen",
+                "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan."
+                if done
+                else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
+                "via Stappenplan in het menu.",
+                "## Wat jij koos",
+                self._recap(figures),
+                "## De eed of belofte",
+                "  \n".join(md_inline(line) for line in oath.strip().splitlines()),
+                "## Waar kun je terecht?",
+                contacts_markdown(config.contacts),
+                QUESTIONS_LINE,
+            ]
+        )
+
+    def _recap(self, figures: dict[str, TeamFigures]) -> str:
         """Per card the new hire's own answer, and how teams chose where that may be shown."""
         run = self.run
         lines: list[str] = []
@@ -693,11 +714,10 @@ class PracticeScreen(Screen[None]):
             dilemma = card.dilemma
             mine = run.answers.get(dilemma.id, "") if run else ""
             line = f"- **{md_inline(dilemma.title)}**: jij koos {md_inline(answer_text(dilemma, mine))}"
-            if dilemma.answer.kind != "open":
-                figures = self._team_figures(card.deck, dilemma)
-                if figures.shown:
-                    teams = ", ".join(f"{row.key} {row.percent} %" for row in figures.rows)
-                    line += f"; teams kozen {teams}"
+            shown = figures.get(dilemma.id)
+            if shown is not None and shown.shown:
+                teams = ", ".join(f"{row.key} {row.percent} %" for row in shown.rows)
+                line += f"; teams kozen {teams}"
             lines.append(line)
         return "\n".join(lines) or "Je hebt geen dilemma's beantwoord."
 
@@ -706,7 +726,8 @@ class PracticeScreen(Screen[None]):
         """Mark the practice session complete and go back."""
         sid = self.session_id
         if sid:
-            self._with_store(lambda s: s.complete(sid))
+            self._write(lambda s: s.complete(sid))
+        self.link.saver.lease_session = None
         self.dismiss(None)
 
     @on(Button.Pressed, "#practice-wipe")
@@ -731,9 +752,10 @@ class PracticeScreen(Screen[None]):
         run = self.run
         wid, sid = run.walkthrough_id if run else None, self.session_id
         if wid:
-            self._with_store(lambda s: s.delete_walkthrough(wid))
+            self._write(lambda s: s.delete_walkthrough(wid))
         if sid:
-            self._with_store(lambda s: s.delete_session(sid))
+            self._write(lambda s: s.delete_session(sid))
+        self.link.saver.lease_session = None
         self.session_id = None
         self.run = None
         self.app.notify("Je oefenronde is gewist.", timeout=6)
