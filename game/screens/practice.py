@@ -32,7 +32,7 @@ from game.rules.practice import (
 )
 from game.rules.text import reflow
 from game.screens.walkthrough import StoreLink, WalkthroughScreen, context_of, removed_message
-from game.widgets.card import CardView
+from game.widgets.card import CardView, HangingList
 from sessions.model import Round
 from sessions.scrub import scrub_text
 from sessions.store import Store
@@ -79,6 +79,35 @@ def answer_text(dilemma: Dilemma, value: str) -> str:
 
 
 T = TypeVar("T")
+
+
+def resume_place(run: PracticeRun, cards: list[PracticeCard]) -> str:
+    """Where an unfinished run stands, for the question whose run it is."""
+    if run.phase in ("answer", "feedback") and 0 <= run.position < len(cards):
+        title = cards[run.position].dilemma.title
+        return f"bij dilemma {run.position + 1} van {len(cards)}: {title}"
+    if run.phase == "walkthrough":
+        card = run.walkthrough_card
+        if card is not None and 0 <= card < len(cards):
+            return f"bij het stappenplan over '{cards[card].dilemma.title}'"
+        return "bij het stappenplan, na alle dilemma's"
+    return "aan het eind, bij de eed of belofte"
+
+
+class SoloCardView(CardView):
+    """The card for someone practising alone: nothing asks them to discuss it together."""
+
+    def _fill(self) -> None:
+        super()._fill()
+        d = self.dilemma
+        if d.answer.kind == "open":
+            self.query_one(".card--options", HangingList).set_rows(
+                [], "Open vraag: schrijf hieronder wat jij zou doen."
+            )
+        if d.prompts:
+            self.query_one(".card--prompts", Static).update(
+                Content("Om over na te denken:\n" + "\n".join(f"• {reflow(p)}" for p in d.prompts))
+            )
 
 
 class PracticeScreen(Screen[None]):
@@ -242,12 +271,7 @@ class PracticeScreen(Screen[None]):
         )
         if self._resumable is not None:
             _, run, cards = self._resumable
-            where = (
-                f"bij dilemma {run.position + 1} van {len(cards)}: "
-                f"{cards[min(run.position, len(cards) - 1)].dilemma.title}"
-                if cards
-                else "aan het begin"
-            )
+            where = resume_place(run, cards)
             text = (
                 f"Er is een oefenronde die nog niet klaar is, {where}.\n\n"
                 "Is dat jouw ronde? Kies Ja om verder te gaan waar je was. Kies Nee als hij "
@@ -354,7 +378,7 @@ class PracticeScreen(Screen[None]):
         card = self.card
         answer = card.dilemma.answer
         self._card_progress("wat zou jij doen?")
-        widgets: list[Widget] = [CardView(card.dilemma, card.deck, id="practice-card")]
+        widgets: list[Widget] = [SoloCardView(card.dilemma, card.deck, id="practice-card")]
         if answer.kind == "open":
             widgets.append(
                 Vertical(
