@@ -88,3 +88,4 @@ def test_changed_stretch_finds_the_common_beginning_and_end(old: str, new: str) 
     assert head == min(len(old), len(new)) or old[head : head + 1] != new[head : head + 1] or (
         head + tail == min(len(old), len(new))
     )
+

@@ -229,6 +229,14 @@ def replace_changed(area: TextArea, old: str, new: str) -> None:
     area.replace(new[head : len(new) - tail], location(head), location(len(old) - tail))
 
 
+def empty_steps_text(empty: list[int]) -> str:
+    """ "Stap 3 is nog leeg." / "Stap 3, 5 en 7 zijn nog leeg." """
+    if len(empty) == 1:
+        return f"Stap {empty[0]} is nog leeg."
+    numbers = ", ".join(str(n) for n in empty[:-1]) + f" en {empty[-1]}"
+    return f"Stap {numbers} zijn nog leeg."
+
+
 def slug(text: str) -> str:
     """A safe file-name part."""
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "dilemma"
@@ -728,9 +736,8 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
         if empty and not self._warned_empty:
             # Once: say which steps are still empty; a second "Klaar" closes anyway.
             self._warned_empty = True
-            numbers = ", ".join(str(n) for n in empty)
             self.app.notify(
-                f"Stap {numbers} {'is' if len(empty) == 1 else 'zijn'} nog leeg. "
+                f"{empty_steps_text(empty)} "
                 "Kies Terug om ze in te vullen, of nog een keer Klaar om te stoppen.",
                 title="Nog niet alles ingevuld",
                 severity="warning",

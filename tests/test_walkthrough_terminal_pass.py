@@ -1,0 +1,11 @@
+"""What the walkthrough showed in a terminal (issue 15's list, checked by hand), as tests."""
+
+from __future__ import annotations
+
+
+def test_empty_steps_are_named_as_a_dutch_list() -> None:
+    from game.screens.walkthrough import empty_steps_text
+
+    assert empty_steps_text([4]) == "Stap 4 is nog leeg."
+    assert empty_steps_text([3, 5, 7]) == "Stap 3, 5 en 7 zijn nog leeg."
+    assert empty_steps_text([2, 6]) == "Stap 2 en 6 zijn nog leeg."
