@@ -76,7 +76,7 @@ def test_ik_is_lower_case_after_the_colon() -> None:
         "Mijn besluit: ik geef hem de nummers. Omdat: het wijkteam helpt. "
         "Ook al: het lang duurt."
     )
-    assert sentence("Hij zegt het af", "", "") == "Mijn besluit: hij zegt het af. Omdat: …."
+    assert sentence("Hij zegt het af", "", "") == "Mijn besluit: hij zegt het af. Omdat: …"
     assert sentence("AVG-melding doen", "Omdat het moet", "") == (
         "Mijn besluit: AVG-melding doen. Omdat: het moet."
     )

@@ -206,10 +206,10 @@ class WalkthroughState:
         """
         what = _after_colon(_clause(self.chosen_text())) or "…"
         because = _after_colon(_strip_lead(_clause(self.decision.because), _BECAUSE)) or "…"
-        sentence = f"Mijn besluit: {what}. Omdat: {because}."
+        sentence = f"Mijn besluit: {_stop(what)} Omdat: {_stop(because)}"
         despite = _after_colon(_strip_lead(_clause(self.decision.despite), _DESPITE))
         if despite:
-            sentence += f" Ook al: {despite}."
+            sentence += f" Ook al: {_stop(despite)}"
         return sentence
 
     def argument_choices(self) -> tuple[list[str], list[str]]:
@@ -421,6 +421,11 @@ class WalkthroughState:
             ]
             return out
         return empty
+
+
+def _stop(part: str) -> str:
+    """A part of the sentence with its full stop ("…" is left open, not "….")."""
+    return part if part.endswith("…") else part + "."
 
 
 def _clause(text: str) -> str:
