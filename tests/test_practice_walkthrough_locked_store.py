@@ -155,3 +155,18 @@ async def test_a_failing_write_is_retried_until_it_succeeds(store: Store) -> Non
         assert len(warned) == 1  # told once, not per retry
         sid = screen.session_id
         assert sid is not None and (store.state(sid) or {}).get("phase") == "feedback"
+
+
+async def test_a_store_opened_later_is_used_for_the_next_writes(store: Store) -> None:
+    from game.screens.walkthrough import StoreLink
+
+    ctx = make_ctx(store, count=1)
+    ctx.store = None
+    ctx.store_error = "Het bestand met sessies is beschadigd."
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert StoreLink.of(app).store is None
+        ctx.store = store  # a new store, after the damaged one was set aside
+        link = StoreLink.of(app)
+        assert link.store is store and StoreLink.of(app) is link

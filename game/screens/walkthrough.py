@@ -43,6 +43,7 @@ NARROW_WIDTH = 100
 CLEAN_MEMO = 200  # texts remembered as already scrubbed
 T = TypeVar("T")
 READ_WAIT = 3.0  # seconds a read waits for this app's queued writes
+QUIT_WAIT = 1.0  # seconds a closing walkthrough waits for its last write
 
 
 def removed_message(removed: tuple[str, ...]) -> str:
@@ -82,9 +83,11 @@ class StoreLink:
 
     @classmethod
     def of(cls, app: App[Any]) -> StoreLink:
-        """The app's link (made on first use, on the app's thread)."""
+        """The app's link (made on first use, on the app's thread; again when the app
+        opened another store, e.g. a new one after a damaged file was set aside)."""
         link = _LINKS.get(app)
-        if link is None:
+        ctx = context_of(app)
+        if link is None or (ctx is not None and ctx.store is not link.store):
             link = _LINKS[app] = cls(app)
         return link
 
@@ -435,6 +438,9 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         # Quitting the app (ctrl+q) skips action_back: keep what was typed in the last half second.
         if self._save_timer is not None:
             self.save_now(scrub=False)
+            # The app is closing: give the write its moment (the atexit hook of the writer
+            # waits too, but only after the event loop is gone).
+            self.link.settle(QUIT_WAIT)
 
     def on_resize(self) -> None:
         # A short terminal keeps the card small so the step's questions and inputs fit; a
