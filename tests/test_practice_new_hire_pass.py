@@ -53,3 +53,32 @@ async def test_the_card_speaks_to_someone_alone(store: Store) -> None:
         assert "Open vraag: schrijf hieronder wat jij zou doen." in shown
         prompts = screen.query_one("#practice-card .card--prompts", Static)
         assert str(prompts.content).startswith("Om over na te denken:")
+
+
+async def test_the_keys_scroll_the_feedback_at_80x24(store: Store) -> None:
+    long = replace(card(1), guidance="Een lange toelichting. " * 80)
+    deck = Deck(
+        info=DeckInfo(id="lang", title="Lang", version="1"),
+        themes=(Theme("geschenken", "Geschenken"),),
+        dilemmas=(long,),
+    )
+    ctx = make_ctx(store, count=1)
+    ctx.registry = type(ctx.registry)(decks={deck.id: deck})
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        body = screen.query_one("#practice-body")
+        assert screen.focused is not None and screen.focused.id == "practice-next"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0
+        await pilot.press("down", "up", "pageup")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        assert screen.focused.id == "practice-next"

@@ -135,6 +135,12 @@ class PracticeScreen(Screen[None]):
             id="practice.leave",
             tooltip="Stop met oefenen; je kunt later verdergaan",
         ),
+        # With the focus on a button, the arrows and page keys scroll the text above it: at
+        # 80x24 "Zo kozen teams" is below the fold.
+        Binding("down", "scroll_body('down')", "Omlaag", show=False),
+        Binding("up", "scroll_body('up')", "Omhoog", show=False),
+        Binding("pagedown", "scroll_body('page_down')", "Pagina omlaag", show=False),
+        Binding("pageup", "scroll_body('page_up')", "Pagina omhoog", show=False),
     ]
 
     def __init__(self, *, rng: random.Random | None = None) -> None:
@@ -224,6 +230,10 @@ class PracticeScreen(Screen[None]):
         body.scroll_home(animate=False)
         if focus:
             self.query_one(focus).focus(scroll_visible=False)
+
+    def action_scroll_body(self, how: str) -> None:
+        body = self.query_one("#practice-body", VerticalScroll)
+        getattr(body, f"scroll_{how}")(animate=False)
 
     def _progress(self, text: str) -> None:
         self.query_one("#practice-progress", Static).update(text)
