@@ -233,7 +233,13 @@ class PracticeScreen(Screen[None]):
 
     def action_scroll_body(self, how: str) -> None:
         body = self.query_one("#practice-body", VerticalScroll)
-        getattr(body, f"scroll_{how}")(animate=False)
+        scroll = {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+        }[how]
+        scroll(animate=False)
 
     def _progress(self, text: str) -> None:
         self.query_one("#practice-progress", Static).update(text)
