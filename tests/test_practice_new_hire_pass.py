@@ -82,3 +82,28 @@ async def test_the_keys_scroll_the_feedback_at_80x24(store: Store) -> None:
         await pilot.pause()
         assert body.scroll_y == 0
         assert screen.focused.id == "practice-next"
+
+
+async def test_an_open_answer_typed_in_one_burst_with_tab_enter_is_handed_in(store: Store) -> None:
+    from textual import events
+
+    deck = Deck(
+        info=DeckInfo(id="open", title="Open", version="1"),
+        themes=(Theme("geschenken", "Geschenken"),),
+        dilemmas=(card(1, answer=Answer(kind="open")),),
+    )
+    ctx = make_ctx(store, count=1)
+    ctx.registry = type(ctx.registry)(decks={deck.id: deck})
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        for key, char in [*((c, c) for c in "Ik vraag het"), ("tab", "\t"), ("enter", "\r")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.run is not None
+        assert screen.run.answers == {"kaart-1": "Ik vraag het"}
