@@ -35,7 +35,8 @@ async def test_item1_same_card_again_offers_what_was_typed(ctx: AppContext, stor
         await pilot.press("pagedown", "pagedown")
         await pilot.pause(0.3)
         # No "Klaar": leave as after Esc (a crash leaves the same saved row behind).
-        screen_of(app).save_now(wait=True)
+        screen_of(app).save_now()
+        assert screen_of(app).link.settle()
     assert [i.title for i in store.open_walkthroughs()] == ["Concertkaartjes"]
 
     app = Host(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck))

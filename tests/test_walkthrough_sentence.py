@@ -76,7 +76,7 @@ def test_ik_is_lower_case_after_the_colon() -> None:
         "Mijn besluit: ik geef hem de nummers. Omdat: het wijkteam helpt. "
         "Ook al: het lang duurt."
     )
-    assert sentence("Hij zegt het af", "", "") == "Mijn besluit: hij zegt het af. Omdat: …."
+    assert sentence("Hij zegt het af", "", "") == "Mijn besluit: hij zegt het af. Omdat: …"
     assert sentence("AVG-melding doen", "Omdat het moet", "") == (
         "Mijn besluit: AVG-melding doen. Omdat: het moet."
     )
@@ -102,3 +102,16 @@ def test_html_summary_is_escaped() -> None:
     page = state.summary_html()
     assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
     assert markdown_to_html("**a**", "t").count("<strong>a</strong>") == 1
+
+
+def test_a_name_after_the_colon_keeps_its_capital() -> None:
+    # Found in the app: "Omdat: hamid niet alleen moet staan."
+    assert sentence("Ik ga naast Hamid staan", "Hamid niet alleen moet staan", "") == (
+        "Mijn besluit: ik ga naast Hamid staan. Omdat: Hamid niet alleen moet staan."
+    )
+    assert sentence("Fatima bellen", "Het moet", "") == (
+        "Mijn besluit: Fatima bellen. Omdat: het moet."
+    )
+    assert sentence("Melden bij de leidinggevende", "De regels zijn duidelijk", "") == (
+        "Mijn besluit: melden bij de leidinggevende. Omdat: de regels zijn duidelijk."
+    )

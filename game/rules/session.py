@@ -75,10 +75,18 @@ def _finish_writes() -> None:
         writer.settle(QUIT_WAIT)
 
 
+class WriterHost(Protocol):
+    """What the writer thread calls back: a GameSession, or the practice and walkthrough saver."""
+
+    def _attempt(self, fn: Callable[[], object]) -> tuple[bool, bool]: ...
+    def _renew(self) -> None: ...
+    def _status(self, status: SaveStatus) -> None: ...
+
+
 class _Writer:
     """One thread that runs the queued writes in order, retrying the first until it succeeds."""
 
-    def __init__(self, session: GameSession) -> None:
+    def __init__(self, session: WriterHost) -> None:
         self._session = session
         self._queue: deque[tuple[str, Callable[[], object]]] = deque()
         self._cond = threading.Condition()

@@ -206,10 +206,10 @@ class WalkthroughState:
         """
         what = _after_colon(_clause(self.chosen_text())) or "…"
         because = _after_colon(_strip_lead(_clause(self.decision.because), _BECAUSE)) or "…"
-        sentence = f"Mijn besluit: {what}. Omdat: {because}."
+        sentence = f"Mijn besluit: {_stop(what)} Omdat: {_stop(because)}"
         despite = _after_colon(_strip_lead(_clause(self.decision.despite), _DESPITE))
         if despite:
-            sentence += f" Ook al: {despite}."
+            sentence += f" Ook al: {_stop(despite)}"
         return sentence
 
     def argument_choices(self) -> tuple[list[str], list[str]]:
@@ -423,6 +423,11 @@ class WalkthroughState:
         return empty
 
 
+def _stop(part: str) -> str:
+    """A part of the sentence with its full stop ("…" is left open, not "….")."""
+    return part if part.endswith("…") else part + "."
+
+
 def _clause(text: str) -> str:
     """One clause of the sentence: trimmed, on one line, without a closing full stop."""
     return " ".join(text.split()).rstrip(".!? ")
@@ -441,11 +446,45 @@ def _strip_lead(text: str, words: tuple[str, ...]) -> str:
     return text
 
 
+# First words that take a small letter after the colon. Any other capitalised first word is
+# kept as typed: it may be a name ("Omdat: Hamid niet alleen moet staan").
+_SMALL_TEXT = """ik je jij u hij zij ze we wij men het de een dit dat die deze daar er hier mijn jouw
+    zijn haar ons onze hun niet geen niets nooit niemand iemand iets alles altijd eerst
+    meteen direct gewoon toch wel ook dan zo als of en maar want omdat hoewel ondanks door
+    bij met voor na naar van uit aan op in om over onder tegen zonder volgens samen alleen
+    zelf liever anders beter wat wie waar wanneer hoe waarom mag moet kan wil zal ga doe
+    geef zeg vraag bel meld neem laat help houd blijf weiger accepteer stuur leg"""
+_SMALL_AFTER_COLON = frozenset(_SMALL_TEXT.split())
+
+
+def _first_names() -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files("sessions").joinpath("data/voornamen.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().casefold()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+_NAMES: list[frozenset[str]] = []
+
+
 def _after_colon(text: str) -> str:
-    """A clause after a colon: "Ik geef" becomes "ik geef"; names and acronyms stay."""
-    if text[:3] in ("Ik ", "Ik,") or text == "Ik":
-        return "i" + text[1:]
-    return _lower_first(text)
+    """A clause after a colon: "Ik geef" becomes "ik geef", "Melden" becomes "melden";
+    names ("Hamid", "Fatima") and acronyms ("AVG-melding") stay as typed."""
+    first = re.match(r"[^\W\d_]+", text)
+    if first is None or not (len(text) > 1 and text[0].isupper() and text[1].islower()):
+        return text
+    word = first.group().casefold()
+    if word in _SMALL_AFTER_COLON:
+        return text[0].lower() + text[1:]
+    if not _NAMES:
+        _NAMES.append(_first_names())
+    if len(word) > 3 and word.endswith("en") and word not in _NAMES[0]:
+        return text[0].lower() + text[1:]  # an infinitive: "Melden bij de leidinggevende"
+    return text
 
 
 def markdown_to_html(markdown: str, title: str) -> str:
@@ -488,13 +527,6 @@ def _inline(text: str) -> str:
     out = html.escape(text)
     out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
     return re.sub(r"(?<!\w)\*(.+?)\*(?!\w)", r"<em>\1</em>", out)
-
-
-def _lower_first(text: str) -> str:
-    """Lower-case the first letter unless the first word looks like a name or an acronym."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
 
 
 def _cell(text: str) -> str:

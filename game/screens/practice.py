@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import uuid
 from collections.abc import Callable, Iterable
@@ -31,10 +32,10 @@ from game.rules.practice import (
 )
 from game.rules.text import reflow
 from game.screens.walkthrough import StoreLink, WalkthroughScreen, context_of, removed_message
-from game.widgets.card import CardView
+from game.widgets.card import CardView, HangingList
 from sessions.model import Round
 from sessions.scrub import scrub_text
-from sessions.store import Store, StoreError
+from sessions.store import Store
 from sessions.summary import md_inline
 
 CSS_FILE = "../styles/walkthrough.tcss"
@@ -80,22 +81,33 @@ def answer_text(dilemma: Dilemma, value: str) -> str:
 T = TypeVar("T")
 
 
-class PracticeStoreLink(StoreLink):
-    """The shared store link, with the warning worded for a practice run."""
+def resume_place(run: PracticeRun, cards: list[PracticeCard]) -> str:
+    """Where an unfinished run stands, for the question whose run it is."""
+    if run.phase in ("answer", "feedback") and 0 <= run.position < len(cards):
+        title = cards[run.position].dilemma.title
+        return f"bij dilemma {run.position + 1} van {len(cards)}: {title}"
+    if run.phase == "walkthrough":
+        card = run.walkthrough_card
+        if card is not None and 0 <= card < len(cards):
+            return f"bij het stappenplan over '{cards[card].dilemma.title}'"
+        return "bij het stappenplan, na alle dilemma's"
+    return "aan het eind, bij de eed of belofte"
 
-    def warn(self, reason: str | None = None) -> None:
-        if self.warned:
-            return
-        self.warned = True
-        ctx = context_of(self.app)
-        reason = reason or (ctx.store_error if ctx else None) or "De opslag is niet beschikbaar."
-        self.app.notify(
-            f"{reason} Je kunt gewoon oefenen, maar later verdergaan lukt niet.",
-            title="Voortgang niet bewaard",
-            severity="warning",
-            timeout=12,
-            markup=False,
-        )
+
+class SoloCardView(CardView):
+    """The card for someone practising alone: nothing asks them to discuss it together."""
+
+    def _fill(self) -> None:
+        super()._fill()
+        d = self.dilemma
+        if d.answer.kind == "open":
+            self.query_one(".card--options", HangingList).set_rows(
+                [], "Open vraag: schrijf hieronder wat jij zou doen."
+            )
+        if d.prompts:
+            self.query_one(".card--prompts", Static).update(
+                Content("Om over na te denken:\n" + "\n".join(f"• {reflow(p)}" for p in d.prompts))
+            )
 
 
 class PracticeScreen(Screen[None]):
@@ -123,6 +135,16 @@ class PracticeScreen(Screen[None]):
             id="practice.leave",
             tooltip="Stop met oefenen; je kunt later verdergaan",
         ),
+        # With the focus on a button, the arrows and page keys scroll the text above it: at
+        # 80x24 "Zo kozen teams" is below the fold.
+        Binding("down", "scroll_body('down')", "Omlaag", show=False),
+        Binding("up", "scroll_body('up')", "Omhoog", show=False),
+        Binding("pagedown", "scroll_body('page_down')", "Pagina omlaag", show=False),
+        Binding("pageup", "scroll_body('page_up')", "Pagina omhoog", show=False),
+        # Tab before the keys behind it (fast typing arrives as one burst): "…<Tab><Enter>"
+        # presses Klaar instead of adding a line to the answer.
+        Binding("tab", "app.focus_next", "Volgende", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Vorige", show=False, priority=True),
     ]
 
     def __init__(self, *, rng: random.Random | None = None) -> None:
@@ -135,15 +157,12 @@ class PracticeScreen(Screen[None]):
         self.cards: list[PracticeCard] = []
         self.session_id: str | None = None
         self._resumable: tuple[str, PracticeRun, list[PracticeCard]] | None = None
-        self._link: PracticeStoreLink | None = None
 
     # -- context ----------------------------------------------------------------------------
 
     @property
-    def link(self) -> PracticeStoreLink:
-        if self._link is None:
-            self._link = PracticeStoreLink(self.app)
-        return self._link
+    def link(self) -> StoreLink:
+        return StoreLink.of(self.app)
 
     @property
     def ctx(self) -> AppContext | None:
@@ -171,17 +190,13 @@ class PracticeScreen(Screen[None]):
             cards.append(PracticeCard(*found))
         return cards
 
-    def _with_store(self, call: Callable[[Store], T]) -> T | None:
-        """Run one store call; a missing or failing store is told once and the run goes on."""
-        store = self.link.store
-        if store is None:
-            self.link.warn()
-            return None
-        try:
-            return call(store)
-        except StoreError as exc:
-            self.link.warn(str(exc))
-            return None
+    def _write(self, call: Callable[[Store], object], key: str = "") -> None:
+        """Queue one write; a missing or failing store is told once and the run goes on."""
+        self.link.write(call, key)
+
+    async def _read(self, call: Callable[[Store], T]) -> T | None:
+        """One read in a thread (the event loop never waits for the store)."""
+        return await asyncio.to_thread(self.link.read, call)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -191,8 +206,15 @@ class PracticeScreen(Screen[None]):
         yield Horizontal(id="practice-actions")
         yield Footer()
 
-    async def on_mount(self) -> None:
-        saved = self._with_store(lambda s: s.unfinished("practice"))
+    def on_mount(self) -> None:
+        self._progress("Oefenen voor nieuwe collega's")
+        self.query_one("#practice-body", VerticalScroll).mount(
+            Static("Even kijken of er een oefenronde openstaat…", classes="practice-text")
+        )
+        self.run_worker(self._open(), group="practice-open", exclusive=True)
+
+    async def _open(self) -> None:
+        saved = await self._read(lambda s: s.unfinished("practice"))
         if saved:
             record, state = saved
             run = PracticeRun.from_dict(state or {})
@@ -213,6 +235,16 @@ class PracticeScreen(Screen[None]):
         if focus:
             self.query_one(focus).focus(scroll_visible=False)
 
+    def action_scroll_body(self, how: str) -> None:
+        body = self.query_one("#practice-body", VerticalScroll)
+        scroll = {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+        }[how]
+        scroll(animate=False)
+
     def _progress(self, text: str) -> None:
         self.query_one("#practice-progress", Static).update(text)
 
@@ -220,7 +252,7 @@ class PracticeScreen(Screen[None]):
         sid, run = self.session_id, self.run
         if sid and run:
             state = run.to_dict()
-            self._with_store(lambda s: s.save_state(sid, state))
+            self._write(lambda s: s.save_state(sid, state), "state")
 
     # -- intro ------------------------------------------------------------------------------------
 
@@ -259,22 +291,19 @@ class PracticeScreen(Screen[None]):
         )
         if self._resumable is not None:
             _, run, cards = self._resumable
-            where = (
-                f"bij dilemma {run.position + 1} van {len(cards)}: "
-                f"{cards[min(run.position, len(cards) - 1)].dilemma.title}"
-                if cards
-                else "aan het begin"
-            )
+            where = resume_place(run, cards)
             text = (
-                f"Er is een oefenronde die nog niet klaar is, {where}. "
-                "Is dat jouw ronde? Ga dan verder waar je was. Is hij van iemand anders, "
-                "kies dan Opnieuw beginnen: die ronde wordt dan gewist.\n\n" + text
+                f"Er is een oefenronde die nog niet klaar is, {where}.\n\n"
+                "Is dat jouw ronde? Kies Ja om verder te gaan waar je was. Kies Nee als hij "
+                "van iemand anders is, of als je opnieuw wilt beginnen: die ronde wordt dan "
+                "gewist, en je krijgt een nieuwe.\n\n" + text
             )
         buttons: list[Widget] = []
         if self._resumable is not None:
             buttons += [
-                Button("Verder waar je was", id="practice-resume", variant="primary", compact=True),
-                Button("Opnieuw beginnen", id="practice-start", compact=True),
+                Button("Ja, verder waar ik was", id="practice-resume", variant="primary",
+                       compact=True),
+                Button("Nee, een nieuwe ronde", id="practice-not-mine", compact=True),
             ]
         else:
             buttons.append(Button("Beginnen", id="practice-start", variant="primary", compact=True))
@@ -289,36 +318,38 @@ class PracticeScreen(Screen[None]):
         self.dismiss(None)
 
     @on(Button.Pressed, "#practice-start")
+    @on(Button.Pressed, "#practice-not-mine")
     def _start_pressed(self) -> None:
+        self.run_worker(self.start(), exclusive=True, group="practice-start")
+
+    def _discard_other_run(self) -> None:
+        """Remove the unfinished run someone left on this laptop, with its walkthrough.
+
+        Not set aside: a practice run is never reported or exported (SPEC §6), the answers
+        in it are that person's alone, and a run that stays would be offered, and its
+        walkthrough listed, to whoever practises next (SPEC §8 keeps nothing superseded).
+        """
         if self._resumable is None:
-            self.run_worker(self.start(), exclusive=True, group="practice-start")
             return
-        from game.dialogs.choice import ChoiceDialog
-
-        async def answered(answer: str | None) -> None:
-            if answer == "new":
-                await self.start()
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "Opnieuw beginnen? De oefenronde die nog open staat, wordt dan gewist.",
-                [("new", "Opnieuw beginnen"), ("keep", "Terug")],
-            ),
-            answered,
-        )
+        old, run, _cards = self._resumable
+        self._resumable = None
+        wid = run.walkthrough_id
+        if wid:
+            self._write(lambda s: s.delete_walkthrough(wid))
+        self._write(lambda s: s.delete_session(old))
 
     async def start(self) -> None:
         """A new run: draw the cards and open a practice session (never reported)."""
-        if self._resumable is not None:
-            old = self._resumable[0]
-            self._with_store(lambda s: s.abandon(old))
-            self._resumable = None
+        self._discard_other_run()
         count = self.config.practice_count or DEFAULT_COUNT
         self.cards = draw_cards(self._decks(), count, self.rng)
         self.run = PracticeRun.new(self.cards)
         first = self.cards[0].deck
         state = self.run.to_dict()
-        self.session_id = self._with_store(
+        sid = str(uuid.uuid4())
+        self.session_id = sid
+        self.link.saver.lease_session = sid
+        self._write(
             lambda s: s.start_session(
                 kind="practice",
                 team=None,
@@ -326,6 +357,7 @@ class PracticeScreen(Screen[None]):
                 deck_id=first.id,
                 deck_version=first.info.version,
                 state=state,
+                session_id=sid,
             )
         )
         await self.show_phase()
@@ -335,6 +367,7 @@ class PracticeScreen(Screen[None]):
         """Continue the unfinished run where it was."""
         assert self._resumable is not None
         self.session_id, self.run, self.cards = self._resumable
+        self.link.saver.lease_session = self.session_id
         self._resumable = None
         await self.show_phase()
 
@@ -365,7 +398,7 @@ class PracticeScreen(Screen[None]):
         card = self.card
         answer = card.dilemma.answer
         self._card_progress("wat zou jij doen?")
-        widgets: list[Widget] = [CardView(card.dilemma, card.deck, id="practice-card")]
+        widgets: list[Widget] = [SoloCardView(card.dilemma, card.deck, id="practice-card")]
         if answer.kind == "open":
             widgets.append(
                 Vertical(
@@ -424,7 +457,7 @@ class PracticeScreen(Screen[None]):
         if not text:
             self.app.notify("Schrijf eerst een paar woorden.", severity="warning")
             return
-        text, removed = scrub_text(text)
+        text, removed = await asyncio.to_thread(scrub_text, text)  # a paste can be long
         if removed:
             self.app.notify(removed_message(removed), severity="warning", timeout=10)
         await self.answer(text)
@@ -445,7 +478,7 @@ class PracticeScreen(Screen[None]):
                 vote="hands" if is_vote else "none",
                 counts={value: 1} if is_vote else None,
             )
-            self._with_store(lambda s: s.save_round(sid, index, rnd))
+            self._write(lambda s: s.save_round(sid, index, rnd), f"round-{index}")
         self._save_state()
         await self.show_feedback()
 
@@ -505,7 +538,7 @@ class PracticeScreen(Screen[None]):
                     markup=False,
                 )
             )
-        widgets += self._team_widgets(card.deck, dilemma)
+        widgets += self._team_widgets(dilemma)
         last = self.run.position + 1 >= len(self.cards)
         widgets.append(
             Horizontal(
@@ -519,6 +552,8 @@ class PracticeScreen(Screen[None]):
             )
         )
         await self._fill(*widgets, focus="#practice-next")
+        if dilemma.answer.kind != "open":
+            self.run_worker(self._show_team_figures(card), group="practice-figures", exclusive=True)
 
     def _heavy_line(self) -> str:
         contact = self.config.contact("vertrouwenspersoon")
@@ -535,24 +570,46 @@ class PracticeScreen(Screen[None]):
             "gratis en anoniem."
         )
 
-    def _team_figures(self, deck: Deck, dilemma: Dilemma) -> TeamFigures:
+    async def _team_figures(self, cards: list[PracticeCard]) -> dict[str, TeamFigures]:
+        """How teams chose, per card with choices, read in a thread."""
         from sessions.report_safe import safe_team_counts
 
         k = self.config.k or 5
-        # Only rounds of k answers or more: the figures before and after one more session or
-        # an import can't be subtracted to show how a small team voted (SPEC §8).
-        counts = self._with_store(lambda s: safe_team_counts(s, dilemma.id, deck.id, k)) or {}
-        return team_figures(dilemma, counts, k)
+        wanted = [c for c in cards if c.dilemma.answer.kind != "open"]
 
-    def _team_widgets(self, deck: Deck, dilemma: Dilemma) -> list[Widget]:
+        def read(store: Store) -> dict[str, dict[str, int]]:
+            # Only rounds of k answers or more: the figures before and after one more session
+            # or an import can't be subtracted to show how a small team voted (SPEC §8).
+            return {
+                c.dilemma.id: safe_team_counts(store, c.dilemma.id, c.deck.id, k) for c in wanted
+            }
+
+        counts = await self._read(read) or {}
+        return {c.dilemma.id: team_figures(c.dilemma, counts.get(c.dilemma.id), k) for c in wanted}
+
+    def _team_widgets(self, dilemma: Dilemma) -> list[Widget]:
+        """The "Zo kozen teams" heading and a line that the figures fill in when read."""
+        if dilemma.answer.kind == "open":
+            return []
         heading = Static(
             Content.styled("Zo kozen teams", "bold $primary"), classes="practice-heading"
         )
-        if dilemma.answer.kind == "open":
-            return []
-        figures = self._team_figures(deck, dilemma)
+        waiting = Static(
+            "Even de cijfers van teams ophalen…", id="practice-teams", name=dilemma.id,
+            markup=False,
+        )
+        return [heading, waiting]
+
+    async def _show_team_figures(self, card: PracticeCard) -> None:
+        dilemma = card.dilemma
+        figures = (await self._team_figures([card])).get(dilemma.id)
+        found = self.query("#practice-teams")
+        if figures is None or not found or found.first().name != dilemma.id:
+            return  # the new hire went on meanwhile
+        teams = found.first(Static)
+        teams.update(figures.message)
         if not figures.shown:
-            return [heading, Static(figures.message, id="practice-teams", markup=False)]
+            return
         mine = self.run.answers.get(dilemma.id, "") if self.run else ""
         lines = [
             Content.assemble(
@@ -563,11 +620,9 @@ class PracticeScreen(Screen[None]):
             )
             for row in figures.rows
         ]
-        return [
-            heading,
-            Static(figures.message, id="practice-teams", markup=False),
-            Static(Content("\n").join(lines), id="practice-bars"),
-        ]
+        await self.query_one("#practice-body", VerticalScroll).mount(
+            Static(Content("\n").join(lines), id="practice-bars"), after=teams
+        )
 
     @on(Button.Pressed, "#practice-next")
     async def next_card(self) -> None:
@@ -655,28 +710,10 @@ class PracticeScreen(Screen[None]):
     # -- the end ----------------------------------------------------------------------------------
 
     async def show_end(self) -> None:
+        """The end: the recap (teams' figures added once read), the oath, where to go."""
         self._progress("Klaar met oefenen")
-        config = self.config
-        oath = config.oath or ""
-        done = bool(self.run and self.run.walkthrough_done)
-        text = "\n\n".join(
-            [
-                "# Goed gedaan" if done else "# Klaar met oefenen",
-                "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan."
-                if done
-                else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
-                "via Stappenplan in het menu.",
-                "## Wat jij koos",
-                self._recap(),
-                "## De eed of belofte",
-                "  \n".join(md_inline(line) for line in oath.strip().splitlines()),
-                "## Waar kun je terecht?",
-                contacts_markdown(config.contacts),
-                QUESTIONS_LINE,
-            ]
-        )
         await self._fill(
-            Markdown(text, id="practice-end"),
+            Markdown(self._end_markdown({}), id="practice-end"),
             Horizontal(
                 Button("Klaar", id="practice-done", variant="primary", compact=True),
                 Button("Wis mijn oefenronde", id="practice-wipe", compact=True),
@@ -684,8 +721,36 @@ class PracticeScreen(Screen[None]):
             ),
             focus="#practice-done",
         )
+        self.run_worker(self._add_team_figures_to_recap(), group="practice-figures", exclusive=True)
 
-    def _recap(self) -> str:
+    async def _add_team_figures_to_recap(self) -> None:
+        figures = await self._team_figures(self.cards)
+        found = self.query("#practice-end")
+        if found and any(f.shown for f in figures.values()):
+            await found.first(Markdown).update(self._end_markdown(figures))
+
+    def _end_markdown(self, figures: dict[str, TeamFigures]) -> str:
+        config = self.config
+        oath = config.oath or ""
+        done = bool(self.run and self.run.walkthrough_done)
+        return "\n\n".join(
+            [
+                "# Goed gedaan" if done else "# Klaar met oefenen",
+                "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan."
+                if done
+                else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
+                "via Stappenplan in het menu.",
+                "## Wat jij koos",
+                self._recap(figures),
+                "## De eed of belofte",
+                "  \n".join(md_inline(line) for line in oath.strip().splitlines()),
+                "## Waar kun je terecht?",
+                contacts_markdown(config.contacts),
+                QUESTIONS_LINE,
+            ]
+        )
+
+    def _recap(self, figures: dict[str, TeamFigures]) -> str:
         """Per card the new hire's own answer, and how teams chose where that may be shown."""
         run = self.run
         lines: list[str] = []
@@ -693,11 +758,10 @@ class PracticeScreen(Screen[None]):
             dilemma = card.dilemma
             mine = run.answers.get(dilemma.id, "") if run else ""
             line = f"- **{md_inline(dilemma.title)}**: jij koos {md_inline(answer_text(dilemma, mine))}"
-            if dilemma.answer.kind != "open":
-                figures = self._team_figures(card.deck, dilemma)
-                if figures.shown:
-                    teams = ", ".join(f"{row.key} {row.percent} %" for row in figures.rows)
-                    line += f"; teams kozen {teams}"
+            shown = figures.get(dilemma.id)
+            if shown is not None and shown.shown:
+                teams = ", ".join(f"{row.key} {row.percent} %" for row in shown.rows)
+                line += f"; teams kozen {teams}"
             lines.append(line)
         return "\n".join(lines) or "Je hebt geen dilemma's beantwoord."
 
@@ -706,7 +770,8 @@ class PracticeScreen(Screen[None]):
         """Mark the practice session complete and go back."""
         sid = self.session_id
         if sid:
-            self._with_store(lambda s: s.complete(sid))
+            self._write(lambda s: s.complete(sid))
+        self.link.saver.lease_session = None
         self.dismiss(None)
 
     @on(Button.Pressed, "#practice-wipe")
@@ -731,9 +796,10 @@ class PracticeScreen(Screen[None]):
         run = self.run
         wid, sid = run.walkthrough_id if run else None, self.session_id
         if wid:
-            self._with_store(lambda s: s.delete_walkthrough(wid))
+            self._write(lambda s: s.delete_walkthrough(wid))
         if sid:
-            self._with_store(lambda s: s.delete_session(sid))
+            self._write(lambda s: s.delete_session(sid))
+        self.link.saver.lease_session = None
         self.session_id = None
         self.run = None
         self.app.notify("Je oefenronde is gewist.", timeout=6)

@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
 import uuid
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
+from contextlib import suppress
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Label, Markdown, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from dilemmas.model import Deck, Dilemma
 from dilemmas.stappenplan import Stappenplan, load_stappenplan_or_default
 from game.context import AppContext
 from game.export import deliver_file
+from game.rules.saving import StoreSaver
 from game.rules.walkthrough import WalkthroughState
 from game.widgets.card import CardView
 from game.widgets.step_rail import StepRail
@@ -36,6 +41,9 @@ SAVE_DELAY = 0.5
 SHORT_HEIGHT = 32
 NARROW_WIDTH = 100
 CLEAN_MEMO = 200  # texts remembered as already scrubbed
+T = TypeVar("T")
+READ_WAIT = 3.0  # seconds a read waits for this app's queued writes
+QUIT_WAIT = 1.0  # seconds a closing walkthrough waits for its last write
 
 
 def removed_message(removed: tuple[str, ...]) -> str:
@@ -53,90 +61,101 @@ def context_of(app: App[Any]) -> AppContext | None:
 
 
 class StoreLink:
-    """The store as the walkthrough and practice screens use it.
+    """The store as the walkthrough and practice screens use it: one per app.
 
-    A failing or missing store is told once; the screen then goes on in memory, the way the
-    team game does.
+    Writes go to one `StoreSaver` (the team game's writer thread: in order, retried until
+    they succeed), so a practice run, its walkthrough and a "wis mijn oefenronde" reach the
+    file in the order they were made. Reads are made for a thread (`asyncio.to_thread`),
+    never on the event loop. A failing or missing store is told once; the screens go on in
+    memory, the way the team game does.
     """
 
-    def __init__(self, app: App[Any], what: str = "Je antwoorden") -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
-        self.what = what
-        self.warned = False
+        ctx = context_of(app)
+        self.store: Store | None = ctx.store if ctx is not None else None
+        self.saver = StoreSaver(
+            self.store,
+            store_error=ctx.store_error if ctx is not None else None,
+            on_problem=self.tell,
+        )
+        self._loop = asyncio.get_running_loop()
 
-    @property
-    def store(self) -> Store | None:
-        ctx = context_of(self.app)
-        return ctx.store if ctx is not None else None
+    @classmethod
+    def of(cls, app: App[Any]) -> StoreLink:
+        """The app's link (made on first use, on the app's thread; again when the app
+        opened another store, e.g. a new one after a damaged file was set aside)."""
+        link = _LINKS.get(app)
+        ctx = context_of(app)
+        if link is None or (ctx is not None and ctx.store is not link.store):
+            link = _LINKS[app] = cls(app)
+        return link
 
-    def warn(self, reason: str | None = None) -> None:
-        """Tell once that saving does not work, and that the screen goes on in memory."""
-        if self.warned:
+    def tell(self, text: str) -> None:
+        """Show a warning about saving; callable from any thread."""
+        if threading.get_ident() == self.app._thread_id:
+            self._notify(text)
             return
-        self.warned = True
-        ctx = context_of(self.app)
-        reason = reason or (ctx.store_error if ctx else None) or "De opslag is niet beschikbaar."
+        with suppress(RuntimeError):  # the app has closed meanwhile
+            self._loop.call_soon_threadsafe(self._notify, text)
+
+    def _notify(self, text: str) -> None:
         self.app.notify(
-            f"{reason} {self.what} blijven staan zolang de app open is; "
-            "sla de samenvatting op om ze te bewaren.",
-            title="Niet bewaard",
-            severity="warning",
-            timeout=12,
-            markup=False,
+            text, title="Niet bewaard", severity="warning", timeout=12, markup=False
         )
 
-    def open_walkthroughs(self, dilemma_id: str | None = None) -> list[WalkthroughInfo]:
+    def settle(self, timeout: float = 5.0) -> bool:
+        """Wait until the queued writes are done or one failed (tests)."""
+        return self.saver.settle(timeout)
+
+    # -- reads: run these in a thread --------------------------------------------------------
+
+    def read(self, call: Callable[[Store], T]) -> T | None:
+        """One read; None when there is no store or it fails (told once)."""
         store = self.store
         if store is None:
-            return []
+            return None
+        # What this app wrote a moment ago is read back (a walkthrough left with Esc, a
+        # run removed); a write that is failing does not hold the read up.
+        self.saver.settle(READ_WAIT)
         try:
-            return store.open_walkthroughs(dilemma_id)
+            return call(store)
         except StoreError as exc:
-            self.warn(str(exc))
-            return []
+            # Told once, with the writes: a store that fails to read fails to write too.
+            self.saver.report(f"{exc} Wat eerder bewaard is, kan ik nu niet laten zien.")
+            return None
+
+    def open_walkthroughs(self, dilemma_id: str | None = None) -> list[WalkthroughInfo]:
+        return self.read(lambda s: s.open_walkthroughs(dilemma_id)) or []
 
     def get_walkthrough(self, walkthrough_id: str) -> dict[str, Any] | None:
-        store = self.store
-        if store is None:
-            self.warn()
-            return None
-        try:
-            return store.get_walkthrough(walkthrough_id)
-        except StoreError as exc:
-            self.warn(str(exc))
-            return None
+        return self.read(lambda s: s.get_walkthrough(walkthrough_id))
 
-    def delete_walkthrough(self, walkthrough_id: str) -> bool:
-        store = self.store
-        if store is None:
-            self.warn()
-            return False
-        try:
-            store.delete_walkthrough(walkthrough_id)
-        except StoreError as exc:
-            self.warn(str(exc))
-            return False
-        return True
+    # -- writes: queued, in order ------------------------------------------------------------
+
+    def write(self, call: Callable[[Store], object], key: str = "") -> None:
+        self.saver.put(call, key)
+
+    def delete_walkthrough(self, walkthrough_id: str) -> None:
+        self.write(lambda s: s.delete_walkthrough(walkthrough_id))
 
     def save_walkthrough(
         self,
-        walkthrough_id: str | None,
+        walkthrough_id: str,
         session_id: str | None,
         dilemma_id: str | None,
         data: Mapping[str, Any],
-    ) -> str | None:
-        """Save (the store scrubs the free text); the id, or None when it did not work."""
-        store = self.store
-        if store is None:
-            self.warn()
-            return None
-        try:
-            return store.save_walkthrough(
+    ) -> None:
+        """Queue a save (the store scrubs the free text on the writer thread)."""
+        self.write(
+            lambda s: s.save_walkthrough(
                 walkthrough_id, session_id=session_id, dilemma_id=dilemma_id, data=data
-            )
-        except StoreError as exc:
-            self.warn(str(exc))
-            return None
+            ),
+            f"walkthrough-{walkthrough_id}",
+        )
+
+
+_LINKS: weakref.WeakKeyDictionary[App[Any], StoreLink] = weakref.WeakKeyDictionary()
 
 
 def load_plan(app: App[Any]) -> tuple[Stappenplan, list[str]]:
@@ -165,7 +184,7 @@ def describe(info: WalkthroughInfo) -> str:
 
 def offer_open_walkthrough(app: App[Any]) -> None:
     """At start-up: tell about an unfinished walkthrough (after a crash or after leaving)."""
-    found = StoreLink(app).open_walkthroughs()
+    found = StoreLink.of(app).open_walkthroughs()
     if not found:
         return
     more = f" (en nog {len(found) - 1})" if len(found) > 1 else ""
@@ -176,6 +195,49 @@ def offer_open_walkthrough(app: App[Any]) -> None:
         timeout=15,
         markup=False,
     )
+
+
+def changed_stretch(old: str, new: str) -> tuple[int, int]:
+    """The lengths of the common beginning and end of two texts (they never overlap).
+
+    Found by halving with slice comparisons, so a 100 KB text costs microseconds.
+    """
+    limit = min(len(old), len(new))
+    low, high = 0, limit
+    while low < high:
+        mid = (low + high + 1) // 2
+        if old[:mid] == new[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    head = low
+    low, high = 0, limit - head
+    while low < high:
+        mid = (low + high + 1) // 2
+        if old[len(old) - mid :] == new[len(new) - mid :]:
+            low = mid
+        else:
+            high = mid - 1
+    return head, low
+
+
+def replace_changed(area: TextArea, old: str, new: str) -> None:
+    """Turn the area's text `old` into `new` by replacing only the stretch that differs
+    (one edit: the cursor stays where it was, and undo works)."""
+    head, tail = changed_stretch(old, new)
+
+    def location(offset: int) -> tuple[int, int]:
+        return old.count("\n", 0, offset), offset - (old.rfind("\n", 0, offset) + 1)
+
+    area.replace(new[head : len(new) - tail], location(head), location(len(old) - tail))
+
+
+def empty_steps_text(empty: list[int]) -> str:
+    """ "Stap 3 is nog leeg." / "Stap 3, 5 en 7 zijn nog leeg." """
+    if len(empty) == 1:
+        return f"Stap {empty[0]} is nog leeg."
+    numbers = ", ".join(str(n) for n in empty[:-1]) + f" en {empty[-1]}"
+    return f"Stap {numbers} zijn nog leeg."
 
 
 def slug(text: str) -> str:
@@ -243,6 +305,10 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         Binding(
             "escape", "back", "Terug", id="walkthrough.back", tooltip="Terug; alles is al bewaard"
         ),
+        # Tab is handled before the keys behind it: fast typing arrives as one burst, and the
+        # letters after a Tab belong in the next field, not in this one.
+        Binding("tab", "app.focus_next", "Volgend veld", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Vorig veld", show=False, priority=True),
     ]
 
     def __init__(
@@ -274,6 +340,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         self._plan_notices: list[str] = []
         self.offer_open = walkthrough_id is None
         self._hold_saves = False
+        self._loading = False
         self._clean_texts: set[str] = set()
         self.state: WalkthroughState
         self.link: StoreLink
@@ -313,39 +380,58 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
-        self.link = StoreLink(self.app)
+        self.link = StoreLink.of(self.app)
         for notice in self._plan_notices:
             self.app.notify(notice, severity="warning", timeout=10, markup=False)
-        if self.walkthrough_id is None and self.dilemma is not None and self.offer_open:
-            # Picking the same card again: offer what was typed before (after Esc or a crash).
-            found = self.link.open_walkthroughs(self.dilemma.id)
-            if found:
-                # Nothing is saved until the answer: a fresh copy would be a second walkthrough.
-                self._hold_saves = True
-                self.app.push_screen(ContinueDialog(found[0]), self._continue_chosen)
-        if self.walkthrough_id:
-            await self._load_saved(self.walkthrough_id)
+        if self.walkthrough_id or (self.dilemma is not None and self.offer_open):
+            # Nothing is saved or typed until it is known what was saved before: a fresh
+            # copy would be a second walkthrough. The store is read in a thread.
+            self._loading = self._hold_saves = True
+            self.query_one("#wt-step-title", Static).update("Even kijken wat je al had ingevuld…")
+            self.run_worker(self._look_up(), group="walkthrough-load", exclusive=True)
+            return
         await self.show_step(self.state.current)
 
-    async def _load_saved(self, walkthrough_id: str) -> None:
-        saved = self.link.get_walkthrough(walkthrough_id)
-        if not saved:
-            # A new walkthrough whose id was given beforehand (practice): keep the id.
+    async def _look_up(self) -> None:
+        """Load the walkthrough asked for, or offer an unfinished one of this card."""
+        wid = self.walkthrough_id
+        if wid:
+            await self._load_saved(wid)
             return
+        assert self.dilemma is not None
+        found = await asyncio.to_thread(self.link.open_walkthroughs, self.dilemma.id)
+        self._loading = False
+        await self.show_step(self.state.current)
+        if found:
+            # Picking the same card again: offer what was typed before (after Esc or a crash).
+            self.app.push_screen(ContinueDialog(found[0]), self._continue_chosen)
+        else:
+            self._hold_saves = False
+            self.save_now()
+
+    async def _load_saved(self, walkthrough_id: str) -> None:
+        self._loading = self._hold_saves = True
+        saved = await asyncio.to_thread(self.link.get_walkthrough, walkthrough_id)
         self.walkthrough_id = walkthrough_id
-        self.state = WalkthroughState.from_dict(self.state.plan, saved)
-        if self.dilemma is None and self.state.dilemma_id is None:
-            self.own_text = self.state.situation
-            self._refresh_own_card()
+        # Without saved data this is a new walkthrough whose id was given beforehand
+        # (practice): keep the id.
+        if saved:
+            self.state = WalkthroughState.from_dict(self.state.plan, saved)
+            if self.dilemma is None and self.state.dilemma_id is None:
+                self.own_text = self.state.situation
+                self._refresh_own_card()
+        self._loading = self._hold_saves = False
+        await self.show_step(self.state.current)
 
     async def _continue_chosen(self, choice: str | None) -> None:
-        self._hold_saves = False
         info_id = choice or ""
         if info_id.startswith("continue:"):
             await self._load_saved(info_id.removeprefix("continue:"))
-            await self.show_step(self.state.current)
-        elif info_id.startswith("delete:"):
+            return
+        if info_id.startswith("delete:"):
             self.link.delete_walkthrough(info_id.removeprefix("delete:"))
+        self._hold_saves = False
+        self.save_now()
 
     def _refresh_own_card(self) -> None:
         for card in self.query(OwnCard):
@@ -355,7 +441,10 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
     def on_unmount(self) -> None:
         # Quitting the app (ctrl+q) skips action_back: keep what was typed in the last half second.
         if self._save_timer is not None:
-            self.save_now(wait=True)
+            self.save_now(scrub=False)
+            # The app is closing: give the write its moment (the atexit hook of the writer
+            # waits too, but only after the event loop is gone).
+            self.link.settle(QUIT_WAIT)
 
     def on_resize(self) -> None:
         # A short terminal keeps the card small so the step's questions and inputs fit; a
@@ -371,8 +460,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         return panels.first() if panels else None
 
     async def show_step(self, index: int) -> None:
-        """Clean what was typed, move to a step, rebuild its inputs from the state and save."""
-        self._scrub_state()
+        """Move to a step, rebuild its inputs from the state and save (scrubbed off the loop)."""
         state = self.state
         state.go(index)
         step = state.plan.steps[state.current]
@@ -410,18 +498,21 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
 
     async def action_next_step(self) -> None:
         """Next step; after the last one, the summary."""
+        if self._loading:
+            return
         if self.state.current >= self.state.step_count - 1:
             self.action_summary()
         else:
             await self.show_step(self.state.current + 1)
 
     async def action_previous_step(self) -> None:
-        if self.state.current > 0:
+        if self.state.current > 0 and not self._loading:
             await self.show_step(self.state.current - 1)
 
     @on(StepRail.Selected)
     async def _rail_selected(self, event: StepRail.Selected) -> None:
-        await self.show_step(event.index)
+        if not self._loading:
+            await self.show_step(event.index)
 
     @on(Button.Pressed, "#wt-next")
     async def _next_pressed(self) -> None:
@@ -445,7 +536,10 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
     # -- saving -------------------------------------------------------------------------------
 
     def _scrub_known(self, text: str) -> tuple[str, tuple[str, ...]]:
-        """Scrub a text, skipping texts already known to be clean (a long paste costs once)."""
+        """Scrub a text, skipping texts already known to be clean (a long paste costs once).
+
+        Runs in a thread, never on the event loop.
+        """
         if text in self._clean_texts:
             return text, ()
         cleaned, removed = scrub_text(text)
@@ -454,58 +548,85 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         self._clean_texts.add(cleaned)
         return cleaned, removed
 
-    def _scrub_state(self) -> None:
-        removed = self.state.scrub(self._scrub_known)
+    def _scrub_all(self, texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+        return {text: self._scrub_known(text) for text in texts if text}
+
+    async def _scrub(self) -> tuple[str, ...]:
+        """Scrub what was typed in a thread, then show [verwijderd] where it was taken out.
+
+        A field typed in again meanwhile keeps its newer text (the next save scrubs it).
+        """
+        texts: list[str] = []
+
+        def collect(text: str) -> tuple[str, tuple[str, ...]]:
+            texts.append(text)
+            return text, ()
+
+        self.state.scrub(collect)
+        cleaned = await asyncio.to_thread(self._scrub_all, texts)
+        removed = self.state.scrub(lambda text: cleaned.get(text, (text, ())))
         if removed:
             # What was removed now reads [verwijderd], so the same text is not told twice.
             self.app.notify(removed_message(removed), severity="warning", timeout=10, markup=False)
             self._refresh_own_card()
+            self._show_scrubbed(cleaned)
+        return removed
 
-    def save_now(self, *, wait: bool = False) -> None:
-        """Save the walkthrough as it is now; the store scrubs the free text, off the UI thread.
+    def _show_scrubbed(self, cleaned: Mapping[str, tuple[str, tuple[str, ...]]]) -> None:
+        """Put [verwijderd] into the fields on screen that still hold a text just scrubbed.
+
+        Only the changed stretch is replaced (a 100 KB field is not loaded again), so the
+        cursor stays where the person was typing.
+        """
+        for area in self.query("#wt-slot TextArea").results(TextArea):
+            text = area.text
+            hit = cleaned.get(text)
+            if hit is not None and hit[0] != text:
+                replace_changed(area, text, hit[0])
+        for field in self.query("#wt-slot Input").results(Input):
+            hit = cleaned.get(field.value)
+            if hit is not None and hit[0] != field.value:
+                field.value = hit[0]
+
+    def save_now(self, *, scrub: bool = True) -> None:
+        """Queue a save of the walkthrough as it is now (the store scrubs it on its thread).
 
         Args:
-            wait: save on this thread (when the screen goes away), not in a worker.
+            scrub: also scrub in a thread here, to show the person what was taken out.
         """
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         if self._hold_saves:
             return
-        data = self.state.to_dict()
-        if self.walkthrough_id is None:
-            self.walkthrough_id = str(uuid.uuid4())
-        if wait:
-            self._save(data)
-        else:
-            self._save_in_worker(data)
-
-    @work(thread=True, exclusive=True, group="walkthrough-save")
-    def _save_in_worker(self, data: dict[str, Any]) -> None:
-        self._save(data)
-
-    def _save(self, data: dict[str, Any]) -> None:
         if self.walkthrough_id is None:
             # The id exists from the first save on, so a crash never orphans what was typed.
             self.walkthrough_id = str(uuid.uuid4())
-        wid = self.link.save_walkthrough(
-            self.walkthrough_id, self.session_id, self.state.dilemma_id, data
+        self.link.save_walkthrough(
+            self.walkthrough_id, self.session_id, self.state.dilemma_id, self.state.to_dict()
         )
-        if wid is not None:
-            self.walkthrough_id = wid
+        if scrub and self.is_attached:
+            self.run_worker(self._scrub(), group="walkthrough-scrub", exclusive=True)
 
     # -- leaving --------------------------------------------------------------------------------
 
     def action_summary(self) -> None:
         """Show the summary, decision first; 'Klaar' there closes the walkthrough."""
-        self._scrub_state()
-        self.save_now(wait=True)
+        if self._loading:
+            return
+        self.run_worker(self._open_summary(), group="walkthrough-scrub", exclusive=True)
+
+    async def _open_summary(self) -> None:
+        self.save_now(scrub=False)
+        # The summary can be exported: it shows the text as the store keeps it.
+        if await self._scrub():
+            self.save_now(scrub=False)
         self._paint_rail()
 
         def closed(done: bool | None) -> None:
             if done:
                 self.state.finished = True
-                self.save_now(wait=True)
+                self.save_now(scrub=False)
                 self.dismiss(self.walkthrough_id)
             else:
                 self.call_after_refresh(self._refresh_after_summary)
@@ -517,8 +638,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
 
     def action_back(self) -> None:
         """Back to wherever the walkthrough was opened from; everything is saved."""
-        self._scrub_state()
-        self.save_now(wait=True)
+        self.save_now(scrub=False)
         self.dismiss(self.walkthrough_id)
 
 
@@ -626,9 +746,8 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
         if empty and not self._warned_empty:
             # Once: say which steps are still empty; a second "Klaar" closes anyway.
             self._warned_empty = True
-            numbers = ", ".join(str(n) for n in empty)
             self.app.notify(
-                f"Stap {numbers} {'is' if len(empty) == 1 else 'zijn'} nog leeg. "
+                f"{empty_steps_text(empty)} "
                 "Kies Terug om ze in te vullen, of nog een keer Klaar om te stoppen.",
                 title="Nog niet alles ingevuld",
                 severity="warning",
@@ -786,15 +905,23 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.link = StoreLink(self.app)
+        self.link = StoreLink.of(self.app)
+        self.open_list: list[WalkthroughInfo] = []
+        self.query_one("#pick-open", Vertical).display = False
         self.refresh_open()
 
     def on_screen_resume(self) -> None:
         self.refresh_open()
 
     def refresh_open(self) -> None:
-        """List the unfinished walkthroughs (hidden when there are none)."""
-        self.open_list = self.link.open_walkthroughs()
+        """List the unfinished walkthroughs (hidden when there are none), read in a thread."""
+        self.run_worker(self._read_open(), group="pick-open", exclusive=True)
+
+    async def _read_open(self) -> None:
+        self._show_open(await asyncio.to_thread(self.link.open_walkthroughs))
+
+    def _show_open(self, found: list[WalkthroughInfo]) -> None:
+        self.open_list = found
         listing = self.query_one("#pick-open-list", OptionList)
         listing.clear_options()
         listing.add_options([Option(Text(describe(i)), id=i.id) for i in self.open_list])
@@ -831,9 +958,10 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
             return
 
         def answered(answer: str | None) -> None:
-            if answer == "delete" and self.link.delete_walkthrough(info.id):
+            if answer == "delete":
+                self.link.delete_walkthrough(info.id)
                 self.app.notify(f"Weggegooid: {info.title}.", markup=False)
-                self.refresh_open()
+                self._show_open([i for i in self.open_list if i.id != info.id])
 
         from game.dialogs.choice import ChoiceDialog
 
