@@ -16,6 +16,14 @@ from textual.theme import Theme
 
 from game.context import AppContext, StartRequest
 
+# Moving between fields as the key arrives (priority), not once the focused field has worked
+# through the keys queued before it: keys typed in one burst (a quick typist, a paste, tmux)
+# then land in the field they were meant for, on every screen.
+FIELD_KEYS = (
+    Binding("tab", "focus_next", "Volgende veld", show=False, priority=True),
+    Binding("shift+tab", "focus_previous", "Vorige veld", show=False, priority=True),
+)
+
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 
@@ -65,11 +73,7 @@ class IntegerSpelApp(App[None]):
                 tooltip="Zoek een opdracht of een scherm"),
         Binding("f2", "toggle_light", "Licht/donker", id="app.theme", show=False,
                 tooltip="Wissel tussen een lichte en een donkere weergave"),
-        # Moving between fields as the key arrives (priority), not once the focused field has
-        # worked through the keys queued before it: keys typed in one burst (a quick typist,
-        # a paste, tmux) then land in the field they were meant for, on every screen.
-        Binding("tab", "focus_next", "Volgende veld", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", "Vorige veld", show=False, priority=True),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, ctx: AppContext, start: StartRequest | None = None) -> None:

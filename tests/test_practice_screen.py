@@ -13,6 +13,7 @@ from textual.widgets import Markdown, Static
 from dilemmas.config import Config, Contact
 from dilemmas.discovery import DeckRegistry
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
+from game.app import FIELD_KEYS
 from game.context import AppContext
 from game.rules.practice import draw_cards
 from game.screens.practice import PracticeScreen
@@ -49,6 +50,8 @@ def make_deck() -> Deck:
 
 
 class Host(App[None]):
+    BINDINGS = [*FIELD_KEYS]  # as the real app has them
+
     def __init__(self, ctx: AppContext, rng: random.Random) -> None:
         super().__init__()
         self.ctx = ctx

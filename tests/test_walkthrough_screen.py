@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Markdown, RadioButton, Stat
 from dilemmas.config import Config
 from dilemmas.discovery import DeckRegistry
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
+from game.app import FIELD_KEYS
 from game.context import AppContext
 from game.screens.walkthrough import (
     OwnDilemmaDialog,
@@ -59,6 +60,8 @@ def make_deck() -> Deck:
 
 class Host(App[None]):
     """A bare app with the context the screens expect; the pushed screen's result is kept."""
+
+    BINDINGS = [*FIELD_KEYS]  # as the real app has them
 
     def __init__(self, ctx: AppContext, screen_factory: Any) -> None:
         super().__init__()

@@ -141,10 +141,6 @@ class PracticeScreen(Screen[None]):
         Binding("up", "scroll_body('up')", "Omhoog", show=False),
         Binding("pagedown", "scroll_body('page_down')", "Pagina omlaag", show=False),
         Binding("pageup", "scroll_body('page_up')", "Pagina omhoog", show=False),
-        # Tab before the keys behind it (fast typing arrives as one burst): "…<Tab><Enter>"
-        # presses Klaar instead of adding a line to the answer.
-        Binding("tab", "app.focus_next", "Volgende", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Vorige", show=False, priority=True),
     ]
 
     def __init__(self, *, rng: random.Random | None = None) -> None:

@@ -305,10 +305,6 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         Binding(
             "escape", "back", "Terug", id="walkthrough.back", tooltip="Terug; alles is al bewaard"
         ),
-        # Tab is handled before the keys behind it: fast typing arrives as one burst, and the
-        # letters after a Tab belong in the next field, not in this one.
-        Binding("tab", "app.focus_next", "Volgend veld", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Vorig veld", show=False, priority=True),
     ]
 
     def __init__(
