@@ -1024,7 +1024,7 @@ class Store:
 
     def open_walkthroughs(self, dilemma_id: str | None = None) -> list[WalkthroughInfo]:
         """Walkthroughs not closed with "Klaar", newest first (of one card if `dilemma_id`)."""
-        query = "SELECT id, dilemma_id, data_json FROM walkthroughs"
+        query = "SELECT id, dilemma_id, data_json, session_id FROM walkthroughs"
         args: tuple[str, ...] = ()
         if dilemma_id is not None:
             query += " WHERE dilemma_id = ?"
@@ -1032,7 +1032,7 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(query + " ORDER BY seq DESC", args).fetchall()
         found: list[WalkthroughInfo] = []
-        for wid, did, text in rows:
+        for wid, did, text, sid in rows:
             try:
                 data = json.loads(text)
             except ValueError:
@@ -1050,6 +1050,7 @@ class Store:
                     else 1,
                     steps=len(steps) if isinstance(steps, list) else 7,
                     month=str(data.get("month") or ""),
+                    session_id=str(sid) if sid else None,
                 )
             )
         return found
@@ -1070,3 +1071,5 @@ class WalkthroughInfo:
     step: int
     steps: int
     month: str
+    session_id: str | None = None
+    """The team session (a deep dive) or practice run it belongs to, if any."""

@@ -101,6 +101,22 @@ async def test_item1_start_up_offer_names_the_open_walkthrough(
         assert any("Eigen — bij stap 5 van 7" in m for m in told)
 
 
+async def test_a_deep_dive_of_a_team_session_is_not_offered_at_start_up(
+    ctx: AppContext, store: Store
+) -> None:
+    """Seen after a resume: the deep dive of the session being resumed was offered as "your
+    stappenplan" beside the resume offer; it is continued with d on its card."""
+    sid = store.start_session(kind="team", team=None, participants=5, deck_id="d", deck_version="1")
+    store.save_walkthrough(None, session_id=sid, dilemma_id="k", data={"title": "Verdieping", "current": 0})
+    app = Host(ctx, WalkthroughPickScreen)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        offer_open_walkthrough(app)
+        await pilot.pause()
+        assert not any("Verdieping" in n.message for n in app._notifications)
+    assert [w.session_id for w in store.open_walkthroughs()] == [sid]  # still in the list
+
+
 async def test_item3_tab_goes_from_field_to_field_not_to_the_remove_button(
     ctx: AppContext, store: Store
 ) -> None:

@@ -183,8 +183,9 @@ def describe(info: WalkthroughInfo) -> str:
 
 
 def offer_open_walkthrough(app: App[Any]) -> None:
-    """At start-up: tell about an unfinished walkthrough (after a crash or after leaving)."""
-    found = StoreLink.of(app).open_walkthroughs()
+    """At start-up: tell about an unfinished walkthrough of one's own (after a crash or after
+    leaving). A deep dive of a team session or a practice run is continued from there."""
+    found = [w for w in StoreLink.of(app).open_walkthroughs() if w.session_id is None]
     if not found:
         return
     more = f" (en nog {len(found) - 1})" if len(found) > 1 else ""
