@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from dilemmas.config import Config, Contact
 from dilemmas.model import Deck, Dilemma
-from sessions.figures import divided_label, month_label, percentages, verdeeldheid
+from sessions.figures import month_label, room_words, shares
 from sessions.model import Round, SessionRecord
 from sessions.own import own_card, own_theme_title
 from sessions.text import markdown_text
@@ -108,14 +108,8 @@ def _label(card: Dilemma | None, key: str) -> str:
 
 
 def _rows(card: Dilemma | None, counts: Mapping[str, int]) -> tuple[_Row, ...]:
-    pct = percentages(counts)
+    pct = shares(counts)  # whole percentages adding up to 100, as the room saw them
     return tuple(_Row(_label(card, k), counts.get(k, 0), pct.get(k, 0.0)) for k in _keys(card, counts))
-
-
-def _options_m(card: Dilemma | None, counts: Mapping[str, int]) -> int:
-    if card is not None and card.answer.keys:
-        return len(card.answer.keys)
-    return len(counts)
 
 
 def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[str, Deck]) -> _RoundView:
@@ -129,7 +123,7 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
     divided = None
     if rnd.counts is not None:
         rows = _rows(card, rnd.counts)
-        divided = divided_label(verdeeldheid(rnd.counts, _options_m(card, rnd.counts)))
+        divided = room_words(rnd.counts)
     shifts = []
     before = rnd.counts or {}
     for revote in rnd.revotes:

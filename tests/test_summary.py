@@ -182,3 +182,23 @@ def test_a_session_without_votes_or_notes_says_it_does_not_count() -> None:
     for text in (summary_markdown(record, DECKS, CONFIG), summary_html(record, DECKS, CONFIG)):
         assert "telt niet mee in de rapportage" in text
     assert "telt niet mee" not in summary_markdown(RECORD, DECKS, CONFIG)
+
+
+def test_the_summary_shows_the_percentages_and_words_the_room_saw() -> None:
+    """Seen in a session: the round screen said 45 % (4 of 9), the summary 44 % (a total of
+    99 %), and "de groep is sterk verdeeld" where the room read "de meeste stemmen voor 1"."""
+    from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Theme
+    from game.rules.room import shares
+    from sessions.model import Round, SessionRecord
+
+    card = Dilemma(
+        id="chatbot", theme="t", title="Chatbot", situation="S", question="Hoe acceptabel?",
+        answer=Answer("scale", points=5, low="Niet", high="Wel"),
+    )
+    deck = Deck(info=DeckInfo("d", "D", "1"), themes=(Theme("t", "T"),), dilemmas=(card,))
+    counts = {"1": 4, "2": 3, "3": 1, "4": 1, "5": 0}
+    record = SessionRecord("s", "team", "2026-12", "T", 9, "d", "1", (Round("chatbot", "t", "hands", counts),))
+    text = summary_markdown(record, {"d": deck}, None)
+    assert "| 45% |" in text and "| 44% |" not in text
+    assert sum(shares(counts).values()) == 100
+    assert "de meeste stemmen (45 %) voor 1" in text and "sterk verdeeld" not in text
