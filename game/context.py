@@ -47,12 +47,15 @@ class AppContext:
         store_error: str | None = None,
         store_corrupt: bool = False,
         config_notices: Sequence[str] = (),
+        setup_notices: Sequence[str] = (),
         extra_deck_dirs: Sequence[Path] = (),
         *,
         open_store: bool = False,
     ) -> None:
         self.config = config
         self.config_notices = list(config_notices)
+        # What the WIO has still to fill in: told on the menu, not over a card on the beamer.
+        self.setup_notices = list(setup_notices)
         self.extra_deck_dirs = tuple(extra_deck_dirs)
         self._registry = registry
         self._store = store
@@ -68,8 +71,13 @@ class AppContext:
     def load(cls, extra_dirs: Sequence[Path] = ()) -> AppContext:
         """Read the config now; find the decks and open the store when first needed."""
         config, notices = load_config()
-        notices = [*notices, *placeholder_notice(config)]  # once, with the command that fixes it
-        return cls(config, config_notices=notices, extra_deck_dirs=extra_dirs, open_store=True)
+        return cls(
+            config,
+            config_notices=notices,
+            setup_notices=placeholder_notice(config),  # once, with the command that fixes it
+            extra_deck_dirs=extra_dirs,
+            open_store=True,
+        )
 
     def preload(self) -> None:
         """Find the decks and open the store now (the app does this in a thread at start-up)."""
@@ -116,9 +124,13 @@ class AppContext:
         self._registry = None
         return self.registry
 
-    def start_notices(self) -> list[str]:
-        """Everything the user should hear about at start-up, in Dutch."""
+    def start_notices(self, *, room: bool = False) -> list[str]:
+        """Everything the user should hear about at start-up, in Dutch. In front of a room (the
+        app started straight into the team game) what the WIO has still to fill in is left out:
+        it would cover the card on the beamer."""
         out = list(self.config_notices)
+        if not room:
+            out.extend(self.setup_notices)
         out.extend(self.registry.notices)
         if self.store is None and self.store_error and not self.store_corrupt:
             out.append(self.store_error)

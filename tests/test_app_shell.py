@@ -87,3 +87,20 @@ async def test_walkthrough_start_with_unknown_dilemma_falls_back_to_pick(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "WalkthroughPickScreen"
+
+
+async def test_what_the_wio_has_to_fill_in_is_told_on_the_menu_not_over_a_card(
+    isolated_dirs: Path,
+) -> None:
+    """Seen at 80x24: "Nog niet ingevuld door de WIO" covered the card for twelve seconds when
+    the app was started straight into the team game in front of the room."""
+    told = {}
+    for kind in ("menu", "play"):
+        ctx = AppContext.load()
+        ctx.store = Store.open(isolated_dirs / kind)
+        app = IntegerSpelApp(ctx, StartRequest(kind=kind))  # type: ignore[arg-type]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            told[kind] = [n.message for n in app._notifications]
+    assert any("Nog niet ingevuld door de WIO" in m for m in told["menu"])
+    assert not any("Nog niet ingevuld door de WIO" in m for m in told["play"])
