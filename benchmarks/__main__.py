@@ -27,6 +27,7 @@ BENCHES: list[tuple[str, list[str], list[str]]] = [
     ("benchmarks.bench_serve", ["--runs", "5"], ["--runs", "3"]),
     ("benchmarks.bench_report_screen", [], []),
     ("benchmarks.bench_scrub", [], []),
+    ("benchmarks.bench_walkthrough_paste", [], []),
 ]
 
 
