@@ -28,6 +28,8 @@ DECK_KINDS = ("dilemmas", "pulse")
 DECK_SUFFIXES = (".yaml", ".yml")
 
 TOP_KEYS = ("deck", "renamed_keys", "themes", "dilemmas")
+REPLACED = "vervangen"
+"""In ``renamed_keys``, instead of a swap: the card's options changed meaning since that version."""
 REQUIRED_TOP_KEYS = ("deck", "themes", "dilemmas")
 DECK_KEYS = ("id", "title", "version", "language", "description", "kind")
 THEME_KEYS = ("id", "title")
@@ -324,6 +326,11 @@ class _Checker:
                     self.add(card_node, f"dilemma '{card_id}' staat twee keer onder versie "
                                         f"'{version}'")
                     continue
+                if isinstance(swap, Scalar) and swap.value.strip() == REPLACED:
+                    # The card's options (or its story) changed meaning: {} tells the report
+                    # to leave that version's votes out of the card's figures.
+                    cards_out[card_id] = {}
+                    continue
                 mapping = self.key_swap(swap, card)
                 if mapping:
                     cards_out[card_id] = mapping
@@ -337,7 +344,8 @@ class _Checker:
             return {}
         if not isinstance(node, Mapping):
             self.add(node, f"bij '{card.id}' hoort een verwisseling van sleutels, zoals "
-                           "'{A: C, C: A}'")
+                           f"'{{A: C, C: A}}', of '{REPLACED}' als de opties iets anders zijn gaan "
+                           "betekenen")
             return {}
         mapping: dict[str, str] = {}
         ok = True

@@ -108,11 +108,13 @@ class Deck:
     renamed_keys: Mapping[str, Mapping[str, Mapping[str, str]]] = field(
         default_factory=dict, compare=False)
     """Per older version of this deck, per dilemma id: an option key then → its key now (the
-    YAML key ``renamed_keys``), so that the report sums votes by what they meant."""
+    YAML key ``renamed_keys``), so that the report sums votes by what they meant. An empty
+    mapping (YAML ``vervangen``): the card's options changed meaning since that version, and
+    its votes then are left out of the card's figures."""
 
     def key_map(self, version: str, dilemma_id: str) -> Mapping[str, str] | None:
         """How the option keys of ``dilemma_id`` in deck version ``version`` read now; None
-        when they mean the same."""
+        when they mean the same, {} when they can't be compared any more."""
         return self.renamed_keys.get(version, {}).get(dilemma_id)
 
     def __post_init__(self) -> None:

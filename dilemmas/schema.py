@@ -64,8 +64,13 @@ def deck_schema() -> dict[str, Any]:
     theme = _object({"id": _slug("kleine letters, cijfers en '-'"),
                      "title": _text(loader.MAX_TITLE, "de naam van het thema")},
                     loader.THEME_KEYS, loader.THEME_KEYS)
-    swap = {"type": "object", "additionalProperties": {"type": "string"},
-            "description": "oude optiesleutel: nieuwe optiesleutel, een verwisseling"}
+    swap = {"oneOf": [
+        {"type": "object", "additionalProperties": {"type": "string"},
+         "description": "oude optiesleutel: nieuwe optiesleutel, een verwisseling"},
+        {"const": loader.REPLACED,
+         "description": "de opties zijn iets anders gaan betekenen: stemmen van toen tellen "
+                        "niet mee in de cijfers van deze kaart"},
+    ]}
     renamed = {"type": "object",
                "additionalProperties": {"type": "object", "additionalProperties": swap},
                "description": "per oudere versie van dit deck, per dilemma-id: welke "

@@ -237,6 +237,8 @@ def build_report(
             if first is None:
                 continue
             swap = renamed.get(rnd.dilemma) if renamed else None
+            if swap is not None and not swap:
+                continue  # the card's options changed meaning since that version: not summed
             if swap:  # an older deck version, whose options came in another order
                 first = _renamed(first, swap)
             # The hot loop of the report (80,000 rounds): the sum is inlined on purpose.
@@ -541,11 +543,13 @@ def _from_store(
             if group.swap is not None:
                 swapped.setdefault(id(group.swap), []).append(group)
         for parts in swapped.values():
+            if not parts[0].swap:
+                continue  # options that changed meaning since that version: not summed
             part = _DilemmaAcc(acc.theme)
             _sum_votes(part, parts, tallies, least)
             _merge_renamed(acc, part, parts[0].swap or {})
-        acc.blanco = sum(n for group in groups[key] for text, n in group.blancos
-                         if text in tallies)
+        acc.blanco = sum(n for group in groups[key] if group.swap is None or group.swap
+                         for text, n in group.blancos if text in tallies)
         if _ties(acc.counts) or any(_ties(before) or _ties(after)
                                     for before, after in ((v.before, v.after)
                                                           for v in acc.variations.values())):

@@ -7,7 +7,7 @@ least ``k`` people each, so the difference never shows how a small team voted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,8 +25,20 @@ def summed_large_votes(rounds: Iterable[Mapping[str, int]], k: int) -> dict[str,
     return total
 
 
-def safe_team_counts(store: Store, dilemma_id: str, deck_id: str | None, k: int
-                     ) -> dict[str, int]:
+KeyMap = Callable[[str], "Mapping[str, str] | None"]
+"""A deck version → how the card's option keys then read now (None: the same; {}: the options
+changed meaning, so those votes are left out), as ``Deck.key_map`` gives it for one card."""
+
+
+def safe_team_counts(store: Store, dilemma_id: str, deck_id: str | None, k: int,
+                     key_map: KeyMap | None = None) -> dict[str, int]:
     """"Zo kozen teams" for one dilemma: the team sessions' first votes, each round of fewer
-    than ``k`` answers left out. Raises StoreError as the store's reads do."""
-    return summed_large_votes(store.dilemma_round_counts(dilemma_id, deck_id), k)
+    than ``k`` answers left out, older deck versions read by today's keys (``key_map``).
+    Raises StoreError as the store's reads do."""
+    rounds = []
+    for version, counts in store.dilemma_round_votes(dilemma_id, deck_id):
+        swap = key_map(version) if key_map is not None else None
+        if swap is not None and not swap:
+            continue  # the card's options changed meaning since that version
+        rounds.append({swap.get(key, key): n for key, n in counts.items()} if swap else counts)
+    return summed_large_votes(rounds, k)

@@ -1020,6 +1020,24 @@ class Store:
             texts = sorted(text for (text,) in conn.execute(sql, params))
         return [{key: int(value) for key, value in json.loads(text).items()} for text in texts]
 
+    def dilemma_round_votes(self, dilemma_id: str, deck_id: str | None = None
+                            ) -> list[tuple[str, dict[str, int]]]:
+        """As ``dilemma_round_counts``, each with the deck version it was played with (sorted,
+        so in no meaningful order), so that a caller can read older keys as they are now."""
+        sql = (
+            "SELECT s.deck_version, r.counts_json FROM rounds r JOIN sessions s"
+            " ON s.id = r.session_id"
+            " WHERE r.dilemma = ? AND s.kind = 'team' AND r.counts_json IS NOT NULL"
+        )
+        params: list[Any] = [dilemma_id]
+        if deck_id is not None:
+            sql += " AND s.deck_id = ?"
+            params.append(deck_id)
+        with self._read() as conn:
+            rows = sorted((str(v), text) for v, text in conn.execute(sql, params))
+        return [(version, {key: int(value) for key, value in json.loads(text).items()})
+                for version, text in rows]
+
     # --- walkthroughs ---
 
     def open_walkthroughs(self, dilemma_id: str | None = None) -> list[WalkthroughInfo]:

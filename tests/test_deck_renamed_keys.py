@@ -52,9 +52,12 @@ def test_decks_check_says_where_a_mapping_is_wrong(block: str, line: int, column
 
 def test_the_bundled_decks_map_what_2026_2_reordered() -> None:
     deck = load_deck(BUNDLED_DIR / "huizen-basis.yaml")
-    assert deck.info.version == "2026.2"
-    assert deck.key_map("2026.1", "loge-bij-de-voetbal") == {"A": "D", "D": "A"}
-    assert len(deck.renamed_keys["2026.1"]) == 27
+    assert deck.info.version == "2026.3"
+    assert deck.key_map("2026.1", "kerstpakket-op-de-stoep") == {"A": "B", "B": "A"}
+    assert len(deck.renamed_keys["2026.1"]) == 27 + 2  # two cards 2026.3 replaced besides
+    # Cards whose options or story 2026.3 rewrote: older votes can't be compared any more.
+    assert deck.key_map("2026.1", "loge-bij-de-voetbal") == {}
+    assert deck.key_map("2026.2", "roddels-bij-de-koffie") == {}
     for name, card, swap in (("omgangsvormen", "woord-tegen-woord", {"B": "D", "D": "B"}),
                              ("raad-en-college", "mand-na-werkbezoek", {"A": "B", "B": "A"})):
         assert load_deck(BUNDLED_DIR / f"{name}.yaml").key_map("2026.1", card) == swap
@@ -83,3 +86,29 @@ def test_the_report_sums_older_votes_by_what_they_meant(tmp_path: Path) -> None:
     assert fast == report
     revote = build_report(_records()[:1], decks, k=5, period=Period.year(2026)).shifts[0]
     assert revote.before == {"A": 0, "B": 1, "C": 5} and revote.after == {"A": 5, "B": 0, "C": 1}
+
+
+REPLACED = THREE.replace("themes:\n", 'renamed_keys:\n  "1":\n    kaartjes: vervangen\nthemes:\n', 1)
+
+
+def test_a_card_whose_options_changed_meaning_leaves_older_votes_out(tmp_path: Path) -> None:
+    """Version 2 gave the card other options under the same letters: summing version 1's
+    votes with them would count votes for what nobody voted on."""
+    deck, problems = parse_deck(REPLACED, "t.yaml")
+    assert problems == [] and deck is not None
+    assert deck.key_map("1", "kaartjes") == {}
+    decks = {"proef": deck}
+    report = build_report(_records(), decks, k=5, period=Period.year(2026))
+    card = report.dilemmas[0]
+    assert card.counts == {"A": 0, "B": 2, "C": 6}  # version 2's round only
+    assert card.played == 2  # the older round still counts as played
+    assert report_to_json(report)["shifts"] == []
+    with Store.open(tmp_path / "data") as store:
+        store.import_records(_records())
+        fast = build_report_from_store(store, decks, k=5, period=Period.year(2026))
+    assert fast == report
+
+
+def test_decks_check_names_the_word_for_a_replaced_card() -> None:
+    text = THREE.replace("themes:\n", 'renamed_keys:\n  "1":\n    kaartjes: weg\nthemes:\n', 1)
+    assert any("'vervangen'" in message for _, _, message in _problems(text))

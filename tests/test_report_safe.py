@@ -46,3 +46,18 @@ def test_before_and_after_differ_by_zero_or_at_least_k(
     after = summed_large_votes(old + new, k)
     moved = sum(after.values()) - sum(before.values())
     assert moved == 0 or moved >= k
+
+
+def test_older_deck_versions_are_read_by_today_s_keys_or_left_out(store: Store) -> None:
+    """"Zo kozen teams" sums every team round of a card: a round of an older deck version
+    counts under today's letters, and not at all once the card's options changed meaning."""
+    old = SessionRecord("s1", "team", "2026-08", "A", 9, "deck", "1",
+                        (Round("x", "t", "hands", {"A": 5, "B": 1}),), (), True)
+    new = SessionRecord("s2", "team", "2026-09", "B", 9, "deck", "2",
+                        (Round("x", "t", "hands", {"A": 1, "B": 6}),), (), True)
+    store.import_records([old, new])
+    swapped = {"1": {"A": "B", "B": "A"}}
+    assert safe_team_counts(store, "x", "deck", 5, swapped.get) == {"A": 2, "B": 11}
+    replaced = {"1": {}}
+    assert safe_team_counts(store, "x", "deck", 5, replaced.get) == {"A": 1, "B": 6}
+    assert safe_team_counts(store, "x", "deck", 5) == {"A": 6, "B": 7}

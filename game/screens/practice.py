@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import random
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import ClassVar, TypeVar
 
 from textual import events, on
@@ -576,8 +577,13 @@ class PracticeScreen(Screen[None]):
         def read(store: Store) -> dict[str, dict[str, int]]:
             # Only rounds of k answers or more: the figures before and after one more session
             # or an import can't be subtracted to show how a small team voted (SPEC §8).
+            # Older deck versions are read by today's keys, and left out for a card whose
+            # options changed meaning since (the deck's renamed_keys).
             return {
-                c.dilemma.id: safe_team_counts(store, c.dilemma.id, c.deck.id, k) for c in wanted
+                c.dilemma.id: safe_team_counts(
+                    store, c.dilemma.id, c.deck.id, k, partial(_key_map, c.deck, c.dilemma.id)
+                )
+                for c in wanted
             }
 
         counts = await self._read(read) or {}
@@ -805,3 +811,8 @@ class PracticeScreen(Screen[None]):
         """Stop for now; an unfinished run is offered again next time."""
         self._save_state()
         self.dismiss(None)
+
+
+def _key_map(deck: Deck, dilemma_id: str, version: str) -> Mapping[str, str] | None:
+    """How a card's option keys in an older deck version read now (see Deck.key_map)."""
+    return deck.key_map(version, dilemma_id)
