@@ -38,11 +38,13 @@ deck:
 # Zet je in een nieuwe versie de opties van een kaart in een andere volgorde, schrijf dan
 # hier welke sleutel van toen welke sleutel nu is: het rapport telt de stemmen van sessies
 # met de oudere versie dan mee onder de sleutels van nu. Per oudere versie en per dilemma-id
-# een verwisseling (elke sleutel één keer links en één keer rechts), bijvoorbeeld:
+# een verwisseling (elke sleutel één keer links en één keer rechts), of 'vervangen' als de
+# opties iets anders zijn gaan betekenen (dan tellen de oude stemmen niet meer mee):
 #
 # renamed_keys:
 #   "1":
 #     lunch-leverancier: {{A: B, B: A}}
+#     kaartje-bij-de-bloemist: vervangen
 
 # De thema's van het deck. Elk dilemma hoort bij één thema.
 themes:
