@@ -93,7 +93,15 @@ class VoteBars(Widget):
         return self._line_count(width)
 
     def _line_count(self, width: int) -> int:
-        return sum(1 + self._label_rows(width) for _ in self.labels or self.counts) + 1
+        rows = self._label_rows(width)
+        keys = list(self.labels) or list(self.counts)
+        return sum(1 + (rows if self._says_more(k) else 0) for k in keys) + 1
+
+    def _says_more(self, key: str) -> bool:
+        """Whether an option's label adds to its key ("2" on a scale, "Ja" for ja do not):
+        a label line that repeats the key costs a row the small screen needs."""
+        label = self.labels.get(key, key).strip().lower()
+        return bool(label) and label != key.strip().lower()
 
     def _label_rows(self, width: int) -> int:
         # Wide screens put the label on the bar line; narrow ones on a line of its own.
@@ -124,9 +132,9 @@ class VoteBars(Widget):
                 lines.append(line)
             else:
                 lines.append(line)
-                lines.append(
-                    Content.assemble(" " * (key_w + 2), (_clip(label, width - key_w - 2), "italic"))
-                )
+                if self._says_more(key):
+                    lines.append(Content.assemble(
+                        " " * (key_w + 2), (_clip(label, width - key_w - 2), "italic")))
         keys = list(self.labels) or list(self.counts)
         lines.append(Content.styled(room_phrase({k: int(self.counts.get(k, 0)) for k in keys}), "bold"))
         return Content("\n").join(lines)
