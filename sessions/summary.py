@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dilemmas.config import Config, Contact
 from dilemmas.model import Deck, Dilemma
@@ -53,6 +53,8 @@ class _RoundView:
     minutes: int | None
     note: str | None
     blanco: int = 0
+    present: int | None = None
+    """Participants when the card was voted on, when the session says (a latecomer later)."""
 
 
 def _blanco(rv: _RoundView) -> str:
@@ -157,6 +159,14 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
     )
 
 
+def _present(record: SessionRecord) -> list[int | None]:
+    """Per round, the participants at its vote as the session kept them (else None)."""
+    present = record.extra.get("present")
+    if isinstance(present, (tuple, list)) and len(present) == len(record.rounds):
+        return [p if isinstance(p, int) and p > 0 else None for p in present]
+    return [None] * len(record.rounds)
+
+
 def _numbers(record: SessionRecord) -> list[int]:
     """Each round's number as played (a skipped card keeps its number), else 1, 2, 3, …"""
     numbers = record.extra.get("numbers")
@@ -215,7 +225,8 @@ def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | 
         organisation=config.organisation,
         facts=facts,
         rounds=tuple(
-            _round_view(n, r, record, decks) for n, r in zip(_numbers(record), record.rounds, strict=True)
+            replace(_round_view(n, r, record, decks), present=p)
+            for n, r, p in zip(_numbers(record), record.rounds, _present(record), strict=True)
         ),
         pulse=tuple(pulse),
         contacts=tuple(config.contacts),
@@ -282,7 +293,7 @@ def summary_markdown(record: SessionRecord, decks: Mapping[str, Deck], config: C
         if rv.rows:
             out += [""] + _md_table(rv.rows)
             total = sum(r.count for r in rv.rows)
-            out += ["", f"{_voted(total, s.participants)}{_blanco(rv)}; {rv.divided}."]
+            out += ["", f"{_voted(total, rv.present or s.participants)}{_blanco(rv)}; {rv.divided}."]
         for shift in rv.shifts:
             out += ["", f"**Variant {shift.number}:** {_md(shift.variation)}", "", f"Verschuiving: {_md(shift.changes)}"]
         if rv.minutes is not None:
@@ -359,7 +370,7 @@ def summary_html(record: SessionRecord, decks: Mapping[str, Deck], config: Confi
         if rv.rows:
             total = sum(r.count for r in rv.rows)
             parts.append(_html_table(rv.rows))
-            parts.append(f"<p>{_voted(total, s.participants)}{_blanco(rv)}; {_e(rv.divided or '')}.</p>")
+            parts.append(f"<p>{_voted(total, rv.present or s.participants)}{_blanco(rv)}; {_e(rv.divided or '')}.</p>")
         for shift in rv.shifts:
             parts.append(
                 f'<div class="shift"><strong>Variant {shift.number}:</strong> {_e(shift.variation)}'

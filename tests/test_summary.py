@@ -202,3 +202,23 @@ def test_the_summary_shows_the_percentages_and_words_the_room_saw() -> None:
     assert "| 45% |" in text and "| 44% |" not in text
     assert sum(shares(counts).values()) == 100
     assert "de meeste stemmen (45 %) voor 1" in text and "sterk verdeeld" not in text
+
+
+def test_a_latecomer_does_not_change_how_many_could_vote_on_an_earlier_card() -> None:
+    """Seen in a session: 9 of 9 voted, then 4 latecomers; the summary said "9 van 13 stemden"."""
+    from game.rules.game import GameSetup, GameState
+    from game.rules.session import GameSession
+
+    card = Dilemma(
+        id="k", theme="t", title="Kaart", situation="S", question="Wat doe je?",
+        answer=Answer("choice", (Option("A", "Ja"), Option("B", "Nee"))),
+    )
+    deck = Deck(info=DeckInfo("d", "D", "1"), themes=(Theme("t", "T"),), dilemmas=(card,))
+    game = GameState.start(deck, GameSetup("d", "1", "T", participants=9, order="fixed"))
+    game.rounds[0].store_vote({"A": 4, "B": 5}, "hands", present=9)
+    game.set_participants(13)
+    again = GameState.from_state(game.to_state())  # kept over a resume
+    record = GameSession(again, deck, None).record()
+    assert record.participants == 13
+    text = summary_markdown(record, {"d": deck}, None)
+    assert "9 van 9 stemden" in text and "van 13 stemden" not in text

@@ -257,6 +257,9 @@ class RoundState:
     """A secret vote was going round; it is not kept, so a resume asks to vote again."""
     own: OwnCase | None = None
     """The card itself, for an eigen casus typed in the room (not in any deck)."""
+    present: int | None = None
+    """How many took part when the card itself was voted on (the summary's "8 van 9 stemden"
+    stays true after a latecomer); kept with the resume state, not in the record."""
 
     @property
     def minutes(self) -> int | None:
@@ -287,7 +290,9 @@ class RoundState:
             return self.revotes.get(self.variation)
         return self.counts
 
-    def store_vote(self, counts: Mapping[str, int], mode: VoteMode, blanco: int = 0) -> None:
+    def store_vote(
+        self, counts: Mapping[str, int], mode: VoteMode, blanco: int = 0, present: int | None = None
+    ) -> None:
         """Keep a vote: on the card itself, or as the re-vote of the variation shown.
 
         Raised hands were seen by everyone, so they show at once; a secret result waits for
@@ -299,6 +304,7 @@ class RoundState:
             self.counts = dict(counts)
             self.vote = mode
             self.blanco = blanco if mode == "secret" else 0
+            self.present = present
         self.revealed = mode == "hands"
         self.skipped = False
 
@@ -346,6 +352,7 @@ class RoundState:
             "timer_running": self.timer_running,
             "secret_open": self.secret_open,
             "own": None if self.own is None else own_to_json(self.own, situation=True),
+            "present": self.present,
         }
 
     @classmethod
@@ -371,6 +378,7 @@ class RoundState:
             timer_running=bool(data.get("timer_running", False)),
             secret_open=bool(data.get("secret_open", False)),
             own=own_from_json(data["own"]) if data.get("own") is not None else None,
+            present=int(data["present"]) if isinstance(data.get("present"), int) else None,
         )
 
 

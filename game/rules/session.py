@@ -365,4 +365,6 @@ class GameSession:
         return {
             "numbers": tuple(i + 1 for i in game.played_indices()),
             "skipped": tuple(skipped),
+            # Participants when each counted round was voted on (None: not known).
+            "present": tuple(game.rounds[i].present for i in game.played_indices()),
         }

@@ -538,7 +538,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
         def done(result: dict[str, int] | None) -> None:
             if result is not None:
-                rnd.store_vote(result, "hands")
+                rnd.store_vote(result, "hands", present=self.game.setup.participants)
                 self._changed()
                 self._bring_into_view("#round-bars")
 
@@ -588,7 +588,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                     timeout=12,
                 )
                 return
-            self.round.store_vote(result, "secret", blanco=screen.tally.blanco)
+            self.round.store_vote(
+                result, "secret", blanco=screen.tally.blanco, present=self.game.setup.participants
+            )
             self._changed()
             self.notify("Stemming klaar. Druk op r voor de uitslag.")
 
