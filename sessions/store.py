@@ -1004,26 +1004,11 @@ class Store:
 
     # -- report (added for the practice screen's team figures) -----------------------------
 
-    def dilemma_round_counts(self, dilemma_id: str, deck_id: str | None = None
-                             ) -> list[dict[str, int]]:
-        """The first-vote counts of each round of this dilemma over all team sessions, in no
-        meaningful order (sorted), so that a caller can leave out the rounds below k."""
-        sql = (
-            "SELECT r.counts_json FROM rounds r JOIN sessions s ON s.id = r.session_id"
-            " WHERE r.dilemma = ? AND s.kind = 'team' AND r.counts_json IS NOT NULL"
-        )
-        params: list[Any] = [dilemma_id]
-        if deck_id is not None:
-            sql += " AND s.deck_id = ?"
-            params.append(deck_id)
-        with self._read() as conn:
-            texts = sorted(text for (text,) in conn.execute(sql, params))
-        return [{key: int(value) for key, value in json.loads(text).items()} for text in texts]
-
     def dilemma_round_votes(self, dilemma_id: str, deck_id: str | None = None
                             ) -> list[tuple[str, dict[str, int]]]:
-        """As ``dilemma_round_counts``, each with the deck version it was played with (sorted,
-        so in no meaningful order), so that a caller can read older keys as they are now."""
+        """The first-vote counts of each team round of this dilemma, each with the deck version
+        it was played with, in no meaningful order (sorted): a caller leaves out the rounds below
+        k and reads older keys as they are now."""
         sql = (
             "SELECT s.deck_version, r.counts_json FROM rounds r JOIN sessions s"
             " ON s.id = r.session_id"
