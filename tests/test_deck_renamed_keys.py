@@ -54,7 +54,7 @@ def test_the_bundled_decks_map_what_2026_2_reordered() -> None:
     deck = load_deck(BUNDLED_DIR / "huizen-basis.yaml")
     assert deck.info.version == "2026.3"
     assert deck.key_map("2026.1", "kerstpakket-op-de-stoep") == {"A": "B", "B": "A"}
-    assert len(deck.renamed_keys["2026.1"]) == 27 + 2  # two cards 2026.3 replaced besides
+    assert len(deck.renamed_keys["2026.1"]) == 27 + 3  # three cards 2026.3 replaced besides
     # Cards whose options or story 2026.3 rewrote: older votes can't be compared any more.
     assert deck.key_map("2026.1", "loge-bij-de-voetbal") == {}
     assert deck.key_map("2026.2", "roddels-bij-de-koffie") == {}
