@@ -68,7 +68,35 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
 
+    import asyncio
+    import weakref
+
+    import textual_serve.server as textual_server
+    from textual_serve.app_service import AppService
+
+    running: weakref.WeakSet[AppService] = weakref.WeakSet()
+
+    class TrackedAppService(AppService):
+        """textual-serve's app process, remembered so that stopping the server stops it too."""
+
+        async def start(self, width: int, height: int) -> None:
+            running.add(self)
+            await super().start(width, height)
+
+    # textual-serve makes one app process per browser tab and keeps no list of them: without
+    # one, Ctrl+C left them to be collected after the loop had closed (a traceback on the
+    # way out), and an app could be cut off before its last save reached the file.
+    textual_server.AppService = TrackedAppService  # type: ignore[attr-defined]
+
     class DutchServer(Server):
+        async def on_shutdown(self, app: Any) -> None:
+            services = list(running)
+            if services:
+                # Each app quits as with ctrl+q: its queued writes settle first.
+                await asyncio.wait(
+                    [asyncio.ensure_future(service.stop()) for service in services], timeout=8
+                )
+
         def initialize_logging(self) -> None:
             # textual-serve logs every connection in English; the person running it
             # only needs the address and how to stop.
@@ -95,8 +123,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"integer-spel: kan de server niet starten op {_url(host, port)}: "
               f"{_os_reason(exc)}", file=sys.stderr)
         return 1
+    _quiet_closed_loop_cleanup()
     print("De server is gestopt.", flush=True)
     return 0
+
+
+def _quiet_closed_loop_cleanup() -> None:
+    """After the server's loop has closed, asyncio may still collect the pipe of an app
+    process that ended with its tab; its clean-up then fails on the closed loop and Python
+    prints a traceback on the way out ("Event loop is closed"). Nothing is left to clean up by
+    then: leave out that one message, and only that one."""
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        exc = unraisable.exc_value
+        if isinstance(exc, RuntimeError) and str(exc) == "Event loop is closed":
+            return
+        previous(unraisable)
+
+    sys.unraisablehook = hook
 
 
 def _os_reason(exc: OSError) -> str:
