@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.rules.game import GameSetup, GameState
-from game.rules.own import OWN_THEME, OwnCaseError, parse_own_case
+from game.rules.own import OwnCaseError, parse_own_case
 from game.rules.session import GameSession
 from sessions.bundle import export_bundle, parse_bundle
 from sessions.model import OwnCase, OwnOption
+from sessions.own import OWN_THEME
 from sessions.store import Store
 from sessions.summary import summary_markdown
 from tests.test_game_session import game_deck, make_ctx, screen_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.rules.room import room_phrase, shares
+from sessions.figures import room_phrase, shares
 
 
 def test_majority_is_called_a_majority_not_divided() -> None:

@@ -188,7 +188,7 @@ def test_the_summary_shows_the_percentages_and_words_the_room_saw() -> None:
     """Seen in a session: the round screen said 45 % (4 of 9), the summary 44 % (a total of
     99 %), and "de groep is sterk verdeeld" where the room read "de meeste stemmen voor 1"."""
     from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Theme
-    from game.rules.room import shares
+    from sessions.figures import shares
     from sessions.model import Round, SessionRecord
 
     card = Dilemma(

@@ -16,12 +16,11 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from game.rules.own import (
     MAX_OWN_OPTION,
     MAX_OWN_QUESTION,
-    OWN_THEME,
     OwnCaseError,
     parse_own_case,
 )
 from sessions.model import OwnCase
-from sessions.own import MAX_OWN_TITLE, OWN_KEYS
+from sessions.own import MAX_OWN_TITLE, OWN_KEYS, OWN_THEME
 
 OwnCaseResult = tuple[OwnCase, str]
 """The case as typed (not yet scrubbed) and the theme id it is played under."""

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from dilemmas.model import Deck, Dilemma
-from game.rules.own import own_card, own_case_id
+from game.rules.own import own_case_id
 from game.rules.spread import spread_by_theme
 from sessions.model import OwnCase, PulseAnswer, Revote, Round, VoteMode
-from sessions.own import own_from_json, own_to_json
+from sessions.own import own_card, own_from_json, own_to_json
 
 Order = Literal["shuffled", "fixed", "board"]
 LimitKind = Literal["dilemmas", "minutes"]

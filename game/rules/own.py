@@ -5,26 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sessions.model import OWN_PREFIX, OwnCase, OwnOption
-from sessions.own import (
-    MAX_OWN_TEXT,
-    MAX_OWN_TITLE,
-    OWN_GUIDANCE,
-    OWN_KEYS,
-    OWN_THEME,
-    OWN_THEME_TITLE,
-    own_card,
-)
-
-__all__ = [
-    "OWN_GUIDANCE",
-    "OWN_THEME",
-    "OWN_THEME_TITLE",
-    "OwnCaseError",
-    "is_own",
-    "own_card",
-    "own_case_id",
-    "parse_own_case",
-]
+from sessions.own import MAX_OWN_TEXT, MAX_OWN_TITLE, OWN_KEYS
 from sessions.text import control_characters
 
 MAX_OWN_QUESTION = 300

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import ClassVar, TypeVar
 
@@ -581,7 +581,8 @@ class PracticeScreen(Screen[None]):
             # options changed meaning since (the deck's renamed_keys).
             return {
                 c.dilemma.id: safe_team_counts(
-                    store, c.dilemma.id, c.deck.id, k, partial(_key_map, c.deck, c.dilemma.id)
+                    store, c.dilemma.id, c.deck.id, k,
+                    partial(c.deck.key_map, dilemma_id=c.dilemma.id),
                 )
                 for c in wanted
             }
@@ -811,8 +812,3 @@ class PracticeScreen(Screen[None]):
         """Stop for now; an unfinished run is offered again next time."""
         self._save_state()
         self.dismiss(None)
-
-
-def _key_map(deck: Deck, dilemma_id: str, version: str) -> Mapping[str, str] | None:
-    """How a card's option keys in an older deck version read now (see Deck.key_map)."""
-    return deck.key_map(version, dilemma_id)

@@ -719,9 +719,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 timeout=8,
             )
 
-        self.app.push_screen(
-            OwnCaseDialog([(t, title) for t, title in self.themes]), done
-        )
+        self.app.push_screen(OwnCaseDialog(self.themes), done)
 
     def action_deep_dive(self) -> None:
         """Open the seven-step walkthrough on this card; come back here after."""

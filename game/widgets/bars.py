@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from textual.content import Content
 from textual.widget import Widget
 
-from game.rules.room import room_phrase, shares
+from sessions.figures import room_phrase, shares
 
 FULL = "█"
 EMPTY = "·"
