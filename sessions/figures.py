@@ -56,21 +56,25 @@ def divided_label(score: float | None) -> str:
     return "de groep is sterk verdeeld"
 
 
-def shares(counts: Mapping[str, int]) -> dict[str, int]:
-    """Whole percentages per key that add up to exactly 100 (largest remainder method).
+def percent(count: int, total: int) -> int:
+    """``count`` as a whole percentage of ``total``, rounded on its own (half up: 12.5 → 13).
 
-    All zeros when nobody voted. Ties in the remainder go to the key that comes first.
+    Exact integer arithmetic, so equal counts always give equal percentages; 0 when the
+    total is 0.
+    """
+    if total <= 0:
+        return 0
+    return (200 * count + total) // (2 * total)
+
+
+def shares(counts: Mapping[str, int]) -> dict[str, int]:
+    """Whole percentages per key, each rounded on its own.
+
+    Equal counts always show equal percentages, so a column may add up to 99 or 101: the room
+    reads "3 33% / 3 34%" as a wrong sum, a total of 99 as rounding. All zeros when nobody voted.
     """
     total = sum(counts.values())
-    if total <= 0:
-        return dict.fromkeys(counts, 0)
-    exact = {k: 100 * n / total for k, n in counts.items()}
-    result = {k: int(v) for k, v in exact.items()}
-    left = 100 - sum(result.values())
-    order = sorted(counts, key=lambda k: (-(exact[k] - result[k]), list(counts).index(k)))
-    for key in order[:left]:
-        result[key] += 1
-    return result
+    return {k: percent(n, total) for k, n in counts.items()}
 
 
 def room_phrase(counts: Mapping[str, int]) -> str:

@@ -22,21 +22,20 @@ def test_phrases_match_what_the_room_sees() -> None:
     assert room_phrase({"A": 0, "B": 0}) == "nog geen stemmen"
 
 
-def test_shares_of_thirds_add_to_100() -> None:
-    assert shares({"A": 1, "B": 1, "C": 1}) == {"A": 34, "B": 33, "C": 33}
+def test_shares_of_thirds_are_equal() -> None:
+    assert shares({"A": 1, "B": 1, "C": 1}) == {"A": 33, "B": 33, "C": 33}
 
 
 @given(st.dictionaries(st.sampled_from("ABCDE"), st.integers(0, 500), min_size=1))
-def test_shares_always_add_to_100_and_stay_close(counts: dict[str, int]) -> None:
+def test_shares_are_each_rounded_on_their_own(counts: dict[str, int]) -> None:
     result = shares(counts)
     total = sum(counts.values())
     assert set(result) == set(counts)
     if total == 0:
         assert all(v == 0 for v in result.values())
         return
-    assert sum(result.values()) == 100
     for key, n in counts.items():
-        assert abs(result[key] - 100 * n / total) < 1
+        assert abs(result[key] - 100 * n / total) <= 0.5
 
 
 def test_note_is_scrubbed_before_it_is_cut_and_the_cut_is_told() -> None:
