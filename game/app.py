@@ -103,6 +103,8 @@ class IntegerSpelApp(App[None]):
         if self.start.kind != "menu":
             self._open_start_target()
         self._started = True
+        # A screen that reads well small (ALLOW_SMALL) may give way to one that doesn't.
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self._check_size))
         self._check_size()
         # Decks, store, notices and the resume offer come once the menu is on screen (the
         # menu says when it has painted); the timer is only a safety net.
@@ -288,7 +290,9 @@ class IntegerSpelApp(App[None]):
 
         if width is None or height is None:
             width, height = self.size
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        below = [s for s in self.screen_stack if not isinstance(s, TooSmallScreen)]
+        allow_small = bool(below) and getattr(below[-1], "ALLOW_SMALL", False)
+        too_small = (width < MIN_WIDTH or height < MIN_HEIGHT) and not allow_small
         if too_small and not self._too_small_shown:
             self._too_small_shown = True
             self.push_screen(TooSmallScreen())

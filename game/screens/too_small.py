@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 
@@ -24,7 +26,7 @@ class TooSmallScreen(ModalScreen[None]):
         color: $foreground;
     }
     """
-    BINDINGS = [("escape", "noop", "")]
+    BINDINGS = [("escape", "noop", ""), ("k", "card_alone", "")]
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -38,11 +40,27 @@ class TooSmallScreen(ModalScreen[None]):
             f"Nu {width}×{height}, nodig is minstens 80×24.\n"
             "Maak het venster groter of de letters kleiner.\n"
             "Er gaat niets verloren."
+            + ("\n\nAlleen de kaart past wel: druk op k." if self._beneath_has_card() else "")
         )
+
+    def _beneath(self) -> Screen[Any] | None:
+        stack = self.app.screen_stack
+        return stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
+
+    def _beneath_has_card(self) -> bool:
+        """Whether the screen under the notice can show the card alone (a round)."""
+        return hasattr(self._beneath(), "action_card_alone")
 
     def refresh_size(self, width: int | None = None, height: int | None = None) -> None:
         """Update the sizes in the notice."""
         self.query_one("#too-small", Static).update(self._text(width, height))
+
+    def action_card_alone(self) -> None:
+        """`k` over a round: the card alone, which reads well on a small window."""
+        beneath = self._beneath()
+        if beneath is not None and hasattr(beneath, "action_card_alone"):
+            self.app.call_later(beneath.run_action, "card_alone")
+            self.dismiss()
 
     def action_noop(self) -> None:
         """Escape does nothing here: the notice goes away when the window is large enough."""

@@ -66,6 +66,21 @@ class RoundTimer(Widget):
     RoundTimer.-over > #timer-over {
         display: block;
     }
+    /* The compact form (80 columns): the digits stay big, the words beside them, no frame. */
+    RoundTimer.-compact {
+        layout: horizontal;
+        height: 3;
+        border: none;
+        padding: 0;
+    }
+    RoundTimer.-compact > #timer-state, RoundTimer.-compact > #timer-over {
+        width: 1fr;
+        height: 3;
+        padding: 1 0 0 2;
+    }
+    RoundTimer.-compact.-over > #timer-state {
+        display: none;
+    }
     """
 
     seconds: reactive[int] = reactive(0)
@@ -165,3 +180,61 @@ class RoundTimer(Widget):
         """Show another round's time, stopped."""
         self.running = False
         self.seconds = seconds
+
+
+class TimerMirror(Widget):
+    """The big digits of a `RoundTimer` shown on another screen (the card alone).
+
+    It follows the timer's seconds, countdown and running state and counts nothing itself,
+    so the two can never differ; the round's timer keeps ticking underneath.
+    """
+
+    DEFAULT_CSS = """
+    TimerMirror {
+        layout: horizontal;
+        height: 3;
+        width: 1fr;
+    }
+    TimerMirror Digits {
+        width: auto;
+        text-style: bold;
+    }
+    TimerMirror > #mirror-state {
+        width: 1fr;
+        height: 3;
+        padding: 1 0 0 2;
+        color: $text-muted;
+    }
+    TimerMirror.-running Digits, TimerMirror.-running > #mirror-state {
+        color: $accent;
+    }
+    TimerMirror.-over Digits, TimerMirror.-over > #mirror-state {
+        color: $warning;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, timer: RoundTimer, *, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.timer = timer
+
+    def compose(self) -> ComposeResult:
+        yield Digits(self.timer.face, id="mirror-digits")
+        yield Static(self._state_text(), id="mirror-state")
+
+    def on_mount(self) -> None:
+        for name in ("seconds", "limit", "running", "over"):
+            self.watch(self.timer, name, self._follow, init=False)
+        self._follow()
+
+    def _state_text(self) -> str:
+        if self.timer.over:
+            return TIME_UP
+        return "Timer loopt" if self.timer.running else "Timer staat stil"
+
+    def _follow(self) -> None:
+        self.query_one(Digits).update(self.timer.face)
+        self.query_one("#mirror-state", Static).update(self._state_text())
+        self.set_class(self.timer.running, "-running")
+        self.set_class(self.timer.over, "-over")
