@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from game.rules.tally import CountError, parse_hand_counts
+from game.widgets.card import row_text
 
 
 class HandCountDialog(ModalScreen[dict[str, int] | None]):
@@ -126,7 +127,7 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
                             max_length=4,
                             compact=True,
                         )
-                        yield Label(f"{key}  {text}", markup=False)
+                        yield Label(f"{key}  {row_text(key, text)}".rstrip(), markup=False)
             yield Static(self._total_text(), id="hands-total", markup=False)
             yield Static(
                 "Leeg telt als 0. Tab gaat naar het volgende veld, Enter slaat op.",

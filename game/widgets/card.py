@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
+from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -15,6 +17,63 @@ from dilemmas.model import Deck, Dilemma
 from game.rules.own import is_own
 from game.rules.text import reflow
 from sessions.own import OWN_THEME_TITLE, own_theme_title
+
+NBSP = "\u00a0"
+_AMOUNT_PARTS = (
+    re.compile(r"(?<=€) +(?=[\d.,-])"),  # "€ 8.000"
+    re.compile(r"(?<=\d) +(?=(?:euro|cent|procent|uur|minuten|%)(?![\w]))"),  # "8.000 euro"
+)
+
+
+def keep_amounts(text: str) -> str:
+    """Non-breaking spaces inside an amount ("€ 8.000", "50 euro", "20 %"), so a line never
+    ends on "zo'n €" with "8.000" on the next."""
+    for pattern in _AMOUNT_PARTS:
+        text = pattern.sub(NBSP, text)
+    return text
+
+
+def wrap_kept(text: str, width: int) -> list[str]:
+    """Lines of ``text`` at ``width``, breaking only at plain spaces (never inside an amount);
+    a list item's later lines hang under its first word."""
+    text = keep_amounts(text)
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            lines.append("")
+            continue
+        mark = next((m for m in ("• ", "- ") if line.lstrip().startswith(m)), "")
+        indent = " " * (len(line) - len(line.lstrip()) + len(mark))
+        lines.extend(textwrap.wrap(line, max(4, width), subsequent_indent=indent,
+                                   break_on_hyphens=False) or [""])
+    return lines
+
+
+class CardText(Static):
+    """A card's text: wrapped like a `Static`, but never inside an amount (Textual breaks at
+    a no-break space too, so the lines are made here). ``content`` stays the text as given."""
+
+    def _plain(self) -> str:
+        content: VisualType = self.content
+        return content.plain if isinstance(content, Content) else str(content)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(wrap_kept(self._plain(), width)) if self._plain() else 0
+
+    def render(self) -> Content:
+        return Content("\n".join(wrap_kept(self._plain(), self.content_size.width)))
+
+
+def row_text(key: str, text: str) -> str:
+    """An option's text without a repeat of its key: a scale point "2" shows as "2" once, and
+    "1 — Helemaal niet" under key 1 as "Helemaal niet"."""
+    plain = text.strip()
+    if plain.lower() == key.strip().lower():
+        return ""
+    for dash in (" — ", " - ", ": "):
+        if plain.lower().startswith(key.strip().lower() + dash):
+            return plain[len(key.strip()) + len(dash):].strip()
+    return text
 
 
 def options_content(dilemma: Dilemma) -> Content:
@@ -60,7 +119,8 @@ def hanging_lines(rows: list[tuple[str, str]], width: int) -> list[Content]:
     indent = key_width + 2 if key_width else 0
     lines: list[Content] = []
     for key, text in rows:
-        wrapped = textwrap.wrap(text, max(10, width - indent)) or [""]
+        text = keep_amounts(row_text(key, text)) if key else keep_amounts(text)
+        wrapped = textwrap.wrap(text, max(10, width - indent), break_on_hyphens=False) or [""]
         head = Content.styled(key.ljust(key_width), "bold") if key_width else Content("")
         lines.append(Content.assemble(head, " " * (indent - key_width), wrapped[0]))
         lines.extend(Content(" " * indent + more) for more in wrapped[1:])
@@ -99,7 +159,7 @@ class HangingList(Widget):
     def _lines(self, width: int) -> list[Content]:
         lines = hanging_lines(self.rows, width)
         if self.footer:
-            lines.extend(Content(line) for line in textwrap.wrap(self.footer, max(10, width)))
+            lines.extend(Content(line) for line in wrap_kept(self.footer, max(10, width)))
         return lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -178,11 +238,11 @@ class CardView(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="card--theme")
-        yield Static(classes="card--title")
-        yield Static(classes="card--situation")
-        yield Static(classes="card--question")
+        yield CardText(classes="card--title")
+        yield CardText(classes="card--situation")
+        yield CardText(classes="card--question")
         yield HangingList(classes="card--options")
-        yield Static(classes="card--prompts")
+        yield CardText(classes="card--prompts")
 
     def on_mount(self) -> None:
         self._fill()
