@@ -63,7 +63,7 @@ async def test_participants_change_during_the_session(isolated_dirs: Path) -> No
         await pilot.press("p")
         await pilot.pause()
         field = app.screen.query_one("#participants-input")
-        for bad, message in (("1000", "tussen 1 en 999"), ("0", "tussen 1 en 999"),
+        for bad, message in (("100", "tussen 1 en 99"), ("0", "tussen 1 en 99"),
                              ("tien", "heel getal")):
             field.value = bad
             await pilot.press("enter")

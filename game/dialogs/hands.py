@@ -15,6 +15,8 @@ from textual.widgets import Button, Input, Label, Static
 from game.rules.tally import CountError, parse_hand_counts
 from game.widgets.card import row_text
 
+HINT = "Leeg telt als 0. Tab gaat naar het volgende veld, Enter slaat op."
+
 
 class HandCountDialog(ModalScreen[dict[str, int] | None]):
     """One field per option; returns the counts once they are valid, or None."""
@@ -129,11 +131,7 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
                         )
                         yield Label(f"{key}  {row_text(key, text)}".rstrip(), markup=False)
             yield Static(self._total_text(), id="hands-total", markup=False)
-            yield Static(
-                "Leeg telt als 0. Tab gaat naar het volgende veld, Enter slaat op.",
-                id="hands-message",
-                markup=False,
-            )
+            yield Static(HINT, id="hands-message", markup=False)
             with Horizontal(id="hands-buttons"):
                 yield Button("Opslaan", variant="primary", id="hands-ok")
                 yield Button("Annuleren", id="hands-cancel")
@@ -160,16 +158,11 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
     @on(Input.Changed)
     def _count_changed(self) -> None:
         self.query_one("#hands-total", Static).update(self._total_text())
+        if self.query_one("#hands-message", Static).has_class("-error"):
+            self._check(move_focus=False)  # an error shown stays true to what is typed now
 
-    def _say(self, text: str, error: bool) -> None:
-        message = self.query_one("#hands-message", Static)
-        message.set_class(error, "-error")
-        message.update(text)
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#hands-ok")
-    def action_accept(self) -> None:
-        """Check the counts; close with them when they are valid."""
+    def _check(self, *, move_focus: bool) -> dict[str, int] | None:
+        """The counts when they are valid; otherwise say what is wrong (and where)."""
         raw = {key: self.query_one(f"#hands-{key}", Input).value for key, _ in self.options}
         for field in self.query(Input):
             field.remove_class("-invalid")
@@ -180,9 +173,24 @@ class HandCountDialog(ModalScreen[dict[str, int] | None]):
             if exc.key is not None:
                 field = self.query_one(f"#hands-{exc.key}", Input)
                 field.add_class("-invalid")
-                field.focus()
-            return
-        self.dismiss(counts)
+                if move_focus:
+                    field.focus()
+            return None
+        self._say(HINT, False)
+        return counts
+
+    def _say(self, text: str, error: bool) -> None:
+        message = self.query_one("#hands-message", Static)
+        message.set_class(error, "-error")
+        message.update(text)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#hands-ok")
+    def action_accept(self) -> None:
+        """Check the counts; close with them when they are valid."""
+        counts = self._check(move_focus=True)
+        if counts is not None:
+            self.dismiss(counts)
 
     @on(Button.Pressed, "#hands-cancel")
     def action_cancel(self) -> None:

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from game.rules.game import SetupError, parse_participants_change
+from game.rules.game import SetupError, parse_participants
 
 
 class ParticipantsDialog(ModalScreen[int | None]):
@@ -20,7 +20,7 @@ class ParticipantsDialog(ModalScreen[int | None]):
     HELP: ClassVar[str] = """\
 **Deelnemers wijzigen**: komt er iemand bij of gaat er iemand weg, typ dan het nieuwe aantal.
 
-- Een heel getal van 1 tot en met 999. `Enter` bewaart, `Escape` annuleert.
+- Een heel getal van 1 tot en met 99, zoals bij het begin. `Enter` bewaart, `Escape` annuleert.
 - Handen tellen kan daarna tot dit aantal; de sessie telt met dit aantal deelnemers.
 """
 
@@ -66,7 +66,7 @@ class ParticipantsDialog(ModalScreen[int | None]):
         with Vertical(id="participants-box"):
             yield Static("Aantal deelnemers wijzigen", id="participants-title", markup=False)
             yield Static(
-                f"Nu {self.participants}. Typ het nieuwe aantal (1 tot en met 999) en druk op "
+                f"Nu {self.participants}. Typ het nieuwe aantal (1 tot en met 99) en druk op "
                 "Enter; Escape laat het zo.",
                 id="participants-hint",
                 markup=False,
@@ -80,15 +80,19 @@ class ParticipantsDialog(ModalScreen[int | None]):
             yield Static("", id="participants-error", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.focus()
+        # Typing replaces the number shown, also when the focus came back with the window's.
+        field.select_all()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            n = parse_participants_change(event.value)
+            n = parse_participants(event.value)  # the same range as the setup
         except SetupError as exc:
             self.query_one("#participants-error", Static).update(str(exc))
+            event.input.select_all()  # the next number typed replaces the wrong one
             return
         self.dismiss(n)
 
