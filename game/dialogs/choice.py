@@ -67,6 +67,9 @@ class ChoiceDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", "Terug", id="choice.cancel"),
         Binding("left", "app.focus_previous", "Vorige", show=False),
         Binding("right", "app.focus_next", "Volgende", show=False),
+        # Long answers stand under each other: there ↓ and ↑ are the arrows people try.
+        Binding("down", "app.focus_next", "Volgende", show=False),
+        Binding("up", "app.focus_previous", "Vorige", show=False),
     ]
 
     def __init__(self, question: str, answers: Sequence[tuple[str, str]], detail: str = "") -> None:
