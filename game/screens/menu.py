@@ -11,6 +11,8 @@ from textual.containers import Center, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from dilemmas.config import PLACEHOLDER
+
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
 
@@ -22,6 +24,11 @@ MENU_ITEMS: tuple[tuple[str, str, str, str], ...] = (
     ("rapportage", "Rapportage", "Anonieme cijfers voor het jaarverslag.", "open_report"),
     ("decks", "Decks", "De dilemmakaartjes bekijken en controleren.", "open_decks"),
 )
+
+
+def _filled(text: str) -> str:
+    """``text``, or nothing while it is still a placeholder such as "[naam invullen]"."""
+    return "" if PLACEHOLDER.search(text) else text.strip()
 
 
 class MainMenuScreen(Screen[None]):
@@ -62,13 +69,15 @@ Kies wat je wilt doen. Gebruik de pijltjes en `Enter`, de cijfers `1` tot en met
         yield Footer(compact=True, show_command_palette=False)
 
     def _contact_line(self) -> str:
+        """The first contact, as far as it is filled in: the menu is on the beamer, and what
+        the WIO still has to fill in ("[naam invullen]") is told in the start-up notice."""
         contacts = cast("IntegerSpelApp", self.app).ctx.config.contacts
         if not contacts:
             return ""
         first = contacts[0]
-        who = f"{first.role}: {first.name}" if first.name else first.role
-        reach = f" — {first.reach}" if first.reach else ""
-        return f"Vragen of twijfels? {who}{reach}"
+        name, reach = _filled(first.name), _filled(first.reach)
+        who = f"{first.role}: {name}" if name else first.role
+        return f"Vragen of twijfels? {who}{f' — {reach}' if reach else ''}"
 
     def on_mount(self) -> None:
         self.query_one("#menu-teamspel", Button).focus()
