@@ -111,3 +111,17 @@ def room_words(counts: Mapping[str, int]) -> str:
     else:
         words = f"verdeeld; de meeste stemmen ({pct[lead]} %) voor {lead}"
     return words
+
+
+def discussed_minutes(seconds: int) -> int:
+    """How long a card was discussed, in whole minutes as people say it: rounded to the
+    nearest minute (half a minute up), and at least 1 once the card was on screen at all.
+
+    146 s is "2 minuten", 150 s "3 minuten", 20 s "1 minuut".
+    """
+    return max(1, (max(0, seconds) + 30) // 60)
+
+
+def minutes_words(minutes: int) -> str:
+    """"1 minuut", "2 minuten"."""
+    return f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"

@@ -76,3 +76,14 @@ def test_the_summary_exports_show_equal_percentages_for_equal_counts() -> None:
 def test_the_words_use_the_same_percentage_as_the_bars() -> None:
     counts = {"A": 4, "B": 3, "C": 1, "D": 1}
     assert f"({shares(counts)['A']} %)" in room_words(counts)
+
+
+def test_discussed_minutes_round_to_the_nearest_minute() -> None:
+    """Seen: "Besproken: 3 minuten" for 146 seconds."""
+    from sessions.figures import discussed_minutes, minutes_words
+
+    assert discussed_minutes(146) == 2 and minutes_words(2) == "2 minuten"
+    assert discussed_minutes(150) == 3
+    assert discussed_minutes(20) == 1 and minutes_words(1) == "1 minuut"
+    assert discussed_minutes(0) == 1
+    assert discussed_minutes(89) == 1 and discussed_minutes(90) == 2
