@@ -96,3 +96,23 @@ async def test_at_80_by_24_the_card_alone_shows_the_big_timer() -> None:
         mirror = app.screen.query_one(TimerMirror)
         assert mirror.region.height == 3 and digits(app) == "00:00"
         assert "staat stil" in screen_text(app)
+
+
+async def test_help_from_the_card_alone_at_50_by_15_opens_and_closes_without_the_notice() -> None:
+    app = bare_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(RoundLike())
+        app.screen.action_card_alone()
+        await pilot.pause()
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert "Alleen de kaart" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, CardAloneScreen)
+        assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)

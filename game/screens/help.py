@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +33,9 @@ def _key_label(key: str) -> str:
 
 class HelpScreen(ModalScreen[None]):
     """Help for the screen below: its HELP text and every key it listens to."""
+
+    ALLOW_SMALL: ClassVar[bool] = True
+    """It scrolls, so it reads on a small window too (F1 from the card alone, big letters)."""
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
