@@ -13,6 +13,7 @@ _WHERE = {
     "RevealScroll": "reveal_scroll",
     "RoundTimer": "timer",
     "ThemeBoard": "theme_board",
+    "TimerMirror": "timer",
     "VoteBars": "bars",
 }
 
