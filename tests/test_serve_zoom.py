@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_serve_browser import CHROMIUM, Tab, served  # noqa: E402,F401 (fixture)
+from test_serve_browser import CHROMIUM, Tab  # noqa: E402
+from test_serve_browser import served as served_fixture  # noqa: E402,F401 (the fixture "served")
 
 pytest.importorskip("textual_serve")
 sync_api = pytest.importorskip("playwright.sync_api")
