@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_serve_browser import CHROMIUM, Tab  # noqa: E402
-from test_serve_browser import served as served_fixture  # noqa: E402,F401 (the fixture "served")
+from test_serve_browser import served  # noqa: E402,F401 (the fixture)
 
 pytest.importorskip("textual_serve")
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -51,7 +51,7 @@ def app_size_at_zoom(url: str, zoom: float) -> tuple[dict[str, int], float, str]
             browser.close()
 
 
-def test_browser_zoom_gives_the_app_larger_cells(served: tuple[str, Path]) -> None:
+def test_browser_zoom_gives_the_app_larger_cells(served: tuple[str, Path]) -> None:  # noqa: F811
     url, _ = served
     normal, ratio_normal, _ = app_size_at_zoom(url, 1)
     zoomed, ratio_zoomed, drawn = app_size_at_zoom(url, 2)
