@@ -107,11 +107,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     token = None if is_loopback(host) else new_token()
     if token is not None:
+        where = "alle netwerken van deze computer" if is_wildcard(host) else host
         print(
-            f"Let op: je start de app op {host}. Iedereen die dit adres kan bereiken en de sleutel\n"
-            "in het adres heeft, kan de app gebruiken en de opgeslagen sessies en rapporten zien.\n"
-            "Doe dit alleen op een netwerk dat je vertrouwt, en stop de server (Ctrl+C) zodra de\n"
-            "sessie klaar is.",
+            f"Let op: je start de app op {where}. Iedereen die de app via het netwerk kan\n"
+            "bereiken en de sleutel in het adres heeft, kan de app gebruiken en de opgeslagen\n"
+            "sessies en rapporten zien. Doe dit alleen op een netwerk dat je vertrouwt, en stop\n"
+            "de server (Ctrl+C) zodra de sessie klaar is.",
             file=sys.stderr,
         )
     access = Access.for_host(host, port, token)
