@@ -70,6 +70,13 @@ def test_loopback_accepts_its_own_names_only() -> None:
     assert not access.host_ok("127.0.0.1:8000/x")
 
 
+def test_localhost_accepts_both_loopback_addresses() -> None:
+    access = Access.for_host("localhost", 8000, None)
+    assert access.host_ok("localhost:8000") and access.host_ok("127.0.0.1:8000")
+    assert access.host_ok("[::1]:8000")
+    assert not access.host_ok("evil.example:8000")
+
+
 def test_origin_must_be_the_page_itself() -> None:
     access = Access.for_host("127.0.0.1", 8000, None)
     host = "127.0.0.1:8000"

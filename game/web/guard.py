@@ -92,6 +92,8 @@ class Access:
         bare = host.strip("[]").lower()
         if is_wildcard(bare):
             return cls(port, LOOPBACK_NAMES | {socket.gethostname().lower()}, True, token)
+        if bare == "localhost":
+            return cls(port, LOOPBACK_NAMES, False, token)
         if is_loopback(bare):
             return cls(port, frozenset({bare, "localhost"}), False, token)
         return cls(port, frozenset({bare}), False, token)
