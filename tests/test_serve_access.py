@@ -153,6 +153,9 @@ async def test_page_refuses_another_host(loopback: tuple[str, GuardedServer]) ->
         async with http.get(base + "/") as ok:
             assert ok.status == 200
             page = await ok.text()
+            # No other site may show the app in a frame (and trick a click on it).
+            assert ok.headers["X-Frame-Options"] == "DENY"
+            assert "frame-ancestors 'none'" in ok.headers["Content-Security-Policy"]
         assert f"ws://127.0.0.1:{port}/ws" in page  # the address the browser used
         assert "0.0.0.0" not in page
         async with http.get(base + "/", headers={"Host": f"evil.example:{port}"}) as bad:
