@@ -34,13 +34,15 @@ def test_plain_get_of_the_websocket_prints_no_traceback(tmp_path: Path) -> None:
     server = start(tmp_path, "--port", str(port))
     wait_for_port(port, server)
     base = f"http://127.0.0.1:{port}"
-    for headers in ({}, {"Origin": base}):
-        request = urllib.request.Request(base + "/ws", headers=headers)
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(request, timeout=10)
-        assert refused.value.code in (400, 403)
-    server.send_signal(signal.SIGINT)
-    out, err = server.communicate(timeout=15)
+    try:
+        for headers in ({}, {"Origin": base}):
+            request = urllib.request.Request(base + "/ws", headers=headers)
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=10)
+            assert refused.value.code in (400, 403)
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=15)
     assert server.returncode == 0
     assert err == "", err
     assert "De server is gestopt." in out
@@ -65,8 +67,12 @@ def test_ctrl_c_with_an_open_tab_ends_its_app_quietly(tmp_path: Path) -> None:
             while not ws.closed:
                 await ws.receive(timeout=30)
 
-    asyncio.run(open_tab_then_stop())
-    out, err = server.communicate(timeout=30)
+    try:
+        asyncio.run(open_tab_then_stop())
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=30)
     assert server.returncode == 0
     assert err == "", err  # no "Loop … that handles pid … is closed", no traceback
     assert "De server is gestopt." in out
