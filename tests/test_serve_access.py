@@ -258,7 +258,7 @@ async def test_beyond_loopback_every_request_needs_the_token() -> None:
                 assert first.headers["Location"] == "/?fontsize=20"  # the token leaves the bar
                 cookie = first.cookies[access.cookie_name]
                 assert cookie.value == "de-sleutel"
-                assert cookie["httponly"] and cookie["samesite"] == "Strict"
+                assert cookie["httponly"] and cookie["samesite"] == "Lax"
             async with browser.get(base + "/?fontsize=20") as page:
                 assert page.status == 200
             async with browser.get(base + "/static/js/textual.js") as script:

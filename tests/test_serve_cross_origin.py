@@ -43,14 +43,18 @@ fetch("http://127.0.0.1:%(port)d/").then(
 </script></body></html>"""
 
 
-@pytest.fixture
-def hostile_site() -> Iterator[tuple[int, dict[str, int]]]:
-    """A second local web server, on its own port, whose page targets the app's port."""
-    target: dict[str, int] = {}
+LINK = """<!DOCTYPE html><html><body>
+<a id="link" href="%(address)s">De app</a>
+</body></html>"""
+
+
+def other_site(page: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """A second local web server, on its own port, serving `page` % (what the test fills in)."""
+    target: dict[str, Any] = {}
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            body = (HOSTILE % {"port": target["port"]}).encode()
+            body = (page % target).encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.send_header("Content-Length", str(len(body)))
@@ -68,6 +72,18 @@ def hostile_site() -> Iterator[tuple[int, dict[str, int]]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def hostile_site() -> Iterator[tuple[int, dict[str, Any]]]:
+    """A page on another port whose script targets the app's port (target["port"])."""
+    yield from other_site(HOSTILE)
+
+
+@pytest.fixture
+def linking_site() -> Iterator[tuple[int, dict[str, Any]]]:
+    """A page on another site (localhost, not 127.0.0.1) with a link to target["address"]."""
+    yield from other_site(LINK)
 
 
 def start_serve(tmp_path: Path, *argv: str) -> tuple[subprocess.Popen[str], int]:
@@ -106,7 +122,7 @@ def launch(p: Any) -> Any:
 
 
 def test_page_from_another_origin_gets_nothing_while_the_app_page_works(
-    tmp_path: Path, hostile_site: tuple[int, dict[str, int]]
+    tmp_path: Path, hostile_site: tuple[int, dict[str, Any]]
 ) -> None:
     hostile_port, target = hostile_site
     server, port = start_serve(tmp_path)
@@ -133,7 +149,7 @@ def test_page_from_another_origin_gets_nothing_while_the_app_page_works(
 
 
 def test_every_network_prints_a_token_address_that_opens_via_loopback(
-    tmp_path: Path, hostile_site: tuple[int, dict[str, int]]
+    tmp_path: Path, hostile_site: tuple[int, dict[str, Any]]
 ) -> None:
     hostile_port, target = hostile_site
     server, port = start_serve(tmp_path, "--host", "0.0.0.0")
@@ -163,6 +179,36 @@ def test_every_network_prints_a_token_address_that_opens_via_loopback(
                 # that makes it: the Origin check still refuses a page on another port.
                 result = hostile_result(browser, hostile_port)
                 assert result["opened"] is False and result["received"] == [], result
+            finally:
+                browser.close()
+    finally:
+        stop_serve(server)
+
+
+def test_the_printed_address_followed_from_another_site_opens_the_app(
+    tmp_path: Path, linking_site: tuple[int, dict[str, Any]]
+) -> None:
+    """The address pasted in a chat or mail in the browser: a link on another site."""
+    link_port, target = linking_site
+    server, port = start_serve(tmp_path, "--host", "0.0.0.0")
+    try:
+        assert server.stdout is not None
+        printed = ""
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and "Stoppen" not in printed:
+            printed += server.stdout.readline()
+        local = re.search(rf"http://127\.0\.0\.1:{port}/\?token=[\w-]+", printed)
+        assert local, printed
+        target["address"] = local.group(0)
+        with sync_api.sync_playwright() as p:
+            browser = launch(p)
+            try:
+                page = browser.new_page(viewport={"width": 1200, "height": 800})
+                tab = Tab(page)
+                page.goto(f"http://localhost:{link_port}/")  # another site than 127.0.0.1
+                page.click("#link")
+                tab.wait_for("Teamspel")
+                assert page.title() == "Integer-spel"
             finally:
                 browser.close()
     finally:

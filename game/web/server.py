@@ -104,7 +104,7 @@ class GuardedServer(Server):
                 target = request.rel_url.with_query(rest)
                 response = web.Response(status=302, headers={"Location": str(target)})
                 response.set_cookie(access.cookie_name, access.token or "", httponly=True,
-                                    samesite="Strict", path="/")
+                                    samesite="Lax", path="/")
                 return response
         return await handler(request)
 
