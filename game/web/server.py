@@ -88,7 +88,8 @@ class GuardedServer(Server):
             return refused("Deze server beantwoordt alleen het adres dat hij bij het starten "
                            "toonde. Open dat adres.")
         origin = request.headers.get("Origin")
-        is_socket = request.path == "/ws"
+        is_socket = (request.match_info.route.name == "websocket"
+                     or request.headers.get("Upgrade", "").lower() == "websocket")
         if (is_socket or origin is not None) and not access.origin_ok(origin, host):
             return refused("Alleen de pagina van de app zelf mag de app gebruiken.")
         if access.token is not None and not access.token_ok(
@@ -99,7 +100,9 @@ class GuardedServer(Server):
                                "(…?token=…) erin.")
             if request.path == "/" and request.method == "GET":
                 # As notebook servers do: the token becomes a cookie of this address, and the
-                # address bar (and its history) loses it.
+                # address bar (and its history) loses it. Lax, not Strict: the printed address
+                # followed from a mail or chat in the browser must open the app; the websocket
+                # is kept from other pages by the Origin check, not by the cookie.
                 rest = {k: v for k, v in request.query.items() if k != "token"}
                 target = request.rel_url.with_query(rest)
                 response = web.Response(status=302, headers={"Location": str(target)})
