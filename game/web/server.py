@@ -171,8 +171,8 @@ class GuardedServer(Server):
             self.services.add(service)
             await service.start(width, height)
             await self._process_messages(websocket, service)
-        except (asyncio.CancelledError, ConnectionError):
-            pass
+        except (asyncio.CancelledError, OSError):
+            pass  # the tab went away, the server stops, or the app could not be started
         finally:
             await asyncio.shield(asyncio.ensure_future(self._end_tab(service)))
             with contextlib.suppress(ConnectionError, RuntimeError):
