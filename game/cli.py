@@ -208,11 +208,16 @@ def build_parser() -> DutchParser:
 
     serve = sub.add_parser("serve", help="dezelfde app in een webbrowser",
                            description="Start de app als website, voor een browser of een gedeeld scherm.\n"
-                                       "Standaard alleen bereikbaar op deze computer (127.0.0.1).")
+                                       "Standaard alleen bereikbaar op deze computer (127.0.0.1). Met een ander\n"
+                                       "--host krijgt het adres een sleutel (token) die elke browser nodig heeft.")
     serve.add_argument("--host", default="127.0.0.1", metavar="ADRES",
-                       help="adres om op te luisteren (standaard 127.0.0.1, alleen deze computer)")
+                       help="adres om op te luisteren (standaard 127.0.0.1, alleen deze computer; "
+                            "0.0.0.0 voor collega's op het netwerk)")
     serve.add_argument("--port", type=_port, default=8000, metavar="POORT",
                        help="poort (standaard 8000)")
+    serve.add_argument("--max-tabs", type=_positive_int, default=4, metavar="N",
+                       help="in hoeveel tabbladen de app tegelijk open mag zijn (standaard 4); "
+                            "elk tabblad is een eigen app op deze computer")
     return parser
 
 

@@ -104,7 +104,8 @@ def test_beyond_loopback_warns(tmp_path: Path) -> None:
     finally:
         server.terminate()
         out, err = server.communicate(timeout=10)
-    assert "Iedereen die dit adres kan bereiken" in err
+    assert "Iedereen die de app via het netwerk kan" in err and "de sleutel" in err
+    assert "0.0.0.0" not in out + err
 
 
 def test_port_in_use_is_a_dutch_error(tmp_path: Path) -> None:

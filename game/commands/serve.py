@@ -2,33 +2,27 @@
 
 textual-serve (and its aiohttp) are imported only here, so the other commands and the
 terminal app do not pay for them. Each browser tab gets its own app process, started with
-the same global options (--data-dir, --decks) as this command.
+the same global options (--data-dir, --decks) as this command. Who may use the server is
+decided in game.web.guard; the server itself is game.web.server.
 """
 
 from __future__ import annotations
 
 import argparse
 import ipaddress
+import re
 import shlex
+import socket
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from dilemmas import paths
+from game.web.guard import Access, is_loopback, is_wildcard, new_token, own_addresses, url
 
 APP_NAME = "Integer-spel"
-_PAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "web"
-
-
-def is_loopback(host: str) -> bool:
-    """True for an address only this computer can reach (127.0.0.0/8, ::1, localhost)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+DEFAULT_MAX_TABS = 4
+_HOST_NAME = re.compile(r"(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?")
 
 
 def app_command(args: argparse.Namespace) -> str:
@@ -41,15 +35,61 @@ def app_command(args: argparse.Namespace) -> str:
     return shlex.join(argv)
 
 
-def _url(host: str, port: int) -> str:
-    shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}"
+def addresses_to_print(host: str, port: int, token: str | None,
+                       found: list[str] | None = None) -> list[str]:
+    """The addresses a browser can open: never 0.0.0.0, always with the token when one is needed.
+
+    Listening on every network, that is this computer's own network addresses (found, or
+    `found` in tests) and, last, the one for this computer itself.
+    """
+    bare = host.strip("[]")
+    if not is_wildcard(bare):
+        return [url(bare, port, token)]
+    shown = [url(address, port, token) for address in (own_addresses() if found is None else found)]
+    return [*shown, url("127.0.0.1", port, token)]
+
+
+def _started_text(host: str, port: int, token: str | None, max_tabs: int) -> str:
+    shown = addresses_to_print(host, port, token)
+    if len(shown) == 1:
+        lines = [f"Integer-spel draait in de browser op {shown[0]}"]
+    else:
+        lines = ["Integer-spel draait in de browser op:"]
+        lines += [f"  {address}" for address in shown[:-1]]
+        lines.append(f"  {shown[-1]}  (alleen op deze computer)")
+    if len(shown) > 1 and not shown[:-1]:
+        lines.append("Geen netwerkadres gevonden: collega's kunnen de app nu niet bereiken.")
+    lines.append("Open dat adres in je browser. Stoppen: Ctrl+C.")
+    if token is not None:
+        lines.append("De sleutel (token=…) hoort bij het adres: zonder sleutel geen toegang.")
+    tabs = "één tabblad" if max_tabs == 1 else f"{max_tabs} tabbladen"
+    lines.append(f"De app kan in {tabs} tegelijk open zijn (--max-tabs).")
+    return "\n".join(lines)
+
+
+def host_problem(host: str, port: int) -> str | None:
+    """Why `host` can't be listened on, in Dutch, before anything is started; None if it looks fine."""
+    bare = host.strip("[]")
+    if is_wildcard(bare):
+        return None
+    unknown = f"het adres {host} ken ik niet. Gebruik een IP-adres van deze computer, of laat --host weg."
+    try:
+        ipaddress.ip_address(bare)
+        return None
+    except ValueError:
+        if re.fullmatch(r"[\d.]+", bare) or not _HOST_NAME.fullmatch(bare):
+            return unknown  # an IP address that isn't one, or no possible name: no look-up needed
+    try:
+        socket.getaddrinfo(bare, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return unknown
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
     """Serve the app until Ctrl+C; returns the exit code."""
     try:
-        from textual_serve.server import Server
+        from game.web import server
     except ImportError:
         print(
             "integer-spel: de browserversie heeft textual-serve nodig. Installeer die met\n"
@@ -60,88 +100,36 @@ def run(args: argparse.Namespace) -> int:
 
     host: str = args.host
     port: int = args.port
-    if not is_loopback(host):
+    max_tabs: int = getattr(args, "max_tabs", DEFAULT_MAX_TABS)
+    problem = host_problem(host, port)
+    if problem is not None:
+        print(f"integer-spel: kan de server niet starten: {problem}", file=sys.stderr)
+        return 1
+    token = None if is_loopback(host) else new_token()
+    if token is not None:
+        where = "alle netwerken van deze computer" if is_wildcard(host) else host
         print(
-            f"Let op: je start de app op {host}. Iedereen die dit adres kan bereiken, kan de app\n"
-            "gebruiken en de opgeslagen sessies en rapporten zien. Doe dit alleen op een netwerk\n"
-            "dat je vertrouwt, en stop de server (Ctrl+C) zodra de sessie klaar is.",
+            f"Let op: je start de app op {where}. Iedereen die de app via het netwerk kan\n"
+            "bereiken en de sleutel in het adres heeft, kan de app gebruiken en de opgeslagen\n"
+            "sessies en rapporten zien. Doe dit alleen op een netwerk dat je vertrouwt, en stop\n"
+            "de server (Ctrl+C) zodra de sessie klaar is.",
             file=sys.stderr,
         )
+    access = Access.for_host(host, port, token)
 
-    import asyncio
-    import weakref
+    def started() -> None:
+        print(_started_text(host, port, token, max_tabs), flush=True)
 
-    import textual_serve.server as textual_server
-    from textual_serve.app_service import AppService
-
-    running: weakref.WeakSet[AppService] = weakref.WeakSet()
-
-    class TrackedAppService(AppService):
-        """textual-serve's app process, remembered so that stopping the server stops it too."""
-
-        async def start(self, width: int, height: int) -> None:
-            running.add(self)
-            await super().start(width, height)
-
-    # textual-serve makes one app process per browser tab and keeps no list of them: without
-    # one, Ctrl+C left them to be collected after the loop had closed (a traceback on the
-    # way out), and an app could be cut off before its last save reached the file.
-    textual_server.AppService = TrackedAppService  # type: ignore[attr-defined]
-
-    class DutchServer(Server):
-        async def on_shutdown(self, app: Any) -> None:
-            services = list(running)
-            if services:
-                # Each app quits as with ctrl+q: its queued writes settle first.
-                await asyncio.wait(
-                    [asyncio.ensure_future(service.stop()) for service in services], timeout=8
-                )
-
-        def initialize_logging(self) -> None:
-            # textual-serve logs every connection in English; the person running it
-            # only needs the address and how to stop.
-            import logging
-
-            logging.basicConfig(level=logging.WARNING, format="%(message)s")
-
-        async def on_startup(self, app: Any) -> None:
-            print(f"Integer-spel draait in de browser op {_url(host, port)}", flush=True)
-            print("Open dat adres in je browser. Stoppen: Ctrl+C.", flush=True)
-
-    server = DutchServer(
-        app_command(args),
-        host=host,
-        port=port,
-        title=APP_NAME,
-        templates_path=_PAGE_TEMPLATES,
-    )
     try:
-        server.serve()
+        server.serve(app_command(args), host.strip("[]"), access, max_tabs, APP_NAME, started)
     except KeyboardInterrupt:
         pass
     except OSError as exc:
-        print(f"integer-spel: kan de server niet starten op {_url(host, port)}: "
+        print(f"integer-spel: kan de server niet starten op {url(host.strip('[]'), port)}: "
               f"{_os_reason(exc)}", file=sys.stderr)
         return 1
-    _quiet_closed_loop_cleanup()
     print("De server is gestopt.", flush=True)
     return 0
-
-
-def _quiet_closed_loop_cleanup() -> None:
-    """After the server's loop has closed, asyncio may still collect the pipe of an app
-    process that ended with its tab; its clean-up then fails on the closed loop and Python
-    prints a traceback on the way out ("Event loop is closed"). Nothing is left to clean up by
-    then: leave out that one message, and only that one."""
-    previous = sys.unraisablehook
-
-    def hook(unraisable: Any) -> None:
-        exc = unraisable.exc_value
-        if isinstance(exc, RuntimeError) and str(exc) == "Event loop is closed":
-            return
-        previous(unraisable)
-
-    sys.unraisablehook = hook
 
 
 def _os_reason(exc: OSError) -> str:

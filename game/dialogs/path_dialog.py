@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,7 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from sessions.files import write_problem
+from sessions.files import (
+    WriteError,
+    os_error_text,
+    special_file_text,
+    write_private,
+    write_problem,
+)
 
 
 def resolve_path(text: str, base: Path | None = None) -> Path:
@@ -25,32 +32,34 @@ def resolve_path(text: str, base: Path | None = None) -> Path:
 
 
 def read_problem(path: Path, *, allow_dir: bool = False) -> str | None:
-    """Why `path` can't be read, in Dutch, or None when it can."""
-    if not path.exists():
-        if not path.parent.is_dir():
+    """Why `path` can't be read, in Dutch, or None when it can.
+
+    Only a regular file (or, with `allow_dir`, a folder) is read: a FIFO or a device would
+    make the app wait forever or read without end.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if not os.path.isdir(path.parent):
             return f"De map {path.parent} bestaat niet."
         return f"Het bestand {path} bestaat niet."
-    if path.is_dir() and not allow_dir:
-        return f"{path} is een map. Kies een bestand in die map."
+    except OSError as exc:
+        return os_error_text(exc, path)
+    if stat.S_ISDIR(info.st_mode):
+        return None if allow_dir else f"{path} is een map. Kies een bestand in die map."
+    if not stat.S_ISREG(info.st_mode):
+        return special_file_text(path)
     if not os.access(path, os.R_OK):
         return f"Je mag {path} niet lezen."
     return None
 
 
 def save_text(path: Path, text: str) -> str | None:
-    """Write `text` to `path`, readable by the user alone; a Dutch message when it fails."""
+    """Write `text` to `path` (atomic, readable by the user alone); a Dutch message when it fails."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-    except PermissionError:
-        return f"Je mag {path} niet schrijven. Kies een andere plek."
-    except FileNotFoundError:
-        return f"De map {path.parent} bestaat niet."
-    except IsADirectoryError:
-        return f"{path} is een map. Typ er een bestandsnaam achter."
-    except OSError as exc:
-        return f"{path} kon niet worden geschreven ({exc.strerror or exc})."
+        write_private(path, text)
+    except WriteError as exc:
+        return exc.message
     return None
 
 
@@ -187,7 +196,7 @@ class PathDialog(ModalScreen[Path | None]):
         if problem is not None:
             self._say(problem, "error")
             return
-        if not self.must_exist and path.exists() and self._confirm_overwrite != path:
+        if not self.must_exist and os.path.lexists(path) and self._confirm_overwrite != path:
             self._confirm_overwrite = path
             self._say(f"{path} bestaat al. Kies nog een keer OK om het te vervangen.", "warning")
             return
