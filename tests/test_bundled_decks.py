@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from test_bundled_deck_routes import AGREED_CONTACT_IDS
 from textual.app import App, ComposeResult
 
 from dilemmas.config import DEFAULT_CONTACTS
@@ -95,7 +96,7 @@ def test_no_wrong_routes_or_slips(decks: dict[str, Deck], phrase: str) -> None:
 
 
 def test_contacts_exist_and_are_used(decks: dict[str, Deck]) -> None:
-    known = {contact.id for contact in DEFAULT_CONTACTS}
+    known = {contact.id for contact in DEFAULT_CONTACTS} | set(AGREED_CONTACT_IDS)
     cards = team_cards(decks)
     for card in cards:
         assert set(card.contacts) <= known, (card.id, card.contacts)
@@ -239,9 +240,13 @@ HUIZEN_REGULATIONS = {
     "Regeling melding vermoeden misstand",
     "Klachtenregeling ongewenst gedrag",
     "Protocol e-mail, internet en social media 2018",
+    "Gedragscode raadsleden en lijstopvolgers gemeente Huizen 2022",
+    "Gedragscode wethouders en burgemeester gemeente Huizen 2022",
+    "Protocol vermoedens integriteitsschending politieke ambtsdragers Huizen 2022",
 }
 LAWS = {
     "Aanbestedingswet 2012", "Algemene verordening gegevensbescherming", "Algemene wet bestuursrecht",
+    "Archiefwet", "Burgerlijk Wetboek", "Kieswet", "Wet verplichte meldcode huiselijk geweld en kindermishandeling",
     "Algemene wet gelijke behandeling", "Ambtenarenwet 2017", "Arbeidsomstandighedenwet",
     "Gemeentewet", "Grondwet", "Jeugdwet", "Opiumwet", "Participatiewet", "Wet basisregistratie personen",
     "Wet bescherming klokkenluiders", "Wet Bibob",
@@ -327,6 +332,8 @@ NOT_NAMES = {
     "Openbare", "Polen", "Publiekszaken", "Rechten", "Regeling", "Ruimte", "Spanje", "Thuis", "Turkije",
     "Veilig", "Werk", "Werken", "Wet", "Whats", "Wmo", "Woningwet", "Woo", "Zelfmoordpreventie",
     "Protocol", "Wetboek", "Strafrecht", "Gooimeer",
+    "Hof", "Justitie", "Autoriteit", "Persoonsgegevens", "Landelijke", "Klachtencommissie", "Ongewenst",
+    "Gedrag", "Orde", "Veiligheid", "Netwerk", "Weerbaar", "Bestuur", "Burgerlijk",
 }
 
 
