@@ -102,3 +102,34 @@ def test_the_raad_deck_has_its_routes_and_huizens_codes(decks: dict[str, Deck]) 
         text = _text(card) + " ".join(card.prompts + card.variations)
         assert "fractievolger" not in text and "commissielid" not in text, card.id
     assert "lijstopvolger" in raad.info.description
+
+
+def test_the_pulse_has_one_scale_and_is_asked_at_the_start(decks: dict[str, Deck]) -> None:
+    pulse = decks["pulse"]
+    meaning: dict[str, set[str]] = {}
+    for question in pulse.dilemmas:
+        for o in question.answer.options:
+            meaning.setdefault(o.key, set()).add(o.text)
+    assert meaning == {"ja": {"Ja"}, "nee": {"Nee"}, "weet-niet": {"Weet ik niet zeker"}}
+    assert "begin van de sessie" in pulse.info.description
+    assert "aan het eind" not in pulse.info.description
+    for question in pulse.dilemmas:
+        text = " ".join([question.situation, question.question])
+        for leading in ("kost moed", "bang", "vertrouwenspersoon voor integriteit"):
+            assert leading not in text, (question.id, leading)
+        assert "redelijke termijn" not in question.guidance
+        assert "zonder dat jij dat weet" not in question.guidance
+    ids = {q.id for q in pulse.dilemmas}
+    assert "direct-ingegrepen" in ids
+    opvolging = pulse.dilemma("vertrouwen-in-opvolging")
+    assert opvolging is not None
+    assert "7 dagen" in opvolging.guidance and "drie maanden" in opvolging.guidance
+
+
+def test_older_pulse_answers_count_unless_their_scale_changed(decks: dict[str, Deck]) -> None:
+    pulse = decks["pulse"]
+    for version in ("2026.1", "2026.2"):
+        assert pulse.key_map(version, "kent-vertrouwenspersoon") is None
+        assert pulse.key_map(version, "weet-waar-melden") is None
+        assert pulse.key_map(version, "veilig-vraag-stellen") == {}
+        assert pulse.key_map(version, "vertrouwen-in-opvolging") == {}
