@@ -119,3 +119,33 @@ def test_no_stadium_in_huizen() -> None:
     assert "stadion" not in c.situation and "derby" not in c.title.lower()
     festival = card("raad-en-college", "bericht-over-festivalvergunning")
     assert "mening kunnen geven" not in " ".join(o.text for o in festival.answer.options)
+
+
+# The gaps a trainer found, each covered by a card of its own.
+NEW_CARDS = {
+    "huizen-basis": (
+        "link-in-een-nepmail", "wachtwoord-van-een-zieke-collega", "usb-stick-op-de-parkeerplaats",
+        "bijlage-naar-de-verkeerde-inwoner", "advies-wat-zachter", "campagne-over-je-eigen-plan",
+        "notitie-voor-de-krant", "hulp-in-het-stemhokje", "appjes-wissen-na-het-woo-verzoek",
+        "het-hele-dossier-in-het-overleg", "blauwe-plekken-bij-het-huisbezoek", "lijkt-niet-op-de-foto",
+        "je-zus-aan-je-balie", "duw-in-het-park", "huisbezoek-achter-een-dichte-deur",
+        "berichten-van-een-inwoner", "relatie-met-iemand-uit-je-team", "biertje-in-de-lunchpauze",
+    ),
+    "raad-en-college": (
+        "opdracht-voor-je-eigen-bedrijf", "betaalde-adviesraad-voor-de-wethouder",
+        "even-achter-het-dossier-aan",
+    ),
+}
+
+
+def test_the_card_decks_cover_the_gaps_with_at_least_130_cards() -> None:
+    total = 0
+    for name in ("huizen-basis", "omgangsvormen", "raad-en-college"):
+        deck = load_deck(DECKS_DIR / f"{name}.yaml")
+        total += len(deck.dilemmas)
+        for card_id in NEW_CARDS.get(name, ()):
+            assert deck.dilemma(card_id) is not None, card_id
+    assert total >= 130
+    basis = load_deck(DECKS_DIR / "huizen-basis.yaml")
+    per_theme = {t.id: sum(d.theme == t.id for d in basis.dilemmas) for t in basis.themes}
+    assert per_theme["informatiebeveiliging"] >= 4 and per_theme["politiek"] >= 3

@@ -206,7 +206,7 @@ def test_each_deck_says_what_to_check_before_first_use(decks: dict[str, Deck]) -
 
 # First names used for people in the cards; a name belongs to one card only, so a team never
 # mixes up two different people with the same name.
-PERSON_NAMES = set(["Ahmed", "Anja", "Anouk", "Arjen", "Aylin", "Bart", "Bas", "Bram", "Carla", "Chantal", "Daan", "Demi", "Dewi", "Emre", "Erik", "Esra", "Esther", "Eva", "Fatima", "Femke", "Fleur", "Floor", "Gerrit", "Gert", "Gijs", "Hakan", "Hamid", "Hanna", "Hans", "Hatice", "Henk", "Hidde", "Ilse", "Ingrid", "Iris", "Jasper", "Jelle", "Jeroen", "Jolanda", "Joris", "Joyce", "Jurgen", "Karim", "Kees", "Kevin", "Kim", "Koen", "Lidia", "Lieke", "Linda", "Lisa", "Lotte", "Lucas", "Luuk", "Maaike", "Marco", "Marieke", "Marloes", "Mehmet", "Milan", "Mirjam", "Nadia", "Naima", "Nikki", "Nina", "Noor", "Olga", "Omar", "Petra", "Pieter", "Priya", "Rachid", "Ramon", "Romy", "Roos", "Ruben", "Ruud", "Samira", "Sanne", "Sarita", "Sem", "Sofie", "Stijn", "Sven", "Tarik", "Thijs", "Tim", "Tobias", "Ton", "Wendy", "Wim", "Wouter", "Yara", "Youssef", "Yusuf", "Annemiek", "Esmee", "Frank", "Ilona", "Jos", "Marek", "Marjolein", "Merel", "Sandra", "Stefan"])
+PERSON_NAMES = set(["Ahmed", "Anja", "Anouk", "Arjen", "Aylin", "Bart", "Bas", "Bram", "Carla", "Chantal", "Daan", "Demi", "Dewi", "Emre", "Erik", "Esra", "Esther", "Eva", "Fatima", "Femke", "Fleur", "Floor", "Gerrit", "Gert", "Gijs", "Hakan", "Hamid", "Hanna", "Hans", "Hatice", "Henk", "Hidde", "Ilse", "Ingrid", "Iris", "Jasper", "Jelle", "Jeroen", "Jolanda", "Joris", "Joyce", "Jurgen", "Karim", "Kees", "Kevin", "Kim", "Koen", "Lidia", "Lieke", "Linda", "Lisa", "Lotte", "Lucas", "Luuk", "Maaike", "Marco", "Marieke", "Marloes", "Mehmet", "Milan", "Mirjam", "Nadia", "Naima", "Nikki", "Nina", "Noor", "Olga", "Omar", "Petra", "Pieter", "Priya", "Rachid", "Ramon", "Romy", "Roos", "Ruben", "Ruud", "Samira", "Sanne", "Sarita", "Sem", "Sofie", "Stijn", "Sven", "Tarik", "Thijs", "Tim", "Tobias", "Ton", "Wendy", "Wim", "Wouter", "Yara", "Youssef", "Yusuf", "Annemiek", "Esmee", "Frank", "Ilona", "Jos", "Marek", "Marjolein", "Merel", "Sandra", "Stefan", "Inge", "Niels", "Saskia", "Rik", "Vera", "Mila"])
 
 
 def test_no_person_name_in_two_cards(decks: dict[str, Deck]) -> None:
@@ -246,7 +246,7 @@ HUIZEN_REGULATIONS = {
 }
 LAWS = {
     "Aanbestedingswet 2012", "Algemene verordening gegevensbescherming", "Algemene wet bestuursrecht",
-    "Archiefwet", "Burgerlijk Wetboek", "Kieswet", "Wet verplichte meldcode huiselijk geweld en kindermishandeling",
+    "Archiefwet", "Baseline Informatiebeveiliging Overheid", "Burgerlijk Wetboek", "Kieswet", "Paspoortwet", "Wet verplichte meldcode huiselijk geweld en kindermishandeling",
     "Algemene wet gelijke behandeling", "Ambtenarenwet 2017", "Arbeidsomstandighedenwet",
     "Gemeentewet", "Grondwet", "Jeugdwet", "Opiumwet", "Participatiewet", "Wet basisregistratie personen",
     "Wet bescherming klokkenluiders", "Wet Bibob",
@@ -334,6 +334,7 @@ NOT_NAMES = {
     "Protocol", "Wetboek", "Strafrecht", "Gooimeer",
     "Hof", "Justitie", "Autoriteit", "Persoonsgegevens", "Landelijke", "Klachtencommissie", "Ongewenst",
     "Gedrag", "Orde", "Veiligheid", "Netwerk", "Weerbaar", "Bestuur", "Burgerlijk",
+    "Teams", "Baseline", "Informatiebeveiliging", "Overheid", "Kieswet", "Archiefwet", "Vergunningen",
 }
 
 
