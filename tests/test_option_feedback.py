@@ -55,3 +55,27 @@ def test_the_schema_knows_feedback_and_its_limit() -> None:
         pass
     else:
         raise AssertionError("the schema let a too long feedback through")
+
+
+def test_every_bundled_card_for_new_hires_has_feedback_per_option() -> None:
+    """SPEC §7: practice mode shows what each choice means; never a verdict, always a why."""
+    import re
+    from pathlib import Path
+
+    from dilemmas.loader import load_deck
+
+    decks = Path(__file__).resolve().parent.parent / "dilemmas" / "decks"
+    verdict = re.compile(r"^(Goed|Fout|Juist|Onjuist|Klopt|Correct)\b|\b(is|was) (goed|fout)\b|"
+                         r"\b(goede|foute|juiste) (keuze|antwoord)\b", re.IGNORECASE)
+    checked = 0
+    for path in sorted(decks.glob("*.yaml")):
+        for card in load_deck(path).dilemmas:
+            if "nieuw" not in card.audience or card.answer.kind != "choice":
+                continue
+            checked += 1
+            for option in card.answer.options:
+                assert option.feedback, (card.id, option.key)
+                assert not verdict.search(option.feedback), (card.id, option.key, option.feedback)
+                sentences = len(re.findall(r"[.!?](?=\s|$)", option.feedback))
+                assert 1 <= sentences <= 2, (card.id, option.key, option.feedback)
+    assert checked >= 45
