@@ -69,7 +69,7 @@ REPLACED_IN_2026_4 = {
     "huizen-basis": ("vog-niet-binnen", "bus-van-de-zaak-bij-de-verhuizing", "wie-controleer-je-eerst",
                      "raadslid-wil-het-even-weten", "heggenschaar-mee-naar-huis", "grapjes-over-afkomst"),
     "omgangsvormen": ("grap-van-de-teamleider",),
-    "raad-en-college": ("mand-na-werkbezoek", "skybox-bij-de-derby"),
+    "raad-en-college": ("mand-na-werkbezoek", "skybox-bij-de-derby", "commissaris-woningcorporatie"),
 }
 
 
