@@ -1,7 +1,7 @@
 """Loading and validating deck files (SPEC §7): every problem located, in Dutch.
 
 Text limits, in characters after trimming: deck and card titles 80, theme titles 80,
-situation 900 (SPEC), question 200, option text 200, prompts and variations 300 each,
+situation 900 (SPEC), question 200, option text 200, option feedback 400, prompts and variations 300 each,
 references 200 each, guidance 1500, description 1000, scale labels (low/high) 40.
 A plain number as ``version`` (``version: 2026.1``) is accepted and kept as written.
 ``guidance`` and ``situation`` are required on team cards and optional in a pulse deck.
@@ -36,7 +36,8 @@ THEME_KEYS = ("id", "title")
 DILEMMA_KEYS = ("id", "theme", "title", "situation", "question", "answer", "prompts",
                 "variations", "guidance", "references", "audience", "contacts")
 ANSWER_KEYS = ("kind", "options", "points", "low", "high")
-OPTION_KEYS = ("key", "text")
+OPTION_KEYS = ("key", "text", "feedback")
+REQUIRED_OPTION_KEYS = ("key", "text")
 
 # Dutch words a deck author may reach for, and the key the format uses instead.
 _DUTCH_KEYS = {
@@ -58,6 +59,7 @@ MAX_TITLE = 80
 MAX_SITUATION = 900
 MAX_QUESTION = 200
 MAX_OPTION = 200
+MAX_FEEDBACK = 400
 MAX_LINE_ITEM = 300
 MAX_REFERENCE = 200
 MAX_GUIDANCE = 1500
@@ -535,7 +537,7 @@ class _Checker:
         options: list[Option] = []
         first: dict[str, int] = {}
         for entry in entries:
-            option_values = self.mapping(entry, "deze optie", OPTION_KEYS, OPTION_KEYS)
+            option_values = self.mapping(entry, "deze optie", OPTION_KEYS, REQUIRED_OPTION_KEYS)
             if option_values is None:
                 continue
             key = self.text(option_values, "key", MAX_TITLE)
@@ -548,7 +550,9 @@ class _Checker:
                 self.add(option_values["key"], f"optie '{key}' staat er twee keer (eerst op regel {first[key]})")
             elif key:
                 first[key] = option_values["key"].line
-            options.append(Option(key=key, text=self.text(option_values, "text", MAX_OPTION)))
+            options.append(Option(key=key, text=self.text(option_values, "text", MAX_OPTION),
+                                  feedback=self.text(option_values, "feedback", MAX_FEEDBACK,
+                                                     required=False)))
         return tuple(options)
 
 

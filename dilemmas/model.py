@@ -21,6 +21,8 @@ class Option:
 
     key: str
     text: str
+    feedback: str = ""
+    """What this choice means for a new hire (why, never right or wrong); shown after practice."""
 
 
 @dataclass(frozen=True)

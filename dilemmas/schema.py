@@ -30,8 +30,10 @@ def deck_schema() -> dict[str, Any]:
     texts = {"type": "array", "items": _text(loader.MAX_LINE_ITEM, "een regel")}
     option = _object({"key": {"type": "string", "minLength": 1, "maxLength": loader.MAX_TITLE,
                               "description": "A tot en met E; in een peilingdeck een kort woord"},
-                      "text": _text(loader.MAX_OPTION, "de tekst van de optie")},
-                     loader.OPTION_KEYS, loader.OPTION_KEYS)
+                      "text": _text(loader.MAX_OPTION, "de tekst van de optie"),
+                      "feedback": _text(loader.MAX_FEEDBACK, "wat deze keuze betekent, voor de "
+                                                             "oefenmodus (waarom, nooit goed of fout)")},
+                     loader.REQUIRED_OPTION_KEYS, loader.OPTION_KEYS)
     answer = _object({
         "kind": {"enum": list(loader.ANSWER_KINDS), "description": "choice, scale of open"},
         "options": {"type": "array", "items": option, "minItems": 2, "maxItems": 5},

@@ -164,3 +164,10 @@ def test_bundled_content_of_issue_15_item_8() -> None:
     text = " ".join(steps["verantwoorden"].questions + steps["verantwoorden"].hints)
     assert "informeren" in text and "melden" in text
     assert "spiegel" in text and "krant" in text
+
+
+def test_the_facts_step_does_not_send_you_to_investigate_a_suspicion() -> None:
+    facts = load_stappenplan().steps[1]
+    hints = " ".join(facts.hints)
+    assert "Zoek het uit" not in hints
+    assert "niet zelf speuren" in hints and "bij wie het mag weten" in hints
