@@ -197,7 +197,9 @@ def clean_leftovers(folder: Path, *, now: float | None = None) -> int:
         entries = list(os.scandir(folder))
     except OSError:
         return 0
-    uid = os.getuid() if hasattr(os, "getuid") else None
+    # Windows has no user ids: there every leftover of the pattern is ours to clean.
+    getuid = getattr(os, "getuid", None)
+    uid = getuid() if getuid is not None else None
     for entry in entries:
         if not _TMP_NAME.match(entry.name):
             continue
