@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dilemmas._yaml import Mapping, Node, Scalar, Sequence, compose, read_source
+from dilemmas._yaml import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    compose,
+    flow_comma_message,
+    read_source,
+)
 from dilemmas.errors import DeckError, Problem, attach_excerpts
 from dilemmas.model import AUDIENCES, OWN_PREFIX, Answer, Deck, DeckInfo, Dilemma, Option, Theme
 
@@ -187,7 +195,9 @@ class _Checker:
             return None
         values: dict[str, Node] = {}
         keys: dict[str, Node] = {}
+        previous: Node | None = None
         for key, value in node.pairs:
+            before, previous = previous, value
             if not isinstance(key, Scalar) or key.is_null:
                 self.add(key, "een sleutel moet een gewoon woord zijn")
                 continue
@@ -197,6 +207,9 @@ class _Checker:
                 continue
             keys[name] = key
             if name not in known:
+                if node.flow and isinstance(value, Scalar) and value.is_null:
+                    self.add(key, flow_comma_message(name, before))
+                    continue
                 self.add(key, _unknown(f"onbekende sleutel '{name}'", name, known))
                 continue
             values[name] = value
@@ -215,7 +228,8 @@ class _Checker:
         if not isinstance(node, Scalar):
             self.add(node, f"'{key}' moet een tekst zijn, geen {_kind_nl(node)}{_colon_hint(node)}")
             return ""
-        value = "" if node.is_null else node.value.strip()
+        # A tab pasted inside a text would show as a wide gap on the card: a space it is.
+        value = "" if node.is_null else node.value.strip().replace("\t", " ")
         if not value:
             if required:
                 self.add(node, f"'{key}' is leeg")
@@ -259,7 +273,7 @@ class _Checker:
             if not isinstance(item, Scalar) or item.is_null or not item.value.strip():
                 self.add(item, f"elke regel in '{key}' moet een tekst zijn{_colon_hint(item)}")
                 continue
-            text = item.value.strip()
+            text = item.value.strip().replace("\t", " ")
             if len(text) > limit:
                 self.add(item, f"deze regel in '{key}' is te lang: {len(text)} tekens, hoogstens {limit}")
             result.append(text)

@@ -65,10 +65,13 @@ dilemmas:
     question: Wat doe je?      # hoogstens 200 tekens
     answer:
       kind: choice
-      options:                 # elke optie hoogstens 200 tekens
-        - {{key: A, text: Ik ga mee en betaal zelf.}}
-        - {{key: B, text: Ik ga mee en laat de leverancier betalen.}}
-        - {{key: C, text: Ik zeg vriendelijk nee.}}
+      options:                 # elke optie hoogstens 200 tekens, onder elkaar
+        - key: A
+          text: Ik ga mee en betaal zelf.
+        - key: B
+          text: Ik ga mee en laat de leverancier betalen.
+        - key: C
+          text: Ik zeg vriendelijk nee.
     prompts:                   # vragen voor het gesprek (mag je weglaten)
       - Maakt het uit wie er betaalt?
     variations:                # "Maar wat als…?": zo zie je waar de keuze kantelt

@@ -146,7 +146,7 @@ def build_parser() -> DutchParser:
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text (standaard) of json, voor een controle in CI")
     decks_sub.add_parser("schema", help="toon het JSON Schema van het deckformaat",
-                         description="Toon het JSON Schema (draft 2020-12) van het deckformaat, "
+                         description="Toon het JSON Schema (draft-07) van het deckformaat, "
                                      "voor een editor zoals VS Code met de YAML-extensie.")
     new = decks_sub.add_parser("new", help="schrijf een startdeck met uitleg",
                                description="Schrijf een nieuw deck met uitleg in de opmerkingen.")

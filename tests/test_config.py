@@ -94,7 +94,7 @@ def test_non_utf8_and_non_mapping_never_crash() -> None:
     _write("")
     paths.config_file().write_bytes(b"organisatie: Gem\xe9ente\n")
     config, notices = load_config()
-    assert config == Config() and ":1:17: ongeldig teken" in notices[0]
+    assert config == Config() and ":1:17: het bestand is niet opgeslagen als UTF-8" in notices[0]
     _write("- een lijst\n")
     config, notices = load_config()
     assert config == Config() and "sleutel: waarde" in notices[0]
