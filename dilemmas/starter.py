@@ -24,8 +24,8 @@ _TEMPLATE = """\
 #
 #     integer-spel decks check {path}
 #
-# Zet het bestand daarna in de map 'decks' van je gegevensmap, of start met
-# --decks MAP. Een deck met dezelfde id als een ingebouwd deck vervangt dat deck.
+# Zet het bestand daarna in de map voor eigen decks (waar die staat, zegt
+# 'integer-spel config path'), of start met --decks MAP. Een deck met dezelfde id als een ingebouwd deck vervangt dat deck.
 
 deck:
   id: {deck_id}                # kleine letters, cijfers en '-'; uniek per deck

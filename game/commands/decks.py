@@ -92,8 +92,12 @@ def new(path: Path) -> int:
     except OSError:
         _err(f"Kan {_shown(path)} niet schrijven: geen toegang, de map bestaat niet of de schijf is vol.")
         return 1
+    from dilemmas.paths import user_decks_dir
+
     print(f"Nieuw deck geschreven: {path}\n"
-          f"Pas het aan en controleer het daarna met: integer-spel decks check {path}")
+          f"Pas het aan en controleer het daarna met: integer-spel decks check {path}\n"
+          f"Zet het daarna in de map voor eigen decks: {user_decks_dir()} "
+          "(alle mappen zie je met: integer-spel config path)")
     return 0
 
 
