@@ -151,6 +151,13 @@ def build_parser() -> DutchParser:
     new = decks_sub.add_parser("new", help="schrijf een startdeck met uitleg",
                                description="Schrijf een nieuw deck met uitleg in de opmerkingen.")
     new.add_argument("path", type=Path, metavar="PAD", help="het nieuwe bestand (.yaml)")
+    printed = decks_sub.add_parser("print", help="het deck als dilemmakaartjes om te printen",
+                                   description="Schrijf het deck als dilemmakaartjes om te printen "
+                                               "en te knippen (A4-HTML, vier kaarten per pagina, "
+                                               "dubbelzijdig).")
+    printed.add_argument("deck_id", metavar="ID", help="de id van het deck (zie decks list)")
+    printed.add_argument("-o", "--output", type=Path, metavar="BESTAND",
+                         help="waar het HTML-bestand komt (standaard: je map Downloads; - is de terminal)")
 
     config = sub.add_parser("config", help="de instellingen: welk bestand, en wat er mis is",
                             description="Zie welk instellingenbestand de app leest, en controleer het.")

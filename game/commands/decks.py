@@ -46,7 +46,51 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.decks_command == "new":
         return new(args.path)
+    if args.decks_command == "print":
+        return print_deck(args.deck_id, args.output, args.decks)
     return list_decks(args.decks)
+
+
+def print_deck(deck_id: str, output: Path | None, extra_dirs: list[Path]) -> int:
+    """Write the deck as printable dilemmakaartjes (A4 HTML); 1 when the deck or file fails."""
+    from dilemmas.config import load_config
+    from dilemmas.discovery import discover
+    from dilemmas.print import deck_cards_html, page_count
+    from sessions.files import WriteError, export_folder, free_path, write_private
+
+    config, _notices = load_config()
+    registry = discover(extra_dirs, config)
+    deck = registry.get(deck_id)
+    if deck is None:
+        known = ", ".join(registry.decks) or "(geen)"
+        _err(f"Er is geen deck '{_shown(deck_id)}'. De decks: {_shown(known)}")
+        return 1
+    page = deck_cards_html(deck, config)
+    if output is not None and str(output) == "-":
+        _say(page, end="")
+        return 0
+    target = output if output is not None else free_path(export_folder(), f"dilemmakaartjes-{deck.id}.html")
+    try:
+        write_private(target, page)
+    except WriteError as exc:
+        _err(f"De kaartjes kunnen niet worden geschreven naar {_shown(target)}. {exc.message}")
+        return 1
+    sheets = page_count(deck) // 2
+    _say(f"Dilemmakaartjes geschreven naar {_shown(target)}\n"
+         f"Open het bestand in je browser en print dubbelzijdig (omslaan langs de lange kant), "
+         f"zonder schalen: {len(deck.dilemmas)} kaarten op {sheets} "
+         f"{'vel' if sheets == 1 else 'vellen'}. Knip langs de snijtekens.")
+    return 0
+
+
+def _say(text: str, end: str = "\n") -> None:
+    """Print; a reader that stops early (`| head`) ends the output, not with a traceback."""
+    import os
+
+    try:
+        print(text, end=end, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def check(paths: list[Path], output: str = "text") -> int:

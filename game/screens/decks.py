@@ -144,6 +144,8 @@ geladen kon worden.
 
 Pas je een deck aan in je teksteditor? Druk dan op `F5` om de decks opnieuw te laden.
 Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap staat.
+Met `p` bewaar je het gekozen deck als dilemmakaartjes: een HTML-bestand dat je in de browser
+opent en dubbelzijdig print (omslaan langs de lange kant), vier kaarten per vel, om te knippen.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="decks.back", tooltip="Terug naar het hoofdmenu"),
@@ -161,6 +163,13 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
             "Controleren…",
             id="decks.check",
             tooltip="Controleer één deckbestand of map en toon elk probleem",
+        ),
+        Binding(
+            "p",
+            "print_deck",
+            "Kaartjes printen",
+            id="decks.print",
+            tooltip="Bewaar het gekozen deck als dilemmakaartjes om te printen (A4, dubbelzijdig)",
         ),
         Binding(
             "ctrl+t",
@@ -324,6 +333,23 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
     def action_reload(self) -> None:
         """Run discovery again (after the author edited a deck) and show what was found."""
         self._load(reload=True)
+
+    def action_print_deck(self) -> None:
+        """Save the highlighted deck as printable dilemmakaartjes (Downloads, or a download)."""
+        from dilemmas.print import deck_cards_html
+        from game.export import deliver_file
+
+        table = self.query_one("#deck-table", DataTable)
+        deck: Deck | None = None
+        if table.row_count:
+            row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            deck = self.registry.decks.get(str(row_key.value))
+        if deck is None:
+            self.notify("Kies eerst een deck in de lijst.", title="Kaartjes printen", markup=False)
+            return
+        config = cast("IntegerSpelApp", self.app).ctx.config
+        deliver_file(self.app, f"dilemmakaartjes-{deck.id}.html", deck_cards_html(deck, config),
+                     "De dilemmakaartjes")
 
     def action_check_file(self) -> None:
         """Ask for a deck file or folder, check it and show every problem."""
