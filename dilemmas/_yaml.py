@@ -544,9 +544,14 @@ def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
         # `{key: B, text: Ik zeg: nee.}`: the colon inside the text ends it early.
         line, column = exc.problem_mark.line + 1, exc.problem_mark.column + 1
         where = "{…}" if "mapping" in context else "[…]"
+        before = text.split("\n", line)[line - 1][:column - 1]
+        value = before[max(before.rfind(","), before.rfind("{"), before.rfind("[")) + 1:]
+        curly = next((c for c in value if c in _CURLY_OPEN), "")
+        note = (f". De {curly} (bijvoorbeeld uit Word) tellen niet als aanhalingstekens; gebruik "
+                "rechte: \"") if curly else ""
         return Problem(label, line, column, f"ongeldige YAML: deze ':' staat in een tekst tussen "
                                             f"'{where}', en daar scheidt ': ' een sleutel van zijn "
-                                            f"waarde; {FLOW_ADVICE}")
+                                            f"waarde; {FLOW_ADVICE}{note}")
     if exc.context_mark is not None and (
             "could not find expected ':'" in original
             or ("expected ',' or" in original and "flow" in context)):

@@ -159,7 +159,7 @@ def _load(file: Path, deck_ids: Collection[str] | None, binding_ids: Collection[
         return Config(), read_problems
     # A character that is no text (ESC, or a byte that is not UTF-8) was replaced by U+FFFD:
     # the setting it stands in keeps its default, the others are read.
-    problems = [replace(p, message=f"{p.message}; die instelling telt niet mee") for p in read_problems]
+    problems = [replace(p, message=f"{p.message}; {_COSTS}") for p in read_problems]
     root, ignored = _read_blocks(text, label)
     problems = ignored + problems
     config = Config()
@@ -169,6 +169,8 @@ def _load(file: Path, deck_ids: Collection[str] | None, binding_ids: Collection[
         problems += reader.problems
     return config, (attach_excerpts(problems, text) if excerpts else problems)
 
+
+_COSTS = "een instelling met zo'n teken telt niet mee"
 
 _TOP_KEY = re.compile(r"(?P<key>[^\s#\-\[{\"'][^:\n]*?|\"[^\"\n]*\"|'[^'\n]*'):(?:[ \t]|$)")
 """A line that starts a top-level setting: a key at the first column, then ':'."""

@@ -142,3 +142,10 @@ def test_starter_deck_writes_options_in_block_style(tmp_path: Path) -> None:
     text = starter_deck(tmp_path / "mijn.yaml")
     assert "{key:" not in text.replace("{{", "{")
     assert "        - key: A\n          text: " in text
+
+
+def test_curly_quotes_around_a_flow_text_with_a_colon_get_both_advices() -> None:
+    text = HEAD + "        - {key: A, text: “Ik zeg: nee dank u.”}\n        - {key: B, text: Niks}\n"
+    [(line, column, message)] = problems_of(text)
+    assert (line, column) == (OPTION_LINE, 33)
+    assert "':'" in message and "rechte" in message and "“" in message
