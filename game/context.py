@@ -34,7 +34,7 @@ class StartRequest:
     dilemma: str | None = None
 
 
-SHOWN_SETTINGS_PROBLEMS = 4
+SHOWN_SETTINGS_PROBLEMS = 3
 """So many config problems are spelled out in the start-up notice; `config check` has all."""
 
 
