@@ -172,7 +172,7 @@ def _load(file: Path, deck_ids: Collection[str] | None, binding_ids: Collection[
 
 _COSTS = "een instelling met zo'n teken telt niet mee"
 
-_TOP_KEY = re.compile(r"(?P<key>[^\s#\-\[{\"'][^:\n]*?|\"[^\"\n]*\"|'[^'\n]*'):(?:[ \t]|$)")
+_TOP_KEY = re.compile(r"(?P<key>[^\s#\-\[{\"'][^:\n]*?|\"[^\"\n]*\"|'[^'\n]*'):(?:[ \t\r]|$)")
 """A line that starts a top-level setting: a key at the first column, then ':'."""
 _BLOCK_TEXT = re.compile(r":[ \t]*[|>][0-9+-]*[ \t]*(?:#.*)?$")
 """A key whose value is a text on the lines below (`eed: |`)."""

@@ -3,9 +3,12 @@ organisation's mouth; start-up says the config's problems in one notice."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dilemmas import paths
 from dilemmas.config import (
@@ -191,3 +194,40 @@ def test_a_slip_in_one_block_leaves_every_other_block_read(broken: str, slip: st
         if name != broken:
             assert getattr(config, field) == value, (name, notices)
     assert notices and f"blok '{broken}'" in notices[0], notices
+
+
+def test_a_slip_in_a_windows_file_costs_only_its_block() -> None:
+    file = paths.config_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    text = GOOD.replace("    rol: P&O", "     rol: P&O")
+    file.write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    config, notices = load_config()
+    assert (config.organisation, config.k) == ("Gemeente Dijkstede", 10)
+    assert config.oath.startswith("Ik zweer") and config.teams == ("Burgerzaken", "Handhaving")
+    assert len(notices) == 1 and "blok 'contactpersonen'" in notices[0]
+
+
+_PIECES = ["\t", ":", ": ", "- ", "[", "{", "\"", "'", "“", "\u00a0", "\x1b", "&a ", "*a", "---\n",
+           "\n", "   ", "|", "#", "eed: |\n", "\nx\n"]
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> str:
+    text = GOOD
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            text = text[:at] + draw(st.sampled_from(_PIECES)) + text[at:]
+        else:
+            text = text[:at] + text[at + draw(st.integers(1, 15)):]
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_mutated())
+def test_any_slip_gives_located_notices_and_never_raises(text: str) -> None:
+    file = _write(text)
+    config, notices = load_config()
+    assert isinstance(config, Config) and config.k >= 3
+    assert all(notice.startswith(f"{file}:") for notice in notices)
+    assert all(re.match(rf"{re.escape(str(file))}:\d+:\d+: ", notice) for notice in notices)
