@@ -449,11 +449,13 @@ _NBSP = re.compile("^[ \t]*(?:- +)?\u00a0|^[ \t]*(?:- +)?[^\\s:#\"'][^:#\n]*:\u0
 _CURLY_VALUE = re.compile(r"^[ \t]*(?:- +)?(?:[^\s:#][^:#\n]*: +)?[“”‘’„‚]", re.MULTILINE)
 
 
-def flow_comma_message(key: str, before: Node | None) -> str:
+def flow_comma_message(key: str, before: Node | None, option: bool = True) -> str:
     """For a mapping in `{…}` where a comma inside a text made the rest a key of its own:
     `{key: A, text: Ik schrijf een boete uit, zoals bij iedereen.}`."""
+    advice = FLOW_ADVICE if option else ("zet de tekst tussen rechte aanhalingstekens (\"…\") of "
+                                         "schrijf elke sleutel op een eigen regel")
     message = (f"er staat een komma in een tekst tussen '{{…}}', en daar scheidt een komma de "
-               f"sleutels: YAML leest '{key}' als een nieuwe sleutel; {FLOW_ADVICE}")
+               f"sleutels: YAML leest '{key}' als een nieuwe sleutel; {advice}")
     if isinstance(before, Scalar) and before.value[:1] in _CURLY_OPEN:
         message += (f". De {before.value[0]} …{key[-1] if key[-1] in _CURLY_CLOSE else ''} "
                     "(bijvoorbeeld uit Word) tellen niet als aanhalingstekens; gebruik rechte: \"")

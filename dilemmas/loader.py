@@ -208,7 +208,7 @@ class _Checker:
             keys[name] = key
             if name not in known:
                 if node.flow and isinstance(value, Scalar) and value.is_null:
-                    self.add(key, flow_comma_message(name, before))
+                    self.add(key, flow_comma_message(name, before, option=what == "deze optie"))
                     continue
                 self.add(key, _unknown(f"onbekende sleutel '{name}'", name, known))
                 continue

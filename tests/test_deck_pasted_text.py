@@ -149,3 +149,12 @@ def test_curly_quotes_around_a_flow_text_with_a_colon_get_both_advices() -> None
     [(line, column, message)] = problems_of(text)
     assert (line, column) == (OPTION_LINE, 33)
     assert "':'" in message and "rechte" in message and "“" in message
+
+
+def test_comma_in_another_flow_mapping_gets_advice_that_fits_it() -> None:
+    text = ('deck: {id: x, title: X, version: "1"}\nthemes: [{id: a, title: Geld, boetes}]\n'
+            "dilemmas:\n  - {id: b, theme: a, title: T, situation: S, question: V?, guidance: G, "
+            "answer: {kind: open}}\n")
+    [(line, _, message)] = problems_of(text)
+    assert line == 2 and "komma" in message and "eigen regel" in message
+    assert "key: A" not in message
