@@ -75,6 +75,9 @@ MIN_K = 3
 PLACEHOLDER = re.compile(r"\[[^\]\n]*invullen[^\]\n]*\]")
 """A text the WIO still has to fill in, such as "[naam invullen]"."""
 
+OATH_MISSING = "'eed': de tekst van de eed of belofte van jullie gemeente is nog niet ingevuld"
+"""How `placeholders` names the oath while it is still the default placeholder."""
+
 FIX_COMMAND = "integer-spel config check"
 """The command that shows which file to edit and what is still missing."""
 
@@ -188,7 +191,7 @@ def _blocks(text: str) -> list[tuple[int, str, list[str]]]:
         match = _TOP_KEY.match(line)
         if match and not line.startswith(("---", "...")):
             key = match.group("key").strip("\"'")
-            _, head_key, lines = blocks[-1]
+            lines = blocks[-1][2]
             in_text = bool(lines) and bool(_BLOCK_TEXT.search(lines[0].rstrip()))
             if not in_text or key in KEYS or key.lower() in _ALIASES:
                 blocks.append((number, key, [line]))
@@ -261,9 +264,6 @@ def placeholders(config: Config) -> list[str]:
     if PLACEHOLDER.search(config.oath) or "[Pas deze tekst aan" in config.oath:
         found.append(OATH_MISSING)
     return found
-
-
-OATH_MISSING = "'eed': de tekst van de eed of belofte van jullie gemeente is nog niet ingevuld"
 
 
 def placeholder_notice(config: Config) -> list[str]:
