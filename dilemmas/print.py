@@ -156,8 +156,7 @@ def _options(card: Dilemma) -> list[tuple[str, str]]:
     if answer.kind == "choice":
         return [(option.key, option.text) for option in answer.options]
     if answer.kind == "scale":
-        return [(str(answer.points) if n == answer.points else str(n),
-                 answer.low if n == 1 else answer.high if n == answer.points else "")
+        return [(str(n), answer.low if n == 1 else answer.high if n == answer.points else "")
                 for n in range(1, answer.points + 1)]
     return [("", "Een open vraag: bespreek het samen.")]
 
