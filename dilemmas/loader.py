@@ -100,18 +100,32 @@ def load_deck(path: Path | str, source: str = "map") -> Deck:
 def check_file(path: Path, source: str = "map", *,
                pure: bool = False) -> tuple[Deck | None, list[Problem]]:
     """Validate one deck file; the deck is None when there is any problem."""
+    deck, problems, _total = check_file_kept(path, source, pure=pure)
+    return deck, problems
+
+
+def check_file_kept(path: Path, source: str = "map", *, pure: bool = False,
+                    keep: int | None = None) -> tuple[Deck | None, list[Problem], int]:
+    """`check_file` keeping only the first ``keep`` problems the checker finds (the app shows
+    no more), with the count of all of them. A deck with tens of thousands of problems then
+    holds as many objects only while it is read, not for as long as the app runs.
+
+    Returns:
+        The deck (None when there is any problem), the problems kept, and the total.
+    """
     name = str(path)
     data, problems = read_source(path, name)
     if data is None:
-        return None, problems
+        return None, problems, len(problems)
     root, more = compose(data, name, pure=pure)
     del data  # the file is in the tree now; don't hold both while the deck is built
     problems.extend(more)
-    deck = _deck_from_tree(root, problems, name, source=source, path=name)
+    checker = _Checker(name, problems, keep)
+    deck = _deck_from_tree(root, problems, name, source=source, path=name, checker=checker)
     problems.sort(key=lambda p: (p.line, p.column))
     if problems:
         problems = _with_excerpts(path, problems)
-    return (deck if not problems else None), problems
+    return (deck if not problems else None), problems, len(problems) + checker.dropped
 
 
 def _with_excerpts(path: Path, problems: list[Problem]) -> list[Problem]:
@@ -131,7 +145,7 @@ def parse_deck(text: str | bytes, label: str, *, source: str = "map", path: str 
 
 
 def _deck_from_tree(root: Node | None, problems: list[Problem], label: str, *,
-                    source: str, path: str) -> Deck | None:
+                    source: str, path: str, checker: _Checker | None = None) -> Deck | None:
     """Check a composed tree (adding to ``problems``); the deck if nothing is wrong.
 
     The tree is taken apart as it is checked: each card's nodes go as soon as its
@@ -142,7 +156,7 @@ def _deck_from_tree(root: Node | None, problems: list[Problem], label: str, *,
             problems.append(Problem(label, 1, 1, "het bestand is leeg; een deck begint met "
                                                  "'deck:', 'themes:' en 'dilemmas:'"))
         return None
-    checker = _Checker(label, problems)
+    checker = checker or _Checker(label, problems)
     deck = checker.deck(root, source, path)
     return deck if not problems else None
 
@@ -178,11 +192,17 @@ def check_paths(paths: Iterable[Path]) -> list[Problem]:
 class _Checker:
     """Walks a node tree against the deck shape, collecting every problem it meets."""
 
-    def __init__(self, label: str, problems: list[Problem]) -> None:
+    def __init__(self, label: str, problems: list[Problem], keep: int | None = None) -> None:
         self.label = label
         self.problems = problems
+        self.keep = keep
+        self.dropped = 0
+        """Problems found beyond ``keep``: counted, not kept."""
 
     def add(self, node: Node, message: str) -> None:
+        if self.keep is not None and len(self.problems) >= self.keep:
+            self.dropped += 1
+            return
         self.problems.append(Problem(self.label, node.line, node.column, message))
 
     # --- shapes -----------------------------------------------------------------------

@@ -184,11 +184,13 @@ def list_decks(extra_dirs: list[Path]) -> int:
     if registry.invalid:
         console.print()
         console.print(Text("Decks met fouten", style="bold") + Text(" (overgeslagen):"))
-        for _path, problems in registry.invalid:
-            more = f" (en nog {len(problems) - 1})" if len(problems) > 1 else ""
+        for path, problems in registry.invalid:
+            total = registry.problem_count(path)
+            more = f" (en nog {total - 1})" if total > 1 else ""
             console.print(f"  {_shown(problems[0])}{more}", markup=False)
         console.print("Zie alle problemen met: integer-spel decks check PAD")
-    skipped = {skip_notice(path, problems) for path, problems in registry.invalid}
+    skipped = {skip_notice(path, problems, registry.totals.get(path))
+               for path, problems in registry.invalid}
     shown = notices + [n for n in registry.notices if n not in skipped]
     if shown:
         console.print()

@@ -43,15 +43,17 @@ MAX_SHOWN_PROBLEMS = 20
 """Problems listed per file on the screen; the count says how many more `decks check` prints."""
 
 
-def shown_problems(path: str, problems: Sequence[Problem]) -> tuple[list[str], str]:
+def shown_problems(path: str, problems: Sequence[Problem],
+                   count: int | None = None) -> tuple[list[str], str]:
     """The first problems of one file as shown (each with its line and caret), and a line
     with how many more there are ('' when all are shown). A file with tens of thousands of
-    problems is never laid out whole."""
+    problems is never laid out whole. ``count``: all problems, where fewer were kept."""
     lines = [problem.detail() for problem in problems[:MAX_SHOWN_PROBLEMS]]
-    rest = len(problems) - MAX_SHOWN_PROBLEMS
+    count = len(problems) if count is None else count
+    rest = count - len(lines)
     more = ""
     if rest > 0:
-        total = f"{len(problems):,}".replace(",", ".")
+        total = f"{count:,}".replace(",", ".")
         more = (f"… en nog {f'{rest:,}'.replace(',', '.')} (in totaal {total} problemen). "
                 f"Alle problemen zie je met: integer-spel decks check {path}")
     return lines, more
@@ -266,7 +268,7 @@ opent en dubbelzijdig print (omslaan langs de lange kant), vier kaarten per vel,
             parts.append(Content.styled(f"{count} {noun} niet geladen worden:", "bold $error"))
             for path, problems in registry.invalid:
                 parts.append(Content.assemble(("\n", ""), (str(path), "bold")))
-                shown, more = shown_problems(str(path), problems)
+                shown, more = shown_problems(str(path), problems, registry.problem_count(path))
                 parts.extend(Content("  " + line.replace("\n", "\n  ")) for line in shown)
                 if more:
                     parts.append(Content.styled("  " + more, "$text-muted"))
