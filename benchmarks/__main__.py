@@ -26,6 +26,7 @@ BENCHES: list[tuple[str, list[str], list[str]]] = [
     ("benchmarks.bench_bundle_import", [], ["--runs", "1"]),
     ("benchmarks.bench_serve", ["--runs", "5"], ["--runs", "3"]),
     ("benchmarks.bench_report_screen", [], []),
+    ("benchmarks.bench_decks_screen", [], []),
     ("benchmarks.bench_scrub", [], []),
     ("benchmarks.bench_walkthrough_paste", [], []),
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import itertools
 import re
 import stat
 import sys
@@ -43,6 +42,15 @@ def _non_printable() -> re.Pattern[str]:
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _INT = re.compile(r"[-+]?[0-9]+")
+
+FLOW_ADVICE = ("zet de tekst tussen rechte aanhalingstekens (text: \"…\") of schrijf de optie "
+               "onder elkaar: '- key: A' en op de regel eronder 'text: …'")
+"""The two ways out of a comma or colon inside `{key: A, text: …}` (SPEC §7)."""
+
+_NBSP_INDENT = ("hier staat een harde spatie (uit Word of een webpagina) in de inspringing; "
+                "YAML ziet die niet als spatie. Haal de spaties vooraan weg en typ ze opnieuw")
+_NBSP_COLON = ("na de ':' staat een harde spatie (uit Word of een webpagina); YAML ziet die niet "
+               "als spatie. Typ na de ':' een gewone spatie")
 
 _INDENT = "deze regel past niet bij de inspringing van de regels erboven"
 _TABS = "spring in met spaties, niet met tabs"
@@ -131,12 +139,14 @@ class Sequence(Node):
 class Mapping(Node):
     """A YAML mapping, with its key-value pairs in file order (duplicates kept)."""
 
-    __slots__ = ("flat",)
+    __slots__ = ("flat", "flow")
 
     kind = "mapping"
 
-    def __init__(self, line: int, column: int) -> None:
+    def __init__(self, line: int, column: int, flow: bool = False) -> None:
         super().__init__(line, column)
+        self.flow = flow
+        """Written as `{key: value, …}` on one line, rather than in block style."""
         # Keys and values alternate in one list: a tuple per pair would cost a deck of 1,000
         # cards some 17,000 objects while its tree is alive.
         self.flat: list[Node] = []
@@ -195,11 +205,13 @@ def read_source(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:
         data = data[3:]
     if _clean_utf8(data):
         return data, problems
-    text = _decode(data, label, problems)
+    text, bad_bytes = _decode(data, label, problems)
+    if bad_bytes > MAX_ENCODING_PROBLEMS:
+        return None, problems  # a file in the wrong encoding: its content says nothing more
     if _non_printable().search(text):
         text = _replace_control_characters(text, label, problems)
     if len(problems) > MAX_ENCODING_PROBLEMS:
-        return None, problems  # a file in the wrong encoding: its content says nothing more
+        return None, problems
     return text.encode("utf-8"), problems
 
 
@@ -255,27 +267,34 @@ def _locate(text: str, offsets: list[int]) -> list[tuple[int, int]]:
     return result
 
 
-def _decode(data: bytes, label: str, problems: list[Problem]) -> str:
+SAVE_AS_UTF8 = ("sla het op als UTF-8: in Kladblok met Bestand > Opslaan als, en dan onderaan bij "
+                "Codering 'UTF-8'; in Word met Opslaan als > Platte tekst, en dan 'Unicode (UTF-8)'")
+
+
+def _decode(data: bytes, label: str, problems: list[Problem]) -> tuple[str, int]:
+    """The text, with each byte that is not UTF-8 replaced, and how many there were; one
+    problem says so, at the first.
+
+    A file saved as Windows-1252 ('ANSI') has such a byte at every é or “; one message with
+    what to do helps more than one per character.
+    """
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError:
         pass
     # Each bad byte becomes a lone surrogate, found again with one regex pass.
     text = data.decode("utf-8", errors="surrogateescape")
-    shown = [m.start() for m in itertools.islice(_ESCAPED.finditer(text), MAX_ENCODING_PROBLEMS + 1)]
+    first = _ESCAPED.search(text)
     repaired, total = _ESCAPED.subn("\ufffd", text)
-    for index, (offset, (line, column)) in enumerate(zip(shown, _locate(text, shown), strict=True)):
-        if index == MAX_ENCODING_PROBLEMS:
-            # Located at the first one not shown, so that it sorts after those shown.
-            problems.append(Problem(label, line, column, "… en nog "
-                                    f"{dutch_count(total - MAX_ENCODING_PROBLEMS)} keer een ongeldig "
-                                    "teken (geen UTF-8)"))
-            break
-        byte = ord(text[offset]) - 0xDC00
-        problems.append(Problem(label, line, column,
-                                f"ongeldig teken (byte 0x{byte:02X}): het bestand is geen "
-                                "UTF-8; sla het op als UTF-8"))
-    return repaired
+    assert first is not None
+    (line, column), = _locate(text, [first.start()])
+    byte = ord(first.group()) - 0xDC00
+    more = "" if total == 1 else f" (en nog {dutch_count(total - 1)} keer verderop)"
+    problems.append(Problem(label, line, column,
+                            f"het bestand is niet opgeslagen als UTF-8 (waarschijnlijk als 'ANSI' "
+                            f"of Windows-1252): hier staat een teken (byte 0x{byte:02X}) dat geen "
+                            f"UTF-8 is{more}; {SAVE_AS_UTF8}"))
+    return repaired, total
 
 
 def _replace_control_characters(text: str, label: str, problems: list[Problem]) -> str:
@@ -351,7 +370,8 @@ def compose(text: str | bytes, label: str, *,
                 if event.anchor is not None:
                     problems.append(_anchor_problem(label, node))
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
-                node = (Mapping if cls is MappingStartEvent else Sequence)(mark.line + 1, mark.column + 1)
+                node = (Mapping(mark.line + 1, mark.column + 1, bool(event.flow_style))
+                        if cls is MappingStartEvent else Sequence(mark.line + 1, mark.column + 1))
                 if event.tag is not None and _STANDARD_TAGS.get(event.tag) != node.kind:
                     problems.append(_tag_problem(label, node, event.tag))
                 if event.anchor is not None:
@@ -387,7 +407,8 @@ def compose(text: str | bytes, label: str, *,
             if isinstance(node, (Mapping, Sequence)):
                 stack.append(node)
     except yaml.MarkedYAMLError as exc:
-        problems.extend(_syntax_problems(label, exc, text))
+        seen = set(problems)  # a typographic quote read before the slip is named once
+        problems.extend(p for p in _syntax_problems(label, exc, text) if p not in seen)
         return None, problems
     except yaml.YAMLError as exc:
         problems.append(Problem(label, 1, 1, f"ongeldige YAML: {exc}"))
@@ -423,7 +444,22 @@ _CURLY_OPEN = "“”‘’„‚"
 _CURLY_CLOSE = "“”‘’"
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
+_NBSP = re.compile("^[ \t]*(?:- +)?\u00a0|^[ \t]*(?:- +)?[^\\s:#\"'][^:#\n]*:\u00a0", re.MULTILINE)
+"""A non-breaking space (U+00A0) in a line's indentation, or straight after a key's colon."""
 _CURLY_VALUE = re.compile(r"^[ \t]*(?:- +)?(?:[^\s:#][^:#\n]*: +)?[“”‘’„‚]", re.MULTILINE)
+
+
+def flow_comma_message(key: str, before: Node | None, option: bool = True) -> str:
+    """For a mapping in `{…}` where a comma inside a text made the rest a key of its own:
+    `{key: A, text: Ik schrijf een boete uit, zoals bij iedereen.}`."""
+    advice = FLOW_ADVICE if option else ("zet de tekst tussen rechte aanhalingstekens (\"…\") of "
+                                         "schrijf elke sleutel op een eigen regel")
+    message = (f"er staat een komma in een tekst tussen '{{…}}', en daar scheidt een komma de "
+               f"sleutels: YAML leest '{key}' als een nieuwe sleutel; {advice}")
+    if isinstance(before, Scalar) and before.value[:1] in _CURLY_OPEN:
+        message += (f". De {before.value[0]} …{key[-1] if key[-1] in _CURLY_CLOSE else ''} "
+                    "(bijvoorbeeld uit Word) tellen niet als aanhalingstekens; gebruik rechte: \"")
+    return message
 
 
 def _curly_message(value: str) -> str:
@@ -460,15 +496,30 @@ def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes) -
             break
     for match in _CURLY_VALUE.finditer(text):
         line, column = _line_at(text, match.end() - 1)
-        found.append(Problem(label, line, column, f"ongeldige YAML: {_curly_message(match.group()[-1])}"))
+        found.append(Problem(label, line, column, _curly_message(match.group()[-1])))
         if len(found) >= 400:
+            break
+    nbsp_lines: set[int] = set()
+    for match in _NBSP.finditer(text):
+        line, column = _line_at(text, match.end() - 1)
+        nbsp_lines.add(line)
+        found.append(Problem(label, line, column,
+                             _NBSP_COLON if match.group().endswith(":\u00a0") else _NBSP_INDENT))
+        if len(found) >= 600:
             break
     main = _syntax_problem(label, exc, text)
     covered = {p.line for p in found}
-    if main.line not in covered and not (main.message.endswith(_TABS) and tab_lines):
+    # A hard space makes the parser stumble on that line or on the next one.
+    if (main.line not in covered and not (main.message.endswith(_TABS) and tab_lines)
+            and main.line - 1 not in nbsp_lines):
         found.append(main)
     found.sort(key=lambda p: (p.line, p.column))
     return attach_excerpts(found, text)
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n", mark.line + 1)
+    return lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
 
 
 def _key_without_colon(previous: str, current: str) -> int | None:
@@ -489,6 +540,20 @@ def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
     original = exc.problem or exc.context or "onbekende fout"
     context = exc.context or ""
     mark = exc.problem_mark or exc.context_mark
+    if ("flow" in context and exc.problem_mark is not None and exc.context_mark is not None
+            and exc.problem_mark.line == exc.context_mark.line
+            and _char_at(text, exc.problem_mark) == ":"):
+        # `{key: B, text: Ik zeg: nee.}`: the colon inside the text ends it early.
+        line, column = exc.problem_mark.line + 1, exc.problem_mark.column + 1
+        where = "{…}" if "mapping" in context else "[…]"
+        before = text.split("\n", line)[line - 1][:column - 1]
+        value = before[max(before.rfind(","), before.rfind("{"), before.rfind("[")) + 1:]
+        curly = next((c for c in value if c in _CURLY_OPEN), "")
+        note = (f". De {curly} (bijvoorbeeld uit Word) tellen niet als aanhalingstekens; gebruik "
+                "rechte: \"") if curly else ""
+        return Problem(label, line, column, f"ongeldige YAML: deze ':' staat in een tekst tussen "
+                                            f"'{where}', en daar scheidt ': ' een sleutel van zijn "
+                                            f"waarde; {FLOW_ADVICE}{note}")
     if exc.context_mark is not None and (
             "could not find expected ':'" in original
             or ("expected ',' or" in original and "flow" in context)):

@@ -25,6 +25,8 @@ class Contact:
     """A slug that deck cards use to name this contact (`contacts: [vertrouwenspersoon]`)."""
 
 
+_REACH = "[hoe je deze persoon bereikt invullen]"
+
 DEFAULT_CONTACTS: tuple[Contact, ...] = (
     Contact("Externe vertrouwenspersoon (integriteit en ongewenst gedrag)", "[naam invullen]",
             "[telefoonnummer of e-mailadres invullen]", id="vertrouwenspersoon"),
@@ -34,29 +36,47 @@ DEFAULT_CONTACTS: tuple[Contact, ...] = (
     Contact("Meldpunt — Regeling melding vermoeden misstand", "",
             "[waar de regeling staat invullen, bijvoorbeeld de pagina op intranet]",
             id="meldpunt"),
-    Contact("Privacyteam (datalekken melden)", "", "[hoe je een datalek meldt invullen]",
-            id="privacy"),
+    Contact("Privacyteam (vragen over persoonsgegevens, datalekken melden)", "",
+            "[hoe je een datalek meldt invullen]", id="privacy"),
     Contact("Huis voor Klokkenluiders", "", "huisvoorklokkenluiders.nl — ook voor advies",
             id="huis-voor-klokkenluiders"),
+    Contact("Aandachtsfunctionaris agressie en veiligheid", "[naam invullen]", _REACH,
+            id="agressie"),
+    Contact("Team OOV / Bibob (ondermijning)", "", "[hoe je het team OOV bereikt invullen]",
+            id="ondermijning"),
+    Contact("Woo-contactpersoon", "[naam invullen]", _REACH, id="woo"),
+    Contact("Toezichthouder Wmo (zorgfraude)", "", "[hoe je de toezichthouder bereikt invullen]",
+            id="toezicht-wmo"),
+    Contact("De regionale antidiscriminatievoorziening", "",
+            "[naam en website van de voorziening in jullie regio invullen]",
+            id="antidiscriminatie"),
+    Contact("Landelijke Klachtencommissie Ongewenst Gedrag (formele klacht)", "",
+            "[hoe je een formele klacht indient invullen]", id="klachtencommissie"),
+    Contact("CISO / servicedesk voor beveiligingsincidenten", "",
+            "[telefoonnummer of e-mailadres van de servicedesk invullen]",
+            id="informatiebeveiliging"),
+    Contact("Griffier", "[naam invullen]", _REACH, id="griffier"),
+    Contact("Burgemeester", "[naam invullen]", "[via wie je de burgemeester bereikt invullen]",
+            id="burgemeester"),
 )
 
 DEFAULT_OATH = (
-    "Als ambtenaar werk je voor de samenleving. Daarom beloof je:\n"
+    "[tekst van de eed of belofte van je eigen gemeente invullen]\n"
     "\n"
-    "- dat je je werk eerlijk, zorgvuldig en onpartijdig doet;\n"
-    "- dat je de wet en de regels van de gemeente naleeft;\n"
-    "- dat je geheimhoudt wat je in vertrouwen hoort of wat geheim moet blijven;\n"
-    "- dat je geen geschenken, diensten of beloften aanneemt die je werk kunnen beïnvloeden;\n"
-    "- dat je je gedraagt zoals het een goed ambtenaar past, ook als niemand meekijkt.\n"
-    "\n"
-    "Wie de eed aflegt, sluit af met: \"Zo waarlijk helpe mij God almachtig.\"\n"
-    "Wie de belofte aflegt, sluit af met: \"Dat verklaar en beloof ik.\"\n"
-    "\n"
-    "[Pas deze tekst aan naar de eed of belofte van je eigen gemeente.]"
+    "Hier komt de tekst die nieuwe collega's uitspreken als ze de eed of belofte afleggen, "
+    "zoals jullie gemeente die gebruikt. De werkgroep integriteit zet die in de instellingen, "
+    "onder 'eed'."
 )
+"""A neutral placeholder: the app puts no words in an organisation's mouth."""
+
+MIN_K = 3
+"""The smallest group whose votes a report may show: below three, a vote points at people."""
 
 PLACEHOLDER = re.compile(r"\[[^\]\n]*invullen[^\]\n]*\]")
 """A text the WIO still has to fill in, such as "[naam invullen]"."""
+
+OATH_MISSING = "'eed': de tekst van de eed of belofte van jullie gemeente is nog niet ingevuld"
+"""How `placeholders` names the oath while it is still the default placeholder."""
 
 FIX_COMMAND = "integer-spel config check"
 """The command that shows which file to edit and what is still missing."""
@@ -114,8 +134,8 @@ def load_config(path: Path | None = None, *, deck_ids: Collection[str] | None = 
     unknown action under ``toetsen`` (the ids live in the app; `dilemmas` knows no screens).
 
     A missing file gives the defaults and no notice. Anything wrong gives a Dutch notice
-    naming file and line, and that setting (or, for a YAML syntax error, every setting)
-    keeps its default.
+    naming file and line, and that setting keeps its default; a YAML syntax slip costs only
+    the top-level block it is in (see `_read_blocks`), and those notices come first.
 
     Returns:
         The config and the notices.
@@ -123,33 +143,113 @@ def load_config(path: Path | None = None, *, deck_ids: Collection[str] | None = 
     file = paths.config_file() if path is None else path
     if not file.exists() and not file.is_symlink():
         return Config(), []
-    text, problems = read_text(file, str(file))
-    root: Node | None = None
-    if text is not None and not problems:
-        root, problems = compose(text, str(file))
-    if problems:
-        first = problems[0]
-        return Config(), [f"{first}. Daarom gelden alle standaardinstellingen."]
-    if root is None or (isinstance(root, Scalar) and root.is_null):
-        return Config(), []
-    reader = _Reader(str(file), file.parent, deck_ids, binding_ids)
-    return reader.config(root), reader.notices
+    config, problems = _load(file, deck_ids, binding_ids)
+    return config, [str(problem) for problem in problems]
 
 
 def check_config(path: Path, *, deck_ids: Collection[str] | None = None,
                  binding_ids: Collection[str] | None = None) -> tuple[Config, list[Problem]]:
-    """Every problem of a config file, each located, with its line shown (`config check`)."""
-    text, problems = read_text(path, str(path))
-    if text is None or problems:
-        return Config(), problems
-    root, problems = compose(text, str(path))
-    if problems:
-        return Config(), problems
-    if root is None or (isinstance(root, Scalar) and root.is_null):
-        return Config(), []
-    reader = _Reader(str(path), path.parent, deck_ids, binding_ids)
-    config = reader.config(root)
-    return config, attach_excerpts(reader.problems, text)
+    """Every problem of a config file, each located, with its line shown (`config check`);
+    a block that was ignored is named first."""
+    return _load(path, deck_ids, binding_ids, excerpts=True)
+
+
+def _load(file: Path, deck_ids: Collection[str] | None, binding_ids: Collection[str] | None, *,
+          excerpts: bool = False) -> tuple[Config, list[Problem]]:
+    label = str(file)
+    text, read_problems = read_text(file, label)
+    if text is None:
+        return Config(), read_problems
+    # A character that is no text (ESC, or a byte that is not UTF-8) was replaced by U+FFFD:
+    # the setting it stands in keeps its default, the others are read.
+    problems = [replace(p, message=f"{p.message}; {_COSTS}") for p in read_problems]
+    root, ignored = _read_blocks(text, label)
+    problems = ignored + problems
+    config = Config()
+    if root is not None and not (isinstance(root, Scalar) and root.is_null):
+        reader = _Reader(label, file.parent, deck_ids, binding_ids)
+        config = reader.config(root)
+        problems += reader.problems
+    return config, (attach_excerpts(problems, text) if excerpts else problems)
+
+
+_COSTS = "een instelling met zo'n teken telt niet mee"
+
+_TOP_KEY = re.compile(r"(?P<key>[^\s#\-\[{\"'][^:\n]*?|\"[^\"\n]*\"|'[^'\n]*'):(?:[ \t\r]|$)")
+"""A line that starts a top-level setting: a key at the first column, then ':'."""
+_BLOCK_TEXT = re.compile(r":[ \t]*[|>][0-9+-]*[ \t]*(?:#.*)?$")
+"""A key whose value is a text on the lines below (`eed: |`)."""
+_CURLY = "“”‘’„‚"
+
+
+def _blocks(text: str) -> list[tuple[int, str, list[str]]]:
+    """The file cut into top-level blocks: (first line number, key, lines). Lines before the
+    first key form a block with key ''. A line at the first column that is no setting
+    (an oath text not indented under `eed: |`) stays with the block above it."""
+    blocks: list[tuple[int, str, list[str]]] = [(1, "", [])]
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _TOP_KEY.match(line)
+        if match and not line.startswith(("---", "...")):
+            key = match.group("key").strip("\"'")
+            lines = blocks[-1][2]
+            in_text = bool(lines) and bool(_BLOCK_TEXT.search(lines[0].rstrip()))
+            if not in_text or key in KEYS or key.lower() in _ALIASES:
+                blocks.append((number, key, [line]))
+                continue
+        blocks[-1][2].append(line)
+    return blocks
+
+
+def _read_blocks(text: str, label: str) -> tuple[Node | None, list[Problem]]:
+    """The tree of the whole file; after a YAML slip, the tree of every top-level block that
+    reads on its own, with one problem per block left out (SPEC §10: a slip costs only its
+    block). Typographic quotes around a value are named and the value is read without them."""
+    root, problems = compose(text, label)
+    if not problems:
+        return root, []
+    merged = Mapping(1, 1)
+    ignored: list[Problem] = []
+    notes: list[Problem] = []
+    for first, key, lines in _blocks(text):
+        if not any(line.strip() and not line.lstrip().startswith("#") for line in lines):
+            continue
+        block_root, block_problems = compose("\n" * (first - 1) + "\n".join(lines), label)
+        curly_only = block_root is not None and all(
+            p.message.startswith("typografische aanhalingstekens") for p in block_problems)
+        if block_problems and not curly_only:
+            ignored.append(_ignored(label, key, first, lines, block_problems[0]))
+            continue
+        notes += [replace(p, message=f"{p.message}; de tekst telt zonder die tekens")
+                  for p in block_problems]
+        if isinstance(block_root, Mapping):
+            merged.flat.extend(block_root.flat)
+        elif block_root is not None and not (isinstance(block_root, Scalar) and block_root.is_null):
+            if key:
+                ignored.append(_ignored(label, key, first, lines, Problem(
+                    label, block_root.line, block_root.column, "dit is geen regel 'sleutel: waarde'")))
+            else:
+                return block_root, ignored + notes  # the whole file is no mapping (`- een lijst`)
+    return merged, ignored + notes
+
+
+def _ignored(label: str, key: str, first: int, lines: list[str], problem: Problem) -> Problem:
+    """The problem that made a block unreadable, saying that the block was left out."""
+    last = first + max(i for i, line in enumerate(lines) if line.strip())
+    span = f"regel {first}" if last == first else f"regels {first}–{last}"
+    name = f"'{key}'" if key else "vóór de eerste instelling"
+    reason = problem.message.removeprefix("ongeldige YAML: ")
+    line, column = problem.line, problem.column
+    if line > last:  # the parser ran off the end of the block (`k: [`): the slip is in it
+        line, column = last, len(lines[last - first].rstrip()) + 1
+    if lines and _BLOCK_TEXT.search(lines[0].rstrip()):
+        body = [(i, text) for i, text in enumerate(lines[1:], start=1) if text.strip()]
+        unindented = [i for i, text in body if not text[:1].isspace()]
+        if unindented:
+            line, column = first + unindented[0], 1
+            reason = (f"de tekst onder '{key}: |' moet inspringen: zet twee spaties voor elke "
+                      "regel van de tekst")
+    return Problem(label, line, column, f"{reason}. Daarom telt het blok {name} ({span}) niet mee "
+                                        "en geldt daar de standaardinstelling")
 
 
 def placeholders(config: Config) -> list[str]:
@@ -162,16 +262,18 @@ def placeholders(config: Config) -> list[str]:
                 found.append(f"contactpersoon '{PLACEHOLDER.sub('', contact.role).strip() or contact.id}': "
                              f"'{what}' is nog niet ingevuld")
     if PLACEHOLDER.search(config.oath) or "[Pas deze tekst aan" in config.oath:
-        found.append("'eed': de tekst van de eed of belofte is nog niet aangepast")
+        found.append(OATH_MISSING)
     return found
 
 
 def placeholder_notice(config: Config) -> list[str]:
-    """One start-up notice when something is still to be filled in (else none)."""
+    """One start-up notice when something is still to be filled in (else none); the oath is
+    named by itself, since the default text is only a placeholder."""
     found = placeholders(config)
     if not found:
         return []
-    return [f"Nog niet ingevuld door de WIO: {_count(len(found))} (zoals {found[0]}). "
+    example = "de tekst van de eed of belofte" if OATH_MISSING in found else found[0]
+    return [f"Nog niet ingevuld door de WIO: {_count(len(found))} (zoals {example}). "
             f"Zie wat en in welk bestand met: {FIX_COMMAND}"]
 
 
@@ -234,13 +336,15 @@ class _Reader:
 
     def value(self, name: str, node: Node) -> object | None:
         """The value of one setting, or None (with a notice) to keep its default."""
+        if _replaced(node):
+            return None
         if isinstance(node, Scalar) and (node.is_null or not node.value.strip()):
             if name == "eed":
                 self.notice(node, "'eed' is leeg; de standaardtekst van de eed geldt. Zet de tekst "
                                   "op de regels eronder, na 'eed: |'")
             return None
         if name in ("k", "oefenen_aantal"):
-            low = 2 if name == "k" else 1
+            low = MIN_K if name == "k" else 1
             number = node.as_int() if isinstance(node, Scalar) else None
             if number is None or number < low:
                 self.fallback(node, name, f"moet een geheel getal van {low} of meer zijn")
@@ -307,7 +411,8 @@ class _Reader:
                 continue
             text = self.text(value)
             if text is None:
-                self.notice(value, f"'{name}' moet een tekst zijn")
+                if not _replaced(value):
+                    self.notice(value, f"'{name}' moet een tekst zijn")
                 continue
             fields[name] = text
         if not fields.get("rol"):
@@ -350,11 +455,21 @@ class _Reader:
     def text(node: Node) -> str | None:
         if not isinstance(node, Scalar):
             return None
-        return "" if node.is_null else node.value.strip()
+        value = "" if node.is_null else node.value.strip()
+        if "\ufffd" in value:
+            return None  # a character that is no text stood here; named when the file was read
+        if len(value) > 1 and node.plain and value[0] in _CURLY and value[-1] in _CURLY:
+            value = value[1:-1].strip()  # named by `compose`; the text counts without them
+        return value
 
     def path(self, text: str) -> Path:
         folder = Path(text).expanduser()
         return folder if folder.is_absolute() else self.base / folder
+
+
+def _replaced(node: Node) -> bool:
+    """Whether a text holds a character that was no text (named when the file was read)."""
+    return isinstance(node, Scalar) and "\ufffd" in node.value
 
 
 _FIELDS = {

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dilemmas import paths
+from dilemmas._yaml import dutch_count
 from dilemmas.config import Config
 from dilemmas.errors import Problem
-from dilemmas.loader import check_file, deck_files
+from dilemmas.loader import check_file_kept, deck_files
 from dilemmas.model import Deck, Dilemma
 
 BUNDLED_DIR = Path(__file__).parent / "decks"
@@ -25,6 +26,9 @@ SOURCE_LABELS: dict[str, str] = {
 }
 """The one word for each source, in the CLI and in the app."""
 
+KEPT_PROBLEMS = 100
+"""Problems kept per broken deck for the app and `decks list`; `decks check` reports them all."""
+
 MAX_SKIP_NOTICES = 3
 """More broken decks than this give one summarising notice instead of one each."""
 
@@ -35,7 +39,15 @@ class DeckRegistry:
 
     decks: dict[str, Deck] = field(default_factory=dict)
     invalid: list[tuple[str, list[Problem]]] = field(default_factory=list)
+    """Each deck that could not be loaded, with its first problems (at most `KEPT_PROBLEMS`)."""
     notices: list[str] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+    """How many problems a file in `invalid` has, where that is more than it keeps."""
+
+    def problem_count(self, path: str) -> int:
+        """All problems of an invalid deck, also those not kept."""
+        kept = next((len(problems) for p, problems in self.invalid if p == path), 0)
+        return self.totals.get(path, kept)
 
     def get(self, deck_id: str) -> Deck | None:
         """The deck with this id, or None."""
@@ -82,7 +94,8 @@ def discover(extra_dirs: Iterable[Path] = (), config: Config | None = None) -> D
             for file in deck_files(folder):
                 _add(registry, file, source)
     if len(registry.invalid) > MAX_SKIP_NOTICES:
-        skipped = {skip_notice(path, problems) for path, problems in registry.invalid}
+        skipped = {skip_notice(path, problems, registry.totals.get(path))
+                   for path, problems in registry.invalid}
         registry.notices = [n for n in registry.notices if n not in skipped]
         registry.notices.append(
             f"{len(registry.invalid)} decks zijn overgeslagen omdat ze fouten hebben (eerste: "
@@ -91,10 +104,12 @@ def discover(extra_dirs: Iterable[Path] = (), config: Config | None = None) -> D
 
 
 def _add(registry: DeckRegistry, file: Path, source: str) -> None:
-    deck, problems = check_file(file, source)
+    deck, problems, total = check_file_kept(file, source, keep=KEPT_PROBLEMS)
     if deck is None:
         registry.invalid.append((str(file), problems))
-        registry.notices.append(skip_notice(str(file), problems))
+        if total > len(problems):
+            registry.totals[str(file)] = total
+        registry.notices.append(skip_notice(str(file), problems, total))
         return
     earlier = registry.decks.get(deck.id)
     if earlier is not None:
@@ -103,11 +118,12 @@ def _add(registry: DeckRegistry, file: Path, source: str) -> None:
     registry.decks[deck.id] = deck  # a replacement keeps the place of the deck it replaces
 
 
-def skip_notice(path: str, problems: list[Problem]) -> str:
-    """The notice for a deck that was skipped because of its problems."""
-    return (f"Het deck {path} is overgeslagen: {_count(len(problems))}. "
+def skip_notice(path: str, problems: list[Problem], total: int | None = None) -> str:
+    """The notice for a deck that was skipped because of its problems (``total``: all of
+    them, where more were found than kept)."""
+    return (f"Het deck {path} is overgeslagen: {_count(total or len(problems))}. "
             f"Eerste: {problems[0]}. Controleer het met: integer-spel decks check {path}")
 
 
 def _count(n: int) -> str:
-    return "1 probleem" if n == 1 else f"{n} problemen"
+    return "1 probleem" if n == 1 else f"{dutch_count(n)} problemen"

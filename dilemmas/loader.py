@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dilemmas._yaml import Mapping, Node, Scalar, Sequence, compose, read_source
+from dilemmas._yaml import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    compose,
+    flow_comma_message,
+    read_source,
+)
 from dilemmas.errors import DeckError, Problem, attach_excerpts
 from dilemmas.model import AUDIENCES, OWN_PREFIX, Answer, Deck, DeckInfo, Dilemma, Option, Theme
 
@@ -94,18 +102,32 @@ def load_deck(path: Path | str, source: str = "map") -> Deck:
 def check_file(path: Path, source: str = "map", *,
                pure: bool = False) -> tuple[Deck | None, list[Problem]]:
     """Validate one deck file; the deck is None when there is any problem."""
+    deck, problems, _total = check_file_kept(path, source, pure=pure)
+    return deck, problems
+
+
+def check_file_kept(path: Path, source: str = "map", *, pure: bool = False,
+                    keep: int | None = None) -> tuple[Deck | None, list[Problem], int]:
+    """`check_file` keeping only the first ``keep`` problems the checker finds (the app shows
+    no more), with the count of all of them. A deck with tens of thousands of problems then
+    holds as many objects only while it is read, not for as long as the app runs.
+
+    Returns:
+        The deck (None when there is any problem), the problems kept, and the total.
+    """
     name = str(path)
     data, problems = read_source(path, name)
     if data is None:
-        return None, problems
+        return None, problems, len(problems)
     root, more = compose(data, name, pure=pure)
     del data  # the file is in the tree now; don't hold both while the deck is built
     problems.extend(more)
-    deck = _deck_from_tree(root, problems, name, source=source, path=name)
+    checker = _Checker(name, problems, keep)
+    deck = _deck_from_tree(root, problems, name, source=source, path=name, checker=checker)
     problems.sort(key=lambda p: (p.line, p.column))
     if problems:
         problems = _with_excerpts(path, problems)
-    return (deck if not problems else None), problems
+    return (deck if not problems else None), problems, len(problems) + checker.dropped
 
 
 def _with_excerpts(path: Path, problems: list[Problem]) -> list[Problem]:
@@ -125,7 +147,7 @@ def parse_deck(text: str | bytes, label: str, *, source: str = "map", path: str 
 
 
 def _deck_from_tree(root: Node | None, problems: list[Problem], label: str, *,
-                    source: str, path: str) -> Deck | None:
+                    source: str, path: str, checker: _Checker | None = None) -> Deck | None:
     """Check a composed tree (adding to ``problems``); the deck if nothing is wrong.
 
     The tree is taken apart as it is checked: each card's nodes go as soon as its
@@ -136,7 +158,7 @@ def _deck_from_tree(root: Node | None, problems: list[Problem], label: str, *,
             problems.append(Problem(label, 1, 1, "het bestand is leeg; een deck begint met "
                                                  "'deck:', 'themes:' en 'dilemmas:'"))
         return None
-    checker = _Checker(label, problems)
+    checker = checker or _Checker(label, problems)
     deck = checker.deck(root, source, path)
     return deck if not problems else None
 
@@ -172,11 +194,17 @@ def check_paths(paths: Iterable[Path]) -> list[Problem]:
 class _Checker:
     """Walks a node tree against the deck shape, collecting every problem it meets."""
 
-    def __init__(self, label: str, problems: list[Problem]) -> None:
+    def __init__(self, label: str, problems: list[Problem], keep: int | None = None) -> None:
         self.label = label
         self.problems = problems
+        self.keep = keep
+        self.dropped = 0
+        """Problems found beyond ``keep``: counted, not kept."""
 
     def add(self, node: Node, message: str) -> None:
+        if self.keep is not None and len(self.problems) >= self.keep:
+            self.dropped += 1
+            return
         self.problems.append(Problem(self.label, node.line, node.column, message))
 
     # --- shapes -----------------------------------------------------------------------
@@ -189,7 +217,9 @@ class _Checker:
             return None
         values: dict[str, Node] = {}
         keys: dict[str, Node] = {}
+        previous: Node | None = None
         for key, value in node.pairs:
+            before, previous = previous, value
             if not isinstance(key, Scalar) or key.is_null:
                 self.add(key, "een sleutel moet een gewoon woord zijn")
                 continue
@@ -199,6 +229,9 @@ class _Checker:
                 continue
             keys[name] = key
             if name not in known:
+                if node.flow and isinstance(value, Scalar) and value.is_null:
+                    self.add(key, flow_comma_message(name, before, option=what == "deze optie"))
+                    continue
                 self.add(key, _unknown(f"onbekende sleutel '{name}'", name, known))
                 continue
             values[name] = value
@@ -217,7 +250,8 @@ class _Checker:
         if not isinstance(node, Scalar):
             self.add(node, f"'{key}' moet een tekst zijn, geen {_kind_nl(node)}{_colon_hint(node)}")
             return ""
-        value = "" if node.is_null else node.value.strip()
+        # A tab pasted inside a text would show as a wide gap on the card: a space it is.
+        value = "" if node.is_null else node.value.strip().replace("\t", " ")
         if not value:
             if required:
                 self.add(node, f"'{key}' is leeg")
@@ -261,7 +295,7 @@ class _Checker:
             if not isinstance(item, Scalar) or item.is_null or not item.value.strip():
                 self.add(item, f"elke regel in '{key}' moet een tekst zijn{_colon_hint(item)}")
                 continue
-            text = item.value.strip()
+            text = item.value.strip().replace("\t", " ")
             if len(text) > limit:
                 self.add(item, f"deze regel in '{key}' is te lang: {len(text)} tekens, hoogstens {limit}")
             result.append(text)

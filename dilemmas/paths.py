@@ -31,15 +31,19 @@ def set_config_dir(path: Path | None) -> None:
 
 def data_dir(create: bool = True) -> Path:
     """The user data folder: --data-dir, else $INTEGER_SPEL_DATA_DIR, else platformdirs."""
-    if _data_override is not None:
-        path = _data_override
-    elif os.environ.get(DATA_DIR_ENV):
-        path = Path(os.environ[DATA_DIR_ENV])
-    else:
-        path = user_data_path(appname=APP_NAME, appauthor=False)
+    path = data_source()[0]
     if create:
         _make_private_dir(path)
     return path
+
+
+def data_source() -> tuple[Path, str]:
+    """The data folder (it need not exist) and, in Dutch, why that one."""
+    if _data_override is not None:
+        return _data_override, "gekozen met --data-dir"
+    if os.environ.get(DATA_DIR_ENV):
+        return Path(os.environ[DATA_DIR_ENV]), f"{DATA_DIR_ENV} is gezet"
+    return user_data_path(appname=APP_NAME, appauthor=False), "de standaardmap voor gegevens"
 
 
 def set_config_file(path: Path | None) -> None:

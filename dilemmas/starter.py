@@ -24,8 +24,8 @@ _TEMPLATE = """\
 #
 #     integer-spel decks check {path}
 #
-# Zet het bestand daarna in de map 'decks' van je gegevensmap, of start met
-# --decks MAP. Een deck met dezelfde id als een ingebouwd deck vervangt dat deck.
+# Zet het bestand daarna in de map voor eigen decks (waar die staat, zegt
+# 'integer-spel config path'), of start met --decks MAP. Een deck met dezelfde id als een ingebouwd deck vervangt dat deck.
 
 deck:
   id: {deck_id}                # kleine letters, cijfers en '-'; uniek per deck
@@ -65,10 +65,13 @@ dilemmas:
     question: Wat doe je?      # hoogstens 200 tekens
     answer:
       kind: choice
-      options:                 # elke optie hoogstens 200 tekens
-        - {{key: A, text: Ik ga mee en betaal zelf.}}
-        - {{key: B, text: Ik ga mee en laat de leverancier betalen.}}
-        - {{key: C, text: Ik zeg vriendelijk nee.}}
+      options:                 # elke optie hoogstens 200 tekens, onder elkaar
+        - key: A
+          text: Ik ga mee en betaal zelf.
+        - key: B
+          text: Ik ga mee en laat de leverancier betalen.
+        - key: C
+          text: Ik zeg vriendelijk nee.
     prompts:                   # vragen voor het gesprek (mag je weglaten)
       - Maakt het uit wie er betaalt?
     variations:                # "Maar wat als…?": zo zie je waar de keuze kantelt

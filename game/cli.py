@@ -146,11 +146,18 @@ def build_parser() -> DutchParser:
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text (standaard) of json, voor een controle in CI")
     decks_sub.add_parser("schema", help="toon het JSON Schema van het deckformaat",
-                         description="Toon het JSON Schema (draft 2020-12) van het deckformaat, "
+                         description="Toon het JSON Schema (draft-07) van het deckformaat, "
                                      "voor een editor zoals VS Code met de YAML-extensie.")
     new = decks_sub.add_parser("new", help="schrijf een startdeck met uitleg",
                                description="Schrijf een nieuw deck met uitleg in de opmerkingen.")
     new.add_argument("path", type=Path, metavar="PAD", help="het nieuwe bestand (.yaml)")
+    printed = decks_sub.add_parser("print", help="het deck als dilemmakaartjes om te printen",
+                                   description="Schrijf het deck als dilemmakaartjes om te printen "
+                                               "en te knippen (A4-HTML, vier kaarten per pagina, "
+                                               "dubbelzijdig).")
+    printed.add_argument("deck_id", metavar="ID", help="de id van het deck (zie decks list)")
+    printed.add_argument("-o", "--output", type=Path, metavar="BESTAND",
+                         help="waar het HTML-bestand komt (standaard: je map Downloads; - is de terminal)")
 
     config = sub.add_parser("config", help="de instellingen: welk bestand, en wat er mis is",
                             description="Zie welk instellingenbestand de app leest, en controleer het.")

@@ -6,13 +6,15 @@ YAML is parsed and the database opened (SPEC §11 start-up budget).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from dilemmas.config import Config, load_config, placeholder_notice
+from dilemmas.config import FIX_COMMAND, Config, load_config, placeholder_notice
+from dilemmas.paths import config_file
 
 if TYPE_CHECKING:
     from dilemmas.discovery import DeckRegistry
@@ -30,6 +32,25 @@ class StartRequest:
     team: str | None = None
     participants: int | None = None
     dilemma: str | None = None
+
+
+SHOWN_SETTINGS_PROBLEMS = 3
+"""So many config problems are spelled out in the start-up notice; `config check` has all."""
+
+
+def settings_notice(lines: Sequence[str], file: str = "") -> str:
+    """The config's problems and what is still to fill in, as one notice (one toast at
+    start-up, not one per line over the screen); the file is named once."""
+    if len(lines) == 1:
+        return lines[0]
+    where = re.compile(rf"^{re.escape(file)}:(\d+):\d+: ") if file else None
+    shown = ["• " + (where.sub(r"regel \1: ", line) if where else line)
+             for line in lines[:SHOWN_SETTINGS_PROBLEMS]]
+    if len(lines) > SHOWN_SETTINGS_PROBLEMS:
+        shown.append(f"… en nog {len(lines) - SHOWN_SETTINGS_PROBLEMS}. Alles zie je met: "
+                     f"{FIX_COMMAND}")
+    head = f"De instellingen in {file}" if file else "De instellingen"
+    return f"{head} ({len(lines)} punten):\n" + "\n".join(shown)
 
 
 class AppContext:
@@ -128,9 +149,10 @@ class AppContext:
         """Everything the user should hear about at start-up, in Dutch. In front of a room (the
         app started straight into the team game) what the WIO has still to fill in is left out:
         it would cover the card on the beamer."""
-        out = list(self.config_notices)
-        if not room:
-            out.extend(self.setup_notices)
+        out = []
+        settings = list(self.config_notices) + ([] if room else list(self.setup_notices))
+        if settings:
+            out.append(settings_notice(settings, str(config_file())))
         out.extend(self.registry.notices)
         if self.store is None and self.store_error and not self.store_corrupt:
             out.append(self.store_error)

@@ -106,3 +106,19 @@ def test_a_utf16_deck_in_the_decks_folder_is_skipped_at_once() -> None:
     registry = discover()
     assert time.perf_counter() - start < 2
     assert "UTF-16" in registry.invalid[0][1][0].message
+
+
+def test_a_deck_with_many_problems_keeps_the_first_and_counts_all(isolated_dirs: Path) -> None:
+    from dilemmas import paths
+    from dilemmas.discovery import KEPT_PROBLEMS, discover
+
+    folder = paths.user_decks_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    broken = folder / "veel.yaml"
+    broken.write_text('deck: {id: veel, title: Veel, version: "1"}\nthemes: [{id: a, title: A}]\n'
+                      "dilemmas:\n" + "  - 1\n" * 5_000, encoding="utf-8")
+    registry = discover()
+    [(path, problems)] = registry.invalid
+    assert len(problems) == KEPT_PROBLEMS and registry.problem_count(path) == 5_000
+    assert [p.line for p in problems] == list(range(4, 4 + KEPT_PROBLEMS))
+    assert any("overgeslagen: 5.000 problemen" in notice for notice in registry.notices)

@@ -221,7 +221,7 @@ def test_bad_bytes_and_control_characters_are_still_reported_and_replaced(tmp_pa
     assert deck is None
     assert [(p.line, p.message[:20]) for p in problems] == [
         (15, "onzichtbaar stuurtek"),
-        (21, "ongeldig teken (byte"),
+        (21, "het bestand is niet "),
     ]
 
 

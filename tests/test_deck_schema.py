@@ -17,11 +17,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "decks" / "valid"
 DECKS = sorted(BUNDLED_DIR.glob("*.yaml")) + sorted(FIXTURES.glob("*.yaml"))
 
 
-def test_schema_is_valid_draft_2020_12(capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_is_valid_draft_07(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["decks", "schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    jsonschema.Draft7Validator.check_schema(schema)
 
 
 @pytest.mark.parametrize("path", DECKS, ids=[p.name for p in DECKS])

@@ -14,7 +14,10 @@ from dilemmas import discovery
 from game.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decks"
-PEER = Path(__file__).resolve().parents[2] / "shared" / "peer" / "yaml-invalid"
+# The suite lives beside the project (../shared), found from any checkout depth (a worktree
+# sits one level deeper than the main checkout).
+PEER = next((parent / "shared" / "peer" / "yaml-invalid" for parent in Path(__file__).resolve().parents
+             if (parent / "shared" / "peer" / "yaml-invalid").is_dir()), Path("/nonexistent"))
 LOCATED = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): \S")
 PEER_FILES = sorted(PEER.glob("*.yaml")) if PEER.is_dir() else []
 

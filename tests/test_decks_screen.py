@@ -57,6 +57,7 @@ def make_ctx() -> AppContext:
 async def open_decks(app: IntegerSpelApp, pilot: Pilot[Any]) -> DecksScreen:
     screen = DecksScreen()
     await app.push_screen(screen)
+    await app.workers.wait_for_complete()
     await pilot.pause()
     return screen
 
@@ -217,6 +218,7 @@ async def test_reload_picks_up_a_fixed_deck(isolated_dirs: Path) -> None:
         broken.unlink()
         shutil.copy(FIXTURE_DECKS / "testdeck.yaml", user_decks() / "testdeck.yaml")
         await pilot.press("f5")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.ctx.registry.invalid == []
         table = screen.query_one("#deck-table", DataTable)
@@ -243,6 +245,7 @@ async def test_check_file_lists_the_problems_of_any_file(
         assert isinstance(app.screen, PathDialog)
         app.screen.query_one(Input).value = str(elsewhere)
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ProblemsDialog)
@@ -263,6 +266,7 @@ async def test_check_file_says_when_a_deck_is_fine(isolated_dirs: Path) -> None:
         await pilot.pause()
         app.screen.query_one(Input).value = str(FIXTURE_DECKS / "testdeck.yaml")
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ProblemsDialog)
         assert "Geen problemen gevonden" in text_of(
@@ -324,3 +328,78 @@ async def test_check_dialog_shows_the_line_and_a_caret(tmp_path: Path) -> None:
         listed = text_of(app.screen.query_one("#problems-list", Static)).splitlines()
         assert listed[0].startswith(f"{bad}:2:3: ")
         assert listed[1:3] == ["      id x", "      ^"]
+
+
+def _deck_with_problems(count: int) -> str:
+    """A deck whose every card is a bare number: one problem per card."""
+    return ('deck: {id: veel, title: Veel fouten, version: "1"}\nthemes: [{id: a, title: A}]\n'
+            "dilemmas:\n" + "  - 1\n" * count)
+
+
+async def test_a_deck_with_many_problems_lists_the_first_and_the_count(isolated_dirs: Path) -> None:
+    from game.screens.decks import MAX_SHOWN_PROBLEMS
+
+    broken = user_decks() / "veel.yaml"
+    broken.write_text(_deck_with_problems(60_000), encoding="utf-8")
+    app = IntegerSpelApp(make_ctx())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_decks(app, pilot)
+        shown = text_of(screen.query_one("#deck-problems-text", Static))
+        assert shown.count(f"{broken}:") == MAX_SHOWN_PROBLEMS
+        assert "… en nog 59.980 (in totaal 60.000 problemen)" in shown
+        assert f"integer-spel decks check {broken}" in shown
+
+
+async def test_decks_are_read_in_a_worker_and_escape_leaves_at_once(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from game.screens.menu import MainMenuScreen
+
+    (user_decks() / "veel.yaml").write_text(_deck_with_problems(2_000), encoding="utf-8")
+    release = threading.Event()
+    threads: list[str] = []
+    real_discover = discover
+
+    def slow_discover(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        release.wait(timeout=30)  # the deck takes as long as the test wants
+        return real_discover(*args, **kwargs)
+
+    monkeypatch.setattr("dilemmas.discovery.discover", slow_discover)
+    config, _ = load_config()
+    app = IntegerSpelApp(AppContext(config=config, store=None))
+    release.set()  # the start-up read goes through
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        release.clear()
+        screen = DecksScreen()
+        await app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("f5")  # reading again: blocked until released
+        await pilot.pause()
+        assert screen.query_one("#decks-pane").loading
+        assert threads[-1] != threading.main_thread().name
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainMenuScreen)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainMenuScreen)
+
+
+async def test_checking_a_file_with_many_problems_lists_the_first_and_the_count(tmp_path: Path) -> None:
+    from dilemmas.config import Config
+    from dilemmas.discovery import DeckRegistry
+
+    bad = tmp_path / "veel.yaml"
+    bad.write_text(_deck_with_problems(5_000), encoding="utf-8")
+    app = IntegerSpelApp(AppContext(config=Config(), registry=DeckRegistry(), store=None))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(ProblemsDialog(bad, check_paths([bad])))
+        await pilot.pause()
+        assert "5.000 problemen gevonden (de eerste 20 staan hier)" in text_of(
+            app.screen.query_one("#problems-summary", Static))
+        assert "… en nog 4.980" in text_of(app.screen.query_one("#problems-more", Static))

@@ -57,6 +57,7 @@ def opener(app: IntegerSpelApp, screen: Any, *keys: str) -> Callable[[Pilot[Any]
     async def run_before(pilot: Pilot[Any]) -> None:
         await app.wait_until_started()  # the start-up notices come and are cleared below
         await app.push_screen(screen)
+        await app.workers.wait_for_complete()
         await pilot.pause()
         if keys:
             await pilot.press(*keys)

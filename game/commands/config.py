@@ -22,7 +22,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def show_path() -> int:
-    """Print the config file that is read, why that one, and whether it exists."""
+    """Print every folder the app uses on this computer (SPEC §3): the config file (and why
+    that one), the data folder, the folder for own decks, the deck folders from the config,
+    and where exports go."""
+    from dilemmas.config import load_config
+    from sessions.files import export_folder
+
     file, reason = paths.config_source()
     print(file)
     state = "bestaat" if file.is_file() else "bestaat niet (dan gelden de standaardinstellingen)"
@@ -30,6 +35,19 @@ def show_path() -> int:
     print("De regel: --config BESTAND; anders INTEGER_SPEL_CONFIG_DIR/config.yaml; anders "
           "config.yaml in de gegevensmap als die gekozen is (--data-dir of INTEGER_SPEL_DATA_DIR) "
           "en daar zo'n bestand staat; anders de standaardmap voor instellingen.")
+    print()
+    data, data_reason = paths.data_source()
+    print(f"Gegevensmap (de bewaarde sessies en oefenrondes): {data}")
+    print(f"  Waarom: {data_reason}.{'' if data.is_dir() else ' De map bestaat nog niet.'}")
+    decks = paths.user_decks_dir()
+    print(f"Map voor eigen decks: {decks}")
+    print("  Zet hier je eigen .yaml-decks neer" + ("." if decks.is_dir() else
+          "; maak de map aan als die er nog niet is."))
+    extra = load_config(file)[0].deck_dirs if file.is_file() else ()
+    for folder in extra:
+        print(f"Deckmap uit de instellingen: {folder}")
+    print(f"Exports (samenvattingen en rapporten uit de app): {export_folder()}")
+    print("  Bij de commando's kies je zelf waar het bestand komt, met -o BESTAND.")
     return 0
 
 

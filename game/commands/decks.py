@@ -46,7 +46,51 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.decks_command == "new":
         return new(args.path)
+    if args.decks_command == "print":
+        return print_deck(args.deck_id, args.output, args.decks)
     return list_decks(args.decks)
+
+
+def print_deck(deck_id: str, output: Path | None, extra_dirs: list[Path]) -> int:
+    """Write the deck as printable dilemmakaartjes (A4 HTML); 1 when the deck or file fails."""
+    from dilemmas.config import load_config
+    from dilemmas.discovery import discover
+    from dilemmas.print import deck_cards_html, page_count
+    from sessions.files import WriteError, export_folder, free_path, write_private
+
+    config, _notices = load_config()
+    registry = discover(extra_dirs, config)
+    deck = registry.get(deck_id)
+    if deck is None:
+        known = ", ".join(registry.decks) or "(geen)"
+        _err(f"Er is geen deck '{_shown(deck_id)}'. De decks: {_shown(known)}")
+        return 1
+    page = deck_cards_html(deck, config)
+    if output is not None and str(output) == "-":
+        _say(page, end="")
+        return 0
+    target = output if output is not None else free_path(export_folder(), f"dilemmakaartjes-{deck.id}.html")
+    try:
+        write_private(target, page)
+    except WriteError as exc:
+        _err(f"De kaartjes kunnen niet worden geschreven naar {_shown(target)}. {exc.message}")
+        return 1
+    sheets = page_count(deck) // 2
+    _say(f"Dilemmakaartjes geschreven naar {_shown(target)}\n"
+         f"Open het bestand in je browser en print dubbelzijdig (omslaan langs de lange kant), "
+         f"zonder schalen: {len(deck.dilemmas)} kaarten op {sheets} "
+         f"{'vel' if sheets == 1 else 'vellen'}. Knip langs de snijtekens.")
+    return 0
+
+
+def _say(text: str, end: str = "\n") -> None:
+    """Print; a reader that stops early (`| head`) ends the output, not with a traceback."""
+    import os
+
+    try:
+        print(text, end=end, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def check(paths: list[Path], output: str = "text") -> int:
@@ -92,8 +136,12 @@ def new(path: Path) -> int:
     except OSError:
         _err(f"Kan {_shown(path)} niet schrijven: geen toegang, de map bestaat niet of de schijf is vol.")
         return 1
+    from dilemmas.paths import user_decks_dir
+
     print(f"Nieuw deck geschreven: {path}\n"
-          f"Pas het aan en controleer het daarna met: integer-spel decks check {path}")
+          f"Pas het aan en controleer het daarna met: integer-spel decks check {path}\n"
+          f"Zet het daarna in de map voor eigen decks: {user_decks_dir()} "
+          "(alle mappen zie je met: integer-spel config path)")
     return 0
 
 
@@ -136,11 +184,13 @@ def list_decks(extra_dirs: list[Path]) -> int:
     if registry.invalid:
         console.print()
         console.print(Text("Decks met fouten", style="bold") + Text(" (overgeslagen):"))
-        for _path, problems in registry.invalid:
-            more = f" (en nog {len(problems) - 1})" if len(problems) > 1 else ""
+        for path, problems in registry.invalid:
+            total = registry.problem_count(path)
+            more = f" (en nog {total - 1})" if total > 1 else ""
             console.print(f"  {_shown(problems[0])}{more}", markup=False)
         console.print("Zie alle problemen met: integer-spel decks check PAD")
-    skipped = {skip_notice(path, problems) for path, problems in registry.invalid}
+    skipped = {skip_notice(path, problems, registry.totals.get(path))
+               for path, problems in registry.invalid}
     shown = notices + [n for n in registry.notices if n not in skipped]
     if shown:
         console.print()

@@ -86,16 +86,23 @@ def host_problem(host: str, port: int) -> str | None:
     return None
 
 
+def serve_extra_hint() -> str:
+    """How to add textual-serve, as the README says, with this Python's own pip (a bare
+    `pip` may be another Python's, and the package is on no index)."""
+    if sys.platform == "win32":
+        command = subprocess.list2cmdline([sys.executable, "-m", "pip", "install"]) + ' ".[serve]"'
+    else:
+        command = shlex.join([sys.executable, "-m", "pip", "install", ".[serve]"])
+    return ("integer-spel: de browserversie heeft textual-serve nodig. Installeer die vanuit "
+            f"de map van het spel met:\n  {command}")
+
+
 def run(args: argparse.Namespace) -> int:
     """Serve the app until Ctrl+C; returns the exit code."""
     try:
         from game.web import server
     except ImportError:
-        print(
-            "integer-spel: de browserversie heeft textual-serve nodig. Installeer die met\n"
-            "  pip install 'integer-spel[serve]'",
-            file=sys.stderr,
-        )
+        print(serve_extra_hint(), file=sys.stderr)
         return 1
 
     host: str = args.host

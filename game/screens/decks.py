@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -37,6 +37,26 @@ def theme_counts(deck: Deck) -> list[tuple[str, int]]:
 def theme_summary(deck: Deck) -> str:
     """The counts per theme on one line, e.g. "Geschenken 4 · Nevenwerk 3"."""
     return " · ".join(f"{title} {n}" for title, n in theme_counts(deck))
+
+
+MAX_SHOWN_PROBLEMS = 20
+"""Problems listed per file on the screen; the count says how many more `decks check` prints."""
+
+
+def shown_problems(path: str, problems: Sequence[Problem],
+                   count: int | None = None) -> tuple[list[str], str]:
+    """The first problems of one file as shown (each with its line and caret), and a line
+    with how many more there are ('' when all are shown). A file with tens of thousands of
+    problems is never laid out whole. ``count``: all problems, where fewer were kept."""
+    lines = [problem.detail() for problem in problems[:MAX_SHOWN_PROBLEMS]]
+    count = len(problems) if count is None else count
+    rest = count - len(lines)
+    more = ""
+    if rest > 0:
+        total = f"{count:,}".replace(",", ".")
+        more = (f"… en nog {f'{rest:,}'.replace(',', '.')} (in totaal {total} problemen). "
+                f"Alle problemen zie je met: integer-spel decks check {path}")
+    return lines, more
 
 
 def problem_lines(registry: DeckRegistry) -> list[str]:
@@ -85,11 +105,14 @@ laden. `Escape` sluit.
                 if self.problems:
                     count = len(self.problems)
                     noun = "probleem" if count == 1 else "problemen"
-                    yield Static(f"{count} {noun} gevonden:", id="problems-summary")
-                    yield Static(
-                        Content("\n").join(Content(p.detail()) for p in self.problems),
-                        id="problems-list",
-                    )
+                    shown, more = shown_problems(str(self.path), self.problems)
+                    first = f" (de eerste {len(shown)} staan hier)" if more else ""
+                    yield Static(f"{count:,} {noun} gevonden{first}:".replace(",", "."),
+                                 id="problems-summary")
+                    yield Static(Content("\n").join(Content(line) for line in shown),
+                                 id="problems-list")
+                    if more:
+                        yield Static(Content(more), id="problems-more")
                 else:
                     yield Static(
                         "Geen problemen gevonden. Dit deck is in orde.",
@@ -123,6 +146,8 @@ geladen kon worden.
 
 Pas je een deck aan in je teksteditor? Druk dan op `F5` om de decks opnieuw te laden.
 Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap staat.
+Met `p` bewaar je het gekozen deck als dilemmakaartjes: een HTML-bestand dat je in de browser
+opent en dubbelzijdig print (omslaan langs de lange kant), vier kaarten per vel, om te knippen.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="decks.back", tooltip="Terug naar het hoofdmenu"),
@@ -142,6 +167,13 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
             tooltip="Controleer één deckbestand of map en toon elk probleem",
         ),
         Binding(
+            "p",
+            "print_deck",
+            "Kaartjes printen",
+            id="decks.print",
+            tooltip="Bewaar het gekozen deck als dilemmakaartjes om te printen (A4, dubbelzijdig)",
+        ),
+        Binding(
             "ctrl+t",
             "switch_tab",
             "Decks/Kaarten",
@@ -150,9 +182,12 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
         ),
     ]
 
-    @property
-    def registry(self) -> DeckRegistry:
-        return cast("IntegerSpelApp", self.app).ctx.registry
+    def __init__(self) -> None:
+        super().__init__()
+        from dilemmas.discovery import DeckRegistry
+
+        self.registry: DeckRegistry = DeckRegistry()
+        """The decks as last shown (the context's may be being read again in a worker)."""
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="decks-tabs", initial="tab-decks"):
@@ -162,7 +197,7 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
                 with VerticalScroll(id="deck-problems"):
                     yield Static(id="deck-problems-text")
             with TabPane("Kaarten", id="tab-cards"):
-                yield CardBrowser(self.registry.decks, id="card-browser")
+                yield CardBrowser({}, id="card-browser")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -174,11 +209,39 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
         table.add_column("kaarten", key="cards")
         table.add_column("per thema", key="themes")
         self.query_one("#deck-problems", VerticalScroll).border_title = "Fouten en meldingen"
-        self._fill()
         table.focus()
+        self._load(reload=False)
 
-    def _fill(self) -> None:
-        registry = self.registry
+    @work(thread=True, exclusive=True, group="decks-load", exit_on_error=False)
+    def _load(self, reload: bool) -> None:
+        """Find (or find again) and validate the decks away from the screen, so that a deck
+        with thousands of problems never holds up a key press; then show what was found."""
+        self.app.call_from_thread(self._set_loading, True)
+        ctx = cast("IntegerSpelApp", self.app).ctx
+        registry = ctx.reload_decks() if reload else ctx.registry
+        problems = self._problems_content(registry)
+        self.app.call_from_thread(self._show_loaded, registry, problems, reload)
+
+    def _set_loading(self, loading: bool) -> None:
+        if self.is_attached:
+            self.query_one("#decks-pane").loading = loading
+
+    def _show_loaded(self, registry: DeckRegistry, problems: Content, reload: bool) -> None:
+        if not self.is_attached:
+            return  # left while the decks were being read
+        self._set_loading(False)
+        self.registry = registry
+        self._fill(registry, problems)
+        self.query_one(CardBrowser).set_decks(registry.decks)
+        if reload:
+            found, broken = len(registry.decks), len(registry.invalid)
+            message = f"{found} {'deck' if found == 1 else 'decks'} gevonden"
+            if broken:
+                message += f", {broken} met fouten"
+            self.notify(message + ".", title="Opnieuw geladen",
+                        severity="warning" if broken else "information")
+
+    def _fill(self, registry: DeckRegistry, problems: Content) -> None:
         table = self.query_one("#deck-table", DataTable)
         table.clear()
         for deck in registry.decks.values():
@@ -194,10 +257,10 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
                 key=deck.id,
             )
         self._show_detail()
-        self.query_one("#deck-problems-text", Static).update(self._problems_content())
+        self.query_one("#deck-problems-text", Static).update(problems)
 
-    def _problems_content(self) -> Content:
-        registry = self.registry
+    @staticmethod
+    def _problems_content(registry: DeckRegistry) -> Content:
         parts: list[Content] = []
         if registry.invalid:
             count = len(registry.invalid)
@@ -205,7 +268,10 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
             parts.append(Content.styled(f"{count} {noun} niet geladen worden:", "bold $error"))
             for path, problems in registry.invalid:
                 parts.append(Content.assemble(("\n", ""), (str(path), "bold")))
-                parts.extend(Content("  " + problem.detail().replace("\n", "\n  ")) for problem in problems)
+                shown, more = shown_problems(str(path), problems, registry.problem_count(path))
+                parts.extend(Content("  " + line.replace("\n", "\n  ")) for line in shown)
+                if more:
+                    parts.append(Content.styled("  " + more, "$text-muted"))
         else:
             parts.append(Content.styled("Alle decks zijn in orde.", "bold $success"))
         # The start-up notice for a skipped deck repeats its first problem, shown above.
@@ -268,28 +334,32 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
 
     def action_reload(self) -> None:
         """Run discovery again (after the author edited a deck) and show what was found."""
-        ctx = cast("IntegerSpelApp", self.app).ctx
-        ctx.reload_decks()
-        self._fill()
-        self.query_one(CardBrowser).set_decks(ctx.registry.decks)
-        found, broken = len(ctx.registry.decks), len(ctx.registry.invalid)
-        message = f"{found} {'deck' if found == 1 else 'decks'} gevonden"
-        if broken:
-            message += f", {broken} met fouten"
-        self.notify(
-            message + ".", title="Opnieuw geladen", severity="warning" if broken else "information"
-        )
+        self._load(reload=True)
+
+    def action_print_deck(self) -> None:
+        """Save the highlighted deck as printable dilemmakaartjes (Downloads, or a download)."""
+        from dilemmas.print import deck_cards_html
+        from game.export import deliver_file
+
+        table = self.query_one("#deck-table", DataTable)
+        deck: Deck | None = None
+        if table.row_count:
+            row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            deck = self.registry.decks.get(str(row_key.value))
+        if deck is None:
+            self.notify("Kies eerst een deck in de lijst.", title="Kaartjes printen", markup=False)
+            return
+        config = cast("IntegerSpelApp", self.app).ctx.config
+        deliver_file(self.app, f"dilemmakaartjes-{deck.id}.html", deck_cards_html(deck, config),
+                     "De dilemmakaartjes")
 
     def action_check_file(self) -> None:
         """Ask for a deck file or folder, check it and show every problem."""
         default = self._default_check_path()
 
         def checked(path: Path | None) -> None:
-            if path is None:
-                return
-            from dilemmas.loader import check_paths
-
-            self.app.push_screen(ProblemsDialog(path, check_paths([path])))
+            if path is not None:
+                self._check(path)
 
         self.app.push_screen(
             PathDialog(
@@ -301,6 +371,21 @@ Met `ctrl+o` controleer je één bestand of map, ook als die niet in een deckmap
             ),
             checked,
         )
+
+    @work(thread=True, exclusive=True, group="decks-check", exit_on_error=False)
+    def _check(self, path: Path) -> None:
+        """Check one file or folder away from the screen; then show its problems."""
+        from dilemmas.loader import check_paths
+
+        self.app.call_from_thread(self._set_loading, True)
+        problems = check_paths([path])
+        self.app.call_from_thread(self._show_checked, path, problems)
+
+    def _show_checked(self, path: Path, problems: list[Problem]) -> None:
+        if self.is_attached:
+            self._set_loading(False)
+            if self.app.screen is self:
+                self.app.push_screen(ProblemsDialog(path, problems))
 
     def _default_check_path(self) -> str:
         invalid = self.registry.invalid
