@@ -1,0 +1,66 @@
+"""What a second reader of the bundled cards found after the trainer's review: a card that broke
+the one line on addressing behaviour, routes and settings that did not fit the card, wording
+that said more than the law does, and a doubled phrase."""
+
+from __future__ import annotations
+
+import pytest
+from test_bundled_deck_facts import card, option, supported
+
+
+def test_the_werf_calendar_follows_the_one_line() -> None:
+    """Clearly unacceptable behaviour you address yourself, without naming the target; you ask
+    her before you report it (as on grapjes-over-afkomst and hoofddoek-van-de-stagiaire)."""
+    c = card("huizen-basis", "kalender-in-de-kantine")
+    assert supported("huizen-basis")["kalender-in-de-kantine"] == "A"
+    assert "kalender" in option(c, "A")
+    assert "zonder haar te noemen" in c.guidance
+    assert "vraag haar dan eerst wat zij wil" in c.guidance
+
+
+def test_a_manager_does_more_than_refer_a_complaint() -> None:
+    c = card("omgangsvormen", "klacht-over-de-topper")
+    assert supported("omgangsvormen")["klacht-over-de-topper"] == "A"
+    assert "alleen doorverwijzen (C) is te weinig" in c.guidance
+
+
+@pytest.mark.parametrize(("deck", "card_id", "absent"), [
+    ("huizen-basis", "loge-bij-de-voetbal", "partner"),  # the situation has no partner
+    ("huizen-basis", "dossier-van-je-schoonzus", "niet meewerken aan een aanvraag"),  # she gave it back
+    ("huizen-basis", "drie-facturen-net-onder-de-grens", "vaak ook tegen"),  # the law has thresholds
+    ("huizen-basis", "lijkt-niet-op-de-foto", "is vaak het begin"),
+    ("raad-en-college", "geheim-in-de-fractie", "de stukken kennis kreeg van de stukken"),
+    ("raad-en-college", "geheim-in-de-fractie", "eigen belang"),  # the card has none
+    ("raad-en-college", "commissaris-woningcorporatie", "wij weten"),
+    ("omgangsvormen", "woord-tegen-woord", "sinds 2024 strafbaar"),  # a forced kiss could be before
+])
+def test_guidance_says_no_more_than_the_card_or_the_law(deck: str, card_id: str, absent: str) -> None:
+    assert absent not in card(deck, card_id).guidance
+
+
+def test_routes_and_settings_fit_the_card() -> None:
+    griffie = card("huizen-basis", "wat-doen-de-andere-fracties")
+    assert list(griffie.contacts) == ["griffier"]
+    side_job = card("raad-en-college", "betaalde-adviesraad-voor-de-wethouder")
+    # Health insurers do not hold the municipalities' Wmo and youth care contracts; providers do.
+    assert "zorgverzekeraar" not in " ".join([side_job.situation, *side_job.prompts])
+    assert "zorgaanbieder" in side_job.situation
+    assert "Jeugdwet" not in card("huizen-basis", "bijles-aan-gezinnen-uit-je-wijk").references
+
+
+def test_the_gift_and_bus_cards_have_a_variation_that_tips_the_other_way() -> None:
+    gift = card("huizen-basis", "kerstpakket-op-de-stoep")
+    assert any("zonder bon" in v for v in gift.variations)
+    bus = card("huizen-basis", "bus-van-de-zaak-bij-de-verhuizing")
+    assert any("regeling" in v for v in bus.variations)
+
+
+def test_the_pulse_description_names_its_one_yes_no_question() -> None:
+    from pathlib import Path
+
+    from dilemmas.loader import load_deck
+
+    pulse = load_deck(Path(__file__).resolve().parent.parent / "dilemmas" / "decks" / "pulse.yaml")
+    kent = pulse.dilemma("kent-vertrouwenspersoon")
+    assert kent is not None and [o.key for o in kent.answer.options] == ["ja", "nee"]
+    assert "heeft ja of nee" in " ".join(pulse.info.description.split())
