@@ -1,6 +1,6 @@
-"""What a second reader of the bundled cards found after the trainer's review: a card that broke
-the one line on addressing behaviour, routes and settings that did not fit the card, wording
-that said more than the law does, and a doubled phrase."""
+"""What a second reader of the bundled cards found after the trainer's review: a card that did
+not say how it fits the one line on addressing behaviour, routes and settings that did not fit
+the card, wording that said more than the law does, and a doubled phrase."""
 
 from __future__ import annotations
 
@@ -8,14 +8,18 @@ import pytest
 from test_bundled_deck_facts import card, option, supported
 
 
-def test_the_werf_calendar_follows_the_one_line() -> None:
-    """Clearly unacceptable behaviour you address yourself, without naming the target; you ask
-    her before you report it (as on grapjes-over-afkomst and hoofddoek-van-de-stagiaire)."""
+def test_the_werf_calendar_says_why_asking_her_comes_first() -> None:
+    """One line over the cards: a remark of one colleague you address yourself (grapjes-over-
+    afkomst, hoofddoek-van-de-stagiaire); where the whole group's culture is aimed at the only
+    woman, anything said in the group points at her, so you ask her first (as on genegeerd-bij-
+    de-lunch), and the leiding removes the calendar either way."""
     c = card("huizen-basis", "kalender-in-de-kantine")
-    assert supported("huizen-basis")["kalender-in-de-kantine"] == "A"
-    assert "kalender" in option(c, "A")
-    assert "zonder haar te noemen" in c.guidance
-    assert "vraag haar dan eerst wat zij wil" in c.guidance
+    assert supported("huizen-basis")["kalender-in-de-kantine"] == "B"
+    assert "onder vier ogen" in option(c, "B")
+    assert "Een grap van één collega kun je zelf met hem bespreken" in c.guidance
+    assert "wordt meteen aan haar gekoppeld" in c.guidance
+    assert "De kalender hoort hoe dan ook niet op het werk" in c.guidance
+    assert supported("omgangsvormen")["genegeerd-bij-de-lunch"] == "B"
 
 
 def test_a_manager_does_more_than_refer_a_complaint() -> None:
