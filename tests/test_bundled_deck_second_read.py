@@ -33,6 +33,8 @@ def test_a_manager_does_more_than_refer_a_complaint() -> None:
     ("huizen-basis", "dossier-van-je-schoonzus", "niet meewerken aan een aanvraag"),  # she gave it back
     ("huizen-basis", "drie-facturen-net-onder-de-grens", "vaak ook tegen"),  # the law has thresholds
     ("huizen-basis", "lijkt-niet-op-de-foto", "is vaak het begin"),
+    # the code binds every employee; the oath is a promise to keep it, not its legal ground
+    ("huizen-basis", "ambtseed-afleggen", "de reden waarom die code voor jou geldt"),
     ("raad-en-college", "geheim-in-de-fractie", "de stukken kennis kreeg van de stukken"),
     ("raad-en-college", "geheim-in-de-fractie", "eigen belang"),  # the card has none
     ("raad-en-college", "commissaris-woningcorporatie", "wij weten"),
