@@ -110,7 +110,8 @@ def measure_terminal(runs: int, data: str, config: str) -> tuple[float, float]:
     bare_argv = [sys.executable, "-c", TERMINAL_BARE_APP]
     _ttff.once(bare_argv, "Hallo wereld")  # warm-up
     _ttff.once(ours_argv, "Teamspel")
-    ours, bare = [], []
+    ours: list[float] = []
+    bare: list[float] = []
     for _ in range(runs):
         for argv, expect, into in ((bare_argv, "Hallo wereld", bare), (ours_argv, "Teamspel", ours)):
             t = _ttff.once(argv, expect)

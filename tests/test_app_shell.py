@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Button
+
 from dilemmas.config import load_config
 from dilemmas.discovery import discover
 from game.app import IntegerSpelApp
@@ -26,7 +28,7 @@ async def test_main_menu_lists_the_five_parts(isolated_dirs: Path) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MainMenuScreen)
-        labels = [str(b.label) for b in app.screen.query("Button")]
+        labels = [str(b.label) for b in app.screen.query(Button)]
         assert [label.split()[-1] for label in labels] == [
             "Teamspel", "Stappenplan", "Oefenen", "Rapportage", "Decks"]
         # The contact line puts the vertrouwenspersoon on the first screen.
@@ -98,7 +100,7 @@ async def test_what_the_wio_has_to_fill_in_is_told_on_the_menu_not_over_a_card(
     for kind in ("menu", "play"):
         ctx = AppContext.load()
         ctx.store = Store.open(isolated_dirs / kind)
-        app = IntegerSpelApp(ctx, StartRequest(kind=kind))  # type: ignore[arg-type]
+        app = IntegerSpelApp(ctx, StartRequest(kind=kind))
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             told[kind] = [n.message for n in app._notifications]

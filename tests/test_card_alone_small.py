@@ -4,7 +4,7 @@ and the timer stays in view, where other screens show the "te klein" notice."""
 from __future__ import annotations
 
 import pytest
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Digits
 
@@ -30,8 +30,8 @@ class RoundLike(Screen[None]):
         self.app.push_screen(CardAloneScreen(long_card(), None, self.query_one(RoundTimer)))
 
 
-def digits(app: object) -> str:
-    return app.screen.query_one(TimerMirror).query_one(Digits).value  # type: ignore[attr-defined]
+def digits(app: App[None]) -> str:
+    return str(app.screen.query_one(TimerMirror).query_one(Digits).value)
 
 
 async def test_at_50_by_15_the_card_reads_scrolls_and_keeps_the_timer() -> None:
@@ -41,7 +41,9 @@ async def test_at_50_by_15_the_card_reads_scrolls_and_keeps_the_timer() -> None:
         timer = app.screen.query_one(RoundTimer)
         timer.seconds = 83
         timer.running = True
-        app.screen.action_card_alone()  # `k`, then the font goes up
+        round_like = app.screen
+        assert isinstance(round_like, RoundLike)
+        round_like.action_card_alone()  # `k`, then the font goes up
         await pilot.pause()
         await pilot.resize_terminal(50, 15)
         await pilot.pause()
@@ -91,7 +93,9 @@ async def test_at_80_by_24_the_card_alone_shows_the_big_timer() -> None:
     app = bare_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(RoundLike())
-        app.screen.action_card_alone()
+        round_like = app.screen
+        assert isinstance(round_like, RoundLike)
+        round_like.action_card_alone()
         await pilot.pause()
         mirror = app.screen.query_one(TimerMirror)
         assert mirror.region.height == 3 and digits(app) == "00:00"
@@ -102,7 +106,9 @@ async def test_help_from_the_card_alone_at_50_by_15_opens_and_closes_without_the
     app = bare_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(RoundLike())
-        app.screen.action_card_alone()
+        round_like = app.screen
+        assert isinstance(round_like, RoundLike)
+        round_like.action_card_alone()
         await pilot.pause()
         await pilot.resize_terminal(50, 15)
         await pilot.pause()

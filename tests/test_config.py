@@ -27,7 +27,8 @@ def test_missing_file_gives_defaults_without_notice() -> None:
     assert ids[:6] == ["vertrouwenspersoon", "leidinggevende", "p-en-o", "meldpunt", "privacy",
                        "huis-voor-klokkenluiders"]
     assert config.contact("meldpunt") is not None and config.contact("nope") is None
-    assert config.contact("huis-voor-klokkenluiders").reach == "huisvoorklokkenluiders.nl — ook voor advies"
+    whistle = config.contact("huis-voor-klokkenluiders")
+    assert whistle is not None and whistle.reach == "huisvoorklokkenluiders.nl — ook voor advies"
     assert "[" in config.contacts[0].name  # a placeholder to fill in, not a made-up person
     assert "eed" in config.oath and "belofte" in config.oath
 

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from dilemmas.errors import Problem
 from dilemmas.loader import check_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decks"
 TEAM = (FIXTURES / "valid" / "team.yaml").read_text(encoding="utf-8")
 
 
-def _problems(tmp_path: Path, text: str | bytes) -> list:
+def _problems(tmp_path: Path, text: str | bytes) -> list[Problem]:
     path = tmp_path / "deck.yaml"
     if isinstance(text, str):
         path.write_text(text, encoding="utf-8")

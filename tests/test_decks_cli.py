@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dilemmas import discovery
+from dilemmas import discovery, paths
 from game.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decks"
@@ -57,7 +57,7 @@ def test_peer_invalid_yaml_exits_1_with_located_messages(path: Path, capsys: pyt
     lines = [line for line in captured.out.splitlines() if not line.startswith(" ")]
     assert lines[-1].endswith("in 1 bestand.")
     assert lines[:-1] and all(LOCATED.match(line) for line in lines[:-1]), lines
-    assert all(LOCATED.match(line)["path"] == str(path) for line in lines[:-1])
+    assert all((m := LOCATED.match(line)) and m["path"] == str(path) for line in lines[:-1])
     assert "Traceback" not in captured.out + captured.err
 
 
@@ -70,7 +70,8 @@ def test_peer_folder_as_a_whole_process_prints_no_traceback(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     messages = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
-    files_with_problems = {LOCATED.match(line)["path"] for line in messages[:-1]}
+    assert all(LOCATED.match(line) for line in messages[:-1]), messages
+    files_with_problems = {m["path"] for line in messages[:-1] if (m := LOCATED.match(line))}
     assert files_with_problems == {str(p) for p in PEER_FILES}
 
 
@@ -150,7 +151,7 @@ def test_check_json_for_ci(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_list_uses_the_apps_words_and_paths(capsys: pytest.CaptureFixture[str]) -> None:
-    folder = discovery.paths.user_decks_dir()
+    folder = paths.user_decks_dir()
     folder.mkdir(parents=True)
     shutil.copy(FIXTURES / "valid" / "team.yaml", folder / "team.yaml")
     assert main(["decks", "list"]) == 0
@@ -161,7 +162,7 @@ def test_list_uses_the_apps_words_and_paths(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_list_and_errors_print_in_latin1(tmp_path: Path) -> None:
-    folder = discovery.paths.user_decks_dir()
+    folder = paths.user_decks_dir()
     folder.mkdir(parents=True)
     (folder / "kapot.yaml").write_text("deck: — [\n", encoding="utf-8")
     env = {**__import__("os").environ, "PYTHONIOENCODING": "latin-1"}
@@ -205,7 +206,7 @@ def test_check_refuses_a_fifo_at_once(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_many_broken_decks_give_one_notice() -> None:
-    folder = discovery.paths.user_decks_dir()
+    folder = paths.user_decks_dir()
     folder.mkdir(parents=True)
     for i in range(200):
         (folder / f"kapot-{i:04}.yaml").write_text("deck: [\n", encoding="utf-8")
@@ -218,12 +219,12 @@ def test_many_broken_decks_give_one_notice() -> None:
 def test_config_path_tells_the_file_and_why(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["config", "path"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == str(discovery.paths.config_file())
+    assert out[0] == str(paths.config_file())
     assert out[1].startswith("Waarom: INTEGER_SPEL_CONFIG_DIR is gezet")
 
 
 def test_config_check_locates_every_problem_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    file = discovery.paths.config_file()
+    file = paths.config_file()
     file.parent.mkdir(parents=True)
     file.write_text("standaard_deck: bestaat-niet\ntoetsen:\n  round.vote-handz: k\n"
                     "contactpersonen:\n  - {rol: P&O, telefoon: 06-1}\n", encoding="utf-8")

@@ -23,7 +23,7 @@ def test_no_posix_only_modules_or_calls(path: Path) -> None:
             names = [node.module.split(".")[0]]
         else:
             names = []
-        assert not POSIX_ONLY.intersection(names), f"{path}:{node.lineno} imports {names}"
+        assert not POSIX_ONLY.intersection(names), f"{path}:{getattr(node, 'lineno', 0)} imports {names}"
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
             assert not (node.value.id == "os" and node.attr in POSIX_CALLS), (
                 f"{path}:{node.lineno} calls os.{node.attr}, which Windows does not have")

@@ -15,18 +15,19 @@ import pytest
 
 from game.cli import build_parser
 from game.commands import serve
+from game.web.guard import is_loopback
 
 EXE = Path(sys.executable).with_name("integer-spel")
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.5", "localhost", "::1", "[::1]"])
 def test_loopback_addresses(host: str) -> None:
-    assert serve.is_loopback(host)
+    assert is_loopback(host)
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "beamer.local"])
 def test_other_addresses_are_not_loopback(host: str) -> None:
-    assert not serve.is_loopback(host)
+    assert not is_loopback(host)
 
 
 def test_defaults_to_loopback() -> None:

@@ -150,12 +150,12 @@ def test_derivable_group_matches_reference(case: tuple[list[int], list[frozenset
 
 def test_derivable_group_examples() -> None:
     # total of rounds 0..2, and rounds 0..1: round 2 (3 votes) is the difference.
-    assert derivable_small_group([5, 6, 3], [frozenset({0, 1, 2}), frozenset({0, 1})], 5) == {2}
+    assert derivable_small_group([5, 6, 3], [frozenset({0, 1, 2}), frozenset({0, 1})], 5) == frozenset({2})
     # ... unless round 2 has 5 votes or more.
     assert derivable_small_group([5, 6, 5], [frozenset({0, 1, 2}), frozenset({0, 1})], 5) is None
     # Overlapping sets: {0,1} and {1,2} and the total give round 1 = a + b - total.
     assert derivable_small_group([6, 2, 6], [frozenset({0, 1, 2}), frozenset({0, 1}),
-                                             frozenset({1, 2})], 5) == {1}
+                                             frozenset({1, 2})], 5) == frozenset({1})
 
 
 # --------------------------------------------------------- the report: shifts and pulse, end to end
