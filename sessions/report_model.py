@@ -75,6 +75,9 @@ class DilemmaFigure:
     blanco: int | None = 0
     """Abstentions in the secret votes summed in ``counts`` (not part of them); None when
     ``counts`` is hidden."""
+    summed: int = 0
+    """Rounds whose first vote entered ``counts`` (the others had fewer than ``k`` answers, or
+    options whose meaning changed since)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,11 @@ class PulseFigure:
     counts: Counts | None
     quarters: tuple[QuarterFigure, ...]
     labels: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def left_out(self) -> tuple[QuarterFigure, ...]:
+        """The quarters whose answers came from fewer than 3 teams: in no sum (SPEC §8)."""
+        return tuple(q for q in self.quarters if q.counts is None)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,17 @@ from sessions.report_council import (
     top_dividing,
 )
 from sessions.report_model import previous_period, reach
-from sessions.report_words import HIDDEN, answers_text, number, percent, plural, too_few
+from sessions.report_words import (
+    HIDDEN,
+    PULSE_RULE,
+    QUARTER_LEFT_OUT,
+    answers_text,
+    number,
+    percent,
+    plural,
+    pulse_left_out,
+    too_few,
+)
 
 if TYPE_CHECKING:
     from sessions.report_model import Period, PulseFigure, Report
@@ -83,6 +93,17 @@ def _hidden(answers: int, k: int) -> str:
     return f"{HIDDEN}: anders is een kleinere groep terug te rekenen uit een totaal"
 
 
+def _pulse_hidden(p: PulseFigure, k: int) -> str:
+    """Why a pulse question's total has no distribution."""
+    if not p.answers:
+        return f"{HIDDEN}: geen kwartaal met antwoorden van minstens 3 teams"
+    return _hidden(p.answers, k)
+
+
+def _left_out_text(p: PulseFigure) -> str:
+    return pulse_left_out(len(p.left_out), sum(q.answers for q in p.left_out))
+
+
 def statement(report: Report) -> list[str]:
     """"Wat wel en niet is vastgelegd": the lines that open every human format."""
     k = report.k
@@ -100,6 +121,7 @@ def statement(report: Report) -> list[str]:
         f"{k} mensen. Daardoor kun je ook door twee of drie rapporten over verschillende "
         "periodes van elkaar af te trekken, of een rapport van voor en na een import, nooit "
         f"zien hoe een groep van minder dan {k} mensen stemde.",
+        PULSE_RULE,
         f"Dit rapport gebruikt k = {k} (uit de instellingen).",
     ]
     if report.with_notes:
@@ -210,9 +232,11 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
         for p in report.pulse:
             out += [f"### {_md(p.title)}", "", f"Antwoorden: {p.answers}.", ""]
             if p.counts is None:
-                out += [f"Verdeling {_hidden(p.answers, k)}.", ""]
+                out += [f"Verdeling {_pulse_hidden(p, k)}.", ""]
             else:
                 out += _md_dist(p.counts, p.labels) + [""]
+            if p.left_out:
+                out += [_md_paragraph(_left_out_text(p)), ""]
             if p.quarters:
                 keys = list(p.counts or p.labels)
                 head = " | ".join(_md(p.labels.get(key, key)) for key in keys)
@@ -224,9 +248,11 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
                     else:
                         cells = " | ".join(_pct(q.counts.get(key, 0), q.answers) for key in keys)
                     out.append(f"| {q.quarter} | {q.answers} | {cells} |")
-                out += ["", "— = verborgen (te weinig antwoorden, of terug te rekenen).", ""]
+                out += ["", f"— = {QUARTER_LEFT_OUT}.", ""]
+        out += [_md_paragraph(PULSE_RULE), ""]
     else:
-        out += ["Er zijn geen meldklimaatvragen beantwoord.", ""]
+        out += ["Er zijn in de hele kwartalen van deze periode geen meldklimaatvragen "
+                "beantwoord.", "", _md_paragraph(PULSE_RULE), ""]
     if reference_figures:
         out += ["Ter vergelijking (uit de instellingen):", ""]
         out += [f"- {_md(x)}" for x in reference_figures] + [""]
@@ -404,7 +430,7 @@ def _svg_trend(p: PulseFigure) -> str:
             f'font-family="system-ui,Arial,sans-serif"><title>'
             f'{escape(f"Aandeel {first} per kwartaal bij {p.title}")}</title>'
             + "".join(parts) + "</svg>"
-            f'<p class="muted">Aandeel ‘{escape(first)}’ per kwartaal; — = verborgen.</p>')
+            f'<p class="muted">Aandeel ‘{escape(first)}’ per kwartaal; — = niet meegeteld (minder dan 3 teams).</p>')
 
 
 def render_html(report: Report, *, organisation: str = "", today: _dt.date | None = None,
@@ -497,17 +523,20 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
             h += ['<div class="block">', f"<h3>{e(p.title)}</h3>",
                   f'<p class="muted">{e(plural(p.answers, "antwoord", "antwoorden"))}</p>']
             if p.counts is None:
-                h.append(f'<p class="hidden">Verdeling {e(_hidden(p.answers, k))}.</p>')
+                h.append(f'<p class="hidden">Verdeling {e(_pulse_hidden(p, k))}.</p>')
             else:
                 h.append(_html_dist(p.counts, p.labels, p.title))
+            if p.left_out:
+                h.append(f'<p class="muted">{e(_left_out_text(p))}</p>')
             h.append('<div class="pair"><div>' + _svg_trend(p) + "</div>")
             if n == 0 and ref_block:
                 h.append(f"<div>{ref_block}</div>")
             h.append("</div></div>")
-        h.append(f'<p class="muted">Een kwartaal telt alleen stemmingen van minstens {k} '
-                 "mensen.</p>")
+        h.append(f'<p class="muted">{e(PULSE_RULE)} Een kwartaal telt alleen stemmingen van '
+                 f"minstens {k} mensen.</p>")
     else:
-        h.append("<p>Er zijn geen meldklimaatvragen beantwoord.</p>" + ref_block)
+        h.append("<p>Er zijn in de hele kwartalen van deze periode geen meldklimaatvragen "
+                 f'beantwoord.</p><p class="muted">{e(PULSE_RULE)}</p>' + ref_block)
     h.append("</section>")
 
     h += ['<section class="appendix"><h2 id="bijlage">Bijlage: alle cijfers</h2>',
@@ -551,7 +580,8 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
         h.append('<table class="compact"><thead><tr><th>Vraag</th><th>Kwartaal</th>'
                  '<th class="n">Antwoorden</th><th>Stemmen</th></tr></thead><tbody>')
         h += [f"<tr><td>{e(p.title)}</td><td>{e(q.quarter)}</td>"
-              f'<td class="n">{q.answers}</td><td class=d>{e(dist_text(q.counts))}</td></tr>'
+              f'<td class="n">{q.answers}</td><td class=d>'
+              f"{e(dist_text(q.counts) if q.counts is not None else QUARTER_LEFT_OUT)}</td></tr>"
               for p in report.pulse for q in p.quarters]
         h.append("</tbody></table>")
     h.append("<h3>Sessies</h3>")
@@ -646,11 +676,11 @@ def render_csv(report: Report) -> str:
     for p in report.pulse:
         where = (None, p.question, p.title, span, None)
         row("meldklimaat", where, "antwoorden", value=p.answers)
-        dist("meldklimaat", where, "stemmen", p.counts, _hidden(p.answers, k))
+        dist("meldklimaat", where, "stemmen", p.counts, _pulse_hidden(p, k))
         for q in p.quarters:
             where = (None, p.question, p.title, q.quarter, None)
             row("meldklimaat", where, "antwoorden", value=q.answers)
-            dist("meldklimaat", where, "stemmen", q.counts, _hidden(q.answers, k))
+            dist("meldklimaat", where, "stemmen", q.counts, QUARTER_LEFT_OUT)
     for c in report.own_cases:
         row("eigen_casus", (None, None, c.title, span, None), "gespeeld", value=c.played)
     for n, sess in enumerate(report.sessions, start=1):

@@ -172,14 +172,34 @@ def test_fixture_shifts() -> None:
     ]
 
 
-def test_fixture_pulse_with_complementary_suppression() -> None:
+def test_fixture_pulse_of_fewer_than_three_teams_enters_no_sum() -> None:
+    # Q1 is one team (Publiekszaken twice), Q3 one session without a label: both left out.
     pulse = report_to_json(_report())["pulse"]
     assert pulse == [{
-        "question": "kent-vp", "answers": 27,
-        "counts": {"ja": 17, "nee": 9, "weet-niet": 1},
+        "question": "kent-vp", "answers": 0, "counts": None,
         "quarters": {
-            "2026-Q1": {"answers": 15, "counts": {"ja": 7, "nee": 7, "weet-niet": 1}},
-            "2026-Q3": {"answers": 12, "counts": {"ja": 10, "nee": 2, "weet-niet": 0}},
+            "2026-Q1": {"answers": 15, "counts": None},
+            "2026-Q3": {"answers": 12, "counts": None},
+        },
+    }]
+
+
+# Two more teams in the first quarter: its pulse then comes from three teams and is summed.
+THREE_TEAMS = (*RECORDS,
+               _session("t1", "2026-03", "Team A", 5, (Round("borrel", "geschenken", "none"),),
+                        _vp(ja=5)),
+               _session("t2", "2026-03", "Team B", 5, (Round("borrel", "geschenken", "none"),),
+                        _vp(nee=5)))
+
+
+def test_fixture_pulse_of_three_teams_is_summed() -> None:
+    report = build_report(THREE_TEAMS, _decks(), k=K, period=Period.year(2026))
+    assert report_to_json(report)["pulse"] == [{
+        "question": "kent-vp", "answers": 25,
+        "counts": {"ja": 12, "nee": 12, "weet-niet": 1},
+        "quarters": {
+            "2026-Q1": {"answers": 25, "counts": {"ja": 12, "nee": 12, "weet-niet": 1}},
+            "2026-Q3": {"answers": 12, "counts": None},
         },
     }]
 
@@ -301,7 +321,7 @@ class _Collect(HTMLParser):
 
 
 def test_html_is_self_contained_and_paragraph_first() -> None:
-    page = render_html(_report())
+    page = render_html(build_report(THREE_TEAMS, _decks(), k=K, period=Period.year(2026)))
     parser = _Collect()
     parser.feed(page)
     assert parser.h2[0] == "Voor de rapportage integriteitsbeleid"
@@ -337,20 +357,23 @@ def test_html_escapes_data() -> None:
 
 
 def test_csv_is_one_tidy_table() -> None:
-    rows = list(csv.DictReader(io.StringIO(render_csv(_report()))))
+    report = build_report(THREE_TEAMS, _decks(), k=K, period=Period.year(2026))
+    rows = list(csv.DictReader(io.StringIO(render_csv(report))))
     assert set(rows[0]) == {"sectie", "deck", "id", "titel", "periode", "variant", "meting",
                             "optie", "waarde", "opmerking"}
     def pick(**want: str) -> list[dict[str, str]]:
         return [r for r in rows if all(r[k] == v for k, v in want.items())]
-    assert pick(sectie="totaal", meting="teams")[0]["waarde"] == "4"
+    assert pick(sectie="totaal", meting="teams")[0]["waarde"] == "6"
     assert {r["optie"]: r["waarde"] for r in pick(sectie="dilemma", id="concert",
                                                   meting="stemmen")} == {"A": "11", "B": "13",
                                                                          "C": "3"}
     hidden = pick(sectie="dilemma", id="borrel", meting="stemmen")
     assert len(hidden) == 1 and hidden[0]["waarde"] == "" and "minder dan 5" in hidden[0]["opmerking"]
+    q1 = pick(sectie="meldklimaat", periode="2026-Q1", meting="stemmen")
+    assert {r["optie"]: r["waarde"] for r in q1} == {"ja": "12", "nee": "12", "weet-niet": "1"}
     q3 = pick(sectie="meldklimaat", periode="2026-Q3", meting="stemmen")
-    assert {r["optie"]: r["waarde"] for r in q3} == {"ja": "10", "nee": "2", "weet-niet": "0"}
-    assert len(pick(sectie="sessie", meting="deelnemers")) == 6
+    assert len(q3) == 1 and q3[0]["waarde"] == "" and "3 teams" in q3[0]["opmerking"]
+    assert len(pick(sectie="sessie", meting="deelnemers")) == 8
 
 
 def test_csv_neutralises_formulas() -> None:

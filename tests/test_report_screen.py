@@ -258,13 +258,14 @@ async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -
         assert cli["dilemmas"][1]["counts"] is None
 
         pulse = screen.query_one("#pulse-1")
-        assert [bar.counts for bar in pulse.query(VoteBars)] == [cli["pulse"][0]["counts"]]
+        # The first quarter's answers come from two teams only: no sum, no bars (SPEC §8).
+        assert cli["pulse"][0]["counts"] is None
+        assert cli["pulse"][0]["quarters"]["2026-Q1"] == {"answers": 17, "counts": None}
+        assert list(pulse.query(VoteBars)) == []
+        assert "minstens 3 teams" in text_of(pulse.query_one(".figures--suppressed", Static))
         quarters = text_of(pulse.query_one(".figures--quarters", Static))
-        # Tallies below k never enter a sum, so what is left of the quarter is shown.
-        assert cli["pulse"][0]["quarters"]["2026-Q1"]["counts"] == {"ja": 10, "nee": 7,
-                                                                    "weet-niet": 0}
         for line in quarters.splitlines()[1:]:
-            assert "%" in line, line
+            assert "%" not in line and "—" in line, line
         statement = text_of(screen.query_one("#figures-statement", Static))
         assert "Wat wel en niet is vastgelegd" in statement
         assert "minder dan 5 antwoorden" in statement
@@ -573,7 +574,7 @@ async def test_a_store_that_fails_to_read_says_so(
     def broken(*_args: object, **_kwargs: object) -> list[SessionRecord]:
         raise StoreError("De schijf is niet bereikbaar.")
 
-    monkeypatch.setattr(store, "report_rows", broken)
+    monkeypatch.setattr(store, "reading", broken)
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_report(app, pilot, tmp_path)

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from game.widgets.bars import VoteBars
 from sessions.figures import divided_label
-from sessions.report_words import number, too_few
+from sessions.report_words import PULSE_TEAMS, QUARTER_LEFT_OUT, number, too_few
 
 FULL = "█"
 EMPTY = "·"
@@ -405,15 +405,18 @@ class ReportFigures(VerticalScroll):
                     ),
                     classes="figures--title",
                 ),
-                Static(suppressed_text(int(question["answers"]), self.k),
+                Static(suppressed_text(int(question["answers"]), self.k)
+                       if question["answers"] else
+                       f"Geen kwartaal met antwoorden van minstens {PULSE_TEAMS} teams.",
                        classes="figures--suppressed")
                 if counts is None else ReportBars(counts, {k: labels.get(k, k) for k in counts}),
                 Static(self._quarters(question, labels), classes="figures--quarters"),
+                Static(f"— = {QUARTER_LEFT_OUT}.", classes="figures--meta"),
                 classes="figures--item figures--pulse", id=f"pulse-{n}",
             )
 
     def _quarters(self, question: Mapping[str, Any], labels: Mapping[str, str]) -> Content:
-        """The trend per quarter as a small table; a hidden quarter shows "—"."""
+        """The trend per quarter as a small table; a quarter left out shows "—"."""
         keys = list(question["counts"] or {})
         for figure in question["quarters"].values():
             for key in figure["counts"] or {}:
@@ -431,7 +434,7 @@ class ReportFigures(VerticalScroll):
             counts = figure["counts"]
             total = int(figure["answers"])
             if counts is None:
-                cells = ["—".rjust(w) for w in widths]
+                cells = ["—".rjust(w) for w in widths] or ["  —"]
             else:
                 cells = [_count_pct(int(counts.get(k, 0)), total).rjust(w)
                          for k, w in zip(keys, widths, strict=True)]
