@@ -368,12 +368,16 @@ def _finish(
     rows.sort(key=lambda r: (r.month, (r.team or "").casefold(), r.team or "", r.participants,
                              r.rounds, r.completed))
     participants = sum(r.participants for r in rows)
+    played = {team_key(r.team) for r in rows if r.team}
+    listed = set(spelling)
     totals = Totals(
         sessions=len(rows),
-        teams=len({team_key(r.team) for r in rows if r.team}),
+        # Counted against the team list when there is one: the same number as the reach.
+        teams=len(played & listed) if listed else len(played),
         participants=participants,
         rounds=sum(r.rounds for r in rows),
         participants_mean=round(participants / len(rows), 1) if rows else None,
+        other_teams=len(played - listed) if listed else 0,
     )
     themes = sorted(
         (ThemeFigure(t, _theme_title(t, theme_decks[t], decks), n)
@@ -482,6 +486,7 @@ def _dilemma_figure(
         labels=_labels(card, ordered),
         question=card.question if card is not None else "",
         blanco=acc.blanco if visible else None,
+        open=card is not None and card.answer.kind == "open",
         summed=acc.summed,
     )
 
@@ -591,7 +596,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "period": {"from": report.period.start, "to": report.period.end},
         "k": report.k,
         "totals": {"sessions": t.sessions, "teams": t.teams, "participants": t.participants,
-                   "rounds": t.rounds, "participants_mean": t.participants_mean},
+                   "rounds": t.rounds, "participants_mean": t.participants_mean,
+                   "other_teams": t.other_teams},
         "themes": [{"id": f.id, "title": f.title, "rounds": f.rounds} for f in report.themes],
         "dilemmas": [
             {"id": f.id, "deck": f.deck, "theme": f.theme, "title": f.title, "played": f.played,
@@ -619,11 +625,14 @@ def report_to_json(report: Report) -> dict[str, Any]:
         ],
         "own_cases": [{"title": f.title, "played": f.played} for f in report.own_cases],
         "reach": {"teams": list(r.teams), "reached": list(r.reached),
-                  "not_reached": list(r.not_reached), "other_teams": r.others},
+                  "not_reached": list(r.not_reached), "other_teams": r.others,
+                  "other_labels": list(r.other_labels)},
         "previous": None if p is None else {
             "period": {"from": p[0].start, "to": p[0].end},
             "sessions": p[1].sessions, "teams": p[1].teams,
-            "participants": p[1].participants, "rounds": p[1].rounds},
+            "participants": p[1].participants, "rounds": p[1].rounds,
+            "pulse": [{"question": q.question, "answers": q.answers, "counts": q.counts}
+                      for q in report.previous_pulse]},
     }
     if report.with_notes:
         doc["notes"] = [
@@ -654,4 +663,4 @@ def render_json(report: Report) -> str:
 def with_previous(report: Report, previous: Report) -> Report:
     """``report`` carrying the totals of ``previous`` (built by the same builder over
     ``previous_period(report.period)``) for the change against the previous period."""
-    return replace(report, previous=previous.totals)
+    return replace(report, previous=previous.totals, previous_pulse=previous.pulse)

@@ -123,12 +123,32 @@ def paragraph(report: Report, organisation: str) -> str:
 
 
 def change_rows(report: Report) -> list[tuple[str, int, int | None]]:
-    """(name, now, before) for sessions, teams and participants."""
+    """(name, now, before) for sessions, teams and deelnames."""
     prev: Totals | None = report.previous
     t = report.totals
     return [("Teamsessies", t.sessions, prev.sessions if prev else None),
-            ("Teams", t.teams, prev.teams if prev else None),
-            ("Deelnemers", t.participants, prev.participants if prev else None)]
+            ("Teams bereikt", t.teams, prev.teams if prev else None),
+            ("Deelnames", t.participants, prev.participants if prev else None)]
+
+
+def _share(p: PulseFigure | None, key: str) -> float | None:
+    if p is None or p.counts is None or not p.answers:
+        return None
+    return p.counts.get(key, 0) / p.answers
+
+
+def pulse_change(report: Report) -> list[tuple[PulseFigure, str, str, float | None,
+                                               float | None]]:
+    """Per pulse question and answer: (question, key, label, share now, share in the
+    previous period) as fractions, None where that period has no figure."""
+    before = {p.question: p for p in report.previous_pulse}
+    out = []
+    for p in report.pulse:
+        was = before.get(p.question)
+        keys = list(p.labels or p.counts or {})
+        for key in (*keys, *(k for k in (was.counts or {} if was else {}) if k not in keys)):
+            out.append((p, key, p.labels.get(key, key), _share(p, key), _share(was, key)))
+    return out
 
 
 def change_text(now: int, before: int | None) -> str:

@@ -45,10 +45,12 @@ from sessions.report_words import (
     percent,
     plural,
     pulse_left_out,
+    reference_text,
     too_few,
 )
 
 if TYPE_CHECKING:
+    from dilemmas.config import ReferenceFigure
     from sessions.report_model import Period, PulseFigure, Report
 
 OWN_CASES = ("Een eigen casus is een dilemma dat een team zelf inbracht. Het is de kaart van "
@@ -177,7 +179,7 @@ def _md_change(report: Report) -> list[str]:
 
 
 def render_markdown(report: Report, *, organisation: str = "", today: _dt.date | None = None,
-                    reference_figures: Sequence[str] = ()) -> str:
+                    reference_figures: Sequence[ReferenceFigure] = ()) -> str:
     """The council report as Markdown: the same parts as the HTML, with text bars."""
     k = report.k
     t = report.totals
@@ -255,7 +257,7 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
                 "beantwoord.", "", _md_paragraph(PULSE_RULE), ""]
     if reference_figures:
         out += ["Ter vergelijking (uit de instellingen):", ""]
-        out += [f"- {_md(x)}" for x in reference_figures] + [""]
+        out += [f"- {_md(reference_text(x))}" for x in reference_figures] + [""]
 
     out += ["## Bijlage: alle cijfers", "", "### Wat wel en niet is vastgelegd", ""]
     out += [f"- {line}" for line in statement(report)]
@@ -434,7 +436,7 @@ def _svg_trend(p: PulseFigure) -> str:
 
 
 def render_html(report: Report, *, organisation: str = "", today: _dt.date | None = None,
-                reference_figures: Sequence[str] = ()) -> str:
+                reference_figures: Sequence[ReferenceFigure] = ()) -> str:
     """The council report as one self-contained, printable HTML page (no scripts, fonts or
     images): a first part of at most four A4 pages, then an appendix with every figure."""
     k = report.k
@@ -515,7 +517,7 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
     h.append("</section>")
 
     h.append("<section><h2>Meldklimaat</h2>")
-    refs = ("".join(f"<li>{e(x)}</li>" for x in reference_figures))
+    refs = ("".join(f"<li>{e(reference_text(x))}</li>" for x in reference_figures))
     ref_block = (f'<div class="ref"><b>Ter vergelijking</b> (uit de instellingen)<ul>{refs}'
                  "</ul></div>") if refs else ""
     if report.pulse:

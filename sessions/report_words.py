@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from dilemmas.config import ReferenceFigure
     from sessions.report_model import DilemmaFigure
 
 DASH = "—"
@@ -69,3 +70,12 @@ def pulse_left_out(quarters: int, answers: int) -> str:
     return (f"Niet meegeteld: {plural(quarters, 'kwartaal', 'kwartalen')} "
             f"({plural(answers, 'antwoord', 'antwoorden')}) met antwoorden van minder dan "
             f"{PULSE_TEAMS} teams.")
+
+
+OPEN_QUESTION = "open vraag, geen stemming"
+"""What an open question shows where a distribution would be: it is talked about, not voted on."""
+
+
+def reference_text(figure: ReferenceFigure) -> str:
+    """A reference figure as the report writes it: its text, as the config has it."""
+    return figure.text

@@ -130,7 +130,7 @@ def _report(with_notes: bool = False, decks: dict[str, Deck] | None = None):  # 
 def test_fixture_totals_and_themes() -> None:
     doc = report_to_json(_report())
     assert doc["totals"] == {"sessions": 6, "teams": 4, "participants": 41, "rounds": 9,
-                             "participants_mean": 6.8}
+                             "participants_mean": 6.8, "other_teams": 0}
     assert doc["themes"] == [
         {"id": "geschenken", "title": "Geschenken en uitnodigingen", "rounds": 6},
         {"id": "nevenwerk", "title": "Nevenwerkzaamheden", "rounds": 2},
@@ -424,7 +424,8 @@ def test_cli_json_matches_the_fixture(capsys: pytest.CaptureFixture[str]) -> Non
     doc = json.loads(capsys.readouterr().out)
     # The previous period of the same length (2025) holds only s6 (2025-12).
     assert doc.pop("previous") == {"period": {"from": "2025-01", "to": "2025-12"},
-                                   "sessions": 1, "teams": 1, "participants": 8, "rounds": 1}
+                                   "sessions": 1, "teams": 1, "participants": 8, "rounds": 1,
+                                   "pulse": []}
     expected = report_to_json(_report())
     assert expected.pop("previous") is None
     assert doc == expected

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import datetime as dt
 
-    from dilemmas.config import Config
+    from dilemmas.config import Config, ReferenceFigure
     from dilemmas.model import Deck
     from sessions.report import Period, Report
     from sessions.store import Store
@@ -41,7 +41,7 @@ class RenderContext:
     """What a report's title page needs besides the figures: who, what to compare with, when."""
 
     organisation: str = ""
-    reference_figures: tuple[str, ...] = ()
+    reference_figures: tuple[ReferenceFigure, ...] = ()
     today: dt.date | None = None
 
     @classmethod
@@ -58,7 +58,8 @@ def _text(fmt: str) -> Callable[[Report, RenderContext], str | bytes]:
 def _xlsx(report: Report, context: RenderContext) -> bytes:
     from sessions.report_xlsx import render_xlsx
 
-    return render_xlsx(report)
+    return render_xlsx(report, organisation=context.organisation, today=context.today,
+                       reference_figures=context.reference_figures)
 
 
 FORMATS: dict[str, ReportFormat] = {
@@ -179,7 +180,8 @@ def _period(store: Store, year: int | None, date_from: str | None, date_to: str 
 
 
 def _render(report: Report, fmt: str, *, organisation: str = "",
-            reference_figures: tuple[str, ...] = (), today: dt.date | None = None) -> str:
+            reference_figures: tuple[ReferenceFigure, ...] = (),
+            today: dt.date | None = None) -> str:
     from sessions.report import render_csv, render_html, render_json, render_markdown
 
     if fmt == "json":
