@@ -602,7 +602,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "dilemmas": [
             {"id": f.id, "deck": f.deck, "theme": f.theme, "title": f.title, "played": f.played,
              "answers": f.answers, "counts": f.counts, "verdeeldheid": f.verdeeldheid,
-             "blanco": f.blanco}
+             "blanco": f.blanco, "summed": f.summed, "open": f.open}
             for f in report.dilemmas
         ],
         "pulse": [

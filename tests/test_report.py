@@ -145,17 +145,18 @@ def test_fixture_dilemmas() -> None:
     x, concert, klus, borrel = doc["dilemmas"]
     assert x == {"id": "x-dilemma", "deck": "onbekend", "theme": "eigen-thema",
                  "title": "x-dilemma", "played": 1, "answers": 7, "counts": {"P": 4, "Q": 3},
-                 "verdeeldheid": 0.985, "blanco": 0}
+                 "verdeeldheid": 0.985, "blanco": 0, "summed": 1, "open": False}
     assert concert == {"id": "concert", "deck": "testdeck", "theme": "geschenken",
                        "title": "Kaartjes na de aanbesteding", "played": 4, "answers": 27,
                        "counts": {"A": 11, "B": 13, "C": 3}, "verdeeldheid": 0.876,
-                       "blanco": 0}
+                       "blanco": 0, "summed": 3, "open": False}
     assert list(concert["counts"]) == ["A", "B", "C"]
     assert klus["counts"] == {"1": 2, "2": 4, "3": 3, "4": 0, "5": 12}
     assert klus["answers"] == 21 and klus["played"] == 2
     assert borrel == {"id": "borrel", "deck": "testdeck", "theme": "geschenken",
                       "title": "De borrel van de aannemer", "played": 2, "answers": 0,
-                      "counts": None, "verdeeldheid": None, "blanco": None}
+                      "counts": None, "verdeeldheid": None, "blanco": None, "summed": 0,
+                      "open": False}
 
 
 def test_fixture_shifts() -> None:
@@ -229,7 +230,7 @@ def test_json_keys_and_order_follow_the_spec() -> None:
     assert doc["period"] == {"from": "2026-01", "to": "2026-12"} and doc["k"] == 5
     assert list(doc["totals"])[:4] == ["sessions", "teams", "participants", "rounds"]
     assert list(doc["dilemmas"][0]) == ["id", "deck", "theme", "title", "played", "answers",
-                                        "counts", "verdeeldheid", "blanco"]
+                                        "counts", "verdeeldheid", "blanco", "summed", "open"]
     assert list(doc["pulse"][0]) == ["question", "answers", "counts", "quarters"]
     assert list(doc["sessions"][0]) == ["month", "team", "participants", "rounds", "completed"]
     assert "notes" not in doc
@@ -330,7 +331,7 @@ def test_html_is_self_contained_and_paragraph_first() -> None:
         assert label in parser.h2
     assert "Wat wel en niet is vastgelegd" in page
     assert 'Verschuivingen na "Maar wat als…?"' in page and "<h3>Sessies</h3>" in page
-    assert "Teamsessies" in page and "Teams bereikt" in page and "Deelnemers" in page
+    assert "Teamsessies" in page and "Teams bereikt" in page and "Deelnames" in page
     assert "script" not in parser.tags and "img" not in parser.tags and "link" not in parser.tags
     assert not re.search(r"(?:src|href)\s*=|url\(|@import|https?://(?!www\.w3\.org/2000/svg)", page)
     assert "@page" in page and "counter(pages)" in page

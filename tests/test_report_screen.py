@@ -221,6 +221,7 @@ async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -
             "participants": 23,
             "rounds": 5,
             "participants_mean": 7.7,
+            "other_teams": 0,
         }
         for widget_id, key in (
             ("total-sessions", "sessions"),
@@ -625,3 +626,30 @@ async def test_usable_at_80_by_24(store: Store, tmp_path: Path) -> None:
         for button_id in ("#export-md", "#export-json", "#export-save"):
             button = screen.query_one(button_id, Button)
             assert button.region.right <= 80, button_id
+
+
+async def test_the_bundle_panel_says_a_bundle_holds_every_teams_exact_tallies(
+    store: Store, tmp_path: Path
+) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        note = text_of(screen.query_one("#bundle-note", Static))
+        assert "zonder namen" in note
+        assert "precieze stemmen van elk team" in note and "klein team" in note
+
+
+async def test_a_team_filter_shows_no_pulse_of_that_team(store: Store, tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        before = screen.report_json
+        screen.query_one("#report-team", Input).value = "Publiekszaken"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        # The filter narrows the session list only; the pulse stays the organisation's,
+        # and a quarter of fewer than 3 teams shows no distribution.
+        assert screen.report_json == before
+        assert screen.report_json["pulse"]
+        for question in screen.report_json["pulse"]:
+            assert all(q["counts"] is None for q in question["quarters"].values())

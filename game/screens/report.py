@@ -430,8 +430,10 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                 yield Static("Bundel: sessies uitwisselen tussen laptops", classes="export-heading")
                 yield Static(
                     "Een bundel bevat de teamsessies van deze laptop, per maand en "
-                    "zonder namen. Importeren voegt alleen toe wat hier nog niet is.",
-                    classes="export-text",
+                    "zonder namen, maar met de precieze stemmen van elk team, ook van een "
+                    "klein team. Geef hem alleen aan de coördinator, niet aan anderen. "
+                    "Importeren voegt alleen toe wat hier nog niet is.",
+                    classes="export-text", id="bundle-note",
                 )
                 yield MarkedCheckbox("Alleen sessies vanaf de maand bij 'van'", id="bundle-since")
                 with Horizontal(classes="export-buttons"):

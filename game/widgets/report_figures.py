@@ -283,10 +283,10 @@ class ReportFigures(VerticalScroll):
         yield Static("Kerncijfers", classes="figures--heading")
         rows = [
             ("Teamsessies", str(t["sessions"]), "total-sessions"),
-            ("Teams bereikt", str(t["teams"]), "total-teams"),
-            ("Deelnemers", str(t["participants"]), "total-participants"),
+            ("Teams bereikt", _teams_value(self._doc), "total-teams"),
+            ("Deelnames", str(t["participants"]), "total-participants"),
             (
-                "Deelnemers per sessie (gemiddeld)",
+                "Deelnames per sessie (gemiddeld)",
                 dutch_number(t.get("participants_mean")),
                 "total-mean",
             ),
@@ -327,7 +327,8 @@ class ReportFigures(VerticalScroll):
                     ),
                     classes="figures--title",
                 ),
-                Static(suppressed_text(int(figure["answers"]), self.k),
+                Static("Open vraag, geen stemming." if figure.get("open") else
+                       suppressed_text(int(figure["answers"]), self.k),
                        classes="figures--suppressed")
                 if counts is None else ReportBars(counts, self._labels(key, counts)),
                 classes="figures--item figures--dilemma", id=f"dilemma-{rank}",
@@ -440,6 +441,13 @@ class ReportFigures(VerticalScroll):
                          for k, w in zip(keys, widths, strict=True)]
             lines.append(Content(f"{quarter:<9}{total:>10} " + "".join(cells)))
         return Content("\n").join(lines)
+
+
+def _teams_value(doc: Mapping[str, Any]) -> str:
+    """Teams reached, "12 van 30" against the config's team list, as every report says it."""
+    listed = doc.get("reach", {}).get("teams") or []
+    teams = str(doc["totals"]["teams"])
+    return f"{teams} van {len(listed)}" if listed else teams
 
 
 def _count_pct(count: int, total: int) -> str:
