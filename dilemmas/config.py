@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection
+from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -167,6 +168,26 @@ def check_config(path: Path, *, deck_ids: Collection[str] | None = None,
     reader = _Reader(str(path), path.parent, deck_ids, binding_ids)
     config = reader.config(root)
     return config, attach_excerpts(reader.problems, text)
+
+
+def reference_problems(config: Config, questions: AbcMapping[str, Collection[str]]
+                       ) -> list[str]:
+    """Reference figures whose pulse question (or answer) the installed pulse decks do not
+    have, one Dutch line each, for `config check`. ``questions``: question id → answer keys."""
+    found = []
+    for figure in config.reference_figures:
+        if not figure.question:
+            continue
+        if figure.question not in questions:
+            known = ", ".join(sorted(questions)) or "(geen)"
+            found.append(f"referentiecijfer '{figure.text}': er is geen meldklimaatvraag "
+                         f"'{figure.question}'{_then(_suggest(figure.question, questions, {}))}"
+                         f"De vragen: {known}")
+        elif figure.answer and figure.answer not in questions[figure.question]:
+            keys = ", ".join(questions[figure.question])
+            found.append(f"referentiecijfer '{figure.text}': vraag '{figure.question}' heeft "
+                         f"geen antwoord '{figure.answer}' (wel: {keys})")
+    return found
 
 
 def placeholders(config: Config) -> list[str]:

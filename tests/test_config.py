@@ -227,3 +227,20 @@ def test_deeply_nested_stappenplan_gives_a_message(tmp_path: Path) -> None:
     deep.write_text("stappen: " + "[" * 5000 + "\n", encoding="utf-8")
     plan, notices = load_stappenplan_or_default(deep)
     assert plan is not None and notices and "te diep genest" in notices[0]
+
+
+def test_config_check_names_a_reference_figure_of_an_unknown_pulse_question(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from game.cli import main
+
+    _write("referentiecijfers:\n"
+           "  - {vraag: kent-vertrouwenspersoon, tekst: 'MTO: 59 %', antwoord: ja}\n"
+           "  - {vraag: kent-vertrouwenspersoom, tekst: 'MTO: tikfout'}\n"
+           "  - {vraag: veilig-vraag-stellen, tekst: 'MTO: 80 %', antwoord: misschien}\n")
+    assert main(["config", "check"]) == 1
+    out = capsys.readouterr().out
+    assert "er is geen meldklimaatvraag 'kent-vertrouwenspersoom'" in out
+    assert "kent-vertrouwenspersoon" in out
+    assert "heeft geen antwoord 'misschien'" in out
+    assert "'MTO: 59 %'" not in out
