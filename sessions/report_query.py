@@ -89,12 +89,14 @@ def query_sums(conn: sqlite3.Connection, start: str, end: str, *, k: int, with_n
     played: dict[tuple[str, str, str], int] = {}
     any_own = False
     # Each distinct tally text is read once (many rounds share one), then joined to its rounds.
-    for d, v, m, theme, own, ok, rounds, answers, blanco, *values in conn.execute(
+    # The rounds with re-votes come along as one JSON text per group, "[first, re-votes], …".
+    for d, v, m, theme, own, ok, rounds, answers, blanco, again, *values in conn.execute(
         "WITH t AS MATERIALIZED (SELECT x.counts_json AS c,"
         f" (SELECT total(j.value) FROM json_each(x.counts_json) j) AS n{picked}"
         " FROM (SELECT DISTINCT counts_json FROM rounds WHERE counts_json IS NOT NULL) x)"
         " SELECT s.deck_id, s.deck_version, x.dilemma, x.theme, x.own_json IS NOT NULL AS own,"
-        " x.own_json IS NULL AND t.n >= :least AS ok, count(*), sum(t.n), sum(x.blanco)"
+        " x.own_json IS NULL AND t.n >= :least AS ok, count(*), sum(t.n), sum(x.blanco),"
+        " group_concat('[' || x.counts_json || ',' || x.revotes_json || ']')"
         f"{sums} FROM sessions s JOIN rounds x ON x.session_id = s.id"
         " LEFT JOIN t ON t.c = x.counts_json"
         " WHERE s.kind = 'team' AND s.month BETWEEN :start AND :end"
@@ -113,18 +115,11 @@ def query_sums(conn: sqlite3.Connection, start: str, end: str, *, k: int, with_n
         for key, count in zip(keys, values, strict=True):
             if count is not None:
                 counts[key] = counts.get(key, 0) + count
+        if again:
+            out.revoted += [(d, v, m, first, revotes)
+                            for first, revotes in json.loads(f"[{again}]")]
     out.themes = [(theme, deck_id, n) for (theme, deck_id), n in themes.items()]
     out.played = [(d, m, theme, n) for (d, m, theme), n in played.items()]
-    revoted = conn.execute(
-        f"SELECT s.deck_id, s.deck_version, x.dilemma, x.counts_json, x.revotes_json {_VOTED}"
-        " AND x.revotes_json IS NOT NULL"
-        " AND (SELECT total(j.value) FROM json_each(x.counts_json) j) >= :least", period,
-    ).fetchall()
-    # Decoded in one go: a call per text costs more than the decoding.
-    firsts = json.loads("[" + ",".join(row[3] for row in revoted) + "]")
-    agains = json.loads("[" + ",".join(row[4] for row in revoted) + "]")
-    out.revoted = [(d, v, m, first, again) for (d, v, m, _c, _rv), first, again
-                   in zip(revoted, firsts, agains, strict=True)]
     if any_own:
         out.own = [row[0] for row in conn.execute(
             f"SELECT x.own_json {_COUNTED} AND x.own_json IS NOT NULL", period)]

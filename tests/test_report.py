@@ -538,3 +538,24 @@ def test_cli_says_which_k_it_used(capsys: pytest.CaptureFixture[str]) -> None:
     captured = capsys.readouterr()
     assert "k = 5" in captured.err
     assert json.loads(captured.out)["k"] == 5
+
+
+def test_a_short_pulse_answer_is_not_repeated_beside_its_label() -> None:
+    report = build_report(THREE_TEAMS, _decks(), k=K, period=Period.year(2026))
+    for page in (render_html(report), render_markdown(report)):
+        assert "ja — Ja" not in page
+        assert "Ja" in page and "Weet ik niet" in page
+
+
+def test_an_open_question_reads_as_one_not_as_hidden() -> None:
+    from dataclasses import replace
+
+    decks = _decks()
+    deck = decks["testdeck"]
+    open_card = Dilemma("borrel", "geschenken", "Wat maakt het makkelijker?", "…",
+                        "Wat maakt het hier makkelijker om iets te zeggen?", Answer("open"))
+    decks["testdeck"] = replace(deck, dilemmas=(*deck.dilemmas[:2], open_card))
+    report = build_report(RECORDS, decks, k=K, period=Period.year(2026))
+    for page in (render_html(report), render_markdown(report)):
+        row = next(line for line in page.splitlines() if "Wat maakt het makkelijker?" in line)
+        assert "open vraag, geen stemming" in row and "verborgen" not in row
