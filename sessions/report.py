@@ -133,6 +133,21 @@ def _add(into: Counts, counts: Mapping[str, int]) -> int:
     return n
 
 
+def _sum_into(into: Counts, tallies: list[Counts]) -> int:
+    """Add the tallies into ``into`` as _add does one by one; returns the number of answers.
+    Tallies that list the same keys in the same order (the usual case: every option, zeros
+    included) are summed per key with zip."""
+    if not tallies:
+        return 0
+    keys = tuple(tallies[0])
+    if all(tuple(t) == keys for t in tallies):
+        sums = [sum(column) for column in zip(*(t.values() for t in tallies), strict=True)]
+        for key, value in zip(keys, sums, strict=True):
+            into[key] = into.get(key, 0) + value
+        return sum(sums)
+    return sum(_add(into, t) for t in tallies)
+
+
 Renames = dict[tuple[str, str], Mapping[str, Mapping[str, str]]]
 
 
@@ -286,6 +301,8 @@ def report_from_db(
         acc.blanco += blanco
     least = k
     shown_answers: dict[tuple[str, str], int] = {}
+    # Per variation the tallies to sum: summed once at the end, per key at C speed.
+    pending: dict[int, tuple[_VariationAcc, list[Counts], list[Counts]]] = {}
     for deck_id, version, dilemma, first, revotes in sums.revoted:
         swap = renames[(deck_id, version)].get(dilemma) if (deck_id, version) in renames \
             else None
@@ -308,9 +325,13 @@ def report_from_db(
             entry = acc.variations.get(variation)
             if entry is None:
                 entry = acc.variations[variation] = _VariationAcc()
+                pending[id(entry)] = (entry, [], [])
             entry.rounds.add(index)
-            _add(entry.before, first)
-            entry.answers_after += _add(entry.after, after)
+            pending[id(entry)][1].append(first)
+            pending[id(entry)][2].append(after)
+    for entry, befores, afters in pending.values():
+        _sum_into(entry.before, befores)
+        entry.answers_after += _sum_into(entry.after, afters)
     for key, acc in dilemmas.items():
         rest = acc.answers - shown_answers.get(key, 0)
         if rest > 0:

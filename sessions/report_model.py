@@ -7,6 +7,7 @@ import datetime as _dt
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 Counts = dict[str, int]
 
@@ -183,11 +184,13 @@ class Report:
     """The eigen casussen played, by title (SPEC §7): apart from every dilemma figure."""
 
 
+@lru_cache(maxsize=4096)  # a few dozen labels, met once per session and pulse answer
 def team_label(team: str | None) -> str:
     """A team label as shown: NFC, white space collapsed and trimmed (SPEC §9)."""
     return " ".join(unicodedata.normalize("NFC", team).split()) if team else ""
 
 
+@lru_cache(maxsize=4096)
 def team_key(team: str | None) -> str:
     """What two labels of the same team share: ``team_label`` case-folded."""
     return team_label(team).casefold()
