@@ -55,12 +55,6 @@ def _dist_rows(counts: Mapping[str, int] | None, labels: Mapping[str, str], note
             for key, n in counts.items()]
 
 
-def _clean(value: object) -> object:
-    if isinstance(value, str):
-        return _NOT_XML.sub("", value)
-    return value
-
-
 class _Book:
     """The workbook and its formats."""
 
@@ -95,20 +89,25 @@ class _Book:
         for c in wrap:
             column_formats.setdefault(c, self.formats["wrap"])
         widths = [len(h) + 2 for h in headers]
+        write_number, write_string = ws.write_number, ws.write_string
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
                 if value is None:
                     continue
-                value = _clean(value)
                 fmt = column_formats.get(c)
-                if isinstance(value, bool):
+                if isinstance(value, str):
+                    text = _NOT_XML.sub("", value) if _NOT_XML.search(value) else value
+                    write_string(r, c, text, fmt)
+                    size = len(text)
+                elif isinstance(value, bool):
                     ws.write_boolean(r, c, value, fmt)
+                    size = 4
                 elif isinstance(value, (int, float)):
-                    ws.write_number(r, c, value, fmt)
+                    write_number(r, c, value, fmt)
+                    size = 8 if isinstance(value, float) else len(str(value))
                 else:
-                    ws.write_string(r, c, str(value), fmt)
-                size = (len(f"{value:.3f}") if isinstance(value, float)
-                        else len(str(value)) if not isinstance(value, bool) else 4)
+                    write_string(r, c, str(value), fmt)
+                    size = len(str(value))
                 if size + 2 > widths[c]:
                     widths[c] = size + 2
         for c, width in enumerate(widths):
