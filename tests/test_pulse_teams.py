@@ -117,3 +117,15 @@ def test_no_report_or_difference_of_reports_shows_a_pulse_of_fewer_than_three_te
                     rest[key] = rest.get(key, 0) + n
             assert {key: n for key, n in diff.items() if n} == \
                 {key: n for key, n in rest.items() if n}
+
+
+def test_a_share_that_stayed_the_same_is_said_in_plain_words() -> None:
+    from sessions.report_council import paragraph
+
+    records = [_session(i, month, team, {"ja": 5, "nee": 0})
+               for i, (month, team) in enumerate([
+                   ("2026-01", "Inkoop"), ("2026-02", "Griffie"), ("2026-03", "ICT"),
+                   ("2026-10", "Inkoop"), ("2026-11", "Griffie"), ("2026-12", "ICT")])]
+    text = paragraph(build_report(records, {}, k=K, period=Period.year(2026)), "Gemeente")
+    assert "ging van 100% in 2026 Q1 naar 100% in 2026 Q4" not in text
+    assert "was in 2026 Q4 even groot als in 2026 Q1: 100%" in text
