@@ -93,12 +93,12 @@ def _pulse_sentence(p: PulseFigure, before: PulseFigure | None) -> str | None:
         now = _pct(p.counts.get(first_key, 0), p.answers)
         was = _pct(before.counts.get(first_key, 0), before.answers)
         if now == was:
-            text += (f" Dat aandeel ‘{first_label}’ is even groot als in de vorige periode "
-                     f"({now}%).")
+            text += (f" Over de hele periode antwoordde {now}% ‘{first_label}’, even veel als "
+                     "in de vorige periode.")
         else:
-            word = "hoger" if now > was else "lager"
-            text += (f" Dat aandeel ‘{first_label}’ is {abs(now - was)} procentpunt {word} dan "
-                     f"in de vorige periode ({was}%).")
+            word = "meer" if now > was else "minder"
+            text += (f" Over de hele periode antwoordde {now}% ‘{first_label}’, "
+                     f"{abs(now - was)} procentpunt {word} dan in de vorige periode ({was}%).")
     return text
 
 
