@@ -51,8 +51,8 @@ def test_dilemma_sums_equal_a_plain_count(
             for key, value in (rnd.counts or {}).items():
                 counts[key] = counts.get(key, 0) + value
     assert set(figures) == set(expected)
-    for key, e in expected.items():
-        f = figures[key]
+    for where, e in expected.items():
+        f = figures[where]
         assert (f["played"], f["summed"], f["answers"]) == (e["played"], e["summed"],
                                                             e["answers"])
         if e["answers"] >= k:  # type: ignore[operator]
