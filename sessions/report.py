@@ -453,7 +453,7 @@ def _own_title(own_json: str | None) -> str:
 def _scrubbed(texts: list[str]) -> tuple[str, ...]:
     """Notes scrubbed once more (the store scrubs on saving; a file edited by hand or written
     by an older version might not be), sorted so that their order tells nothing."""
-    from sessions.scrub import scrub  # only with --with-notes: keeps the regexes off the fast path
+    from sessions.scrub import scrub  # only with --with-notes: a report without notes skips it
 
     return tuple(sorted(scrub(text).text for text in texts))
 
