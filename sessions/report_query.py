@@ -29,9 +29,6 @@ _COUNTED = (
 
 _QUARTER = "substr(s.month, 1, 4) || '-Q' || ((CAST(substr(s.month, 6, 2) AS INTEGER) + 2) / 3)"
 
-# The rounds of the deck's dilemmas (no eigen casus) with a first vote.
-_VOTED = f"{_COUNTED} AND x.own_json IS NULL AND x.counts_json IS NOT NULL"
-
 SessionRowData = tuple[str, str | None, int, int, int]
 """(month, team, participants, completed, rounds)"""
 
