@@ -171,7 +171,9 @@ def render_xlsx(report: Report, *, organisation: str = "", today: _dt.date | Non
 
     status = [(team, "bereikt") for team in r.reached]
     status += [(team, "nog niet") for team in r.not_reached]
-    status += [(team, "niet op de teamlijst") for team in r.other_labels]
+    # Without a team list in the config every label that played is just that.
+    status += [(team, "niet op de teamlijst" if r.teams else "gespeeld")
+               for team in r.other_labels]
     book.sheet("Bereik", ("Team", "Status"), status)
 
     before = previous_period(report.period)

@@ -196,3 +196,11 @@ def test_the_workbook_is_written_with_xlsxwriter(monkeypatch: pytest.MonkeyPatch
     data = render_xlsx(_report())
     monkeypatch.undo()
     assert b"xlsxwriter" in data.lower() or openpyxl.load_workbook(io.BytesIO(data)).sheetnames
+
+
+def test_reach_without_a_team_list_lists_who_played() -> None:
+    report = _report()  # no team list in the config
+    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))["Bereik"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert rows and all(status == "gespeeld" for _team, status in rows)
+    assert len(rows) == report.totals.teams
