@@ -432,12 +432,9 @@ def _trim(text: str, n: int) -> str:
 
 
 def _dist_label(key: str, labels: Mapping[str, str]) -> str:
-    """"A — Ik geef het terug" for a card's option or a scale point; for a pulse answer
-    (a slug such as `weet-niet`) only its words: "Weet ik niet"."""
-    label = labels.get(key, key)
-    if label == key or label.casefold() == key.casefold():
-        return label
-    return f"{key} — {label}" if len(key) <= 2 else label
+    """A pulse answer by its words ("Ja", "Weet ik niet"), never its key: every answer of a
+    question reads alike, however short its key."""
+    return labels.get(key, key)
 
 
 def _html_dist(counts: Mapping[str, int], labels: Mapping[str, str], title: str) -> str:
