@@ -5,7 +5,7 @@ then times `integer-spel --data-dir D report --from 2000-01 --format json` (and 
 period runs from 2000 to the latest month in the store, so every session counts, which the
 benchmark checks. The in-run baseline is the start of a bare interpreter
 (`python -c "import sqlite3"`), timed interleaved with the reports. The budget (SPEC §11) is
-an absolute 1 s per report (median wall time); exits 1 when over.
+an absolute 1 s per report (median wall time), 1.5 s for the workbook; exits 1 when over.
 Run: `.venv/bin/python -m benchmarks.bench_report [--sessions N]`.
 """
 
@@ -28,6 +28,7 @@ from _result import emit  # noqa: E402
 from gen_bundle import generate  # noqa: E402
 
 BUDGET_S = 1.0
+XLSX_BUDGET_S = 1.5
 REPEAT = 7
 BASELINE = "baseline (python -c 'import sqlite3')"
 
@@ -90,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         commands = {
             BASELINE: [python, "-c", "import sqlite3"],
             "report --format json": [*report, "--format", "json"],
+            "report --format md": [*report, "--format", "md"],
             "report --format html": [*report, "--format", "html"],
             "report --format xlsx": [*report, "--format", "xlsx", "-o",
                                      str(Path(folder) / "report.xlsx")],
@@ -112,21 +114,24 @@ def main(argv: list[str] | None = None) -> int:
                 f" max {max(values) * 1000:6.1f})"
                 f"  cpu median {statistics.median(cpu[name]) * 1000:7.1f} ms")
         if name.startswith("report"):
-            ok = med < BUDGET_S
+            budget = XLSX_BUDGET_S if name.endswith("xlsx") else BUDGET_S
+            ok = med < budget
             over = over or not ok
-            line += f"  budget {BUDGET_S * 1000:.0f} ms: {'ok' if ok else 'OVER'}"
+            line += f"  budget {budget * 1000:.0f} ms: {'ok' if ok else 'OVER'}"
         print(line)
     json_med = statistics.median(times["report --format json"])
+    md_med = statistics.median(times["report --format md"])
     html_med = statistics.median(times["report --format html"])
     xlsx_med = statistics.median(times["report --format xlsx"])
     baseline = statistics.median(times[BASELINE])
     emit(
         budget=f"report over {totals['sessions']:,} sessions ({totals['rounds']:,} rounds)",
-        figure=(f"json {json_med:.2f} s, html {html_med:.2f} s, xlsx {xlsx_med:.2f} s"
+        figure=(f"json {json_med:.2f} s, md {md_med:.2f} s, html {html_med:.2f} s,"
+                f" xlsx {xlsx_med:.2f} s"
                 " (median wall, whole process)"),
         baseline=f"bare python start {baseline:.2f} s",
-        ratio=max(json_med, html_med, xlsx_med) / baseline,
-        limit=f"< {BUDGET_S:.0f} s",
+        ratio=max(json_med, md_med, html_med) / baseline,
+        limit=f"< {BUDGET_S:.0f} s (xlsx < {XLSX_BUDGET_S:.1f} s)",
         ok=not over,
     )
     return 1 if over else 0

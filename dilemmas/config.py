@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection
+from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,23 @@ CONTACT_KEYS = ("id", "rol", "naam", "bereikbaar")
 
 
 @dataclass(frozen=True)
+class ReferenceFigure:
+    """A figure from elsewhere (an MTO, a survey) that the report shows beside a pulse
+    question: YAML ``{vraag: kent-vertrouwenspersoon, tekst: "MTO 2022: …", antwoord: ja,
+    percentage: 41}``; a plain text entry is tied to no question."""
+
+    question: str
+    """The pulse question's id ("" for a plain text entry)."""
+    text: str
+    answer: str | None = None
+    """The answer key the percentage is of (e.g. "ja")."""
+    percentage: float | None = None
+
+
+REFERENCE_KEYS = ("vraag", "tekst", "antwoord", "percentage")
+
+
+@dataclass(frozen=True)
 class Config:
     """The settings, with Dutch defaults for everything that is missing or broken."""
 
@@ -115,8 +133,8 @@ class Config:
     """Own keys for the app's actions: (binding id, keys), e.g. ("round.vote-hands", "k")."""
     teams: tuple[str, ...] = ()
     """The organisation's teams, spelled as the WIO wants them shown (setup and report reach)."""
-    reference_figures: tuple[str, ...] = ()
-    """Figures to compare the pulse with, e.g. "MTO 2022: 59 % weet niet wie ...", as written."""
+    reference_figures: tuple[ReferenceFigure, ...] = ()
+    """Figures to compare the pulse with, each beside the pulse question it belongs to."""
 
     def contact(self, contact_id: str) -> Contact | None:
         """The contact with this id, or None."""
@@ -252,6 +270,26 @@ def _ignored(label: str, key: str, first: int, lines: list[str], problem: Proble
                                         "en geldt daar de standaardinstelling")
 
 
+def reference_problems(config: Config, questions: AbcMapping[str, Collection[str]]
+                       ) -> list[str]:
+    """Reference figures whose pulse question (or answer) the installed pulse decks do not
+    have, one Dutch line each, for `config check`. ``questions``: question id → answer keys."""
+    found = []
+    for figure in config.reference_figures:
+        if not figure.question:
+            continue
+        if figure.question not in questions:
+            known = ", ".join(sorted(questions)) or "(geen)"
+            found.append(f"referentiecijfer '{figure.text}': er is geen meldklimaatvraag "
+                         f"'{figure.question}'{_then(_suggest(figure.question, questions, {}))}"
+                         f"De vragen: {known}")
+        elif figure.answer and figure.answer not in questions[figure.question]:
+            keys = ", ".join(questions[figure.question])
+            found.append(f"referentiecijfer '{figure.text}': vraag '{figure.question}' heeft "
+                         f"geen antwoord '{figure.answer}' (wel: {keys})")
+    return found
+
+
 def placeholders(config: Config) -> list[str]:
     """What the WIO has not filled in yet ("[naam invullen]"), one Dutch line each, for every
     screen that shows contacts or the oath to say so once, with `FIX_COMMAND`."""
@@ -354,7 +392,9 @@ class _Reader:
             return self.contacts(node)
         if name == "toetsen":
             return self.keymap(node)
-        if name in ("teams", "referentiecijfers"):
+        if name == "referentiecijfers":
+            return self.reference_figures(node)
+        if name == "teams":
             items = node.items if isinstance(node, Sequence) else None
             texts = [self.text(item) for item in items] if items is not None else None
             if texts is None or any(text is None for text in texts):
@@ -426,6 +466,66 @@ class _Reader:
             contact_id = ""
         return Contact(role=fields["rol"], name=fields.get("naam", ""),
                        reach=fields.get("bereikbaar", ""), id=contact_id)
+
+    def reference_figures(self, node: Node) -> tuple[ReferenceFigure, ...] | None:
+        """The reference figures, each checked on its own: a broken one is named and left
+        out, a plain text is kept without a question."""
+        if not isinstance(node, Sequence):
+            self.fallback(node, "referentiecijfers",
+                          "moet een lijst zijn met per cijfer een regel die begint met '- ', "
+                          "met 'vraag', 'tekst' en eventueel 'antwoord' en 'percentage'")
+            return None
+        figures: list[ReferenceFigure] = []
+        for item in node.items:
+            figure = self.reference_figure(item)
+            if figure is not None and figure not in figures:
+                figures.append(figure)
+        return tuple(figures)
+
+    def reference_figure(self, item: Node) -> ReferenceFigure | None:
+        if isinstance(item, Scalar):
+            text = self.text(item)
+            return ReferenceFigure("", text) if text else None
+        if not isinstance(item, Mapping):
+            self.notice(item, "dit referentiecijfer telt niet mee: schrijf 'vraag:', 'tekst:' "
+                              "en eventueel 'antwoord:' en 'percentage:'")
+            return None
+        fields: dict[str, str] = {}
+        for key, value in item.pairs:
+            name = key.value if isinstance(key, Scalar) else ""
+            if name not in REFERENCE_KEYS:
+                self.notice(key, f"onbekende sleutel '{name}' bij een referentiecijfer telt niet "
+                                 f"mee{_then(_suggest(name, REFERENCE_KEYS, {}))}Bij een "
+                                 "referentiecijfer horen 'vraag', 'tekst', 'antwoord' en "
+                                 "'percentage'")
+                continue
+            text = self.text(value)
+            if text is None:
+                self.notice(value, f"'{name}' bij een referentiecijfer moet een tekst zijn")
+                continue
+            fields[name] = text
+        if not fields.get("tekst"):
+            self.notice(item, "dit referentiecijfer telt niet mee: 'tekst' ontbreekt (bijvoorbeeld "
+                              "'tekst: \"MTO 2022: 59 % weet niet wie de vertrouwenspersoon "
+                              "is\"')")
+            return None
+        percentage: float | None = None
+        if fields.get("percentage"):
+            try:
+                percentage = float(fields["percentage"].replace(",", ".").rstrip("% "))
+            except ValueError:
+                percentage = None
+            if percentage is None or not 0 <= percentage <= 100:
+                self.notice(item, f"'percentage' van een referentiecijfer moet een getal van 0 "
+                                  f"tot en met 100 zijn (niet '{fields['percentage']}'); het "
+                                  "cijfer staat er zonder")
+                percentage = None
+        if not fields.get("vraag"):
+            self.notice(item, "bij dit referentiecijfer ontbreekt 'vraag' (de meldklimaatvraag "
+                              "waar het bij hoort, zoals 'kent-vertrouwenspersoon'); het staat "
+                              "los in het rapport")
+        return ReferenceFigure(fields.get("vraag", ""), fields["tekst"],
+                               fields.get("antwoord") or None, percentage)
 
     def keymap(self, node: Node) -> tuple[tuple[str, str], ...] | None:
         """Own keys by action id, each checked on its own."""

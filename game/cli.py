@@ -197,9 +197,9 @@ def build_parser() -> DutchParser:
     from game.commands.report import FORMATS
 
     report.add_argument("--format", choices=list(FORMATS), default="md",
-                        help="md, html (om af te drukken), xlsx (voor Excel; schrijf met -o), "
-                             "csv of json (die twee zijn voor programma's, niet om in Excel te "
-                             "openen)")
+                        help="md, html (om af te drukken), xlsx (voor Excel, elk cijfer van "
+                             "het rapport; schrijf met -o), csv (één tabel voor programma's, een "
+                             "regel per cijfer) of json (voor programma's)")
     report.add_argument("--with-notes", action="store_true", help="neem de notities op")
     report.add_argument("-o", "--output", type=Path, metavar="BESTAND", help="schrijf naar dit bestand")
 

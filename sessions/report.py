@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -30,11 +31,13 @@ from sessions.report_model import (
     team_key,
     team_label,
 )
+from sessions.report_query import query_sums, records_db
 from sessions.report_render import render_csv, render_html, render_markdown
-from sessions.suppress import derivable_small_group, shown, suppress_quarters
+from sessions.report_words import PULSE_TEAMS
+from sessions.suppress import derivable_small_group, shown
 
 if TYPE_CHECKING:
-    from sessions.store import ReportRows, Store
+    from sessions.store import Store
 
 __all__ = [
     "DilemmaFigure",
@@ -52,6 +55,8 @@ __all__ = [
     "build_report",
     "build_report_from_store",
     "previous_period",
+    "pulse_months",
+    "report_from_db",
     "reach",
     "quarter_of",
     "render_csv",
@@ -101,8 +106,14 @@ class _OwnAcc:
 
 
 def _key_order(key: str) -> tuple[int, int, str]:
-    # Scale keys "1".."10" sort as numbers, option keys and slugs as text.
-    return (0, int(key), "") if key.isdigit() else (1, 0, key)
+    # Scale keys "1".."10" sort as numbers, option keys and slugs as text; keys that sort
+    # alike as numbers ("1", "01") by their text, so the order never follows the play order.
+    if key.isdigit():
+        try:
+            return (0, int(key), key)
+        except ValueError:  # a digit int() does not take ("²")
+            pass
+    return (1, 0, key)
 
 
 def _ordered(counts: Mapping[str, int], keys: tuple[str, ...]) -> Counts:
@@ -120,6 +131,21 @@ def _add(into: Counts, counts: Mapping[str, int]) -> int:
         into[key] = into.get(key, 0) + value
         n += value
     return n
+
+
+def _sum_into(into: Counts, tallies: list[Counts]) -> int:
+    """Add the tallies into ``into`` as _add does one by one; returns the number of answers.
+    Tallies that list the same keys in the same order (the usual case: every option, zeros
+    included) are summed per key with zip."""
+    if not tallies:
+        return 0
+    keys = tuple(tallies[0])
+    if all(tuple(t) == keys for t in tallies):
+        sums = [sum(column) for column in zip(*(t.values() for t in tallies), strict=True)]
+        for key, value in zip(keys, sums, strict=True):
+            into[key] = into.get(key, 0) + value
+        return sum(sums)
+    return sum(_add(into, t) for t in tallies)
 
 
 Renames = dict[tuple[str, str], Mapping[str, Mapping[str, str]]]
@@ -154,20 +180,41 @@ class _VariationAcc:
 
 
 class _DilemmaAcc:
-    """Running sums for one (deck, dilemma) while the records are read."""
+    """The sums of one (deck, dilemma)."""
 
-    __slots__ = ("theme", "played", "answers", "counts", "weights", "variations", "notes",
-                 "blanco")
+    __slots__ = ("theme", "played", "summed", "answers", "counts", "weights", "variations",
+                 "notes", "blanco")
 
-    def __init__(self, theme: str) -> None:
+    def __init__(self, theme: str, played: int) -> None:
         self.theme = theme
-        self.played = 0
+        self.played = played
+        self.summed = 0  # rounds whose first vote entered the sum
         self.answers = 0
         self.blanco = 0  # abstentions of the rounds summed in counts
         self.counts: Counts = {}
-        self.weights: list[int] = []  # answers of each round with a first vote
+        # Answers of groups of rounds that the published sums could tell apart: one per
+        # round with a shown re-vote, and one for all other summed rounds together.
+        self.weights: list[int] = []
         self.variations: dict[int, _VariationAcc] = {}
         self.notes: list[str] = []
+
+
+def pulse_months(period: Period) -> tuple[str, str] | None:
+    """The months of the whole calendar quarters within ``period`` (None when there are
+    none): the pulse is shown over those only (SPEC §8)."""
+    def index(month: str) -> int:
+        return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+    def month(i: int) -> str:
+        return f"{i // 12:04d}-{i % 12 + 1:02d}"
+
+    try:
+        first, last = index(period.start), index(period.end)
+    except ValueError:
+        return None
+    first += -first % 3
+    last -= (last + 1) % 3
+    return (month(first), month(last)) if first <= last else None
 
 
 def build_report(
@@ -179,7 +226,8 @@ def build_report(
     with_notes: bool = False,
     teams: Sequence[str] = (),
 ) -> Report:
-    """Compute the report over the team sessions in ``period`` that have at least one round.
+    """The report over records that are not (or not only) in the store: they are put in an
+    in-memory database and summed by the same queries as the store's (see report_query).
 
     Args:
         records: session records (any kind, any month: the ones that do not count are skipped).
@@ -188,105 +236,136 @@ def build_report(
         period: the months to report on.
         with_notes: include the (already scrubbed) round notes.
         teams: the organisation's teams (config ``teams``): the spelling shown for a label.
-
-    Returns:
-        The report, with every distribution of fewer than ``k`` answers suppressed.
     """
-    rows: list[SessionRow] = []
+    with records_db(records) as conn:
+        return report_from_db(conn, decks, k=k, period=period, with_notes=with_notes,
+                              teams=teams)
+
+
+def build_report_from_store(
+    store: Store,
+    decks: Mapping[str, Deck],
+    *,
+    k: int,
+    period: Period,
+    with_notes: bool = False,
+    teams: Sequence[str] = (),
+    apart: bool = False,
+) -> Report:
+    """The report over the store's team sessions in ``period``; raises StoreError.
+
+    ``apart``: read over a connection of its own (see Store.reading), for a worker.
+    """
+    with store.reading(apart=apart) as conn:
+        return report_from_db(conn, decks, k=k, period=period, with_notes=with_notes,
+                              teams=teams)
+
+
+def report_from_db(
+    conn: sqlite3.Connection,
+    decks: Mapping[str, Deck],
+    *,
+    k: int,
+    period: Period,
+    with_notes: bool = False,
+    teams: Sequence[str] = (),
+) -> Report:
+    """Compute the report over the team sessions in ``period`` that have at least one round,
+    from a database with the store's tables; every distribution of fewer than ``k`` answers
+    is left out of the sums or hidden."""
+    k = max(1, k)
+    months = pulse_months(period)
+    sums = query_sums(conn, period.start, period.end, k=k, with_notes=with_notes,
+                      pulse_from=months[0] if months else None,
+                      pulse_to=months[1] if months else None)
+    rows = [SessionRow(month, team_label(team) or None, participants, rounds, bool(completed))
+            for month, team, participants, completed, rounds in sums.sessions]
     theme_rounds: dict[str, int] = {}
-    theme_deck: dict[str, str] = {}
-    dilemmas: dict[tuple[str, str], _DilemmaAcc] = {}
-    pulse: dict[str, dict[str, tuple[Counts, list[int]]]] = {}
-
-    by_deck: dict[str, dict[str, _DilemmaAcc]] = {}
-    own = _OwnAcc()
+    theme_decks: dict[str, list[str]] = {}
+    for theme, deck_id, n in sums.themes:
+        theme_rounds[theme] = theme_rounds.get(theme, 0) + n
+        theme_decks.setdefault(theme, []).append(deck_id)
+    dilemmas = {(deck_id, dilemma): _DilemmaAcc(theme, n)
+                for deck_id, dilemma, theme, n in sums.played}
     renames = _renames(decks)
-    quarters: dict[str, str] = {}
-    start, end = period.start, period.end
-    least = max(1, k)
-    for rec in records:
-        month = rec.month
-        if rec.kind != "team" or not rec.rounds or not start <= month <= end:
+    for (deck_id, version, dilemma), (rounds, answers, blanco) in sums.firsts.items():
+        swap = renames[(deck_id, version)].get(dilemma) if (deck_id, version) in renames \
+            else None
+        if swap is not None and not swap:
+            continue  # the card's options changed meaning since that version: not summed
+        acc = dilemmas[(deck_id, dilemma)]
+        counts = sums.counts.get((deck_id, version, dilemma), {})
+        _add(acc.counts, _renamed(counts, swap) if swap else counts)
+        acc.summed += rounds
+        acc.answers += answers
+        acc.blanco += blanco
+    least = k
+    shown_answers: dict[tuple[str, str], int] = {}
+    # Per variation the tallies to sum: summed once at the end, per key at C speed.
+    pending: dict[int, tuple[_VariationAcc, list[Counts], list[Counts]]] = {}
+    for deck_id, version, dilemma, first, revotes in sums.revoted:
+        swap = renames[(deck_id, version)].get(dilemma) if (deck_id, version) in renames \
+            else None
+        if swap is not None and not swap:
             continue
-        label = team_label(rec.team)
-        rows.append(SessionRow(rec.month, label or None, rec.participants, len(rec.rounds),
-                               rec.completed))
-        deck_id = rec.deck_id
-        accs = by_deck.get(deck_id)
-        if accs is None:
-            accs = by_deck[deck_id] = {}
-        renamed = renames.get((deck_id, rec.deck_version)) if renames else None
-        for rnd in rec.rounds:
-            theme = rnd.theme
-            theme_rounds[theme] = theme_rounds.get(theme, 0) + 1
-            if theme not in theme_deck:
-                theme_deck[theme] = deck_id
-            if rnd.own is not None:  # an eigen casus (a deck card may start with "eigen-" too)
-                title = rnd.own.title if rnd.own is not None else ""
-                own.add(title)
-                if with_notes and rnd.note and rnd.note.strip():
-                    own.note(title, rnd.note.strip())
-                continue
-            acc = accs.get(rnd.dilemma)
-            if acc is None:
-                acc = accs[rnd.dilemma] = dilemmas[(deck_id, rnd.dilemma)] = _DilemmaAcc(theme)
-            acc.played += 1
-            if with_notes and rnd.note and rnd.note.strip():
-                acc.notes.append(rnd.note.strip())
-            first = rnd.counts
-            if first is None:
-                continue
-            swap = renamed.get(rnd.dilemma) if renamed else None
-            if swap is not None and not swap:
-                continue  # the card's options changed meaning since that version: not summed
-            if swap:  # an older deck version, whose options came in another order
-                first = _renamed(first, swap)
-            # The hot loop of the report (80,000 rounds): the sum is inlined on purpose.
-            n = sum(first.values())
-            if n < least:
-                continue  # a group smaller than k never enters a sum (see small_groups_left_out)
-            summed = acc.counts
-            for key, value in first.items():
-                summed[key] = summed.get(key, 0) + value
-            acc.answers += n
-            acc.blanco += rnd.blanco
-            if rnd.revotes:
-                index = len(acc.weights)
-                last: dict[int, Mapping[str, int]] = {}
-                for revote in rnd.revotes:
-                    last[revote.variation] = revote.counts  # a repeated re-vote replaces one
-                for variation, after in last.items():
-                    if swap:
-                        after = _renamed(after, swap)
-                    if sum(after.values()) < least:
-                        continue
-                    entry = acc.variations.get(variation)
-                    if entry is None:
-                        entry = acc.variations[variation] = _VariationAcc()
-                    entry.rounds.add(index)
-                    before_sum, after_sum = entry.before, entry.after
-                    for key, value in first.items():
-                        before_sum[key] = before_sum.get(key, 0) + value
-                    m = 0
-                    for key, value in after.items():
-                        after_sum[key] = after_sum.get(key, 0) + value
-                        m += value
-                    entry.answers_after += m
-            acc.weights.append(n)
-        if not rec.pulse:
+        last: dict[int, Counts] = {}
+        for revote in revotes:
+            last[int(revote["variation"])] = revote["counts"]  # a repeated one replaces one
+        valid = {v: (_renamed(after, swap) if swap else after) for v, after in last.items()
+                 if sum(after.values()) >= least}
+        if not valid:
+            continue  # counted in the weight of the other rounds
+        acc = dilemmas[(deck_id, dilemma)]
+        first = _renamed(first, swap) if swap else first
+        n = sum(first.values())
+        index = len(acc.weights)
+        acc.weights.append(n)
+        shown_answers[(deck_id, dilemma)] = shown_answers.get((deck_id, dilemma), 0) + n
+        for variation, after in valid.items():
+            entry = acc.variations.get(variation)
+            if entry is None:
+                entry = acc.variations[variation] = _VariationAcc()
+                pending[id(entry)] = (entry, [], [])
+            entry.rounds.add(index)
+            pending[id(entry)][1].append(first)
+            pending[id(entry)][2].append(after)
+    for entry, befores, afters in pending.values():
+        _sum_into(entry.before, befores)
+        entry.answers_after += _sum_into(entry.after, afters)
+    for key, acc in dilemmas.items():
+        rest = acc.answers - shown_answers.get(key, 0)
+        if rest > 0:
+            acc.weights.append(rest)
+    own = _OwnAcc()
+    for case in sums.own:
+        own.add(_own_title(case))
+    for deck_id, dilemma, note, own_json in sums.notes:
+        if not note.strip():
             continue
-        quarter = quarters.get(month)
-        if quarter is None:
-            quarter = quarters[month] = quarter_of(month)
-        for answer in rec.pulse:
-            if sum(answer.counts.values()) < least:
-                continue
-            per_q = pulse.setdefault(answer.question, {})
-            q_counts, q_n = per_q.setdefault(quarter, ({}, [0]))
-            q_n[0] += _add(q_counts, answer.counts)
+        if own_json is not None:
+            own.note(_own_title(own_json), note.strip())
+        else:
+            dilemmas[(deck_id, dilemma)].notes.append(note.strip())
+    pulse: dict[str, dict[str, _QuarterAcc]] = {}
+    for (question, quarter, team), counts in sums.pulse.items():
+        acc_q = pulse.setdefault(question, {}).get(quarter)
+        if acc_q is None:
+            acc_q = pulse[question][quarter] = _QuarterAcc()
+        acc_q.teams.add(team_key(team))
+        acc_q.answers += _add(acc_q.counts, counts)
+    return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_decks, dilemmas,
+                   pulse, teams, own)
 
-    return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse,
-                   teams, own)
+
+class _QuarterAcc:
+    """The pulse answers of one question in one quarter, and the teams they came from."""
+
+    __slots__ = ("teams", "answers", "counts")
+
+    def __init__(self) -> None:
+        self.teams: set[str] = set()  # team keys ("" for the sessions without a label)
+        self.answers = 0
+        self.counts: Counts = {}
 
 
 def _finish(
@@ -296,30 +375,34 @@ def _finish(
     with_notes: bool,
     rows: list[SessionRow],
     theme_rounds: Mapping[str, int],
-    theme_deck: Mapping[str, str],
+    theme_decks: Mapping[str, list[str]],
     dilemmas: Mapping[tuple[str, str], _DilemmaAcc],
-    pulse: Mapping[str, Mapping[str, tuple[Counts, list[int]]]],
-    teams: Sequence[str] = (),
-    own: _OwnAcc | None = None,
+    pulse: Mapping[str, Mapping[str, _QuarterAcc]],
+    teams: Sequence[str],
+    own: _OwnAcc,
 ) -> Report:
-    """The report from the running sums (both ways of building a report end here)."""
-    own = own if own is not None else _OwnAcc()
-    k = max(1, k)
+    """The report from the sums."""
     spelling = {team_key(t): team_label(t) for t in teams if team_label(t)}
     if spelling:
         rows = [replace(r, team=spelling.get(team_key(r.team), r.team)) if r.team else r
                 for r in rows]
-    rows.sort(key=lambda r: (r.month, (r.team or "").casefold(), r.participants, r.rounds))
+    rows.sort(key=lambda r: (r.month, (r.team or "").casefold(), r.team or "", r.participants,
+                             r.rounds, r.completed))
     participants = sum(r.participants for r in rows)
+    played = {team_key(r.team) for r in rows if r.team}
+    listed = set(spelling)
     totals = Totals(
         sessions=len(rows),
-        teams=len({team_key(r.team) for r in rows if r.team}),
+        # Counted against the team list when there is one: the same number as the reach.
+        teams=len(played & listed) if listed else len(played),
         participants=participants,
         rounds=sum(r.rounds for r in rows),
         participants_mean=round(participants / len(rows), 1) if rows else None,
+        other_teams=len(played - listed) if listed else 0,
     )
     themes = sorted(
-        (ThemeFigure(t, _theme_title(t, theme_deck[t], decks), n) for t, n in theme_rounds.items()),
+        (ThemeFigure(t, _theme_title(t, theme_decks[t], decks), n)
+         for t, n in theme_rounds.items()),
         key=lambda f: (-f.rounds, f.title.casefold(), f.id),
     )
     figures: list[DilemmaFigure] = []
@@ -359,240 +442,6 @@ def _finish(
     )
 
 
-class _Seen:
-    """The rounds of one (dilemma, theme) in one deck, as read from the store."""
-
-    __slots__ = ("pos", "index", "rounds", "firsts", "revoted", "revotes", "blancos", "swap")
-
-    def __init__(self, pos: int, index: int, swap: Mapping[str, str] | None = None) -> None:
-        self.pos = pos  # the earliest session (its place in the report order) with such a round
-        self.index = index  # that round's place in that session
-        self.rounds = 0
-        self.firsts: list[str] = []  # first votes (JSON) of the rounds without re-votes
-        self.revoted: list[str] = []  # first votes (JSON) of the rounds with re-votes
-        self.revotes: list[str] = []  # and their re-votes (JSON), in the same order
-        self.blancos: list[tuple[str, int]] = []  # (first vote JSON, blanco) where blanco > 0
-        self.swap = swap  # an older deck version's keys → today's, for all these rounds
-
-
-def build_report_from_store(
-    store: Store,
-    decks: Mapping[str, Deck],
-    *,
-    k: int,
-    period: Period,
-    with_notes: bool = False,
-    teams: Sequence[str] = (),
-    apart: bool = False,
-) -> Report:
-    """The report over the team sessions in ``period``, summed from the store's rows.
-
-    The same report as ``build_report(store.list_sessions("team", period.start, period.end),
-    decks, k=k, period=period, with_notes=with_notes)``, without a record per round: over
-    10,000 sessions it takes less than half the time. Raises StoreError as list_sessions
-    does. (Where the order in which rounds were played would show, in the order of vote keys
-    that sort alike such as "1" and "01", it builds the report from the records instead.)
-    ``apart``: read over a connection of its own (see Store.report_rows), for a worker.
-    """
-    from sessions.store import gc_paused
-
-    # Many small acyclic objects (decoded tallies): the collector would only rescan them.
-    with gc_paused():
-        return _from_store(store, decks, k, period, with_notes, tuple(teams), apart)
-
-
-class _Scan:
-    """What one pass over the store's rows gives, before any JSON is decoded."""
-
-    __slots__ = ("sessions", "played", "by_deck", "notes", "pulse", "own", "own_themes")
-
-    def __init__(self, raw: ReportRows, with_notes: bool, renames: Renames) -> None:
-        sessions = self.sessions = raw.sessions()
-        positions = {row[0]: pos for pos, row in enumerate(sessions)}
-        played = self.played = [0] * len(sessions)  # rounds per session, in report order
-        # deck → (dilemma, theme) → its rounds. Rounds come grouped by session, but the
-        # sessions in id order: the earliest round of each group, as build_report meets them
-        # (for the theme of a dilemma and the deck of a theme), is kept as (position, index).
-        by_deck: dict[str, dict[tuple[str, str, int | None], _Seen]] = {}
-        seen: dict[tuple[str, str, int | None], _Seen] = {}
-        own = self.own = _OwnAcc()
-        # theme → (earliest (position, index), deck) and rounds of the eigen casussen
-        own_themes: dict[str, list[Any]] = {}
-        self.own_themes = own_themes
-        renamed: Mapping[str, Mapping[str, str]] | None = None
-        last: str | None = None
-        pos = index = 0
-        for sid, dilemma, theme, counts, revotes, blanco, own_json in raw.rounds():  # 80,000
-            if sid != last:
-                if last is not None:
-                    played[pos] = index
-                last = sid
-                pos = positions[sid]
-                index = 0
-                seen = by_deck.setdefault(sessions[pos][5], {})
-                row = sessions[pos]
-                renamed = renames.get((row[5], row[6])) if renames else None
-            index += 1
-            if own_json is not None:
-                own.add(_own_title(own_json))
-                deck = sessions[pos][5]
-                entry = own_themes.get(theme)
-                if entry is None:
-                    own_themes[theme] = [(pos, index), deck, 1]
-                else:
-                    entry[2] += 1
-                    if (pos, index) < entry[0]:
-                        entry[0], entry[1] = (pos, index), deck
-                continue
-            # Rounds of an older deck version whose keys were renamed are summed apart and
-            # renamed once, as sums (a rename of each tally would cost more than the sum).
-            swap = renamed.get(dilemma) if renamed is not None else None
-            key = (dilemma, theme, None if swap is None else id(swap))
-            group = seen.get(key)
-            if group is None:
-                group = seen[key] = _Seen(pos, index, swap)
-            elif pos < group.pos:
-                group.pos = pos
-                group.index = index
-            group.rounds += 1
-            if counts is not None:
-                if blanco:
-                    group.blancos.append((counts, blanco))
-                if revotes is None:
-                    group.firsts.append(counts)
-                else:
-                    group.revoted.append(counts)
-                    group.revotes.append(revotes)
-        if last is not None:
-            played[pos] = index
-        self.by_deck = by_deck
-        # (deck, dilemma, note) of the notes to show; an eigen casus's go with its title
-        self.notes = []
-        for sid, dilemma, note, own_json in (raw.notes() if with_notes else ()):
-            if not note.strip():
-                continue
-            if own_json is not None:
-                own.note(_own_title(own_json), note.strip())
-                continue
-            self.notes.append((sessions[positions[sid]][5], dilemma, note.strip()))
-        # question → quarter → tallies (JSON) of the sessions that count
-        self.pulse: dict[str, dict[str, list[str]]] = {}
-        quarters: dict[str, str] = {}
-        for sid, question, text in raw.pulse():
-            pos = positions[sid]
-            if not played[pos]:
-                continue
-            month = sessions[pos][1]
-            quarter = quarters.get(month)
-            if quarter is None:
-                quarter = quarters[month] = quarter_of(month)
-            self.pulse.setdefault(question, {}).setdefault(quarter, []).append(text)
-
-
-def _from_store(
-    store: Store, decks: Mapping[str, Deck], k: int, period: Period, with_notes: bool,
-    teams: tuple[str, ...], apart: bool = False,
-) -> Report:
-    with store.report_rows(period.start, period.end, apart=apart) as raw:
-        scan = _Scan(raw, with_notes, _renames(decks))
-    rows = [
-        SessionRow(month, team_label(team) or None, participants, n, bool(completed))
-        for (_sid, month, team, participants, completed, _deck, _version), n
-        in zip(scan.sessions, scan.played, strict=True)
-        if n
-    ]
-    theme_rounds: dict[str, int] = {}
-    theme_first: dict[str, tuple[int, int, str]] = {}
-    dilemmas: dict[tuple[str, str], _DilemmaAcc] = {}
-    firsts: dict[tuple[str, str], tuple[int, int]] = {}
-    groups: dict[tuple[str, str], list[_Seen]] = {}
-    for deck_id, seen in scan.by_deck.items():
-        for (dilemma, theme, _swap), group in seen.items():
-            at = (group.pos, group.index)
-            theme_rounds[theme] = theme_rounds.get(theme, 0) + group.rounds
-            earliest = theme_first.get(theme)
-            if earliest is None or at < earliest[:2]:
-                theme_first[theme] = (group.pos, group.index, deck_id)
-            key = (deck_id, dilemma)
-            acc = dilemmas.get(key)
-            if acc is None:
-                acc = dilemmas[key] = _DilemmaAcc(theme)
-                firsts[key] = at
-                groups[key] = []
-            elif at < firsts[key]:
-                acc.theme = theme
-                firsts[key] = at
-            acc.played += group.rounds
-            groups[key].append(group)
-    for theme, (at, deck_id, n) in scan.own_themes.items():
-        theme_rounds[theme] = theme_rounds.get(theme, 0) + n
-        earliest = theme_first.get(theme)
-        if earliest is None or at < earliest[:2]:
-            theme_first[theme] = (*at, deck_id)
-    # A tally text recurs across rounds and dilemmas ({"A":3,"B":5}): each is decoded once.
-    distinct = dict.fromkeys(text for seen in scan.by_deck.values() for group in seen.values()
-                             for text in (*group.firsts, *group.revoted))
-    tallies: dict[str, dict[str, int]] = dict(zip(distinct, _decoded(distinct), strict=True))
-    least = max(1, k)
-    # A vote below k never enters a sum (SPEC §8): drop those tallies by text, once each.
-    tallies = {text: t for text, t in tallies.items() if sum(t.values()) >= least}
-    for key, acc in dilemmas.items():
-        _sum_votes(acc, [g for g in groups[key] if g.swap is None], tallies, least)
-        swapped: dict[int, list[_Seen]] = {}
-        for group in groups[key]:
-            if group.swap is not None:
-                swapped.setdefault(id(group.swap), []).append(group)
-        for parts in swapped.values():
-            if not parts[0].swap:
-                continue  # options that changed meaning since that version: not summed
-            part = _DilemmaAcc(acc.theme)
-            _sum_votes(part, parts, tallies, least)
-            _merge_renamed(acc, part, parts[0].swap or {})
-        acc.blanco = sum(n for group in groups[key] if group.swap is None or group.swap
-                         for text, n in group.blancos if text in tallies)
-        if _ties(acc.counts) or any(_ties(before) or _ties(after)
-                                    for before, after in ((v.before, v.after)
-                                                          for v in acc.variations.values())):
-            return _from_records(store, decks, k, period, with_notes, teams)
-    for deck_id, dilemma, note in scan.notes:
-        dilemmas[(deck_id, dilemma)].notes.append(note)
-    pulse: dict[str, dict[str, tuple[Counts, list[int]]]] = {}
-    for question, per_quarter in scan.pulse.items():
-        per_q: dict[str, tuple[Counts, list[int]]] = {}
-        keys: set[str] = set()
-        for quarter, texts in per_quarter.items():
-            big = [t for t in _decoded(texts) if sum(t.values()) >= least]
-            if not big:
-                continue
-            q_counts: Counts = {}
-            per_q[quarter] = (q_counts, [_sum_all(q_counts, big)])
-            keys.update(q_counts)
-        if per_q:
-            pulse[question] = per_q
-        if _ties(keys):
-            return _from_records(store, decks, k, period, with_notes, teams)
-    theme_deck = {theme: first[2] for theme, first in theme_first.items()}
-    return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_deck, dilemmas, pulse,
-                   teams, scan.own)
-
-
-def _merge_renamed(acc: _DilemmaAcc, part: _DilemmaAcc, swap: Mapping[str, str]) -> None:
-    """Add the sums of an older deck version's rounds (``part``, in its keys) to ``acc``
-    under today's keys: every figure is a sum, so renaming the sums is renaming each vote."""
-    _add(acc.counts, _renamed(part.counts, swap))
-    acc.answers += part.answers
-    offset = len(acc.weights)
-    acc.weights.extend(part.weights)
-    for variation, entry in part.variations.items():
-        into = acc.variations.get(variation)
-        if into is None:
-            into = acc.variations[variation] = _VariationAcc()
-        into.rounds.update(i + offset for i in entry.rounds)
-        _add(into.before, _renamed(entry.before, swap))
-        _add(into.after, _renamed(entry.after, swap))
-        into.answers_after += entry.answers_after
-
-
 def _own_title(own_json: str | None) -> str:
     """The title of an eigen casus as the store keeps it ("" when it has none)."""
     from sessions.own import own_from_json
@@ -601,105 +450,10 @@ def _own_title(own_json: str | None) -> str:
     return case.title if case is not None else ""
 
 
-def _from_records(
-    store: Store, decks: Mapping[str, Deck], k: int, period: Period, with_notes: bool,
-    teams: tuple[str, ...],
-) -> Report:
-    records = store.list_sessions("team", period.start, period.end)
-    return build_report(records, decks, k=k, period=period, with_notes=with_notes, teams=teams)
-
-
-def _ties(keys: Iterable[str]) -> bool:
-    """Whether two vote keys sort alike ("1" and "01"): their order in the report would then
-    follow the order the rounds were played in, which build_report_from_store does not keep."""
-    numbers: set[int] = set()
-    count = 0
-    for key in keys:
-        if key.isdigit():
-            try:
-                numbers.add(int(key))
-            except ValueError:  # a digit int() does not take ("²"): let build_report say so
-                return True
-            count += 1
-    return len(numbers) != count
-
-
-def _decoded(texts: Iterable[str]) -> list[Any]:
-    """JSON texts decoded in one go (a call per text costs more than the decoding)."""
-    return list(json.loads("[" + ",".join(texts) + "]"))
-
-
-def _sum_all(into: Counts, tallies: list[dict[str, int]]) -> int:
-    """Add the tallies into ``into`` as _add does one by one; returns the number of answers.
-
-    Tallies that list the same keys in the same order (the usual case: every option, zeros
-    included) are summed per key at C speed.
-    """
-    if not tallies:
-        return 0
-    keys = tuple(tallies[0])
-    if all(map(keys.__eq__, map(tuple, tallies))):
-        sums = list(map(sum, zip(*map(dict.values, tallies), strict=True)))
-        for key, value in zip(keys, sums, strict=True):
-            into[key] = into.get(key, 0) + value
-        return sum(sums)
-    return sum(_add(into, counts) for counts in tallies)
-
-
-def _sum_votes(acc: _DilemmaAcc, groups: list[_Seen], tallies: Mapping[str, dict[str, int]],
-               least: int) -> None:
-    """Sum the first votes and the re-votes of a dilemma's rounds, as build_report does.
-
-    The rounds without re-votes are one weight in ``acc.weights``: in every published sum
-    (the total, the "before" of each shift) they are all in or all out, so only their sum can
-    ever be told apart; the rounds with re-votes keep a weight each.
-    """
-    firsts = [tallies[text] for group in groups for text in group.firsts if text in tallies]
-    rest = _sum_all(acc.counts, firsts)
-    has_rest = bool(firsts)
-    pairs = [(tallies[first], again) for group in groups
-             for first, again in zip(group.revoted, group.revotes, strict=True)
-             if first in tallies]
-    revoted = [first for first, _again in pairs]
-    if revoted:
-        revotes = _decoded(again for _first, again in pairs)
-        _sum_all(acc.counts, revoted)
-        befores: dict[int, list[dict[str, int]]] = {}
-        afters: dict[int, list[dict[str, int]]] = {}
-        for first, n, revote_list in zip(revoted, map(sum, map(dict.values, revoted)), revotes,
-                                         strict=True):
-            last: dict[int, dict[str, int]] = {}
-            for revote in revote_list:
-                last[revote["variation"]] = revote["counts"]  # a repeated re-vote replaces one
-            last = {v: after for v, after in last.items() if sum(after.values()) >= least}
-            if not last:
-                rest += n
-                has_rest = True
-                continue
-            acc.answers += n
-            index = len(acc.weights)
-            acc.weights.append(n)
-            for variation, after in last.items():
-                entry = acc.variations.get(variation)
-                if entry is None:
-                    entry = acc.variations[variation] = _VariationAcc()
-                    befores[variation] = []
-                    afters[variation] = []
-                entry.rounds.add(index)
-                befores[variation].append(first)
-                afters[variation].append(after)
-        for variation, entry in acc.variations.items():
-            _sum_all(entry.before, befores[variation])
-            entry.answers_after += _sum_all(entry.after, afters[variation])
-    acc.answers += rest
-    if has_rest:
-        acc.weights.append(rest)
-
-
 def _scrubbed(texts: list[str]) -> tuple[str, ...]:
     """Notes scrubbed once more (the store scrubs on saving; a file edited by hand or written
     by an older version might not be), sorted so that their order tells nothing."""
-    from sessions.scrub import scrub  # only with --with-notes: keeps the regexes off the fast path
+    from sessions.scrub import scrub  # only with --with-notes: a report without notes skips it
 
     return tuple(sorted(scrub(text).text for text in texts))
 
@@ -709,12 +463,15 @@ def _card(decks: Mapping[str, Deck], deck_id: str, dilemma_id: str) -> Dilemma |
     return deck.dilemma(dilemma_id) if deck is not None else None
 
 
-def _theme_title(theme_id: str, deck_id: str, decks: Mapping[str, Deck]) -> str:
+def _theme_title(theme_id: str, deck_ids: Sequence[str], decks: Mapping[str, Deck]) -> str:
+    """The title of a theme in the first deck (by id) it was played with that has it, else in
+    any installed deck, else its id."""
     if theme_id == OWN_THEME:
         return OWN_THEME_TITLE
-    deck = decks.get(deck_id)
-    if deck is not None and deck.theme(theme_id) is not None:
-        return deck.theme_title(theme_id)
+    for deck_id in sorted(deck_ids):
+        deck = decks.get(deck_id)
+        if deck is not None and deck.theme(theme_id) is not None:
+            return deck.theme_title(theme_id)
     for other in decks.values():
         if not other.is_pulse and other.theme(theme_id) is not None:
             return other.theme_title(theme_id)
@@ -750,6 +507,8 @@ def _dilemma_figure(
         labels=_labels(card, ordered),
         question=card.question if card is not None else "",
         blanco=acc.blanco if visible else None,
+        open=card is not None and card.answer.kind == "open",
+        summed=acc.summed,
     )
 
 
@@ -810,10 +569,12 @@ def _pulse_card(decks: Mapping[str, Deck], question: str) -> Dilemma | None:
 
 
 def _pulse_figures(
-    pulse: Mapping[str, Mapping[str, tuple[Counts, list[int]]]],
+    pulse: Mapping[str, Mapping[str, _QuarterAcc]],
     decks: Mapping[str, Deck],
     k: int,
 ) -> list[PulseFigure]:
+    """Per question the quarters of at least PULSE_TEAMS teams summed; the other quarters
+    listed with their number of answers and no distribution."""
     out = []
     for question in sorted(pulse):
         per_q = pulse[question]
@@ -821,23 +582,26 @@ def _pulse_figures(
         keys = card.answer.keys if card is not None else ()
         total: Counts = {}
         answers = 0
-        for counts, _n in per_q.values():
-            answers += _add(total, counts)
+        entered = {q for q, acc in per_q.items() if len(acc.teams) >= PULSE_TEAMS}
+        for q in entered:
+            answers += _add(total, per_q[q].counts)
+        seen: Counts = {}
+        for acc in per_q.values():
+            _add(seen, acc.counts)
         ordered = _ordered(total, keys)
-        q_answers = {q: n[0] for q, (_c, n) in per_q.items() if n[0] > 0}
-        hidden = suppress_quarters(q_answers, k)
+        order = tuple(_ordered(seen, tuple(ordered)))
         quarters = tuple(
-            QuarterFigure(q, q_answers[q],
-                          None if q in hidden else _ordered(per_q[q][0], tuple(ordered)))
-            for q in sorted(q_answers)
+            QuarterFigure(q, per_q[q].answers,
+                          _ordered(per_q[q].counts, order) if q in entered else None)
+            for q in sorted(per_q)
         )
         out.append(PulseFigure(
             question=question,
             title=(card.question or card.title) if card is not None else question,
             answers=answers,
-            counts=ordered if shown(answers, k) else None,
+            counts=ordered if answers and shown(answers, k) else None,
             quarters=quarters,
-            labels=_labels(card, ordered),
+            labels=_labels(card, order),
         ))
     return out
 
@@ -853,12 +617,13 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "period": {"from": report.period.start, "to": report.period.end},
         "k": report.k,
         "totals": {"sessions": t.sessions, "teams": t.teams, "participants": t.participants,
-                   "rounds": t.rounds, "participants_mean": t.participants_mean},
+                   "rounds": t.rounds, "participants_mean": t.participants_mean,
+                   "other_teams": t.other_teams},
         "themes": [{"id": f.id, "title": f.title, "rounds": f.rounds} for f in report.themes],
         "dilemmas": [
             {"id": f.id, "deck": f.deck, "theme": f.theme, "title": f.title, "played": f.played,
              "answers": f.answers, "counts": f.counts, "verdeeldheid": f.verdeeldheid,
-             "blanco": f.blanco}
+             "blanco": f.blanco, "summed": f.summed, "open": f.open}
             for f in report.dilemmas
         ],
         "pulse": [
@@ -881,11 +646,14 @@ def report_to_json(report: Report) -> dict[str, Any]:
         ],
         "own_cases": [{"title": f.title, "played": f.played} for f in report.own_cases],
         "reach": {"teams": list(r.teams), "reached": list(r.reached),
-                  "not_reached": list(r.not_reached), "other_teams": r.others},
+                  "not_reached": list(r.not_reached), "other_teams": r.others,
+                  "other_labels": list(r.other_labels)},
         "previous": None if p is None else {
             "period": {"from": p[0].start, "to": p[0].end},
             "sessions": p[1].sessions, "teams": p[1].teams,
-            "participants": p[1].participants, "rounds": p[1].rounds},
+            "participants": p[1].participants, "rounds": p[1].rounds,
+            "pulse": [{"question": q.question, "answers": q.answers, "counts": q.counts}
+                      for q in report.previous_pulse]},
     }
     if report.with_notes:
         doc["notes"] = [
@@ -916,4 +684,4 @@ def render_json(report: Report) -> str:
 def with_previous(report: Report, previous: Report) -> Report:
     """``report`` carrying the totals of ``previous`` (built by the same builder over
     ``previous_period(report.period)``) for the change against the previous period."""
-    return replace(report, previous=previous.totals)
+    return replace(report, previous=previous.totals, previous_pulse=previous.pulse)

@@ -5,8 +5,8 @@ integriteitsbeleid*, reach, themes, the five most dividing dilemmas, the meldkli
 and the change against the previous period. Then an appendix with every figure.
 
 Ranking rule: a dilemma is ranked among the most dividing only when its distribution is shown,
-it was played in at least two rounds and it had at least ``2k`` answers; with fewer, one team's
-vote decides the score.
+at least two of its rounds entered the sum (each a vote of at least ``k``) and it had at least
+``2k`` answers; with fewer, one team's vote decides the score.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def span_label(report: Report) -> str:
 def rankable(report: Report) -> list[DilemmaFigure]:
     """The dilemmas with enough answers to rank, most dividing first (rule in the docstring)."""
     return [f for f in report.dilemmas
-            if f.verdeeldheid is not None and f.played >= 2 and f.answers >= 2 * report.k]
+            if f.verdeeldheid is not None and f.summed >= 2 and f.answers >= 2 * report.k]
 
 
 def top_dividing(report: Report) -> list[DilemmaFigure]:
@@ -65,7 +65,11 @@ def pulse_trend(p: PulseFigure) -> list[tuple[str, int | None]]:
             for q in p.quarters]
 
 
-def _pulse_sentence(p: PulseFigure) -> str | None:
+def _quarter_words(quarter: str) -> str:
+    return quarter.replace("-", " ")
+
+
+def _pulse_sentence(p: PulseFigure, before: PulseFigure | None) -> str | None:
     if p.counts is None or not p.answers:
         return None
     key, n = max(p.counts.items(), key=lambda kv: kv[1])
@@ -73,13 +77,29 @@ def _pulse_sentence(p: PulseFigure) -> str | None:
     text = (f"Op de meldklimaatvraag ‘{p.title}’ antwoordde {_pct(n, p.answers)}% "
             f"‘{label}’ ({plural(p.answers, 'antwoord', 'antwoorden')})")
     trend = [(q, v) for q, v in pulse_trend(p) if v is not None]
+    first_key = next(iter(p.counts or p.labels))
+    first_label = p.labels.get(first_key, first_key)
     if len(trend) >= 2:
-        first_key = next(iter(p.counts or p.labels))
-        first_label = p.labels.get(first_key, first_key)
         (q0, v0), (q1, v1) = trend[0], trend[-1]
-        text += (f"; het aandeel ‘{first_label}’ ging van {v0}% in {q0.replace('-', ' ')} "
-                 f"naar {v1}% in {q1.replace('-', ' ')}")
-    return text + "."
+        if v0 == v1:
+            text += (f"; het aandeel ‘{first_label}’ was in {_quarter_words(q1)} even groot "
+                     f"als in {_quarter_words(q0)}: {v1}%")
+        else:
+            word = "steeg" if v1 > v0 else "daalde"
+            text += (f"; het aandeel ‘{first_label}’ {word} van {v0}% in "
+                     f"{_quarter_words(q0)} naar {v1}% in {_quarter_words(q1)}")
+    text += "."
+    if before is not None and before.counts is not None and before.answers:
+        now = _pct(p.counts.get(first_key, 0), p.answers)
+        was = _pct(before.counts.get(first_key, 0), before.answers)
+        if now == was:
+            text += (f" Over de hele periode antwoordde {now}% ‘{first_label}’, even veel als "
+                     "in de vorige periode.")
+        else:
+            word = "meer" if now > was else "minder"
+            text += (f" Over de hele periode antwoordde {now}% ‘{first_label}’, "
+                     f"{abs(now - was)} procentpunt {word} dan in de vorige periode ({was}%).")
+    return text
 
 
 def paragraph(report: Report, organisation: str) -> str:
@@ -91,7 +111,7 @@ def paragraph(report: Report, organisation: str) -> str:
                 "integriteitsspel vastgelegd.")
     parts = [f"In de periode {span_label(report)} speelden teams van {org} "
              f"{plural(t.sessions, 'teamsessie', 'teamsessies')} met het integriteitsspel, "
-             f"met samen {plural(t.participants, 'deelnemer', 'deelnemers')}"
+             f"met samen {plural(t.participants, 'deelname', 'deelnames')}"
              + (f" (gemiddeld {str(t.participants_mean).replace('.', ',')} per sessie)."
                 if t.participants_mean is not None else ".")]
     r = reach(report)
@@ -101,7 +121,9 @@ def paragraph(report: Report, organisation: str) -> str:
                      f"{len(r.not_reached)} nog niet.")
         if r.others:
             parts.append(f"Daarnaast speelde{'' if r.others == 1 else 'n'} "
-                         f"{plural(r.others, 'ander team', 'andere teams')}.")
+                         f"{plural(r.others, 'team', 'teams')} dat niet op de teamlijst staat."
+                         if r.others == 1 else
+                         f"Daarnaast speelden {r.others} teams die niet op de teamlijst staan.")
     else:
         parts.append(f"Er deden {plural(t.teams, 'team', 'teams')} mee.")
     themes = [f"‘{f.title}’" for f in report.themes[:3]]
@@ -114,7 +136,8 @@ def paragraph(report: Report, organisation: str) -> str:
         word = "Het dilemma dat" if len(top) == 1 else "De dilemma's die"
         verb = "verdeelde" if len(top) == 1 else "verdeelden"
         parts.append(f"{word} de deelnemers het meest {verb}: {_join(top)}.")
-    pulse = [s for s in (_pulse_sentence(p) for p in report.pulse) if s]
+    before = {p.question: p for p in report.previous_pulse}
+    pulse = [s for s in (_pulse_sentence(p, before.get(p.question)) for p in report.pulse) if s]
     if pulse:
         parts += pulse[:2]
     else:
@@ -123,12 +146,32 @@ def paragraph(report: Report, organisation: str) -> str:
 
 
 def change_rows(report: Report) -> list[tuple[str, int, int | None]]:
-    """(name, now, before) for sessions, teams and participants."""
+    """(name, now, before) for sessions, teams reached and deelnames."""
     prev: Totals | None = report.previous
     t = report.totals
     return [("Teamsessies", t.sessions, prev.sessions if prev else None),
-            ("Teams", t.teams, prev.teams if prev else None),
-            ("Deelnemers", t.participants, prev.participants if prev else None)]
+            ("Teams bereikt", t.teams, prev.teams if prev else None),
+            ("Deelnames", t.participants, prev.participants if prev else None)]
+
+
+def _share(p: PulseFigure | None, key: str) -> float | None:
+    if p is None or p.counts is None or not p.answers:
+        return None
+    return p.counts.get(key, 0) / p.answers
+
+
+def pulse_change(report: Report) -> list[tuple[PulseFigure, str, str, float | None,
+                                               float | None]]:
+    """Per pulse question and answer: (question, key, label, share now, share in the
+    previous period) as fractions, None where that period has no figure."""
+    before = {p.question: p for p in report.previous_pulse}
+    out = []
+    for p in report.pulse:
+        was = before.get(p.question)
+        keys = list(p.labels or p.counts or {})
+        for key in (*keys, *(k for k in (was.counts or {} if was else {}) if k not in keys)):
+            out.append((p, key, p.labels.get(key, key), _share(p, key), _share(was, key)))
+    return out
 
 
 def change_text(now: int, before: int | None) -> str:

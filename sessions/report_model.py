@@ -7,6 +7,7 @@ import datetime as _dt
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 Counts = dict[str, int]
 
@@ -41,10 +42,14 @@ class Totals:
 
     sessions: int
     teams: int
+    """Teams reached: of the config's team list when there is one, else distinct labels."""
     participants: int
+    """Deelnames: a person who played twice counts twice."""
     rounds: int
     participants_mean: float | None
     """Participants per session, 1 decimal; None without sessions."""
+    other_teams: int = 0
+    """Distinct labels outside the config's team list (0 without a list)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,11 @@ class DilemmaFigure:
     blanco: int | None = 0
     """Abstentions in the secret votes summed in ``counts`` (not part of them); None when
     ``counts`` is hidden."""
+    open: bool = False
+    """An open question: talked about, never voted on."""
+    summed: int = 0
+    """Rounds whose first vote entered ``counts`` (the others had fewer than ``k`` answers, or
+    options whose meaning changed since)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,11 @@ class PulseFigure:
     counts: Counts | None
     quarters: tuple[QuarterFigure, ...]
     labels: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def left_out(self) -> tuple[QuarterFigure, ...]:
+        """The quarters whose answers came from fewer than 3 teams: in no sum (SPEC §8)."""
+        return tuple(q for q in self.quarters if q.counts is None)
 
 
 @dataclass(frozen=True)
@@ -163,15 +178,19 @@ class Report:
     """The organisation's teams (config ``teams``), for the reach."""
     previous: Totals | None = None
     """The totals of the previous period of the same length, when asked for."""
+    previous_pulse: tuple[PulseFigure, ...] = ()
+    """The pulse of that previous period (same rule: whole quarters of at least 3 teams)."""
     own_cases: tuple[OwnCaseFigure, ...] = ()
     """The eigen casussen played, by title (SPEC §7): apart from every dilemma figure."""
 
 
+@lru_cache(maxsize=4096)  # a few dozen labels, met once per session and pulse answer
 def team_label(team: str | None) -> str:
     """A team label as shown: NFC, white space collapsed and trimmed (SPEC §9)."""
     return " ".join(unicodedata.normalize("NFC", team).split()) if team else ""
 
 
+@lru_cache(maxsize=4096)
 def team_key(team: str | None) -> str:
     """What two labels of the same team share: ``team_label`` case-folded."""
     return team_label(team).casefold()
@@ -191,6 +210,8 @@ class Reach:
     not_reached: tuple[str, ...]
     others: int
     """Distinct labels that played but are not in the config's team list."""
+    other_labels: tuple[str, ...] = ()
+    """Those labels, as shown in the session list, alphabetically."""
 
 
 def reach(report: Report) -> Reach:
@@ -199,7 +220,12 @@ def reach(report: Report) -> Reach:
     listed = {team_key(t) for t in report.teams}
     reached = tuple(t for t in report.teams if team_key(t) in played)
     not_reached = tuple(t for t in report.teams if team_key(t) not in played)
-    return Reach(report.teams, reached, not_reached, len(played - listed))
+    shown: dict[str, str] = {}
+    for s in report.sessions:
+        if s.team and team_key(s.team) not in listed:
+            shown.setdefault(team_key(s.team), s.team)
+    others = tuple(sorted(shown.values(), key=lambda t: (t.casefold(), t)))
+    return Reach(report.teams, reached, not_reached, len(played - listed), others)
 
 
 def previous_period(period: Period) -> Period:

@@ -31,23 +31,37 @@ from sessions.report_council import (
     date_label,
     dist_text,
     paragraph,
-    pulse_trend,
+    pulse_change,
     span_label,
     top_dividing,
 )
 from sessions.report_model import previous_period, reach
-from sessions.report_words import HIDDEN, answers_text, number, percent, plural, too_few
+from sessions.report_words import (
+    HIDDEN,
+    OPEN_QUESTION,
+    PULSE_RULE,
+    QUARTER_LEFT_OUT,
+    answers_text,
+    number,
+    percent,
+    plural,
+    pulse_left_out,
+    reference_text,
+    too_few,
+)
 
 if TYPE_CHECKING:
-    from sessions.report_model import Period, PulseFigure, Report
+    from dilemmas.config import ReferenceFigure
+    from sessions.report_model import DilemmaFigure, Period, PulseFigure, Report
 
 OWN_CASES = ("Een eigen casus is een dilemma dat een team zelf inbracht. Het is de kaart van "
              "één team: daarom staan hier alleen de titel en hoe vaak het gespeeld is, zonder "
              "stemmen, en telt het niet mee bij de dilemma's.")
 
 
-RANK_RULE = ("Alleen dilemma's die in minstens twee rondes zijn gespeeld en samen minstens "
-             "{k2} antwoorden kregen, tellen mee: met minder beslist één team de score.")
+RANK_RULE = ("Alleen dilemma's met minstens twee rondes die meetellen (elk een stemming van "
+             "minstens {k} mensen) en samen minstens {k2} antwoorden staan in deze lijst: met "
+             "minder beslist één team de score.")
 
 
 def span_label_of(period: Period) -> str:
@@ -83,6 +97,17 @@ def _hidden(answers: int, k: int) -> str:
     return f"{HIDDEN}: anders is een kleinere groep terug te rekenen uit een totaal"
 
 
+def _pulse_hidden(p: PulseFigure, k: int) -> str:
+    """Why a pulse question's total has no distribution."""
+    if not p.answers:
+        return f"{HIDDEN}: geen kwartaal met antwoorden van minstens 3 teams"
+    return _hidden(p.answers, k)
+
+
+def _left_out_text(p: PulseFigure) -> str:
+    return pulse_left_out(len(p.left_out), sum(q.answers for q in p.left_out))
+
+
 def statement(report: Report) -> list[str]:
     """"Wat wel en niet is vastgelegd": the lines that open every human format."""
     k = report.k
@@ -100,6 +125,7 @@ def statement(report: Report) -> list[str]:
         f"{k} mensen. Daardoor kun je ook door twee of drie rapporten over verschillende "
         "periodes van elkaar af te trekken, of een rapport van voor en na een import, nooit "
         f"zien hoe een groep van minder dan {k} mensen stemde.",
+        PULSE_RULE,
         f"Dit rapport gebruikt k = {k} (uit de instellingen).",
     ]
     if report.with_notes:
@@ -154,8 +180,51 @@ def _md_change(report: Report) -> list[str]:
     return out
 
 
+def _teams_value(report: Report) -> str:
+    """Teams reached, "12 van 30" against the config's team list: one number everywhere."""
+    r = reach(report)
+    return f"{report.totals.teams} van {len(r.teams)}" if r.teams else str(report.totals.teams)
+
+
+def _dist_cell(f: DilemmaFigure) -> str:
+    """A dilemma's summed votes in a table cell; an open question says it is one."""
+    if f.counts is None and f.open:
+        return OPEN_QUESTION
+    return dist_text(f.counts)
+
+
+def _refs_for(p: PulseFigure, figures: Sequence[ReferenceFigure]) -> list[ReferenceFigure]:
+    return [x for x in figures if x.question == p.question]
+
+
+def _loose_refs(report: Report, figures: Sequence[ReferenceFigure]) -> list[ReferenceFigure]:
+    """The reference figures that belong to no pulse question of this report."""
+    asked = {p.question for p in report.pulse}
+    return [x for x in figures if x.question not in asked]
+
+
+def _pulse_change_text(report: Report, p: PulseFigure) -> str:
+    """The change of each answer's share against the previous period, in words."""
+    if report.previous is None:
+        return ""
+    rows = [row for row in pulse_change(report) if row[0] is p]
+    if not rows or all(was is None for *_x, was in rows):
+        return ("Vorige periode: geen cijfer (geen heel kwartaal met antwoorden van minstens "
+                "3 teams).")
+    parts = []
+    for _p, _key, label, now, was in rows:
+        if now is None or was is None:
+            continue
+        a, b = round(100 * now), round(100 * was)
+        if a == b:
+            parts.append(f"‘{label}’ bleef gelijk op {a}%")
+        else:
+            parts.append(f"‘{label}’ {'steeg' if a > b else 'daalde'} van {b}% naar {a}%")
+    return "Tegenover de vorige periode: " + "; ".join(parts) + "." if parts else ""
+
+
 def render_markdown(report: Report, *, organisation: str = "", today: _dt.date | None = None,
-                    reference_figures: Sequence[str] = ()) -> str:
+                    reference_figures: Sequence[ReferenceFigure] = ()) -> str:
     """The council report as Markdown: the same parts as the HTML, with text bars."""
     k = report.k
     t = report.totals
@@ -165,14 +234,16 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
                       + (f" · gemaakt op {date_label(today)}" if today else ""), ""]
     out += ["## Voor de rapportage integriteitsbeleid", "",
             _md_paragraph(paragraph(report, organisation)), ""]
+    out += ["### Wat wel en niet is vastgelegd", ""]
+    out += [f"- {line}" for line in statement(report)] + [""]
+    r = reach(report)
     out += ["## Kerncijfers", "", "| | |", "|---|---:|",
-            f"| Teamsessies | {t.sessions} |", f"| Teams bereikt | {t.teams} |",
-            f"| Deelnemers | {t.participants} |",
-            f"| Deelnemers per sessie (gemiddeld) | {_num(t.participants_mean)} |",
+            f"| Teamsessies | {t.sessions} |", f"| Teams bereikt | {_teams_value(report)} |",
+            f"| Deelnames | {t.participants} |",
+            f"| Deelnames per sessie (gemiddeld) | {_num(t.participants_mean)} |",
             f"| Rondes | {t.rounds} |", ""]
     if report.previous is not None:
         out += ["### Verschil met de vorige periode", ""] + _md_change(report) + [""]
-    r = reach(report)
     out += ["## Bereik", ""]
     if r.teams:
         out += [f"Bereikt ({len(r.reached)} van {len(r.teams)}): "
@@ -180,8 +251,8 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
                 f"Nog niet bereikt ({len(r.not_reached)}): "
                 + (", ".join(_md(x) for x in r.not_reached) or "geen") + ".", ""]
         if r.others:
-            out += [f"Andere teams (niet in de lijst van teams in de instellingen): {r.others}.",
-                    ""]
+            out += [f"Niet op de teamlijst ({r.others}): "
+                    + ", ".join(_md(x) for x in r.other_labels) + ".", ""]
     else:
         out += [f"Teams bereikt: {t.teams}. (Er staat geen lijst van teams in de instellingen.)",
                 ""]
@@ -194,7 +265,7 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
     else:
         out.append("Geen rondes gespeeld.")
     out.append("")
-    out += ["## Meest verdelende dilemma's", "", _md(RANK_RULE.format(k2=2 * k)), ""]
+    out += ["## Meest verdelende dilemma's", "", _md(RANK_RULE.format(k=k, k2=2 * k)), ""]
     top = top_dividing(report)
     if top:
         out += ["| | dilemma | vraag | gespeeld | antwoorden | verdeeldheid |",
@@ -210,9 +281,16 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
         for p in report.pulse:
             out += [f"### {_md(p.title)}", "", f"Antwoorden: {p.answers}.", ""]
             if p.counts is None:
-                out += [f"Verdeling {_hidden(p.answers, k)}.", ""]
+                out += [f"Verdeling {_pulse_hidden(p, k)}.", ""]
             else:
                 out += _md_dist(p.counts, p.labels) + [""]
+            if p.left_out:
+                out += [_md_paragraph(_left_out_text(p)), ""]
+            for x in _refs_for(p, reference_figures):
+                out += [f"Ter vergelijking: {_md(reference_text(x))}", ""]
+            change = _pulse_change_text(report, p)
+            if change:
+                out += [_md_paragraph(change), ""]
             if p.quarters:
                 keys = list(p.counts or p.labels)
                 head = " | ".join(_md(p.labels.get(key, key)) for key in keys)
@@ -224,16 +302,18 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
                     else:
                         cells = " | ".join(_pct(q.counts.get(key, 0), q.answers) for key in keys)
                     out.append(f"| {q.quarter} | {q.answers} | {cells} |")
-                out += ["", "— = verborgen (te weinig antwoorden, of terug te rekenen).", ""]
+                out += ["", f"— = {QUARTER_LEFT_OUT}.", ""]
+        out += [_md_paragraph(PULSE_RULE), ""]
     else:
-        out += ["Er zijn geen meldklimaatvragen beantwoord.", ""]
-    if reference_figures:
-        out += ["Ter vergelijking (uit de instellingen):", ""]
-        out += [f"- {_md(x)}" for x in reference_figures] + [""]
+        out += ["Er zijn in de hele kwartalen van deze periode geen meldklimaatvragen "
+                "beantwoord.", "", _md_paragraph(PULSE_RULE), ""]
+    loose = _loose_refs(report, reference_figures)
+    if loose:
+        out += ["Ter vergelijking (uit de instellingen, bij geen vraag van dit rapport):", ""]
+        out += [f"- {_md(reference_text(x))}" for x in loose] + [""]
 
-    out += ["## Bijlage: alle cijfers", "", "### Wat wel en niet is vastgelegd", ""]
-    out += [f"- {line}" for line in statement(report)]
-    out += ["", "### Alle dilemma's", "",
+    out += ["## Bijlage: alle cijfers", ""]
+    out += ["### Alle dilemma's", "",
             "Verdeeldheid loopt van 0 (iedereen koos hetzelfde) tot 1 (de stemmen zijn gelijk "
             "verdeeld over alle antwoorden).", ""]
     if report.dilemmas:
@@ -241,7 +321,7 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
                 "|---|---|---|---:|---:|---|---:|"]
         titles = {f.id: f.title for f in report.themes}
         out += [f"| {_md(f.title)} | {_md(titles.get(f.theme, f.theme))} | {_md(f.deck)} | "
-                f"{f.played} | {answers_text(f)} | {_md(dist_text(f.counts))} | "
+                f"{f.played} | {answers_text(f)} | {_md(_dist_cell(f))} | "
                 f"{_num(f.verdeeldheid, 3)} |" for f in report.dilemmas]
     else:
         out.append("Geen dilemma's gespeeld.")
@@ -259,7 +339,7 @@ def render_markdown(report: Report, *, organisation: str = "", today: _dt.date |
         out += [f"| {_md(c.title)} | {c.played} |" for c in report.own_cases]
     out += ["", "### Sessies", ""]
     if report.sessions:
-        out += ["| maand | team | deelnemers | rondes | afgerond |", "|---|---|---:|---:|---|"]
+        out += ["| maand | team | deelnames | rondes | afgerond |", "|---|---|---:|---:|---|"]
         out += [f"| {month_label(s.month)} | {_md(s.team) if s.team else '—'} | "
                 f"{s.participants} | {s.rounds} | {_status(s.completed)} |"
                 for s in report.sessions]
@@ -296,6 +376,7 @@ th,td{border:1px solid #999;padding:.2rem .45rem;text-align:left;vertical-align:
 th{background:#eee}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 table.compact{font-size:.85em;width:100%}
 table.compact td:first-child{min-width:11rem}td.d{white-space:nowrap}
+table.sessions{table-layout:fixed}table.sessions td:first-child{min-width:0}
 .lead{border-left:4px solid #0072B2;padding:.3rem .9rem;background:#f4f8fb}
 .statement{font-size:.9em}
 .kpi{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}.kpi div{border:1px solid #999;
@@ -306,7 +387,7 @@ padding:.35rem .8rem;min-width:8rem}.kpi b{display:block;font-size:1.4rem}
 .options{font-size:.9em;color:#222;margin:.2rem 0 .8rem;padding-left:1.2rem}.muted{color:#444}
 .hidden{font-style:italic;color:#444}svg{display:block;max-width:100%}
 @media print{body{margin:0;max-width:none;font-size:10pt;padding:0}
-h2,h3{break-after:avoid}svg,.block,.kpi{break-inside:avoid}}
+h2,h3{break-after:avoid}svg,.block,.kpi,.end{break-inside:avoid}.end table{margin-top:0}}
 """
 
 
@@ -351,12 +432,9 @@ def _trim(text: str, n: int) -> str:
 
 
 def _dist_label(key: str, labels: Mapping[str, str]) -> str:
-    """"A — Ik geef het terug" for a card's option or a scale point; for a pulse answer
-    (a slug such as `weet-niet`) only its words: "Weet ik niet"."""
-    label = labels.get(key, key)
-    if label == key:
-        return key
-    return f"{key} — {label}" if len(key) <= 2 else label
+    """A pulse answer by its words ("Ja", "Weet ik niet"), never its key: every answer of a
+    question reads alike, however short its key."""
+    return labels.get(key, key)
 
 
 def _html_dist(counts: Mapping[str, int], labels: Mapping[str, str], title: str) -> str:
@@ -374,41 +452,65 @@ def _html_options(keys: Mapping[str, int], labels: Mapping[str, str]) -> str:
     return f'<ul class="options">{items}</ul>'
 
 
+_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+            "#999999")
+"""Okabe–Ito: distinct for colour-blind readers; every share is also written out."""
+
+
 def _svg_trend(p: PulseFigure) -> str:
-    """Bars per quarter: the share of the first answer, with the percentage written on top."""
-    trend = pulse_trend(p)
-    keys = list(p.counts or p.labels)
-    if not trend or not keys:
+    """Per quarter one bar of 100%, split over every answer, each share written in or beside
+    its part; a quarter left out says so."""
+    if not p.quarters:
         return ""
-    first = p.labels.get(keys[0], keys[0])
-    col, top, base, gap = 58, 18, 110, 14
-    width = max(2, len(trend)) * col + 10
-    parts = [f'<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="#111" '
-             'stroke-width="1"/>']
-    for i, (quarter, value) in enumerate(trend):
-        x = 5 + i * col
-        if value is None:
-            parts.append(f'<text x="{x + col // 2 - gap // 2}" y="{base - 6}" font-size="11" '
-                         'text-anchor="middle">—</text>')
+    keys = list(p.labels or p.counts or {})
+    for q in p.quarters:
+        keys += [key for key in (q.counts or {}) if key not in keys]
+    label_w, bar_w, row_h, gap = 70, 430, 20, 6
+    parts: list[str] = []
+    y = 0
+    for q in p.quarters:
+        parts.append(f'<text x="0" y="{y + 14}" font-size="11">'
+                     f'{escape(q.quarter.replace("-", " "))}</text>')
+        if q.counts is None or not q.answers:
+            parts.append(f'<text x="{label_w}" y="{y + 14}" font-size="11" font-style="italic">'
+                         f"{escape(QUARTER_LEFT_OUT)}</text>")
         else:
-            h = round((base - top) * value / 100)
-            parts.append(f'<rect x="{x}" y="{base - h}" width="{col - gap}" height="{h}" '
-                         f'fill="{_DARK}"/>')
-            parts.append(f'<text x="{x + (col - gap) // 2}" y="{base - h - 4}" font-size="11" '
-                         f'text-anchor="middle">{value}%</text>')
-        parts.append(f'<text x="{x + (col - gap) // 2}" y="{base + 14}" font-size="11" '
-                     f'text-anchor="middle">{escape(quarter.replace("-", " "))}</text>')
-    height = base + 20
+            x = float(label_w)
+            for i, key in enumerate(keys):
+                share = q.counts.get(key, 0) / q.answers
+                width = bar_w * share
+                if width <= 0:
+                    continue
+                colour = _PALETTE[i % len(_PALETTE)]
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{row_h}" '
+                             f'fill="{colour}" stroke="#fff" stroke-width="1"/>')
+                if width >= 30:
+                    ink = "#000" if colour in ("#E69F00", "#F0E442", "#56B4E9") else "#fff"
+                    parts.append(f'<text x="{x + width / 2:.1f}" y="{y + 14}" font-size="11" '
+                                 f'text-anchor="middle" fill="{ink}">{round(100 * share)}%</text>')
+                x += width
+            parts.append(f'<text x="{label_w + bar_w + 6}" y="{y + 14}" font-size="11">'
+                         f"n = {q.answers}</text>")
+        y += row_h + gap
+    legend_y = y + 4
+    x = label_w
+    for i, key in enumerate(keys):
+        name = _trim(p.labels.get(key, key), 32)
+        parts.append(f'<rect x="{x}" y="{legend_y}" width="10" height="10" '
+                     f'fill="{_PALETTE[i % len(_PALETTE)]}"/>')
+        parts.append(f'<text x="{x + 14}" y="{legend_y + 9}" font-size="11">{escape(name)}</text>')
+        x += 24 + 7 * len(name)
+    height = legend_y + 16
+    width = max(label_w + bar_w + 60, x)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}" '
             f'font-family="system-ui,Arial,sans-serif"><title>'
-            f'{escape(f"Aandeel {first} per kwartaal bij {p.title}")}</title>'
-            + "".join(parts) + "</svg>"
-            f'<p class="muted">Aandeel ‘{escape(first)}’ per kwartaal; — = verborgen.</p>')
+            f'{escape(f"Elk antwoord per kwartaal bij {p.title}")}</title>'
+            + "".join(parts) + "</svg>")
 
 
 def render_html(report: Report, *, organisation: str = "", today: _dt.date | None = None,
-                reference_figures: Sequence[str] = ()) -> str:
+                reference_figures: Sequence[ReferenceFigure] = ()) -> str:
     """The council report as one self-contained, printable HTML page (no scripts, fonts or
     images): a first part of at most four A4 pages, then an appendix with every figure."""
     k = report.k
@@ -425,11 +527,15 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
         f'<p class="muted">WIO-rapport Integer-spel · periode: {e(period_label(report))}'
         f"{e(made)}</p>",
         "<section><h2>Voor de rapportage integriteitsbeleid</h2>",
-        f'<p class="lead">{e(paragraph(report, organisation))}</p></section>',
+        f'<p class="lead">{e(paragraph(report, organisation))}</p>',
+        '<div class="statement"><h3>Wat wel en niet is vastgelegd</h3><ul>',
+        *(f"<li>{e(line)}</li>" for line in statement(report)),
+        "</ul></div></section>",
         "<section><h2>Kerncijfers</h2>", '<div class="kpi">',
     ]
-    for name, value in (("Teamsessies", str(t.sessions)), ("Teams bereikt", str(t.teams)),
-                        ("Deelnemers", str(t.participants)),
+    for name, value in (("Teamsessies", str(t.sessions)),
+                        ("Teams bereikt", _teams_value(report)),
+                        ("Deelnames", str(t.participants)),
                         ("Per sessie (gemiddeld)", _num(t.participants_mean)),
                         ("Rondes", str(t.rounds))):
         h.append(f"<div>{e(name)}<b>{e(value)}</b></div>")
@@ -455,8 +561,8 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
         h.append(f"<p><b>Nog niet bereikt ({len(r.not_reached)}):</b> "
                  f"{e(', '.join(r.not_reached) or 'geen')}.</p>")
         if r.others:
-            h.append(f"<p>Andere teams (niet in de lijst van teams in de instellingen): "
-                     f"{r.others}.</p>")
+            h.append(f"<p><b>Niet op de teamlijst ({r.others}):</b> "
+                     f"{e(', '.join(r.other_labels))}.</p>")
     else:
         h.append(f"<p>Teams bereikt: {t.teams}. Er staat geen lijst van teams in de "
                  "instellingen, dus wie nog niet meedeed is niet te zeggen.</p>")
@@ -472,7 +578,7 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
     h.append("</section>")
 
     h += ["<section><h2>Meest verdelende dilemma's</h2>",
-          f'<p class="muted">{e(RANK_RULE.format(k2=2 * k))}</p>']
+          f'<p class="muted">{e(RANK_RULE.format(k=k, k2=2 * k))}</p>']
     top = top_dividing(report)
     if top:
         h.append('<table class="compact"><thead><tr><th class="n">#</th><th>Dilemma en vraag'
@@ -489,31 +595,39 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
     h.append("</section>")
 
     h.append("<section><h2>Meldklimaat</h2>")
-    refs = ("".join(f"<li>{e(x)}</li>" for x in reference_figures))
-    ref_block = (f'<div class="ref"><b>Ter vergelijking</b> (uit de instellingen)<ul>{refs}'
-                 "</ul></div>") if refs else ""
+    refs = "".join(f"<li>{e(reference_text(x))}</li>"
+                   for x in _loose_refs(report, reference_figures))
+    ref_block = (f'<div class="ref"><b>Ter vergelijking</b> (uit de instellingen, bij geen '
+                 f"vraag van dit rapport)<ul>{refs}</ul></div>") if refs else ""
     if report.pulse:
-        for n, p in enumerate(report.pulse):
+        for p in report.pulse:
             h += ['<div class="block">', f"<h3>{e(p.title)}</h3>",
                   f'<p class="muted">{e(plural(p.answers, "antwoord", "antwoorden"))}</p>']
             if p.counts is None:
-                h.append(f'<p class="hidden">Verdeling {e(_hidden(p.answers, k))}.</p>')
+                h.append(f'<p class="hidden">Verdeling {e(_pulse_hidden(p, k))}.</p>')
             else:
                 h.append(_html_dist(p.counts, p.labels, p.title))
-            h.append('<div class="pair"><div>' + _svg_trend(p) + "</div>")
-            if n == 0 and ref_block:
-                h.append(f"<div>{ref_block}</div>")
-            h.append("</div></div>")
-        h.append(f'<p class="muted">Een kwartaal telt alleen stemmingen van minstens {k} '
-                 "mensen.</p>")
+            if p.left_out:
+                h.append(f'<p class="muted">{e(_left_out_text(p))}</p>')
+            h.append(_svg_trend(p))
+            refs_here = _refs_for(p, reference_figures)
+            if refs_here:
+                items = "".join(f"<li>{e(reference_text(x))}</li>" for x in refs_here)
+                h.append(f'<div class="ref"><b>Ter vergelijking</b> (uit de instellingen)'
+                         f"<ul>{items}</ul></div>")
+            change = _pulse_change_text(report, p)
+            if change:
+                h.append(f"<p>{e(change)}</p>")
+            h.append("</div>")
+        h.append(f'<p class="muted">{e(PULSE_RULE)} Een kwartaal telt alleen stemmingen van '
+                 f"minstens {k} mensen.</p>" + ref_block)
     else:
-        h.append("<p>Er zijn geen meldklimaatvragen beantwoord.</p>" + ref_block)
+        h.append("<p>Er zijn in de hele kwartalen van deze periode geen meldklimaatvragen "
+                 f'beantwoord.</p><p class="muted">{e(PULSE_RULE)}</p>' + ref_block)
     h.append("</section>")
 
     h += ['<section class="appendix"><h2 id="bijlage">Bijlage: alle cijfers</h2>',
-          '<div class="statement"><h3>Wat wel en niet is vastgelegd</h3><ul>']
-    h += [f"<li>{e(line)}</li>" for line in statement(report)]
-    h += ["</ul></div>", "<h3>Alle dilemma's</h3>",
+          "<h3>Alle dilemma's</h3>",
           '<p class="muted">Verdeeldheid loopt van 0 (iedereen koos hetzelfde) tot 1 (de '
           "stemmen zijn gelijk verdeeld over alle antwoorden).</p>"]
     if report.dilemmas:
@@ -524,7 +638,7 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
         h += [f"<tr><td>{e(f.title)}</td><td>{e(titles.get(f.theme, f.theme))}</td>"
               f'<td>{e(f.deck)}</td><td class="n">{f.played}</td>'
               f'<td class="n">{e(answers_text(f))}</td>'
-              f"<td class=d>{e(dist_text(f.counts))}</td>"
+              f"<td class=d>{e(_dist_cell(f))}</td>"
               f'<td class="n">{_num(f.verdeeldheid, 3)}</td></tr>' for f in report.dilemmas]
         h.append("</tbody></table>")
     else:
@@ -551,20 +665,10 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
         h.append('<table class="compact"><thead><tr><th>Vraag</th><th>Kwartaal</th>'
                  '<th class="n">Antwoorden</th><th>Stemmen</th></tr></thead><tbody>')
         h += [f"<tr><td>{e(p.title)}</td><td>{e(q.quarter)}</td>"
-              f'<td class="n">{q.answers}</td><td class=d>{e(dist_text(q.counts))}</td></tr>'
+              f'<td class="n">{q.answers}</td><td class=d>'
+              f"{e(dist_text(q.counts) if q.counts is not None else QUARTER_LEFT_OUT)}</td></tr>"
               for p in report.pulse for q in p.quarters]
         h.append("</tbody></table>")
-    h.append("<h3>Sessies</h3>")
-    if report.sessions:
-        h.append('<table class="compact"><thead><tr><th>Maand</th><th>Team</th>'
-                 '<th class="n">Deelnemers</th><th class="n">Rondes</th><th>Afgerond</th></tr>'
-                 "</thead><tbody>")
-        h += [f"<tr><td>{e(month_label(s.month))}</td><td>{e(s.team or '—')}</td>"
-              f'<td class="n">{s.participants}</td><td class="n">{s.rounds}</td>'
-              f"<td>{e(_status(s.completed))}</td></tr>" for s in report.sessions]
-        h.append("</tbody></table>")
-    else:
-        h.append("<p>Geen sessies.</p>")
     if report.with_notes:
         h.append("<h3>Notities</h3>")
         if report.notes:
@@ -573,8 +677,39 @@ def render_html(report: Report, *, organisation: str = "", today: _dt.date | Non
                          + "".join(f"<li>{e(n)}</li>" for n in g.notes) + "</ul></div>")
         else:
             h.append("<p>Er zijn geen notities.</p>")
+    h += _html_sessions(report)
     h += ["</section>", "</body>", "</html>", ""]
     return "\n".join(h)
+
+
+END_ROWS = 14
+"""Rows of the session list kept together with the report's last lines: the last page then
+holds at least these (more than a quarter of a page), never a few stray rows."""
+
+
+def _html_sessions(report: Report) -> list[str]:
+    """The session list, last in the report; its last rows and the closing line form one
+    block that is not split over pages."""
+    e = escape
+    head = ('<table class="compact sessions"><colgroup><col style="width:20%">'
+            '<col style="width:38%"><col style="width:13%"><col style="width:11%">'
+            '<col style="width:18%"></colgroup><thead><tr><th>Maand</th><th>Team</th>'
+            '<th class="n">Deelnames</th><th class="n">Rondes</th><th>Afgerond</th></tr>'
+            "</thead><tbody>")
+    rows = [f"<tr><td>{e(month_label(s.month))}</td><td>{e(s.team or '—')}</td>"
+            f'<td class="n">{s.participants}</td><td class="n">{s.rounds}</td>'
+            f"<td>{e(_status(s.completed))}</td></tr>" for s in report.sessions]
+    out = ["<h3>Sessies</h3>"]
+    if not rows:
+        return [*out, '<div class="end"><p>Geen sessies.</p>',
+                '<p class="muted">Einde van het rapport.</p></div>']
+    body, tail = rows[:-END_ROWS], rows[-END_ROWS:]
+    if body:
+        out += [head, *body, "</tbody></table>"]
+    out += ['<div class="end">', head, *tail, "</tbody></table>",
+            f'<p class="muted">Einde van het rapport · {e(plural(len(rows), "sessie", "sessies"))}'
+            f" in de lijst.</p></div>"]
+    return out
 
 
 # -------------------------------------------------------------------------------------- CSV
@@ -646,11 +781,11 @@ def render_csv(report: Report) -> str:
     for p in report.pulse:
         where = (None, p.question, p.title, span, None)
         row("meldklimaat", where, "antwoorden", value=p.answers)
-        dist("meldklimaat", where, "stemmen", p.counts, _hidden(p.answers, k))
+        dist("meldklimaat", where, "stemmen", p.counts, _pulse_hidden(p, k))
         for q in p.quarters:
             where = (None, p.question, p.title, q.quarter, None)
             row("meldklimaat", where, "antwoorden", value=q.answers)
-            dist("meldklimaat", where, "stemmen", q.counts, _hidden(q.answers, k))
+            dist("meldklimaat", where, "stemmen", q.counts, QUARTER_LEFT_OUT)
     for c in report.own_cases:
         row("eigen_casus", (None, None, c.title, span, None), "gespeeld", value=c.played)
     for n, sess in enumerate(report.sessions, start=1):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from dilemmas.config import ReferenceFigure
     from sessions.report_model import DilemmaFigure
 
 DASH = "—"
@@ -45,3 +46,36 @@ def hidden_reason(answers: int, k: int) -> str:
     if too_few(answers, k):
         return f"minder dan {k} antwoorden"
     return "anders is een kleinere groep terug te rekenen"
+
+
+PULSE_TEAMS = 3
+"""A quarter's pulse answers enter a figure only from sessions of at least this many teams
+(SPEC §8); sessions without a team label count as one team."""
+
+QUARTER_LEFT_OUT = f"niet meegeteld: antwoorden van minder dan {PULSE_TEAMS} teams"
+"""Why a quarter of the pulse has no distribution."""
+
+PULSE_RULE = (
+    "Het meldklimaat is een cijfer van de organisatie, nooit van één team. Het wordt per "
+    f"kwartaal geteld, en een kwartaal telt alleen mee als sessies van minstens {PULSE_TEAMS} "
+    "verschillende teams de vragen beantwoordden (sessies zonder teamnaam tellen samen als één "
+    "team). Een rapport toont het meldklimaat van de hele kwartalen in zijn periode."
+)
+
+
+def pulse_left_out(quarters: int, answers: int) -> str:
+    """"Niet meegeteld: 2 kwartalen (19 antwoorden), …" or "" when none was left out."""
+    if not quarters:
+        return ""
+    return (f"Niet meegeteld: {plural(quarters, 'kwartaal', 'kwartalen')} "
+            f"({plural(answers, 'antwoord', 'antwoorden')}) met antwoorden van minder dan "
+            f"{PULSE_TEAMS} teams.")
+
+
+OPEN_QUESTION = "open vraag, geen stemming"
+"""What an open question shows where a distribution would be: it is talked about, not voted on."""
+
+
+def reference_text(figure: ReferenceFigure) -> str:
+    """A reference figure as the report writes it: its text, as the config has it."""
+    return figure.text

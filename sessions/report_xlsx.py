@@ -1,173 +1,43 @@
-"""The WIO report as an Excel workbook (SPEC §9): one sheet per section, numbers as numbers.
+"""The WIO report as an Excel workbook (SPEC §9), written with XlsxWriter.
 
-Every sheet has Dutch headers in a bold, frozen first row; counts are integers, shares are
-fractions shown with a % format. A hidden distribution is one row whose count and share cells
-stay empty, with the reason in the column "Opmerking".
-
-The workbook is written here directly (Office Open XML in a zip, strings inline): openpyxl,
-even in write-only mode, spends about 8 µs per cell, which over the 60,000 cells of 10,000
-sessions alone is half the report's budget of a second (SPEC §11). The tests read the file
-back with openpyxl.
+Every figure of the HTML report, a sheet per section: numbers as numbers in the HTML's
+precision (verdeeldheid with 3 decimals, shares as percentages), bold frozen header rows, an
+autofilter over each table, column widths that fit, and an A4 print setup (landscape where a
+table is wide, fit to the page width, the header row repeated on every page). The pulse trend
+per quarter is a native chart per question. A hidden distribution is one row whose count and
+share cells stay empty, with the reason in the column "Opmerking".
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from sessions.report_council import change_rows, date_label, pulse_change, rankable
+from sessions.report_model import previous_period, reach
 from sessions.report_render import period_label, statement
-from sessions.report_words import HIDDEN, hidden_reason
+from sessions.report_words import (
+    HIDDEN,
+    OPEN_QUESTION,
+    QUARTER_LEFT_OUT,
+    hidden_reason,
+    reference_text,
+)
 
 if TYPE_CHECKING:
-    from sessions.report_model import Report
+    from dilemmas.config import ReferenceFigure
+    from sessions.report_model import PulseFigure, Report
 
 Row = Sequence[object]
 
-# Cell styles (indices into cellXfs of styles.xml below).
-PLAIN, BOLD, PERCENT, DECIMAL, WRAP = range(5)
-
-_STYLES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="5">'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    # 9 and 2 are Excel's built-in formats "0%" and "0.00".
-    '<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
-    '<alignment wrapText="1" vertical="top"/></xf>'
-    '</cellXfs>'
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    '</styleSheet>'
-)
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-
-# Characters XML 1.0 does not allow (a control character typed into a team label).
+# Characters XML does not allow (a control character typed into a team label).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
-
-def _escaped(value: str) -> str:
-    """Text as XML character data (and attribute value): only characters XML allows."""
-    return (_NOT_XML.sub("", value).replace("&", "&amp;").replace("<", "&lt;")
-            .replace(">", "&gt;").replace('"', "&quot;"))
-
-
-def _text(value: str) -> str:
-    """An inline string's XML; leading or trailing spaces kept."""
-    text = _escaped(value)
-    if text[:1].isspace() or text[-1:].isspace():
-        return f'<is><t xml:space="preserve">{text}</t></is>'
-    return f"<is><t>{text}</t></is>"
-
-
-def _column(n: int) -> str:
-    """1 → "A", 27 → "AA"."""
-    name = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
-class _Sheet:
-    """One worksheet's XML, written row by row."""
-
-    def __init__(self, title: str, headers: Sequence[str], widths: Sequence[int]) -> None:
-        self.title = title
-        self.columns = [_column(i) for i in range(1, max(len(headers), len(widths)) + 1)]
-        cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-                       for i, w in enumerate(widths, start=1))
-        self.parts = [
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">'
-            '<sheetViews><sheetView workbookViewId="0">'
-            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-            '<sheetFormatPr defaultRowHeight="15"/>'
-            f"<cols>{cols}</cols><sheetData>"
-        ]
-        self.rows = 0
-        self.append(headers, {i: BOLD for i in range(1, len(headers) + 1)})
-
-    def append(self, row: Row, styles: Mapping[int, int] | None = None) -> None:
-        """Add a row; ``styles`` gives a cell style per column (1-based)."""
-        self.rows += 1
-        r = self.rows
-        cells = []
-        for col, value in enumerate(row, start=1):
-            if value is None:
-                continue
-            ref = f"{self.columns[col - 1]}{r}"
-            style = styles.get(col, PLAIN) if styles else PLAIN
-            s = f' s="{style}"' if style else ""
-            if isinstance(value, bool):
-                cells.append(f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>')
-            elif isinstance(value, (int, float)):
-                cells.append(f'<c r="{ref}"{s}><v>{value!r}</v></c>')
-            else:
-                cells.append(f'<c r="{ref}"{s} t="inlineStr">{_text(str(value))}</c>')
-        self.parts.append(f'<row r="{r}">{"".join(cells)}</row>')
-
-    def xml(self) -> str:
-        return "".join(self.parts) + "</sheetData></worksheet>"
-
-
-def _workbook(sheets: Sequence[_Sheet]) -> bytes:
-    """The .xlsx package of ``sheets``."""
-    n = len(sheets)
-    overrides = "".join(
-        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_CT}.worksheet+xml"/>'
-        for i in range(1, n + 1))
-    types = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
-        f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
-        f"{overrides}</Types>"
-    )
-    root = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
-        f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-    )
-    names = "".join(f'<sheet name="{_escaped(s.title)}" sheetId="{i}" r:id="rId{i}"/>'
-                    for i, s in enumerate(sheets, start=1))
-    book = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{names}</sheets></workbook>'
-    )
-    rels = "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" '
-                   f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, n + 1))
-    book_rels = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<Relationships xmlns="{_PKG_REL}">{rels}<Relationship Id="rId{n + 1}" '
-        f'Type="{_REL}/styles" Target="styles.xml"/></Relationships>'
-    )
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        z.writestr("[Content_Types].xml", types)
-        z.writestr("_rels/.rels", root)
-        z.writestr("xl/workbook.xml", book)
-        z.writestr("xl/_rels/workbook.xml.rels", book_rels)
-        z.writestr("xl/styles.xml", _STYLES)
-        for i, sheet in enumerate(sheets, start=1):
-            z.writestr(f"xl/worksheets/sheet{i}.xml", sheet.xml())
-    return buf.getvalue()
+MAX_WIDTH = 60
+"""Widest column (characters); longer text wraps."""
 
 
 def hidden_note(answers: int, k: int) -> str:
@@ -175,94 +45,258 @@ def hidden_note(answers: int, k: int) -> str:
     return f"{HIDDEN} ({hidden_reason(answers, k)})"
 
 
-def _dist_rows(counts: Mapping[str, int] | None, labels: Mapping[str, str], answers: int,
-               k: int) -> list[tuple[object, object, object, object]]:
-    """(antwoord, stemmen, aandeel, opmerking) per option, or one row with the reason."""
+def _dist_rows(counts: Mapping[str, int] | None, labels: Mapping[str, str], note: str
+               ) -> list[tuple[object, object, object, object]]:
+    """(antwoord, stemmen, aandeel, opmerking) per option, or one row with ``note``."""
     if counts is None:
-        return [(None, None, None, hidden_note(answers, k))]
+        return [(None, None, None, note)]
     total = sum(counts.values())
     return [(labels.get(key, key), n, n / total if total else 0.0, None)
             for key, n in counts.items()]
 
 
-def render_xlsx(report: Report) -> bytes:
+class _Book:
+    """The workbook and its formats."""
+
+    def __init__(self) -> None:
+        import xlsxwriter  # only when a workbook is asked for
+
+        self.buffer = io.BytesIO()
+        # in_memory: no temporary files with the report's figures on disk.
+        self.book = xlsxwriter.Workbook(self.buffer, {
+            "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+            "strings_to_numbers": False})
+        add = self.book.add_format
+        self.formats: dict[str, Any] = {
+            "head": add({"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"}),
+            "int": add({"num_format": "0"}),
+            "dec1": add({"num_format": "0.0"}),
+            "dec3": add({"num_format": "0.000"}),
+            "pct": add({"num_format": "0%"}),
+            "wrap": add({"text_wrap": True, "valign": "top"}),
+            "bold": add({"bold": True}),
+        }
+
+    def sheet(self, title: str, headers: Sequence[str], rows: Sequence[Row],
+              formats: Mapping[int, str] | None = None, *, wide: bool = False,
+              wrap: Sequence[int] = ()) -> Any:
+        """A sheet with a bold frozen header row, an autofilter over the table, widths that
+        fit, a number format per column (0-based index → name) and A4 print setup."""
+        ws = self.book.add_worksheet(title)
+        head = self.formats["head"]
+        ws.write_row(0, 0, headers, head)
+        column_formats = {c: self.formats[name] for c, name in (formats or {}).items()}
+        for c in wrap:
+            column_formats.setdefault(c, self.formats["wrap"])
+        widths = [len(h) + 2 for h in headers]
+        write_number, write_string = ws.write_number, ws.write_string
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                fmt = column_formats.get(c)
+                if isinstance(value, str):
+                    text = _NOT_XML.sub("", value) if _NOT_XML.search(value) else value
+                    write_string(r, c, text, fmt)
+                    size = len(text)
+                elif isinstance(value, bool):
+                    ws.write_boolean(r, c, value, fmt)
+                    size = 4
+                elif isinstance(value, (int, float)):
+                    write_number(r, c, value, fmt)
+                    size = 8 if isinstance(value, float) else len(str(value))
+                else:
+                    write_string(r, c, str(value), fmt)
+                    size = len(str(value))
+                if size + 2 > widths[c]:
+                    widths[c] = size + 2
+        for c, width in enumerate(widths):
+            ws.set_column(c, c, min(MAX_WIDTH, width),
+                          self.formats["wrap"] if width > MAX_WIDTH else None)
+        ws.freeze_panes(1, 0)
+        if rows:
+            ws.autofilter(0, 0, len(rows), len(headers) - 1)
+        self.print_setup(ws, wide)
+        return ws
+
+    @staticmethod
+    def print_setup(ws: Any, wide: bool) -> None:
+        ws.set_paper(9)  # A4
+        if wide:
+            ws.set_landscape()
+        ws.fit_to_pages(1, 0)  # the page width, as many pages down as needed
+        ws.repeat_rows(0)
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        ws.set_footer("&CPagina &P van &N")
+
+    def close(self) -> bytes:
+        self.book.close()
+        return self.buffer.getvalue()
+
+
+def render_xlsx(report: Report, *, organisation: str = "", today: _dt.date | None = None,
+                reference_figures: Sequence[ReferenceFigure] = ()) -> bytes:
     """The report as the bytes of an .xlsx workbook."""
     k = report.k
-    sheets: list[_Sheet] = []
-
-    def sheet(title: str, headers: Sequence[str], rows: Sequence[Row],
-              widths: Sequence[int], formats: Mapping[int, int] | None = None,
-              styled: Mapping[int, Mapping[int, int]] | None = None) -> None:
-        """A sheet: bold frozen headers, widths, a style per column (1-based) for every row,
-        and styles per (row index, column) for some: {row: {column: BOLD | WRAP | DECIMAL}}."""
-        out = _Sheet(title, headers, widths)
-        extra = styled or {}
-        for r, row in enumerate(rows):
-            out.append(row, {**(formats or {}), **extra[r]} if r in extra else formats)
-        sheets.append(out)
-
     t = report.totals
-    lines = statement(report)
+    r = reach(report)
+    book = _Book()
+
     overview: list[Row] = [
+        ("Organisatie", organisation or "—"),
         ("Periode", period_label(report)),
+        ("Gemaakt op", date_label(today) if today else "—"),
         ("k (kleinste groep die meetelt)", k),
         ("Teamsessies", t.sessions),
-        ("Teams", t.teams),
-        ("Deelnemers", t.participants),
-        ("Gemiddeld aantal deelnemers", t.participants_mean),
-        ("Rondes", t.rounds),
-        (None, None),
-        ("Wat wel en niet is vastgelegd", None),
-        *((None, line) for line in lines),
+        ("Teams bereikt", t.teams),
     ]
-    styles: dict[int, dict[int, int]] = {5: {2: DECIMAL}, 8: {1: BOLD}}
-    styles.update({9 + i: {2: WRAP} for i in range(len(lines))})
-    sheet("Overzicht", ("Onderwerp", "Waarde"), overview, (32, 110), styled=styles)
+    if r.teams:
+        overview += [("Teams op de teamlijst", len(r.teams)),
+                     ("Teams nog niet bereikt", len(r.not_reached)),
+                     ("Andere teamnamen (niet op de teamlijst)", t.other_teams)]
+    overview += [
+        ("Deelnames (wie twee keer speelde, telt twee keer)", t.participants),
+        ("Gemiddeld aantal deelnames per sessie", t.participants_mean),
+        ("Rondes", t.rounds),
+        ("Dilemma's met genoeg antwoorden om te rangschikken", len(rankable(report))),
+    ]
+    ws = book.sheet("Overzicht", ("Onderwerp", "Waarde"), overview, {1: "int"})
+    mean_row = next(i for i, row in enumerate(overview, start=1)
+                    if str(row[0]).startswith("Gemiddeld"))
+    if t.participants_mean is not None:
+        ws.write_number(mean_row, 1, t.participants_mean, book.formats["dec1"])
 
-    sheet("Thema's", ("Thema", "Rondes"), [(f.title, f.rounds) for f in report.themes], (40, 10))
+    book.sheet("Vastgelegd", ("Wat wel en niet is vastgelegd",),
+               [(line,) for line in statement(report)], wrap=(0,))
+
+    status = [(team, "bereikt") for team in r.reached]
+    status += [(team, "nog niet") for team in r.not_reached]
+    # Without a team list in the config every label that played is just that.
+    status += [(team, "niet op de teamlijst" if r.teams else "gespeeld")
+               for team in r.other_labels]
+    book.sheet("Bereik", ("Team", "Status"), status)
+
+    before = previous_period(report.period)
+    changes: list[Row] = []
+    for name, now, was in change_rows(report):
+        changes.append((name, None, now, was, None if was is None else now - was))
+    for p, _key, label, now_share, was_share in pulse_change(report):
+        changes.append((p.title, label, now_share, was_share,
+                        None if now_share is None or was_share is None
+                        else now_share - was_share))
+    ws = book.sheet("Vorige periode",
+                    ("Cijfer", "Antwoord", "Deze periode",
+                     f"Vorige periode ({before.start} t/m {before.end})", "Verschil"),
+                    changes, wide=True, wrap=(0,))
+    # Counts as whole numbers, pulse shares as percentages.
+    for i, row in enumerate(changes, start=1):
+        fmt = book.formats["pct"] if row[1] else book.formats["int"]
+        for c in (2, 3, 4):
+            value = row[c]
+            if isinstance(value, (int, float)):
+                ws.write_number(i, c, value, fmt)
+
+    refs = [(f.question or "—", reference_text(f),
+             f.answer or None, None if f.percentage is None else f.percentage / 100)
+            for f in reference_figures]
+    book.sheet("Referentiecijfers", ("Meldklimaatvraag", "Referentiecijfer", "Antwoord",
+                                     "Percentage"), refs, {3: "pct"}, wide=True, wrap=(1,))
+
+    book.sheet("Thema's", ("Thema", "Rondes"), [(f.title, f.rounds) for f in report.themes],
+               {1: "int"})
 
     rows: list[Row] = []
     for d in report.dilemmas:
-        for answer, n, share, note in _dist_rows(d.counts, d.labels, d.answers, k):
-            rows.append((d.deck, d.title, d.played, d.answers, d.blanco, d.verdeeldheid,
-                         answer, n, share, note))
-    sheet("Dilemma's",
-          ("Deck", "Dilemma", "Keer gespeeld", "Antwoorden", "Blanco", "Verdeeldheid",
-           "Antwoord", "Stemmen", "Aandeel", "Opmerking"),
-          rows, (16, 40, 14, 12, 9, 13, 40, 10, 10, 44), {6: DECIMAL, 9: PERCENT})
+        note = OPEN_QUESTION if d.open else hidden_note(d.answers, k)
+        for answer, n, share, remark in _dist_rows(d.counts, d.labels, note):
+            rows.append((d.deck, d.title, d.played, d.summed, d.answers, d.blanco,
+                         d.verdeeldheid, answer, n, share, remark))
+    book.sheet("Dilemma's",
+               ("Deck", "Dilemma", "Keer gespeeld", "Rondes meegeteld", "Antwoorden", "Blanco",
+                "Verdeeldheid", "Antwoord", "Stemmen", "Aandeel", "Opmerking"),
+               rows, {2: "int", 3: "int", 4: "int", 5: "int", 6: "dec3", 8: "int", 9: "pct"},
+               wide=True)
 
     rows = []
     for s in report.shifts:
         variant = f"Variant {s.variation + 1}" + (f": {s.text}" if s.text else "")
+        note = hidden_note(min(s.answers_before, s.answers_after), k)
         for moment, counts, answers in (("voor", s.before, s.answers_before),
                                         ("na", s.after, s.answers_after)):
-            shown_n = min(s.answers_before, s.answers_after)
-            for answer, n, share, note in _dist_rows(counts, s.labels, shown_n, k):
+            for answer, n, share, remark in _dist_rows(counts, s.labels, note):
                 rows.append((s.deck, s.title, variant, s.revotes, moment, answers,
-                             answer, n, share, note))
-    sheet("Verschuivingen",
-          ("Deck", "Dilemma", "Variant", "Hertellingen", "Moment", "Antwoorden", "Antwoord",
-           "Stemmen", "Aandeel", "Opmerking"),
-          rows, (16, 40, 40, 13, 9, 12, 40, 10, 10, 44), {9: PERCENT})
+                             answer, n, share, remark))
+    book.sheet("Verschuivingen",
+               ("Deck", "Dilemma", "Variant", "Hertellingen", "Moment", "Antwoorden", "Antwoord",
+                "Stemmen", "Aandeel", "Opmerking"),
+               rows, {3: "int", 5: "int", 7: "int", 8: "pct"}, wide=True)
 
-    sheet("Eigen casussen", ("Eigen casus", "Keer gespeeld"),
-          [(c.title, c.played) for c in report.own_cases], (60, 14))
+    book.sheet("Eigen casussen", ("Eigen casus", "Keer gespeeld"),
+               [(c.title, c.played) for c in report.own_cases], {1: "int"})
 
     rows = []
     for p in report.pulse:
-        parts = [("hele periode", p.answers, p.counts)]
-        parts += [(q.quarter, q.answers, q.counts) for q in p.quarters]
-        for when, answers, counts in parts:
-            for answer, n, share, note in _dist_rows(counts, p.labels, answers, k):
-                rows.append((p.title, when, answers, answer, n, share, note))
-    sheet("Peiling",
-          ("Vraag", "Periode", "Antwoorden", "Antwoord", "Stemmen", "Aandeel", "Opmerking"),
-          rows, (50, 14, 12, 24, 10, 10, 44), {6: PERCENT})
+        total_note = (f"{HIDDEN}: geen kwartaal met antwoorden van minstens 3 teams"
+                      if not p.answers else hidden_note(p.answers, k))
+        parts = [("hele periode", p.answers, p.counts, total_note)]
+        parts += [(q.quarter, q.answers, q.counts, QUARTER_LEFT_OUT) for q in p.quarters]
+        for when, answers, counts, note in parts:
+            for answer, n, share, remark in _dist_rows(counts, p.labels, note):
+                rows.append((p.title, when, answers, answer, n, share, remark))
+    book.sheet("Meldklimaat",
+               ("Vraag", "Periode", "Antwoorden", "Antwoord", "Stemmen", "Aandeel", "Opmerking"),
+               rows, {2: "int", 4: "int", 5: "pct"}, wide=True)
+    _trend_sheet(book, report.pulse)
 
-    sheet("Sessies", ("Nr.", "Maand", "Team", "Deelnemers", "Rondes", "Afgerond"),
-          [(n, sess.month, sess.team or "", sess.participants, sess.rounds,
-            "ja" if sess.completed else "nee")
-           for n, sess in enumerate(report.sessions, start=1)],
-          (6, 10, 30, 12, 10, 10))
+    book.sheet("Sessies", ("Nr.", "Maand", "Team", "Deelnames", "Rondes", "Afgerond"),
+               [(n, sess.month, sess.team or "—", sess.participants, sess.rounds,
+                 "ja" if sess.completed else "nee")
+                for n, sess in enumerate(report.sessions, start=1)],
+               {0: "int", 3: "int", 4: "int"})
+    return book.close()
 
-    return _workbook(sheets)
+
+def _trend_sheet(book: _Book, pulse: Sequence[PulseFigure]) -> None:
+    """Per pulse question a block (quarter × share of every answer) and its column chart."""
+    ws = book.book.add_worksheet("Meldklimaat per kwartaal")
+    head, pct = book.formats["head"], book.formats["pct"]
+    ws.write_row(0, 0, ("Vraag en kwartaal", "Antwoorden", "Aandeel per antwoord"), head)
+    ws.freeze_panes(1, 0)
+    row = 2
+    widest = 18
+    for p in pulse:
+        keys = list(p.labels or p.counts or {})
+        labels = [p.labels.get(key, key) for key in keys]
+        ws.write_string(row, 0, _NOT_XML.sub("", p.title), book.formats["bold"])
+        widest = max(widest, min(MAX_WIDTH, len(p.title)))
+        ws.write_row(row + 1, 0, ["Kwartaal", "Antwoorden", *labels], head)
+        first = row + 2
+        for i, q in enumerate(p.quarters):
+            ws.write_string(first + i, 0, q.quarter)
+            ws.write_number(first + i, 1, q.answers)
+            if q.counts is None:
+                ws.write_string(first + i, 2, f"— {QUARTER_LEFT_OUT}")
+                continue
+            for c, key in enumerate(keys, start=2):
+                share = q.counts.get(key, 0) / q.answers if q.answers else 0.0
+                ws.write_number(first + i, c, share, pct)
+        last = first + max(0, len(p.quarters) - 1)
+        if p.quarters and keys and any(q.counts is not None for q in p.quarters):
+            chart = book.book.add_chart({"type": "column"})
+            for c, label in enumerate(labels, start=2):
+                chart.add_series({
+                    "name": _NOT_XML.sub("", label)[:255],
+                    "categories": ["Meldklimaat per kwartaal", first, 0, last, 0],
+                    "values": ["Meldklimaat per kwartaal", first, c, last, c],
+                })
+            chart.set_title({"name": _NOT_XML.sub("", p.title)[:255],
+                             "name_font": {"size": 11}})
+            chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
+            chart.set_legend({"position": "bottom"})
+            chart.set_size({"width": 520, "height": 260})
+            ws.insert_chart(row, len(keys) + 3, chart)
+        row = max(last + 3, row + 15)
+    ws.set_column(0, 0, widest + 2)
+    ws.set_column(1, 1, 12)
+    ws.set_column(2, 8, 14)
+    book.print_setup(ws, True)

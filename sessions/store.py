@@ -276,66 +276,6 @@ def _where(
     return (f" WHERE {' AND '.join(where)}" if where else ""), params
 
 
-class ReportRows:
-    """Raw rows of a set of sessions, for summing without a record per round (the report).
-
-    Counts and re-votes are the JSON texts the store wrote (``{"A": 3, ...}`` and
-    ``[{"variation": 0, "counts": {...}}, ...]``). Made by Store.report_rows; each method runs
-    one query in that read transaction.
-    """
-
-    def __init__(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> None:
-        self._conn = conn
-        self._where = where
-        self._params = params
-        self._in = f" WHERE x.session_id IN (SELECT s.id FROM sessions s{where})"
-
-    def sessions(self) -> list[tuple[str, str, str | None, int, int, str, str]]:
-        """(id, month, team, participants, completed, deck id, deck version), oldest month
-        first (then in the order they were saved), as list_sessions orders its records."""
-        return self._conn.execute(
-            "SELECT s.id, s.month, s.team, s.participants, s.completed, s.deck_id,"
-            f" s.deck_version FROM sessions s{self._where} ORDER BY s.month, s.seq",
-            self._params,
-        ).fetchall()
-
-    def rounds(self) -> Iterator[tuple[str, str, str, str | None, str | None, int, str | None]]:
-        """(session id, dilemma, theme, counts JSON or None, re-votes JSON or None, blanco,
-        eigen casus JSON or None), grouped by session and in playing order within each session
-        (sessions in no particular order)."""
-        return iter(self._conn.execute(
-            "SELECT x.session_id, x.dilemma, x.theme, x.counts_json, x.revotes_json, x.blanco,"
-            f" x.own_json FROM rounds x{self._in} ORDER BY x.session_id, x.idx",
-            self._params,
-        ))
-
-    def listing(self) -> list[tuple[str, str, str | None, int, int, int]]:
-        """(id, month, team, participants, completed, rounds) of every session, newest month
-        first (within a month in the order they were saved), for a list on screen."""
-        return self._conn.execute(
-            "SELECT s.id, s.month, s.team, s.participants, s.completed,"
-            " (SELECT count(*) FROM rounds x WHERE x.session_id = s.id) FROM sessions s"
-            f"{self._where} ORDER BY s.month DESC, s.seq",
-            self._params,
-        ).fetchall()
-
-    def notes(self) -> Iterator[tuple[str, str, str, str | None]]:
-        """(session id, dilemma, note, eigen casus JSON or None) of the rounds with a note, in
-        no particular order."""
-        return iter(self._conn.execute(
-            f"SELECT x.session_id, x.dilemma, x.note, x.own_json FROM rounds x{self._in}"
-            " AND x.note IS NOT NULL",
-            self._params,
-        ))
-
-    def pulse(self) -> Iterator[tuple[str, str, str]]:
-        """(session id, question, counts JSON) of the pulse answers, in no particular order."""
-        return iter(self._conn.execute(
-            f"SELECT x.session_id, x.question, x.counts_json FROM pulse x{self._in}",
-            self._params,
-        ))
-
-
 class Store:
     """Anonymous session records in ``<data dir>/sessions.sqlite3``.
 
@@ -863,20 +803,17 @@ class Store:
         return row[0], row[1]
 
     @contextmanager
-    def report_rows(self, month_from: str | None, month_to: str | None, *, apart: bool = False
-                    ) -> Iterator[ReportRows]:
-        """The raw rows of the team sessions from ``month_from`` to ``month_to`` (inclusive),
-        read in one transaction, for a report that sums them without building records.
+    def reading(self, *, apart: bool = False) -> Iterator[sqlite3.Connection]:
+        """One read transaction over the store's tables, for a module that queries them
+        itself (the report sums them in SQL). Errors inside come out as StoreError.
 
-        Only valid inside the ``with`` block. See ReportRows for the shape of the rows. With
-        ``apart``, the rows are read over a read-only connection of their own, without this
+        With ``apart``, the reading runs over a read-only connection of its own, without this
         store's lock: a worker thread that reads 10,000 sessions then never holds up the
         event loop's own (short) reads and writes.
         """
-        where, params = _where("team", month_from, month_to)
         if not apart or self.read_only:
             with self._read() as conn:
-                yield ReportRows(conn, where, params)
+                yield conn
             return
         with _translated(self.path):
             conn = sqlite3.connect(
@@ -886,7 +823,7 @@ class Store:
             try:
                 conn.text_factory = _text_from
                 conn.execute("BEGIN")
-                yield ReportRows(conn, where, params)
+                yield conn
             finally:
                 conn.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dilemmas import paths
-from dilemmas.config import DEFAULT_CONTACTS, Config, Contact, load_config
+from dilemmas.config import DEFAULT_CONTACTS, Config, Contact, ReferenceFigure, load_config
 
 
 def _write(text: str) -> Path:
@@ -107,7 +107,28 @@ def test_teams_and_reference_figures_are_read() -> None:
     config, notices = load_config()
     assert notices == []
     assert config.teams == ("Publiekszaken", "Openbare Werken")
-    assert config.reference_figures == ("MTO 2022: 59 % weet niet wie de vertrouwenspersoon is",)
+    assert config.reference_figures == (
+        ReferenceFigure("", "MTO 2022: 59 % weet niet wie de vertrouwenspersoon is"),)
+
+
+def test_reference_figures_name_their_pulse_question_each_checked_on_its_own() -> None:
+    _write("referentiecijfers:\n"
+           "  - {vraag: kent-vertrouwenspersoon, tekst: 'MTO 2022: 59 % weet niet wie de "
+           "vertrouwenspersoon is', antwoord: ja, percentage: 41}\n"
+           "  - {vraag: veilig, tekst: 'MTO 2024: 71 % voelt zich veilig', percentage: 'veel'}\n"
+           "  - {vraag: veilig}\n"
+           "  - {vraag: veilig, tekts: 'tikfout'}\n")
+    config, notices = load_config()
+    assert config.reference_figures == (
+        ReferenceFigure("kent-vertrouwenspersoon",
+                        "MTO 2022: 59 % weet niet wie de vertrouwenspersoon is", "ja", 41.0),
+        ReferenceFigure("veilig", "MTO 2024: 71 % voelt zich veilig"),
+    )
+    text = "\n".join(notices)
+    assert "'percentage' van een referentiecijfer moet een getal" in text
+    assert "'tekst' ontbreekt" in text
+    assert "onbekende sleutel 'tekts'" in text and "tekst" in text
+    assert all(":3:" in n or ":4:" in n or ":5:" in n for n in notices), notices
 
 
 def test_contact_id_is_read() -> None:
@@ -207,3 +228,20 @@ def test_deeply_nested_stappenplan_gives_a_message(tmp_path: Path) -> None:
     deep.write_text("stappen: " + "[" * 5000 + "\n", encoding="utf-8")
     plan, notices = load_stappenplan_or_default(deep)
     assert plan is not None and notices and "te diep genest" in notices[0]
+
+
+def test_config_check_names_a_reference_figure_of_an_unknown_pulse_question(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from game.cli import main
+
+    _write("referentiecijfers:\n"
+           "  - {vraag: kent-vertrouwenspersoon, tekst: 'MTO: 59 %', antwoord: ja}\n"
+           "  - {vraag: kent-vertrouwenspersoom, tekst: 'MTO: tikfout'}\n"
+           "  - {vraag: veilig-vraag-stellen, tekst: 'MTO: 80 %', antwoord: misschien}\n")
+    assert main(["config", "check"]) == 1
+    out = capsys.readouterr().out
+    assert "er is geen meldklimaatvraag 'kent-vertrouwenspersoom'" in out
+    assert "kent-vertrouwenspersoon" in out
+    assert "heeft geen antwoord 'misschien'" in out
+    assert "'MTO: 59 %'" not in out

@@ -130,7 +130,7 @@ def _report(with_notes: bool = False, decks: dict[str, Deck] | None = None):  # 
 def test_fixture_totals_and_themes() -> None:
     doc = report_to_json(_report())
     assert doc["totals"] == {"sessions": 6, "teams": 4, "participants": 41, "rounds": 9,
-                             "participants_mean": 6.8}
+                             "participants_mean": 6.8, "other_teams": 0}
     assert doc["themes"] == [
         {"id": "geschenken", "title": "Geschenken en uitnodigingen", "rounds": 6},
         {"id": "nevenwerk", "title": "Nevenwerkzaamheden", "rounds": 2},
@@ -145,17 +145,18 @@ def test_fixture_dilemmas() -> None:
     x, concert, klus, borrel = doc["dilemmas"]
     assert x == {"id": "x-dilemma", "deck": "onbekend", "theme": "eigen-thema",
                  "title": "x-dilemma", "played": 1, "answers": 7, "counts": {"P": 4, "Q": 3},
-                 "verdeeldheid": 0.985, "blanco": 0}
+                 "verdeeldheid": 0.985, "blanco": 0, "summed": 1, "open": False}
     assert concert == {"id": "concert", "deck": "testdeck", "theme": "geschenken",
                        "title": "Kaartjes na de aanbesteding", "played": 4, "answers": 27,
                        "counts": {"A": 11, "B": 13, "C": 3}, "verdeeldheid": 0.876,
-                       "blanco": 0}
+                       "blanco": 0, "summed": 3, "open": False}
     assert list(concert["counts"]) == ["A", "B", "C"]
     assert klus["counts"] == {"1": 2, "2": 4, "3": 3, "4": 0, "5": 12}
     assert klus["answers"] == 21 and klus["played"] == 2
     assert borrel == {"id": "borrel", "deck": "testdeck", "theme": "geschenken",
                       "title": "De borrel van de aannemer", "played": 2, "answers": 0,
-                      "counts": None, "verdeeldheid": None, "blanco": None}
+                      "counts": None, "verdeeldheid": None, "blanco": None, "summed": 0,
+                      "open": False}
 
 
 def test_fixture_shifts() -> None:
@@ -172,14 +173,34 @@ def test_fixture_shifts() -> None:
     ]
 
 
-def test_fixture_pulse_with_complementary_suppression() -> None:
+def test_fixture_pulse_of_fewer_than_three_teams_enters_no_sum() -> None:
+    # Q1 is one team (Publiekszaken twice), Q3 one session without a label: both left out.
     pulse = report_to_json(_report())["pulse"]
     assert pulse == [{
-        "question": "kent-vp", "answers": 27,
-        "counts": {"ja": 17, "nee": 9, "weet-niet": 1},
+        "question": "kent-vp", "answers": 0, "counts": None,
         "quarters": {
-            "2026-Q1": {"answers": 15, "counts": {"ja": 7, "nee": 7, "weet-niet": 1}},
-            "2026-Q3": {"answers": 12, "counts": {"ja": 10, "nee": 2, "weet-niet": 0}},
+            "2026-Q1": {"answers": 15, "counts": None},
+            "2026-Q3": {"answers": 12, "counts": None},
+        },
+    }]
+
+
+# Two more teams in the first quarter: its pulse then comes from three teams and is summed.
+THREE_TEAMS = (*RECORDS,
+               _session("t1", "2026-03", "Team A", 5, (Round("borrel", "geschenken", "none"),),
+                        _vp(ja=5)),
+               _session("t2", "2026-03", "Team B", 5, (Round("borrel", "geschenken", "none"),),
+                        _vp(nee=5)))
+
+
+def test_fixture_pulse_of_three_teams_is_summed() -> None:
+    report = build_report(THREE_TEAMS, _decks(), k=K, period=Period.year(2026))
+    assert report_to_json(report)["pulse"] == [{
+        "question": "kent-vp", "answers": 25,
+        "counts": {"ja": 12, "nee": 12, "weet-niet": 1},
+        "quarters": {
+            "2026-Q1": {"answers": 25, "counts": {"ja": 12, "nee": 12, "weet-niet": 1}},
+            "2026-Q3": {"answers": 12, "counts": None},
         },
     }]
 
@@ -209,7 +230,7 @@ def test_json_keys_and_order_follow_the_spec() -> None:
     assert doc["period"] == {"from": "2026-01", "to": "2026-12"} and doc["k"] == 5
     assert list(doc["totals"])[:4] == ["sessions", "teams", "participants", "rounds"]
     assert list(doc["dilemmas"][0]) == ["id", "deck", "theme", "title", "played", "answers",
-                                        "counts", "verdeeldheid", "blanco"]
+                                        "counts", "verdeeldheid", "blanco", "summed", "open"]
     assert list(doc["pulse"][0]) == ["question", "answers", "counts", "quarters"]
     assert list(doc["sessions"][0]) == ["month", "team", "participants", "rounds", "completed"]
     assert "notes" not in doc
@@ -301,7 +322,7 @@ class _Collect(HTMLParser):
 
 
 def test_html_is_self_contained_and_paragraph_first() -> None:
-    page = render_html(_report())
+    page = render_html(build_report(THREE_TEAMS, _decks(), k=K, period=Period.year(2026)))
     parser = _Collect()
     parser.feed(page)
     assert parser.h2[0] == "Voor de rapportage integriteitsbeleid"
@@ -310,7 +331,7 @@ def test_html_is_self_contained_and_paragraph_first() -> None:
         assert label in parser.h2
     assert "Wat wel en niet is vastgelegd" in page
     assert 'Verschuivingen na "Maar wat als…?"' in page and "<h3>Sessies</h3>" in page
-    assert "Teamsessies" in page and "Teams bereikt" in page and "Deelnemers" in page
+    assert "Teamsessies" in page and "Teams bereikt" in page and "Deelnames" in page
     assert "script" not in parser.tags and "img" not in parser.tags and "link" not in parser.tags
     assert not re.search(r"(?:src|href)\s*=|url\(|@import|https?://(?!www\.w3\.org/2000/svg)", page)
     assert "@page" in page and "counter(pages)" in page
@@ -337,20 +358,23 @@ def test_html_escapes_data() -> None:
 
 
 def test_csv_is_one_tidy_table() -> None:
-    rows = list(csv.DictReader(io.StringIO(render_csv(_report()))))
+    report = build_report(THREE_TEAMS, _decks(), k=K, period=Period.year(2026))
+    rows = list(csv.DictReader(io.StringIO(render_csv(report))))
     assert set(rows[0]) == {"sectie", "deck", "id", "titel", "periode", "variant", "meting",
                             "optie", "waarde", "opmerking"}
     def pick(**want: str) -> list[dict[str, str]]:
         return [r for r in rows if all(r[k] == v for k, v in want.items())]
-    assert pick(sectie="totaal", meting="teams")[0]["waarde"] == "4"
+    assert pick(sectie="totaal", meting="teams")[0]["waarde"] == "6"
     assert {r["optie"]: r["waarde"] for r in pick(sectie="dilemma", id="concert",
                                                   meting="stemmen")} == {"A": "11", "B": "13",
                                                                          "C": "3"}
     hidden = pick(sectie="dilemma", id="borrel", meting="stemmen")
     assert len(hidden) == 1 and hidden[0]["waarde"] == "" and "minder dan 5" in hidden[0]["opmerking"]
+    q1 = pick(sectie="meldklimaat", periode="2026-Q1", meting="stemmen")
+    assert {r["optie"]: r["waarde"] for r in q1} == {"ja": "12", "nee": "12", "weet-niet": "1"}
     q3 = pick(sectie="meldklimaat", periode="2026-Q3", meting="stemmen")
-    assert {r["optie"]: r["waarde"] for r in q3} == {"ja": "10", "nee": "2", "weet-niet": "0"}
-    assert len(pick(sectie="sessie", meting="deelnemers")) == 6
+    assert len(q3) == 1 and q3[0]["waarde"] == "" and "3 teams" in q3[0]["opmerking"]
+    assert len(pick(sectie="sessie", meting="deelnemers")) == 8
 
 
 def test_csv_neutralises_formulas() -> None:
@@ -401,7 +425,8 @@ def test_cli_json_matches_the_fixture(capsys: pytest.CaptureFixture[str]) -> Non
     doc = json.loads(capsys.readouterr().out)
     # The previous period of the same length (2025) holds only s6 (2025-12).
     assert doc.pop("previous") == {"period": {"from": "2025-01", "to": "2025-12"},
-                                   "sessions": 1, "teams": 1, "participants": 8, "rounds": 1}
+                                   "sessions": 1, "teams": 1, "participants": 8, "rounds": 1,
+                                   "pulse": []}
     expected = report_to_json(_report())
     assert expected.pop("previous") is None
     assert doc == expected
@@ -513,3 +538,24 @@ def test_cli_says_which_k_it_used(capsys: pytest.CaptureFixture[str]) -> None:
     captured = capsys.readouterr()
     assert "k = 5" in captured.err
     assert json.loads(captured.out)["k"] == 5
+
+
+def test_a_short_pulse_answer_is_not_repeated_beside_its_label() -> None:
+    report = build_report(THREE_TEAMS, _decks(), k=K, period=Period.year(2026))
+    for page in (render_html(report), render_markdown(report)):
+        assert "ja — Ja" not in page
+        assert "Ja" in page and "Weet ik niet" in page
+
+
+def test_an_open_question_reads_as_one_not_as_hidden() -> None:
+    from dataclasses import replace
+
+    decks = _decks()
+    deck = decks["testdeck"]
+    open_card = Dilemma("borrel", "geschenken", "Wat maakt het makkelijker?", "…",
+                        "Wat maakt het hier makkelijker om iets te zeggen?", Answer("open"))
+    decks["testdeck"] = replace(deck, dilemmas=(*deck.dilemmas[:2], open_card))
+    report = build_report(RECORDS, decks, k=K, period=Period.year(2026))
+    for page in (render_html(report), render_markdown(report)):
+        row = next(line for line in page.splitlines() if "Wat maakt het makkelijker?" in line)
+        assert "open vraag, geen stemming" in row and "verborgen" not in row

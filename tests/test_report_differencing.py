@@ -109,7 +109,7 @@ def test_a_team_alone_in_august_cannot_be_subtracted() -> None:
     only_july = report_to_json(build_report([july, august], {}, k=K,
                                             period=Period("2026-07", "2026-07")))
     assert both["dilemmas"][0]["counts"] == only_july["dilemmas"][0]["counts"] == {"A": 4, "B": 5}
-    assert both["pulse"][0]["counts"] == only_july["pulse"][0]["counts"]
+    assert both["pulse"] == only_july["pulse"] == []  # no whole quarter: no pulse at all
     assert not _leaks([both, only_july], [july, august], K)
 
 

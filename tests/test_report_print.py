@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dilemmas.config import ReferenceFigure
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from sessions.model import PulseAnswer, Revote, Round, SessionRecord
 from sessions.report import (
@@ -85,8 +86,9 @@ def _report():  # type: ignore[no-untyped-def]
     return with_previous(now, before)
 
 
-REFS = ("MTO 2025: 71% weet wie de vertrouwenspersoon is.",
-        "MTO 2025: 64% voelt zich veilig om iets te melden.")
+REFS = (ReferenceFigure("kent-vp", "MTO 2025: 71% weet wie de vertrouwenspersoon is.", "ja", 71),
+        ReferenceFigure("veilig", "MTO 2025: 64% voelt zich veilig om iets te melden.", "ja",
+                        64))
 
 
 def _html() -> str:
@@ -172,14 +174,114 @@ def test_only_dilemmas_with_enough_answers_are_ranked() -> None:
 
     report = _report()
     ranked = rankable(report)
-    assert ranked and all(f.played >= 2 and f.answers >= 2 * K for f in ranked)
+    assert ranked and all(f.summed >= 2 and f.answers >= 2 * K for f in ranked)
     # One round of 6 people is not enough to rank, however divided the vote.
     one = build_report(_year(2026, 1), _decks(), k=K, period=Period.year(2026), teams=TEAMS)
     assert rankable(one) == []
     assert "Geen dilemma met genoeg antwoorden om te rangschikken." in render_html(one)
 
 
-def test_a_label_outside_the_config_counts_as_another_team() -> None:
+def test_a_label_outside_the_config_is_listed_apart_and_teams_are_one_number() -> None:
     page = _html()
-    assert "Andere teams (niet in de lijst van teams in de instellingen): 1." in page
-    assert "Projectteam Centrum" not in page.split("Bijlage")[0]
+    first = page.split("Bijlage")[0]
+    assert "<b>Niet op de teamlijst (1):</b> Projectteam Centrum." in first
+    # Kerncijfers, Bereik and the paragraph say the same number of teams reached.
+    assert "Teams bereikt<b>8 van 10</b>" in first
+    assert "<b>Bereikt (8 van 10):</b>" in first and "deden er 8 mee" in first
+    assert "deelnames" in first and "deelnemers)" not in first
+
+
+def test_each_reference_figure_stands_beside_its_pulse_question() -> None:
+    page = _html()
+    vp = page.index("<h3>Weet je wie de vertrouwenspersoon is?</h3>")
+    veilig = page.index("<h3>Voel je je veilig om een misstand te melden?</h3>")
+    first, second = sorted((vp, veilig))
+    mto_vp = page.index("MTO 2025: 71%")
+    mto_veilig = page.index("MTO 2025: 64%")
+    blocks = {vp: mto_vp, veilig: mto_veilig}
+    for start, ref in blocks.items():
+        end = second if start == first else page.index("Bijlage")
+        assert start < ref < end
+
+
+def test_the_pulse_chart_shows_every_answer_and_the_change() -> None:
+    page = _html()
+    svg = page[page.index("<title>Elk antwoord per kwartaal bij Voel je je veilig"):]
+    svg = svg[:svg.index("</svg>")]
+    assert ">Antwoord ja bij dit dilemma</text>" in svg  # a legend entry per answer
+    assert ">Antwoord nee bij dit dilemma</text>" in svg
+    assert "Tegenover de vorige periode:" in page
+    assert "ja — " not in page  # every answer by its words, however short its key
+
+
+def test_the_first_page_says_what_is_recorded() -> None:
+    for text in (_html(), render_markdown(_report())):
+        assert text.index("Wat wel en niet is vastgelegd") < text.index("Kerncijfers")
+
+
+def test_ranking_counts_only_the_rounds_that_entered_the_sum() -> None:
+    from sessions.report_council import rankable
+
+    # One round of 12 and one of 3: the second never entered the sum, so one vote decides.
+    records = [
+        SessionRecord("a", "team", "2026-03", "Inkoop", 12, "gemeente", "2026.1",
+                      (Round("d1", "geschenken", "secret", {"A": 6, "B": 6}),), (), True),
+        SessionRecord("b", "team", "2026-04", "ICT", 3, "gemeente", "2026.1",
+                      (Round("d1", "geschenken", "secret", {"A": 1, "B": 2}),), (), True),
+    ]
+    report = build_report(records, _decks(), k=K, period=Period.year(2026), teams=TEAMS)
+    (figure,) = report.dilemmas
+    assert figure.played == 2 and figure.summed == 1 and figure.answers == 12
+    assert rankable(report) == []
+
+
+def _ink_fill(png: Path) -> float:
+    """How far down the page's content area ink reaches (0..1), from a grey PGM image."""
+    data = png.read_bytes()
+    header = data.split(b"\n", 3)
+    width, height = (int(x) for x in header[1].split())
+    pixels = header[3]
+    top, bottom = round(height * 16 / 297), round(height * (297 - 18) / 297)
+    last = top
+    for y in range(top, bottom):
+        row = pixels[y * width:(y + 1) * width]
+        if min(row) < 160:
+            last = y
+    return (last - top) / (bottom - top)
+
+
+def _print(tmp_path: Path, page: str, name: str) -> Path:
+    html = tmp_path / f"{name}.html"
+    pdf = tmp_path / f"{name}.pdf"
+    html.write_text(page, encoding="utf-8")
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", html.as_uri()],
+                   capture_output=True, timeout=120, check=False)
+    assert pdf.exists(), "chromium made no PDF"
+    return pdf
+
+
+@pytest.mark.skipif(not TOOLS or not shutil.which("pdftoppm"),
+                    reason="chromium or poppler-utils not installed")
+@pytest.mark.parametrize(("name", "period", "sessions"), [
+    ("jaar", Period.year(2026), 60),
+    ("halfjaar", Period("2026-07", "2026-12"), 60),
+    ("kwartaal", Period("2026-10", "2026-12"), 60),
+    ("klein-jaar", Period.year(2026), 26),
+])
+def test_no_near_empty_last_page(tmp_path: Path, name: str, period: Period,
+                                 sessions: int) -> None:
+    decks = _decks()
+    records = _year(2025, 30) + _year(2026, sessions)
+    now = build_report(records, decks, k=K, period=period, teams=TEAMS)
+    before = build_report(records, decks, k=K, period=previous_period(period), teams=TEAMS)
+    page = render_html(with_previous(now, before), organisation="Gemeente Ons Dorp",
+                       today=dt.date(2026, 12, 1), reference_figures=REFS)
+    pdf = _print(tmp_path, page, name)
+    pages = _pages(pdf)
+    subprocess.run(["pdftoppm", "-gray", "-r", "40", "-f", str(pages), "-l", str(pages),
+                    str(pdf), str(tmp_path / "last")], check=True)
+    (image,) = tmp_path.glob("last*.pgm")
+    fill = _ink_fill(image)
+    assert fill >= 0.25, f"{name}: the last of {pages} pages is {fill:.0%} full"

@@ -221,6 +221,7 @@ async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -
             "participants": 23,
             "rounds": 5,
             "participants_mean": 7.7,
+            "other_teams": 0,
         }
         for widget_id, key in (
             ("total-sessions", "sessions"),
@@ -258,13 +259,14 @@ async def test_figures_equal_the_cli_report_json(store: Store, tmp_path: Path) -
         assert cli["dilemmas"][1]["counts"] is None
 
         pulse = screen.query_one("#pulse-1")
-        assert [bar.counts for bar in pulse.query(VoteBars)] == [cli["pulse"][0]["counts"]]
+        # The first quarter's answers come from two teams only: no sum, no bars (SPEC §8).
+        assert cli["pulse"][0]["counts"] is None
+        assert cli["pulse"][0]["quarters"]["2026-Q1"] == {"answers": 17, "counts": None}
+        assert list(pulse.query(VoteBars)) == []
+        assert "minstens 3 teams" in text_of(pulse.query_one(".figures--suppressed", Static))
         quarters = text_of(pulse.query_one(".figures--quarters", Static))
-        # Tallies below k never enter a sum, so what is left of the quarter is shown.
-        assert cli["pulse"][0]["quarters"]["2026-Q1"]["counts"] == {"ja": 10, "nee": 7,
-                                                                    "weet-niet": 0}
         for line in quarters.splitlines()[1:]:
-            assert "%" in line, line
+            assert "%" not in line and "—" in line, line
         statement = text_of(screen.query_one("#figures-statement", Static))
         assert "Wat wel en niet is vastgelegd" in statement
         assert "minder dan 5 antwoorden" in statement
@@ -573,7 +575,7 @@ async def test_a_store_that_fails_to_read_says_so(
     def broken(*_args: object, **_kwargs: object) -> list[SessionRecord]:
         raise StoreError("De schijf is niet bereikbaar.")
 
-    monkeypatch.setattr(store, "report_rows", broken)
+    monkeypatch.setattr(store, "reading", broken)
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_report(app, pilot, tmp_path)
@@ -624,3 +626,30 @@ async def test_usable_at_80_by_24(store: Store, tmp_path: Path) -> None:
         for button_id in ("#export-md", "#export-json", "#export-save"):
             button = screen.query_one(button_id, Button)
             assert button.region.right <= 80, button_id
+
+
+async def test_the_bundle_panel_says_a_bundle_holds_every_teams_exact_tallies(
+    store: Store, tmp_path: Path
+) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        note = text_of(screen.query_one("#bundle-note", Static))
+        assert "zonder namen" in note
+        assert "precieze stemmen van elk team" in note and "klein team" in note
+
+
+async def test_a_team_filter_shows_no_pulse_of_that_team(store: Store, tmp_path: Path) -> None:
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        before = screen.report_json
+        screen.query_one("#report-team", Input).value = "Publiekszaken"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        # The filter narrows the session list only; the pulse stays the organisation's,
+        # and a quarter of fewer than 3 teams shows no distribution.
+        assert screen.report_json == before
+        assert screen.report_json["pulse"]
+        for question in screen.report_json["pulse"]:
+            assert all(q["counts"] is None for q in question["quarters"].values())

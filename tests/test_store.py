@@ -181,24 +181,15 @@ def test_month_range_of_team_sessions_within_bounds(store: Store) -> None:
     assert store.month_range("team", "2027-01") == (None, None)
 
 
-def test_report_rows_are_the_rows_of_the_period(store: Store) -> None:
+def test_reading_gives_the_tables_in_one_transaction(store: Store) -> None:
+    from sessions.report_query import listing
+
     inside = _start(store, month="2026-03", team=" Inkoop ")
-    _start(store, month="2025-12")
-    store.save_round(inside, 0, Round("d", "t", "hands", {"A": 2}, (Revote(1, {"A": 1}),),
-                                      note="Notitie"))
+    store.save_round(inside, 0, Round("d", "t", "hands", {"A": 2}))
     store.save_round(inside, 1, Round("e", "t", "none"))
-    store.save_pulse(inside, [PulseAnswer("vraag", {"ja": 3})])
-    with store.report_rows("2026-01", "2026-12") as raw:
-        assert raw.sessions() == [(inside, "2026-03", "Inkoop", 9, 0, "huizen-basis", "2026.1")]
-        assert list(raw.rounds()) == [
-            (inside, "d", "t", '{"A":2}', '[{"variation":1,"counts":{"A":1}}]', 0, None),
-            (inside, "e", "t", None, None, 0, None),
-        ]
-        assert list(raw.notes()) == [(inside, "d", "Notitie", None)]
-        assert list(raw.pulse()) == [(inside, "vraag", '{"ja":3}')]
-        assert raw.listing() == [(inside, "2026-03", "Inkoop", 9, 0, 2)]
-    with store.report_rows("2026-01", "2026-12", apart=True) as raw:  # a connection of its own
-        assert raw.sessions() == [(inside, "2026-03", "Inkoop", 9, 0, "huizen-basis", "2026.1")]
+    for apart in (False, True):  # apart: a read-only connection of its own
+        with store.reading(apart=apart) as conn:
+            assert listing(conn) == [(inside, "2026-03", "Inkoop", 9, 0, 2)]
 
 
 def test_list_sessions_keeps_rounds_with_their_session(store: Store) -> None:

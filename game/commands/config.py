@@ -70,14 +70,23 @@ def check() -> int:
                                         binding_ids=binding_ids())
     for problem in problems:
         print(_shown(problem.detail()))
+    refs: list[str] = []
+    if file.exists():
+        from dilemmas.config import reference_problems
+
+        pulse = {card.id: card.answer.keys for deck in discover((), config).decks.values()
+                 if deck.is_pulse for card in deck.dilemmas}
+        refs = reference_problems(config, pulse)
+        for line in refs:
+            print(_shown(f"{file}: {line}"))
     missing = placeholders(config)
     if missing:
         print(f"Nog niet ingevuld ({len(missing)}): zet dit in {file}:")
         for line in missing:
             print(f"  - {line}")
         print("  (het voorbeeld staat in de README onder Instellingen)")
-    if problems or missing:
-        count = len(problems)
+    if problems or missing or refs:
+        count = len(problems) + len(refs)
         print(f"{count} {'probleem' if count == 1 else 'problemen'}, "
               f"{len(missing)} nog in te vullen. Los ze op en controleer opnieuw met: {FIX_COMMAND}")
         return 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -431,8 +430,10 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                 yield Static("Bundel: sessies uitwisselen tussen laptops", classes="export-heading")
                 yield Static(
                     "Een bundel bevat de teamsessies van deze laptop, per maand en "
-                    "zonder namen. Importeren voegt alleen toe wat hier nog niet is.",
-                    classes="export-text",
+                    "zonder namen, maar met de precieze stemmen van elk team, ook van een "
+                    "klein team. Geef hem alleen aan de coördinator, niet aan anderen. "
+                    "Importeren voegt alleen toe wat hier nog niet is.",
+                    classes="export-text", id="bundle-note",
                 )
                 yield MarkedCheckbox("Alleen sessies vanaf de maand bij 'van'", id="bundle-since")
                 with Horizontal(classes="export-buttons"):
@@ -474,23 +475,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report")
     def _build_report(self, period: Period, reload: bool, pick_year: bool) -> None:
-        # Reading 10,000 sessions makes ~200,000 objects that live as long as the screen. A
-        # full cyclic collection over them takes 100-250 ms with the GIL held, in whatever
-        # thread it falls: the event loop would stop (measured with
-        # benchmarks/bench_report_screen.py). So none runs during the build, and afterwards
-        # the survivors are moved out of the collector's reach (`gc.freeze`); they hold no
-        # reference cycles, so reference counting still frees them when a new build replaces
-        # them.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            self._build(period, reload, pick_year)
-            gc.freeze()
-        finally:
-            if was_enabled:
-                gc.enable()
-
-    def _build(self, period: Period, reload: bool, pick_year: bool) -> None:
+        from sessions.report_query import listing
         from sessions.store import StoreError
 
         ctx = _ctx(self)
@@ -503,8 +488,8 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         # event loop's short reads and writes (SPEC §11: nothing blocks it for 100 ms).
         try:
             if reload:
-                with store.report_rows(None, None, apart=True) as raw:
-                    sessions = [Listed(*row) for row in raw.listing()]
+                with store.reading(apart=True) as conn:
+                    sessions = [Listed(*row) for row in listing(conn)]
             if pick_year:
                 present = _years_of(sessions)
                 if present:

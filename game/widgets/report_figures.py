@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from game.widgets.bars import VoteBars
 from sessions.figures import divided_label
-from sessions.report_words import number, too_few
+from sessions.report_words import PULSE_TEAMS, QUARTER_LEFT_OUT, number, too_few
 
 FULL = "█"
 EMPTY = "·"
@@ -283,10 +283,10 @@ class ReportFigures(VerticalScroll):
         yield Static("Kerncijfers", classes="figures--heading")
         rows = [
             ("Teamsessies", str(t["sessions"]), "total-sessions"),
-            ("Teams bereikt", str(t["teams"]), "total-teams"),
-            ("Deelnemers", str(t["participants"]), "total-participants"),
+            ("Teams bereikt", _teams_value(self._doc), "total-teams"),
+            ("Deelnames", str(t["participants"]), "total-participants"),
             (
-                "Deelnemers per sessie (gemiddeld)",
+                "Deelnames per sessie (gemiddeld)",
                 dutch_number(t.get("participants_mean")),
                 "total-mean",
             ),
@@ -327,7 +327,8 @@ class ReportFigures(VerticalScroll):
                     ),
                     classes="figures--title",
                 ),
-                Static(suppressed_text(int(figure["answers"]), self.k),
+                Static("Open vraag, geen stemming." if figure.get("open") else
+                       suppressed_text(int(figure["answers"]), self.k),
                        classes="figures--suppressed")
                 if counts is None else ReportBars(counts, self._labels(key, counts)),
                 classes="figures--item figures--dilemma", id=f"dilemma-{rank}",
@@ -405,15 +406,18 @@ class ReportFigures(VerticalScroll):
                     ),
                     classes="figures--title",
                 ),
-                Static(suppressed_text(int(question["answers"]), self.k),
+                Static(suppressed_text(int(question["answers"]), self.k)
+                       if question["answers"] else
+                       f"Geen kwartaal met antwoorden van minstens {PULSE_TEAMS} teams.",
                        classes="figures--suppressed")
                 if counts is None else ReportBars(counts, {k: labels.get(k, k) for k in counts}),
                 Static(self._quarters(question, labels), classes="figures--quarters"),
+                Static(f"— = {QUARTER_LEFT_OUT}.", classes="figures--meta"),
                 classes="figures--item figures--pulse", id=f"pulse-{n}",
             )
 
     def _quarters(self, question: Mapping[str, Any], labels: Mapping[str, str]) -> Content:
-        """The trend per quarter as a small table; a hidden quarter shows "—"."""
+        """The trend per quarter as a small table; a quarter left out shows "—"."""
         keys = list(question["counts"] or {})
         for figure in question["quarters"].values():
             for key in figure["counts"] or {}:
@@ -431,12 +435,19 @@ class ReportFigures(VerticalScroll):
             counts = figure["counts"]
             total = int(figure["answers"])
             if counts is None:
-                cells = ["—".rjust(w) for w in widths]
+                cells = ["—".rjust(w) for w in widths] or ["  —"]
             else:
                 cells = [_count_pct(int(counts.get(k, 0)), total).rjust(w)
                          for k, w in zip(keys, widths, strict=True)]
             lines.append(Content(f"{quarter:<9}{total:>10} " + "".join(cells)))
         return Content("\n").join(lines)
+
+
+def _teams_value(doc: Mapping[str, Any]) -> str:
+    """Teams reached, "12 van 30" against the config's team list, as every report says it."""
+    listed = doc.get("reach", {}).get("teams") or []
+    teams = str(doc["totals"]["teams"])
+    return f"{teams} van {len(listed)}" if listed else teams
 
 
 def _count_pct(count: int, total: int) -> str:
