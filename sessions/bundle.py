@@ -29,6 +29,10 @@ from sessions.store import Store, gc_paused, is_month
 from sessions.text import control_characters, printable
 
 BUNDLE_FORMAT = "integer-spel-bundle"
+BUNDLE_NOTICE = (
+    "Een bundel is zonder namen, maar bevat de precieze stemmen van elk team, ook van kleine "
+    "teams. Geef hem alleen aan wie de rapportage maakt, en bewaar hem niet op een gedeelde plek."
+)
 BUNDLE_VERSION = 2
 """The newest version written and read; version 1 (no blanco) is written when it suffices."""
 MAX_NUMBER = 100_000  # minutes, variation numbers: far above any meeting

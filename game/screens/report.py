@@ -431,7 +431,9 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                 yield Static("Bundel: sessies uitwisselen tussen laptops", classes="export-heading")
                 yield Static(
                     "Een bundel bevat de teamsessies van deze laptop, per maand en "
-                    "zonder namen. Importeren voegt alleen toe wat hier nog niet is.",
+                    "zonder namen, maar met de precieze stemmen van elk team. Geef hem alleen "
+                    "aan wie de rapportage maakt. Importeren voegt alleen toe wat hier nog "
+                    "niet is.",
                     classes="export-text",
                 )
                 yield MarkedCheckbox("Alleen sessies vanaf de maand bij 'van'", id="bundle-since")
