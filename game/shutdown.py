@@ -9,7 +9,6 @@ Textual is not imported here.
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import signal
 import sys
@@ -60,6 +59,8 @@ def attach(app: _Exitable) -> None:
     The app then unmounts its screens (their last saves go to the writer) and `app_exited`
     closes the store; the terminal is restored when there is still one.
     """
+    import asyncio  # only here: the app has imported it already, a command need not
+
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:

@@ -278,55 +278,60 @@ _SESSION_COLUMNS = "id, kind, month, team, participants, deck_id, deck_version, 
 # Every reader reads through the views below (the lists, a resume, a bundle, the practice
 # screen's team figures; the report's sums can too): a session with any damaged cell is left
 # out of all of them alike, and `bad_sessions` says which were left out.
+# SQLite does not promise to stop at the first false term of an AND, and the JSON functions
+# raise on malformed JSON: each JSON check is a CASE that looks inside only valid JSON.
 _TALLY_OK = (
-    "(typeof({c}) = 'text' AND json_valid({c}) AND json_type({c}) = 'object' AND NOT EXISTS"
-    " (SELECT 1 FROM json_each({c}) j WHERE j.type != 'integer' OR j.value < 0))"
+    "(CASE WHEN typeof({c}) = 'text' AND json_valid({c}) THEN json_type({c}) = 'object'"
+    " AND NOT EXISTS (SELECT 1 FROM json_each({c}) j WHERE j.type != 'integer' OR j.value < 0)"
+    " ELSE 0 END)"
 )
 _REVOTE_COUNTS = "json_extract(v.value, '$.counts')"
 _ROUND_OK = (
-    "typeof(r.dilemma) = 'text' AND typeof(r.theme) = 'text'"
+    "(typeof(r.dilemma) = 'text' AND typeof(r.theme) = 'text'"
     " AND r.vote IN ('hands', 'secret', 'none')"
     " AND typeof(r.blanco) = 'integer' AND r.blanco >= 0"
     " AND typeof(r.minutes) IN ('integer', 'null') AND typeof(r.note) IN ('text', 'null')"
     " AND typeof(r.idx) = 'integer'"
     f" AND (r.counts_json IS NULL OR {_TALLY_OK.format(c='r.counts_json')})"
-    " AND (r.revotes_json IS NULL OR (typeof(r.revotes_json) = 'text'"
-    " AND json_valid(r.revotes_json) AND json_type(r.revotes_json) = 'array' AND NOT EXISTS"
-    " (SELECT 1 FROM json_each(r.revotes_json) v WHERE v.type != 'object'"
-    " OR json_type(v.value, '$.variation') IS NOT 'integer'"
-    f" OR NOT {_TALLY_OK.format(c=_REVOTE_COUNTS)})))"
-    " AND (r.own_json IS NULL OR (typeof(r.own_json) = 'text' AND json_valid(r.own_json)"
-    " AND json_type(r.own_json) = 'object'))"
+    " AND (r.revotes_json IS NULL OR (CASE WHEN typeof(r.revotes_json) = 'text'"
+    " AND json_valid(r.revotes_json) THEN json_type(r.revotes_json) = 'array' AND NOT EXISTS"
+    " (SELECT 1 FROM json_each(r.revotes_json) v WHERE CASE WHEN v.type != 'object' THEN 1"
+    " ELSE json_type(v.value, '$.variation') IS NOT 'integer'"
+    f" OR NOT {_TALLY_OK.format(c=_REVOTE_COUNTS)} END) ELSE 0 END))"
+    " AND (r.own_json IS NULL OR (CASE WHEN typeof(r.own_json) = 'text'"
+    " AND json_valid(r.own_json) THEN json_type(r.own_json) = 'object' ELSE 0 END)))"
 )
 _PULSE_OK = (
-    "typeof(p.question) = 'text' AND typeof(p.idx) = 'integer'"
-    f" AND {_TALLY_OK.format(c='p.counts_json')}"
+    "(typeof(p.question) = 'text' AND typeof(p.idx) = 'integer'"
+    f" AND {_TALLY_OK.format(c='p.counts_json')})"
 )
 _SESSION_OK = (
-    "typeof(s.id) = 'text' AND s.kind IN ('team', 'practice') AND typeof(s.month) = 'text'"
+    "(typeof(s.id) = 'text' AND s.kind IN ('team', 'practice') AND typeof(s.month) = 'text'"
     " AND length(s.month) = 7 AND s.month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
     " AND substr(s.month, 6, 2) BETWEEN '01' AND '12'"
     " AND typeof(s.team) IN ('text', 'null') AND typeof(s.participants) = 'integer'"
     " AND s.participants >= 0 AND typeof(s.deck_id) = 'text' AND typeof(s.deck_version) = 'text'"
     " AND typeof(s.completed) = 'integer' AND typeof(s.abandoned) = 'integer'"
-    " AND typeof(s.state_json) IN ('text', 'null')"
+    " AND typeof(s.state_json) IN ('text', 'null'))"
 )
 _VIEWS = (
     f"CREATE TEMP VIEW IF NOT EXISTS bad_rounds AS SELECT r.session_id FROM main.rounds r"
     f" WHERE NOT ({_ROUND_OK})",
     f"CREATE TEMP VIEW IF NOT EXISTS bad_pulse AS SELECT p.session_id FROM main.pulse p"
     f" WHERE NOT ({_PULSE_OK})",
-    f"CREATE TEMP VIEW IF NOT EXISTS good_sessions AS SELECT s.* FROM main.sessions s"
-    f" WHERE {_SESSION_OK}"
+    # Each session with ``ok``: whether it and all its rows are well-formed (one pass).
+    f"CREATE TEMP VIEW IF NOT EXISTS checked_sessions AS SELECT s.*, ({_SESSION_OK}"
     " AND NOT EXISTS (SELECT 1 FROM bad_rounds b WHERE b.session_id = s.id)"
-    " AND NOT EXISTS (SELECT 1 FROM bad_pulse b WHERE b.session_id = s.id)",
+    " AND NOT EXISTS (SELECT 1 FROM bad_pulse b WHERE b.session_id = s.id)) AS ok"
+    " FROM main.sessions s",
+    "CREATE TEMP VIEW IF NOT EXISTS good_sessions AS SELECT * FROM checked_sessions WHERE ok",
     "CREATE TEMP VIEW IF NOT EXISTS good_rounds AS SELECT * FROM main.rounds"
     " WHERE session_id IN (SELECT id FROM good_sessions)",
     "CREATE TEMP VIEW IF NOT EXISTS good_pulse AS SELECT * FROM main.pulse"
     " WHERE session_id IN (SELECT id FROM good_sessions)",
     # Sessions with a damaged cell, also those whose kind or month is itself damaged.
-    "CREATE TEMP VIEW IF NOT EXISTS bad_sessions AS SELECT s.id, s.kind, s.month"
-    " FROM main.sessions s WHERE NOT EXISTS (SELECT 1 FROM good_sessions g WHERE g.id = s.id)",
+    "CREATE TEMP VIEW IF NOT EXISTS bad_sessions AS SELECT id, kind, month"
+    " FROM checked_sessions WHERE NOT ok",
 )
 
 
@@ -926,22 +931,41 @@ class Store:
 
     def _load(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[SessionRecord]:
         """Well-formed sessions matching ``where`` (over alias ``s``), in three bulk queries;
-        ``self.damaged`` lists the ids of those left out for a damaged cell."""
+        ``self.damaged`` lists the ids of those left out for a damaged cell.
+
+        Each query reads its rows with the check of the views (_SESSION_OK, _ROUND_OK,
+        _PULSE_OK) as a column: one pass over the rounds both checks and reads them.
+        """
         clause = f" WHERE {where}" if where else ""
+        sessions = conn.execute(
+            f"SELECT {_SESSION_OK}, {_SESSION_COLUMNS} FROM main.sessions s{clause}"
+            " ORDER BY s.month, s.id",
+            params,
+        ).fetchall()
+        bad = {row[1] for row in sessions if not row[0]}
+        if where:
+            # Those whose kind or month is itself damaged match no filter: count them too.
+            bad.update(row[0] for row in conn.execute(
+                "SELECT s.id FROM main.sessions s WHERE NOT (s.kind IN ('team', 'practice')"
+                " AND typeof(s.month) = 'text' AND s.month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]')"
+            ))
         # IN over the sorted id list lets SQLite walk the rounds' primary key in order; a
         # JOIN would need a temporary B-tree to sort 80,000 rows.
-        join = f" WHERE x.session_id IN (SELECT s.id FROM temp.good_sessions s{clause})"
+        join = f" WHERE r.session_id IN (SELECT s.id FROM main.sessions s{clause})" if where else ""
         rounds: dict[str, list[Round]] = {}
-        # The views let only well-formed rows through; what Python still cannot make into a
-        # record (an eigen casus of the wrong shape) is left out all the same.
-        broken: set[str] = set()
-        for sid, dilemma, theme, vote, counts, revotes, minutes, note, blanco, own in conn.execute(
-            "SELECT x.session_id, x.dilemma, x.theme, x.vote, x.counts_json, x.revotes_json,"
-            f" x.minutes, x.note, x.blanco, x.own_json FROM main.rounds x{join}"
-            " ORDER BY x.session_id, x.idx",
-            params,
+        for ok, sid, dilemma, theme, vote, counts, revotes, minutes, note, blanco, own in (
+            conn.execute(
+                f"SELECT {_ROUND_OK}, r.session_id, r.dilemma, r.theme, r.vote, r.counts_json,"
+                f" r.revotes_json, r.minutes, r.note, r.blanco, r.own_json FROM main.rounds r{join}"
+                " ORDER BY r.session_id, r.idx",
+                params,
+            )
         ):
+            if sid in bad:
+                continue
             try:
+                if not ok:
+                    raise ValueError(sid)
                 rnd = Round(
                     dilemma,
                     theme,
@@ -951,10 +975,11 @@ class Store:
                     minutes,
                     note,
                     blanco,
+                    # The check sees an object; its shape is own_from_json's to judge.
                     None if own is None else _own_from(own),
                 )
             except _PARSE_ERRORS:
-                broken.add(sid)
+                bad.add(sid)
                 continue
             lst = rounds.get(sid)
             if lst is None:
@@ -962,62 +987,49 @@ class Store:
             else:
                 lst.append(rnd)
         pulse: dict[str, list[PulseAnswer]] = {}
-        for row in conn.execute(
-            f"SELECT x.session_id, x.question, x.counts_json FROM main.pulse x{join}"
-            " ORDER BY x.session_id, x.idx",
+        for ok, sid, question, counts in conn.execute(
+            f"SELECT {_PULSE_OK}, p.session_id, p.question, p.counts_json FROM main.pulse p"
+            f"{join.replace('r.session_id', 'p.session_id')} ORDER BY p.session_id, p.idx",
             params,
         ):
-            try:
-                pulse.setdefault(row[0], []).append(PulseAnswer(row[1], _counts_from(row[2])))
-            except _PARSE_ERRORS:
-                broken.add(row[0])
-        records = []
-        for row in conn.execute(
-            f"SELECT {_SESSION_COLUMNS} FROM temp.good_sessions s{clause} ORDER BY s.month, s.id",
-            params,
-        ):
-            sid = row[0]
-            if sid in broken:
-                continue
-            records.append(
-                SessionRecord(
-                    id=sid,
-                    kind=row[1],
-                    month=row[2],
-                    team=row[3],
-                    participants=row[4],
-                    deck_id=row[5],
-                    deck_version=row[6],
-                    rounds=tuple(rounds.get(sid, ())),
-                    pulse=tuple(pulse.get(sid, ())),
-                    completed=bool(row[7]),
-                    extra={"abandoned": True} if row[8] else {},
-                )
+            if not ok:
+                bad.add(sid)
+            elif sid not in bad:
+                pulse.setdefault(sid, []).append(PulseAnswer(question, _counts_from(counts)))
+        records = [
+            SessionRecord(
+                id=row[1],
+                kind=row[2],
+                month=row[3],
+                team=row[4],
+                participants=row[5],
+                deck_id=row[6],
+                deck_version=row[7],
+                rounds=tuple(rounds.get(row[1], ())),
+                pulse=tuple(pulse.get(row[1], ())),
+                completed=bool(row[8]),
+                extra={"abandoned": True} if row[9] else {},
             )
-        # The damaged ones this reading would have included: those that match ``where``, and
-        # those whose kind or month is itself damaged (they match no filter).
-        bad_clause = f" WHERE ({where}) OR s.id NOT IN (SELECT id FROM temp.good_sessions)" \
-            f" AND NOT (s.kind IN ('team', 'practice') AND typeof(s.month) = 'text'" \
-            " AND s.month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]')" if where else ""
-        bad = {str(row[0]) for row in conn.execute(
-            f"SELECT s.id FROM temp.bad_sessions s{bad_clause}", params)}
-        self.damaged = tuple(sorted(bad | broken))
+            for row in sessions
+            if row[1] not in bad
+        ]
+        self.damaged = tuple(sorted(str(sid) for sid in bad))
         return records
 
     def listing(self, kind: SessionKind | None = "team") -> list[SessionLine]:
         """One line per well-formed session (no rounds read but their number), by month
         and then by id; ``self.damaged`` lists the damaged ones left out (any kind)."""
-        where, params = _where(kind, None, None)
         with self._read() as conn:
+            # One pass over every session (the check reads each round once); the damaged
+            # ones are counted whatever their kind (theirs may be the damaged cell).
             rows = conn.execute(
-                "SELECT s.id, s.kind, s.month, s.team, s.participants, s.completed,"
+                "SELECT s.ok, s.id, s.kind, s.month, s.team, s.participants, s.completed,"
                 " (SELECT count(*) FROM main.rounds x WHERE x.session_id = s.id)"
-                f" FROM temp.good_sessions s{where} ORDER BY s.month, s.id",
-                params,
+                " FROM temp.checked_sessions s ORDER BY s.month, s.id"
             ).fetchall()
-            self.damaged = tuple(sorted(str(r[0]) for r in conn.execute(
-                "SELECT id FROM temp.bad_sessions")))
-        return [SessionLine(*row) for row in rows]
+        self.damaged = tuple(sorted(str(row[1]) for row in rows if not row[0]))
+        return [SessionLine(*row[1:]) for row in rows
+                if row[0] and (kind is None or row[2] == kind)]
 
     def month_range(
         self, kind: SessionKind = "team", month_from: str | None = None, month_to: str | None = None

@@ -40,6 +40,8 @@ DAMAGE: list[tuple[str, str, str]] = [
     ("rounds", "revotes_json", "'[{\"x\": 1}]'"),
     ("rounds", "revotes_json", "'[{\"variation\": 0, \"counts\": {\"A\": \"x\"}}]'"),
     ("rounds", "revotes_json", "'{}'"),
+    ("rounds", "revotes_json", "'[\"x\"]'"),
+    ("rounds", "revotes_json", "'[{\"variation\": 0, \"counts\": \"x\"}]'"),
     ("rounds", "own_json", "'{'"),
     ("rounds", "own_json", "'[]'"),
     ("rounds", "blanco", "'twee'"),
