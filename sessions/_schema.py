@@ -114,7 +114,9 @@ CREATE TABLE walkthroughs_v5 (
 ) WITHOUT ROWID;
 INSERT OR IGNORE INTO walkthroughs_v5 SELECT id, session_id, dilemma_id, data_json FROM walkthroughs;
 DROP TABLE walkthroughs;
-ALTER TABLE walkthroughs_v5 RENAME TO walkthroughs
+ALTER TABLE walkthroughs_v5 RENAME TO walkthroughs;
+DELETE FROM rounds WHERE session_id NOT IN (SELECT id FROM sessions);
+DELETE FROM pulse WHERE session_id NOT IN (SELECT id FROM sessions)
 """
 
 

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import threading
 import uuid
 import weakref
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dilemmas import paths
-from sessions import _schema
+from sessions import _schema, os_errors
 from sessions.model import OwnCase, PulseAnswer, Revote, Round, SessionKind, SessionRecord
 from sessions.own import own_from_json, own_to_json, scrubbed_own
 from sessions.scrub import scrub, scrub_tree
@@ -88,11 +89,16 @@ def _text_from(raw: bytes) -> str:
 
 
 def _error_for(exc: BaseException, path: Path) -> StoreError:
-    """Turn an sqlite3 or OS error into a StoreError with a plain Dutch message."""
+    """Turn an sqlite3 or OS error into a StoreError with a plain Dutch message (one per kind
+    of failure, never SQLite's or the OS's English text)."""
     text = str(exc).lower()
     if isinstance(exc, OSError):
+        if exc.errno in (errno.ELOOP, errno.ENAMETOOLONG, errno.EISDIR):
+            return StoreError(f"Het bestand met sessies is niet te gebruiken: {path}: "
+                              f"{os_errors.reason(exc)}.")
         # Any other OS error here comes from making the folder or file: not writable.
-        text = "database or disk is full" if exc.errno == errno.ENOSPC else "readonly"
+        text = "database or disk is full" if exc.errno in (errno.ENOSPC, getattr(
+            errno, "EDQUOT", errno.ENOSPC)) else "readonly"
     if "full" in text:
         return StoreError(f"De schijf is vol: {path}. Maak ruimte vrij en probeer het opnieuw.")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -110,7 +116,25 @@ def _error_for(exc: BaseException, path: Path) -> StoreError:
             f"Je gegevensmap is niet beschrijfbaar: {path.parent}. Kies een andere map met "
             "--data-dir (of INTEGER_SPEL_DATA_DIR), of vraag om schrijfrechten."
         )
-    return StoreError(f"Het bestand met sessies is niet te gebruiken: {path} ({exc}).")
+    if "constraint" in text:
+        return StoreError(
+            f"Het bestand met sessies klopt op een plek niet meer: {path}. Er is niets "
+            "veranderd. Zet het bestand apart als dit blijft gebeuren."
+        )
+    return StoreError(f"Het bestand met sessies is niet te gebruiken: {path}.")
+
+
+def _check_path(path: Path) -> None:
+    """Raise StoreError when the store's path can never be a database file: a symlink loop,
+    a directory, a name too long. Said the same way by every command and screen."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _error_for(exc, path) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise _error_for(IsADirectoryError(errno.EISDIR, "", str(path)), path)
 
 
 @contextmanager
@@ -384,16 +408,23 @@ class ReportRows:
 
     def __init__(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> None:
         self._conn = conn
-        self._where = where
-        self._params = params
-        self._in = f" WHERE x.session_id IN (SELECT s.id FROM temp.good_sessions s{where})"
+        # The well-formed sessions of the period, checked once (the check reads every round)
+        # into a table of this connection's own, which every query below then reads.
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS report_ids (id TEXT PRIMARY KEY)"
+                     " WITHOUT ROWID")
+        conn.execute("DELETE FROM temp.report_ids")
+        conn.execute(f"INSERT INTO temp.report_ids SELECT s.id FROM temp.good_sessions s{where}",
+                     params)
+        self._where = " WHERE s.id IN (SELECT id FROM temp.report_ids)"
+        self._params: Sequence[Any] = ()
+        self._in = " WHERE x.session_id IN (SELECT id FROM temp.report_ids)"
 
     def sessions(self) -> list[tuple[str, str, str | None, int, int, str, str]]:
         """(id, month, team, participants, completed, deck id, deck version), oldest month
         first (then by id, which says nothing of time), as list_sessions orders its records."""
         return self._conn.execute(
             "SELECT s.id, s.month, s.team, s.participants, s.completed, s.deck_id,"
-            f" s.deck_version FROM temp.good_sessions s{self._where} ORDER BY s.month, s.id",
+            f" s.deck_version FROM main.sessions s{self._where} ORDER BY s.month, s.id",
             self._params,
         ).fetchall()
 
@@ -413,8 +444,7 @@ class ReportRows:
         return self._conn.execute(
             "SELECT s.id, s.month, s.team, s.participants, s.completed,"
             " (SELECT count(*) FROM main.rounds x WHERE x.session_id = s.id)"
-            " FROM temp.good_sessions s"
-            f"{self._where} ORDER BY s.month DESC, s.id",
+            f" FROM main.sessions s{self._where} ORDER BY s.month DESC, s.id",
             self._params,
         ).fetchall()
 
@@ -487,6 +517,7 @@ class Store:
         except OSError as exc:  # making the default folder failed: name that folder
             raise _error_for(exc, Path(str(exc.filename or ".")).absolute() / DB_NAME) from exc
         path = folder.absolute() / DB_NAME
+        _check_path(path)
         try:
             return cls._open(folder, path, busy_timeout_ms)
         except StoreError as exc:
@@ -1133,8 +1164,10 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 session_rows,
             )
-            conn.executemany("INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", round_rows)
-            conn.executemany("INSERT INTO pulse VALUES (?, ?, ?, ?)", pulse_rows)
+            # OR REPLACE: rows a damaged file kept without their session (orphans) give way.
+            conn.executemany("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             round_rows)
+            conn.executemany("INSERT OR REPLACE INTO pulse VALUES (?, ?, ?, ?)", pulse_rows)
         return len(session_rows), skipped
 
     # -- walkthroughs --------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand; returns the exit code."""
     safe_streams()
-    if not (paths.data_dir(create=False) / DB_NAME).exists():
+    # lexists: a symlink loop in the file's place is a problem to name, not "no sessions".
+    if not os.path.lexists(paths.data_dir(create=False) / DB_NAME):
         # Nothing recorded yet: say so rather than create an empty store.
         if args.sessions_command == "list":
             print("Er zijn nog geen sessies opgeslagen.")
