@@ -153,11 +153,23 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+CHECKPOINT_WAIT_MS = 2_000
+
+
 def _checkpoint(conn: sqlite3.Connection) -> None:
     """Fold the WAL into the database file and truncate it to nothing (best effort: when
-    another connection is reading, SQLite folds what it can and the last close finishes)."""
+    another connection keeps reading, SQLite folds what it can and the last close finishes).
+
+    It waits for readers at most CHECKPOINT_WAIT_MS, not the whole busy timeout: a deletion
+    must not hold the screen up while a report is being read elsewhere.
+    """
     with suppress(sqlite3.Error):
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        conn.execute(f"PRAGMA busy_timeout = {min(int(timeout), CHECKPOINT_WAIT_MS):d}")
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout):d}")
 
 
 @contextmanager

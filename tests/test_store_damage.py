@@ -145,3 +145,43 @@ def test_the_report_goes_on_without_a_damaged_session(
         assert main(["report", "--format", fmt, "-o", str(tmp_path / f"r.{fmt}")]) == 0
         out = capsys.readouterr()
         assert "Traceback" not in out.err + out.out
+
+
+def _flip_index_bits(folder: Path, seed: int) -> None:
+    """Flip bits in the pages of the month index, as a failing disk might."""
+    import random
+
+    conn = sqlite3.connect(folder / DB_NAME, isolation_level=None)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = conn.execute(
+        "SELECT rootpage FROM sqlite_schema WHERE name = 'sessions_kind_month'").fetchone()
+    conn.close()
+    data = bytearray((folder / DB_NAME).read_bytes())
+    rng = random.Random(seed)
+    start = (root - 1) * page_size
+    for _ in range(5):
+        at = start + rng.randrange(8, page_size)
+        data[at] ^= 1 << rng.randrange(8)
+    (folder / DB_NAME).write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_flipped_bits_in_an_index_never_end_in_a_traceback(
+    isolated_dirs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], seed: int
+) -> None:
+    store = Store.open(isolated_dirs)
+    for n in range(60):
+        sid = store.start_session(kind="team", team=f"Team {n}", participants=9,
+                                  deck_id="huizen-basis", deck_version="2026.1",
+                                  month=f"2026-{n % 12 + 1:02d}")
+        store.save_round(sid, 0, Round("kerstpakket", "geschenken", "hands", {"A": 4, "B": 5}))
+        store.complete(sid)
+    store.close()
+    _flip_index_bits(isolated_dirs, seed)
+    for command in (["sessions", "list"], ["bundle", "export", "-o", str(tmp_path / "b.json")],
+                    ["report", "--format", "json", "-o", str(tmp_path / "r.json")],
+                    ["report", "--from", "2026-03", "--to", "2026-05", "--format", "md",
+                     "-o", str(tmp_path / "r.md")]):
+        assert main(command) in (0, 1), command
+        out = capsys.readouterr()
+        assert "Traceback" not in out.err + out.out and "Error" not in out.err, command
