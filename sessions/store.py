@@ -955,11 +955,7 @@ class Store:
             row = conn.execute("SELECT state_json FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             return None
-        try:
-            state = json.loads(row[0]) if row[0] else {}
-        except ValueError:
-            return {}
-        return dict(state) if isinstance(state, dict) else {}
+        return _state_from(row[0]) or {}
 
     def list_sessions(
         self,

@@ -86,3 +86,28 @@ def test_control_characters_are_removed_on_import_and_counted(
     other.write_text(json.dumps(_bundle(s)), encoding="utf-8")
     assert main(["bundle", "import", str(other)]) == 0
     assert "4 stuurtekens uit de teksten weggehaald" in capsys.readouterr().out
+
+
+@posix
+async def test_the_apps_import_refuses_a_fifo_without_freezing(
+    isolated_dirs: Path, tmp_path: Path
+) -> None:
+    import asyncio
+
+    from textual.widgets import Static
+
+    from game.app import IntegerSpelApp
+    from tests.test_report_screen import fill, import_via_dialog, make_ctx, open_report, text_of
+
+    store = Store.open()
+    fill(store)
+    fifo = tmp_path / "bundel.json"
+    os.mkfifo(fifo)
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        await asyncio.wait_for(import_via_dialog(app, pilot, fifo), timeout=20)
+        result = text_of(screen.query_one("#bundle-result", Static))
+        assert "geen gewoon bestand" in result or "geen gewoon bestand" in str(
+            [n.message for n in app._notifications])
+    store.close()
