@@ -24,6 +24,7 @@ from sessions import _schema, os_errors
 from sessions.model import OwnCase, PulseAnswer, Revote, Round, SessionKind, SessionRecord
 from sessions.own import own_from_json, own_to_json, scrubbed_own
 from sessions.scrub import scrub, scrub_tree
+from sessions.wellformed import PULSE_OK, ROUND_OK, SESSION_OK, add_views
 
 DB_NAME = "sessions.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -308,88 +309,6 @@ def _checked(counts: Any) -> dict[str, int]:
 
 
 _SESSION_COLUMNS = "id, kind, month, team, participants, deck_id, deck_version, completed, abandoned"
-
-# What a well-formed stored row is, said once, in SQL: a JSON tally is an object of whole
-# numbers of 0 or more; texts are texts (not blobs, numbers or NULL where a value is needed).
-# Every reader reads through the views below (the lists, a resume, a bundle, the practice
-# screen's team figures; the report's sums can too): a session with any damaged cell is left
-# out of all of them alike, and `bad_sessions` says which were left out.
-# SQLite does not promise to stop at the first false term of an AND, and the JSON functions
-# raise on malformed JSON: each JSON check is a CASE that looks inside only valid JSON.
-_TALLY_OK = (
-    "(CASE WHEN typeof({c}) = 'text' AND json_valid({c}) THEN json_type({c}) = 'object'"
-    " AND NOT EXISTS (SELECT 1 FROM json_each({c}) j WHERE j.type != 'integer' OR j.value < 0)"
-    " ELSE 0 END)"
-)
-_REVOTE_COUNTS = "json_extract(v.value, '$.counts')"
-_ROUND_OK = (
-    "(typeof(r.dilemma) = 'text' AND typeof(r.theme) = 'text'"
-    " AND r.vote IN ('hands', 'secret', 'none')"
-    " AND typeof(r.blanco) = 'integer' AND r.blanco >= 0"
-    " AND typeof(r.minutes) IN ('integer', 'null') AND typeof(r.note) IN ('text', 'null')"
-    " AND typeof(r.idx) = 'integer'"
-    f" AND (r.counts_json IS NULL OR {_TALLY_OK.format(c='r.counts_json')})"
-    " AND (r.revotes_json IS NULL OR (CASE WHEN typeof(r.revotes_json) = 'text'"
-    " AND json_valid(r.revotes_json) THEN json_type(r.revotes_json) = 'array' AND NOT EXISTS"
-    " (SELECT 1 FROM json_each(r.revotes_json) v WHERE CASE WHEN v.type != 'object' THEN 1"
-    " ELSE json_type(v.value, '$.variation') IS NOT 'integer'"
-    f" OR NOT {_TALLY_OK.format(c=_REVOTE_COUNTS)} END) ELSE 0 END))"
-    " AND (r.own_json IS NULL OR (CASE WHEN typeof(r.own_json) = 'text'"
-    " AND json_valid(r.own_json) THEN json_type(r.own_json) = 'object' ELSE 0 END)))"
-)
-_PULSE_OK = (
-    "(typeof(p.question) = 'text' AND typeof(p.idx) = 'integer'"
-    f" AND {_TALLY_OK.format(c='p.counts_json')})"
-)
-_SESSION_OK = (
-    "(typeof(s.id) = 'text' AND s.kind IN ('team', 'practice') AND typeof(s.month) = 'text'"
-    " AND length(s.month) = 7 AND s.month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
-    " AND substr(s.month, 6, 2) BETWEEN '01' AND '12'"
-    " AND typeof(s.team) IN ('text', 'null') AND typeof(s.participants) = 'integer'"
-    " AND s.participants >= 0 AND typeof(s.deck_id) = 'text' AND typeof(s.deck_version) = 'text'"
-    " AND typeof(s.completed) = 'integer' AND typeof(s.abandoned) = 'integer'"
-    " AND typeof(s.state_json) IN ('text', 'null'))"
-)
-_VIEWS = (
-    f"CREATE TEMP VIEW IF NOT EXISTS bad_rounds AS SELECT r.session_id FROM main.rounds r"
-    f" WHERE NOT ({_ROUND_OK})",
-    f"CREATE TEMP VIEW IF NOT EXISTS bad_pulse AS SELECT p.session_id FROM main.pulse p"
-    f" WHERE NOT ({_PULSE_OK})",
-    # Each session with ``ok``: whether it and all its rows are well-formed (one pass).
-    f"CREATE TEMP VIEW IF NOT EXISTS checked_sessions AS SELECT s.*, ({_SESSION_OK}"
-    " AND NOT EXISTS (SELECT 1 FROM bad_rounds b WHERE b.session_id = s.id)"
-    " AND NOT EXISTS (SELECT 1 FROM bad_pulse b WHERE b.session_id = s.id)) AS ok"
-    " FROM main.sessions s",
-    "CREATE TEMP VIEW IF NOT EXISTS good_sessions AS SELECT * FROM checked_sessions WHERE ok",
-    "CREATE TEMP VIEW IF NOT EXISTS good_rounds AS SELECT * FROM main.rounds"
-    " WHERE session_id IN (SELECT id FROM good_sessions)",
-    "CREATE TEMP VIEW IF NOT EXISTS good_pulse AS SELECT * FROM main.pulse"
-    " WHERE session_id IN (SELECT id FROM good_sessions)",
-    # Sessions with a damaged cell, also those whose kind or month is itself damaged.
-    "CREATE TEMP VIEW IF NOT EXISTS bad_sessions AS SELECT id, kind, month"
-    " FROM checked_sessions WHERE NOT ok",
-)
-
-
-def add_views(conn: sqlite3.Connection) -> None:
-    """Add the views of well-formed rows (``good_sessions``, ``good_rounds``, ``good_pulse``)
-    and of damaged sessions (``bad_sessions``) to a connection of the store's file.
-
-    They live in the connection's TEMP schema: the file is not changed, and a read-only
-    connection gets them too.
-    """
-    for statement in _VIEWS:
-        conn.execute(statement)
-
-
-def skipped_message(count: int) -> str:
-    """How many sessions a reader left out for a damaged cell, in Dutch ("" for none)."""
-    if count <= 0:
-        return ""
-    if count == 1:
-        return "1 sessie is beschadigd in het bestand en overgeslagen; de rest is meegenomen."
-    return (f"{count} sessies zijn beschadigd in het bestand en overgeslagen; de rest is "
-            "meegenomen.")
 
 
 def _where(
@@ -972,12 +891,12 @@ class Store:
         """Well-formed sessions matching ``where`` (over alias ``s``), in three bulk queries;
         ``self.damaged`` lists the ids of those left out for a damaged cell.
 
-        Each query reads its rows with the check of the views (_SESSION_OK, _ROUND_OK,
-        _PULSE_OK) as a column: one pass over the rounds both checks and reads them.
+        Each query reads its rows with the check of the views (SESSION_OK, ROUND_OK,
+        PULSE_OK) as a column: one pass over the rounds both checks and reads them.
         """
         clause = f" WHERE {where}" if where else ""
         sessions = conn.execute(
-            f"SELECT {_SESSION_OK}, {_SESSION_COLUMNS} FROM main.sessions s{clause}"
+            f"SELECT {SESSION_OK}, {_SESSION_COLUMNS} FROM main.sessions s{clause}"
             " ORDER BY s.month, s.id",
             params,
         ).fetchall()
@@ -994,7 +913,7 @@ class Store:
         rounds: dict[str, list[Round]] = {}
         for ok, sid, dilemma, theme, vote, counts, revotes, minutes, note, blanco, own in (
             conn.execute(
-                f"SELECT {_ROUND_OK}, r.session_id, r.dilemma, r.theme, r.vote, r.counts_json,"
+                f"SELECT {ROUND_OK}, r.session_id, r.dilemma, r.theme, r.vote, r.counts_json,"
                 f" r.revotes_json, r.minutes, r.note, r.blanco, r.own_json FROM main.rounds r{join}"
                 " ORDER BY r.session_id, r.idx",
                 params,
@@ -1027,7 +946,7 @@ class Store:
                 lst.append(rnd)
         pulse: dict[str, list[PulseAnswer]] = {}
         for ok, sid, question, counts in conn.execute(
-            f"SELECT {_PULSE_OK}, p.session_id, p.question, p.counts_json FROM main.pulse p"
+            f"SELECT {PULSE_OK}, p.session_id, p.question, p.counts_json FROM main.pulse p"
             f"{join.replace('r.session_id', 'p.session_id')} ORDER BY p.session_id, p.idx",
             params,
         ):

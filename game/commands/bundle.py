@@ -12,8 +12,9 @@ from sessions.bundle import (
     import_bundles,
     write_bundle,
 )
-from sessions.store import Store, StoreError, skipped_message
+from sessions.store import Store, StoreError
 from sessions.text import printable, safe_streams
+from sessions.wellformed import skipped_message
 
 
 def run(args: argparse.Namespace) -> int:

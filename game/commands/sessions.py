@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from dilemmas import paths
 from sessions.files import WriteError, write_private
-from sessions.store import DB_NAME, Store, StoreError, skipped_message
+from sessions.store import DB_NAME, Store, StoreError
 from sessions.text import printable, safe_streams
+from sessions.wellformed import skipped_message
 
 if TYPE_CHECKING:
     from dilemmas.config import Config
