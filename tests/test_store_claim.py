@@ -87,3 +87,41 @@ async def test_the_resume_offer_tells_when_another_window_took_the_session(
         assert type(app2.screen).__name__ != "RoundScreen"
         assert any(str(n.message) == OPEN_ELSEWHERE for n in app2._notifications)
         other.close()
+
+
+_RACER = """
+import sys, time
+from pathlib import Path
+from sessions.store import Store
+store = Store.open(Path(sys.argv[1]))
+found = store.unfinished()
+assert found is not None
+print("ready", flush=True)
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.005)
+print("won" if store.claim(found[0].id) else "lost", flush=True)
+while not Path(sys.argv[3]).exists():  # the winner keeps the session until all have tried
+    time.sleep(0.005)
+store.close()
+"""
+
+
+def test_of_four_processes_racing_for_a_crashed_session_exactly_one_wins(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path / "data"
+    _crashed_session(folder)
+    go, done = tmp_path / "go", tmp_path / "done"
+    procs = [subprocess.Popen([sys.executable, "-c", _RACER, str(folder), str(go), str(done)],
+                              cwd=root, stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    for p in procs:  # all have offered the session
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+    go.touch()
+    results = sorted(p.stdout.readline().strip() for p in procs if p.stdout is not None)
+    done.touch()
+    for p in procs:
+        p.wait(timeout=60)
+    assert results == ["lost", "lost", "lost", "won"]
