@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from dilemmas.config import Config
 from dilemmas.discovery import DeckRegistry
@@ -154,6 +157,8 @@ def test_sigterm_and_sighup_close_the_store_of_a_running_command(tmp_path: Path)
         assert _wal_size(folder) == 0
 
 
+@pytest.mark.skipif(shutil.which("script") is None or shutil.which("pgrep") is None,
+                    reason="needs util-linux script and pgrep for a terminal of its own")
 def test_sigterm_and_sighup_quit_the_app_and_close_its_store(tmp_path: Path) -> None:
     """The app in a real terminal: SIGTERM (kill, a served tab closed) and SIGHUP (the terminal
     window closed) end it as ctrl+q does, and its store folds and empties the WAL."""
