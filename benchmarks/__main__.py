@@ -24,6 +24,7 @@ BENCHES: list[tuple[str, list[str], list[str]]] = [
     ("benchmarks.bench_keypress", [], []),
     ("benchmarks.bench_report", [], ["--sessions", "10000"]),
     ("benchmarks.bench_bundle_import", [], ["--runs", "1"]),
+    ("benchmarks.bench_sessions_list", [], ["--runs", "3"]),
     ("benchmarks.bench_serve", ["--runs", "5"], ["--runs", "3"]),
     ("benchmarks.bench_report_screen", [], []),
     ("benchmarks.bench_decks_screen", [], []),

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from game import shutdown
 from game.context import AppContext, StartRequest
 
 # Moving between fields as the key arrives (priority), not once the focused field has worked
@@ -91,6 +92,9 @@ class IntegerSpelApp(App[None]):
         self._first_paint_done = False
         self._startup_complete = asyncio.Event()
 
+    def on_unmount(self) -> None:
+        shutdown.app_exited(self)  # the store folds and empties its WAL
+
     # -- start-up ---------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
@@ -100,6 +104,7 @@ class IntegerSpelApp(App[None]):
         return MainMenuScreen()
 
     def on_mount(self) -> None:
+        shutdown.attach(self)  # SIGTERM and SIGHUP quit as ctrl+q does
         if self.start.kind != "menu":
             self._open_start_target()
         self._started = True

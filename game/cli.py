@@ -236,6 +236,16 @@ def _port(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
+    from game import shutdown  # every way out closes the store (and empties its WAL)
+
+    shutdown.install()
+    try:
+        return _main(argv)
+    finally:
+        shutdown.finish()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if not (sys.argv[1:] if argv is None else argv):
         # The plain `integer-spel` opens the menu: nothing to parse, and building the parser
         # of every subcommand would cost about 10 ms of the start-up a person waits for.

@@ -84,6 +84,8 @@ class AppContext:
         self.store_corrupt = store_corrupt
         # With open_store the store is opened on first use; otherwise `store` is what was given.
         self._store_pending = open_store and store is None
+        # A context that opens its store also closes it when the app ends (game/shutdown.py).
+        self.opened_store = open_store
         # The decks and the store may first be asked for from the start-up thread and the
         # screen at once: one of them loads, the other waits for it.
         self._lock = threading.RLock()

@@ -31,7 +31,7 @@ from sessions.report_model import (
     team_key,
     team_label,
 )
-from sessions.report_query import query_sums, records_db
+from sessions.report_query import damaged_count, query_sums, records_db
 from sessions.report_render import render_csv, render_html, render_markdown
 from sessions.report_words import PULSE_TEAMS
 from sessions.suppress import derivable_small_group, shown
@@ -353,8 +353,9 @@ def report_from_db(
             acc_q = pulse[question][quarter] = _QuarterAcc()
         acc_q.teams.add(team_key(team))
         acc_q.answers += _add(acc_q.counts, counts)
-    return _finish(period, k, decks, with_notes, rows, theme_rounds, theme_decks, dilemmas,
-                   pulse, teams, own)
+    report = _finish(period, k, decks, with_notes, rows, theme_rounds, theme_decks, dilemmas,
+                     pulse, teams, own)
+    return replace(report, skipped=damaged_count(conn, period.start, period.end))
 
 
 class _QuarterAcc:

@@ -182,6 +182,8 @@ class Report:
     """The pulse of that previous period (same rule: whole quarters of at least 3 teams)."""
     own_cases: tuple[OwnCaseFigure, ...] = ()
     """The eigen casussen played, by title (SPEC §7): apart from every dilemma figure."""
+    skipped: int = 0
+    """Sessions of the period left out because a stored cell is damaged (SPEC §12)."""
 
 
 @lru_cache(maxsize=4096)  # a few dozen labels, met once per session and pulse answer

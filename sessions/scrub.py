@@ -313,6 +313,12 @@ _INITIALS = rf"(?:[{_UPPER}]\.\s?){{1,4}}"
 # A title takes any capitalised name after it ("mevrouw Bakker", "dhr. J. de Vries").
 _TITLE = (r"(?i:mevrouw|mevr\.|mw\.|mevr|mw|meneer|mijnheer|dhr\.|dhr|de heer|juffrouw|"
           r"dr\.|mr\.|drs\.|ing\.|ir\.|prof\.)")
+# Cue words that tell gender: they go with the name ("[verwijderd]", not "mevrouw
+# [verwijderd]"), since in a team with one woman the title is the name. "collega" may stay.
+_GENDERED = frozenset((
+    "mevrouw", "mevr.", "mevr", "mw.", "mw", "meneer", "mijnheer", "dhr.", "dhr", "de heer",
+    "juffrouw", "teamleidster", "medewerkster", "stagiaire", "inwoonster",
+))
 # A role word takes a name after it, but not a department ("teamleider Publiekszaken").
 _ROLE = (r"(?i:collega|collega's|teamleider|teamleidster|leidinggevende|manager|directeur|"
          r"wethouder|burgemeester|raadslid|griffier|secretaris|stagiair|stagiaire|buurman|"
@@ -429,7 +435,8 @@ def _names(text: str) -> Iterator[_Span]:
                 name = text[start:stop]
                 if cue.group("title") or name.split()[0] in _FIRST_NAMES or " " in name:
                     done = stop
-                    yield cue.start("lead"), stop, NAME
+                    word = " ".join((cue.group("title") or cue.group("role")).lower().split())
+                    yield cue.start() if word in _GENDERED else cue.start("lead"), stop, NAME
                     continue
         word = m.group()
         if word in _FIRST_NAMES and word.casefold() not in _NOT_NAMES:

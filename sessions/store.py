@@ -7,11 +7,11 @@ import gc
 import json
 import os
 import re
-import socket
 import sqlite3
+import stat
 import threading
-import time
 import uuid
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -20,22 +20,39 @@ from pathlib import Path
 from typing import Any
 
 from dilemmas import paths
-from sessions import _schema
+from sessions import _schema, os_errors
 from sessions.model import OwnCase, PulseAnswer, Revote, Round, SessionKind, SessionRecord
 from sessions.own import own_from_json, own_to_json, scrubbed_own
 from sessions.scrub import scrub, scrub_tree
+from sessions.wellformed import PULSE_OK, ROUND_OK, SESSION_OK, add_views
 
 DB_NAME = "sessions.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 IMPORT_CACHE_KIB = 64 * 1024
 DEFAULT_CACHE_SIZE = -2000  # SQLite's default: 2,000 KiB
-# A session being played belongs to one instance for this long after its last write or
-# renewal; the instance renews it well before (GameSession), so it lapses only when it died.
-LEASE_SECONDS = 90.0
 
 _MONTH_RE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])", re.ASCII)
 _KINDS = ("team", "practice")
 _VOTES = ("hands", "secret", "none")
+
+
+# Every store opened in this process, so that the app's way out closes them all (see
+# close_all and game/shutdown.py).
+_OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def open_stores() -> list[Store]:
+    """The stores of this process that are still open."""
+    return list(_OPEN)
+
+
+def close_all(keep: Iterable[Store] = ()) -> None:
+    """Close every store this process opened but those in ``keep`` (folding and emptying
+    their WAL files)."""
+    kept = {id(store) for store in keep}
+    for store in list(_OPEN):
+        if id(store) not in kept:
+            store.close()
 
 
 class StoreError(Exception):
@@ -50,7 +67,7 @@ class StoreCorruptError(StoreError):
 
 
 class LeaseLostError(StoreError):
-    """Another instance plays this session now: this instance's write is refused, not merged."""
+    """Another instance took this session over: this instance's write is refused, not merged."""
 
 
 class SessionGoneError(StoreError):
@@ -61,38 +78,10 @@ LEASE_LOST = (
     "Deze sessie wordt nu in een ander venster of op een andere plek gespeeld. Wat je hier "
     "verandert, wordt niet meer bewaard; daar gaat de sessie verder."
 )
-
-
-def _lease_live(owner: str | None, until: float | None, me: str, now: float) -> bool:
-    """Whether another instance holds the session: its lease has not run out, and when it
-    runs on this computer, its process still lives (a crash frees the session at once)."""
-    if owner is None or owner == me or until is None or until <= now:
-        return False
-    host, _, rest = owner.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host == socket.gethostname() and pid_text.isdigit():
-        pid = int(pid_text)
-        if pid == os.getpid():
-            return True  # another Store in this process
-        if os.name == "nt":
-            return True  # os.kill(pid, 0) would stop the process there: trust the expiry
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except OSError:
-            return True
-        return not _zombie(pid)
-    return True
-
-
-def _zombie(pid: int) -> bool:
-    """Whether a process has ended but not been reaped yet (Linux: its state is 'Z')."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
-    except OSError:
-        return False
-    return stat.rpartition(")")[2].split()[:1] == ["Z"]
+OPEN_ELSEWHERE = (
+    "Deze sessie is net in een ander venster of op een andere plek geopend. Daar gaat ze "
+    "verder; hier wordt niets van bewaard."
+)
 
 
 def _text_from(raw: bytes) -> str:
@@ -101,11 +90,16 @@ def _text_from(raw: bytes) -> str:
 
 
 def _error_for(exc: BaseException, path: Path) -> StoreError:
-    """Turn an sqlite3 or OS error into a StoreError with a plain Dutch message."""
+    """Turn an sqlite3 or OS error into a StoreError with a plain Dutch message (one per kind
+    of failure, never SQLite's or the OS's English text)."""
     text = str(exc).lower()
     if isinstance(exc, OSError):
+        if exc.errno in (errno.ELOOP, errno.ENAMETOOLONG, errno.EISDIR):
+            return StoreError(f"Het bestand met sessies is niet te gebruiken: {path}: "
+                              f"{os_errors.reason(exc)}.")
         # Any other OS error here comes from making the folder or file: not writable.
-        text = "database or disk is full" if exc.errno == errno.ENOSPC else "readonly"
+        text = "database or disk is full" if exc.errno in (errno.ENOSPC, getattr(
+            errno, "EDQUOT", errno.ENOSPC)) else "readonly"
     if "full" in text:
         return StoreError(f"De schijf is vol: {path}. Maak ruimte vrij en probeer het opnieuw.")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -123,7 +117,25 @@ def _error_for(exc: BaseException, path: Path) -> StoreError:
             f"Je gegevensmap is niet beschrijfbaar: {path.parent}. Kies een andere map met "
             "--data-dir (of INTEGER_SPEL_DATA_DIR), of vraag om schrijfrechten."
         )
-    return StoreError(f"Het bestand met sessies is niet te gebruiken: {path} ({exc}).")
+    if "constraint" in text:
+        return StoreError(
+            f"Het bestand met sessies klopt op een plek niet meer: {path}. Er is niets "
+            "veranderd. Zet het bestand apart als dit blijft gebeuren."
+        )
+    return StoreError(f"Het bestand met sessies is niet te gebruiken: {path}.")
+
+
+def _check_path(path: Path) -> None:
+    """Raise StoreError when the store's path can never be a database file: a symlink loop,
+    a directory, a name too long. Said the same way by every command and screen."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _error_for(exc, path) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise _error_for(IsADirectoryError(errno.EISDIR, "", str(path)), path)
 
 
 @contextmanager
@@ -140,6 +152,25 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+CHECKPOINT_WAIT_MS = 2_000
+
+
+def _checkpoint(conn: sqlite3.Connection) -> None:
+    """Fold the WAL into the database file and truncate it to nothing (best effort: when
+    another connection keeps reading, SQLite folds what it can and the last close finishes).
+
+    It waits for readers at most CHECKPOINT_WAIT_MS, not the whole busy timeout: a deletion
+    must not hold the screen up while a report is being read elsewhere.
+    """
+    with suppress(sqlite3.Error):
+        timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        conn.execute(f"PRAGMA busy_timeout = {min(int(timeout), CHECKPOINT_WAIT_MS):d}")
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout):d}")
 
 
 @contextmanager
@@ -228,6 +259,12 @@ def _round_row(session_id: str, index: int, rnd: Round) -> tuple[Any, ...]:
 _decode = json.JSONDecoder().raw_decode
 
 
+# What making a record of a stored cell can raise (the views have let only well-formed rows
+# through; this is the last guard).
+_PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError,
+                 OverflowError)
+
+
 def _counts_from(text: str) -> dict[str, int]:
     counts = _decode(text)[0]
     if type(counts) is not dict or not all(type(v) is int for v in counts.values()):
@@ -247,6 +284,22 @@ def _own_from(text: str) -> OwnCase:
     if case is None:
         raise ValueError(text)
     return case
+
+
+def _state_from(text: object) -> dict[str, Any] | None:
+    """A stored resume state, or None when the cell is damaged (not a JSON object)."""
+    if text is None:
+        return {}
+    try:
+        state = json.loads(text) if isinstance(text, str) else None
+    except (ValueError, RecursionError):
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def _timeless(state: Mapping[str, Any]) -> dict[str, Any]:
+    """A resume state without the time of day the session's clock started."""
+    return {key: value for key, value in state.items() if key != "clock_started"}
 
 
 def _checked(counts: Any) -> dict[str, int]:
@@ -289,18 +342,25 @@ class Store:
         conn: sqlite3.Connection,
         path: Path,
         *,
-        lease_seconds: float = LEASE_SECONDS,
         read_only: bool = False,
     ) -> None:
         self._conn = conn
         self.path = path
         self._lock = threading.RLock()
-        # This instance's id in the lease of the sessions it plays.
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
-        self.lease_seconds = lease_seconds
+        # This instance's mark on the sessions it plays (`holder`): random, so it says
+        # nothing of a computer, a process or a time, and cleared when the session ends.
+        self.token = uuid.uuid4().hex
+        # The holder each unfinished session had when `unfinished` offered it: `claim` takes
+        # the session over only from that holder (compare and swap), so of two instances
+        # offered the same session after a crash, one gets it and the other is told.
+        self._seen: dict[str, str | None] = {}
         self.read_only = read_only
         # Ids of the sessions the last listing set aside because a stored cell is damaged.
         self.damaged: tuple[str, ...] = ()
+        self._closed = False
+        with _translated(path):
+            add_views(conn)
+        _OPEN.add(self)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -310,7 +370,6 @@ class Store:
         data_dir: Path | None = None,
         *,
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
-        lease_seconds: float = LEASE_SECONDS,
     ) -> Store:
         """Open (creating or migrating) the store in ``data_dir`` (default: paths.data_dir()).
 
@@ -322,18 +381,19 @@ class Store:
         except OSError as exc:  # making the default folder failed: name that folder
             raise _error_for(exc, Path(str(exc.filename or ".")).absolute() / DB_NAME) from exc
         path = folder.absolute() / DB_NAME
+        _check_path(path)
         try:
-            return cls._open(folder, path, busy_timeout_ms, lease_seconds)
+            return cls._open(folder, path, busy_timeout_ms)
         except StoreError as exc:
             if isinstance(exc, StoreCorruptError) or not path.is_file():
                 raise
             try:
-                return cls._open_read_only(path, busy_timeout_ms, lease_seconds)
+                return cls._open_read_only(path, busy_timeout_ms)
             except StoreError:
                 raise exc from None
 
     @classmethod
-    def _open_read_only(cls, path: Path, busy_timeout_ms: int, lease_seconds: float) -> Store:
+    def _open_read_only(cls, path: Path, busy_timeout_ms: int) -> Store:
         with _translated(path):
             if not os.access(path, os.R_OK):
                 raise StoreError(f"Het bestand met sessies is niet leesbaar: {path}.")
@@ -352,11 +412,11 @@ class Store:
                 except sqlite3.Error:
                     conn.close()
                     continue
-                return cls(conn, path, lease_seconds=lease_seconds, read_only=True)
+                return cls(conn, path, read_only=True)
         raise StoreError(f"Het bestand met sessies is niet te openen: {path}.")
 
     @classmethod
-    def _open(cls, folder: Path, path: Path, busy_timeout_ms: int, lease_seconds: float) -> Store:
+    def _open(cls, folder: Path, path: Path, busy_timeout_ms: int) -> Store:
         with _translated(path):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             _tighten_folder(folder)
@@ -386,12 +446,15 @@ class Store:
                 conn.execute("PRAGMA secure_delete = ON")
                 if version < _schema.CURRENT_VERSION:
                     _schema.migrate(conn)
+                # A WAL left by a crash (or by an older version that never closed its store)
+                # still holds superseded values: fold it into the file and empty it now.
+                _checkpoint(conn)
                 for suffix in ("-wal", "-shm"):
                     _chmod_private(path.with_name(path.name + suffix))
             except BaseException:
                 conn.close()
                 raise
-        return cls(conn, path, lease_seconds=lease_seconds)
+        return cls(conn, path)
 
     @staticmethod
     def set_aside(data_dir: Path | None = None) -> Path:
@@ -420,20 +483,37 @@ class Store:
     def close(self) -> None:
         """Close the connection (a no-op when already closed).
 
-        The WAL is first folded into the file and emptied, so superseded values do not stay
-        behind in it (a no-op when another process still reads).
+        The WAL is first folded into the file and emptied (``secure_delete`` is on, so the
+        file keeps no superseded values either); when another process still has the file
+        open, the last one to close does it.
         """
-        with self._lock, suppress(sqlite3.Error):
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            _OPEN.discard(self)
             if not self.read_only:
                 with suppress(sqlite3.Error):
                     # A clean quit frees the sessions this instance played, for a resume.
                     self._conn.execute(
-                        "UPDATE sessions SET lease_owner = NULL, lease_until = NULL"
-                        " WHERE lease_owner = ?", (self.owner,)
+                        "UPDATE sessions SET holder = NULL WHERE holder = ?", (self.token,)
                     )
-                with suppress(sqlite3.Error):
-                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._conn.close()
+                _checkpoint(self._conn)
+            with suppress(sqlite3.Error):
+                self._conn.close()
+
+    @property
+    def closed(self) -> bool:
+        """Whether ``close`` was called."""
+        return self._closed
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the file and empty it now (after removing what must be gone)."""
+        if self.read_only:
+            return
+        with self._lock:
+            if not self._closed:
+                _checkpoint(self._conn)
 
     def __enter__(self) -> Store:
         return self
@@ -443,9 +523,14 @@ class Store:
 
     # -- transactions --------------------------------------------------------------------
 
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("Het bestand met sessies is al gesloten: de app stopt.")
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock, _translated(self.path):
+            self._check_open()
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -460,6 +545,7 @@ class Store:
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._lock, _translated(self.path):
+            self._check_open()
             conn = self._conn
             conn.execute("BEGIN")
             try:
@@ -470,53 +556,65 @@ class Store:
                 with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
 
-    @staticmethod
-    def _next_seq(conn: sqlite3.Connection, table: str = "sessions") -> int:
-        row = conn.execute(f"SELECT COALESCE(MAX(seq), 0) + 1 FROM {table}").fetchone()
-        return int(row[0])
-
     def _touch(self, conn: sqlite3.Connection, session_id: str, *, release: bool = False) -> None:
-        """Check the session exists and is not another instance's, mark it as the most
-        recently changed one, and renew this instance's lease on it (or end it: ``release``).
+        """Check the session exists and is not another instance's, and hold it (or let it go:
+        ``release``, or when it has ended).
 
-        Raises LeaseLostError when another instance holds a live lease.
+        Raises SessionGoneError when it is gone and LeaseLostError when another instance took
+        it over; takes it over from the holder `unfinished` saw (as `claim` does).
         """
-        now = time.time()
         row = conn.execute(
-            "SELECT lease_owner, lease_until FROM sessions WHERE id = ?", (session_id,)
+            "SELECT holder, completed, abandoned FROM sessions WHERE id = ?", (session_id,)
         ).fetchone()
         if row is None:
             raise SessionGoneError(
                 f"Deze sessie staat niet (meer) in het bestand met sessies: {session_id}."
             )
-        owner, until = row
-        if _lease_live(owner, until, self.owner, now):
+        holder, completed, abandoned = row
+        if not self._may_hold(session_id, holder):
             raise LeaseLostError(LEASE_LOST)
-        seq = self._next_seq(conn)
-        conn.execute(
-            "UPDATE sessions SET seq = ?, lease_owner = ?, lease_until = ? WHERE id = ?",
-            (seq, None if release else self.owner, None if release else now + self.lease_seconds,
-             session_id),
-        )
+        self._seen.pop(session_id, None)
+        new = None if release or completed or abandoned else self.token
+        if holder != new:
+            conn.execute("UPDATE sessions SET holder = ? WHERE id = ?", (new, session_id))
 
-    def renew_lease(self, session_id: str) -> None:
-        """Keep this instance's claim on the session it plays; LeaseLostError when lost."""
-        now = time.time()
+    def _may_hold(self, session_id: str, holder: object) -> bool:
+        """Whether this instance may write the session that ``holder`` holds now."""
+        if holder is None or holder == self.token:
+            return True
+        return session_id in self._seen and self._seen[session_id] == holder
+
+    def claim(self, session_id: str) -> bool:
+        """Take over an unfinished session to play it here (a resume); False when another
+        instance took it since `unfinished` offered it, or it is gone.
+
+        One atomic compare and swap: of two instances that both offer the session left by a
+        crash, the first to claim it gets it, the other learns before anything is typed.
+        """
         with self._write() as conn:
             row = conn.execute(
-                "SELECT lease_owner, lease_until FROM sessions WHERE id = ?", (session_id,)
+                "SELECT holder, completed, abandoned FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
-            if row is None:
-                raise SessionGoneError(
-                    f"Deze sessie staat niet (meer) in het bestand met sessies: {session_id}."
-                )
-            owner, until = row
-            if _lease_live(owner, until, self.owner, now):
-                raise LeaseLostError(LEASE_LOST)
-            conn.execute(
-                "UPDATE sessions SET lease_owner = ?, lease_until = ? WHERE id = ?",
-                (self.owner, now + self.lease_seconds, session_id),
+            if row is None or row[1] or row[2] or not self._may_hold(session_id, row[0]):
+                return False
+            self._seen.pop(session_id, None)
+            conn.execute("UPDATE sessions SET holder = ? WHERE id = ?", (self.token, session_id))
+        return True
+
+    def check_claim(self, session_id: str) -> None:
+        """Raise LeaseLostError when another instance took the session over (SessionGoneError
+        when it was removed); a read, run while nothing else is written."""
+        with self._read() as conn:
+            row = conn.execute("SELECT holder FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise SessionGoneError(
+                f"Deze sessie staat niet (meer) in het bestand met sessies: {session_id}."
             )
+        if not self._may_hold(session_id, row[0]):
+            raise LeaseLostError(LEASE_LOST)
+
+    # The savers call this while nothing else is written (it was a lease's renewal).
+    renew_lease = check_claim
 
     # -- writing a session as it is played -----------------------------------------------
 
@@ -534,7 +632,7 @@ class Store:
     ) -> str:
         """Create a session (month defaults to the current month) and return its UUID.
 
-        The session is leased to this instance (see ``_touch``). ``session_id`` lets the
+        The session is held by this instance (see ``claim``). ``session_id`` lets the
         caller choose the UUID, so that it can write before the store answered.
         """
         if kind not in _KINDS:
@@ -551,8 +649,7 @@ class Store:
                 return session_id  # a retried start that reached the file before
             conn.execute(
                 "INSERT INTO sessions (id, kind, month, team, participants, deck_id, deck_version,"
-                " state_json, seq, lease_owner, lease_until)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " state_json, holder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session_id,
                     kind,
@@ -562,9 +659,7 @@ class Store:
                     deck_id,
                     deck_version,
                     None if state is None else _dumps(dict(state)),
-                    self._next_seq(conn),
-                    self.owner,
-                    time.time() + self.lease_seconds,
+                    self.token,
                 ),
             )
         return session_id
@@ -614,55 +709,70 @@ class Store:
             )
 
     def save_state(self, session_id: str, state: Mapping[str, Any]) -> None:
-        """Opaque JSON the app needs to resume (plan, position, ...); never exported."""
-        text = _dumps(dict(state))
+        """Opaque JSON the app needs to resume (plan, position, ...); never exported.
+
+        Once the session has ended it keeps no time of day (SPEC §8): the clock start goes.
+        """
         with self._write() as conn:
             self._touch(conn, session_id)
+            ended = conn.execute(
+                "SELECT completed OR abandoned FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()[0]
+            text = _dumps(_timeless(state) if ended else dict(state))
             conn.execute("UPDATE sessions SET state_json = ? WHERE id = ?", (text, session_id))
 
     def complete(self, session_id: str) -> None:
-        """Mark the session as finished."""
-        with self._write() as conn:
-            self._touch(conn, session_id, release=True)
-            conn.execute("UPDATE sessions SET completed = 1 WHERE id = ?", (session_id,))
+        """Mark the session as finished (its holder and clock start go)."""
+        self._end(session_id, "completed")
 
     def abandon(self, session_id: str) -> None:
         """Stop offering this unfinished session for resumption (its rounds are kept)."""
+        self._end(session_id, "abandoned")
+
+    def _end(self, session_id: str, column: str) -> None:
         with self._write() as conn:
             self._touch(conn, session_id, release=True)
-            conn.execute("UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,))
+            row = conn.execute(
+                "SELECT state_json FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            state = _state_from(row[0])
+            conn.execute(
+                f"UPDATE sessions SET {column} = 1, state_json = ? WHERE id = ?",  # noqa: S608
+                (row[0] if state is None else _dumps(_timeless(state)), session_id),
+            )
 
     def delete_session(self, session_id: str) -> None:
         """Remove a session with its rounds and pulse (e.g. a practice run the user discards)."""
         with self._write() as conn:
             conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        # What was removed must not wait in the WAL for the app to close.
+        self.checkpoint()
 
     # -- reading -------------------------------------------------------------------------
 
     def unfinished(self, kind: SessionKind = "team") -> tuple[SessionRecord, dict[str, Any]] | None:
-        """The most recent session that is neither completed nor abandoned, with its state.
+        """The latest session (by month) that is neither completed nor abandoned, with its
+        state; then ``claim`` it before playing it here.
 
-        A session another instance is playing (a live lease) is not offered, nor is one whose
-        saved state is damaged (it stays in the store for the report).
+        A session whose saved state is damaged comes with an empty state. One
+        held by another instance is offered all the same: the store cannot tell a crashed
+        instance from a living one without keeping a time or a process id, which it does not
+        (SPEC §8). ``claim`` makes the takeover safe.
         """
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT id, state_json, lease_owner, lease_until FROM sessions WHERE kind = ?"
-                " AND completed = 0 AND abandoned = 0 ORDER BY seq DESC LIMIT 50",
+                "SELECT id, state_json, holder FROM sessions WHERE kind = ?"
+                " AND completed = 0 AND abandoned = 0 ORDER BY month DESC, id LIMIT 50",
                 (kind,),
             ).fetchall()
-            now = time.time()
-            for sid, text, owner, until in rows:
-                if _lease_live(owner, until, self.owner, now):
-                    continue
-                try:
-                    state = json.loads(text) if text else {}
-                except ValueError:
-                    continue
-                if not isinstance(state, dict):
-                    continue
+            for sid, text, holder in rows:
+                # A damaged state is offered as an empty one: the app then says the session
+                # cannot go on, rather than forgetting it without a word.
+                state = _state_from(text) or {}
                 records = self._load(conn, "s.id = ?", [sid])
                 if records:
+                    if holder != self.token:
+                        self._seen[str(sid)] = holder
                     return records[0], state
         return None
 
@@ -697,11 +807,7 @@ class Store:
             row = conn.execute("SELECT state_json FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             return None
-        try:
-            state = json.loads(row[0]) if row[0] else {}
-        except ValueError:
-            return {}
-        return dict(state) if isinstance(state, dict) else {}
+        return _state_from(row[0]) or {}
 
     def list_sessions(
         self,
@@ -715,20 +821,42 @@ class Store:
             return self._load(conn, where.removeprefix(" WHERE "), params)
 
     def _load(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[SessionRecord]:
-        """Sessions matching ``where`` (over alias ``s``), in three bulk queries."""
+        """Well-formed sessions matching ``where`` (over alias ``s``), in three bulk queries;
+        ``self.damaged`` lists the ids of those left out for a damaged cell.
+
+        Each query reads its rows with the check of the views (SESSION_OK, ROUND_OK,
+        PULSE_OK) as a column: one pass over the rounds both checks and reads them.
+        """
         clause = f" WHERE {where}" if where else ""
+        sessions = conn.execute(
+            f"SELECT {SESSION_OK}, {_SESSION_COLUMNS} FROM main.sessions s{clause}"
+            " ORDER BY s.month, s.id",
+            params,
+        ).fetchall()
+        bad = {row[1] for row in sessions if not row[0]}
+        if where:
+            # Those whose kind or month is itself damaged match no filter: count them too.
+            bad.update(row[0] for row in conn.execute(
+                "SELECT s.id FROM main.sessions s WHERE NOT (s.kind IN ('team', 'practice')"
+                " AND typeof(s.month) = 'text' AND s.month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]')"
+            ))
         # IN over the sorted id list lets SQLite walk the rounds' primary key in order; a
         # JOIN would need a temporary B-tree to sort 80,000 rows.
-        join = f" WHERE x.session_id IN (SELECT s.id FROM sessions s{clause})" if where else ""
+        join = f" WHERE r.session_id IN (SELECT s.id FROM main.sessions s{clause})" if where else ""
         rounds: dict[str, list[Round]] = {}
-        damaged: set[str] = set()
-        for sid, dilemma, theme, vote, counts, revotes, minutes, note, blanco, own in conn.execute(
-            "SELECT x.session_id, x.dilemma, x.theme, x.vote, x.counts_json, x.revotes_json,"
-            f" x.minutes, x.note, x.blanco, x.own_json FROM rounds x{join}"
-            " ORDER BY x.session_id, x.idx",
-            params,
+        for ok, sid, dilemma, theme, vote, counts, revotes, minutes, note, blanco, own in (
+            conn.execute(
+                f"SELECT {ROUND_OK}, r.session_id, r.dilemma, r.theme, r.vote, r.counts_json,"
+                f" r.revotes_json, r.minutes, r.note, r.blanco, r.own_json FROM main.rounds r{join}"
+                " ORDER BY r.session_id, r.idx",
+                params,
+            )
         ):
+            if sid in bad:
+                continue
             try:
+                if not ok:
+                    raise ValueError(sid)
                 rnd = Round(
                     dilemma,
                     theme,
@@ -738,16 +866,11 @@ class Store:
                     minutes,
                     note,
                     blanco,
+                    # The check sees an object; its shape is own_from_json's to judge.
                     None if own is None else _own_from(own),
                 )
-                if (
-                    type(minutes) not in (int, type(None))
-                    or type(dilemma) is not str
-                    or type(blanco) is not int
-                ):
-                    raise ValueError(minutes)
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-                damaged.add(sid)
+            except _PARSE_ERRORS:
+                bad.add(sid)
                 continue
             lst = rounds.get(sid)
             if lst is None:
@@ -755,41 +878,49 @@ class Store:
             else:
                 lst.append(rnd)
         pulse: dict[str, list[PulseAnswer]] = {}
-        for row in conn.execute(
-            f"SELECT x.session_id, x.question, x.counts_json FROM pulse x{join}"
-            " ORDER BY x.session_id, x.idx",
+        for ok, sid, question, counts in conn.execute(
+            f"SELECT {PULSE_OK}, p.session_id, p.question, p.counts_json FROM main.pulse p"
+            f"{join.replace('r.session_id', 'p.session_id')} ORDER BY p.session_id, p.idx",
             params,
         ):
-            try:
-                pulse.setdefault(row[0], []).append(PulseAnswer(row[1], _counts_from(row[2])))
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-                damaged.add(row[0])
-        records = []
-        for row in conn.execute(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions s{clause} ORDER BY s.month, s.seq", params
-        ):
-            sid = row[0]
-            if (sid in damaged or type(row[4]) is not int or row[1] not in _KINDS
-                    or not is_month(row[2]) or not isinstance(row[5], str)):
-                damaged.add(sid)
-                continue
-            records.append(
-                SessionRecord(
-                    id=sid,
-                    kind=row[1],
-                    month=row[2],
-                    team=row[3],
-                    participants=row[4],
-                    deck_id=row[5],
-                    deck_version=row[6],
-                    rounds=tuple(rounds.get(sid, ())),
-                    pulse=tuple(pulse.get(sid, ())),
-                    completed=bool(row[7]),
-                    extra={"abandoned": True} if row[8] else {},
-                )
+            if not ok:
+                bad.add(sid)
+            elif sid not in bad:
+                pulse.setdefault(sid, []).append(PulseAnswer(question, _counts_from(counts)))
+        records = [
+            SessionRecord(
+                id=row[1],
+                kind=row[2],
+                month=row[3],
+                team=row[4],
+                participants=row[5],
+                deck_id=row[6],
+                deck_version=row[7],
+                rounds=tuple(rounds.get(row[1], ())),
+                pulse=tuple(pulse.get(row[1], ())),
+                completed=bool(row[8]),
+                extra={"abandoned": True} if row[9] else {},
             )
-        self.damaged = tuple(sorted(damaged))
+            for row in sessions
+            if row[1] not in bad
+        ]
+        self.damaged = tuple(sorted(str(sid) for sid in bad))
         return records
+
+    def listing(self, kind: SessionKind | None = "team") -> list[SessionLine]:
+        """One line per well-formed session (no rounds read but their number), by month
+        and then by id; ``self.damaged`` lists the damaged ones left out (any kind)."""
+        with self._read() as conn:
+            # One pass over every session (the check reads each round once); the damaged
+            # ones are counted whatever their kind (theirs may be the damaged cell).
+            rows = conn.execute(
+                "SELECT s.ok, s.id, s.kind, s.month, s.team, s.participants, s.completed,"
+                " (SELECT count(*) FROM main.rounds x WHERE x.session_id = s.id)"
+                " FROM temp.checked_sessions s ORDER BY s.month, s.id"
+            ).fetchall()
+        self.damaged = tuple(sorted(str(row[1]) for row in rows if not row[0]))
+        return [SessionLine(*row[1:]) for row in rows
+                if row[0] and (kind is None or row[2] == kind)]
 
     def month_range(
         self, kind: SessionKind = "team", month_from: str | None = None, month_to: str | None = None
@@ -804,17 +935,17 @@ class Store:
 
     @contextmanager
     def reading(self, *, apart: bool = False) -> Iterator[sqlite3.Connection]:
-        """One read transaction over the store's tables, for a module that queries them
-        itself (the report sums them in SQL). Errors inside come out as StoreError.
+        """One read transaction over the store's well-formed rows, for a module that queries
+        them itself (the report sums them in SQL). Errors inside come out as StoreError.
 
-        With ``apart``, the reading runs over a read-only connection of its own, without this
-        store's lock: a worker thread that reads 10,000 sessions then never holds up the
-        event loop's own (short) reads and writes.
+        The reading has a read-only connection of its own, on which ``sessions``, ``rounds``
+        and ``pulse`` name views of the sessions without a damaged cell (SQLite looks in the
+        TEMP schema first): a reader can't sum what it should skip, and writes never see
+        these views. ``temp.bad_sessions`` lists what was left out. Without this store's lock,
+        a worker thread that reads 10,000 sessions never holds up the event loop's own
+        (short) reads and writes; ``apart`` is kept for callers that say so.
         """
-        if not apart or self.read_only:
-            with self._read() as conn:
-                yield conn
-            return
+        del apart  # every reading is apart: the shadowing views must stay off the store's own
         with _translated(self.path):
             conn = sqlite3.connect(
                 f"{self.path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
@@ -822,7 +953,15 @@ class Store:
             )
             try:
                 conn.text_factory = _text_from
+                add_views(conn)
                 conn.execute("BEGIN")
+                # Checked once (the check reads every row), then each query reads the ids.
+                conn.execute("CREATE TEMP TABLE readable (id TEXT PRIMARY KEY) WITHOUT ROWID")
+                conn.execute("INSERT INTO temp.readable SELECT id FROM temp.good_sessions")
+                for table, key in (("sessions", "id"), ("rounds", "session_id"),
+                                   ("pulse", "session_id")):
+                    conn.execute(f"CREATE TEMP VIEW {table} AS SELECT * FROM main.{table}"
+                                 f" WHERE {key} IN (SELECT id FROM temp.readable)")
                 yield conn
             finally:
                 conn.close()
@@ -830,7 +969,8 @@ class Store:
     def dilemma_counts(self, dilemma_id: str, deck_id: str | None = None) -> dict[str, int]:
         """Summed first-vote counts of this dilemma over all team sessions."""
         sql = (
-            "SELECT r.counts_json FROM rounds r JOIN sessions s ON s.id = r.session_id"
+            "SELECT r.counts_json FROM temp.good_rounds r JOIN temp.good_sessions s"
+            " ON s.id = r.session_id"
             " WHERE r.dilemma = ? AND s.kind = 'team' AND r.counts_json IS NOT NULL"
         )
         params: list[Any] = [dilemma_id]
@@ -866,7 +1006,6 @@ class Store:
     def _insert_records(self, records: Iterable[SessionRecord]) -> tuple[int, int]:
         with self._write() as conn:
             known = {row[0] for row in conn.execute("SELECT id FROM sessions")}
-            seq = self._next_seq(conn)
             session_rows: list[tuple[Any, ...]] = []
             round_rows: list[tuple[Any, ...]] = []
             pulse_rows: list[tuple[Any, ...]] = []
@@ -878,20 +1017,21 @@ class Store:
                 known.add(rec.id)
                 session_rows.append(
                     (rec.id, rec.kind, rec.month, rec.team, rec.participants, rec.deck_id,
-                     rec.deck_version, int(rec.completed), 1, None, seq)
+                     rec.deck_version, int(rec.completed), 1, None)
                 )
-                seq += 1
                 round_rows.extend(_round_row(rec.id, i, r) for i, r in enumerate(rec.rounds))
                 pulse_rows.extend(
                     (rec.id, i, p.question, _dumps(dict(p.counts))) for i, p in enumerate(rec.pulse)
                 )
             conn.executemany(
-                f"INSERT INTO sessions ({_SESSION_COLUMNS}, state_json, seq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO sessions ({_SESSION_COLUMNS}, state_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 session_rows,
             )
-            conn.executemany("INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", round_rows)
-            conn.executemany("INSERT INTO pulse VALUES (?, ?, ?, ?)", pulse_rows)
+            # OR REPLACE: rows a damaged file kept without their session (orphans) give way.
+            conn.executemany("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             round_rows)
+            conn.executemany("INSERT OR REPLACE INTO pulse VALUES (?, ?, ?, ?)", pulse_rows)
         return len(session_rows), skipped
 
     # -- walkthroughs --------------------------------------------------------------------
@@ -913,11 +1053,11 @@ class Store:
             ).fetchone() is None:
                 session_id = None
             conn.execute(
-                "INSERT INTO walkthroughs (id, session_id, dilemma_id, data_json, seq)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                "INSERT INTO walkthroughs (id, session_id, dilemma_id, data_json)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 " session_id = excluded.session_id, dilemma_id = excluded.dilemma_id,"
-                " data_json = excluded.data_json, seq = excluded.seq",
-                (wid, session_id, dilemma_id, text, self._next_seq(conn, "walkthroughs")),
+                " data_json = excluded.data_json",
+                (wid, session_id, dilemma_id, text),
             )
         return wid
 
@@ -927,7 +1067,8 @@ class Store:
             row = conn.execute(
                 "SELECT data_json FROM walkthroughs WHERE id = ?", (walkthrough_id,)
             ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        data = None if row is None else _state_from(row[0])
+        return None if data is None else data
 
     def set_participants(self, session_id: str, participants: int) -> None:
         """Change how many took part (latecomers, leavers) while the session is played."""
@@ -947,8 +1088,8 @@ class Store:
         it was played with, in no meaningful order (sorted): a caller leaves out the rounds below
         k and reads older keys as they are now."""
         sql = (
-            "SELECT s.deck_version, r.counts_json FROM rounds r JOIN sessions s"
-            " ON s.id = r.session_id"
+            "SELECT s.deck_version, r.counts_json FROM temp.good_rounds r"
+            " JOIN temp.good_sessions s ON s.id = r.session_id"
             " WHERE r.dilemma = ? AND s.kind = 'team' AND r.counts_json IS NOT NULL"
         )
         params: list[Any] = [dilemma_id]
@@ -963,14 +1104,15 @@ class Store:
     # --- walkthroughs ---
 
     def open_walkthroughs(self, dilemma_id: str | None = None) -> list[WalkthroughInfo]:
-        """Walkthroughs not closed with "Klaar", newest first (of one card if `dilemma_id`)."""
+        """Walkthroughs not closed with "Klaar", latest month first, then by title (of one
+        card if `dilemma_id`); the store keeps no order of saving (SPEC §8)."""
         query = "SELECT id, dilemma_id, data_json, session_id FROM walkthroughs"
         args: tuple[str, ...] = ()
         if dilemma_id is not None:
             query += " WHERE dilemma_id = ?"
             args = (dilemma_id,)
         with self._read() as conn:
-            rows = conn.execute(query + " ORDER BY seq DESC", args).fetchall()
+            rows = conn.execute(query, args).fetchall()
         found: list[WalkthroughInfo] = []
         for wid, did, text, sid in rows:
             try:
@@ -993,12 +1135,28 @@ class Store:
                     session_id=str(sid) if sid else None,
                 )
             )
+        found.sort(key=lambda w: (w.title, w.id))
+        found.sort(key=lambda w: w.month, reverse=True)
         return found
 
     def delete_walkthrough(self, walkthrough_id: str) -> None:
         """Remove a walkthrough for good (the person asked for it)."""
         with self._write() as conn:
             conn.execute("DELETE FROM walkthroughs WHERE id = ?", (walkthrough_id,))
+        self.checkpoint()
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    """A session as a list shows it, without its rounds."""
+
+    id: str
+    kind: SessionKind
+    month: str
+    team: str | None
+    participants: int
+    completed: bool
+    rounds: int
 
 
 @dataclass(frozen=True)

@@ -146,7 +146,8 @@ def test_a_wrong_keymap_falls_back_with_a_notice(isolated_dirs: Path) -> None:
 async def test_an_unfinished_session_with_a_broken_state_does_not_block_the_start(
     isolated_dirs: Path,
 ) -> None:
-    """Issue 13 item 11: the menu is reached; the damaged session stays for the report."""
+    """Issue 13 item 11: the menu is reached; the damaged session stays for the report, and
+    the start says it cannot go on rather than forgetting it without a word."""
     import sqlite3
 
     store = Store.open(isolated_dirs)
@@ -160,6 +161,9 @@ async def test_an_unfinished_session_with_a_broken_state_does_not_block_the_star
     app = IntegerSpelApp(AppContext.load())
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
+        await pilot.pause()
+        assert "kan niet verder" in app.screen.question  # type: ignore[attr-defined]
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainMenuScreen)
 

@@ -42,14 +42,14 @@ R = REPLACEMENT
         ("mail jan (at) huizen (dot) nl", f"mail {R}", (EMAIL,)),
         ("via l.o'neill@huizen.nl.", f"via {R}.", (EMAIL,)),
         # names with a clear cue
-        ("Volgens mevrouw Bakker klopt het.", f"Volgens mevrouw {R} klopt het.", (NAME,)),
-        ("Meneer El Amrani belde.", f"Meneer {R} belde.", (NAME,)),
-        ("dhr. J. de Vries was er ook", f"dhr. {R} was er ook", (NAME,)),
+        ("Volgens mevrouw Bakker klopt het.", f"Volgens {R} klopt het.", (NAME,)),
+        ("Meneer El Amrani belde.", f"{R} belde.", (NAME,)),
+        ("dhr. J. de Vries was er ook", f"{R} was er ook", (NAME,)),
         ("collega Jan zei dat het mocht", f"collega {R} zei dat het mocht", (NAME,)),
         ("Jan de Vries zei dat het mocht", f"{R} zei dat het mocht", (NAME,)),
         ("Toen kwam Fatima Yilmaz binnen.", f"Toen kwam {R} binnen.", (NAME,)),
         ("teamleider Kees van der Berg", f"teamleider {R}", (NAME,)),
-        ("de heer Van Dijk", f"de heer {R}", (NAME,)),
+        ("de heer Van Dijk", f"{R}", (NAME,)),
     ],
 )
 def test_removed_in_every_notation(text: str, expected: str, labels: tuple[str, ...]) -> None:

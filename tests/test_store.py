@@ -109,16 +109,17 @@ def test_make_room_moves_later_rounds_one_place_on(store: Store) -> None:
     assert [r.dilemma for r in record.rounds] == ["a", "eigen-1", "b", "c"]
 
 
-def test_unfinished_is_the_most_recently_changed(store: Store) -> None:
-    older = _start(store)
-    newer = _start(store)
+def test_unfinished_is_of_the_latest_month_never_by_play_order(store: Store) -> None:
+    """SPEC §8: the store keeps no order of play; the latest month's session is offered."""
+    older = _start(store, month="2026-10")
+    newer = _start(store, month="2026-11")
     practice = _start(store, kind="practice", team=None, participants=1)
     found = store.unfinished()
     assert found is not None and found[0].id == newer
     store.save_round(older, 0, Round("a", "t", "none"))
-    assert store.unfinished()[0].id == older  # type: ignore[index]
-    store.abandon(older)
     assert store.unfinished()[0].id == newer  # type: ignore[index]
+    store.abandon(newer)
+    assert store.unfinished()[0].id == older  # type: ignore[index]
     assert store.unfinished("practice")[0].id == practice  # type: ignore[index]
     assert store.unfinished()[1] == {}  # type: ignore[index]
 

@@ -66,7 +66,9 @@ async def test_item1_picker_lists_open_walkthroughs_with_continue_and_delete(
     state.texts["vraag"] = "Bewaard"
     state.current = 1
     store.save_walkthrough(None, session_id=None, dilemma_id=card.id, data=state.to_dict())
-    gone = store.save_walkthrough(None, session_id=None, dilemma_id=None, data={"title": "Weg"})
+    # Lists sort by month (the store keeps no order of saving): this one is of a later month.
+    gone = store.save_walkthrough(None, session_id=None, dilemma_id=None,
+                                  data={"title": "Weg", "month": "2099-12"})
     app = Host(ctx, WalkthroughPickScreen)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

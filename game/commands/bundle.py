@@ -5,9 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sessions.bundle import BundleError, export_bundle, import_bundles, write_bundle
+from sessions.bundle import (
+    BUNDLE_NOTICE,
+    BundleError,
+    export_bundle,
+    import_bundles,
+    write_bundle,
+)
 from sessions.store import Store, StoreError
 from sessions.text import printable, safe_streams
+from sessions.wellformed import skipped_message
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
 def export(store: Store, args: argparse.Namespace) -> int:
     """Write the team sessions (from --since on) as a bundle to -o FILE or stdout."""
     bundle = export_bundle(store, since=args.since)
+    if store.damaged:
+        print(skipped_message(len(store.damaged)), file=sys.stderr)
     try:
         write_bundle(bundle, args.output)
     except BundleError as exc:
@@ -41,6 +50,7 @@ def export(store: Store, args: argparse.Namespace) -> int:
         n = len(bundle["sessions"])
         print(f"{n} {'teamsessie' if n == 1 else 'teamsessies'} geschreven naar {args.output}.",
               file=sys.stderr)
+    print(BUNDLE_NOTICE, file=sys.stderr)
     return 0
 
 

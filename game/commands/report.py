@@ -111,6 +111,10 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
         return 1
     for notice in notices:
         print(notice, file=sys.stderr)
+    if report.skipped:
+        from sessions.wellformed import skipped_message
+
+        print(skipped_message(report.skipped), file=sys.stderr)
     print(f"Gebruikt: k = {k} (stemmingen van minder dan {k} mensen tellen niet mee).",
           file=sys.stderr)
     fmt = FORMATS[args.format]

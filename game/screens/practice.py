@@ -36,7 +36,7 @@ from game.screens.walkthrough import StoreLink, WalkthroughScreen, context_of, r
 from game.widgets.card import CardView, HangingList
 from sessions.model import Round
 from sessions.scrub import scrub_text
-from sessions.store import Store
+from sessions.store import OPEN_ELSEWHERE, Store
 from sessions.summary import md_inline
 
 CSS_FILE = "../styles/walkthrough.tcss"
@@ -363,6 +363,10 @@ class PracticeScreen(Screen[None]):
     async def resume(self) -> None:
         """Continue the unfinished run where it was."""
         assert self._resumable is not None
+        sid = self._resumable[0]
+        if await self._read(lambda s: s.claim(sid)) is False:  # resumed elsewhere first
+            self.notify(OPEN_ELSEWHERE, severity="warning", markup=False)
+            return
         self.session_id, self.run, self.cards = self._resumable
         self.link.saver.lease_session = self.session_id
         self._resumable = None

@@ -521,6 +521,10 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             self._set_period_inputs(self.period)
         if problem is not None:
             self._say(problem)
+        elif report.skipped:
+            from sessions.wellformed import skipped_message
+
+            self._say(skipped_message(report.skipped))
         self.report = report
         self.report_json = doc
         self._fill_sessions()

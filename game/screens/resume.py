@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sessions.store import StoreError
+from sessions.store import OPEN_ELSEWHERE, StoreError
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
@@ -63,6 +63,8 @@ def offer_resume(app: IntegerSpelApp) -> None:
         )
         if game is not None and not game.plan:
             reason = "er was nog geen kaart gespeeld"
+        elif game is None and deck is not None:
+            reason = "wat er bewaard was om verder te spelen, is beschadigd"
 
         def drop(answer: str | None) -> None:
             if answer == "abandon":
@@ -81,10 +83,15 @@ def offer_resume(app: IntegerSpelApp) -> None:
             drop,
         )
         return
+    if game.current is None:  # a damaged position: the card at the place it points to
+        game.ensure_round(deck, game.position)
     question = resume_question(record, game, deck.info.title)
 
     def answered(answer: str | None) -> None:
         if answer == "resume":
+            if not _claimed(store, record.id):  # another window resumed it first
+                app.notify(OPEN_ELSEWHERE, severity="warning", markup=False)
+                return
             from game.screens.round import RoundScreen
 
             session = GameSession(game, deck, store, session_id=record.id)
@@ -130,3 +137,11 @@ def offer_resume(app: IntegerSpelApp) -> None:
         "Weggooien verwijdert haar."
     )
     app.push_screen(ChoiceDialog(question, choices, detail=detail), answered)
+
+
+def _claimed(store: Any, session_id: str) -> bool:
+    """Take the session over for this window; a failing store is told by the saver later."""
+    try:
+        return bool(store.claim(session_id))
+    except StoreError:
+        return True

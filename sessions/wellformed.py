@@ -1,0 +1,90 @@
+"""What a well-formed row of the session store is, said once, in SQL (SPEC §12).
+
+A JSON tally is an object of whole numbers of 0 or more; texts are texts (not blobs, numbers
+or NULL where a value is needed). The store reads its rows with these checks as columns;
+``add_views`` gives any connection of the store's file the views ``good_sessions``,
+``good_rounds``, ``good_pulse`` (what readers such as a report sum) and ``bad_sessions``
+(what they left out, to say how many): a session with any damaged cell is left out of every
+reader alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# SQLite does not promise to stop at the first false term of an AND, and the JSON functions
+# raise on malformed JSON: each JSON check is a CASE that looks inside only valid JSON.
+TALLY_OK = (
+    "(CASE WHEN typeof({c}) = 'text' AND json_valid({c}) THEN json_type({c}) = 'object'"
+    " AND NOT EXISTS (SELECT 1 FROM json_each({c}) j WHERE j.type != 'integer' OR j.value < 0)"
+    " ELSE 0 END)"
+)
+REVOTE_COUNTS = "json_extract(v.value, '$.counts')"
+ROUND_OK = (
+    "(typeof(r.dilemma) = 'text' AND typeof(r.theme) = 'text'"
+    " AND r.vote IN ('hands', 'secret', 'none')"
+    " AND typeof(r.blanco) = 'integer' AND r.blanco >= 0"
+    " AND typeof(r.minutes) IN ('integer', 'null') AND typeof(r.note) IN ('text', 'null')"
+    " AND typeof(r.idx) = 'integer'"
+    f" AND (r.counts_json IS NULL OR {TALLY_OK.format(c='r.counts_json')})"
+    " AND (r.revotes_json IS NULL OR (CASE WHEN typeof(r.revotes_json) = 'text'"
+    " AND json_valid(r.revotes_json) THEN json_type(r.revotes_json) = 'array' AND NOT EXISTS"
+    " (SELECT 1 FROM json_each(r.revotes_json) v WHERE CASE WHEN v.type != 'object' THEN 1"
+    " ELSE json_type(v.value, '$.variation') IS NOT 'integer'"
+    f" OR NOT {TALLY_OK.format(c=REVOTE_COUNTS)} END) ELSE 0 END))"
+    " AND (r.own_json IS NULL OR (CASE WHEN typeof(r.own_json) = 'text'"
+    " AND json_valid(r.own_json) THEN json_type(r.own_json) = 'object' ELSE 0 END)))"
+)
+PULSE_OK = (
+    "(typeof(p.question) = 'text' AND typeof(p.idx) = 'integer'"
+    f" AND {TALLY_OK.format(c='p.counts_json')})"
+)
+SESSION_OK = (
+    "(typeof(s.id) = 'text' AND s.kind IN ('team', 'practice') AND typeof(s.month) = 'text'"
+    " AND length(s.month) = 7 AND s.month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
+    " AND substr(s.month, 6, 2) BETWEEN '01' AND '12'"
+    " AND typeof(s.team) IN ('text', 'null') AND typeof(s.participants) = 'integer'"
+    " AND s.participants >= 0 AND typeof(s.deck_id) = 'text' AND typeof(s.deck_version) = 'text'"
+    " AND typeof(s.completed) = 'integer' AND typeof(s.abandoned) = 'integer'"
+    " AND typeof(s.state_json) IN ('text', 'null'))"
+)
+VIEWS = (
+    f"CREATE TEMP VIEW IF NOT EXISTS bad_rounds AS SELECT r.session_id FROM main.rounds r"
+    f" WHERE NOT ({ROUND_OK})",
+    f"CREATE TEMP VIEW IF NOT EXISTS bad_pulse AS SELECT p.session_id FROM main.pulse p"
+    f" WHERE NOT ({PULSE_OK})",
+    # Each session with ``ok``: whether it and all its rows are well-formed (one pass).
+    f"CREATE TEMP VIEW IF NOT EXISTS checked_sessions AS SELECT s.*, ({SESSION_OK}"
+    " AND NOT EXISTS (SELECT 1 FROM bad_rounds b WHERE b.session_id = s.id)"
+    " AND NOT EXISTS (SELECT 1 FROM bad_pulse b WHERE b.session_id = s.id)) AS ok"
+    " FROM main.sessions s",
+    "CREATE TEMP VIEW IF NOT EXISTS good_sessions AS SELECT * FROM checked_sessions WHERE ok",
+    "CREATE TEMP VIEW IF NOT EXISTS good_rounds AS SELECT * FROM main.rounds"
+    " WHERE session_id IN (SELECT id FROM good_sessions)",
+    "CREATE TEMP VIEW IF NOT EXISTS good_pulse AS SELECT * FROM main.pulse"
+    " WHERE session_id IN (SELECT id FROM good_sessions)",
+    # Sessions with a damaged cell, also those whose kind or month is itself damaged.
+    "CREATE TEMP VIEW IF NOT EXISTS bad_sessions AS SELECT id, kind, month"
+    " FROM checked_sessions WHERE NOT ok",
+)
+
+
+def add_views(conn: sqlite3.Connection) -> None:
+    """Add the views of well-formed rows (``good_sessions``, ``good_rounds``, ``good_pulse``)
+    and of damaged sessions (``bad_sessions``) to a connection of the store's file.
+
+    They live in the connection's TEMP schema: the file is not changed, and a read-only
+    connection gets them too.
+    """
+    for statement in VIEWS:
+        conn.execute(statement)
+
+
+def skipped_message(count: int) -> str:
+    """How many sessions a reader left out for a damaged cell, in Dutch ("" for none)."""
+    if count <= 0:
+        return ""
+    if count == 1:
+        return "1 sessie is beschadigd in het bestand en overgeslagen; de rest is meegenomen."
+    return (f"{count} sessies zijn beschadigd in het bestand en overgeslagen; de rest is "
+            "meegenomen.")

@@ -1,0 +1,206 @@
+"""Every clean end leaves nothing superseded in the data folder's files (db, -wal, -shm)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dilemmas.config import Config
+from dilemmas.discovery import DeckRegistry
+from game.app import IntegerSpelApp
+from game.context import AppContext, StartRequest
+from sessions.model import Round
+from sessions.store import DB_NAME, Store
+from tests.test_game_session import SIZE, fill_setup, game_deck, no_real_time
+
+__all__ = ["no_real_time"]  # the fixture, used by the app test
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def raw_bytes(folder: Path) -> bytes:
+    """The database, its WAL and its shared-memory file, as an auditor's hex viewer sees them."""
+    out = b""
+    for suffix in ("", "-wal", "-shm"):
+        path = folder / (DB_NAME + suffix)
+        if path.exists():
+            out += path.read_bytes()
+    return out
+
+
+async def test_an_edited_note_and_a_corrected_count_are_gone_after_quitting(
+    isolated_dirs: Path,
+) -> None:
+    ctx = AppContext(Config(), registry=DeckRegistry(decks={"spel": game_deck()}), open_store=True)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_setup(pilot, pulse="none")
+        await pilot.press("h")
+        await pilot.pause()
+        for key, n in (("A", "7"), ("B", "1"), ("C", "1")):
+            app.screen.query_one(f"#hands-{key}").value = n
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("TextArea").text = "GEHEIMX Anna huilde na de stemming"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        session = app.screen.session  # type: ignore[attr-defined]
+        assert session.settle()
+        assert b"GEHEIMX" in raw_bytes(isolated_dirs)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("TextArea").text = "Rustig gesprek"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        for key, n in (("A", "2"), ("B", "5"), ("C", "2")):
+            app.screen.query_one(f"#hands-{key}").value = n
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.settle()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    data = raw_bytes(isolated_dirs)
+    assert b"GEHEIMX" not in data
+    assert b'"A":7' not in data
+    assert not (isolated_dirs / (DB_NAME + "-wal")).exists() or not (
+        isolated_dirs / (DB_NAME + "-wal")
+    ).stat().st_size
+    store = Store.open(isolated_dirs)
+    record = store.list_sessions("team")[0]
+    assert record.rounds[0].note == "Rustig gesprek"
+    assert record.rounds[0].counts == {"A": 2, "B": 5, "C": 2}
+    store.close()
+
+
+def test_deleting_a_session_and_a_walkthrough_empties_the_wal_at_once(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    sid = store.start_session(kind="practice", team=None, participants=1, deck_id="d",
+                              deck_version="1")
+    store.save_round(sid, 0, Round("kaart", "t", "none", note="om haar afkomst"))
+    wid = store.save_walkthrough(None, session_id=sid, dilemma_id="kaart",
+                                 data={"steps": ["om haar afkomst"]})
+    assert b"om haar afkomst" in raw_bytes(tmp_path)
+    store.delete_walkthrough(wid)
+    store.delete_session(sid)
+    # The store is still open: the deletions alone folded and emptied the WAL.
+    assert b"om haar afkomst" not in raw_bytes(tmp_path)
+    store.close()
+
+
+def test_the_next_open_folds_the_wal_a_crash_left(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    script = (
+        "import os, sys\n"
+        "from sessions.store import Store\n"
+        "from sessions.model import Round\n"
+        "s = Store.open(__import__('pathlib').Path(sys.argv[1]))\n"
+        "sid = s.start_session(kind='team', team=None, participants=5, deck_id='d',"
+        " deck_version='1')\n"
+        "s.save_round(sid, 0, Round('k', 't', 'none', note='GEHEIMY eerst'))\n"
+        "s.save_round(sid, 0, Round('k', 't', 'none', note='Later'))\n"
+        "os._exit(0)\n"  # no close: as a crash
+    )
+    subprocess.run([sys.executable, "-c", script, str(folder)], cwd=ROOT, check=True)
+    assert b"GEHEIMY" in raw_bytes(folder)
+    store = Store.open(folder)
+    assert b"GEHEIMY" not in raw_bytes(folder)  # folded at the open, not only at a close
+    store.close()
+
+
+def _wal_size(folder: Path) -> int:
+    wal = folder / (DB_NAME + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def test_sigterm_and_sighup_close_the_store_of_a_running_command(tmp_path: Path) -> None:
+    """Outside the app (a command, the server) the signals end the process through its
+    normal way out, which closes the store."""
+    folder = tmp_path / "data"
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from game import shutdown\n"
+        "from sessions.store import Store\n"
+        "from sessions.model import Round\n"
+        "shutdown.install()\n"
+        "try:\n"
+        "    s = Store.open(Path(sys.argv[1]))\n"
+        "    sid = s.start_session(kind='team', team=None, participants=5, deck_id='d',"
+        " deck_version='1')\n"
+        "    s.save_round(sid, 0, Round('k', 't', 'none', note='GEHEIMZ eerst'))\n"
+        "    s.save_round(sid, 0, Round('k', 't', 'none', note='Later'))\n"
+        "    print('ready', flush=True)\n"
+        "    time.sleep(60)\n"
+        "finally:\n"
+        "    shutdown.finish()\n"
+    )
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        proc = subprocess.Popen([sys.executable, "-c", script, str(folder)], cwd=ROOT,
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+        assert b"GEHEIMZ" in raw_bytes(folder)
+        proc.send_signal(sig)
+        assert proc.wait(timeout=20) == 128 + sig
+        assert b"GEHEIMZ" not in raw_bytes(folder)
+        assert _wal_size(folder) == 0
+
+
+@pytest.mark.skipif(shutil.which("script") is None or shutil.which("pgrep") is None,
+                    reason="needs util-linux script and pgrep for a terminal of its own")
+def test_sigterm_and_sighup_quit_the_app_and_close_its_store(tmp_path: Path) -> None:
+    """The app in a real terminal: SIGTERM (kill, a served tab closed) and SIGHUP (the terminal
+    window closed) end it as ctrl+q does, and its store folds and empties the WAL."""
+    folder = tmp_path / "data"
+    Store.open(folder).close()
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        env = dict(os.environ, INTEGER_SPEL_DATA_DIR=str(folder), INTEGER_SPEL_CONFIG_DIR=str(
+            tmp_path / "config"), TERM="xterm-256color")
+        # `script` gives the app a terminal of its own.
+        proc = subprocess.Popen(
+            ["script", "-qfec", f"{sys.executable} -m game", "/dev/null"],
+            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            app_pid = _child_pid(proc.pid)
+            time.sleep(3)  # the app is up and has opened its store
+            # Another window of the same laptop corrects a note while the app runs: the old
+            # text waits in the WAL until the last one to close folds it.
+            other = Store.open(folder)
+            sid = other.start_session(kind="team", team=None, participants=5, deck_id="d",
+                                      deck_version="1")
+            other.save_round(sid, 0, Round("k", "t", "none", note="GEHEIMQ eerst"))
+            other.save_round(sid, 0, Round("k", "t", "none", note="Later"))
+            other._conn.close()  # gone without closing the store (as a crash would)
+            assert b"GEHEIMQ" in raw_bytes(folder)
+            os.kill(app_pid, sig)
+            proc.wait(timeout=20)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        assert b"GEHEIMQ" not in raw_bytes(folder)
+        assert _wal_size(folder) == 0
+
+
+def _child_pid(parent: int) -> int:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        out = subprocess.run(["pgrep", "-P", str(parent)], capture_output=True,
+                             text=True).stdout.split()
+        if out:
+            return int(out[0])
+        time.sleep(0.1)
+    raise AssertionError("the app did not start")
