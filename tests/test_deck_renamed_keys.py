@@ -70,7 +70,8 @@ REPLACED_IN_2026_4 = {
                      "raadslid-wil-het-even-weten", "heggenschaar-mee-naar-huis", "grapjes-over-afkomst",
                      # options a reasonable colleague could defend, instead of one plain answer
                      "kerstpakket-op-de-stoep", "klik-hem-even-aan", "nieuw-rekeningnummer-per-mail",
-                     "nevenwerk-bij-de-start"),
+                     "nevenwerk-bij-de-start", "verklaring-vakantiewerker", "ambtseed-afleggen",
+                     "salaris-te-hoog", "oud-collega-dubbel-tarief"),
     "omgangsvormen": ("grap-van-de-teamleider",),
     "raad-en-college": ("mand-na-werkbezoek", "skybox-bij-de-derby", "commissaris-woningcorporatie"),
 }
