@@ -71,7 +71,8 @@ REPLACED_IN_2026_4 = {
                      # options a reasonable colleague could defend, instead of one plain answer
                      "kerstpakket-op-de-stoep", "klik-hem-even-aan", "nieuw-rekeningnummer-per-mail",
                      "nevenwerk-bij-de-start", "verklaring-vakantiewerker", "ambtseed-afleggen",
-                     "salaris-te-hoog", "oud-collega-dubbel-tarief"),
+                     "salaris-te-hoog", "oud-collega-dubbel-tarief", "zwanger-bij-sollicitatie",
+                     "melding-over-jou", "signalen-zorgfraude"),
     "omgangsvormen": ("grap-van-de-teamleider",),
     "raad-en-college": ("mand-na-werkbezoek", "skybox-bij-de-derby", "commissaris-woningcorporatie"),
 }
