@@ -74,7 +74,9 @@ REPLACED_IN_2026_4 = {
                      "salaris-te-hoog", "oud-collega-dubbel-tarief", "zwanger-bij-sollicitatie",
                      "melding-over-jou", "signalen-zorgfraude"),
     "omgangsvormen": ("grap-van-de-teamleider",),
-    "raad-en-college": ("mand-na-werkbezoek", "skybox-bij-de-derby", "commissaris-woningcorporatie"),
+    "raad-en-college": ("mand-na-werkbezoek", "skybox-bij-de-derby", "commissaris-woningcorporatie",
+                        "risico-uit-het-raadsvoorstel", "raadslid-bedreigd",
+                        "vermoeden-over-een-collega-raadslid"),
 }
 
 
