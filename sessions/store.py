@@ -173,6 +173,105 @@ def _checkpoint(conn: sqlite3.Connection) -> None:
             conn.execute(f"PRAGMA busy_timeout = {int(timeout):d}")
 
 
+OPEN_FOLDER = "open"
+"""The folder in the data folder where each open store keeps its sign of life."""
+
+_TOKEN_RE = re.compile(r"[0-9a-f]{32}", re.ASCII)
+_SQLITE_BUSY = 5
+
+
+def _sign_path(folder: Path, token: str) -> Path:
+    return folder / OPEN_FOLDER / f"{token}.lock"
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11 and later
+    return code == _SQLITE_BUSY if code is not None else "locked" in str(exc).lower()
+
+
+def _hold_sign(folder: Path, token: str) -> sqlite3.Connection | None:
+    """Lock the file ``<folder>/open/<token>.lock`` for as long as the store is open.
+
+    An empty SQLite file whose exclusive lock this connection keeps: SQLite locks files the
+    same way on Linux, macOS and Windows, and the OS lets go of the lock when the process
+    ends in any way (kill -9 included). The file's name is the random token alone; it holds
+    nothing. None when the folder takes no file (the store works, its sessions look free).
+    """
+    path = _sign_path(folder, token)
+    for _attempt in range(3):
+        conn: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(mode=0o700, exist_ok=True)
+            _tighten_folder(path.parent)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            # mode=rw: when a sweep removed the new file already, make no other in its place.
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=0,
+                                   isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("BEGIN EXCLUSIVE")
+            if path.exists():  # not removed before the lock was taken: it stands for us
+                return conn
+        except (OSError, sqlite3.Error):
+            pass
+        if conn is not None:
+            conn.close()
+        with suppress(OSError):
+            path.unlink()
+    return None
+
+
+def _release_sign(folder: Path, token: str, conn: sqlite3.Connection | None) -> None:
+    if conn is None:
+        return
+    with suppress(OSError):
+        _sign_path(folder, token).unlink()  # while locked: nobody takes the name meanwhile
+    with suppress(sqlite3.Error):
+        conn.close()
+    with suppress(OSError):  # Windows removes no open file: again, now that it is closed
+        _sign_path(folder, token).unlink()
+
+
+def _alive(folder: Path, holder: object) -> bool:
+    """Whether the instance whose token is ``holder`` still has its store open (its file
+    is locked). A missing or unlocked file is stale: it is removed, and False returned.
+
+    Tried without waiting, with a shared lock: two instances that look at once do not take
+    each other for the living holder.
+    """
+    if not isinstance(holder, str) or not _TOKEN_RE.fullmatch(holder):
+        return False
+    path = _sign_path(folder, holder)
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0,
+                               isolation_level=None, check_same_thread=False)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        if _is_busy(exc):
+            conn.close()
+            return True
+    # Removed while this connection holds its shared lock, so that a store only now taking
+    # its own new file (see _hold_sign) finds it gone and makes another.
+    with suppress(OSError):
+        path.unlink()
+    conn.close()
+    with suppress(OSError):
+        path.unlink()
+    return False
+
+
+def _sweep_signs(folder: Path) -> None:
+    """Remove the files of instances that ended without closing their store (a crash)."""
+    with suppress(OSError):
+        for path in (folder / OPEN_FOLDER).glob("*.lock"):
+            _alive(folder, path.name.removesuffix(".lock"))
+
+
 @contextmanager
 def _translated(path: Path) -> Iterator[None]:
     try:
@@ -355,6 +454,12 @@ class Store:
         # offered the same session after a crash, one gets it and the other is told.
         self._seen: dict[str, str | None] = {}
         self.read_only = read_only
+        # While this store is open, a file named by the token stays locked (see _hold_sign):
+        # how another instance tells a session played here from one left by a crash.
+        self._sign: sqlite3.Connection | None = None
+        if not read_only:
+            _sweep_signs(path.parent)
+            self._sign = _hold_sign(path.parent, self.token)
         # Ids of the sessions the last listing set aside because a stored cell is damaged.
         self.damaged: tuple[str, ...] = ()
         self._closed = False
@@ -501,6 +606,8 @@ class Store:
                 _checkpoint(self._conn)
             with suppress(sqlite3.Error):
                 self._conn.close()
+            _release_sign(self.path.parent, self.token, self._sign)
+            self._sign = None
 
     @property
     def closed(self) -> bool:
@@ -589,7 +696,8 @@ class Store:
         instance took it since `unfinished` offered it, or it is gone.
 
         One atomic compare and swap: of two instances that both offer the session left by a
-        crash, the first to claim it gets it, the other learns before anything is typed.
+        crash, the first to claim it gets it, the other learns before anything is typed. A
+        session whose instance is still open is never taken (False).
         """
         with self._write() as conn:
             row = conn.execute(
@@ -597,6 +705,8 @@ class Store:
             ).fetchone()
             if row is None or row[1] or row[2] or not self._may_hold(session_id, row[0]):
                 return False
+            if row[0] is not None and row[0] != self.token and _alive(self.path.parent, row[0]):
+                return False  # its instance is still open: it is being played there
             self._seen.pop(session_id, None)
             conn.execute("UPDATE sessions SET holder = ? WHERE id = ?", (self.token, session_id))
         return True
@@ -754,10 +864,11 @@ class Store:
         """The latest session (by month) that is neither completed nor abandoned, with its
         state; then ``claim`` it before playing it here.
 
-        A session whose saved state is damaged comes with an empty state. One
-        held by another instance is offered all the same: the store cannot tell a crashed
-        instance from a living one without keeping a time or a process id, which it does not
-        (SPEC §8). ``claim`` makes the takeover safe.
+        A session whose saved state is damaged comes with an empty state. One held by
+        another instance that is still open (its file in ``open/`` is locked) is not offered:
+        it is being played in another window. One whose holder is gone (a crash; no time or
+        process id tells it, only the lock the OS let go of) is, and ``claim`` makes the
+        takeover safe.
         """
         with self._read() as conn:
             rows = conn.execute(
@@ -766,6 +877,9 @@ class Store:
                 (kind,),
             ).fetchall()
             for sid, text, holder in rows:
+                if holder is not None and holder != self.token and _alive(
+                        self.path.parent, holder):
+                    continue  # open in another window
                 # A damaged state is offered as an empty one: the app then says the session
                 # cannot go on, rather than forgetting it without a word.
                 state = _state_from(text) or {}

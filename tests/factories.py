@@ -7,6 +7,7 @@ from dilemmas.discovery import DeckRegistry
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import IntegerSpelApp
 from game.context import AppContext
+from sessions.store import Store
 
 
 def long_card() -> Dilemma:
@@ -44,3 +45,11 @@ def bare_app(*decks: Deck) -> IntegerSpelApp:
 def screen_text(app: IntegerSpelApp) -> str:
     """What the terminal shows now, as plain lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def crash(store: Store) -> None:
+    """Leave a store as a crash of its process would: its connection gone without ``close``
+    (the sessions it holds stay held) and its lock let go, its lock file left behind."""
+    store._conn.close()
+    if store._sign is not None:
+        store._sign.close()

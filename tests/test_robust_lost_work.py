@@ -183,6 +183,9 @@ def test_a_game_that_was_taken_over_stops_writing(tmp_path: Path) -> None:
     session, statuses = _game(first)
     session.begin()
     assert session.settle()
+    # The first window's lock file went (its instance looks ended): the second takes over.
+    assert first._sign is not None
+    first._sign.close()
     second = Store.open(folder)
     assert second.unfinished() is not None
     assert second.claim(session.session_id or "")

@@ -10,6 +10,7 @@ from game.app import IntegerSpelApp
 from game.context import StartRequest
 from sessions.model import Round
 from sessions.store import OPEN_ELSEWHERE, LeaseLostError, Store
+from tests.factories import crash
 from tests.test_game_session import SIZE, fill_setup, make_ctx, no_real_time
 
 __all__ = ["no_real_time"]
@@ -21,7 +22,7 @@ def _crashed_session(folder: Path) -> str:
     sid = store.start_session(kind="team", team="Inkoop", participants=6, deck_id="d",
                               deck_version="1", state={"position": 0})
     store.save_round(sid, 0, Round("k", "t", "hands", {"A": 6}))
-    store._conn.close()  # no close(): as a crash leaves it
+    crash(store)  # no close(): as a crash leaves it
     return sid
 
 
@@ -72,7 +73,7 @@ async def test_the_resume_offer_tells_when_another_window_took_the_session(
     async with app.run_test(size=SIZE) as pilot:
         await fill_setup(pilot, pulse="none")
     assert ctx.store is not None
-    ctx.store._conn.close()  # the laptop crashed: the session is still held
+    crash(ctx.store)  # the laptop crashed: the session is still held
     ctx2 = make_ctx(isolated_dirs)
     app2 = IntegerSpelApp(ctx2)
     async with app2.run_test(size=SIZE) as pilot:
