@@ -457,14 +457,14 @@ class Store:
         # While this store is open, a file named by the token stays locked (see _hold_sign):
         # how another instance tells a session played here from one left by a crash.
         self._sign: sqlite3.Connection | None = None
-        if not read_only:
-            _sweep_signs(path.parent)
-            self._sign = _hold_sign(path.parent, self.token)
         # Ids of the sessions the last listing set aside because a stored cell is damaged.
         self.damaged: tuple[str, ...] = ()
         self._closed = False
         with _translated(path):
             add_views(conn)
+        if not read_only:
+            _sweep_signs(path.parent)
+            self._sign = _hold_sign(path.parent, self.token)
         _OPEN.add(self)
 
     # -- opening -------------------------------------------------------------------------
