@@ -202,7 +202,7 @@ class IntegerSpelApp(App[None]):
 
     def action_open_walkthroughs(self) -> None:
         """The stappenplan: pick a card or an open walkthrough."""
-        from game.screens.walkthrough import WalkthroughPickScreen
+        from game.screens.walkthrough_pick import WalkthroughPickScreen
 
         self.push_screen(WalkthroughPickScreen())
 

@@ -8,12 +8,9 @@ from test_walkthrough_screen import Host, ctx, make_deck, screen_of, store, type
 from textual.widgets import Button, Markdown, OptionList, Static, TextArea
 
 from game.context import AppContext
-from game.screens.walkthrough import (
-    ContinueDialog,
-    WalkthroughPickScreen,
-    WalkthroughScreen,
-    offer_open_walkthrough,
-)
+from game.dialogs.walkthrough_continue import ContinueDialog
+from game.screens.walkthrough import WalkthroughScreen, offer_open_walkthrough
+from game.screens.walkthrough_pick import WalkthroughPickScreen
 from game.widgets.step_rail import RailItem
 from sessions.store import Store
 

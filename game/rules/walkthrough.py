@@ -6,11 +6,15 @@ import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dilemmas.model import Dilemma
 from dilemmas.stappenplan import Stappenplan
+from game.rules.decision import clause, decision_sentence
 from sessions.figures import month_label
+
+if TYPE_CHECKING:
+    from sessions.store import WalkthroughInfo
 
 FORMAT_VERSION = 1
 ARGUMENT_FIELDS: tuple[str, ...] = (
@@ -29,6 +33,43 @@ ARGUMENT_LABELS: dict[str, str] = {
 }
 # A scrubber takes a text and returns the cleaned text and the labels of what it removed.
 Scrubber = Callable[[str], tuple[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class OwnDilemma:
+    """A dilemma in the user's own words: a short title and a few lines."""
+
+    title: str
+    text: str
+
+    @classmethod
+    def of(cls, title: str, text: str) -> OwnDilemma:
+        """Trimmed; without a title, the first words of the text stand in for one."""
+        text = text.strip()
+        title = " ".join(title.split())
+        if not title:
+            words = text.split()
+            title = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+        return cls(title[:80], text)
+
+
+def describe(info: WalkthroughInfo) -> str:
+    """ "Concertkaartjes — bij stap 3 van 7 (november 2026)" for lists and offers."""
+    when = f" ({month_label(info.month)})" if info.month else ""
+    return f"{info.title} — bij stap {info.step} van {info.steps}{when}"
+
+
+def empty_steps_text(empty: list[int]) -> str:
+    """ "Stap 3 is nog leeg." / "Stap 3, 5 en 7 zijn nog leeg." """
+    if len(empty) == 1:
+        return f"Stap {empty[0]} is nog leeg."
+    numbers = ", ".join(str(n) for n in empty[:-1]) + f" en {empty[-1]}"
+    return f"Stap {numbers} zijn nog leeg."
+
+
+def slug(text: str) -> str:
+    """A safe file-name part."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "dilemma"
 
 
 @dataclass
@@ -123,9 +164,10 @@ class WalkthroughState:
         return state
 
     @classmethod
-    def for_own_text(cls, plan: Stappenplan, text: str) -> WalkthroughState:
+    def for_own_text(cls, plan: Stappenplan, text: str, title: str = "") -> WalkthroughState:
         """A fresh walkthrough of a dilemma described in the user's own words."""
-        return cls(plan=plan, title="Eigen dilemma", situation=text.strip())
+        own = OwnDilemma.of(title, text)
+        return cls(plan=plan, title=own.title, situation=own.text)
 
     # Navigation -----------------------------------------------------------------------
 
@@ -199,18 +241,9 @@ class WalkthroughState:
         return chosen.text.strip() if chosen else ""
 
     def decision_sentence(self) -> str:
-        """ "Mijn besluit: X. Omdat: Y. Ook al: Z." with "…" where something is still missing.
-
-        Each part follows a colon, so any option ("Ik geef …", "Hij zegt …", "Niets doen") and
-        any own phrasing ("het is eerlijk", "omdat het eerlijk is") stays correct Dutch.
-        """
-        what = _after_colon(_clause(self.chosen_text())) or "…"
-        because = _after_colon(_strip_lead(_clause(self.decision.because), _BECAUSE)) or "…"
-        sentence = f"Mijn besluit: {_stop(what)} Omdat: {_stop(because)}"
-        despite = _after_colon(_strip_lead(_clause(self.decision.despite), _DESPITE))
-        if despite:
-            sentence += f" Ook al: {_stop(despite)}"
-        return sentence
+        """ "Mijn besluit: ik meld het. Omdat … Ook al …" in the first person, whatever the
+        option's wording ("…" where something is still missing)."""
+        return decision_sentence(self.chosen_text(), self.decision.because, self.decision.despite)
 
     def argument_choices(self) -> tuple[list[str], list[str]]:
         """Step 5's arguments to pick "omdat" from (for) and "ook al" from (against)."""
@@ -221,7 +254,7 @@ class WalkthroughState:
         for o in options:
             for name in ARGUMENT_FIELDS:
                 for line in o.argument(name).splitlines():
-                    text = _clause(line.lstrip("-• "))
+                    text = clause(line.lstrip("-• "))
                     if text:
                         (cons if name.startswith("against") else pros).append(text)
         return list(dict.fromkeys(pros)), list(dict.fromkeys(cons))
@@ -421,70 +454,6 @@ class WalkthroughState:
             ]
             return out
         return empty
-
-
-def _stop(part: str) -> str:
-    """A part of the sentence with its full stop ("…" is left open, not "….")."""
-    return part if part.endswith("…") else part + "."
-
-
-def _clause(text: str) -> str:
-    """One clause of the sentence: trimmed, on one line, without a closing full stop."""
-    return " ".join(text.split()).rstrip(".!? ")
-
-
-_BECAUSE = ("omdat", "want", "doordat")
-_DESPITE = ("ondanks dat", "ondanks", "ook al", "hoewel", "al")
-
-
-def _strip_lead(text: str, words: tuple[str, ...]) -> str:
-    """Drop a leading "omdat"/"ondanks" the user typed themselves (the label already says it)."""
-    low = text.casefold()
-    for word in words:
-        if low.startswith(word + " "):
-            return text[len(word) + 1 :].lstrip(" ,:")
-    return text
-
-
-# First words that take a small letter after the colon. Any other capitalised first word is
-# kept as typed: it may be a name ("Omdat: Hamid niet alleen moet staan").
-_SMALL_TEXT = """ik je jij u hij zij ze we wij men het de een dit dat die deze daar er hier mijn jouw
-    zijn haar ons onze hun niet geen niets nooit niemand iemand iets alles altijd eerst
-    meteen direct gewoon toch wel ook dan zo als of en maar want omdat hoewel ondanks door
-    bij met voor na naar van uit aan op in om over onder tegen zonder volgens samen alleen
-    zelf liever anders beter wat wie waar wanneer hoe waarom mag moet kan wil zal ga doe
-    geef zeg vraag bel meld neem laat help houd blijf weiger accepteer stuur leg"""
-_SMALL_AFTER_COLON = frozenset(_SMALL_TEXT.split())
-
-
-def _first_names() -> frozenset[str]:
-    from importlib.resources import files
-
-    text = files("sessions").joinpath("data/voornamen.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().casefold()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-
-
-_NAMES: list[frozenset[str]] = []
-
-
-def _after_colon(text: str) -> str:
-    """A clause after a colon: "Ik geef" becomes "ik geef", "Melden" becomes "melden";
-    names ("Hamid", "Fatima") and acronyms ("AVG-melding") stay as typed."""
-    first = re.match(r"[^\W\d_]+", text)
-    if first is None or not (len(text) > 1 and text[0].isupper() and text[1].islower()):
-        return text
-    word = first.group().casefold()
-    if word in _SMALL_AFTER_COLON:
-        return text[0].lower() + text[1:]
-    if not _NAMES:
-        _NAMES.append(_first_names())
-    if len(word) > 3 and word.endswith("en") and word not in _NAMES[0]:
-        return text[0].lower() + text[1:]  # an infinitive: "Melden bij de leidinggevende"
-    return text
 
 
 def markdown_to_html(markdown: str, title: str) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 import uuid
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from textual import events, on
@@ -19,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from dilemmas.config import Config, Contact
+from dilemmas.config import Config
 from dilemmas.model import Deck, Dilemma
 from game.context import AppContext
 from game.rules.practice import (
@@ -27,13 +26,21 @@ from game.rules.practice import (
     PracticeCard,
     PracticeRun,
     TeamFigures,
+    answer_hint,
+    answer_text,
+    contacts_markdown,
     draw_cards,
+    heavy_line,
     is_heavy,
+    read_team_counts,
+    resume_place,
     team_figures,
 )
-from game.rules.text import reflow
-from game.screens.walkthrough import StoreLink, WalkthroughScreen, context_of, removed_message
-from game.widgets.card import CardView, HangingList
+from game.rules.text import reflow, removed_message
+from game.rules.walkthrough import WalkthroughState
+from game.store_link import StoreLink, context_of, load_plan
+from game.walkthrough_open import open_walkthrough
+from game.widgets.solo_card import SoloCardView
 from sessions.model import Round
 from sessions.scrub import scrub_text
 from sessions.store import Store
@@ -46,69 +53,7 @@ QUESTIONS_LINE = (
 )
 
 
-def contacts_markdown(contacts: Iterable[Contact]) -> str:
-    """The support contacts from the config as a Markdown list."""
-    lines = []
-    for contact in contacts or ():
-        parts = [f"**{md_inline(contact.role)}**"]
-        if contact.name:
-            parts.append(md_inline(contact.name))
-        if contact.reach:
-            parts.append(md_inline(contact.reach))
-        lines.append("- " + " — ".join(parts))
-    return "\n".join(lines) or "- Vraag je leidinggevende waar je terechtkunt."
-
-
-def answer_hint(dilemma: Dilemma) -> str:
-    """How to answer this card with the keyboard."""
-    answer = dilemma.answer
-    if answer.kind == "scale":
-        return f"Kies een cijfer van 1 tot {answer.points}: druk op het cijfer, of klik erop."
-    keys = ", ".join(answer.keys)
-    return f"Kies je antwoord: druk op de letter ({keys}), of klik erop."
-
-
-def answer_text(dilemma: Dilemma, value: str) -> str:
-    """The new hire's answer as shown in the feedback."""
-    answer = dilemma.answer
-    if value not in answer.keys:
-        return value
-    label = answer.label(value)
-    if label != value:
-        return f"{value}  {label}"
-    return f"{value} op een schaal van 1 tot {answer.points}"
-
-
 T = TypeVar("T")
-
-
-def resume_place(run: PracticeRun, cards: list[PracticeCard]) -> str:
-    """Where an unfinished run stands, for the question whose run it is."""
-    if run.phase in ("answer", "feedback") and 0 <= run.position < len(cards):
-        title = cards[run.position].dilemma.title
-        return f"bij dilemma {run.position + 1} van {len(cards)}: {title}"
-    if run.phase == "walkthrough":
-        card = run.walkthrough_card
-        if card is not None and 0 <= card < len(cards):
-            return f"bij het stappenplan over '{cards[card].dilemma.title}'"
-        return "bij het stappenplan, na alle dilemma's"
-    return "aan het eind, bij de eed of belofte"
-
-
-class SoloCardView(CardView):
-    """The card for someone practising alone: nothing asks them to discuss it together."""
-
-    def _fill(self) -> None:
-        super()._fill()
-        d = self.dilemma
-        if d.answer.kind == "open":
-            self.query_one(".card--options", HangingList).set_rows(
-                [], "Open vraag: schrijf hieronder wat jij zou doen."
-            )
-        if d.prompts:
-            self.query_one(".card--prompts", Static).update(
-                Content("Om over na te denken:\n" + "\n".join(f"• {reflow(p)}" for p in d.prompts))
-            )
 
 
 class PracticeScreen(Screen[None]):
@@ -154,6 +99,7 @@ class PracticeScreen(Screen[None]):
         self.cards: list[PracticeCard] = []
         self.session_id: str | None = None
         self._resumable: tuple[str, PracticeRun, list[PracticeCard]] | None = None
+        self._told_damaged = False
 
     # -- context ----------------------------------------------------------------------------
 
@@ -529,7 +475,7 @@ class PracticeScreen(Screen[None]):
         if is_heavy(dilemma):
             widgets.append(
                 Static(
-                    self._heavy_line(),
+                    heavy_line(self.config),
                     id="practice-heavy",
                     classes="practice-section",
                     markup=False,
@@ -552,43 +498,24 @@ class PracticeScreen(Screen[None]):
         if dilemma.answer.kind != "open":
             self.run_worker(self._show_team_figures(card), group="practice-figures", exclusive=True)
 
-    def _heavy_line(self) -> str:
-        contact = self.config.contact("vertrouwenspersoon")
-        who = "de vertrouwenspersoon"
-        if contact is not None:
-            who = "de " + contact.role.split(" (")[0].lower() if contact.role else who
-            if contact.name and not contact.name.startswith("["):
-                who += f" ({contact.name}"
-                if contact.reach and not contact.reach.startswith("["):
-                    who += f", {contact.reach}"
-                who += ")"
-        return (
-            f"Zit dit je niet lekker? Praat erover met {who} of bel 113 (0800-0113), "
-            "gratis en anoniem."
-        )
-
     async def _team_figures(self, cards: list[PracticeCard]) -> dict[str, TeamFigures]:
-        """How teams chose, per card with choices, read in a thread."""
-        from sessions.report_safe import safe_team_counts
-
+        """How teams chose, per card with choices, read in a thread; damaged votes skipped."""
         k = self.config.k or 5
-        wanted = [c for c in cards if c.dilemma.answer.kind != "open"]
-
-        def read(store: Store) -> dict[str, dict[str, int]]:
-            # Only rounds of k answers or more: the figures before and after one more session
-            # or an import can't be subtracted to show how a small team voted (SPEC §8).
-            # Older deck versions are read by today's keys, and left out for a card whose
-            # options changed meaning since (the deck's renamed_keys).
-            return {
-                c.dilemma.id: safe_team_counts(
-                    store, c.dilemma.id, c.deck.id, k,
-                    partial(c.deck.key_map, dilemma_id=c.dilemma.id),
-                )
-                for c in wanted
-            }
-
-        counts = await self._read(read) or {}
-        return {c.dilemma.id: team_figures(c.dilemma, counts.get(c.dilemma.id), k) for c in wanted}
+        read = await self._read(lambda store: read_team_counts(store, cards, k))
+        if read is not None and read.damaged and not self._told_damaged:
+            self._told_damaged = True
+            self.app.notify(
+                "Een deel van de teamcijfers is beschadigd en slaan we over.",
+                title="Teamcijfers",
+                severity="warning",
+                markup=False,
+            )
+        counts = read.counts if read is not None else {}
+        return {
+            c.dilemma.id: team_figures(c.dilemma, counts.get(c.dilemma.id), k)
+            for c in cards
+            if c.dilemma.answer.kind != "open"
+        }
 
     def _team_widgets(self, dilemma: Dilemma) -> list[Widget]:
         """The "Zo kozen teams" heading and a line that the figures fill in when read."""
@@ -685,23 +612,36 @@ class PracticeScreen(Screen[None]):
             # mid-way leaves the walkthrough findable from the run.
             run.walkthrough_id = str(uuid.uuid4())
         self._save_state()
-        screen = WalkthroughScreen(
-            dilemma=card.dilemma,
-            deck=card.deck,
-            session_id=self.session_id,
-            walkthrough_id=run.walkthrough_id,
-        )
 
         async def done(walkthrough_id: str | None) -> None:
             run.walkthrough_id = walkthrough_id or run.walkthrough_id
-            decided = screen.state.chosen_text() and screen.state.decision.because.strip()
-            if decided:
+            if await self._walkthrough_decided(run.walkthrough_id):
                 run.walkthrough_done = True
                 run.next()
             self._save_state()
             await self.show_phase()
 
-        self.app.push_screen(screen, done)
+        open_walkthrough(
+            self.app,
+            dilemma=card.dilemma,
+            deck=card.deck,
+            session_id=self.session_id,
+            walkthrough_id=run.walkthrough_id,
+            done=done,
+        )
+
+    async def _walkthrough(self, walkthrough_id: str | None) -> WalkthroughState | None:
+        """The run's walkthrough as stored (read in a thread), or None."""
+        if not walkthrough_id:
+            return None
+        data = await self._read(lambda s: s.get_walkthrough(walkthrough_id))
+        if not data:
+            return None
+        return WalkthroughState.from_dict(load_plan(self.app)[0], data)
+
+    async def _walkthrough_decided(self, walkthrough_id: str | None) -> bool:
+        state = await self._walkthrough(walkthrough_id)
+        return bool(state and state.chosen_text() and state.decision.because.strip())
 
     @on(Button.Pressed, "#practice-skip-walk")
     async def _skip_walk(self) -> None:

@@ -24,6 +24,7 @@ from textual.widgets import (
 )
 
 from dilemmas.stappenplan import Step
+from game.rules.text import changed_stretch
 from game.rules.walkthrough import ARGUMENT_FIELDS, ARGUMENT_LABELS, WalkthroughState
 from game.widgets.toggles import WrappingCheckbox, WrappingRadioButton
 
@@ -490,3 +491,14 @@ PANELS: dict[str, type[StepPanel]] = {
 def panel_for(state: WalkthroughState, step: Step) -> StepPanel:
     """The input panel for a step's kind."""
     return PANELS[step.input.kind](state, step)
+
+
+def replace_changed(area: TextArea, old: str, new: str) -> None:
+    """Turn the area's text `old` into `new` by replacing only the stretch that differs
+    (one edit: the cursor stays where it was, and undo works)."""
+    head, tail = changed_stretch(old, new)
+
+    def location(offset: int) -> tuple[int, int]:
+        return old.count("\n", 0, offset), offset - (old.rfind("\n", 0, offset) + 1)
+
+    area.replace(new[head : len(new) - tail], location(head), location(len(old) - tail))
