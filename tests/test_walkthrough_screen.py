@@ -199,12 +199,12 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
             "Het concert is uitverkocht",
             "| inwoners | eerlijk bestuur | vertrouwen |",
             "de leverancier",
-            "- Je meldt het aanbod",
-            "Voor, volgens de regels: de gedragscode vraagt het",
-            "Tegen, door de gevolgen: het kost tijd",
-            "- [x] Kun je dit uitleggen aan een inwoner?",
-            "- [ ] Kun je dit uitleggen aan je leidinggevende?",
-            "- [x] Kun je dit uitleggen aan de lokale krant?",
+            "| Je meldt het aanbod |",
+            "| Voor, volgens de regels | de gedragscode vraagt het |",
+            "| Tegen, door de gevolgen | het kost tijd |",
+            "- ☑ Kun je dit uitleggen aan een inwoner?",
+            "- ☐ Kun je dit uitleggen aan je leidinggevende?",
+            "- ☑ Kun je dit uitleggen aan de lokale krant?",
             "Ik bel de leverancier zelf",
         ):
             assert text in markdown

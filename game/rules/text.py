@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from sessions.summary import md_inline
+from sessions.text import markdown_text
+
 LIST_MARKS = ("- ", "• ")
 """A line starting with one of these (after its indentation) is a list item."""
 
@@ -72,3 +77,27 @@ def changed_stretch(old: str, new: str) -> tuple[int, int]:
         else:
             high = mid - 1
     return head, low
+
+
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md_escape(text: str) -> str:
+    """Text typed by a user or written in a deck, for any Markdown export: shown as typed.
+
+    The team summary's escaper per line (no emphasis, links, images, headings or table
+    cells; no raw HTML: the angle brackets become entities), an entity typed as text kept
+    as text, and the lines kept: a single break as a hard break, a blank line as a new
+    paragraph.
+    """
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    out = []
+    for paragraph in paragraphs:
+        lines = [
+            markdown_text(md_inline(_ENTITY.sub("&amp;", line)))
+            for line in paragraph.splitlines()
+            if line.strip()
+        ]
+        if lines:
+            out.append("  \n".join(lines))
+    return "\n\n".join(out)

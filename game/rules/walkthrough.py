@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 from dilemmas.model import Dilemma
 from dilemmas.stappenplan import Stappenplan
 from game.rules.decision import clause, decision_sentence
+from game.rules.text import md_escape
 from sessions.figures import month_label
+from sessions.summary import _CSS as SUMMARY_CSS  # the team summary's look, shared
 
 if TYPE_CHECKING:
     from sessions.store import WalkthroughInfo
@@ -381,43 +383,48 @@ class WalkthroughState:
     def summary_markdown(self, *, sentence: bool = True) -> str:
         """The walkthrough as Markdown: title, month, the decision once, then the steps.
 
+        Everything typed and every deck text is escaped: it reads as typed in any Markdown
+        viewer, and no HTML, link or image in it is run or loaded.
+
         Args:
             sentence: include the decision sentence (the screen shows it apart, as typed).
         """
         title = self.title or "zonder titel"
-        lines = [f"# {self.plan.title}: {title}", ""]
+        lines = [f"# {md_escape(self.plan.title)}: {md_escape(title)}", ""]
         if self.month:
             lines += [f"*{month_label(self.month)}*", ""]
         if sentence:
-            lines += [f"**{self.decision_sentence()}**", ""]
+            lines += [f"**{md_escape(self.decision_sentence())}**", ""]
         lines += ["## Het dilemma", ""]
         if self.situation:
-            lines += [self.situation, ""]
+            lines += [md_escape(self.situation), ""]
         if self.question:
-            lines += [f"**De vraag:** {self.question}", ""]
+            lines += [f"**De vraag:** {md_escape(self.question)}", ""]
         empty = self.empty_steps()
         for number, step in enumerate(self.plan.steps, start=1):
             if number in empty:
                 continue
-            lines += [f"## {number}. {step.title}", ""]
+            lines += [f"## {number}. {md_escape(step.title)}", ""]
             lines += self._step_markdown(step.id, step.input.kind, step.input.checklist)
             lines.append("")
         if empty:
-            names = ", ".join(f"{n}. {self.plan.steps[n - 1].title}" for n in empty)
+            names = ", ".join(f"{n}. {md_escape(self.plan.steps[n - 1].title)}" for n in empty)
             lines += [f"*Niet ingevuld: {names}.*", ""]
         if self.guidance:
-            lines += ["## Wat zegt de code?", "", self.guidance, ""]
+            lines += ["## Wat zegt de code?", "", md_escape(self.guidance), ""]
         return "\n".join(lines).rstrip() + "\n"
 
-    def summary_html(self) -> str:
-        """The same summary as a small stand-alone HTML page (all text escaped)."""
-        return markdown_to_html(self.summary_markdown(), f"{self.plan.title}: {self.title}")
+    def summary_html(self, organisation: str = "") -> str:
+        """The same summary as one printable HTML page in the team summary's look."""
+        return markdown_to_html(
+            self.summary_markdown(), f"{self.plan.title}: {self.title}", organisation
+        )
 
     def _step_markdown(self, step_id: str, kind: str, checklist: tuple[str, ...]) -> list[str]:
         empty = ["*(niet ingevuld)*"]
         if kind == "text":
             text = self.texts.get(step_id, "").strip()
-            return [text] if text else empty
+            return [md_escape(text)] if text else empty
         if kind == "stakeholders":
             rows = [s for s in self.stakeholders if not s.is_empty]
             if not rows:
@@ -427,7 +434,9 @@ class WalkthroughState:
             return out
         if kind == "options":
             rows_o = [o for o in self.options if o.text.strip()]
-            return [f"- {o.text.strip()}" for o in rows_o] or empty
+            if not rows_o:
+                return empty
+            return ["| Mogelijkheid |", "|---|", *[f"| {_cell(o.text)} |" for o in rows_o]]
         if kind == "arguments":
             out = []
             for o in self.options:
@@ -436,70 +445,63 @@ class WalkthroughState:
                 ]
                 if not o.text.strip() and not filled:
                     continue
-                out.append(f"**{o.text.strip() or 'Optie zonder naam'}**")
-                out += [f"- {ARGUMENT_LABELS[f]}: {text}" for f, text in filled]
+                out += [f"**{_cell(o.text) if o.text.strip() else 'Optie zonder naam'}**", ""]
+                out += ["| Argument | Wat je schreef |", "|---|---|"]
+                out += [f"| {ARGUMENT_LABELS[f]} | {_cell(text)} |" for f, text in filled]
                 out.append("")
             return out[:-1] if out else empty
         if kind == "decision":
             return ["Je besluit staat bovenaan."]
         if kind == "justification":
             out = [
-                f"- [{'x' if item in self.justification.checked else ' '}] {item}"
+                f"- {'☑' if item in self.justification.checked else '☐'} {md_escape(item)}"
                 for item in checklist
             ]
             harm = self.justification.harm.strip()
             out += [
                 "",
-                f"Nadelen beperken: {harm}" if harm else "Nadelen beperken: *(niet ingevuld)*",
+                f"**Nadelen beperken:** {md_escape(harm)}"
+                if harm
+                else "**Nadelen beperken:** *(niet ingevuld)*",
             ]
             return out
         return empty
 
 
-def markdown_to_html(markdown: str, title: str) -> str:
-    """Headings, bold/italic lines, lists and tables of our own Markdown as escaped HTML."""
-    body: list[str] = []
-    in_list = False
-    for raw in markdown.splitlines():
-        line = raw.rstrip()
-        if line.startswith("- ") and not in_list:
-            body.append("<ul>")
-            in_list = True
-        elif not line.startswith("- ") and in_list:
-            body.append("</ul>")
-            in_list = False
-        if line.startswith("## "):
-            body.append(f"<h2>{_inline(line[3:])}</h2>")
-        elif line.startswith("# "):
-            body.append(f"<h1>{_inline(line[2:])}</h1>")
-        elif line.startswith("- "):
-            body.append(f"<li>{_inline(line[2:])}</li>")
-        elif line.startswith("|---"):
-            continue
-        elif line.startswith("| "):
-            cells = [c.strip() for c in line.strip("|").split(" | ")]
-            body.append("<p>" + " · ".join(_inline(c) for c in cells) + "</p>")
-        elif line:
-            body.append(f"<p>{_inline(line)}</p>")
-    if in_list:
-        body.append("</ul>")
+_MARKDOWN: list[Any] = []
+
+
+def markdown_to_html(markdown: str, title: str, organisation: str = "") -> str:
+    """Our escaped Markdown as one printable HTML page (markdown-it, raw HTML off), styled
+    as the team summary."""
+    if not _MARKDOWN:
+        from markdown_it import MarkdownIt
+
+        _MARKDOWN.append(MarkdownIt("commonmark", {"html": False}).enable("table"))
+    body = str(_MARKDOWN[0].render(markdown))
+    org = f'<p class="org">{html.escape(organisation)}</p>\n' if organisation else ""
+    if org and "</h1>" in body:
+        body = body.replace("</h1>\n", "</h1>\n" + org, 1)
+    elif org:
+        body = org + body
     return (
         '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head><body>\n"
-        + "\n".join(body)
-        + "\n</body></html>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{SUMMARY_CSS}{_EXTRA_CSS}</style>"
+        "</head><body>\n" + body + "</body></html>\n"
     )
 
 
-def _inline(text: str) -> str:
-    """Escape, then turn our **bold** and *italic* markers into tags."""
-    out = html.escape(text)
-    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
-    return re.sub(r"(?<!\w)\*(.+?)\*(?!\w)", r"<em>\1</em>", out)
+# Beside the team summary's stylesheet: closer list items, cells aligned at the top.
+_EXTRA_CSS = """
+li { margin: .15rem 0; } ul { padding-left: 1.2rem; }
+td { vertical-align: top; } td:first-child { width: 30%; }
+"""
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "/") or "—"
+    """Text in a Markdown table cell: escaped, on one line, "—" when empty."""
+    return md_escape(" ".join(text.split())) or "—"
 
 
 def _opt_str(value: Any) -> str | None:

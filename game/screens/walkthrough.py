@@ -23,7 +23,7 @@ from game.dialogs.walkthrough_continue import ContinueDialog
 from game.export import deliver_file
 from game.rules.text import removed_message
 from game.rules.walkthrough import WalkthroughState, describe, empty_steps_text, slug
-from game.store_link import StoreLink, load_plan
+from game.store_link import StoreLink, context_of, load_plan
 from game.widgets.card import CardView
 from game.widgets.own_card import OwnCard
 from game.widgets.step_rail import StepRail
@@ -476,6 +476,11 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
         return self.state.summary_markdown()
 
     @property
+    def html(self) -> str:
+        ctx = context_of(self.app)
+        return self.state.summary_html(ctx.config.organisation if ctx is not None else "")
+
+    @property
     def filename(self) -> str:
         return f"stappenplan-{slug(self.state.title)}.md"
 
@@ -504,7 +509,7 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
     @on(Button.Pressed, "#summary-export-html")
     def action_export_html(self) -> None:
         name = self.filename.removesuffix(".md") + ".html"
-        deliver_file(self.app, name, self.state.summary_html(), "De samenvatting")
+        deliver_file(self.app, name, self.html, "De samenvatting")
 
     @on(Button.Pressed, "#summary-save-as")
     def action_save_as(self) -> None:
@@ -515,7 +520,7 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
             if path is None:
                 return
             html = path.suffix.casefold() in (".html", ".htm")
-            data = self.state.summary_html() if html else self.markdown
+            data = self.html if html else self.markdown
             deliver_file(self.app, path.name, data, "De samenvatting", folder=path.parent)
 
         self.app.push_screen(PathDialog("Samenvatting opslaan als", self.filename), chosen)
