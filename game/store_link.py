@@ -45,6 +45,9 @@ class StoreLink:
         self.app = app
         self.store = store
         self.saver = StoreSaver(store, store_error=store_error, on_problem=self.tell)
+        # Files exported for a practice run (its walkthrough's summaries), so that "wis mijn
+        # oefenronde" can offer to remove them too; kept in memory only.
+        self._exports: dict[str, list[Path]] = {}
 
     @classmethod
     def of(cls, app: App[Any]) -> StoreLink:
@@ -65,6 +68,14 @@ class StoreLink:
     def settle(self, timeout: float = 5.0) -> bool:
         """Wait until the queued writes are done or one failed."""
         return self.saver.settle(timeout)
+
+    def note_export(self, session_id: str | None, path: Path | None) -> None:
+        """Remember a file exported for a session (a practice run)."""
+        if session_id and path is not None:
+            self._exports.setdefault(session_id, []).append(path)
+
+    def exports(self, session_id: str) -> list[Path]:
+        return list(self._exports.get(session_id, []))
 
     # -- reads: call these from a worker thread -----------------------------------------------
 

@@ -40,11 +40,45 @@ def practice_pool(decks: Iterable[Deck]) -> list[PracticeCard]:
     ]
 
 
+MINUTES_PER_CARD = 3
+MINUTES_WALKTHROUGH = 10
+
+
+@dataclass(frozen=True)
+class PracticeTheme:
+    """A theme with new-hire cards, to choose before a run."""
+
+    id: str
+    title: str
+    cards: int
+
+
+def practice_themes(decks: Iterable[Deck]) -> list[PracticeTheme]:
+    """The themes of the new-hire cards, with how many cards each has, in deck order."""
+    counts: dict[str, int] = {}
+    titles: dict[str, str] = {}
+    for card in practice_pool(decks):
+        theme = card.dilemma.theme
+        counts[theme] = counts.get(theme, 0) + 1
+        titles.setdefault(theme, card.deck.theme_title(theme))
+    return [PracticeTheme(t, titles[t], n) for t, n in counts.items()]
+
+
+def estimate_minutes(cards: int) -> int:
+    """About how long a run takes: a few minutes per card, and the stappenplan."""
+    return cards * MINUTES_PER_CARD + MINUTES_WALKTHROUGH
+
+
 def draw_cards(
-    decks: Iterable[Deck], count: int = DEFAULT_COUNT, rng: random.Random | None = None
+    decks: Iterable[Deck],
+    count: int = DEFAULT_COUNT,
+    rng: random.Random | None = None,
+    themes: Iterable[str] = (),
 ) -> list[PracticeCard]:
-    """A shuffled set of at most ``count`` new-hire cards (the same card never twice)."""
-    pool = practice_pool(decks)
+    """A shuffled set of at most ``count`` new-hire cards (the same card never twice), of the
+    chosen themes (all when none are chosen: "verras me")."""
+    wanted = set(themes)
+    pool = [c for c in practice_pool(decks) if not wanted or c.dilemma.theme in wanted]
     seen: set[str] = set()
     unique = []
     for card in pool:
@@ -226,6 +260,8 @@ def answer_text(dilemma: Dilemma, value: str) -> str:
     if value not in answer.keys:
         return value
     label = answer.label(value)
+    if answer.kind == "scale" and label.startswith(f"{value} "):
+        return label  # "5 — altijd"
     if label != value:
         return f"{value}  {label}"
     return f"{value} op een schaal van 1 tot {answer.points}"

@@ -6,53 +6,53 @@ import asyncio
 import random
 import uuid
 from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Markdown, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Markdown, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from dilemmas.config import Config
-from dilemmas.model import Deck, Dilemma
+from dilemmas.model import Deck
 from game.context import AppContext
+from game.export import deliver_file
 from game.rules.practice import (
     DEFAULT_COUNT,
     PracticeCard,
     PracticeRun,
     TeamFigures,
-    answer_hint,
-    answer_text,
-    contacts_markdown,
     draw_cards,
-    heavy_line,
-    is_heavy,
+    estimate_minutes,
+    practice_themes,
     read_team_counts,
-    resume_place,
     team_figures,
 )
-from game.rules.text import reflow, removed_message
-from game.rules.walkthrough import WalkthroughState
+from game.rules.practice_recap import Recap, build_recap, recap_html, recap_markdown
+from game.rules.text import removed_message
+from game.rules.walkthrough import WalkthroughState, slug
 from game.store_link import StoreLink, context_of, load_plan
 from game.walkthrough_open import open_walkthrough
-from game.widgets.solo_card import SoloCardView
+from game.widgets.practice_feedback import feedback_widgets
+from game.widgets.practice_phases import (
+    answer_widgets,
+    intro_widgets,
+    no_cards_widgets,
+    resume_widgets,
+)
 from sessions.model import Round
 from sessions.scrub import scrub_text
-from sessions.store import Store
-from sessions.summary import md_inline
+from sessions.store import Store, current_month
 
 CSS_FILE = "../styles/walkthrough.tcss"
-QUESTIONS_LINE = (
-    "Vragen? Je kunt altijd terecht bij de vertrouwenspersoon of je leidinggevende. "
-    "Twijfel je, vraag het dan. Dat is altijd goed."
-)
-
-
+QUIT_WAIT = 1.0  # seconds a closing end screen waits for the run's removal
 T = TypeVar("T")
 
 
@@ -100,6 +100,10 @@ class PracticeScreen(Screen[None]):
         self.session_id: str | None = None
         self._resumable: tuple[str, PracticeRun, list[PracticeCard]] | None = None
         self._told_damaged = False
+        self._notice = ""  # what scrubbing took out of the open answer, told in the feedback
+        self._recap: Recap | None = None
+        self._taken = False
+        self.exported: list[Path] = []
 
     # -- context ----------------------------------------------------------------------------
 
@@ -200,70 +204,50 @@ class PracticeScreen(Screen[None]):
     # -- intro ------------------------------------------------------------------------------------
 
     async def show_intro(self) -> None:
-        wanted = self.config.practice_count or DEFAULT_COUNT
-        count = min(wanted, len(draw_cards(self._decks(), wanted)))
+        """Someone's unfinished run first (nothing of it shown before "Ja"), else the start:
+        a choice of themes (none chosen: "verras me") and how long it takes."""
         self._progress("Oefenen voor nieuwe collega's")
-        if not count and self._resumable is None:
-            await self._fill(
-                Static(
-                    "Er zijn nog geen oefenkaarten: kaarten voor nieuwe collega's "
-                    "(doelgroep 'nieuw'). Vraag de werkgroep integriteit om ze toe te voegen.",
-                    classes="practice-text",
-                ),
-                Horizontal(
-                    Button("Terug", id="practice-back", compact=True), classes="practice-buttons"
-                ),
-                focus="#practice-back",
-            )
-            return
-        amount = "1 dilemma" if count == 1 else f"{count} dilemma's"
-        fewer = (
-            f"Er zijn {count} oefenkaarten, minder dan de {wanted} die zijn ingesteld; "
-            "je krijgt ze allemaal.\n\n"
-            if count < wanted
-            else ""
-        )
-        text = (
-            f"{fewer}Je krijgt {amount} uit het werk "
-            "bij de gemeente. Kies eerst zelf wat je zou doen. "
-            "Daarna zie je wat de gedragscode zegt, en hoe teams kozen.\n\n"
-            "Eén dilemma werk je daarna uit met het zeven-stappenplan. "
-            "Aan het eind lees je de tekst van de eed of belofte.\n\n"
-            "Er is geen standaardantwoord, maar er zijn wel grenzen. Je antwoorden komen "
-            "nooit in een rapport."
-        )
         if self._resumable is not None:
             _, run, cards = self._resumable
-            where = resume_place(run, cards)
-            text = (
-                f"Er is een oefenronde die nog niet klaar is, {where}.\n\n"
-                "Is dat jouw ronde? Kies Ja om verder te gaan waar je was. Kies Nee als hij "
-                "van iemand anders is, of als je opnieuw wilt beginnen: die ronde wordt dan "
-                "gewist, en je krijgt een nieuwe.\n\n" + text
-            )
-        buttons: list[Widget] = []
-        if self._resumable is not None:
-            buttons += [
-                Button("Ja, verder waar ik was", id="practice-resume", variant="primary",
-                       compact=True),
-                Button("Nee, een nieuwe ronde", id="practice-not-mine", compact=True),
-            ]
-        else:
-            buttons.append(Button("Beginnen", id="practice-start", variant="primary", compact=True))
+            await self._fill(*resume_widgets(run, cards), focus="#practice-not-mine")
+            return
+        themes = practice_themes(self._decks())
+        if not themes:
+            await self._fill(*no_cards_widgets(), focus="#practice-back")
+            return
+        many = len(themes) > 1
         await self._fill(
-            Static(text, classes="practice-text"),
-            Horizontal(*buttons, classes="practice-buttons"),
-            focus="#practice-resume" if self._resumable else "#practice-start",
+            *intro_widgets(themes if many else [], self._estimate()),
+            focus="#practice-themes" if many else "#practice-start",
         )
+
+    def _chosen_themes(self) -> list[str]:
+        found = self.query("#practice-themes")
+        return list(found.first(SelectionList).selected) if found else []
+
+    def _estimate(self) -> str:
+        wanted = self.config.practice_count or DEFAULT_COUNT
+        count = len(draw_cards(self._decks(), wanted, themes=self._chosen_themes()))
+        amount = "1 dilemma" if count == 1 else f"{count} dilemma's"
+        fewer = f" (er zijn er niet meer dan {count} bij deze keuze)" if count < wanted else ""
+        return f"Je krijgt {amount}{fewer}. Dat duurt ongeveer {estimate_minutes(count)} minuten."
+
+    @on(SelectionList.SelectedChanged, "#practice-themes")
+    def _themes_changed(self) -> None:
+        self.query_one("#practice-estimate", Static).update(self._estimate())
 
     @on(Button.Pressed, "#practice-back")
     def _back(self) -> None:
         self.dismiss(None)
 
     @on(Button.Pressed, "#practice-start")
-    @on(Button.Pressed, "#practice-not-mine")
     def _start_pressed(self) -> None:
         self.run_worker(self.start(), exclusive=True, group="practice-start")
+
+    @on(Button.Pressed, "#practice-not-mine")
+    async def _not_mine(self) -> None:
+        self._discard_other_run()
+        await self.show_intro()
 
     def _discard_other_run(self) -> None:
         """Remove the unfinished run someone left on this laptop, with its walkthrough.
@@ -285,7 +269,7 @@ class PracticeScreen(Screen[None]):
         """A new run: draw the cards and open a practice session (never reported)."""
         self._discard_other_run()
         count = self.config.practice_count or DEFAULT_COUNT
-        self.cards = draw_cards(self._decks(), count, self.rng)
+        self.cards = draw_cards(self._decks(), count, self.rng, self._chosen_themes())
         self.run = PracticeRun.new(self.cards)
         first = self.cards[0].deck
         state = self.run.to_dict()
@@ -339,45 +323,9 @@ class PracticeScreen(Screen[None]):
 
     async def show_answer(self) -> None:
         card = self.card
-        answer = card.dilemma.answer
         self._card_progress("wat zou jij doen?")
-        widgets: list[Widget] = [SoloCardView(card.dilemma, card.deck, id="practice-card")]
-        if answer.kind == "open":
-            widgets.append(
-                Vertical(
-                    Static(
-                        "Je oefent alleen: schrijf in een paar woorden wat jij zou doen. "
-                        "Enter begint een nieuwe regel; met Tab ga je naar Klaar.",
-                        classes="practice-hint",
-                    ),
-                    TextArea(
-                        id="practice-open",
-                        soft_wrap=True,
-                        show_line_numbers=False,
-                        tab_behavior="focus",
-                        compact=True,
-                    ),
-                    Button("Klaar", id="practice-open-done", variant="primary", compact=True),
-                    classes="practice-buttons",
-                )
-            )
-            await self._fill(*widgets, focus="#practice-open")
-            return
-        choices: list[Widget] = [Static("Jouw keuze:", classes="practice-choose")]
-        for key in answer.keys:
-            button = Button(
-                Content(key), id=f"answer-{key}", name=key, classes="practice-choice", compact=True
-            )
-            button.tooltip = Content(answer.label(key))
-            choices.append(button)
-        widgets.append(
-            Vertical(
-                Static(answer_hint(card.dilemma), classes="practice-hint"),
-                Horizontal(*choices, classes="practice-choice-row"),
-                classes="practice-buttons",
-            )
-        )
-        await self._fill(*widgets)
+        open_card = card.dilemma.answer.kind == "open"
+        await self._fill(*answer_widgets(card), focus="#practice-open" if open_card else None)
 
     def on_key(self, event: events.Key) -> None:
         """Answer a card with its option key (a–e, or 1–N on a scale)."""
@@ -401,8 +349,7 @@ class PracticeScreen(Screen[None]):
             self.app.notify("Schrijf eerst een paar woorden.", severity="warning")
             return
         text, removed = await asyncio.to_thread(scrub_text, text)  # a paste can be long
-        if removed:
-            self.app.notify(removed_message(removed), severity="warning", timeout=10)
+        self._notice = removed_message(removed) if removed else ""
         await self.answer(text)
 
     async def answer(self, value: str) -> None:
@@ -431,57 +378,8 @@ class PracticeScreen(Screen[None]):
         dilemma = card.dilemma
         mine = self.run.answers.get(dilemma.id, "")
         self._card_progress("wat zegt de code?")
-        mine_text = answer_text(dilemma, mine)
-        widgets: list[Widget] = [
-            Static(Content.styled(dilemma.title, "bold"), classes="practice-title"),
-            Static(
-                Content.assemble(
-                    ("Jouw antwoord: ", "bold"),
-                    mine_text,
-                ),
-                id="practice-mine",
-                classes="practice-section",
-            ),
-            Static(
-                Content.styled("Wat zegt de code?", "bold $primary"), classes="practice-heading"
-            ),
-            Static(
-                reflow(dilemma.guidance) or "Bij deze kaart staat geen toelichting.",
-                id="practice-guidance",
-                markup=False,
-            ),
-        ]
-        if dilemma.references:
-            widgets += [
-                Static(Content.styled("Lees meer", "bold $primary"), classes="practice-heading"),
-                Static(
-                    "\n".join(f"• {r}" for r in dilemma.references),
-                    id="practice-references",
-                    markup=False,
-                ),
-            ]
-        if dilemma.variations:
-            widgets += [
-                Static(
-                    Content.styled("Denk ook na over…", "bold $primary"),
-                    classes="practice-heading",
-                ),
-                Static(
-                    "\n".join(f"• {v}" for v in dilemma.variations),
-                    id="practice-variations",
-                    markup=False,
-                ),
-            ]
-        if is_heavy(dilemma):
-            widgets.append(
-                Static(
-                    heavy_line(self.config),
-                    id="practice-heavy",
-                    classes="practice-section",
-                    markup=False,
-                )
-            )
-        widgets += self._team_widgets(dilemma)
+        widgets = feedback_widgets(dilemma, mine, self.config, self._notice)
+        self._notice = ""
         last = self.run.position + 1 >= len(self.cards)
         widgets.append(
             Horizontal(
@@ -516,19 +414,6 @@ class PracticeScreen(Screen[None]):
             for c in cards
             if c.dilemma.answer.kind != "open"
         }
-
-    def _team_widgets(self, dilemma: Dilemma) -> list[Widget]:
-        """The "Zo kozen teams" heading and a line that the figures fill in when read."""
-        if dilemma.answer.kind == "open":
-            return []
-        heading = Static(
-            Content.styled("Zo kozen teams", "bold $primary"), classes="practice-heading"
-        )
-        waiting = Static(
-            "Even de cijfers van teams ophalen…", id="practice-teams", name=dilemma.id,
-            markup=False,
-        )
-        return [heading, waiting]
 
     async def _show_team_figures(self, card: PracticeCard) -> None:
         dilemma = card.dilemma
@@ -653,89 +538,90 @@ class PracticeScreen(Screen[None]):
     # -- the end ----------------------------------------------------------------------------------
 
     async def show_end(self) -> None:
-        """The end: the recap (teams' figures added once read), the oath, where to go."""
+        """The end: the recap (teams' figures and the decision added once read), the oath,
+        where to go; take it along, then leave (the run is removed) or wipe it now."""
         self._progress("Klaar met oefenen")
+        self._recap = self._build_recap({}, None)
         await self._fill(
-            Markdown(self._end_markdown({}), id="practice-end"),
+            Markdown(recap_markdown(self._recap, done=self._walked), id="practice-end"),
             Horizontal(
-                Button("Klaar", id="practice-done", variant="primary", compact=True),
+                Button("Meenemen", id="practice-take", variant="primary", compact=True),
+                Button("Klaar", id="practice-done", compact=True),
                 Button("Wis mijn oefenronde", id="practice-wipe", compact=True),
                 classes="practice-buttons",
             ),
-            focus="#practice-done",
+            focus="#practice-take",
         )
-        self.run_worker(self._add_team_figures_to_recap(), group="practice-figures", exclusive=True)
+        self.run_worker(self._complete_recap(), group="practice-figures", exclusive=True)
 
-    async def _add_team_figures_to_recap(self) -> None:
+    @property
+    def _walked(self) -> bool:
+        return bool(self.run and self.run.walkthrough_done)
+
+    def _build_recap(
+        self, figures: dict[str, TeamFigures], walk: WalkthroughState | None
+    ) -> Recap:
+        decided = walk is not None and bool(walk.chosen_text())
+        return build_recap(
+            self.config,
+            self.run,
+            self.cards,
+            figures,
+            current_month(),
+            walk.decision_sentence() if walk is not None and decided else "",
+            walk.title if walk is not None else "",
+        )
+
+    async def _complete_recap(self) -> None:
         figures = await self._team_figures(self.cards)
+        walk = await self._walkthrough(self.run.walkthrough_id if self.run else None)
+        self._recap = self._build_recap(figures, walk)
         found = self.query("#practice-end")
-        if found and any(f.shown for f in figures.values()):
-            await found.first(Markdown).update(self._end_markdown(figures))
+        if found:
+            await found.first(Markdown).update(recap_markdown(self._recap, done=self._walked))
 
-    def _end_markdown(self, figures: dict[str, TeamFigures]) -> str:
-        config = self.config
-        oath = config.oath or ""
-        done = bool(self.run and self.run.walkthrough_done)
-        return "\n\n".join(
-            [
-                "# Goed gedaan" if done else "# Klaar met oefenen",
-                "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan."
-                if done
-                else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
-                "via Stappenplan in het menu.",
-                "## Wat jij koos",
-                self._recap(figures),
-                "## De eed of belofte",
-                "  \n".join(md_inline(line) for line in oath.strip().splitlines()),
-                "## Waar kun je terecht?",
-                contacts_markdown(config.contacts),
-                QUESTIONS_LINE,
-            ]
-        )
-
-    def _recap(self, figures: dict[str, TeamFigures]) -> str:
-        """Per card the new hire's own answer, and how teams chose where that may be shown."""
-        run = self.run
-        lines: list[str] = []
-        for card in self.cards:
-            dilemma = card.dilemma
-            mine = run.answers.get(dilemma.id, "") if run else ""
-            line = f"- **{md_inline(dilemma.title)}**: jij koos {md_inline(answer_text(dilemma, mine))}"
-            shown = figures.get(dilemma.id)
-            if shown is not None and shown.shown:
-                teams = ", ".join(f"{row.key} {row.percent} %" for row in shown.rows)
-                line += f"; teams kozen {teams}"
-            lines.append(line)
-        return "\n".join(lines) or "Je hebt geen dilemma's beantwoord."
+    @on(Button.Pressed, "#practice-take")
+    def take_along(self) -> None:
+        """Save the recap as one printable A4 page (HTML) and as Markdown."""
+        recap = self._recap or self._build_recap({}, None)
+        name = f"oefenronde-{slug(recap.organisation)}-{recap.month or 'overzicht'}"
+        for filename, data in (
+            (f"{name}.html", recap_html(recap, done=self._walked)),
+            (f"{name}.md", recap_markdown(recap, done=self._walked)),
+        ):
+            path = deliver_file(self.app, filename, data, "Je overzicht")
+            if path is not None:
+                self.exported.append(path)
+        self._taken = True
 
     @on(Button.Pressed, "#practice-done")
     def finish(self) -> None:
-        """Mark the practice session complete and go back."""
-        sid = self.session_id
-        if sid:
-            self._write(lambda s: s.complete(sid))
-        self.link.saver.lease_session = None
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#practice-wipe")
-    def _wipe_pressed(self) -> None:
+        """Leave the end: the run is removed from this laptop (after the chance to take the
+        recap along)."""
+        if self._taken:
+            self._forget_and_close()
+            return
         from game.dialogs.choice import ChoiceDialog
 
         def answered(answer: str | None) -> None:
-            if answer == "wipe":
-                self.wipe()
+            if answer == "take":
+                self.take_along()
+                self._forget_and_close()
+            elif answer == "done":
+                self._forget_and_close()
 
         self.app.push_screen(
             ChoiceDialog(
-                "Je oefenronde wissen? Je antwoorden en je uitwerking met het stappenplan "
-                "worden dan van deze computer verwijderd.",
-                [("wipe", "Wissen"), ("keep", "Terug")],
+                "Wil je je overzicht meenemen naar het gesprek over je eed of belofte? "
+                "Na Klaar wordt je oefenronde van deze computer gewist.",
+                [("take", "Meenemen en klaar"), ("done", "Klaar zonder overzicht"),
+                 ("back", "Terug")],
             ),
             answered,
         )
 
-    def wipe(self) -> None:
-        """Remove this run and its walkthrough from the store, say so, and go back."""
+    def _forget(self) -> None:
+        """Remove this run and its walkthrough from the store (queued, in order)."""
         run = self.run
         wid, sid = run.walkthrough_id if run else None, self.session_id
         if wid:
@@ -745,10 +631,62 @@ class PracticeScreen(Screen[None]):
         self.link.saver.lease_session = None
         self.session_id = None
         self.run = None
-        self.app.notify("Je oefenronde is gewist.", timeout=6)
+
+    def _forget_and_close(self) -> None:
+        self._forget()
         self.dismiss(None)
 
+    @on(Button.Pressed, "#practice-wipe")
+    def _wipe_pressed(self) -> None:
+        from game.dialogs.choice import ChoiceDialog
+
+        files = [p for p in self._exports() if p.exists()]
+        listed = "".join(f"\n• {p}" for p in files)
+        question = (
+            "Je oefenronde wissen? Je antwoorden en je uitwerking met het stappenplan "
+            "worden dan van deze computer verwijderd."
+        )
+        choices = [("wipe", "Wissen"), ("keep", "Terug")]
+        if files:
+            question += f"\n\nDeze bestanden heb je opgeslagen:{listed}"
+            choices = [("wipe-files", "Wissen, ook de bestanden"),
+                       ("wipe", "Wissen, bestanden houden"), ("keep", "Terug")]
+
+        def answered(answer: str | None) -> None:
+            if answer in ("wipe", "wipe-files"):
+                self.wipe(files if answer == "wipe-files" else [])
+
+        self.app.push_screen(ChoiceDialog(question, choices), answered)
+
+    def _exports(self) -> list[Path]:
+        """The files this run exported: its take-away and its walkthrough's summaries."""
+        found = list(self.exported)
+        if self.session_id:
+            found += self.link.exports(self.session_id)
+        return list(dict.fromkeys(found))
+
+    def wipe(self, files: list[Path] | None = None) -> None:
+        """Remove this run (and the files named) from this laptop, say so, and go back."""
+        removed = 0
+        for path in files or []:
+            with suppress(OSError):
+                path.unlink()
+                removed += 1
+        self._forget()
+        more = f" Ook {removed} bestand{'en' if removed != 1 else ''} verwijderd." if removed else ""
+        self.app.notify(f"Je oefenronde is gewist.{more}", timeout=6, markup=False)
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        # The app closes on the end screen (ctrl+q, a closed window): the run goes all the same.
+        if self.run is not None and self.run.phase == "end":
+            self._forget()
+            self.link.settle(QUIT_WAIT)
+
     def action_leave(self) -> None:
-        """Stop for now; an unfinished run is offered again next time."""
+        """Stop for now; an unfinished run is offered again next time. On the end: Klaar."""
+        if self.run is not None and self.run.phase == "end":
+            self.finish()
+            return
         self._save_state()
         self.dismiss(None)

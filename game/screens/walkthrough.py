@@ -415,7 +415,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
             else:
                 self.call_after_refresh(self._refresh_after_summary)
 
-        self.app.push_screen(WalkthroughSummaryScreen(self.state), closed)
+        self.app.push_screen(WalkthroughSummaryScreen(self.state, self.session_id), closed)
 
     async def _refresh_after_summary(self) -> None:
         await self.show_step(self.state.current)
@@ -466,14 +466,19 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
         Binding("ctrl+d", "done", "Klaar", id="summary.done", tooltip="Sluit het stappenplan"),
     ]
 
-    def __init__(self, state: WalkthroughState) -> None:
+    def __init__(self, state: WalkthroughState, session_id: str | None = None) -> None:
         super().__init__()
         self.state = state
+        self.session_id = session_id
         self._warned_empty = False
 
     @property
     def markdown(self) -> str:
         return self.state.summary_markdown()
+
+    def _note(self, path: Path | None) -> None:
+        """A practice run's exports are listed when the run is wiped."""
+        StoreLink.of(self.app).note_export(self.session_id, path)
 
     @property
     def html(self) -> str:
@@ -504,12 +509,12 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
     @on(Button.Pressed, "#summary-export")
     def action_export(self) -> None:
         """Deliver the Markdown (Downloads or home in a terminal, a download in a browser)."""
-        deliver_file(self.app, self.filename, self.markdown, "De samenvatting")
+        self._note(deliver_file(self.app, self.filename, self.markdown, "De samenvatting"))
 
     @on(Button.Pressed, "#summary-export-html")
     def action_export_html(self) -> None:
         name = self.filename.removesuffix(".md") + ".html"
-        deliver_file(self.app, name, self.html, "De samenvatting")
+        self._note(deliver_file(self.app, name, self.html, "De samenvatting"))
 
     @on(Button.Pressed, "#summary-save-as")
     def action_save_as(self) -> None:
@@ -521,7 +526,9 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
                 return
             html = path.suffix.casefold() in (".html", ".htm")
             data = self.html if html else self.markdown
-            deliver_file(self.app, path.name, data, "De samenvatting", folder=path.parent)
+            self._note(
+                deliver_file(self.app, path.name, data, "De samenvatting", folder=path.parent)
+            )
 
         self.app.push_screen(PathDialog("Samenvatting opslaan als", self.filename), chosen)
 
