@@ -25,6 +25,7 @@ def open_walkthrough(
     own_text: str | None = None,
     own_title: str = "",
     walkthrough_id: str | None = None,
+    practice: bool = False,
     done: Done | None = None,
 ) -> None:
     """Push the walkthrough of a card (or of one's own dilemma); `done` gets its id."""
@@ -37,6 +38,7 @@ def open_walkthrough(
         own_text=own_text,
         own_title=own_title,
         walkthrough_id=walkthrough_id,
+        practice=practice,
     )
     app.push_screen(screen, done)
 

@@ -16,7 +16,7 @@ from sessions.figures import month_label
 from sessions.summary import _CSS as SUMMARY_CSS  # the team summary's look, shared
 
 if TYPE_CHECKING:
-    from sessions.store import WalkthroughInfo
+    from sessions.store import Store, WalkthroughInfo
 
 FORMAT_VERSION = 1
 ARGUMENT_FIELDS: tuple[str, ...] = (
@@ -55,10 +55,45 @@ class OwnDilemma:
         return cls(title[:80], text)
 
 
-def describe(info: WalkthroughInfo) -> str:
-    """ "Concertkaartjes — bij stap 3 van 7 (november 2026)" for lists and offers."""
+def describe(info: WalkthroughInfo, done: bool = False) -> str:
+    """ "Concertkaartjes — bij stap 3 van 7 (november 2026)" for lists and offers; a finished
+    one reads "Concertkaartjes — klaar (november 2026)"."""
     when = f" ({month_label(info.month)})" if info.month else ""
-    return f"{info.title} — bij stap {info.step} van {info.steps}{when}"
+    where = "klaar" if done else f"bij stap {info.step} van {info.steps}"
+    return f"{info.title} — {where}{when}"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A stored walkthrough as the stappenplan lists it."""
+
+    info: WalkthroughInfo
+    done: bool
+    """Closed with "Klaar": listed to open, export again or delete, never offered."""
+    crashed: bool
+    """Still open on screen when the app last stopped without closing it (a crash)."""
+    practice: bool
+    """Part of a practice run: never listed (a shared laptop), removed with the run."""
+
+    @property
+    def text(self) -> str:
+        return describe(self.info, self.done)
+
+
+def list_walkthroughs(store: Store, dilemma_id: str | None = None) -> list[Listed]:
+    """The stored walkthroughs with what the lists need to know (run in a thread)."""
+    found = []
+    for info in store.open_walkthroughs(dilemma_id):
+        data = store.get_walkthrough(info.id) or {}
+        found.append(
+            Listed(
+                info,
+                done=data.get("done") is True,
+                crashed=data.get("open") is True,
+                practice=data.get("practice") is True,
+            )
+        )
+    return found
 
 
 def empty_steps_text(empty: list[int]) -> str:
@@ -140,6 +175,8 @@ class WalkthroughState:
     deck_id: str | None = None
     current: int = 0
     finished: bool = False
+    """Kept false: a walkthrough closed with "Klaar" is `done` and stays listed."""
+    done: bool = False
     texts: dict[str, str] = field(default_factory=dict)
     stakeholders: list[Stakeholder] = field(default_factory=lambda: [Stakeholder()])
     options: list[OptionEntry] = field(default_factory=list)
@@ -304,6 +341,7 @@ class WalkthroughState:
             "deck": self.deck_id,
             "current": self.current,
             "finished": self.finished,
+            "done": self.done,
             "steps": [s.id for s in self.plan.steps],
             "texts": dict(self.texts),
             "stakeholders": [
@@ -342,6 +380,7 @@ class WalkthroughState:
         )
         state.current = max(0, min(_int(data.get("current")), state.step_count - 1))
         state.finished = data.get("finished") is True
+        state.done = data.get("done") is True or state.finished
         texts = data.get("texts")
         if isinstance(texts, Mapping):
             state.texts = {str(k): str(v) for k, v in texts.items()}

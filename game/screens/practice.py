@@ -512,6 +512,7 @@ class PracticeScreen(Screen[None]):
             deck=card.deck,
             session_id=self.session_id,
             walkthrough_id=run.walkthrough_id,
+            practice=True,
             done=done,
         )
 

@@ -22,14 +22,20 @@ from dilemmas.stappenplan import Stappenplan
 from game.dialogs.walkthrough_continue import ContinueDialog
 from game.export import deliver_file
 from game.rules.text import removed_message
-from game.rules.walkthrough import WalkthroughState, describe, empty_steps_text, slug
+from game.rules.walkthrough import (
+    WalkthroughState,
+    describe,
+    empty_steps_text,
+    list_walkthroughs,
+    slug,
+)
 from game.store_link import StoreLink, context_of, load_plan
 from game.widgets.card import CardView
 from game.widgets.own_card import OwnCard
 from game.widgets.step_rail import StepRail
 from game.widgets.walkthrough_panels import StepPanel, panel_for, replace_changed
 from sessions.scrub import scrub_text
-from sessions.store import current_month
+from sessions.store import Store, WalkthroughInfo, current_month
 
 CSS_FILE = "../styles/walkthrough.tcss"
 SAVE_DELAY = 0.5
@@ -39,19 +45,63 @@ QUIT_WAIT = 1.0  # seconds a closing walkthrough waits for its last write
 
 
 def offer_open_walkthrough(app: App[Any]) -> None:
-    """At start-up: tell about an unfinished walkthrough of one's own (after a crash or after
-    leaving). A deep dive of a team session or a practice run is continued from there."""
-    found = [w for w in StoreLink.of(app).open_walkthroughs() if w.session_id is None]
+    """At start-up: a walkthrough of one's own that was open when the app stopped without
+    closing it (a crash, kill -9) is offered in a dialog; one left unfinished is told about.
+    A deep dive of a team session or a practice run is continued from there."""
+    link = StoreLink.of(app)
+    found = [
+        w
+        for w in link.read(list_walkthroughs) or []
+        if w.info.session_id is None and not w.done and not w.practice
+    ]
+    crashed = [w for w in found if w.crashed]
+    if crashed:
+        _offer_after_crash(app, crashed[0].info)
+        return
     if not found:
         return
     more = f" (en nog {len(found) - 1})" if len(found) > 1 else ""
     app.notify(
-        f"Je hebt een stappenplan dat nog niet klaar is: {describe(found[0])}{more}. "
+        f"Je hebt een stappenplan dat nog niet klaar is: {found[0].text}{more}. "
         "Kies Stappenplan in het menu om verder te gaan.",
         title="Verder met je stappenplan?",
         timeout=15,
         markup=False,
     )
+
+
+def _offer_after_crash(app: App[Any], info: WalkthroughInfo) -> None:
+    from game.dialogs.choice import ChoiceDialog
+
+    def answered(answer: str | None) -> None:
+        link = StoreLink.of(app)
+        if answer == "continue":
+            ctx = context_of(app)
+            found = ctx.registry.find_dilemma(info.dilemma_id) if ctx and info.dilemma_id else None
+            deck, dilemma = found if found is not None else (None, None)
+            app.push_screen(WalkthroughScreen(dilemma=dilemma, deck=deck, walkthrough_id=info.id))
+        elif answer == "delete":
+            link.delete_walkthrough(info.id)
+        else:  # later: no longer offered as a crash, still listed under Stappenplan
+            link.write(lambda s: _mark_closed(s, info.id))
+
+    app.push_screen(
+        ChoiceDialog(
+            f"Het programma is gestopt terwijl je stappenplan open stond: {describe(info)}. "
+            "Wat je typte is bewaard. Wil je verdergaan?",
+            [("continue", "Verder waar je was"), ("later", "Later"), ("delete", "Weggooien")],
+        ),
+        answered,
+    )
+
+
+def _mark_closed(store: Store, walkthrough_id: str) -> None:
+    data = store.get_walkthrough(walkthrough_id)
+    if data is not None:
+        data["open"] = False
+        store.save_walkthrough(
+            walkthrough_id, session_id=None, dilemma_id=data.get("dilemma"), data=data
+        )
 
 
 class WalkthroughScreen(Screen[str | None]):
@@ -114,6 +164,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         own_title: str = "",
         walkthrough_id: str | None = None,
         plan: Stappenplan | None = None,
+        practice: bool = False,
     ) -> None:
         """Args:
         dilemma: the card to work through (None: the user's own dilemma in `own_text`).
@@ -123,6 +174,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         own_title: its title (the first words of the text when empty).
         walkthrough_id: continue a saved walkthrough.
         plan: the stappenplan (default: the config's, or the bundled one).
+        practice: part of a practice run (never listed; removed with the run).
         """
         super().__init__()
         self.dilemma = dilemma
@@ -137,6 +189,12 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         self.offer_open = walkthrough_id is None
         self._hold_saves = False
         self._loading = False
+        self.practice = practice
+        # Nothing is stored until something is typed (opening a card adds nothing to the
+        # list); a walkthrough once stored is saved on every move.
+        self._typed = bool(own_text)  # an own dilemma's description was typed already
+        self._stored = False
+        self._on_screen = True  # saved as "open": still true after a crash
         self.state: WalkthroughState
         self.link: StoreLink
 
@@ -194,7 +252,11 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
             await self._load_saved(wid)
             return
         assert self.dilemma is not None
-        found = await asyncio.to_thread(self.link.open_walkthroughs, self.dilemma.id)
+        dilemma_id = self.dilemma.id
+        listed = await asyncio.to_thread(
+            lambda: self.link.read(lambda s: list_walkthroughs(s, dilemma_id)) or []
+        )
+        found = [w.info for w in listed if not w.done and not w.practice]
         self._loading = False
         await self.show_step(self.state.current)
         if found:
@@ -211,6 +273,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         # Without saved data this is a new walkthrough whose id was given beforehand
         # (practice): keep the id.
         if saved:
+            self._stored = True
             self.state = WalkthroughState.from_dict(self.state.plan, saved)
             if self.dilemma is None and self.state.dilemma_id is None:
                 self.own_text = self.state.situation
@@ -233,8 +296,10 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
             card.show(self.state.situation, self.state.title)
 
     def on_unmount(self) -> None:
-        # Quitting the app (ctrl+q) skips action_back: keep what was typed in the last half second.
-        if self._save_timer is not None:
+        # Quitting the app (ctrl+q) skips action_back: keep what was typed in the last half
+        # second, and that it was closed properly (no crash offer next time).
+        if self._on_screen and (self._stored or self._save_timer is not None):
+            self._on_screen = False
             self.save_now(scrub=False)
             # The app is closing: give the write its moment (the atexit hook of the writer
             # waits too, but only after the event loop is gone).
@@ -322,6 +387,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
 
     @on(StepPanel.Edited)
     def _edited(self) -> None:
+        self._typed = True
         self._paint_rail()
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -381,14 +447,14 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if self._hold_saves:
+        if self._hold_saves or not (self._typed or self._stored):
             return
         if self.walkthrough_id is None:
             # The id exists from the first save on, so a crash never orphans what was typed.
             self.walkthrough_id = str(uuid.uuid4())
-        self.link.save_walkthrough(
-            self.walkthrough_id, self.session_id, self.state.dilemma_id, self.state.to_dict()
-        )
+        data = {**self.state.to_dict(), "open": self._on_screen, "practice": self.practice}
+        self.link.save_walkthrough(self.walkthrough_id, self.session_id, self.state.dilemma_id, data)
+        self._stored = True
         if scrub and self.is_attached:
             self.run_worker(self._scrub(), group="walkthrough-scrub", exclusive=True)
 
@@ -409,7 +475,8 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
 
         def closed(done: bool | None) -> None:
             if done:
-                self.state.finished = True
+                self.state.done = True
+                self._on_screen = False
                 self.save_now(scrub=False)
                 self.dismiss(self.walkthrough_id)
             else:
@@ -422,6 +489,7 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
 
     def action_back(self) -> None:
         """Back to wherever the walkthrough was opened from; everything is saved."""
+        self._on_screen = False
         self.save_now(scrub=False)
         self.dismiss(self.walkthrough_id)
 

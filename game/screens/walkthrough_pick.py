@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,8 +16,16 @@ from textual.widgets.option_list import Option
 
 from dilemmas.model import Deck
 from game.dialogs.walkthrough_own import OwnDilemmaDialog
-from game.rules.walkthrough import OwnDilemma, describe
-from game.store_link import StoreLink, context_of
+from game.export import deliver_file
+from game.rules.walkthrough import (
+    Listed,
+    OwnDilemma,
+    WalkthroughState,
+    describe,
+    list_walkthroughs,
+    slug,
+)
+from game.store_link import StoreLink, context_of, load_plan
 from game.walkthrough_open import open_walkthrough
 from sessions.store import WalkthroughInfo
 
@@ -45,7 +52,10 @@ class WalkthroughPickScreen(Screen[None]):
 Kies een dilemma om met het **zeven-stappenplan** uit te werken.
 
 - Zoek een kaart met het zoekveld, of filter op thema. Kies met Enter.
-- Heb je een eigen dilemma? Kies **Eigen dilemma** en beschrijf het in een paar regels.
+- Heb je een eigen dilemma? Kies **Eigen dilemma**, geef het een titel en beschrijf het in
+  een paar regels.
+- Bovenaan staan je stappenplannen, af of nog niet af. Ga verder, sla de samenvatting
+  opnieuw op, of gooi er een weg.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -77,10 +87,11 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
                 id="pick-intro",
             )
             with Vertical(id="pick-open"):
-                yield Label("Nog niet klaar", id="pick-open-title")
+                yield Label("Je stappenplannen", id="pick-open-title")
                 yield OptionList(id="pick-open-list")
                 with Horizontal(id="pick-open-buttons"):
-                    yield Button("Verder", id="pick-continue", variant="primary", compact=True)
+                    yield Button("Openen", id="pick-continue", variant="primary", compact=True)
+                    yield Button("Opnieuw opslaan", id="pick-export", compact=True)
                     yield Button("Weggooien", id="pick-delete", compact=True)
             yield CardBrowser(team_decks(self.app), id="pick-browser", show_guidance=False)
             with Horizontal(id="pick-buttons"):
@@ -92,7 +103,7 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
 
     def on_mount(self) -> None:
         self.link = StoreLink.of(self.app)
-        self.open_list: list[WalkthroughInfo] = []
+        self.open_list: list[Listed] = []
         self.query_one("#pick-open", Vertical).display = False
         self.refresh_open()
 
@@ -100,17 +111,21 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
         self.refresh_open()
 
     def refresh_open(self) -> None:
-        """List the unfinished walkthroughs (hidden when there are none), read in a thread."""
-        self.run_worker(self._read_open(), group="pick-open", exclusive=True)
+        """List the walkthroughs, unfinished first (hidden when there are none)."""
+        self._read_open()
 
-    async def _read_open(self) -> None:
-        self._show_open(await asyncio.to_thread(self.link.open_walkthroughs))
+    @work(thread=True, group="pick-open", exclusive=True)
+    def _read_open(self) -> None:
+        found = self.link.read(list_walkthroughs) or []
+        shown = [w for w in found if not w.practice]  # a practice run's stay with the run
+        shown.sort(key=lambda w: w.done)  # stable: the store's order within each
+        self.app.call_from_thread(self._show_open, shown)
 
-    def _show_open(self, found: list[WalkthroughInfo]) -> None:
+    def _show_open(self, found: list[Listed]) -> None:
         self.open_list = found
         listing = self.query_one("#pick-open-list", OptionList)
         listing.clear_options()
-        listing.add_options([Option(Text(describe(i)), id=i.id) for i in self.open_list])
+        listing.add_options([Option(Text(w.text), id=w.info.id) for w in self.open_list])
         self.query_one("#pick-open", Vertical).display = bool(self.open_list)
         if self.open_list:
             listing.highlighted = 0
@@ -120,7 +135,31 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
         index = listing.highlighted
         if index is None or not 0 <= index < len(self.open_list):
             return None
-        return self.open_list[index]
+        return self.open_list[index].info
+
+    @on(Button.Pressed, "#pick-export")
+    def _export(self) -> None:
+        info = self._chosen_open()
+        if info is not None:
+            self._export_again(info.id)
+
+    @work(thread=True, group="pick-export")
+    def _export_again(self, walkthrough_id: str) -> None:
+        """Save the summary of a stored walkthrough again, as Markdown and HTML."""
+        data = self.link.get_walkthrough(walkthrough_id)
+        if data is None:
+            return
+        state = WalkthroughState.from_dict(load_plan(self.app)[0], data)
+        ctx = context_of(self.app)
+        organisation = ctx.config.organisation if ctx is not None else ""
+        name = f"stappenplan-{slug(state.title)}"
+        self.app.call_from_thread(
+            deliver_file, self.app, f"{name}.md", state.summary_markdown(), "De samenvatting"
+        )
+        self.app.call_from_thread(
+            deliver_file, self.app, f"{name}.html", state.summary_html(organisation),
+            "De samenvatting",
+        )
 
     @on(OptionList.OptionSelected, "#pick-open-list")
     @on(Button.Pressed, "#pick-continue")
@@ -147,7 +186,7 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
             if answer == "delete":
                 self.link.delete_walkthrough(info.id)
                 self.app.notify(f"Weggegooid: {info.title}.", markup=False)
-                self._show_open([i for i in self.open_list if i.id != info.id])
+                self._show_open([w for w in self.open_list if w.info.id != info.id])
 
         from game.dialogs.choice import ChoiceDialog
 
