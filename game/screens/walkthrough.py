@@ -331,7 +331,12 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
             )
         )
         parts: list[Content] = [Content(f"• {q}") for q in step.questions]
-        parts += [Content.styled(f"Tip: {h}", "italic $text-muted") for h in step.hints]
+        # A tip about the card's options means nothing for an own dilemma or without options.
+        hints = [
+            h for h in step.hints
+            if "de kaart" not in h or (self.dilemma is not None and state.options)
+        ]
+        parts += [Content.styled(f"Tip: {h}", "italic $text-muted") for h in hints]
         self.query_one("#wt-questions", Static).update(Content("\n").join(parts))
         slot = self.query_one("#wt-slot", Vertical)
         await slot.remove_children()
@@ -502,7 +507,7 @@ class WalkthroughSummaryScreen(Screen[bool]):
     HELP: ClassVar[str] = """\
 Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
 
-- **Opslaan (Markdown)** en **Opslaan (HTML)** zetten de samenvatting in je map Downloads
+- **Opslaan (MD)** (Markdown) en **Opslaan (HTML)** zetten de samenvatting in je map Downloads
   (of je thuismap als die er niet is). In een browser krijg je haar als download.
 - **Opslaan als…** laat je zelf een plek en naam kiezen.
 - **Terug** brengt je bij de stappen, om nog iets aan te passen.
@@ -512,14 +517,14 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
         Binding(
             "ctrl+e",
             "export",
-            "Opslaan (Markdown)",
+            "Markdown",
             id="summary.export",
             tooltip="Sla de samenvatting op als Markdown",
         ),
         Binding(
             "ctrl+y",
             "export_html",
-            "Opslaan (HTML)",
+            "HTML",
             id="summary.export_html",
             tooltip="Sla de samenvatting op als HTML-pagina",
         ),
@@ -527,6 +532,7 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
             "ctrl+o",
             "save_as",
             "Opslaan als…",
+            show=False,
             id="summary.save_as",
             tooltip="Kies zelf waar je de samenvatting opslaat",
         ),
@@ -564,11 +570,12 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
             with VerticalScroll(id="summary-scroll"):
                 yield Markdown(self.state.summary_markdown(sentence=False), id="summary-markdown")
             with Horizontal(id="summary-buttons"):
-                yield Button("Opslaan (Markdown)", id="summary-export", compact=True)
+                # Klaar first: at 80 columns the row must not push it off the screen.
+                yield Button("Klaar", id="summary-done", compact=True, variant="primary")
+                yield Button("Terug", id="summary-back", compact=True)
+                yield Button("Opslaan (MD)", id="summary-export", compact=True)
                 yield Button("Opslaan (HTML)", id="summary-export-html", compact=True)
                 yield Button("Opslaan als…", id="summary-save-as", compact=True)
-                yield Button("Terug", id="summary-back", compact=True)
-                yield Button("Klaar", id="summary-done", compact=True, variant="primary")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -602,6 +609,7 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
 
     @on(Button.Pressed, "#summary-back")
     def action_back(self) -> None:
+        self.app.clear_notifications()  # "Druk nog een keer op Klaar" no longer applies
         self.dismiss(False)
 
     @on(Button.Pressed, "#summary-done")
@@ -612,11 +620,12 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
             self._warned_empty = True
             self.app.notify(
                 f"{empty_steps_text(empty)} "
-                "Kies Terug om ze in te vullen, of nog een keer Klaar om te stoppen.",
+                "Druk nog een keer op Klaar om toch te stoppen.",
                 title="Nog niet alles ingevuld",
                 severity="warning",
                 timeout=12,
                 markup=False,
             )
             return
+        self.app.clear_notifications()
         self.dismiss(True)

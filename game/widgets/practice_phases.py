@@ -61,13 +61,13 @@ def intro_widgets(themes: list[PracticeTheme], estimate: str) -> list[Widget]:
             SelectionList[str](*[(f"{t.title} ({t.cards})", t.id) for t in themes],
                                id="practice-themes"),
         ]
-    widgets += [
-        Static(estimate, id="practice-estimate", markup=False),
+    widgets.append(
         Horizontal(
             Button("Beginnen", id="practice-start", variant="primary", compact=True),
+            Static(estimate, id="practice-estimate", markup=False),
             classes="practice-buttons",
-        ),
-    ]
+        )
+    )
     return widgets
 
 

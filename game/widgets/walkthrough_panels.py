@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -22,6 +23,7 @@ from textual.widgets import (
     Static,
     TextArea,
 )
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from dilemmas.stappenplan import Step
 from game.rules.text import changed_stretch
@@ -60,6 +62,22 @@ def remove_button(label_id: str, tooltip: str, classes: str) -> Button:
     button.can_focus = False
     button.tooltip = tooltip
     return button
+
+
+class _DutchOverlay(SelectOverlay):
+    """The drop-down of a Select, with its footer key in Dutch."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Menu sluiten")]
+
+
+class ArgumentSelect(Select[str]):
+    """A Select whose open list says "Menu sluiten", not "Dismiss menu", in the footer."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield _DutchOverlay(type_to_search=self._type_to_search).data_bind(
+            compact=Select.compact
+        )
 
 
 class AddButton(Button):
@@ -290,17 +308,17 @@ class StakeholdersPanel(StepPanel):
 
     def _group(self, index: int, person: Stakeholder) -> Widget:
         who = Input(
-            person.who, placeholder="bijv. inwoners", compact=True, id=f"sh-{index}-who"
+            person.who, placeholder="Bijvoorbeeld: inwoners", compact=True, id=f"sh-{index}-who"
         )
         rights = Input(
             person.rights,
-            placeholder="waar ze recht op hebben",
+            placeholder="Waar ze recht op hebben",
             compact=True,
             id=f"sh-{index}-rights",
         )
         interests = Input(
             person.interests,
-            placeholder="wat ze willen of nodig hebben",
+            placeholder="Wat ze willen of nodig hebben",
             compact=True,
             id=f"sh-{index}-interests",
         )
@@ -394,11 +412,11 @@ class OptionsPanel(StepPanel):
 
 
 PLACEHOLDERS: dict[str, str] = {
-    "for_rules": "wat zeggen de gedragscode, de wet, je plichten ervoor?",
-    "against_rules": "welke regel of plicht staat het in de weg?",
-    "for_consequences": "wat gaat er beter, en voor wie?",
-    "against_consequences": "wie heeft er last van?",
-    "good_official": "zou een goed ambtenaar dit doen? Waarom (niet)?",
+    "for_rules": "Wat zeggen de gedragscode, de wet, je plichten ervoor?",
+    "against_rules": "Welke regel of plicht staat het in de weg?",
+    "for_consequences": "Wat gaat er beter, en voor wie?",
+    "against_consequences": "Wie heeft er last van?",
+    "good_official": "Zou een goed ambtenaar dit doen? Waarom (niet)?",
 }
 
 
@@ -450,30 +468,30 @@ class DecisionPanel(StepPanel):
             radio = RadioSet(*buttons, id="decision-option")
             self.bound(radio, self._choose)
             yield radio
-        own = short_area(decision.own, "…of zeg het in je eigen woorden", "decision-own")
+        own = short_area(decision.own, "Of zeg het in je eigen woorden", "decision-own")
         self.bound(own, write_attr(decision, "own"))
         yield own
         pros, cons = self.state.argument_choices()
         yield Label("Omdat", classes="panel-label")
         if pros:
-            yield Select(
+            yield ArgumentSelect(
                 [(p, p) for p in pros],
                 prompt="Kies een argument uit stap 5…",
                 compact=True,
                 id="decision-pick-because",
             )
-        because = short_area(decision.because, "je belangrijkste reden", "decision-because")
+        because = short_area(decision.because, "Je belangrijkste reden", "decision-because")
         self.bound(because, write_attr(decision, "because"))
         yield because
         yield Label("Ook al", classes="panel-label")
         if cons:
-            yield Select(
+            yield ArgumentSelect(
                 [(c, c) for c in cons],
                 prompt="Kies een tegenargument uit stap 5…",
                 compact=True,
                 id="decision-pick-despite",
             )
-        despite = short_area(decision.despite, "het sterkste tegenargument", "decision-despite")
+        despite = short_area(decision.despite, "Het sterkste tegenargument", "decision-despite")
         self.bound(despite, write_attr(decision, "despite"))
         yield despite
         yield Static(
