@@ -228,3 +228,21 @@ async def test_damaged_team_figures_are_skipped_and_told(store: Store) -> None:
         await app.workers.wait_for_complete()
         assert isinstance(app.screen, PracticeScreen)  # no traceback, the run goes on
         assert any("beschadigd" in str(n.message) for n in app._notifications)
+
+
+async def test_a_damaged_unfinished_run_is_removed_not_a_traceback(store: Store) -> None:
+    sid = store.start_session(
+        kind="practice", team=None, participants=1, deck_id="oefendeck", deck_version="2",
+        state={"cards": [["oefendeck", "kaart-1"]], "position": "veel", "phase": "answer"},
+    )
+    app = Host(make_ctx(store, count=2), random.Random(2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert screen.query("#practice-start")  # a fresh start, nothing of the old run
+        assert any("beschadigd" in str(n.message) for n in app._notifications)
+        assert screen.link.settle(5)
+    assert store.get(sid) is None

@@ -164,9 +164,19 @@ class PracticeScreen(Screen[None]):
         saved = await self._read(lambda s: s.unfinished("practice"))
         if saved:
             record, state = saved
-            run = PracticeRun.from_dict(state or {})
-            cards = self._resolve(run) if run.cards else None
-            if cards:
+            try:
+                run = PracticeRun.from_dict(state if isinstance(state, dict) else {})
+            except (ValueError, TypeError, KeyError, OverflowError):
+                # A damaged run is nobody's to continue: removed, and said so.
+                self._write(lambda s: s.delete_session(record.id))
+                self.app.notify(
+                    "Een oefenronde op deze computer was beschadigd en is gewist.",
+                    severity="warning",
+                    markup=False,
+                )
+                run = None
+            cards = self._resolve(run) if run is not None and run.cards else None
+            if run is not None and cards:
                 self._resumable = (record.id, run, cards)
         await self.show_intro()
 
