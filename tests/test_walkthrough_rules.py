@@ -106,11 +106,11 @@ def test_summary_starts_with_the_decision_and_holds_every_answer() -> None:
     for text in (
         "Ga ik op de uitnodiging in?",
         "| inwoners | eerlijk bestuur | vertrouwen |",
-        "- Ik ga, en betaal zelf",
-        "Voor, volgens de regels: mag binnen de regels",
-        "- [x] Kun je dit uitleggen aan de lokale krant?",
-        "- [ ] Kun je dit uitleggen aan een inwoner?",
-        "Nadelen beperken: Ik leg het de aannemer uit.",
+        "| Ik ga, en betaal zelf |",
+        "| Voor, volgens de regels | mag binnen de regels |",
+        "- ☑ Kun je dit uitleggen aan de lokale krant?",
+        "- ☐ Kun je dit uitleggen aan een inwoner?",
+        "**Nadelen beperken:** Ik leg het de aannemer uit.",
     ):
         assert text in md
     assert "## 2. Feiten" not in md  # Feiten was left empty: said once at the end
