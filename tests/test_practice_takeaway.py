@@ -246,3 +246,39 @@ async def test_a_damaged_unfinished_run_is_removed_not_a_traceback(store: Store)
         assert any("beschadigd" in str(n.message) for n in app._notifications)
         assert screen.link.settle(5)
     assert store.get(sid) is None
+
+
+async def test_after_the_end_nothing_of_the_run_is_left_in_the_files(
+    store: Store, tmp_path: Path
+) -> None:
+    open_card = card(1, answer=Answer(kind="open"))
+    deck = Deck(DeckInfo("open", "Open", "1"), (Theme("geschenken", "Geschenken"),), (open_card,))
+    ctx = make_ctx(store, count=1)
+    ctx.registry = type(ctx.registry)(decks={deck.id: deck})
+    app = Host(ctx, random.Random(1))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        app.screen.query_one("#practice-open").text = "GEHEIMOEFEN ik neem het aan"  # type: ignore[attr-defined]
+        await pilot.click("#practice-open-done")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert screen.link.settle(5)
+        await pilot.click("#practice-next")
+        await pilot.pause()
+        assert screen.run is not None
+        screen.run.next()  # past the stappenplan
+        await screen.show_phase()
+        await pilot.pause()
+        await pilot.click("#practice-done")
+        await pilot.pause()
+        await pilot.click("#choice-done")
+        await pilot.pause()
+        assert screen.link.settle(5)
+    store.close()
+    folder = Path(store.path).parent
+    for path in folder.iterdir():
+        if path.name.startswith(Path(store.path).name):
+            assert b"GEHEIMOEFEN" not in path.read_bytes(), path.name
