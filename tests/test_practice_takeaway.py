@@ -282,3 +282,20 @@ async def test_after_the_end_nothing_of_the_run_is_left_in_the_files(
     for path in folder.iterdir():
         if path.name.startswith(Path(store.path).name):
             assert b"GEHEIMOEFEN" not in path.read_bytes(), path.name
+
+
+async def test_escape_on_the_end_screen_is_klaar_and_the_footer_says_so(store: Store) -> None:
+    app = Host(make_ctx(store, count=1), random.Random(2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _to_end(app, pilot)
+        shown = {
+            b.binding.key: b.binding.description
+            for b in screen.active_bindings.values()
+            if b.binding.show
+        }
+        assert shown.get("escape") == "Klaar"
+        await pilot.press("escape")
+        await pilot.pause()
+        from game.dialogs.choice import ChoiceDialog
+
+        assert isinstance(app.screen, ChoiceDialog)  # the offer to take the recap along

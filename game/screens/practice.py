@@ -81,6 +81,9 @@ class PracticeScreen(Screen[None]):
             id="practice.leave",
             tooltip="Stop met oefenen; je kunt later verdergaan",
         ),
+        # On the end screen Escape is Klaar (the run is then removed, after the offer to
+        # take the recap along): the footer says so.
+        Binding("escape", "finish", "Klaar", id="practice.finish", tooltip="Klaar met oefenen"),
         # With the focus on a button, the arrows and page keys scroll the text above it: at
         # 80x24 "Zo kozen teams" is below the fold.
         Binding("down", "scroll_body('down')", "Omlaag", show=False),
@@ -563,6 +566,7 @@ class PracticeScreen(Screen[None]):
             ),
             focus="#practice-take",
         )
+        self.refresh_bindings()
         self.run_worker(self._complete_recap(), group="practice-figures", exclusive=True)
 
     @property
@@ -693,6 +697,17 @@ class PracticeScreen(Screen[None]):
         if self.run is not None and self.run.phase == "end":
             self._forget()
             self.link.settle(QUIT_WAIT)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        at_end = self.run is not None and self.run.phase == "end"
+        if action == "leave":
+            return not at_end
+        if action == "finish":
+            return at_end
+        return True
+
+    def action_finish(self) -> None:
+        self.finish()
 
     def action_leave(self) -> None:
         """Stop for now; an unfinished run is offered again next time. On the end: Klaar."""
