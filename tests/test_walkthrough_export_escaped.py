@@ -3,6 +3,9 @@ loaded from Markdown or HTML; the HTML page has the team summary's look."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dilemmas.model import Answer, Dilemma, Option
 from dilemmas.stappenplan import load_stappenplan
 from game.rules.text import md_escape
@@ -91,3 +94,20 @@ async def test_the_summary_screen_shows_the_text_as_typed() -> None:
         )
         assert SCRIPT in shown
         assert IMAGE in shown
+
+
+PIECES = st.sampled_from(
+    ["<", ">", "[", "]", "(", ")", "!", "*", "_", "`", "&", "#", "|", "\\", "\n", " ", "-",
+     "script", "img src=x onerror=alert(1)", "http://evil.example/x.png", "javascript:",
+     "a", "<script>", "![x](y)", "[x](y)", "<http://evil.example>", "&lt;", "&#60;"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_no_typed_text_becomes_html_an_image_or_a_link(typed: str) -> None:
+    from markdown_it import MarkdownIt
+
+    # Even a viewer that lets raw HTML through gets none from the export.
+    rendered = MarkdownIt("commonmark", {"html": True}).render(md_escape(typed))
+    assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered
