@@ -14,7 +14,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Markdown, OptionList, SelectionList, Static, TextArea
@@ -40,7 +39,7 @@ from game.rules.text import removed_message
 from game.rules.walkthrough import WalkthroughState, slug
 from game.store_link import StoreLink, context_of, load_plan
 from game.walkthrough_open import open_walkthrough
-from game.widgets.practice_feedback import feedback_widgets
+from game.widgets.practice_feedback import feedback_widgets, team_bars
 from game.widgets.practice_phases import (
     answer_widgets,
     intro_widgets,
@@ -53,6 +52,12 @@ from sessions.store import Store, current_month
 
 CSS_FILE = "../styles/walkthrough.tcss"
 QUIT_WAIT = 1.0  # seconds a closing end screen waits for the run's removal
+TAKE_ALONG = (
+    "Wil je je overzicht meenemen naar het gesprek over je eed of belofte? "
+    "Na Klaar wordt je oefenronde van deze computer gewist."
+)
+TAKE_ALONG_ANSWERS = [("take", "Meenemen en klaar"), ("done", "Klaar zonder overzicht"),
+                      ("back", "Terug")]
 T = TypeVar("T")
 
 
@@ -269,14 +274,17 @@ class PracticeScreen(Screen[None]):
         in it are that person's alone, and a run that stays would be offered, and its
         walkthrough listed, to whoever practises next (SPEC §8 keeps nothing superseded).
         """
-        if self._resumable is None:
-            return
-        old, run, _cards = self._resumable
-        self._resumable = None
-        wid = run.walkthrough_id
-        if wid:
-            self._write(lambda s: s.delete_walkthrough(wid))
-        self._write(lambda s: s.delete_session(old))
+        if self._resumable is not None:
+            old, run, _cards = self._resumable
+            self._resumable = None
+            self._remove(old, run.walkthrough_id)
+
+    def _remove(self, session_id: str | None, walkthrough_id: str | None) -> None:
+        """Queue the removal of a run and its walkthrough, in this order."""
+        if walkthrough_id:
+            self._write(lambda s: s.delete_walkthrough(walkthrough_id))
+        if session_id:
+            self._write(lambda s: s.delete_session(session_id))
 
     async def start(self) -> None:
         """A new run: draw the cards and open a practice session (never reported)."""
@@ -439,17 +447,8 @@ class PracticeScreen(Screen[None]):
         if not figures.shown:
             return
         mine = self.run.answers.get(dilemma.id, "") if self.run else ""
-        lines = [
-            Content.assemble(
-                (f"{row.key}  ", "bold"),
-                (f"{row.percent:>3} %  ", "bold"),
-                row.label,
-                ("  ◀ jouw keuze", "bold $accent") if row.key == mine else "",
-            )
-            for row in figures.rows
-        ]
         await self.query_one("#practice-body", VerticalScroll).mount(
-            Static(Content("\n").join(lines), id="practice-bars"), after=teams
+            team_bars(figures, mine), after=teams
         )
 
     @on(Button.Pressed, "#practice-next")
@@ -573,18 +572,11 @@ class PracticeScreen(Screen[None]):
     def _walked(self) -> bool:
         return bool(self.run and self.run.walkthrough_done)
 
-    def _build_recap(
-        self, figures: dict[str, TeamFigures], walk: WalkthroughState | None
-    ) -> Recap:
-        decided = walk is not None and bool(walk.chosen_text())
+    def _build_recap(self, figures: dict[str, TeamFigures], walk: WalkthroughState | None) -> Recap:
+        decision = walk.decision_sentence() if walk is not None and walk.chosen_text() else ""
+        title = walk.title if walk is not None else ""
         return build_recap(
-            self.config,
-            self.run,
-            self.cards,
-            figures,
-            current_month(),
-            walk.decision_sentence() if walk is not None and decided else "",
-            walk.title if walk is not None else "",
+            self.config, self.run, self.cards, figures, current_month(), decision, title
         )
 
     async def _complete_recap(self) -> None:
@@ -625,24 +617,11 @@ class PracticeScreen(Screen[None]):
             elif answer == "done":
                 self._forget_and_close()
 
-        self.app.push_screen(
-            ChoiceDialog(
-                "Wil je je overzicht meenemen naar het gesprek over je eed of belofte? "
-                "Na Klaar wordt je oefenronde van deze computer gewist.",
-                [("take", "Meenemen en klaar"), ("done", "Klaar zonder overzicht"),
-                 ("back", "Terug")],
-            ),
-            answered,
-        )
+        self.app.push_screen(ChoiceDialog(TAKE_ALONG, TAKE_ALONG_ANSWERS), answered)
 
     def _forget(self) -> None:
         """Remove this run and its walkthrough from the store (queued, in order)."""
-        run = self.run
-        wid, sid = run.walkthrough_id if run else None, self.session_id
-        if wid:
-            self._write(lambda s: s.delete_walkthrough(wid))
-        if sid:
-            self._write(lambda s: s.delete_session(sid))
+        self._remove(self.session_id, self.run.walkthrough_id if self.run else None)
         self.link.saver.lease_session = None
         self.session_id = None
         self.run = None

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from dilemmas.config import Config
 from dilemmas.model import Dilemma
-from game.rules.practice import answer_text, heavy_line, is_heavy
+from game.rules.practice import TeamFigures, answer_text, heavy_line, is_heavy
 from game.rules.practice_recap import contact_line
 from game.rules.text import reflow
 
@@ -99,3 +99,17 @@ def feedback_widgets(
             Static(heavy_line(config), id="practice-heavy", classes="practice-section", markup=False)
         )
     return widgets
+
+
+def team_bars(figures: TeamFigures, mine: str) -> Static:
+    """ "Zo kozen teams" as lines of key, percentage and label; the new hire's own marked."""
+    lines = [
+        Content.assemble(
+            (f"{row.key}  ", "bold"),
+            (f"{row.percent:>3} %  ", "bold"),
+            row.label,
+            ("  ◀ jouw keuze", "bold $accent") if row.key == mine else "",
+        )
+        for row in figures.rows
+    ]
+    return Static(Content("\n").join(lines), id="practice-bars")
