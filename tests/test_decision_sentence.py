@@ -34,7 +34,8 @@ COLON_FRAGMENT = re.compile(r"\b(Omdat|Want|Ook al|Hoewel|Ondanks|Vanwege):")
 def check(option: str, sentence: str) -> None:
     assert sentence.startswith("Mijn besluit: ik "), sentence
     assert not COLON_FRAGMENT.search(sentence), sentence
-    what = sentence.removeprefix("Mijn besluit: ").split(". Omdat")[0]
+    rest = sentence.removeprefix("Mijn besluit: ")
+    what = re.split(r"\.? (?:Omdat|Want|Vanwege) ", rest, maxsplit=1)[0]
     bare = " ".join(option.split()).rstrip(".!? ")
     if what.startswith("ik kies voor „"):
         assert bare in what, sentence  # quoted as written

@@ -11,6 +11,7 @@ sentence of its own. No part follows a colon but the decision itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The second or third person singular of verbs in the decks and in what people type, and the
 # first person of each. A verb not listed here is not guessed at: the option is quoted.
@@ -35,7 +36,7 @@ _IRREGULAR = {
     "controleert": "controleer", "reageert": "reageer", "herinnert": "herinner",
     "waarschuwt": "waarschuw", "informeert": "informeer", "legt uit": "leg uit",
     "probeert": "probeer", "beslist": "beslis", "verandert": "verander", "schrapt": "schrap",
-    "negeert": "negeer", "wist": "wis", "tekent": "teken", "leent": "leen", "zwijgt": "zwijg",
+    "negeert": "negeer", "tekent": "teken", "leent": "leen", "zwijgt": "zwijg",
     "dient": "dien", "voert": "voer", "roept": "roep", "toont": "toon", "wacht af": "wacht af",
     "volgt": "volg", "hoort": "hoor", "past": "pas", "loopt": "loop", "zoekt uit": "zoek uit",
     "neemt op": "neem op", "vraagt na": "vraag na", "geeft door": "geef door",
@@ -83,13 +84,36 @@ def clause(text: str) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """"Ik geef" → "ik geef", "Het" → "het"; a name or acronym stays as written."""
+    """"Ik geef" → "ik geef", "Alleen als" → "alleen als"; a first name ("Hamid") or an
+    acronym ("AVG") stays as written."""
     first = _WORD.match(text)
     if first is None or len(text) < 2 or not (text[0].isupper() and text[1].islower()):
         return text
-    if first.group().casefold() in _PRONOUNS | _ARTICLES | {"ik", "omdat", "want", "niemand"}:
+    word = first.group().casefold()
+    if word in _SMALL or word in _PRONOUNS or word in _ARTICLES:
         return text[0].lower() + text[1:]
-    return text
+    if len(word) > 3 and word.endswith("en") and word not in _first_names():
+        return text[0].lower() + text[1:]  # an infinitive: "Melden bij de leidinggevende"
+    return text  # a name ("Hamid") or a noun kept as written
+
+
+# First words that take a small letter inside the sentence. Any other capitalised first word
+# is kept as typed: it may be a name ("Omdat Hamid niet alleen moet staan").
+_SMALL = frozenset(
+    ["ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "men", "het", "de", "een", "dit", "dat", "die", "deze", "daar", "er", "hier", "mijn", "jouw", "zijn", "haar", "ons", "onze", "hun", "niet", "geen", "niets", "nooit", "niemand", "iemand", "iets", "alles", "altijd", "eerst", "meteen", "direct", "gewoon", "toch", "wel", "ook", "dan", "zo", "als", "of", "en", "maar", "want", "omdat", "hoewel", "ondanks", "door", "bij", "met", "voor", "na", "naar", "van", "uit", "aan", "op", "in", "om", "over", "onder", "tegen", "zonder", "volgens", "samen", "alleen", "zelf", "liever", "anders", "beter", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "mag", "moet", "kan", "wil", "zal", "ga", "doe", "geef", "zeg", "vraag", "bel", "meld", "neem", "laat", "help", "houd", "blijf", "weiger", "accepteer", "stuur", "leg"]
+)
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files("sessions").joinpath("data/voornamen.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().casefold()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def _bare(word: str) -> str:
@@ -105,6 +129,10 @@ def first_person(option: str) -> str | None:
         return None
     subject = _bare(words[0])
     if subject == "ik" and words[0].isalpha():
+        # "ik meldt" typed in haste: the verb in the first person.
+        typed = _bare(words[1])
+        if typed in FIRST_PERSON and words[1].casefold().rstrip(",.") == typed:
+            words[1] = FIRST_PERSON[typed] + words[1][len(typed):]
         return "ik " + " ".join(words[1:])
     if subject not in _SUBJECTS or words[0] != words[0].strip(",.;:"):
         return None
