@@ -141,7 +141,7 @@ class IntegerSpelApp(App[None]):
         await self._startup_complete.wait()
 
     def _after_first_paint(self) -> None:
-        for notice in self.ctx.start_notices(room=self.start.kind == "play"):
+        for notice in self.ctx.start_notices(room=self.start.kind in ("play", "practice")):
             self.notify(notice, title="Let op", severity="warning", timeout=12, markup=False)
         if self.ctx.store_corrupt:
             from game.screens.store_problem import offer_new_store
@@ -209,7 +209,7 @@ class IntegerSpelApp(App[None]):
 
     def action_open_walkthroughs(self) -> None:
         """The stappenplan: pick a card or an open walkthrough."""
-        from game.screens.walkthrough import WalkthroughPickScreen
+        from game.screens.walkthrough_pick import WalkthroughPickScreen
 
         self.push_screen(WalkthroughPickScreen())
 

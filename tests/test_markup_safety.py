@@ -255,7 +255,7 @@ async def test_walkthrough_shows_card_options_and_decision_as_typed(isolated_dir
         await pilot.pause()
         assert isinstance(app.screen, WalkthroughSummaryScreen)
         sentence = str(app.screen.query_one("#summary-sentence", Static).render())
-        assert "Omdat: [b]vet[/b] [/]" in sentence
+        assert "Omdat [b]vet[/b] [/]" in sentence
 
 
 # ------------------------------------------------------------------------------ decks

@@ -44,9 +44,9 @@ async def test_more_cards_configured_than_there_are_says_so(store: Store) -> Non
     app = Host(make_ctx(store, count=40), random.Random(1))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = str(app.screen.query_one(".practice-text", Static).content)
-        assert "Er zijn 4 oefenkaarten, minder dan de 40" in text
-        assert "Je krijgt 4 dilemma's" in text
+        text = str(app.screen.query_one("#practice-estimate", Static).content)
+        assert "Je krijgt 4 dilemma's (er zijn er niet meer dan 4 bij deze keuze)" in text
+        assert "Dat duurt ongeveer 22 minuten" in text
 
 
 async def test_resume_names_the_card_and_asks_whose_it_is(store: Store) -> None:
@@ -69,11 +69,12 @@ async def test_resume_names_the_card_and_asks_whose_it_is(store: Store) -> None:
         await app.workers.wait_for_complete()
         text = str(app.screen.query_one(".practice-text", Static).content)
         assert f"bij dilemma 1 van 3: {title}" in text
-        assert "Is dat jouw ronde?" in text and "die ronde wordt dan gewist" in text
+        assert "Is dat jouw ronde?" in text and "die ronde wordt gewist" in text
         # The answers themselves say what happens; "Nee" is tested in
-        # test_practice_shared_laptop.py.
+        # test_practice_shared_laptop.py. On a shared laptop "Nee" is the default.
         labels = [str(b.label) for b in app.screen.query(".practice-buttons Button")]
-        assert labels == ["Ja, verder waar ik was", "Nee, een nieuwe ronde"]
+        assert labels == ["Nee, begin opnieuw", "Ja, verder waar ik was"]
+        assert app.screen.focused is not None and app.screen.focused.id == "practice-not-mine"
 
 
 async def test_open_card_is_worded_for_someone_alone_with_a_tab_hint(store: Store) -> None:
@@ -165,9 +166,13 @@ async def test_end_screen_recaps_own_choice_beside_team_figures(store: Store) ->
         await _answer_all_and_skip_walk(app, pilot)
         source = app.screen.query_one("#practice-end", Markdown).source
         assert "## Wat jij koos" in source
-        assert "**Kaart 1**: jij koos A" in source and "teams kozen A 60 %, B 40 %" in source
-        line2 = next(line for line in source.splitlines() if "**Kaart 2**" in line)
-        assert "jij koos A" in line2 and "teams" not in line2
+        sections = {
+            part.split("\n")[0]: part.split("## ")[0] for part in source.split("### ")[1:]
+        }
+        one, two = sections["Kaart 1"], sections["Kaart 2"]
+        assert "Jij koos: A Aannemen" in one
+        assert "| A ◀ jij | ██████░░░░ | 60\u00a0% |" in one and "| B | ████░░░░░░ | 40\u00a0% |" in one
+        assert "Jij koos: A" in two and "teams" not in two
         assert "Ik beloof dat ik eerlijk werk." in source and "Vera" in source
 
 

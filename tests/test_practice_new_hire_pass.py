@@ -9,8 +9,8 @@ from test_practice_screen import Host, card, make_ctx, make_deck, store
 from textual.widgets import Static
 
 from dilemmas.model import Answer, Deck, DeckInfo, Theme
-from game.rules.practice import PracticeCard, PracticeRun
-from game.screens.practice import PracticeScreen, resume_place
+from game.rules.practice import PracticeCard, PracticeRun, resume_place
+from game.screens.practice import PracticeScreen
 from sessions.store import Store
 
 __all__ = ["store"]  # the pytest fixture, imported for use here

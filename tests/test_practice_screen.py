@@ -184,20 +184,27 @@ async def test_practice_run_end_to_end(store: Store) -> None:
         assert "Vragen?" in source
         assert "er één uitgewerkt met het stappenplan" in source
         assert screen.run.walkthrough_done
+        # Kept locally as a practice session with tallies of one, never as a team session.
+        assert screen.link.settle(5)
+        practice = store.list_sessions(kind="practice")
+        assert len(practice) == 1
+        assert {r.dilemma: dict(r.counts or {}) for r in practice[0].rounds} == {
+            d: {k: 1} for d, k in answers.items()
+        }
+        assert all(s.kind == "team" for s in store.list_sessions())
+        assert len(store.list_sessions()) == 2
+        # Practice answers are never added to the team figures.
+        assert store.dilemma_counts(order[0]) == {keys[0][0]: 2, keys[0][1]: 4}
+        # Leaving the end asks to take the recap along first; then the run is gone.
         await pilot.click("#practice-done")
         await pilot.pause()
+        await pilot.click("#choice-done")
+        await pilot.pause()
         assert app.closed == 1
+        assert screen.link.settle(5)
 
-    # Kept locally as a practice session with tallies of one, never as a team session.
-    practice = store.list_sessions(kind="practice")
-    assert len(practice) == 1 and practice[0].completed
-    assert {r.dilemma: dict(r.counts or {}) for r in practice[0].rounds} == {
-        d: {k: 1} for d, k in answers.items()
-    }
-    assert all(s.kind == "team" for s in store.list_sessions())
-    assert len(store.list_sessions()) == 2
-    # Practice answers are never added to the team figures.
-    assert store.dilemma_counts(order[0]) == {keys[0][0]: 2, keys[0][1]: 4}
+    assert store.list_sessions(kind="practice") == []
+    assert store.get_walkthrough(first_walk) is None
     assert store.unfinished("practice") is None
 
 

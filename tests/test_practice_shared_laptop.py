@@ -54,6 +54,8 @@ async def test_nee_starts_a_fresh_run_and_the_other_persons_run_is_gone(store: S
         assert "Is dat jouw ronde?" in text
         await pilot.click("#practice-not-mine")
         await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
         await settle(app)
         screen = app.screen
         assert isinstance(screen, PracticeScreen)

@@ -158,7 +158,7 @@ async def test_a_failing_write_is_retried_until_it_succeeds(store: Store) -> Non
 
 
 async def test_a_store_opened_later_is_used_for_the_next_writes(store: Store) -> None:
-    from game.screens.walkthrough import StoreLink
+    from game.store_link import StoreLink
 
     ctx = make_ctx(store, count=1)
     ctx.store = None

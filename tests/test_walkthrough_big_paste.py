@@ -15,7 +15,8 @@ from textual.widgets import TextArea
 import game.screens.walkthrough as walkthrough_screen
 import sessions.store as store_module
 from game.context import AppContext
-from game.screens.walkthrough import WalkthroughScreen, changed_stretch
+from game.rules.text import changed_stretch
+from game.screens.walkthrough import WalkthroughScreen
 from sessions.store import Store
 
 __all__ = ["ctx", "store"]  # pytest fixtures, imported for use here

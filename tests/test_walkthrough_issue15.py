@@ -8,12 +8,10 @@ from test_walkthrough_screen import Host, ctx, make_deck, screen_of, store, type
 from textual.widgets import Button, Markdown, OptionList, Static, TextArea
 
 from game.context import AppContext
-from game.screens.walkthrough import (
-    ContinueDialog,
-    WalkthroughPickScreen,
-    WalkthroughScreen,
-    offer_open_walkthrough,
-)
+from game.dialogs.walkthrough_continue import ContinueDialog
+from game.rules.walkthrough import list_walkthroughs
+from game.screens.walkthrough import WalkthroughScreen, offer_open_walkthrough
+from game.screens.walkthrough_pick import WalkthroughPickScreen
 from game.widgets.step_rail import RailItem
 from sessions.store import Store
 
@@ -187,6 +185,7 @@ async def test_item5_klaar_warns_once_about_empty_steps(ctx: AppContext, store: 
     app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("concertkaartjes"), deck=deck))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
+        await pilot.press(*"Mag dit?")
         await pilot.press("ctrl+s")
         await pilot.pause()
         summary = app.screen
@@ -202,7 +201,8 @@ async def test_item5_klaar_warns_once_about_empty_steps(ctx: AppContext, store: 
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert app.results and app.results[0] is not None
-    assert store.open_walkthroughs() == []  # "Klaar" closes it
+    # "Klaar" closes it: listed as done, never offered to continue.
+    assert [(w.done, w.crashed) for w in list_walkthroughs(store)] == [(True, False)]
 
 
 async def test_item7_picker_does_not_give_the_answer(ctx: AppContext) -> None:

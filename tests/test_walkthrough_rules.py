@@ -48,15 +48,15 @@ def test_options_are_prefilled_from_a_choice_card_only() -> None:
 def test_decision_sentence() -> None:
     state = filled()
     assert state.decision_sentence() == (
-        "Mijn besluit: ik ga niet. Omdat: ik wil onafhankelijk blijven. "
-        "Ook al: het contact kan verslechteren."
+        "Mijn besluit: ik ga niet. Omdat ik onafhankelijk wil blijven. "
+        "Hoewel het contact kan verslechteren."
     )
     state.decision.own = "Ik bel eerst mijn leidinggevende."
     state.decision.despite = ""
     assert state.decision_sentence() == (
-        "Mijn besluit: ik bel eerst mijn leidinggevende. Omdat: ik wil onafhankelijk blijven."
+        "Mijn besluit: ik bel eerst mijn leidinggevende. Omdat ik onafhankelijk wil blijven."
     )
-    assert WalkthroughState(plan=PLAN).decision_sentence() == "Mijn besluit: … Omdat: …"
+    assert WalkthroughState(plan=PLAN).decision_sentence() == "Mijn besluit: … Omdat …"
 
 
 def test_removing_an_option_clears_a_decision_for_it() -> None:
@@ -106,11 +106,11 @@ def test_summary_starts_with_the_decision_and_holds_every_answer() -> None:
     for text in (
         "Ga ik op de uitnodiging in?",
         "| inwoners | eerlijk bestuur | vertrouwen |",
-        "- Ik ga, en betaal zelf",
-        "Voor, volgens de regels: mag binnen de regels",
-        "- [x] Kun je dit uitleggen aan de lokale krant?",
-        "- [ ] Kun je dit uitleggen aan een inwoner?",
-        "Nadelen beperken: Ik leg het de aannemer uit.",
+        "| Ik ga, en betaal zelf |",
+        "| Voor, volgens de regels | mag binnen de regels |",
+        "- ☑ Kun je dit uitleggen aan de lokale krant?",
+        "- ☐ Kun je dit uitleggen aan een inwoner?",
+        "**Nadelen beperken:** Ik leg het de aannemer uit.",
     ):
         assert text in md
     assert "## 2. Feiten" not in md  # Feiten was left empty: said once at the end

@@ -18,12 +18,9 @@ from dilemmas.discovery import DeckRegistry
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import FIELD_KEYS
 from game.context import AppContext
-from game.screens.walkthrough import (
-    OwnDilemmaDialog,
-    WalkthroughPickScreen,
-    WalkthroughScreen,
-    WalkthroughSummaryScreen,
-)
+from game.dialogs.walkthrough_own import OwnDilemmaDialog
+from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
+from game.screens.walkthrough_pick import WalkthroughPickScreen
 from game.widgets.step_rail import RailItem
 from sessions.store import Store, StoreError
 
@@ -150,8 +147,8 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         await pilot.pause()
         sentence = str(screen.query_one("#decision-sentence", Static).content)
         assert sentence == (
-            "Mijn besluit: je meldt het aanbod. Omdat: ik wil onafhankelijk blijven. "
-            "Ook al: de leverancier kan het vervelend vinden."
+            "Mijn besluit: ik meld het aanbod. Omdat ik onafhankelijk wil blijven. "
+            "Ook al kan de leverancier het vervelend vinden."
         )
         await pilot.press("pagedown")
         # Step 7: checklist and harm.
@@ -196,18 +193,18 @@ async def test_full_walkthrough_keeps_every_input_and_summarises(
         first_text = [line for line in markdown.splitlines() if line.startswith("**")][
             0
         ]
-        assert first_text.startswith("**Mijn besluit: je meldt het aanbod. Omdat:")
+        assert first_text.startswith("**Mijn besluit: ik meld het aanbod. Omdat ")
         for text in (
             "Neem ik de kaartjes aan",
             "Het concert is uitverkocht",
             "| inwoners | eerlijk bestuur | vertrouwen |",
             "de leverancier",
-            "- Je meldt het aanbod",
-            "Voor, volgens de regels: de gedragscode vraagt het",
-            "Tegen, door de gevolgen: het kost tijd",
-            "- [x] Kun je dit uitleggen aan een inwoner?",
-            "- [ ] Kun je dit uitleggen aan je leidinggevende?",
-            "- [x] Kun je dit uitleggen aan de lokale krant?",
+            "| Je meldt het aanbod |",
+            "| Voor, volgens de regels | de gedragscode vraagt het |",
+            "| Tegen, door de gevolgen | het kost tijd |",
+            "- ☑ Kun je dit uitleggen aan een inwoner?",
+            "- ☐ Kun je dit uitleggen aan je leidinggevende?",
+            "- ☑ Kun je dit uitleggen aan de lokale krant?",
             "Ik bel de leverancier zelf",
         ):
             assert text in markdown
@@ -295,14 +292,16 @@ async def test_own_dilemma_from_the_pick_screen(ctx: AppContext) -> None:
     app = Host(ctx, WalkthroughPickScreen)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, OwnDilemmaDialog)
+        await pilot.press(*"Buurman", "enter")
         await pilot.press(*"Mijn buurman vraagt om een vergunning")
         await pilot.click("#own-start")
         await pilot.pause()
         screen = screen_of(app)
         assert screen.dilemma is None
+        assert screen.state.title == "Buurman"
         assert "Mijn buurman vraagt" in str(
             screen.query_one("#wt-card").query_one(".card--situation", Static).content
         )
@@ -405,7 +404,7 @@ async def test_export_delivers_the_markdown_and_html(
         summary = app.screen
         assert isinstance(summary, WalkthroughSummaryScreen)
         await pilot.press("ctrl+e")
-        await pilot.press("ctrl+h")
+        await pilot.press("ctrl+y")
         await pilot.pause()
         md = (tmp_path / "stappenplan-concertkaartjes.md").read_text(encoding="utf-8")
         assert md == summary.markdown

@@ -6,9 +6,15 @@ import random
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import partial
+from typing import TYPE_CHECKING, Any, Literal
 
+from dilemmas.config import Config, Contact
 from dilemmas.model import Deck, Dilemma
+from sessions.summary import md_inline
+
+if TYPE_CHECKING:
+    from sessions.store import Store
 
 PRACTICE_AUDIENCE = "nieuw"
 DEFAULT_COUNT = 6
@@ -34,11 +40,45 @@ def practice_pool(decks: Iterable[Deck]) -> list[PracticeCard]:
     ]
 
 
+MINUTES_PER_CARD = 3
+MINUTES_WALKTHROUGH = 10
+
+
+@dataclass(frozen=True)
+class PracticeTheme:
+    """A theme with new-hire cards, to choose before a run."""
+
+    id: str
+    title: str
+    cards: int
+
+
+def practice_themes(decks: Iterable[Deck]) -> list[PracticeTheme]:
+    """The themes of the new-hire cards, with how many cards each has, in deck order."""
+    counts: dict[str, int] = {}
+    titles: dict[str, str] = {}
+    for card in practice_pool(decks):
+        theme = card.dilemma.theme
+        counts[theme] = counts.get(theme, 0) + 1
+        titles.setdefault(theme, card.deck.theme_title(theme))
+    return [PracticeTheme(t, titles[t], n) for t, n in counts.items()]
+
+
+def estimate_minutes(cards: int) -> int:
+    """About how long a run takes: a few minutes per card, and the stappenplan."""
+    return cards * MINUTES_PER_CARD + MINUTES_WALKTHROUGH
+
+
 def draw_cards(
-    decks: Iterable[Deck], count: int = DEFAULT_COUNT, rng: random.Random | None = None
+    decks: Iterable[Deck],
+    count: int = DEFAULT_COUNT,
+    rng: random.Random | None = None,
+    themes: Iterable[str] = (),
 ) -> list[PracticeCard]:
-    """A shuffled set of at most ``count`` new-hire cards (the same card never twice)."""
-    pool = practice_pool(decks)
+    """A shuffled set of at most ``count`` new-hire cards (the same card never twice), of the
+    chosen themes (all when none are chosen: "verras me")."""
+    wanted = set(themes)
+    pool = [c for c in practice_pool(decks) if not wanted or c.dilemma.theme in wanted]
     seen: set[str] = set()
     unique = []
     for card in pool:
@@ -190,3 +230,104 @@ def is_heavy(dilemma: Dilemma) -> bool:
     """A card touches suicide when its situation, variations or guidance say so (or name 113)."""
     texts = (dilemma.situation, dilemma.guidance, *dilemma.variations)
     return any(HEAVY_WORDS.search(text or "") for text in texts)
+
+
+def contacts_markdown(contacts: Iterable[Contact]) -> str:
+    """The support contacts from the config as a Markdown list."""
+    lines = []
+    for contact in contacts or ():
+        parts = [f"**{md_inline(contact.role)}**"]
+        if contact.name:
+            parts.append(md_inline(contact.name))
+        if contact.reach:
+            parts.append(md_inline(contact.reach))
+        lines.append("- " + " — ".join(parts))
+    return "\n".join(lines) or "- Vraag je leidinggevende waar je terechtkunt."
+
+
+def answer_hint(dilemma: Dilemma) -> str:
+    """How to answer this card with the keyboard."""
+    answer = dilemma.answer
+    if answer.kind == "scale":
+        return f"Kies een cijfer van 1 tot {answer.points}: druk op het cijfer, of klik erop."
+    keys = ", ".join(answer.keys)
+    return f"Kies je antwoord: druk op de letter ({keys}), of klik erop."
+
+
+def answer_text(dilemma: Dilemma, value: str) -> str:
+    """The new hire's answer as shown in the feedback."""
+    answer = dilemma.answer
+    if value not in answer.keys:
+        return value
+    label = answer.label(value)
+    if answer.kind == "scale" and label.startswith(f"{value} "):
+        return label  # "5 — altijd"
+    if label != value:
+        return f"{value}  {label}"
+    return f"{value} op een schaal van 1 tot {answer.points}"
+
+
+
+def resume_place(run: PracticeRun, cards: list[PracticeCard]) -> str:
+    """Where an unfinished run stands, for the question whose run it is."""
+    if run.phase in ("answer", "feedback") and 0 <= run.position < len(cards):
+        title = cards[run.position].dilemma.title
+        return f"bij dilemma {run.position + 1} van {len(cards)}: {title}"
+    if run.phase == "walkthrough":
+        card = run.walkthrough_card
+        if card is not None and 0 <= card < len(cards):
+            return f"bij het stappenplan over '{cards[card].dilemma.title}'"
+        return "bij het stappenplan, na alle dilemma's"
+    return "aan het eind, bij de eed of belofte"
+
+
+def heavy_line(config: Config) -> str:
+    """Where to talk after a card that touches suicide: the vertrouwenspersoon, and 113."""
+    contact = config.contact("vertrouwenspersoon")
+    who = "de vertrouwenspersoon"
+    if contact is not None:
+        who = "de " + contact.role.split(" (")[0].lower() if contact.role else who
+        if contact.name and not contact.name.startswith("["):
+            who += f" ({contact.name}"
+            if contact.reach and not contact.reach.startswith("["):
+                who += f", {contact.reach}"
+            who += ")"
+    return (
+        f"Zit dit je niet lekker? Praat erover met {who} of bel 113 (0800-0113), "
+        "gratis en anoniem."
+    )
+
+
+@dataclass(frozen=True)
+class TeamCounts:
+    """How teams answered the cards read from the store, and how many cards could not be read."""
+
+    counts: dict[str, dict[str, int]]
+    damaged: int = 0
+
+
+def read_team_counts(store: Store, cards: Iterable[PracticeCard], k: int) -> TeamCounts:
+    """The team counts of each card with choices (run in a thread).
+
+    Only rounds of k answers or more: the figures before and after one more session or an
+    import can't be subtracted to show how a small team voted (SPEC §8). Older deck versions
+    are read by today's keys, and left out for a card whose options changed meaning since.
+    A card whose stored votes are damaged is skipped and counted, never a crash.
+    """
+    from sessions.report_safe import safe_team_counts
+    from sessions.store import StoreError
+
+    counts: dict[str, dict[str, int]] = {}
+    damaged = 0
+    for card in cards:
+        if card.dilemma.answer.kind == "open":
+            continue
+        key_map = partial(card.deck.key_map, dilemma_id=card.dilemma.id)
+        try:
+            found = safe_team_counts(store, card.dilemma.id, card.deck.id, k, key_map)
+            counts[card.dilemma.id] = {str(key): int(n) for key, n in dict(found).items()}
+        except StoreError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            damaged += 1
+    return TeamCounts(counts, damaged)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from sessions.summary import md_inline
+from sessions.text import markdown_text
+
 LIST_MARKS = ("- ", "• ")
 """A line starting with one of these (after its indentation) is a list item."""
 
@@ -39,3 +44,60 @@ def reflow(text: str) -> str:
             lines.append(stripped)  # the first line, or text after a list that is not part of it
             in_item = False
     return "\n\n".join("\n".join(lines) for lines in paragraphs)
+
+
+def removed_message(removed: tuple[str, ...]) -> str:
+    """The notice shown when personal data was taken out of what the user typed (plain text:
+    show it with markup off, or "[verwijderd]" is read as a tag)."""
+    return (
+        f"Er is iets weggehaald: {', '.join(removed)}. "
+        "Zulke gegevens bewaren we niet; je ziet nu [verwijderd]."
+    )
+
+
+def changed_stretch(old: str, new: str) -> tuple[int, int]:
+    """The lengths of the common beginning and end of two texts (they never overlap).
+
+    Found by halving with slice comparisons, so a 100 KB text costs microseconds.
+    """
+    limit = min(len(old), len(new))
+    low, high = 0, limit
+    while low < high:
+        mid = (low + high + 1) // 2
+        if old[:mid] == new[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    head = low
+    low, high = 0, limit - head
+    while low < high:
+        mid = (low + high + 1) // 2
+        if old[len(old) - mid :] == new[len(new) - mid :]:
+            low = mid
+        else:
+            high = mid - 1
+    return head, low
+
+
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md_escape(text: str) -> str:
+    """Text typed by a user or written in a deck, for any Markdown export: shown as typed.
+
+    The team summary's escaper per line (no emphasis, links, images, headings or table
+    cells; no raw HTML: the angle brackets become entities), an entity typed as text kept
+    as text, and the lines kept: a single break as a hard break, a blank line as a new
+    paragraph.
+    """
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    out = []
+    for paragraph in paragraphs:
+        lines = [
+            markdown_text(md_inline(_ENTITY.sub("&amp;", line)))
+            for line in paragraph.splitlines()
+            if line.strip()
+        ]
+        if lines:
+            out.append("  \n".join(lines))
+    return "\n\n".join(out)

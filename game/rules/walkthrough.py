@@ -6,11 +6,17 @@ import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dilemmas.model import Dilemma
 from dilemmas.stappenplan import Stappenplan
+from game.rules.decision import clause, decision_sentence
+from game.rules.text import md_escape
 from sessions.figures import month_label
+from sessions.summary import _CSS as SUMMARY_CSS  # the team summary's look, shared
+
+if TYPE_CHECKING:
+    from sessions.store import Store, WalkthroughInfo
 
 FORMAT_VERSION = 1
 ARGUMENT_FIELDS: tuple[str, ...] = (
@@ -29,6 +35,78 @@ ARGUMENT_LABELS: dict[str, str] = {
 }
 # A scrubber takes a text and returns the cleaned text and the labels of what it removed.
 Scrubber = Callable[[str], tuple[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class OwnDilemma:
+    """A dilemma in the user's own words: a short title and a few lines."""
+
+    title: str
+    text: str
+
+    @classmethod
+    def of(cls, title: str, text: str) -> OwnDilemma:
+        """Trimmed; without a title, the first words of the text stand in for one."""
+        text = text.strip()
+        title = " ".join(title.split())
+        if not title:
+            words = text.split()
+            title = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+        return cls(title[:80], text)
+
+
+def describe(info: WalkthroughInfo, done: bool = False) -> str:
+    """ "Concertkaartjes — bij stap 3 van 7 (november 2026)" for lists and offers; a finished
+    one reads "Concertkaartjes — klaar (november 2026)"."""
+    when = f" ({month_label(info.month)})" if info.month else ""
+    where = "klaar" if done else f"bij stap {info.step} van {info.steps}"
+    return f"{info.title} — {where}{when}"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A stored walkthrough as the stappenplan lists it."""
+
+    info: WalkthroughInfo
+    done: bool
+    """Closed with "Klaar": listed to open, export again or delete, never offered."""
+    crashed: bool
+    """Still open on screen when the app last stopped without closing it (a crash)."""
+    practice: bool
+    """Part of a practice run: never listed (a shared laptop), removed with the run."""
+
+    @property
+    def text(self) -> str:
+        return describe(self.info, self.done)
+
+
+def list_walkthroughs(store: Store, dilemma_id: str | None = None) -> list[Listed]:
+    """The stored walkthroughs with what the lists need to know (run in a thread)."""
+    found = []
+    for info in store.open_walkthroughs(dilemma_id):
+        data = store.get_walkthrough(info.id) or {}
+        found.append(
+            Listed(
+                info,
+                done=data.get("done") is True,
+                crashed=data.get("open") is True,
+                practice=data.get("practice") is True,
+            )
+        )
+    return found
+
+
+def empty_steps_text(empty: list[int]) -> str:
+    """ "Stap 3 is nog leeg." / "Stap 3, 5 en 7 zijn nog leeg." """
+    if len(empty) == 1:
+        return f"Stap {empty[0]} is nog leeg."
+    numbers = ", ".join(str(n) for n in empty[:-1]) + f" en {empty[-1]}"
+    return f"Stap {numbers} zijn nog leeg."
+
+
+def slug(text: str) -> str:
+    """A safe file-name part."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "dilemma"
 
 
 @dataclass
@@ -97,6 +175,8 @@ class WalkthroughState:
     deck_id: str | None = None
     current: int = 0
     finished: bool = False
+    """Kept false: a walkthrough closed with "Klaar" is `done` and stays listed."""
+    done: bool = False
     texts: dict[str, str] = field(default_factory=dict)
     stakeholders: list[Stakeholder] = field(default_factory=lambda: [Stakeholder()])
     options: list[OptionEntry] = field(default_factory=list)
@@ -123,9 +203,10 @@ class WalkthroughState:
         return state
 
     @classmethod
-    def for_own_text(cls, plan: Stappenplan, text: str) -> WalkthroughState:
+    def for_own_text(cls, plan: Stappenplan, text: str, title: str = "") -> WalkthroughState:
         """A fresh walkthrough of a dilemma described in the user's own words."""
-        return cls(plan=plan, title="Eigen dilemma", situation=text.strip())
+        own = OwnDilemma.of(title, text)
+        return cls(plan=plan, title=own.title, situation=own.text)
 
     # Navigation -----------------------------------------------------------------------
 
@@ -199,18 +280,9 @@ class WalkthroughState:
         return chosen.text.strip() if chosen else ""
 
     def decision_sentence(self) -> str:
-        """ "Mijn besluit: X. Omdat: Y. Ook al: Z." with "…" where something is still missing.
-
-        Each part follows a colon, so any option ("Ik geef …", "Hij zegt …", "Niets doen") and
-        any own phrasing ("het is eerlijk", "omdat het eerlijk is") stays correct Dutch.
-        """
-        what = _after_colon(_clause(self.chosen_text())) or "…"
-        because = _after_colon(_strip_lead(_clause(self.decision.because), _BECAUSE)) or "…"
-        sentence = f"Mijn besluit: {_stop(what)} Omdat: {_stop(because)}"
-        despite = _after_colon(_strip_lead(_clause(self.decision.despite), _DESPITE))
-        if despite:
-            sentence += f" Ook al: {_stop(despite)}"
-        return sentence
+        """ "Mijn besluit: ik meld het. Omdat … Ook al …" in the first person, whatever the
+        option's wording ("…" where something is still missing)."""
+        return decision_sentence(self.chosen_text(), self.decision.because, self.decision.despite)
 
     def argument_choices(self) -> tuple[list[str], list[str]]:
         """Step 5's arguments to pick "omdat" from (for) and "ook al" from (against)."""
@@ -221,7 +293,7 @@ class WalkthroughState:
         for o in options:
             for name in ARGUMENT_FIELDS:
                 for line in o.argument(name).splitlines():
-                    text = _clause(line.lstrip("-• "))
+                    text = clause(line.lstrip("-• "))
                     if text:
                         (cons if name.startswith("against") else pros).append(text)
         return list(dict.fromkeys(pros)), list(dict.fromkeys(cons))
@@ -269,6 +341,7 @@ class WalkthroughState:
             "deck": self.deck_id,
             "current": self.current,
             "finished": self.finished,
+            "done": self.done,
             "steps": [s.id for s in self.plan.steps],
             "texts": dict(self.texts),
             "stakeholders": [
@@ -307,6 +380,7 @@ class WalkthroughState:
         )
         state.current = max(0, min(_int(data.get("current")), state.step_count - 1))
         state.finished = data.get("finished") is True
+        state.done = data.get("done") is True or state.finished
         texts = data.get("texts")
         if isinstance(texts, Mapping):
             state.texts = {str(k): str(v) for k, v in texts.items()}
@@ -348,43 +422,48 @@ class WalkthroughState:
     def summary_markdown(self, *, sentence: bool = True) -> str:
         """The walkthrough as Markdown: title, month, the decision once, then the steps.
 
+        Everything typed and every deck text is escaped: it reads as typed in any Markdown
+        viewer, and no HTML, link or image in it is run or loaded.
+
         Args:
             sentence: include the decision sentence (the screen shows it apart, as typed).
         """
         title = self.title or "zonder titel"
-        lines = [f"# {self.plan.title}: {title}", ""]
+        lines = [f"# {md_escape(self.plan.title)}: {md_escape(title)}", ""]
         if self.month:
             lines += [f"*{month_label(self.month)}*", ""]
         if sentence:
-            lines += [f"**{self.decision_sentence()}**", ""]
+            lines += [f"**{md_escape(self.decision_sentence())}**", ""]
         lines += ["## Het dilemma", ""]
         if self.situation:
-            lines += [self.situation, ""]
+            lines += [md_escape(self.situation), ""]
         if self.question:
-            lines += [f"**De vraag:** {self.question}", ""]
+            lines += [f"**De vraag:** {md_escape(self.question)}", ""]
         empty = self.empty_steps()
         for number, step in enumerate(self.plan.steps, start=1):
             if number in empty:
                 continue
-            lines += [f"## {number}. {step.title}", ""]
+            lines += [f"## {number}. {md_escape(step.title)}", ""]
             lines += self._step_markdown(step.id, step.input.kind, step.input.checklist)
             lines.append("")
         if empty:
-            names = ", ".join(f"{n}. {self.plan.steps[n - 1].title}" for n in empty)
+            names = ", ".join(f"{n}. {md_escape(self.plan.steps[n - 1].title)}" for n in empty)
             lines += [f"*Niet ingevuld: {names}.*", ""]
         if self.guidance:
-            lines += ["## Wat zegt de code?", "", self.guidance, ""]
+            lines += ["## Wat zegt de code?", "", md_escape(self.guidance), ""]
         return "\n".join(lines).rstrip() + "\n"
 
-    def summary_html(self) -> str:
-        """The same summary as a small stand-alone HTML page (all text escaped)."""
-        return markdown_to_html(self.summary_markdown(), f"{self.plan.title}: {self.title}")
+    def summary_html(self, organisation: str = "") -> str:
+        """The same summary as one printable HTML page in the team summary's look."""
+        return markdown_to_html(
+            self.summary_markdown(), f"{self.plan.title}: {self.title}", organisation
+        )
 
     def _step_markdown(self, step_id: str, kind: str, checklist: tuple[str, ...]) -> list[str]:
         empty = ["*(niet ingevuld)*"]
         if kind == "text":
             text = self.texts.get(step_id, "").strip()
-            return [text] if text else empty
+            return [md_escape(text)] if text else empty
         if kind == "stakeholders":
             rows = [s for s in self.stakeholders if not s.is_empty]
             if not rows:
@@ -394,7 +473,9 @@ class WalkthroughState:
             return out
         if kind == "options":
             rows_o = [o for o in self.options if o.text.strip()]
-            return [f"- {o.text.strip()}" for o in rows_o] or empty
+            if not rows_o:
+                return empty
+            return ["| Mogelijkheid |", "|---|", *[f"| {_cell(o.text)} |" for o in rows_o]]
         if kind == "arguments":
             out = []
             for o in self.options:
@@ -403,134 +484,63 @@ class WalkthroughState:
                 ]
                 if not o.text.strip() and not filled:
                     continue
-                out.append(f"**{o.text.strip() or 'Optie zonder naam'}**")
-                out += [f"- {ARGUMENT_LABELS[f]}: {text}" for f, text in filled]
+                out += [f"**{_cell(o.text) if o.text.strip() else 'Optie zonder naam'}**", ""]
+                out += ["| Argument | Wat je schreef |", "|---|---|"]
+                out += [f"| {ARGUMENT_LABELS[f]} | {_cell(text)} |" for f, text in filled]
                 out.append("")
             return out[:-1] if out else empty
         if kind == "decision":
             return ["Je besluit staat bovenaan."]
         if kind == "justification":
             out = [
-                f"- [{'x' if item in self.justification.checked else ' '}] {item}"
+                f"- {'☑' if item in self.justification.checked else '☐'} {md_escape(item)}"
                 for item in checklist
             ]
             harm = self.justification.harm.strip()
             out += [
                 "",
-                f"Nadelen beperken: {harm}" if harm else "Nadelen beperken: *(niet ingevuld)*",
+                f"**Nadelen beperken:** {md_escape(harm)}"
+                if harm
+                else "**Nadelen beperken:** *(niet ingevuld)*",
             ]
             return out
         return empty
 
 
-def _stop(part: str) -> str:
-    """A part of the sentence with its full stop ("…" is left open, not "….")."""
-    return part if part.endswith("…") else part + "."
+_MARKDOWN: list[Any] = []
 
 
-def _clause(text: str) -> str:
-    """One clause of the sentence: trimmed, on one line, without a closing full stop."""
-    return " ".join(text.split()).rstrip(".!? ")
+def markdown_to_html(markdown: str, title: str, organisation: str = "") -> str:
+    """Our escaped Markdown as one printable HTML page (markdown-it, raw HTML off), styled
+    as the team summary."""
+    if not _MARKDOWN:
+        from markdown_it import MarkdownIt
 
-
-_BECAUSE = ("omdat", "want", "doordat")
-_DESPITE = ("ondanks dat", "ondanks", "ook al", "hoewel", "al")
-
-
-def _strip_lead(text: str, words: tuple[str, ...]) -> str:
-    """Drop a leading "omdat"/"ondanks" the user typed themselves (the label already says it)."""
-    low = text.casefold()
-    for word in words:
-        if low.startswith(word + " "):
-            return text[len(word) + 1 :].lstrip(" ,:")
-    return text
-
-
-# First words that take a small letter after the colon. Any other capitalised first word is
-# kept as typed: it may be a name ("Omdat: Hamid niet alleen moet staan").
-_SMALL_TEXT = """ik je jij u hij zij ze we wij men het de een dit dat die deze daar er hier mijn jouw
-    zijn haar ons onze hun niet geen niets nooit niemand iemand iets alles altijd eerst
-    meteen direct gewoon toch wel ook dan zo als of en maar want omdat hoewel ondanks door
-    bij met voor na naar van uit aan op in om over onder tegen zonder volgens samen alleen
-    zelf liever anders beter wat wie waar wanneer hoe waarom mag moet kan wil zal ga doe
-    geef zeg vraag bel meld neem laat help houd blijf weiger accepteer stuur leg"""
-_SMALL_AFTER_COLON = frozenset(_SMALL_TEXT.split())
-
-
-def _first_names() -> frozenset[str]:
-    from importlib.resources import files
-
-    text = files("sessions").joinpath("data/voornamen.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().casefold()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-
-
-_NAMES: list[frozenset[str]] = []
-
-
-def _after_colon(text: str) -> str:
-    """A clause after a colon: "Ik geef" becomes "ik geef", "Melden" becomes "melden";
-    names ("Hamid", "Fatima") and acronyms ("AVG-melding") stay as typed."""
-    first = re.match(r"[^\W\d_]+", text)
-    if first is None or not (len(text) > 1 and text[0].isupper() and text[1].islower()):
-        return text
-    word = first.group().casefold()
-    if word in _SMALL_AFTER_COLON:
-        return text[0].lower() + text[1:]
-    if not _NAMES:
-        _NAMES.append(_first_names())
-    if len(word) > 3 and word.endswith("en") and word not in _NAMES[0]:
-        return text[0].lower() + text[1:]  # an infinitive: "Melden bij de leidinggevende"
-    return text
-
-
-def markdown_to_html(markdown: str, title: str) -> str:
-    """Headings, bold/italic lines, lists and tables of our own Markdown as escaped HTML."""
-    body: list[str] = []
-    in_list = False
-    for raw in markdown.splitlines():
-        line = raw.rstrip()
-        if line.startswith("- ") and not in_list:
-            body.append("<ul>")
-            in_list = True
-        elif not line.startswith("- ") and in_list:
-            body.append("</ul>")
-            in_list = False
-        if line.startswith("## "):
-            body.append(f"<h2>{_inline(line[3:])}</h2>")
-        elif line.startswith("# "):
-            body.append(f"<h1>{_inline(line[2:])}</h1>")
-        elif line.startswith("- "):
-            body.append(f"<li>{_inline(line[2:])}</li>")
-        elif line.startswith("|---"):
-            continue
-        elif line.startswith("| "):
-            cells = [c.strip() for c in line.strip("|").split(" | ")]
-            body.append("<p>" + " · ".join(_inline(c) for c in cells) + "</p>")
-        elif line:
-            body.append(f"<p>{_inline(line)}</p>")
-    if in_list:
-        body.append("</ul>")
+        _MARKDOWN.append(MarkdownIt("commonmark", {"html": False}).enable("table"))
+    body = str(_MARKDOWN[0].render(markdown))
+    org = f'<p class="org">{html.escape(organisation)}</p>\n' if organisation else ""
+    if org and "</h1>" in body:
+        body = body.replace("</h1>\n", "</h1>\n" + org, 1)
+    elif org:
+        body = org + body
     return (
         '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head><body>\n"
-        + "\n".join(body)
-        + "\n</body></html>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{SUMMARY_CSS}{_EXTRA_CSS}</style>"
+        "</head><body>\n" + body + "</body></html>\n"
     )
 
 
-def _inline(text: str) -> str:
-    """Escape, then turn our **bold** and *italic* markers into tags."""
-    out = html.escape(text)
-    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
-    return re.sub(r"(?<!\w)\*(.+?)\*(?!\w)", r"<em>\1</em>", out)
+# Beside the team summary's stylesheet: closer list items, cells aligned at the top.
+_EXTRA_CSS = """
+li { margin: .15rem 0; } ul { padding-left: 1.2rem; }
+td { vertical-align: top; } td:first-child { width: 30%; }
+"""
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "/") or "—"
+    """Text in a Markdown table cell: escaped, on one line, "—" when empty."""
+    return md_escape(" ".join(text.split())) or "—"
 
 
 def _opt_str(value: Any) -> str | None:

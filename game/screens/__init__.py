@@ -13,7 +13,7 @@ _WHERE = {
     "RoundScreen": "round",
     "SummaryScreen": "summary",
     "WalkthroughScreen": "walkthrough",
-    "WalkthroughPickScreen": "walkthrough",
+    "WalkthroughPickScreen": "walkthrough_pick",
     "PracticeScreen": "practice",
     "ReportScreen": "report",
     "DecksScreen": "decks",

@@ -5,110 +5,60 @@ from __future__ import annotations
 import asyncio
 import random
 import uuid
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Markdown, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Markdown, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from dilemmas.config import Config, Contact
-from dilemmas.model import Deck, Dilemma
+from dilemmas.config import Config
+from dilemmas.model import Deck
 from game.context import AppContext
+from game.export import deliver_file
 from game.rules.practice import (
     DEFAULT_COUNT,
     PracticeCard,
     PracticeRun,
     TeamFigures,
     draw_cards,
-    is_heavy,
+    estimate_minutes,
+    practice_themes,
+    read_team_counts,
     team_figures,
 )
-from game.rules.text import reflow
-from game.screens.walkthrough import StoreLink, WalkthroughScreen, context_of, removed_message
-from game.widgets.card import CardView, HangingList
+from game.rules.practice_recap import Recap, build_recap, recap_html, recap_markdown
+from game.rules.text import removed_message
+from game.rules.walkthrough import WalkthroughState, slug
+from game.store_link import StoreLink, context_of, load_plan
+from game.walkthrough_open import open_walkthrough
+from game.widgets.practice_feedback import feedback_widgets, team_bars
+from game.widgets.practice_phases import (
+    answer_widgets,
+    intro_widgets,
+    no_cards_widgets,
+    resume_widgets,
+)
 from sessions.model import Round
 from sessions.scrub import scrub_text
-from sessions.store import OPEN_ELSEWHERE, Store
-from sessions.summary import md_inline
+from sessions.store import OPEN_ELSEWHERE, Store, current_month
 
 CSS_FILE = "../styles/walkthrough.tcss"
-QUESTIONS_LINE = (
-    "Vragen? Je kunt altijd terecht bij de vertrouwenspersoon of je leidinggevende. "
-    "Twijfel je, vraag het dan. Dat is altijd goed."
+QUIT_WAIT = 1.0  # seconds a closing end screen waits for the run's removal
+TAKE_ALONG = (
+    "Wil je je overzicht meenemen naar het gesprek over je eed of belofte? "
+    "Na Klaar wordt je oefenronde van deze computer gewist."
 )
-
-
-def contacts_markdown(contacts: Iterable[Contact]) -> str:
-    """The support contacts from the config as a Markdown list."""
-    lines = []
-    for contact in contacts or ():
-        parts = [f"**{md_inline(contact.role)}**"]
-        if contact.name:
-            parts.append(md_inline(contact.name))
-        if contact.reach:
-            parts.append(md_inline(contact.reach))
-        lines.append("- " + " — ".join(parts))
-    return "\n".join(lines) or "- Vraag je leidinggevende waar je terechtkunt."
-
-
-def answer_hint(dilemma: Dilemma) -> str:
-    """How to answer this card with the keyboard."""
-    answer = dilemma.answer
-    if answer.kind == "scale":
-        return f"Kies een cijfer van 1 tot {answer.points}: druk op het cijfer, of klik erop."
-    keys = ", ".join(answer.keys)
-    return f"Kies je antwoord: druk op de letter ({keys}), of klik erop."
-
-
-def answer_text(dilemma: Dilemma, value: str) -> str:
-    """The new hire's answer as shown in the feedback."""
-    answer = dilemma.answer
-    if value not in answer.keys:
-        return value
-    label = answer.label(value)
-    if label != value:
-        return f"{value}  {label}"
-    return f"{value} op een schaal van 1 tot {answer.points}"
-
-
+TAKE_ALONG_ANSWERS = [("take", "Meenemen en klaar"), ("done", "Klaar zonder overzicht"),
+                      ("back", "Terug")]
 T = TypeVar("T")
-
-
-def resume_place(run: PracticeRun, cards: list[PracticeCard]) -> str:
-    """Where an unfinished run stands, for the question whose run it is."""
-    if run.phase in ("answer", "feedback") and 0 <= run.position < len(cards):
-        title = cards[run.position].dilemma.title
-        return f"bij dilemma {run.position + 1} van {len(cards)}: {title}"
-    if run.phase == "walkthrough":
-        card = run.walkthrough_card
-        if card is not None and 0 <= card < len(cards):
-            return f"bij het stappenplan over '{cards[card].dilemma.title}'"
-        return "bij het stappenplan, na alle dilemma's"
-    return "aan het eind, bij de eed of belofte"
-
-
-class SoloCardView(CardView):
-    """The card for someone practising alone: nothing asks them to discuss it together."""
-
-    def _fill(self) -> None:
-        super()._fill()
-        d = self.dilemma
-        if d.answer.kind == "open":
-            self.query_one(".card--options", HangingList).set_rows(
-                [], "Open vraag: schrijf hieronder wat jij zou doen."
-            )
-        if d.prompts:
-            self.query_one(".card--prompts", Static).update(
-                Content("Om over na te denken:\n" + "\n".join(f"• {reflow(p)}" for p in d.prompts))
-            )
 
 
 class PracticeScreen(Screen[None]):
@@ -136,6 +86,9 @@ class PracticeScreen(Screen[None]):
             id="practice.leave",
             tooltip="Stop met oefenen; je kunt later verdergaan",
         ),
+        # On the end screen Escape is Klaar (the run is then removed, after the offer to
+        # take the recap along): the footer says so.
+        Binding("escape", "finish", "Klaar", id="practice.finish", tooltip="Klaar met oefenen"),
         # With the focus on a button, the arrows and page keys scroll the text above it: at
         # 80x24 "Zo kozen teams" is below the fold.
         Binding("down", "scroll_body('down')", "Omlaag", show=False),
@@ -154,6 +107,11 @@ class PracticeScreen(Screen[None]):
         self.cards: list[PracticeCard] = []
         self.session_id: str | None = None
         self._resumable: tuple[str, PracticeRun, list[PracticeCard]] | None = None
+        self._told_damaged = False
+        self._notice = ""  # what scrubbing took out of the open answer, told in the feedback
+        self._recap: Recap | None = None
+        self._taken = False
+        self.exported: list[Path] = []
 
     # -- context ----------------------------------------------------------------------------
 
@@ -214,9 +172,19 @@ class PracticeScreen(Screen[None]):
         saved = await self._read(lambda s: s.unfinished("practice"))
         if saved:
             record, state = saved
-            run = PracticeRun.from_dict(state or {})
-            cards = self._resolve(run) if run.cards else None
-            if cards:
+            try:
+                run = PracticeRun.from_dict(state if isinstance(state, dict) else {})
+            except (ValueError, TypeError, KeyError, OverflowError):
+                # A damaged run is nobody's to continue: removed, and said so.
+                self._write(lambda s: s.delete_session(record.id))
+                self.app.notify(
+                    "Een oefenronde op deze computer was beschadigd en is gewist.",
+                    severity="warning",
+                    markup=False,
+                )
+                run = None
+            cards = self._resolve(run) if run is not None and run.cards else None
+            if run is not None and cards:
                 self._resumable = (record.id, run, cards)
         await self.show_intro()
 
@@ -254,70 +222,50 @@ class PracticeScreen(Screen[None]):
     # -- intro ------------------------------------------------------------------------------------
 
     async def show_intro(self) -> None:
-        wanted = self.config.practice_count or DEFAULT_COUNT
-        count = min(wanted, len(draw_cards(self._decks(), wanted)))
+        """Someone's unfinished run first (nothing of it shown before "Ja"), else the start:
+        a choice of themes (none chosen: "verras me") and how long it takes."""
         self._progress("Oefenen voor nieuwe collega's")
-        if not count and self._resumable is None:
-            await self._fill(
-                Static(
-                    "Er zijn nog geen oefenkaarten: kaarten voor nieuwe collega's "
-                    "(doelgroep 'nieuw'). Vraag de werkgroep integriteit om ze toe te voegen.",
-                    classes="practice-text",
-                ),
-                Horizontal(
-                    Button("Terug", id="practice-back", compact=True), classes="practice-buttons"
-                ),
-                focus="#practice-back",
-            )
-            return
-        amount = "1 dilemma" if count == 1 else f"{count} dilemma's"
-        fewer = (
-            f"Er zijn {count} oefenkaarten, minder dan de {wanted} die zijn ingesteld; "
-            "je krijgt ze allemaal.\n\n"
-            if count < wanted
-            else ""
-        )
-        text = (
-            f"{fewer}Je krijgt {amount} uit het werk "
-            "bij de gemeente. Kies eerst zelf wat je zou doen. "
-            "Daarna zie je wat de gedragscode zegt, en hoe teams kozen.\n\n"
-            "Eén dilemma werk je daarna uit met het zeven-stappenplan. "
-            "Aan het eind lees je de tekst van de eed of belofte.\n\n"
-            "Er is geen standaardantwoord, maar er zijn wel grenzen. Je antwoorden komen "
-            "nooit in een rapport."
-        )
         if self._resumable is not None:
             _, run, cards = self._resumable
-            where = resume_place(run, cards)
-            text = (
-                f"Er is een oefenronde die nog niet klaar is, {where}.\n\n"
-                "Is dat jouw ronde? Kies Ja om verder te gaan waar je was. Kies Nee als hij "
-                "van iemand anders is, of als je opnieuw wilt beginnen: die ronde wordt dan "
-                "gewist, en je krijgt een nieuwe.\n\n" + text
-            )
-        buttons: list[Widget] = []
-        if self._resumable is not None:
-            buttons += [
-                Button("Ja, verder waar ik was", id="practice-resume", variant="primary",
-                       compact=True),
-                Button("Nee, een nieuwe ronde", id="practice-not-mine", compact=True),
-            ]
-        else:
-            buttons.append(Button("Beginnen", id="practice-start", variant="primary", compact=True))
+            await self._fill(*resume_widgets(run, cards), focus="#practice-not-mine")
+            return
+        themes = practice_themes(self._decks())
+        if not themes:
+            await self._fill(*no_cards_widgets(), focus="#practice-back")
+            return
+        many = len(themes) > 1
         await self._fill(
-            Static(text, classes="practice-text"),
-            Horizontal(*buttons, classes="practice-buttons"),
-            focus="#practice-resume" if self._resumable else "#practice-start",
+            *intro_widgets(themes if many else [], self._estimate()),
+            focus="#practice-themes" if many else "#practice-start",
         )
+
+    def _chosen_themes(self) -> list[str]:
+        found = self.query("#practice-themes")
+        return list(found.first(SelectionList).selected) if found else []
+
+    def _estimate(self) -> str:
+        wanted = self.config.practice_count or DEFAULT_COUNT
+        count = len(draw_cards(self._decks(), wanted, themes=self._chosen_themes()))
+        amount = "1 dilemma" if count == 1 else f"{count} dilemma's"
+        fewer = f" (er zijn er niet meer dan {count} bij deze keuze)" if count < wanted else ""
+        return f"Je krijgt {amount}{fewer}. Dat duurt ongeveer {estimate_minutes(count)} minuten."
+
+    @on(SelectionList.SelectedChanged, "#practice-themes")
+    def _themes_changed(self) -> None:
+        self.query_one("#practice-estimate", Static).update(self._estimate())
 
     @on(Button.Pressed, "#practice-back")
     def _back(self) -> None:
         self.dismiss(None)
 
     @on(Button.Pressed, "#practice-start")
-    @on(Button.Pressed, "#practice-not-mine")
     def _start_pressed(self) -> None:
         self.run_worker(self.start(), exclusive=True, group="practice-start")
+
+    @on(Button.Pressed, "#practice-not-mine")
+    async def _not_mine(self) -> None:
+        self._discard_other_run()
+        await self.show_intro()
 
     def _discard_other_run(self) -> None:
         """Remove the unfinished run someone left on this laptop, with its walkthrough.
@@ -326,20 +274,23 @@ class PracticeScreen(Screen[None]):
         in it are that person's alone, and a run that stays would be offered, and its
         walkthrough listed, to whoever practises next (SPEC §8 keeps nothing superseded).
         """
-        if self._resumable is None:
-            return
-        old, run, _cards = self._resumable
-        self._resumable = None
-        wid = run.walkthrough_id
-        if wid:
-            self._write(lambda s: s.delete_walkthrough(wid))
-        self._write(lambda s: s.delete_session(old))
+        if self._resumable is not None:
+            old, run, _cards = self._resumable
+            self._resumable = None
+            self._remove(old, run.walkthrough_id)
+
+    def _remove(self, session_id: str | None, walkthrough_id: str | None) -> None:
+        """Queue the removal of a run and its walkthrough, in this order."""
+        if walkthrough_id:
+            self._write(lambda s: s.delete_walkthrough(walkthrough_id))
+        if session_id:
+            self._write(lambda s: s.delete_session(session_id))
 
     async def start(self) -> None:
         """A new run: draw the cards and open a practice session (never reported)."""
         self._discard_other_run()
         count = self.config.practice_count or DEFAULT_COUNT
-        self.cards = draw_cards(self._decks(), count, self.rng)
+        self.cards = draw_cards(self._decks(), count, self.rng, self._chosen_themes())
         self.run = PracticeRun.new(self.cards)
         first = self.cards[0].deck
         state = self.run.to_dict()
@@ -397,45 +348,9 @@ class PracticeScreen(Screen[None]):
 
     async def show_answer(self) -> None:
         card = self.card
-        answer = card.dilemma.answer
         self._card_progress("wat zou jij doen?")
-        widgets: list[Widget] = [SoloCardView(card.dilemma, card.deck, id="practice-card")]
-        if answer.kind == "open":
-            widgets.append(
-                Vertical(
-                    Static(
-                        "Je oefent alleen: schrijf in een paar woorden wat jij zou doen. "
-                        "Enter begint een nieuwe regel; met Tab ga je naar Klaar.",
-                        classes="practice-hint",
-                    ),
-                    TextArea(
-                        id="practice-open",
-                        soft_wrap=True,
-                        show_line_numbers=False,
-                        tab_behavior="focus",
-                        compact=True,
-                    ),
-                    Button("Klaar", id="practice-open-done", variant="primary", compact=True),
-                    classes="practice-buttons",
-                )
-            )
-            await self._fill(*widgets, focus="#practice-open")
-            return
-        choices: list[Widget] = [Static("Jouw keuze:", classes="practice-choose")]
-        for key in answer.keys:
-            button = Button(
-                Content(key), id=f"answer-{key}", name=key, classes="practice-choice", compact=True
-            )
-            button.tooltip = Content(answer.label(key))
-            choices.append(button)
-        widgets.append(
-            Vertical(
-                Static(answer_hint(card.dilemma), classes="practice-hint"),
-                Horizontal(*choices, classes="practice-choice-row"),
-                classes="practice-buttons",
-            )
-        )
-        await self._fill(*widgets)
+        open_card = card.dilemma.answer.kind == "open"
+        await self._fill(*answer_widgets(card), focus="#practice-open" if open_card else None)
 
     def on_key(self, event: events.Key) -> None:
         """Answer a card with its option key (a–e, or 1–N on a scale)."""
@@ -459,8 +374,7 @@ class PracticeScreen(Screen[None]):
             self.app.notify("Schrijf eerst een paar woorden.", severity="warning")
             return
         text, removed = await asyncio.to_thread(scrub_text, text)  # a paste can be long
-        if removed:
-            self.app.notify(removed_message(removed), severity="warning", timeout=10)
+        self._notice = removed_message(removed) if removed else ""
         await self.answer(text)
 
     async def answer(self, value: str) -> None:
@@ -489,57 +403,8 @@ class PracticeScreen(Screen[None]):
         dilemma = card.dilemma
         mine = self.run.answers.get(dilemma.id, "")
         self._card_progress("wat zegt de code?")
-        mine_text = answer_text(dilemma, mine)
-        widgets: list[Widget] = [
-            Static(Content.styled(dilemma.title, "bold"), classes="practice-title"),
-            Static(
-                Content.assemble(
-                    ("Jouw antwoord: ", "bold"),
-                    mine_text,
-                ),
-                id="practice-mine",
-                classes="practice-section",
-            ),
-            Static(
-                Content.styled("Wat zegt de code?", "bold $primary"), classes="practice-heading"
-            ),
-            Static(
-                reflow(dilemma.guidance) or "Bij deze kaart staat geen toelichting.",
-                id="practice-guidance",
-                markup=False,
-            ),
-        ]
-        if dilemma.references:
-            widgets += [
-                Static(Content.styled("Lees meer", "bold $primary"), classes="practice-heading"),
-                Static(
-                    "\n".join(f"• {r}" for r in dilemma.references),
-                    id="practice-references",
-                    markup=False,
-                ),
-            ]
-        if dilemma.variations:
-            widgets += [
-                Static(
-                    Content.styled("Denk ook na over…", "bold $primary"),
-                    classes="practice-heading",
-                ),
-                Static(
-                    "\n".join(f"• {v}" for v in dilemma.variations),
-                    id="practice-variations",
-                    markup=False,
-                ),
-            ]
-        if is_heavy(dilemma):
-            widgets.append(
-                Static(
-                    self._heavy_line(),
-                    id="practice-heavy",
-                    classes="practice-section",
-                    markup=False,
-                )
-            )
-        widgets += self._team_widgets(dilemma)
+        widgets = feedback_widgets(dilemma, mine, self.config, self._notice)
+        self._notice = ""
         last = self.run.position + 1 >= len(self.cards)
         widgets.append(
             Horizontal(
@@ -556,56 +421,24 @@ class PracticeScreen(Screen[None]):
         if dilemma.answer.kind != "open":
             self.run_worker(self._show_team_figures(card), group="practice-figures", exclusive=True)
 
-    def _heavy_line(self) -> str:
-        contact = self.config.contact("vertrouwenspersoon")
-        who = "de vertrouwenspersoon"
-        if contact is not None:
-            who = "de " + contact.role.split(" (")[0].lower() if contact.role else who
-            if contact.name and not contact.name.startswith("["):
-                who += f" ({contact.name}"
-                if contact.reach and not contact.reach.startswith("["):
-                    who += f", {contact.reach}"
-                who += ")"
-        return (
-            f"Zit dit je niet lekker? Praat erover met {who} of bel 113 (0800-0113), "
-            "gratis en anoniem."
-        )
-
     async def _team_figures(self, cards: list[PracticeCard]) -> dict[str, TeamFigures]:
-        """How teams chose, per card with choices, read in a thread."""
-        from sessions.report_safe import safe_team_counts
-
+        """How teams chose, per card with choices, read in a thread; damaged votes skipped."""
         k = self.config.k or 5
-        wanted = [c for c in cards if c.dilemma.answer.kind != "open"]
-
-        def read(store: Store) -> dict[str, dict[str, int]]:
-            # Only rounds of k answers or more: the figures before and after one more session
-            # or an import can't be subtracted to show how a small team voted (SPEC §8).
-            # Older deck versions are read by today's keys, and left out for a card whose
-            # options changed meaning since (the deck's renamed_keys).
-            return {
-                c.dilemma.id: safe_team_counts(
-                    store, c.dilemma.id, c.deck.id, k,
-                    partial(c.deck.key_map, dilemma_id=c.dilemma.id),
-                )
-                for c in wanted
-            }
-
-        counts = await self._read(read) or {}
-        return {c.dilemma.id: team_figures(c.dilemma, counts.get(c.dilemma.id), k) for c in wanted}
-
-    def _team_widgets(self, dilemma: Dilemma) -> list[Widget]:
-        """The "Zo kozen teams" heading and a line that the figures fill in when read."""
-        if dilemma.answer.kind == "open":
-            return []
-        heading = Static(
-            Content.styled("Zo kozen teams", "bold $primary"), classes="practice-heading"
-        )
-        waiting = Static(
-            "Even de cijfers van teams ophalen…", id="practice-teams", name=dilemma.id,
-            markup=False,
-        )
-        return [heading, waiting]
+        read = await self._read(lambda store: read_team_counts(store, cards, k))
+        if read is not None and read.damaged and not self._told_damaged:
+            self._told_damaged = True
+            self.app.notify(
+                "Een deel van de teamcijfers is beschadigd en slaan we over.",
+                title="Teamcijfers",
+                severity="warning",
+                markup=False,
+            )
+        counts = read.counts if read is not None else {}
+        return {
+            c.dilemma.id: team_figures(c.dilemma, counts.get(c.dilemma.id), k)
+            for c in cards
+            if c.dilemma.answer.kind != "open"
+        }
 
     async def _show_team_figures(self, card: PracticeCard) -> None:
         dilemma = card.dilemma
@@ -618,17 +451,8 @@ class PracticeScreen(Screen[None]):
         if not figures.shown:
             return
         mine = self.run.answers.get(dilemma.id, "") if self.run else ""
-        lines = [
-            Content.assemble(
-                (f"{row.key}  ", "bold"),
-                (f"{row.percent:>3} %  ", "bold"),
-                row.label,
-                ("  ◀ jouw keuze", "bold $accent") if row.key == mine else "",
-            )
-            for row in figures.rows
-        ]
         await self.query_one("#practice-body", VerticalScroll).mount(
-            Static(Content("\n").join(lines), id="practice-bars"), after=teams
+            team_bars(figures, mine), after=teams
         )
 
     @on(Button.Pressed, "#practice-next")
@@ -689,23 +513,37 @@ class PracticeScreen(Screen[None]):
             # mid-way leaves the walkthrough findable from the run.
             run.walkthrough_id = str(uuid.uuid4())
         self._save_state()
-        screen = WalkthroughScreen(
-            dilemma=card.dilemma,
-            deck=card.deck,
-            session_id=self.session_id,
-            walkthrough_id=run.walkthrough_id,
-        )
 
         async def done(walkthrough_id: str | None) -> None:
             run.walkthrough_id = walkthrough_id or run.walkthrough_id
-            decided = screen.state.chosen_text() and screen.state.decision.because.strip()
-            if decided:
+            if await self._walkthrough_decided(run.walkthrough_id):
                 run.walkthrough_done = True
                 run.next()
             self._save_state()
             await self.show_phase()
 
-        self.app.push_screen(screen, done)
+        open_walkthrough(
+            self.app,
+            dilemma=card.dilemma,
+            deck=card.deck,
+            session_id=self.session_id,
+            walkthrough_id=run.walkthrough_id,
+            practice=True,
+            done=done,
+        )
+
+    async def _walkthrough(self, walkthrough_id: str | None) -> WalkthroughState | None:
+        """The run's walkthrough as stored (read in a thread), or None."""
+        if not walkthrough_id:
+            return None
+        data = await self._read(lambda s: s.get_walkthrough(walkthrough_id))
+        if not data:
+            return None
+        return WalkthroughState.from_dict(load_plan(self.app)[0], data)
+
+    async def _walkthrough_decided(self, walkthrough_id: str | None) -> bool:
+        state = await self._walkthrough(walkthrough_id)
+        return bool(state and state.chosen_text() and state.decision.because.strip())
 
     @on(Button.Pressed, "#practice-skip-walk")
     async def _skip_walk(self) -> None:
@@ -717,102 +555,147 @@ class PracticeScreen(Screen[None]):
     # -- the end ----------------------------------------------------------------------------------
 
     async def show_end(self) -> None:
-        """The end: the recap (teams' figures added once read), the oath, where to go."""
+        """The end: the recap (teams' figures and the decision added once read), the oath,
+        where to go; take it along, then leave (the run is removed) or wipe it now."""
         self._progress("Klaar met oefenen")
+        self._recap = self._build_recap({}, None)
         await self._fill(
-            Markdown(self._end_markdown({}), id="practice-end"),
+            Markdown(recap_markdown(self._recap, done=self._walked), id="practice-end"),
             Horizontal(
-                Button("Klaar", id="practice-done", variant="primary", compact=True),
+                Button("Meenemen", id="practice-take", variant="primary", compact=True),
+                Button("Klaar", id="practice-done", compact=True),
                 Button("Wis mijn oefenronde", id="practice-wipe", compact=True),
                 classes="practice-buttons",
             ),
-            focus="#practice-done",
+            focus="#practice-take",
         )
-        self.run_worker(self._add_team_figures_to_recap(), group="practice-figures", exclusive=True)
+        self.refresh_bindings()
+        self.run_worker(self._complete_recap(), group="practice-figures", exclusive=True)
 
-    async def _add_team_figures_to_recap(self) -> None:
+    @property
+    def _walked(self) -> bool:
+        return bool(self.run and self.run.walkthrough_done)
+
+    def _build_recap(self, figures: dict[str, TeamFigures], walk: WalkthroughState | None) -> Recap:
+        decision = walk.decision_sentence() if walk is not None and walk.chosen_text() else ""
+        title = walk.title if walk is not None else ""
+        return build_recap(
+            self.config, self.run, self.cards, figures, current_month(), decision, title
+        )
+
+    async def _complete_recap(self) -> None:
         figures = await self._team_figures(self.cards)
+        walk = await self._walkthrough(self.run.walkthrough_id if self.run else None)
+        self._recap = self._build_recap(figures, walk)
         found = self.query("#practice-end")
-        if found and any(f.shown for f in figures.values()):
-            await found.first(Markdown).update(self._end_markdown(figures))
+        if found:
+            await found.first(Markdown).update(recap_markdown(self._recap, done=self._walked))
 
-    def _end_markdown(self, figures: dict[str, TeamFigures]) -> str:
-        config = self.config
-        oath = config.oath or ""
-        done = bool(self.run and self.run.walkthrough_done)
-        return "\n\n".join(
-            [
-                "# Goed gedaan" if done else "# Klaar met oefenen",
-                "Je hebt de dilemma's geoefend en er één uitgewerkt met het stappenplan."
-                if done
-                else "Je hebt de dilemma's geoefend. Het stappenplan kun je later nog eens doen, "
-                "via Stappenplan in het menu.",
-                "## Wat jij koos",
-                self._recap(figures),
-                "## De eed of belofte",
-                "  \n".join(md_inline(line) for line in oath.strip().splitlines()),
-                "## Waar kun je terecht?",
-                contacts_markdown(config.contacts),
-                QUESTIONS_LINE,
-            ]
-        )
-
-    def _recap(self, figures: dict[str, TeamFigures]) -> str:
-        """Per card the new hire's own answer, and how teams chose where that may be shown."""
-        run = self.run
-        lines: list[str] = []
-        for card in self.cards:
-            dilemma = card.dilemma
-            mine = run.answers.get(dilemma.id, "") if run else ""
-            line = f"- **{md_inline(dilemma.title)}**: jij koos {md_inline(answer_text(dilemma, mine))}"
-            shown = figures.get(dilemma.id)
-            if shown is not None and shown.shown:
-                teams = ", ".join(f"{row.key} {row.percent} %" for row in shown.rows)
-                line += f"; teams kozen {teams}"
-            lines.append(line)
-        return "\n".join(lines) or "Je hebt geen dilemma's beantwoord."
+    @on(Button.Pressed, "#practice-take")
+    def take_along(self) -> None:
+        """Save the recap as one printable A4 page (HTML) and as Markdown."""
+        recap = self._recap or self._build_recap({}, None)
+        name = f"oefenronde-{slug(recap.organisation)}-{recap.month or 'overzicht'}"
+        for filename, data in (
+            (f"{name}.html", recap_html(recap, done=self._walked)),
+            (f"{name}.md", recap_markdown(recap, done=self._walked)),
+        ):
+            path = deliver_file(self.app, filename, data, "Je overzicht")
+            if path is not None:
+                self.exported.append(path)
+        self._taken = True
 
     @on(Button.Pressed, "#practice-done")
     def finish(self) -> None:
-        """Mark the practice session complete and go back."""
-        sid = self.session_id
-        if sid:
-            self._write(lambda s: s.complete(sid))
+        """Leave the end: the run is removed from this laptop (after the chance to take the
+        recap along)."""
+        if self._taken:
+            self._forget_and_close()
+            return
+        from game.dialogs.choice import ChoiceDialog
+
+        def answered(answer: str | None) -> None:
+            if answer == "take":
+                self.take_along()
+                self._forget_and_close()
+            elif answer == "done":
+                self._forget_and_close()
+
+        self.app.push_screen(ChoiceDialog(TAKE_ALONG, TAKE_ALONG_ANSWERS), answered)
+
+    def _forget(self) -> None:
+        """Remove this run and its walkthrough from the store (queued, in order)."""
+        self._remove(self.session_id, self.run.walkthrough_id if self.run else None)
         self.link.saver.lease_session = None
+        self.session_id = None
+        self.run = None
+
+    def _forget_and_close(self) -> None:
+        self._forget()
         self.dismiss(None)
 
     @on(Button.Pressed, "#practice-wipe")
     def _wipe_pressed(self) -> None:
         from game.dialogs.choice import ChoiceDialog
 
-        def answered(answer: str | None) -> None:
-            if answer == "wipe":
-                self.wipe()
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "Je oefenronde wissen? Je antwoorden en je uitwerking met het stappenplan "
-                "worden dan van deze computer verwijderd.",
-                [("wipe", "Wissen"), ("keep", "Terug")],
-            ),
-            answered,
+        files = [p for p in self._exports() if p.exists()]
+        listed = "".join(f"\n• {p}" for p in files)
+        question = (
+            "Je oefenronde wissen? Je antwoorden en je uitwerking met het stappenplan "
+            "worden dan van deze computer verwijderd."
         )
+        choices = [("wipe", "Wissen"), ("keep", "Terug")]
+        if files:
+            question += f"\n\nDeze bestanden heb je opgeslagen:{listed}"
+            choices = [("wipe-files", "Wissen, ook de bestanden"),
+                       ("wipe", "Wissen, bestanden houden"), ("keep", "Terug")]
 
-    def wipe(self) -> None:
-        """Remove this run and its walkthrough from the store, say so, and go back."""
-        run = self.run
-        wid, sid = run.walkthrough_id if run else None, self.session_id
-        if wid:
-            self._write(lambda s: s.delete_walkthrough(wid))
-        if sid:
-            self._write(lambda s: s.delete_session(sid))
-        self.link.saver.lease_session = None
-        self.session_id = None
-        self.run = None
-        self.app.notify("Je oefenronde is gewist.", timeout=6)
+        def answered(answer: str | None) -> None:
+            if answer in ("wipe", "wipe-files"):
+                self.wipe(files if answer == "wipe-files" else [])
+
+        self.app.push_screen(ChoiceDialog(question, choices), answered)
+
+    def _exports(self) -> list[Path]:
+        """The files this run exported: its take-away and its walkthrough's summaries."""
+        found = list(self.exported)
+        if self.session_id:
+            found += self.link.exports(self.session_id)
+        return list(dict.fromkeys(found))
+
+    def wipe(self, files: list[Path] | None = None) -> None:
+        """Remove this run (and the files named) from this laptop, say so, and go back."""
+        removed = 0
+        for path in files or []:
+            with suppress(OSError):
+                path.unlink()
+                removed += 1
+        self._forget()
+        more = f" Ook {removed} bestand{'en' if removed != 1 else ''} verwijderd." if removed else ""
+        self.app.notify(f"Je oefenronde is gewist.{more}", timeout=6, markup=False)
         self.dismiss(None)
 
+    def on_unmount(self) -> None:
+        # The app closes on the end screen (ctrl+q, a closed window): the run goes all the same.
+        if self.run is not None and self.run.phase == "end":
+            self._forget()
+            self.link.settle(QUIT_WAIT)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        at_end = self.run is not None and self.run.phase == "end"
+        if action == "leave":
+            return not at_end
+        if action == "finish":
+            return at_end
+        return True
+
+    def action_finish(self) -> None:
+        self.finish()
+
     def action_leave(self) -> None:
-        """Stop for now; an unfinished run is offered again next time."""
+        """Stop for now; an unfinished run is offered again next time. On the end: Klaar."""
+        if self.run is not None and self.run.phase == "end":
+            self.finish()
+            return
         self._save_state()
         self.dismiss(None)

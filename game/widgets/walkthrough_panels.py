@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
+from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -22,9 +23,17 @@ from textual.widgets import (
     Static,
     TextArea,
 )
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from dilemmas.stappenplan import Step
-from game.rules.walkthrough import ARGUMENT_FIELDS, ARGUMENT_LABELS, WalkthroughState
+from game.rules.text import changed_stretch
+from game.rules.walkthrough import (
+    ARGUMENT_FIELDS,
+    ARGUMENT_LABELS,
+    OptionEntry,
+    Stakeholder,
+    WalkthroughState,
+)
 from game.widgets.toggles import WrappingCheckbox, WrappingRadioButton
 
 
@@ -53,6 +62,57 @@ def remove_button(label_id: str, tooltip: str, classes: str) -> Button:
     button.can_focus = False
     button.tooltip = tooltip
     return button
+
+
+class _DutchOverlay(SelectOverlay):
+    """The drop-down of a Select, with its footer key in Dutch."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Menu sluiten")]
+
+
+class ArgumentSelect(Select[str]):
+    """A Select whose open list says "Menu sluiten", not "Dismiss menu", in the footer."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield _DutchOverlay(type_to_search=self._type_to_search).data_bind(
+            compact=Select.compact
+        )
+
+
+class AddButton(Button):
+    """ "+ … toevoegen": letters typed right after Enter, before the new row is there, are kept
+    for that row instead of being lost on the button."""
+
+    collected: list[str] | None = None
+
+    def press(self) -> AddButton:
+        if self.collected is None:
+            self.collected = []
+        super().press()
+        return self
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            # The press itself runs after the keys already queued behind this one.
+            self.collected = []
+            return
+        if self.collected is not None and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.collected.append(event.character)
+
+    def hand_over(self, field: Input | TextArea) -> None:
+        """Focus the new row's field and type into it what was collected meanwhile."""
+        text = "".join(self.collected or [])
+        self.collected = None
+        field.focus()
+        if not text:
+            return
+        if isinstance(field, Input):
+            field.insert_text_at_cursor(text)
+        else:
+            field.insert(text)
 
 
 class StepPanel(Vertical):
@@ -241,43 +301,49 @@ class StakeholdersPanel(StepPanel):
     def build(self) -> Iterator[Widget]:
         yield Label(self.step.input.label, classes="panel-label", markup=False)
         for index, person in enumerate(self.state.stakeholders):
-            who = Input(
-                person.who, placeholder="bijv. inwoners", compact=True, id=f"sh-{index}-who"
-            )
-            rights = Input(
-                person.rights,
-                placeholder="waar ze recht op hebben",
-                compact=True,
-                id=f"sh-{index}-rights",
-            )
-            interests = Input(
-                person.interests,
-                placeholder="wat ze willen of nodig hebben",
-                compact=True,
-                id=f"sh-{index}-interests",
-            )
-            self.bound(who, write_attr(person, "who"))
-            self.bound(rights, write_attr(person, "rights"))
-            self.bound(interests, write_attr(person, "interests"))
-            remove = remove_button(
-                f"sh-{index}-remove", "Deze betrokkene weghalen", "remove-stakeholder"
-            )
-            yield Vertical(
-                Horizontal(Static("Wie", classes="field-name"), who, remove, classes="row"),
-                Horizontal(Static("Rechten", classes="field-name"), rights, classes="row"),
-                Horizontal(Static("Belangen", classes="field-name"), interests, classes="row"),
-                classes="group",
-            )
-        yield Button(
+            yield self._group(index, person)
+        yield AddButton(
             "+ Betrokkene toevoegen", compact=True, id="add-stakeholder", classes="add-button"
+        )
+
+    def _group(self, index: int, person: Stakeholder) -> Widget:
+        who = Input(
+            person.who, placeholder="Bijvoorbeeld: inwoners", compact=True, id=f"sh-{index}-who"
+        )
+        rights = Input(
+            person.rights,
+            placeholder="Waar ze recht op hebben",
+            compact=True,
+            id=f"sh-{index}-rights",
+        )
+        interests = Input(
+            person.interests,
+            placeholder="Wat ze willen of nodig hebben",
+            compact=True,
+            id=f"sh-{index}-interests",
+        )
+        self.bound(who, write_attr(person, "who"))
+        self.bound(rights, write_attr(person, "rights"))
+        self.bound(interests, write_attr(person, "interests"))
+        remove = remove_button(
+            f"sh-{index}-remove", "Deze betrokkene weghalen", "remove-stakeholder"
+        )
+        return Vertical(
+            Horizontal(Static("Wie", classes="field-name"), who, remove, classes="row"),
+            Horizontal(Static("Rechten", classes="field-name"), rights, classes="row"),
+            Horizontal(Static("Belangen", classes="field-name"), interests, classes="row"),
+            classes="group",
         )
 
     @on(Button.Pressed, "#add-stakeholder")
     async def _add(self, event: Button.Pressed) -> None:
         event.stop()
         self.state.add_stakeholder()
-        await self.recompose()
-        self.query_one(f"#sh-{len(self.state.stakeholders) - 1}-who", Input).focus()
+        # Only the new row is mounted: the other fields keep their text, focus and cursor.
+        button = self.query_one("#add-stakeholder", AddButton)
+        index = len(self.state.stakeholders) - 1
+        await self.mount(self._group(index, self.state.stakeholders[index]), before=button)
+        button.hand_over(self.query_one(f"#sh-{len(self.state.stakeholders) - 1}-who", Input))
         self.post_message(self.Edited(self))
 
     @on(Button.Pressed, ".remove-stakeholder")
@@ -299,18 +365,25 @@ class OptionsPanel(StepPanel):
         if not self.state.options:
             yield Static("Nog geen opties. Voeg er een toe.", classes="panel-sublabel")
         for index, option in enumerate(self.state.options):
-            field = short_area(option.text, "Wat zou je kunnen doen?", f"opt-{index}")
-            self.bound(field, write_attr(option, "text"))
-            remove = remove_button(f"opt-{index}-remove", "Deze optie weghalen", "remove-option")
-            yield Horizontal(field, remove, classes="row")
-        yield Button("+ Optie toevoegen", compact=True, id="add-option", classes="add-button")
+            yield self._row(index, option)
+        yield AddButton("+ Optie toevoegen", compact=True, id="add-option", classes="add-button")
+
+    def _row(self, index: int, option: OptionEntry) -> Widget:
+        field = short_area(option.text, "Wat zou je kunnen doen?", f"opt-{index}")
+        self.bound(field, write_attr(option, "text"))
+        remove = remove_button(f"opt-{index}-remove", "Deze optie weghalen", "remove-option")
+        return Horizontal(field, remove, classes="row")
 
     @on(Button.Pressed, "#add-option")
     async def _add(self, event: Button.Pressed) -> None:
         event.stop()
         self.state.add_option()
-        await self.recompose()
-        self.query_one(f"#opt-{len(self.state.options) - 1}", TextArea).focus()
+        button = self.query_one("#add-option", AddButton)
+        for empty in self.query(".panel-sublabel"):
+            await empty.remove()
+        index = len(self.state.options) - 1
+        await self.mount(self._row(index, self.state.options[index]), before=button)
+        button.hand_over(self.query_one(f"#opt-{len(self.state.options) - 1}", TextArea))
         self.post_message(self.Edited(self))
 
     @on(Button.Pressed, ".remove-option")
@@ -339,11 +412,11 @@ class OptionsPanel(StepPanel):
 
 
 PLACEHOLDERS: dict[str, str] = {
-    "for_rules": "wat zeggen de gedragscode, de wet, je plichten ervoor?",
-    "against_rules": "welke regel of plicht staat het in de weg?",
-    "for_consequences": "wat gaat er beter, en voor wie?",
-    "against_consequences": "wie heeft er last van?",
-    "good_official": "zou een goed ambtenaar dit doen? Waarom (niet)?",
+    "for_rules": "Wat zeggen de gedragscode, de wet, je plichten ervoor?",
+    "against_rules": "Welke regel of plicht staat het in de weg?",
+    "for_consequences": "Wat gaat er beter, en voor wie?",
+    "against_consequences": "Wie heeft er last van?",
+    "good_official": "Zou een goed ambtenaar dit doen? Waarom (niet)?",
 }
 
 
@@ -395,30 +468,30 @@ class DecisionPanel(StepPanel):
             radio = RadioSet(*buttons, id="decision-option")
             self.bound(radio, self._choose)
             yield radio
-        own = short_area(decision.own, "…of zeg het in je eigen woorden", "decision-own")
+        own = short_area(decision.own, "Of zeg het in je eigen woorden", "decision-own")
         self.bound(own, write_attr(decision, "own"))
         yield own
         pros, cons = self.state.argument_choices()
         yield Label("Omdat", classes="panel-label")
         if pros:
-            yield Select(
+            yield ArgumentSelect(
                 [(p, p) for p in pros],
                 prompt="Kies een argument uit stap 5…",
                 compact=True,
                 id="decision-pick-because",
             )
-        because = short_area(decision.because, "je belangrijkste reden", "decision-because")
+        because = short_area(decision.because, "Je belangrijkste reden", "decision-because")
         self.bound(because, write_attr(decision, "because"))
         yield because
         yield Label("Ook al", classes="panel-label")
         if cons:
-            yield Select(
+            yield ArgumentSelect(
                 [(c, c) for c in cons],
                 prompt="Kies een tegenargument uit stap 5…",
                 compact=True,
                 id="decision-pick-despite",
             )
-        despite = short_area(decision.despite, "het sterkste tegenargument", "decision-despite")
+        despite = short_area(decision.despite, "Het sterkste tegenargument", "decision-despite")
         self.bound(despite, write_attr(decision, "despite"))
         yield despite
         yield Static(
@@ -490,3 +563,14 @@ PANELS: dict[str, type[StepPanel]] = {
 def panel_for(state: WalkthroughState, step: Step) -> StepPanel:
     """The input panel for a step's kind."""
     return PANELS[step.input.kind](state, step)
+
+
+def replace_changed(area: TextArea, old: str, new: str) -> None:
+    """Turn the area's text `old` into `new` by replacing only the stretch that differs
+    (one edit: the cursor stays where it was, and undo works)."""
+    head, tail = changed_stretch(old, new)
+
+    def location(offset: int) -> tuple[int, int]:
+        return old.count("\n", 0, offset), offset - (old.rfind("\n", 0, offset) + 1)
+
+    area.replace(new[head : len(new) - tail], location(head), location(len(old) - tail))

@@ -1,0 +1,56 @@
+"""At 80×24 the walkthrough summary keeps 'Klaar' and a readable footer; texts a new hire
+reads are Dutch: the drop-down's key, capitalised placeholders, no tip about a card's options
+on an own dilemma; practice's start says nothing about the WIO's unfinished config."""
+
+from __future__ import annotations
+
+from test_walkthrough_screen import Host, ctx, make_deck, store
+from textual.widgets import Button, Footer, Input, Static
+
+from dilemmas.stappenplan import load_stappenplan
+from game.context import AppContext
+from game.rules.walkthrough import WalkthroughState
+from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
+
+__all__ = ["ctx", "store"]  # pytest fixtures, imported for use here
+
+
+async def test_summary_at_80x24_shows_klaar_and_a_short_footer(ctx: AppContext) -> None:
+    card = make_deck().dilemma("concertkaartjes")
+    assert card is not None
+    state = WalkthroughState.for_dilemma(load_stappenplan(), card)
+    app = Host(ctx, lambda: WalkthroughSummaryScreen(state))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        done = app.screen.query_one("#summary-done", Button)
+        assert done.region.right <= 80 and done.region.bottom <= 24 and done.region.width > 0
+        keys = [b.binding.description for b in app.screen.active_bindings.values()
+                if b.binding.show]
+        assert sum(len(k) + 4 for k in keys) < 80
+        assert app.screen.query_one(Footer) is not None
+
+
+async def test_placeholders_start_with_a_capital_and_no_card_tip_on_an_own_dilemma(
+    ctx: AppContext,
+) -> None:
+    app = Host(ctx, lambda: WalkthroughScreen(own_text="Een aanvrager biedt wijn aan."))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen)
+        steps = screen.state.plan.steps
+        await screen.show_step(next(i for i, s in enumerate(steps) if s.input.kind == "stakeholders"))
+        await pilot.pause()
+        for field in screen.query(Input):
+            assert str(field.placeholder)[:1].isupper(), field.placeholder
+        await screen.show_step(next(i for i, s in enumerate(steps) if s.input.kind == "options"))
+        await pilot.pause()
+        tips = str(screen.query_one("#wt-questions", Static).content)
+        assert "opties van de kaart" not in tips
+
+
+def test_the_drop_down_key_is_dutch() -> None:
+    from game.widgets.walkthrough_panels import _DutchOverlay
+
+    keys = {b.key: b.description for b in _DutchOverlay.BINDINGS if hasattr(b, "key")}
+    assert keys == {"escape": "Menu sluiten"}
