@@ -5,7 +5,7 @@ A4 page (HTML) and Markdown."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dilemmas.config import PLACEHOLDER, Config, Contact
@@ -21,6 +21,14 @@ QUESTIONS_LINE = (
     "Twijfel je, vraag het dan. Dat is altijd goed."
 )
 
+
+# The end screen's question before the run is wiped (SPEC §6: the recap can be taken along).
+TAKE_ALONG = (
+    "Wil je je overzicht meenemen naar het gesprek over je eed of belofte? "
+    "Na Klaar wordt je oefenronde van deze computer gewist."
+)
+TAKE_ALONG_ANSWERS = [("take", "Meenemen en klaar"), ("done", "Klaar zonder overzicht"),
+                      ("back", "Terug")]
 
 @dataclass(frozen=True)
 class RecapCard:
@@ -56,6 +64,7 @@ def build_recap(
 ) -> Recap:
     """The recap of a run (figures where teams' answers may be shown)."""
     answers = run.answers if run is not None else {}
+    cards = tuple(cards)
     rows = []
     for card in cards:
         dilemma = card.dilemma
@@ -76,8 +85,22 @@ def build_recap(
         decision,
         decision_title,
         config.oath or "",
-        tuple(config.contacts),
+        recap_contacts(config, cards),
     )
+
+
+# Where anyone can go, whatever the cards were about (SPEC §6: "where to go with questions").
+GENERAL_CONTACTS = ("vertrouwenspersoon", "leidinggevende", "p-en-o")
+
+
+def recap_contacts(config: Config, cards: Sequence[PracticeCard]) -> tuple[Contact, ...]:
+    """The contacts for the take-away: the general ones and those the cards played name, in
+    the config's order (the whole list of routes would not fit one page)."""
+    named = set(GENERAL_CONTACTS)
+    for card in cards:
+        named.update(card.dilemma.contacts)
+    chosen = tuple(c for c in config.contacts if c.id in named or not c.id)
+    return chosen or tuple(config.contacts)
 
 
 def bar(percent: int, width: int = BAR_WIDTH) -> str:

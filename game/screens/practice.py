@@ -23,6 +23,7 @@ from dilemmas.config import Config
 from dilemmas.model import Deck
 from game.context import AppContext
 from game.export import deliver_file
+from game.rules import practice_recap as recaps
 from game.rules.practice import (
     DEFAULT_COUNT,
     PracticeCard,
@@ -34,7 +35,7 @@ from game.rules.practice import (
     read_team_counts,
     team_figures,
 )
-from game.rules.practice_recap import Recap, build_recap, recap_html, recap_markdown
+from game.rules.practice_recap import Recap
 from game.rules.text import removed_message
 from game.rules.walkthrough import WalkthroughState, slug
 from game.store_link import StoreLink, context_of, load_plan
@@ -52,12 +53,6 @@ from sessions.store import OPEN_ELSEWHERE, Store, current_month
 
 CSS_FILE = "../styles/walkthrough.tcss"
 QUIT_WAIT = 1.0  # seconds a closing end screen waits for the run's removal
-TAKE_ALONG = (
-    "Wil je je overzicht meenemen naar het gesprek over je eed of belofte? "
-    "Na Klaar wordt je oefenronde van deze computer gewist."
-)
-TAKE_ALONG_ANSWERS = [("take", "Meenemen en klaar"), ("done", "Klaar zonder overzicht"),
-                      ("back", "Terug")]
 T = TypeVar("T")
 
 
@@ -560,7 +555,7 @@ class PracticeScreen(Screen[None]):
         self._progress("Klaar met oefenen")
         self._recap = self._build_recap({}, None)
         await self._fill(
-            Markdown(recap_markdown(self._recap, done=self._walked), id="practice-end"),
+            Markdown(recaps.recap_markdown(self._recap, done=self._walked), id="practice-end"),
             Horizontal(
                 Button("Meenemen", id="practice-take", variant="primary", compact=True),
                 Button("Klaar", id="practice-done", compact=True),
@@ -579,7 +574,7 @@ class PracticeScreen(Screen[None]):
     def _build_recap(self, figures: dict[str, TeamFigures], walk: WalkthroughState | None) -> Recap:
         decision = walk.decision_sentence() if walk is not None and walk.chosen_text() else ""
         title = walk.title if walk is not None else ""
-        return build_recap(
+        return recaps.build_recap(
             self.config, self.run, self.cards, figures, current_month(), decision, title
         )
 
@@ -589,7 +584,7 @@ class PracticeScreen(Screen[None]):
         self._recap = self._build_recap(figures, walk)
         found = self.query("#practice-end")
         if found:
-            await found.first(Markdown).update(recap_markdown(self._recap, done=self._walked))
+            await found.first(Markdown).update(recaps.recap_markdown(self._recap, done=self._walked))
 
     @on(Button.Pressed, "#practice-take")
     def take_along(self) -> None:
@@ -597,8 +592,8 @@ class PracticeScreen(Screen[None]):
         recap = self._recap or self._build_recap({}, None)
         name = f"oefenronde-{slug(recap.organisation)}-{recap.month or 'overzicht'}"
         for filename, data in (
-            (f"{name}.html", recap_html(recap, done=self._walked)),
-            (f"{name}.md", recap_markdown(recap, done=self._walked)),
+            (f"{name}.html", recaps.recap_html(recap, done=self._walked)),
+            (f"{name}.md", recaps.recap_markdown(recap, done=self._walked)),
         ):
             path = deliver_file(self.app, filename, data, "Je overzicht")
             if path is not None:
@@ -621,7 +616,7 @@ class PracticeScreen(Screen[None]):
             elif answer == "done":
                 self._forget_and_close()
 
-        self.app.push_screen(ChoiceDialog(TAKE_ALONG, TAKE_ALONG_ANSWERS), answered)
+        self.app.push_screen(ChoiceDialog(recaps.TAKE_ALONG, recaps.TAKE_ALONG_ANSWERS), answered)
 
     def _forget(self) -> None:
         """Remove this run and its walkthrough from the store (queued, in order)."""
