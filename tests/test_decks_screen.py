@@ -164,7 +164,7 @@ async def test_card_browser_search_filters_and_card_view(isolated_dirs: Path) ->
     app = IntegerSpelApp(make_ctx())
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_decks(app, pilot)
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         browser = screen.query_one(CardBrowser)
         assert app.focused is screen.query_one("#card-search", Input)
@@ -226,7 +226,7 @@ async def test_reload_picks_up_a_fixed_deck(isolated_dirs: Path) -> None:
         assert "Alle decks zijn in orde." in text_of(
             screen.query_one("#deck-problems-text", Static)
         )
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         assert "testdeck" in {h.deck.id for h in screen.query_one(CardBrowser).hits}
 
@@ -284,7 +284,7 @@ async def test_a_long_card_list_is_cut_and_says_so(
     app = IntegerSpelApp(make_ctx())
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_decks(app, pilot)
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+g")
         screen.query_one("#card-deck", Select).value = "testdeck"
         await pilot.pause()
         assert len(screen.query_one(CardBrowser).hits) == 2
@@ -301,7 +301,7 @@ async def test_usable_at_80_by_24(isolated_dirs: Path) -> None:
         screen = await open_decks(app, pilot)
         assert app.screen is screen
         assert screen.query_one("#deck-problems").region.height >= 6
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         assert screen.query_one("#card-list").region.height >= 10
         assert screen.query_one("#card-audience").region.right <= 80

@@ -378,7 +378,7 @@ async def test_without_a_store_the_reason_is_shown(tmp_path: Path) -> None:
         screen = await open_report(app, pilot, tmp_path)
         assert "alleen-lezen" in text_of(screen.query_one("#report-store-error", Static))
         assert not screen.query("#session-table")
-        await pilot.press("ctrl+t", "f5", "ctrl+s", "ctrl+o")  # nothing to do, nothing breaks
+        await pilot.press("ctrl+g", "f5", "ctrl+s", "ctrl+o")  # nothing to do, nothing breaks
         await pilot.pause()
         assert app.screen is screen
         shown = {b.binding.action for b in screen.active_bindings.values() if b.enabled}

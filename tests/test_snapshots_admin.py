@@ -98,7 +98,7 @@ def test_report_figures(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(
         app,
         terminal_size=SIZE,
-        run_before=report_opener(app, ReportScreen(save_directory=tmp_path), "ctrl+t"),
+        run_before=report_opener(app, ReportScreen(save_directory=tmp_path), "ctrl+g"),
     )
 
 
@@ -112,5 +112,5 @@ def test_decks_card_browser(snap_compare: Any) -> None:
     assert snap_compare(
         app,
         terminal_size=SIZE,
-        run_before=opener(app, DecksScreen(), "ctrl+t", "tab", "tab", "tab", "tab", "down"),
+        run_before=opener(app, DecksScreen(), "ctrl+g", "tab", "tab", "tab", "tab", "down"),
     )

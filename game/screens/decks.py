@@ -174,7 +174,7 @@ opent en dubbelzijdig print (omslaan langs de lange kant), vier kaarten per vel,
             tooltip="Bewaar het gekozen deck als dilemmakaartjes om te printen (A4, dubbelzijdig)",
         ),
         Binding(
-            "ctrl+t",
+            "ctrl+g",
             "switch_tab",
             "Decks/Kaarten",
             id="decks.tab",

@@ -316,7 +316,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="report.back", tooltip="Terug naar het hoofdmenu"),
         Binding(
-            "ctrl+t",
+            "ctrl+g",
             "next_tab",
             "Tabblad",
             id="report.tab",
