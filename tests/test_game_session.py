@@ -11,7 +11,7 @@ from dilemmas.discovery import DeckRegistry
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import IntegerSpelApp
 from game.context import AppContext, StartRequest
-from game.screens.secret_vote import RECEIVED, SecretVoteScreen
+from game.dialogs.secret_vote import RECEIVED, SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from sessions.store import Store
 

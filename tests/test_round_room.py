@@ -8,8 +8,8 @@ import pytest
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.dialogs.secret_vote import RECEIVED_LAST, SecretVoteScreen
 from game.screens.round import RoundScreen
-from game.screens.secret_vote import RECEIVED_LAST, SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
 
@@ -36,7 +36,7 @@ async def test_second_deep_dive_continues_the_first(isolated_dirs: Path) -> None
         await pilot.pause()
         assert isinstance(round_screen, RoundScreen)
         assert round_screen.round.walkthrough == "wt-123"
-        round_screen.flush_saves()
+        assert round_screen.session.settle()
         state = ctx.store.unfinished("team")
         assert state is not None
         await pilot.press("d")

@@ -10,8 +10,8 @@ import pytest
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.dialogs.secret_vote import RECEIVED, UNDO_HINT, SecretVoteScreen
 from game.screens.round import RoundScreen
-from game.screens.secret_vote import RECEIVED, UNDO_HINT, SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
 

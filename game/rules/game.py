@@ -16,7 +16,6 @@ from sessions.own import own_card, own_from_json, own_to_json
 Order = Literal["shuffled", "fixed", "board"]
 LimitKind = Literal["dilemmas", "minutes"]
 
-ORDERS: tuple[Order, ...] = ("shuffled", "fixed", "board")
 VOTE_MODES: tuple[VoteMode, ...] = ("hands", "secret", "none")
 VOTE_MODE_LABELS: dict[str, str] = {
     "hands": "handen tellen",
@@ -477,9 +476,28 @@ class GameState:
     def at_last(self) -> bool:
         return self.position >= len(self.plan) - 1
 
-    def needs_pick(self) -> bool:
-        """True when the next card must be picked on the theme board."""
-        return self.setup.order == "board" and self.at_last
+    def needs_pick(self, deck: Deck) -> bool:
+        """True when the next card is picked on the theme board: board order, at the last card
+        of the plan, the planned number not reached and a theme with cards left."""
+        return (
+            self.setup.order == "board"
+            and self.at_last
+            and not self.limit_reached()
+            and any(self.themes_left(deck).values())
+        )
+
+    def round_label(self) -> str:
+        """ "Ronde 3 van 8" (with a number of dilemmas set), or "Ronde 3": the round screen and
+        the resume offer say the same. An eigen casus comes on top of the planned cards."""
+        n = self.position + 1
+        if self.setup.limit_kind != "dilemmas":
+            return f"Ronde {n}"
+        if self.setup.order == "board":
+            own = sum(1 for r in self.rounds.values() if r.own is not None)
+            total = max(self.setup.limit + own, len(self.plan))
+        else:
+            total = len(self.plan)
+        return f"Ronde {n} van {total}"
 
     def limit_reached(self) -> bool:
         """True when the planned number of dilemmas has been played (board order)."""
@@ -505,17 +523,12 @@ class GameState:
         return True
 
     def skip(self, deck: Deck) -> bool:
-        """Mark the current card as skipped (not recorded) and go on."""
+        """Mark the current card as skipped (not recorded) and go on. Returns False when there
+        is no next card (the end, or a theme must be picked first)."""
         rnd = self.current
         if rnd is not None:
             rnd.skipped = True
         return self.next(deck)
-
-    def unskip(self) -> None:
-        """Coming back to a skipped card makes it count again once something happens on it."""
-        rnd = self.current
-        if rnd is not None:
-            rnd.skipped = False
 
     def pick_theme(self, deck: Deck, theme: str) -> Dilemma | None:
         """Board order: add a not yet planned card of ``theme`` and go to it.
@@ -562,9 +575,6 @@ class GameState:
 
     def played_rounds(self) -> list[Round]:
         return [self.rounds[i].to_round() for i in self.played_indices()]
-
-    def seconds_played(self) -> int:
-        return sum(r.seconds for r in self.rounds.values())
 
     def start_clock(self, now: float) -> None:
         """Start the session clock (once; a resume keeps the first start)."""

@@ -11,9 +11,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from dilemmas.model import Dilemma
+from game.dialogs.secret_vote import SecretVoteScreen
+from game.messages import PulseDone
 from game.rules.session import GameSession
-from game.screens.round import option_labels, vote_choices
-from game.screens.secret_vote import SecretVoteScreen
+from game.rules.votes import option_labels, vote_choices
 from game.widgets.bars import VoteBars
 from game.widgets.card import HangingList
 
@@ -103,10 +104,6 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        if not self.at_start and self.session.game.setup.pulse != "end":
-            # Asked at the start already, or not at all: the end of the session goes on.
-            self.call_later(self.action_summary)
-            return
         self._show()
 
     @property
@@ -184,14 +181,5 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
             self.action_summary()
 
     def action_summary(self) -> None:
-        if self.at_start:
-            from game.screens.round import RoundScreen
-
-            self.session.game.pulse_pending = False
-            self.session.save_state()
-            self.app.switch_screen(RoundScreen(self.session))
-            return
-        from game.screens.summary import SummaryScreen
-
-        self.session.complete()
-        self.app.switch_screen(SummaryScreen(self.session))
+        """The pulse is done: the app goes on to the cards or the summary."""
+        self.post_message(PulseDone(self.session, self.at_start))

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import gc
-import threading
 import time
-from collections.abc import Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -23,12 +18,15 @@ from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
 from game.dialogs.own_case import OwnCaseDialog, OwnCaseResult
 from game.dialogs.participants import ParticipantsDialog
+from game.dialogs.secret_vote import SecretVoteScreen
+from game.dialogs.theme_board import END, ThemeBoardScreen
+from game.messages import CardAloneRequested, DeepDiveRequested, RoundsFinished
 from game.rules.game import VOTE_MODE_LABELS, RoundState, countdown_face
 from game.rules.notes import clean_note, note_message
-from game.rules.session import STATUS_TEXT, GameSession, SaveStatus
+from game.rules.saving import STATUS_TEXT, SaveStatus
+from game.rules.session import GameSession
 from game.rules.text import reflow
 from game.rules.votes import option_labels, vote_choices
-from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
 from game.widgets.reveal_scroll import RevealScroll
@@ -36,10 +34,13 @@ from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer
 from sessions.own import own_theme_title, scrubbed_own
 
-__all__ = ["RoundScreen", "option_labels", "vote_choices"]  # pulse.py imports these here
+__all__ = ["RoundScreen"]
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
+
+RENEW_EVERY = 20.0
+"""Seconds between renewals of this window's claim on the session."""
 
 MIN_SECRET = 3
 """A secret result with fewer votes than this is not shown (SPEC §4)."""
@@ -188,10 +189,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.deck = session.deck
         self.themes = [(t, self.deck.theme_title(t)) for t in self.game.session_themes(self.deck)]
         self._covered: set[str] | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
         self._statics: dict[str, Static] = {}
         self._texts: dict[str, str] = {}
-        self._frozen = False
 
     # -- layout --------------------------------------------------------------------------
 
@@ -217,35 +216,28 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.session.on_problem = self._store_problem
-        self._loop = asyncio.get_running_loop()
-        self.session.on_status = self._save_status
-        self._show_saved(self.session.status)
-        if self.session.problem:
-            self._store_problem(self.session.problem)
+        self.watch(self.app, "save_status", self._show_saved)
         self._apply_size(self.app.size.width)
+        self._load_timer()
+        self.session.read_timer = self._timer_now
         if self.game.clock_started is None:
             self.game.start_clock(time.time())
             self._save_state()
         if self.game.setup.limit_kind == "minutes":
             self.set_interval(15, self._update_status)  # the wall clock moves on its own
-        self._load_timer()
         self.show_round()
         self._tell_lost_secret_vote()
-        self.call_after_refresh(self._freeze_long_lived)
+        # Keep this window's claim on the session while nothing else is written.
+        self.set_interval(RENEW_EVERY, self.session.renew)
 
-    def _freeze_long_lived(self) -> None:
-        """Keep the garbage collector's full passes off what lives as long as the round.
+    def on_unmount(self) -> None:
+        self.session.read_timer = None  # the timer goes with the screen
 
-        A full pass walks every tracked object — the deck, the modules, Textual's widgets and
-        render caches, some 100,000 of them — and took 60-80 ms in the middle of a key press.
-        What exists now (after a collection, so no garbage is kept) is left out of those
-        passes until the round screen goes; refcounting still frees it as usual.
-        """
-        if not self._frozen:
-            self._frozen = True
-            gc.collect()
-            gc.freeze()
+    def _timer_now(self) -> tuple[int, bool]:
+        """The discussion timer's seconds and whether it runs: the timer owns them, the rules
+        read them when the round is saved."""
+        timer = self.query_one(RoundTimer)
+        return timer.seconds, timer.running
 
     def _load_timer(self) -> None:
         """Put the round's time on the timer, running again if it ran at the last save."""
@@ -279,28 +271,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._put("#round-keys", KEYS_LINE if width < len(KEYS_LINE_WIDE) + 2 else KEYS_LINE_WIDE)
         self.query_one(CardView).set_class(width < COMPACT_WIDTH, "-compact")
 
-    def _store_problem(self, message: str) -> None:
-        if not self._on_ui_thread(self._store_problem, message):
-            return
-        self.app.notify(message, title="Opslaan lukt niet", severity="error", timeout=20,
-                        markup=False)
-
-    def _on_ui_thread(self, fn: Callable[[str], None], arg: str) -> bool:
-        """True on the UI thread; from the session's writer thread, hand ``fn`` over instead
-        (without waiting: the writer never waits for the screen)."""
-        if threading.current_thread() is threading.main_thread():
-            return True
-        loop = getattr(self, "_loop", None)
-        if loop is not None:
-            with suppress(RuntimeError):  # the app has gone
-                loop.call_soon_threadsafe(fn, arg)
-        return False
-
-    def _save_status(self, status: SaveStatus) -> None:
-        if self._on_ui_thread(self._show_saved, status):
-            self._show_saved(status)
-
-    def _show_saved(self, status: str) -> None:
+    def _show_saved(self, status: SaveStatus) -> None:
         """The save state, top right: "Bewaard ✓" only once the write is on disk."""
         if self.is_attached:
             label = self.query_one("#round-saved", Static)
@@ -325,15 +296,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _theme_title(self, theme: str) -> str:
         return own_theme_title(theme, self.deck.theme_title(theme))
 
-    def _round_label(self) -> str:
-        setup = self.game.setup
-        n = self.game.position + 1
-        if setup.limit_kind == "dilemmas":
-            own = sum(1 for r in self.game.rounds.values() if r.own is not None)
-            total = setup.limit + own if setup.order == "board" else len(self.game.plan)
-            return f"Ronde {n} van {total}"
-        return f"Ronde {n}"
-
     def _time_label(self) -> str:
         setup = self.game.setup
         if setup.limit_kind != "minutes":
@@ -354,14 +316,14 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             done = len(covered & {t for t, _ in self.themes})
             parts = [
                 f"{state} {face} tijd om" if over else f"{state} {face}",
-                self._round_label().replace("Ronde ", "").replace(" van ", "/"),
+                self.game.round_label().replace("Ronde ", "").replace(" van ", "/"),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{done}/{len(self.themes)} thema's",
                 self._theme_title(rnd.theme),
             ]
         else:
             parts = [
-                self._round_label(),
+                self.game.round_label(),
                 self._theme_title(rnd.theme),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{self.game.setup.participants} deelnemers",
@@ -491,15 +453,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _save_state(self) -> None:
         self.session.save_state()
 
-    def flush_saves(self) -> None:
-        """Nothing waits here any more: every change was queued for writing when it happened."""
-
-    def on_unmount(self) -> None:
-        self.flush_saves()
-        if self._frozen:
-            self._frozen = False
-            gc.unfreeze()  # what the round held becomes collectable again
-
     def _changed(self) -> None:
         """Something in the round changed: it counts again, is saved, and is shown."""
         self.round.skipped = False
@@ -561,9 +514,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         # The timer keeps running through the vote (SPEC §4); the vote itself is not kept
         # until it is done, so a crash now must be told on resume.
         self.round.secret_open = True
-        self.round.seconds = self.query_one(RoundTimer).seconds
         self._save_round()
-        self.flush_saves()
 
         screen = SecretVoteScreen(
             self._vote_title(),
@@ -612,31 +563,17 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     # -- timer, code, variations, note -----------------------------------------------------
 
     def action_timer(self) -> None:
-        timer = self.query_one(RoundTimer)
-        timer.toggle()
-        self.round.seconds = timer.seconds
-        self.round.timer_running = timer.running
+        self.query_one(RoundTimer).toggle()
         self._save_round()
         self._update_status()
 
     def action_timer_reset(self) -> None:
         self.query_one(RoundTimer).reset()
-        self.round.seconds = 0
-        self.round.timer_running = False
         self._save_round()
         self._update_status()
 
-    def _pause_timer(self) -> None:
-        timer = self.query_one(RoundTimer)
-        if timer.running:
-            timer.running = False
-            self.round.seconds = timer.seconds
-        self.round.timer_running = False
-
     @on(RoundTimer.Ticked)
     def _ticked(self, event: RoundTimer.Ticked) -> None:
-        self.round.seconds = event.seconds
-        self.round.timer_running = True
         if event.seconds % 10 == 0:
             self._save_round()
         self._update_status()
@@ -681,9 +618,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def action_card_alone(self) -> None:
         """Only the card, filling the terminal (Escape or k goes back)."""
-        from game.screens.card_alone import CardAloneScreen
-
-        self.app.push_screen(CardAloneScreen(self.dilemma, self.deck))
+        self.post_message(CardAloneRequested(self.dilemma, self.deck))
 
     def action_participants(self) -> None:
         """Latecomers or leavers: change the number of participants of the session."""
@@ -708,8 +643,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             case = scrubbed_own(typed)
             self._leave_round()
             index = self.game.add_own(case, theme)
-            self.session.insert_round(index)
             self.query_one(RoundTimer).load(self.round.seconds)
+            self.session.insert_round(index)
             self.show_round()
             removed = case != typed
             self.notify(
@@ -723,12 +658,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def action_deep_dive(self) -> None:
         """Open the seven-step walkthrough on this card; come back here after."""
-        from game.screens.walkthrough import WalkthroughScreen
-
         # The discussion timer keeps running (SPEC §4); a second deep dive on this card
         # continues the first one.
         rnd = self.round
-        self.flush_saves()
 
         def done(walkthrough_id: str | None) -> None:
             if walkthrough_id and walkthrough_id != rnd.walkthrough:
@@ -736,32 +668,31 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 rnd.skipped = False
                 self._save_state()
 
+        own_text = None
         if rnd.own is not None:
-            # An eigen casus is in no deck: it is worked through as a dilemma in own words,
-            # so it can be continued later from the list of open walkthroughs too.
             own = rnd.own
-            text = "\n\n".join(p for p in (own.title, own.situation, own.question) if p)
-            screen = WalkthroughScreen(
-                own_text=text,
+            own_text = "\n\n".join(p for p in (own.title, own.situation, own.question) if p)
+        self.post_message(
+            DeepDiveRequested(
                 session_id=self.session.session_id,
                 walkthrough_id=rnd.walkthrough,
+                done=done,
+                dilemma=None if own_text is not None else self.dilemma,
+                deck=None if own_text is not None else self.deck,
+                own_text=own_text,
             )
-        else:
-            screen = WalkthroughScreen(
-                dilemma=self.dilemma,
-                deck=self.deck,
-                session_id=self.session.session_id,
-                walkthrough_id=rnd.walkthrough,
-            )
-        self.app.push_screen(screen, done)
+        )
 
     # -- moving on -------------------------------------------------------------------------
 
     def _leave_round(self) -> None:
-        self._pause_timer()
-        self._save_round()
+        timer = self.query_one(RoundTimer)
+        self._save_round()  # with the timer's seconds, still running or not
+        timer.running = False
+        self.round.timer_running = False
 
     def _arrive(self) -> None:
+        """Show the round the game went to, its timer where it was left."""
         self.query_one(RoundTimer).load(self.round.seconds)
         self._save_round()
         self.show_round()
@@ -770,7 +701,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._leave_round()
         if self.game.next(self.deck):
             self._arrive()
-        elif self._can_pick():
+        elif self.game.needs_pick(self.deck):
             self.action_board(pick=True)
         else:
             self.action_end(last=True)
@@ -785,37 +716,28 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self.notify("Dit is de eerste kaart.")
 
     def action_skip(self) -> None:
-        self._pause_timer()
-        rnd = self.round
-        rnd.skipped = True
-        self._save_round()
-        if self.game.next(self.deck):
+        self._leave_round()
+        index = self.game.position
+        moved = self.game.skip(self.deck)
+        self.query_one(RoundTimer).load(self.round.seconds)
+        self.session.save_round(index)  # the skipped card is removed from the store
+        if moved:
             self._arrive()
-        elif self._can_pick():
-            self.show_round()
+            return
+        self.show_round()
+        if self.game.needs_pick(self.deck):
             self.action_board(pick=True)
         else:
-            self.show_round()
             self.action_end(last=True)
-
-    def _can_pick(self) -> bool:
-        game = self.game
-        return (
-            game.setup.order == "board"
-            and not game.limit_reached()
-            and any(game.themes_left(self.deck).values())
-        )
 
     def action_board(self, pick: bool = False) -> None:
         """Show the theme board; with order "board", pick the next theme there."""
-        from game.screens.theme_board import ThemeBoardScreen
-
-        pick = pick or (self._can_pick() and self.game.at_last)
+        pick = pick or self.game.needs_pick(self.deck)
 
         def done(theme: str | None) -> None:
             if theme is None:
                 return
-            if theme == "__end__":
+            if theme == END:
                 self.action_end()
                 return
             self._leave_round()
@@ -847,21 +769,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
         def done(answer: str | None) -> None:
             if answer == "finish":
-                self._finish()
+                self.post_message(RoundsFinished(self.session))
 
         self.app.push_screen(
             ChoiceDialog(question, [("finish", "Afronden"), ("back", "Nog niet")], detail), done
         )
-
-    def _finish(self) -> None:
-        self.flush_saves()
-        from game.screens.pulse import PulseScreen, pulse_questions
-
-        questions = pulse_questions(cast("IntegerSpelApp", self.app))
-        if questions:
-            self.app.switch_screen(PulseScreen(self.session, questions))
-        else:
-            from game.screens.summary import SummaryScreen
-
-            self.session.complete()
-            self.app.switch_screen(SummaryScreen(self.session))

@@ -25,6 +25,7 @@ from textual.widgets import (
 )
 
 from dilemmas.model import Deck
+from game.messages import SetupDone
 from game.rules.game import (
     GameSetup,
     GameState,
@@ -339,54 +340,9 @@ class SetupScreen(Screen[None]):
         deck = self._deck()
         assert deck is not None
         game = GameState.start(deck, setup)
-        session = GameSession(
-            game,
-            deck,
-            self.ctx.store,
-            store_error=getattr(self.ctx, "store_error", None),
-        )
-        start_game(self, session)
+        self.post_message(SetupDone(GameSession(game, deck, self.ctx.saver)))
 
     @on(Button.Pressed, "#setup-back")
     def action_back(self) -> None:
         self.app.pop_screen()
 
-
-def start_game(screen: Screen[None], session: GameSession) -> None:
-    """Replace ``screen`` with the first round, after creating the session in the store.
-
-    With order "board" the first theme is picked on the board first; escape there goes back
-    to ``screen`` and nothing is stored.
-    """
-    from game.screens.round import RoundScreen
-    from game.screens.theme_board import END, ThemeBoardScreen
-
-    app = screen.app
-    game, deck = session.game, session.deck
-
-    def go() -> None:
-        from game.screens.pulse import PulseScreen, pulse_questions
-
-        questions = pulse_questions(cast("IntegerSpelApp", app))
-        # A resume during the pulse at the start goes back to it (GameState.pulse_pending).
-        game.pulse_pending = game.setup.pulse == "begin" and bool(questions)
-        session.begin()  # a problem is kept in session.problem; the round screen shows it
-        if game.pulse_pending:
-            app.switch_screen(PulseScreen(session, questions, at_start=True))
-            return
-        app.switch_screen(RoundScreen(session))
-
-    if game.plan:
-        go()
-        return
-
-    def picked(theme: str | None) -> None:
-        if theme is None or theme == END:
-            return
-        if game.pick_theme(deck, theme) is None:
-            app.notify("Bij dit thema zijn geen kaarten.")
-            return
-        go()
-
-    themes = [(t, deck.theme_title(t)) for t in game.session_themes(deck)]
-    app.push_screen(ThemeBoardScreen(themes, set(), left=game.themes_left(deck), pick=True), picked)

@@ -38,6 +38,33 @@ def export_name(record: SessionRecord, suffix: str) -> str:
     return f"integer-spel-{record.month}-{team}.{suffix}"
 
 
+async def save_session_as(app: IntegerSpelApp, session: GameSession) -> bool:
+    """Ask for a path and write the session's summary there (Markdown, or HTML for a name
+    ending in .html): the way out when the data folder can't be written. Run in a worker.
+    True when it was written."""
+    from game.dialogs.path_dialog import PathDialog, save_text
+
+    ctx = app.ctx
+    record = session.record()
+    path = await app.push_screen_wait(
+        PathDialog(
+            "Samenvatting opslaan als",
+            Path("~") / export_name(record, "md"),
+            hint="Eindigt de naam op .html, dan wordt het HTML; anders Markdown.",
+        )
+    )
+    if path is None:
+        return False
+    markdown, html = summary_texts(record, ctx.registry.decks, ctx.config)
+    is_html = path.suffix.lower() in (".html", ".htm")
+    problem = save_text(path, html if is_html else markdown)
+    if problem:
+        app.notify(problem, severity="error", markup=False)
+        return False
+    app.notify(f"Opgeslagen: {path}", markup=False)
+    return True
+
+
 class SummaryScreen(Screen[None]):
     """Rounds, votes, shifts, notes, pulse and the support contacts; export for the team."""
 
@@ -127,27 +154,8 @@ en namen met mevrouw/meneer ervoor zijn uit de notities weggehaald. Schrijf geen
 
     def action_save_as(self) -> None:
         """Save to a path the user types (the fallback when the data folder is unusable)."""
-        from game.dialogs.path_dialog import PathDialog, save_text
-
-        default = Path("~") / export_name(self.session.record(), "md")
-
-        def done(path: Path | None) -> None:
-            if path is None:
-                return
-            fmt = "html" if path.suffix.lower() in (".html", ".htm") else "md"
-            problem = save_text(path, self._text(fmt))
-            if problem:
-                self.notify(problem, severity="error", markup=False)
-            else:
-                self.notify(f"Opgeslagen: {path}", markup=False)
-
-        self.app.push_screen(
-            PathDialog(
-                "Samenvatting opslaan als",
-                default,
-                hint="Eindigt de naam op .html, dan wordt het HTML; anders Markdown.",
-            ),
-            done,
+        self.run_worker(
+            save_session_as(cast("IntegerSpelApp", self.app), self.session), group="save-as"
         )
 
     def action_done(self) -> None:
