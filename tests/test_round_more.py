@@ -45,8 +45,9 @@ async def test_code_panel_names_the_cards_contacts(isolated_dirs: Path) -> None:
         await pilot.press("c")
         await pilot.pause()
         text = _code_text(app)
-        assert "Bij wie kun je terecht: Vertrouwenspersoon — Anna de Vries — 06 1234" in text
-        assert "Bij wie kun je terecht: Meldpunt — meldpunt@huizen.nl" in text
+        assert text.count("Bij wie kun je terecht:") == 1
+        assert "Vertrouwenspersoon — Anna de Vries — 06 1234" in text
+        assert "Meldpunt — meldpunt@huizen.nl" in text
         assert "bestaat-niet" not in text
 
 

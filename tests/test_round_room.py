@@ -134,11 +134,20 @@ async def test_crash_during_a_secret_vote_is_told_on_resume(isolated_dirs: Path)
         await pilot.click("#choice-resume")
         await pilot.pause()
         assert isinstance(app2.screen, RoundScreen)
-        messages = [n.message for n in app2._notifications]
-        assert any("geheime stemming" in m and "opnieuw" in m for m in messages)
+        line = app2.screen.query_one("#round-vote").text
+        assert "geheime stemming" in line and "opnieuw" in line
         timer2 = app2.screen.query_one(RoundTimer)
         assert timer2.seconds >= 20
         assert timer2.running
+        # A new vote: the message no longer applies and goes; nothing covers the bars.
+        await pilot.press("g", *"abcabcabc")
+        await pilot.pause()
+        assert isinstance(app2.screen, RoundScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        line = app2.screen.query_one("#round-vote").text
+        assert "opnieuw" not in line and "Stemming klaar" not in line
+        assert not any("opnieuw" in str(t.render()) for t in app2.screen.query("Toast"))
 
 
 async def test_room_words_match_the_bars(isolated_dirs: Path) -> None:

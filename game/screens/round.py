@@ -9,9 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from dilemmas.config import Contact
 from dilemmas.model import Dilemma
 from game.dialogs.choice import ChoiceDialog
 from game.dialogs.hands import HandCountDialog
@@ -23,6 +25,13 @@ from game.dialogs.theme_board import END, ThemeBoardScreen
 from game.messages import CardAloneRequested, DeepDiveRequested, RoundsFinished
 from game.rules.game import VOTE_MODE_LABELS, RoundState, countdown_face
 from game.rules.notes import clean_note, note_message
+from game.rules.round_text import (
+    code_text,
+    note_text,
+    secret_refusal,
+    variation_text,
+    vote_text,
+)
 from game.rules.saving import STATUS_TEXT, SaveStatus
 from game.rules.session import GameSession
 from game.rules.text import reflow
@@ -30,6 +39,7 @@ from game.rules.votes import option_labels, vote_choices
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
 from game.widgets.reveal_scroll import RevealScroll
+from game.widgets.round_panel import Panel
 from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer
 from sessions.own import own_theme_title, scrubbed_own
@@ -41,9 +51,6 @@ if TYPE_CHECKING:
 
 RENEW_EVERY = 20.0
 """Seconds between renewals of this window's claim on the session."""
-
-MIN_SECRET = 3
-"""A secret result with fewer votes than this is not shown (SPEC §4)."""
 
 COMPACT_WIDTH = 110
 """Below this width the timer and theme board move into the status line."""
@@ -182,42 +189,54 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         ),
     ]
 
+    compact: var[bool] = var(False, init=False)
+    """Below COMPACT_WIDTH columns the timer and the theme board move into the status line."""
+
+    lost_vote: var[bool] = var(False, init=False)
+    """A secret vote was going round when the app stopped: the vote line says so until the
+    next vote (a message that no longer applies goes when the state changes)."""
+
     def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
         self.game = session.game
         self.deck = session.deck
         self.themes = [(t, self.deck.theme_title(t)) for t in self.game.session_themes(self.deck)]
-        self._covered: set[str] | None = None
-        self._statics: dict[str, Static] = {}
-        self._texts: dict[str, str] = {}
+        self.status_line = Panel(id="round-status", hide_empty=False)
+        self.saved_line = Panel(id="round-saved", hide_empty=False)
+        self.variation_panel = Panel(id="round-variation", classes="round-panel")
+        self.vote_line = Panel(id="round-vote", hide_empty=False)
+        self.code_panel = Panel(id="round-code", classes="round-panel")
+        self.note_panel = Panel(id="round-note", classes="round-panel")
+        self.board_title = Panel(id="round-board-title", hide_empty=False)
+        self.keys_line = Panel(id="round-keys", hide_empty=False)
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="round-top"):
-            yield Static(markup=False, id="round-status")
-            yield Static(markup=False, id="round-saved")
+            yield self.status_line
+            yield self.saved_line
         with Horizontal(id="round-body"):
             with RevealScroll(id="round-main"):
                 yield CardView(self.dilemma, self.deck, id="round-card")
-                yield Static(markup=False, id="round-variation", classes="round-panel")
-                yield Static(markup=False, id="round-vote")
+                yield self.variation_panel
+                yield self.vote_line
                 yield VoteBars({}, option_labels(self.dilemma), id="round-bars")
-                yield Static(markup=False, id="round-code", classes="round-panel")
-                yield Static(markup=False, id="round-note", classes="round-panel")
+                yield self.code_panel
+                yield self.note_panel
             with Vertical(id="round-side"):
                 yield RoundTimer(id="round-timer")
-                yield Static(markup=False, id="round-board-title")
+                yield self.board_title
                 with VerticalScroll(id="round-board-scroll"):
                     yield Static(id="round-themes")
         # The footer has room for the vote keys even at 80 columns; these go on a line above it.
-        yield Static(KEYS_LINE, id="round-keys", markup=False)
+        yield self.keys_line
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "save_status", self._show_saved)
-        self._apply_size(self.app.size.width)
+        self.on_resize()
         self._load_timer()
         self.session.read_timer = self._timer_now
         if self.game.clock_started is None:
@@ -254,30 +273,25 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             return
         rnd.secret_open = False
         self._save_state()
-        self.notify(
-            "Er ging een geheime stemming rond toen de app stopte. Die stemmen zijn niet "
-            "bewaard. Stem opnieuw met g.",
-            title="Stemming opnieuw",
-            severity="warning",
-            timeout=30,
-        )
+        self.lost_vote = True
+
+    def watch_lost_vote(self) -> None:
+        self.show_round()
 
     def on_resize(self) -> None:
-        self._apply_size(self.app.size.width)
+        self.compact = self.app.size.width < COMPACT_WIDTH
+        wide = self.app.size.width >= len(KEYS_LINE_WIDE) + 2
+        self.keys_line.text = KEYS_LINE_WIDE if wide else KEYS_LINE
         self._update_status()  # the compact status line carries the timer and the board
 
-    def _apply_size(self, width: int) -> None:
-        self.set_class(width < COMPACT_WIDTH, "-compact")
-        self._put("#round-keys", KEYS_LINE if width < len(KEYS_LINE_WIDE) + 2 else KEYS_LINE_WIDE)
-        self.query_one(CardView).set_class(width < COMPACT_WIDTH, "-compact")
+    def watch_compact(self, compact: bool) -> None:
+        self.set_class(compact, "-compact")
+        self.query_one(CardView).set_class(compact, "-compact")
 
     def _show_saved(self, status: SaveStatus) -> None:
         """The save state, top right: "Bewaard ✓" only once the write is on disk."""
-        if self.is_attached:
-            label = self.query_one("#round-saved", Static)
-            # Every change goes saving → saved: a layout pass each time cost 30 ms a key.
-            label.update(SHORT_STATUS_TEXT.get(status, ""), layout=False)
-            label.set_class(status in ("retrying", "lost"), "-problem")
+        self.saved_line.text = SHORT_STATUS_TEXT.get(status, "")
+        self.saved_line.set_class(status in ("retrying", "lost"), "-problem")
 
     # -- the current round ---------------------------------------------------------------
 
@@ -308,7 +322,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _status_text(self) -> str:
         rnd = self.round
         covered = self.game.covered_themes()
-        if self.has_class("-compact"):
+        if self.compact:
             # 80 columns: the timer and the board live here, so keep every part short.
             timer = self.query_one(RoundTimer)
             state = "▶" if timer.running else "⏸"
@@ -344,7 +358,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.query_one("#round-main", RevealScroll).reveal(self.query_one(selector))
 
     def show_round(self) -> None:
-        """Bring every part of the screen in line with the current round."""
+        """Bring every part of the screen in line with the current round: each panel is set
+        from what the rules say, and redrawn only when its text changed."""
         rnd = self.round
         dilemma = self.dilemma
         card = self.query_one(CardView)
@@ -352,95 +367,38 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             card.show(dilemma, self.deck)
             self.query_one("#round-main", RevealScroll).scroll_home(animate=False, immediate=True)
         covered = self.game.covered_themes()
-        if covered != self._covered:
-            self._covered = covered
-            self.query_one("#round-themes", Static).update(theme_list(self.themes, covered))
-            self._put("#round-board-title", coverage_summary(self.themes, covered))
-        self._show_variation(rnd, dilemma)
-        self._show_vote(rnd, dilemma)
-        self._show_code(rnd, dilemma)
-        self._put("#round-note", f"Notitie: {rnd.note}" if rnd.note else "", show=bool(rnd.note))
+        self.board_title.text = coverage_summary(self.themes, covered)
+        themes = theme_list(self.themes, covered)
+        board = self.query_one("#round-themes", Static)
+        if board.visual != themes:
+            board.update(themes)
+        self.variation_panel.text = variation_text(rnd, dilemma)
+        self.vote_line.text = vote_text(rnd, dilemma, lost_vote=self.lost_vote)
+        self._show_bars(rnd, dilemma)
+        self.code_panel.text = code_text(dilemma, self._contacts(dilemma)) if rnd.code_shown else ""
+        self.note_panel.text = note_text(rnd)
         self._update_status()
 
-    def _put(self, selector: str, text: str, *, show: bool | None = None) -> None:
-        """Set a Static's text (and visibility) only when it changed: every update costs a
-        layout pass of the screen, and most key presses change one or two panels."""
-        widget = self._statics.get(selector)
-        if widget is None:
-            widget = self._statics[selector] = self.query_one(selector, Static)
-        if show is not None and widget.display != show:
-            widget.display = show
-        if self._texts.get(selector) != text:
-            self._texts[selector] = text
-            widget.update(text)
-
     def _update_status(self) -> None:
-        self._put("#round-status", self._status_text())
+        self.status_line.text = self._status_text()
         # At 80 columns the status line carries the timer: past zero it takes the warning colour.
-        over = self.has_class("-compact") and self.query_one(RoundTimer).over
-        self._statics["#round-status"].set_class(over, "-over")
+        self.status_line.set_class(self.compact and self.query_one(RoundTimer).over, "-over")
 
-    def _show_variation(self, rnd: RoundState, dilemma: Dilemma) -> None:
-        if rnd.variation < 0 or rnd.variation >= len(dilemma.variations):
-            self._put("#round-variation", "", show=False)
-            return
-        n, total = rnd.variation + 1, len(dilemma.variations)
-        text = f"Maar wat als… ({n} van {total})\n{reflow(dilemma.variations[rnd.variation])}"
-        if dilemma.answer.kind != "open" and rnd.variation not in rnd.revotes:
-            text += "\nStem opnieuw met h of g om de verschuiving te zien."
-        self._put("#round-variation", text, show=True)
-
-    def _show_vote(self, rnd: RoundState, dilemma: Dilemma) -> None:
+    def _show_bars(self, rnd: RoundState, dilemma: Dilemma) -> None:
         bars = self.query_one(VoteBars)
         counts, previous = rnd.shown_counts()
-        if dilemma.answer.kind == "open":
-            text = "Open vraag: geen stemming, bespreek het samen."
-        elif counts is None:
-            text = (
-                "Geen stemming: bespreek het samen. Toch stemmen? h handen tellen · "
-                "g geheime stemming"
-                if rnd.vote == "none"
-                else "Nog niet gestemd. h handen tellen · g geheime stemming"
-            )
-        elif not rnd.revealed:
-            n = sum(counts.values())
-            what = "Herstemming" if previous is not None else "Stemming"
-            text = f"{what} klaar: {n} stemmen. Druk op r voor de uitslag."
-        else:
-            text = "Uitslag na de variatie:" if previous is not None else "Uitslag:"
-            if previous is None and rnd.blanco:
-                text = f"Uitslag ({rnd.blanco} blanco, apart geteld):"
-        self._put("#round-vote", text)
-        show_bars = counts is not None and rnd.revealed
+        show_bars = counts is not None and rnd.revealed and dilemma.answer.kind != "open"
         bars.display = show_bars
         if show_bars and counts is not None:
             if bars.labels != option_labels(dilemma):
                 bars.update_labels(option_labels(dilemma))
             bars.update_counts(counts, previous)
 
-    def _show_code(self, rnd: RoundState, dilemma: Dilemma) -> None:
-        if not rnd.code_shown:
-            self._put("#round-code", "", show=False)
-        else:
-            parts = [
-                "Wat zegt de code?",
-                reflow(dilemma.guidance) or "Bij deze kaart staat geen toelichting.",
-            ]
-            if dilemma.references:
-                parts.append("Zie: " + "; ".join(dilemma.references))
-            parts.extend(self._contact_lines(dilemma))
-            self._put("#round-code", "\n".join(parts), show=True)
-
-    def _contact_lines(self, dilemma: Dilemma) -> list[str]:
-        """"Bij wie kun je terecht" per contact the card names; unknown ids are left out."""
+    def _contacts(self, dilemma: Dilemma) -> list[Contact]:
+        """The contacts the card names (unknown ids left out)."""
         config = cast("IntegerSpelApp", self.app).ctx.config
-        lines = []
-        for contact_id in dilemma.contacts:
-            contact = config.contact(contact_id)
-            if contact is not None:
-                who = " — ".join(p for p in (contact.role, contact.name, contact.reach) if p)
-                lines.append(f"Bij wie kun je terecht: {who}")
-        return lines
+        found = (config.contact(contact_id) for contact_id in dilemma.contacts)
+        return [c for c in found if c is not None]
 
     # -- saving ----------------------------------------------------------------------------
     # Every change is handed to the session's writer thread at once: the room sees it at
@@ -526,24 +484,20 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
         def done(result: dict[str, int] | None) -> None:
             self.round.secret_open = False
+            self.lost_vote = False
             if result is None:
                 self._save_state()
                 self.notify("Stemming afgebroken. Er is niets bewaard.")
                 return
-            if sum(result.values()) < MIN_SECRET:
+            refusal = secret_refusal(result)
+            if refusal is not None:
                 self._save_state()
-                self.notify(
-                    f"Minder dan {MIN_SECRET} stemmen voor een antwoord: dan weet de groep wie "
-                    "wat stemde. De uitslag wordt niet getoond en niet bewaard.",
-                    severity="warning",
-                    timeout=12,
-                )
+                self.notify(refusal, severity="warning", timeout=12)
                 return
             self.round.store_vote(
                 result, "secret", blanco=screen.tally.blanco, present=self.game.setup.participants
             )
             self._changed()
-            self.notify("Stemming klaar. Druk op r voor de uitslag.")
 
         self.app.push_screen(screen, done)
 
