@@ -401,6 +401,8 @@ class GameState:
     wall time, not the sum of the round timers."""
     pulse_pending: bool = False
     """The pulse at the start is being asked: a resume goes back to it, not to the cards."""
+    pulse_blanco: dict[str, int] = field(default_factory=dict)
+    """Abstentions per pulse question, counted apart from its answers (shown, never summed)."""
     _own_cards: dict[str, Dilemma] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -590,6 +592,29 @@ class GameState:
     def pulse_answers(self) -> list[PulseAnswer]:
         return [PulseAnswer(question=q, counts=dict(c)) for q, c in self.pulse.items()]
 
+    def pulse_round(self, question: Dilemma) -> RoundState:
+        """A pulse question as a secret round (the pulse follows the round's rules)."""
+        counts = self.pulse.get(question.id)
+        return RoundState(
+            dilemma=question.id,
+            theme=question.theme,
+            vote="secret",
+            counts=dict(counts) if counts is not None else None,
+            blanco=self.pulse_blanco.get(question.id, 0),
+        )
+
+    def keep_pulse(self, question: str, counts: Mapping[str, int] | None, blanco: int = 0) -> None:
+        """Keep a pulse question's secret result (None: skipped, nothing kept)."""
+        if counts is None:
+            self.pulse.pop(question, None)
+            self.pulse_blanco.pop(question, None)
+            return
+        self.pulse[question] = dict(counts)
+        if blanco:
+            self.pulse_blanco[question] = blanco
+        else:
+            self.pulse_blanco.pop(question, None)
+
     # -- resume state ----------------------------------------------------------------------
 
     def to_state(self) -> dict[str, Any]:
@@ -604,6 +629,7 @@ class GameState:
             "finished": self.finished,
             "clock_started": self.clock_started,
             "pulse_pending": self.pulse_pending,
+            "pulse_blanco": dict(self.pulse_blanco),
         }
 
     @classmethod
@@ -635,6 +661,11 @@ class GameState:
                 float(state["clock_started"]) if state.get("clock_started") is not None else None
             ),
             pulse_pending=state.get("pulse_pending") is True,
+            pulse_blanco={
+                str(q): int(n)
+                for q, n in dict(state.get("pulse_blanco") or {}).items()
+                if isinstance(n, int) and str(q) in pulse
+            },
         )
 
     def check_deck(self, deck: Deck) -> list[str]:

@@ -60,7 +60,8 @@ def vote_text(rnd: RoundState, dilemma: Dilemma, *, lost_vote: bool = False) -> 
     if not rnd.revealed:
         n = sum(counts.values())
         what = "Herstemming" if previous is not None else "Stemming"
-        return f"{what} klaar: {n} stemmen. Druk op r voor de uitslag."
+        blanco = f" en {rnd.blanco} blanco" if rnd.blanco and previous is None else ""
+        return f"{what} klaar: {n} stemmen{blanco}. Druk op r voor de uitslag."
     if previous is not None:
         return "Uitslag na de variatie:"
     if rnd.blanco:
