@@ -56,6 +56,12 @@ class MemoryStore:
     def get_walkthrough(self, walkthrough_id: str) -> dict[str, Any] | None:
         return self.walkthroughs.get(walkthrough_id)
 
+    def unfinished(self, kind: str = "team") -> None:
+        return None  # nothing to offer for resuming
+
+    def open_walkthroughs(self, dilemma_id: str | None = None) -> list[Any]:
+        return []
+
 
 def pulse_question_deck() -> Deck:
     """A pulse deck of two questions; the second has an answer whose key differs from its words."""

@@ -26,6 +26,7 @@ from textual.widgets import (
 
 from dilemmas.model import Deck
 from game.messages import SetupDone
+from game.rules.entry import control_refusal
 from game.rules.game import (
     GameSetup,
     GameState,
@@ -260,8 +261,8 @@ class SetupScreen(Screen[None]):
     @on(Input.Changed, "#setup-team")
     def _team_changed(self, event: Input.Changed) -> None:
         label = clean_team_label(event.value)
-        warning = ""
-        if label and looks_like_name(label):
+        warning = control_refusal(event.value) or ""
+        if not warning and label and looks_like_name(label):
             warning = "Dit lijkt op de naam van een persoon. Gebruik de naam van het team."
         self._say("team", warning)
 
@@ -309,6 +310,11 @@ class SetupScreen(Screen[None]):
         except SetupError as exc:
             self._say(exc.field, str(exc))
             problems = True
+        team = self.query_one("#setup-team", Input).value
+        refusal = control_refusal(team)
+        if refusal is not None:
+            self._say("team", refusal)
+            problems = True
         themes = tuple(self.query_one("#setup-themes", SelectionList).selected)
         if not playable_cards(deck, themes):
             self._say("themes", "In deze thema's staan geen kaarten. Kies andere thema's.")
@@ -318,7 +324,7 @@ class SetupScreen(Screen[None]):
         return GameSetup(
             deck_id=deck.id,
             deck_version=deck.info.version,
-            team=clean_team_label(self.query_one("#setup-team", Input).value),
+            team=clean_team_label(team),
             participants=participants,
             limit_kind=kind,
             limit=limit,
