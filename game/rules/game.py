@@ -615,6 +615,22 @@ class GameState:
         else:
             self.pulse_blanco.pop(question, None)
 
+    def summary_facts(self) -> dict[str, Any]:
+        """Plain JSON for the summary: each counted round's number as played, the skipped
+        cards, who was present at each vote, the pulse's blanco and the deep dives."""
+        played = self.played_indices()
+        return {
+            "numbers": [i + 1 for i in played],
+            "skipped": [
+                [i + 1, self.rounds[i].dilemma] for i in sorted(self.rounds) if self.rounds[i].skipped
+            ],
+            "present": [self.rounds[i].present for i in played],
+            "pulse_blanco": dict(self.pulse_blanco),
+            "walkthroughs": [
+                [i + 1, self.rounds[i].walkthrough] for i in played if self.rounds[i].walkthrough
+            ],
+        }
+
     # -- resume state ----------------------------------------------------------------------
 
     def to_state(self) -> dict[str, Any]:
@@ -627,9 +643,13 @@ class GameState:
             "rounds": {str(i): r.to_dict() for i, r in self.rounds.items()},
             "pulse": {q: dict(c) for q, c in self.pulse.items()},
             "finished": self.finished,
-            "clock_started": self.clock_started,
+            # No time finer than the month is kept once the session has ended (SPEC §8).
+            "clock_started": None if self.finished else self.clock_started,
             "pulse_pending": self.pulse_pending,
             "pulse_blanco": dict(self.pulse_blanco),
+            # What the summary needs beside the stored rounds, kept with the session so that
+            # the summary made later (`sessions export`) says what the app said.
+            "summary": self.summary_facts(),
         }
 
     @classmethod

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from dilemmas.model import Deck
 from game.rules.game import GameSetup, GameState
 from game.rules.saving import SAVE_FAILED, Saver, SaveStatus, sentence
+from game.rules.summary import with_summary
 from sessions.model import PulseAnswer, Round, SessionKind, SessionRecord
 
 __all__ = ["GameSession", "StoreLike"]
@@ -189,9 +190,10 @@ class GameSession:
         self._put(lambda s: s.complete(self._sid()))
 
     def record(self) -> SessionRecord:
-        """The session as a record, built from memory (works without a store)."""
+        """The session as a record, built from memory (works without a store); the summary's
+        facts come from the state the session keeps, as `sessions export` reads them."""
         setup: GameSetup = self.game.setup
-        return SessionRecord(
+        record = SessionRecord(
             id=self.session_id or "niet-opgeslagen",
             kind="team",
             month=self.month,
@@ -202,18 +204,5 @@ class GameSession:
             rounds=tuple(self.game.played_rounds()),
             pulse=tuple(PulseAnswer(p.question, p.counts) for p in self.game.pulse_answers()),
             completed=self.game.finished,
-            extra=self._summary_extra(),
         )
-
-    def _summary_extra(self) -> dict[str, object]:
-        """For the summary: each counted round's number as played, and the skipped cards."""
-        game = self.game
-        skipped = [
-            (i + 1, game.rounds[i].dilemma) for i in sorted(game.rounds) if game.rounds[i].skipped
-        ]
-        return {
-            "numbers": tuple(i + 1 for i in game.played_indices()),
-            "skipped": tuple(skipped),
-            # Participants when each counted round was voted on (None: not known).
-            "present": tuple(game.rounds[i].present for i in game.played_indices()),
-        }
+        return with_summary(record, self.game.to_state())
