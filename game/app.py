@@ -26,6 +26,8 @@ from game.messages import (
 )
 
 if TYPE_CHECKING:
+    from dilemmas.model import Deck
+    from game.rules.game import GameSetup
     from game.rules.saving import SaveEvent, SaveStatus
     from game.rules.session import GameSession
 
@@ -321,17 +323,25 @@ class IntegerSpelApp(App[None]):
 
     @on(SetupDone)
     def _setup_done(self, message: SetupDone) -> None:
-        self._start_session(message.session)
+        self._start_session(message.deck, message.setup)
 
     @work(exclusive=True, group="flow")
-    async def _start_session(self, session: GameSession) -> None:
+    async def _start_session(self, deck: Deck, setup: GameSetup) -> None:
         """The end of setup: a first theme to pick (board order), then the pulse or the cards.
 
+        A shuffled order puts the cards this team played before last (read in a thread).
         Escape on the board goes back to the setup and nothing is stored."""
         from game.dialogs.theme_board import END, ThemeBoardScreen
+        from game.rules.game import GameState
+        from game.rules.session import GameSession, played_by_team
         from game.screens.pulse import pulse_questions
 
-        game, deck = session.game, session.deck
+        played: set[str] = set()
+        store = self.ctx.store
+        if setup.order == "shuffled" and setup.team and store is not None:
+            played = await asyncio.to_thread(played_by_team, store, setup.team)
+        game = GameState.start(deck, setup, played)
+        session = GameSession(game, deck, self.ctx.saver)
         if not game.plan:
             themes = [(t, deck.theme_title(t)) for t in game.session_themes(deck)]
             theme = await self.push_screen_wait(

@@ -14,6 +14,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from dilemmas.model import Deck, Dilemma
+    from game.rules.game import GameSetup
     from game.rules.saving import SaveEvent
     from game.rules.session import GameSession
 
@@ -27,9 +28,11 @@ class SaveChanged(Message):
 
 @dataclass
 class SetupDone(Message):
-    """The setup is filled in: start this session (a theme to pick first, the pulse, cards)."""
+    """The setup is filled in: start a session on this deck (a theme to pick first, the
+    pulse, the cards)."""
 
-    session: GameSession
+    deck: Deck
+    setup: GameSetup
 
 
 @dataclass

@@ -135,6 +135,12 @@ async def fill_setup(
     await pilot.pause()
     screen.action_begin()
     await pilot.pause()
+    # The app starts the session in a worker (it may ask for a theme first).
+    for _ in range(20):
+        if app.screen is not screen:
+            break
+        await pilot.pause()
+    await pilot.pause()
 
 
 async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:

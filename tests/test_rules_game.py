@@ -154,13 +154,14 @@ def test_navigation_skip_and_coverage() -> None:
     assert game.covered_themes() == {"geschenken"}
     assert game.skip(deck)
     assert game.rounds[0].skipped
-    assert game.next(deck) and game.next(deck)
+    assert game.next(deck) and game.next(deck) and game.next(deck)  # the skip was replaced
     assert not game.next(deck)  # the end
     assert game.previous()
     assert [r.dilemma for r in game.played_rounds()] == [
         "geschenken-1",
         "geschenken-2",
         "nevenwerk-0",
+        "nevenwerk-1",
     ]
     assert game.covered_themes() == {"geschenken", "nevenwerk"}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -217,18 +217,30 @@ def playable_cards(deck: Deck, themes: Sequence[str]) -> list[Dilemma]:
     return [d for d in deck.dilemmas if d.theme in wanted]
 
 
-def plan_cards(deck: Deck, setup: GameSetup) -> list[str]:
-    """The card ids to play, in order. For order "board" the plan starts empty."""
+def order_cards(
+    deck: Deck, setup: GameSetup, played: Collection[str] = frozenset()
+) -> list[str]:
+    """Every playable card id, in the order they come up. For order "board": none (the cards
+    are picked on the board). A shuffled order puts the cards this team played in earlier
+    sessions (``played``) after the others, each part spread over the themes."""
     if setup.order == "board":
         return []
     playable = playable_cards(deck, setup.themes)
     cards = [d.id for d in playable]
     if setup.order == "shuffled":
         theme = {d.id: d.theme for d in playable}
-        cards = spread_by_theme(cards, theme.__getitem__, setup.seed)
-    if setup.limit_kind == "dilemmas":
-        cards = cards[: setup.limit]
+        fresh = [c for c in cards if c not in played]
+        seen = [c for c in cards if c in played]
+        cards = spread_by_theme(fresh, theme.__getitem__, setup.seed) + spread_by_theme(
+            seen, theme.__getitem__, setup.seed
+        )
     return cards
+
+
+def plan_cards(deck: Deck, setup: GameSetup, played: Collection[str] = frozenset()) -> list[str]:
+    """The card ids to play, in order (cut to the number of dilemmas set)."""
+    cards = order_cards(deck, setup, played)
+    return cards[: setup.limit] if setup.limit_kind == "dilemmas" else cards
 
 
 @dataclass
@@ -403,11 +415,18 @@ class GameState:
     """The pulse at the start is being asked: a resume goes back to it, not to the cards."""
     pulse_blanco: dict[str, int] = field(default_factory=dict)
     """Abstentions per pulse question, counted apart from its answers (shown, never summed)."""
+    reserve: list[str] = field(default_factory=list)
+    """The cards after the plan, in order: a skipped card is replaced by the first of them."""
     _own_cards: dict[str, Dilemma] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def start(cls, deck: Deck, setup: GameSetup) -> GameState:
-        game = cls(setup=setup, plan=plan_cards(deck, setup))
+    def start(cls, deck: Deck, setup: GameSetup, played: Collection[str] = frozenset()) -> GameState:
+        """A new game; ``played``: cards this team played before (a shuffle puts them last)."""
+        cards = order_cards(deck, setup, played)
+        if setup.limit_kind == "dilemmas":
+            game = cls(setup=setup, plan=cards[: setup.limit], reserve=cards[setup.limit :])
+        else:
+            game = cls(setup=setup, plan=cards)
         if game.plan:
             game.ensure_round(deck, 0)
         return game
@@ -495,8 +514,9 @@ class GameState:
         if self.setup.limit_kind != "dilemmas":
             return f"Ronde {n}"
         if self.setup.order == "board":
-            own = sum(1 for r in self.rounds.values() if r.own is not None)
-            total = max(self.setup.limit + own, len(self.plan))
+            # Cards still to pick: the number set, plus each eigen casus and skipped card.
+            extra = sum(1 for r in self.rounds.values() if r.own is not None or r.skipped)
+            total = max(self.setup.limit + extra, len(self.plan))
         else:
             total = len(self.plan)
         return f"Ronde {n} van {total}"
@@ -525,11 +545,19 @@ class GameState:
         return True
 
     def skip(self, deck: Deck) -> bool:
-        """Mark the current card as skipped (not recorded) and go on. Returns False when there
-        is no next card (the end, or a theme must be picked first)."""
+        """Mark the current card as skipped (not recorded) and go on; the next card of the
+        order not planned yet takes its place at the end, so the number of cards set is the
+        number discussed. Returns False when there is no next card (the end, or a theme must
+        be picked first)."""
         rnd = self.current
-        if rnd is not None:
+        if rnd is not None and not rnd.skipped:
             rnd.skipped = True
+            planned = set(self.plan)
+            while self.reserve:
+                card = self.reserve.pop(0)
+                if card not in planned and deck.dilemma(card) is not None:
+                    self.plan.append(card)
+                    break
         return self.next(deck)
 
     def pick_theme(self, deck: Deck, theme: str) -> Dilemma | None:
@@ -647,6 +675,7 @@ class GameState:
             "clock_started": None if self.finished else self.clock_started,
             "pulse_pending": self.pulse_pending,
             "pulse_blanco": dict(self.pulse_blanco),
+            "reserve": list(self.reserve),
             # What the summary needs beside the stored rounds, kept with the session so that
             # the summary made later (`sessions export`) says what the app said.
             "summary": self.summary_facts(),
@@ -681,6 +710,7 @@ class GameState:
                 float(state["clock_started"]) if state.get("clock_started") is not None else None
             ),
             pulse_pending=state.get("pulse_pending") is True,
+            reserve=[str(c) for c in state.get("reserve") or []],
             pulse_blanco={
                 str(q): int(n)
                 for q, n in dict(state.get("pulse_blanco") or {}).items()

@@ -206,3 +206,14 @@ class GameSession:
             completed=self.game.finished,
         )
         return with_summary(record, self.game.to_state())
+
+
+def played_by_team(store: Any, team: str) -> set[str]:
+    """The cards this team (same label) played in earlier sessions (run it in a thread)."""
+    from sessions.store import StoreError
+
+    try:
+        sessions = store.list_sessions("team")
+    except StoreError:
+        return set()
+    return {r.dilemma for record in sessions if record.team == team for r in record.rounds}

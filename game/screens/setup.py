@@ -29,7 +29,6 @@ from game.messages import SetupDone
 from game.rules.entry import control_refusal
 from game.rules.game import (
     GameSetup,
-    GameState,
     LimitKind,
     Order,
     PulseMoment,
@@ -41,7 +40,6 @@ from game.rules.game import (
     parse_participants,
     playable_cards,
 )
-from game.rules.session import GameSession
 from game.widgets.toggles import MarkedRadioButton, MarkedSelectionList
 from sessions.model import VoteMode
 
@@ -345,8 +343,7 @@ class SetupScreen(Screen[None]):
             return
         deck = self._deck()
         assert deck is not None
-        game = GameState.start(deck, setup)
-        self.post_message(SetupDone(GameSession(game, deck, self.ctx.saver)))
+        self.post_message(SetupDone(deck, setup))
 
     @on(Button.Pressed, "#setup-back")
     def action_back(self) -> None:
