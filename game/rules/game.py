@@ -319,6 +319,44 @@ class RoundState:
         self.revealed = mode == "hands"
         self.skipped = False
 
+    def toggle_reveal(self) -> bool:
+        """Show (or hide again) the result on screen. False when nothing was voted yet."""
+        counts, _ = self.shown_counts()
+        if counts is None:
+            return False
+        self.revealed = not self.revealed
+        return True
+
+    def toggle_code(self) -> None:
+        """Show or hide "Wat zegt de code?"."""
+        self.code_shown = not self.code_shown
+
+    def keep_note(self, text: str) -> None:
+        """Keep the (scrubbed) note; the card counts again if it was skipped."""
+        self.note = text
+        self.skipped = False
+
+    def link_walkthrough(self, walkthrough_id: str | None) -> bool:
+        """Remember the deep dive made on this card (it counts again); True when it is new."""
+        if not walkthrough_id or walkthrough_id == self.walkthrough:
+            return False
+        self.walkthrough = walkthrough_id
+        self.skipped = False
+        return True
+
+    def open_secret(self) -> None:
+        """A secret vote starts going round: not kept until it is done (a resume says so)."""
+        self.secret_open = True
+
+    def close_secret(self) -> bool:
+        """The secret vote is over (done, aborted, or lost in a crash); True when one was open."""
+        was_open, self.secret_open = self.secret_open, False
+        return was_open
+
+    def stop_timer(self) -> None:
+        """The discussion timer stopped (the card is left)."""
+        self.timer_running = False
+
     def next_variation(self, dilemma: Dilemma) -> bool:
         """Show the card's next "Maar wat als…?"; after the last one, the card itself again.
         False when the card has no variations."""
@@ -430,6 +468,10 @@ class GameState:
         if game.plan:
             game.ensure_round(deck, 0)
         return game
+
+    def rounds_index(self, rnd: RoundState) -> int:
+        """The plan position of a round (it may have moved: an eigen casus put in before)."""
+        return next(i for i, r in self.rounds.items() if r is rnd)
 
     def set_participants(self, participants: int) -> None:
         """Latecomers or leavers: the session counts this many participants from now on."""

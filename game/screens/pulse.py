@@ -189,15 +189,17 @@ Met minder dan 3 stemmen wordt de uitslag niet getoond en niet bewaard. Blanco t
         self.app.push_screen(screen, done)
 
     def action_reveal(self) -> None:
-        if self.round.counts is None:
+        rnd = self.round
+        if rnd.counts is None:
             self.notify("Er is nog niet gestemd over deze vraag. Druk op g om te stemmen.")
             return
-        self.round.revealed = True
+        if not rnd.revealed:
+            rnd.toggle_reveal()
         self._show()
 
     def action_code(self) -> None:
         """Show or hide the question's guidance and contacts."""
-        self.round.code_shown = not self.round.code_shown
+        self.round.toggle_code()
         self._show()
 
     def action_skip(self) -> None:

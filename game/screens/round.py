@@ -268,12 +268,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def _tell_lost_secret_vote(self) -> None:
         """After a crash during a secret vote: the votes so far are gone; say so."""
-        rnd = self.round
-        if not rnd.secret_open:
-            return
-        rnd.secret_open = False
-        self._save_state()
-        self.lost_vote = True
+        if self.round.close_secret():
+            self._save_state()
+            self.lost_vote = True
 
     def watch_lost_vote(self) -> None:
         self.show_round()
@@ -412,8 +409,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.session.save_state()
 
     def _changed(self) -> None:
-        """Something in the round changed: it counts again, is saved, and is shown."""
-        self.round.skipped = False
+        """Something in the round changed (the rules made it count again): save and show."""
         self._save_round()
         self.show_round()
 
@@ -471,7 +467,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         dilemma = self.dilemma
         # The timer keeps running through the vote (SPEC §4); the vote itself is not kept
         # until it is done, so a crash now must be told on resume.
-        self.round.secret_open = True
+        self.round.open_secret()
         self._save_round()
 
         screen = SecretVoteScreen(
@@ -483,7 +479,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         )
 
         def done(result: dict[str, int] | None) -> None:
-            self.round.secret_open = False
+            self.round.close_secret()
             self.lost_vote = False
             if result is None:
                 self._save_state()
@@ -504,11 +500,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def action_reveal(self) -> None:
         """Show (or hide again) the result of the vote."""
         rnd = self.round
-        counts, _ = rnd.shown_counts()
-        if counts is None:
+        if not rnd.toggle_reveal():
             self.notify("Er is nog niet gestemd.")
             return
-        rnd.revealed = not rnd.revealed
         self._save_state()
         self.show_round()
         if rnd.revealed:
@@ -540,7 +534,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def action_code(self) -> None:
         """Show or hide "Wat zegt de code?"."""
         rnd = self.round
-        rnd.code_shown = not rnd.code_shown
+        rnd.toggle_code()
         self._save_state()
         self.show_round()
         if rnd.code_shown:
@@ -562,7 +556,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             if text is None:
                 return
             note = clean_note(text)
-            self.round.note = note.text
+            self.round.keep_note(note.text)
             self._changed()
             message = note_message(note)
             if message:
@@ -617,10 +611,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         rnd = self.round
 
         def done(walkthrough_id: str | None) -> None:
-            if walkthrough_id and walkthrough_id != rnd.walkthrough:
-                rnd.walkthrough = walkthrough_id
-                rnd.skipped = False
-                self._save_state()
+            if rnd.link_walkthrough(walkthrough_id):
+                self.session.save_round(self.game.rounds_index(rnd))
 
         own_text = None
         if rnd.own is not None:
@@ -643,7 +635,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         timer = self.query_one(RoundTimer)
         self._save_round()  # with the timer's seconds, still running or not
         timer.running = False
-        self.round.timer_running = False
+        self.round.stop_timer()
 
     def _arrive(self) -> None:
         """Show the round the game went to, its timer where it was left."""
