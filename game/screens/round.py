@@ -196,20 +196,23 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     """A secret vote was going round when the app stopped: the vote line says so until the
     next vote (a message that no longer applies goes when the state changes)."""
 
+    covered: var[frozenset[str]] = var(frozenset(), init=False)
+    """The themes discussed so far: the board beside the card shows them."""
+
     def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
         self.game = session.game
         self.deck = session.deck
         self.themes = [(t, self.deck.theme_title(t)) for t in self.game.session_themes(self.deck)]
-        self.status_line = Panel(id="round-status", hide_empty=False)
-        self.saved_line = Panel(id="round-saved", hide_empty=False)
+        self.status_line = Panel(id="round-status", hide_empty=False, fixed=True)
+        self.saved_line = Panel(id="round-saved", hide_empty=False, fixed=True)
         self.variation_panel = Panel(id="round-variation", classes="round-panel")
         self.vote_line = Panel(id="round-vote", hide_empty=False)
         self.code_panel = Panel(id="round-code", classes="round-panel")
         self.note_panel = Panel(id="round-note", classes="round-panel")
         self.board_title = Panel(id="round-board-title", hide_empty=False)
-        self.keys_line = Panel(id="round-keys", hide_empty=False)
+        self.keys_line = Panel(id="round-keys", hide_empty=False, fixed=True)
 
     # -- layout --------------------------------------------------------------------------
 
@@ -245,6 +248,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if self.game.setup.limit_kind == "minutes":
             self.set_interval(15, self._update_status)  # the wall clock moves on its own
         self.show_round()
+        self.watch_covered(self.covered)  # also when nothing is covered yet
         self._tell_lost_secret_vote()
         # Keep this window's claim on the session while nothing else is written.
         self.set_interval(RENEW_EVERY, self.session.renew)
@@ -280,6 +284,10 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         wide = self.app.size.width >= len(KEYS_LINE_WIDE) + 2
         self.keys_line.text = KEYS_LINE_WIDE if wide else KEYS_LINE
         self._update_status()  # the compact status line carries the timer and the board
+
+    def watch_covered(self, covered: frozenset[str]) -> None:
+        self.board_title.text = coverage_summary(self.themes, covered)
+        self.query_one("#round-themes", Static).update(theme_list(self.themes, covered))
 
     def watch_compact(self, compact: bool) -> None:
         self.set_class(compact, "-compact")
@@ -363,12 +371,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         if card.dilemma is not dilemma:
             card.show(dilemma, self.deck)
             self.query_one("#round-main", RevealScroll).scroll_home(animate=False, immediate=True)
-        covered = self.game.covered_themes()
-        self.board_title.text = coverage_summary(self.themes, covered)
-        themes = theme_list(self.themes, covered)
-        board = self.query_one("#round-themes", Static)
-        if board.visual != themes:
-            board.update(themes)
+        self.covered = frozenset(self.game.covered_themes())
         self.variation_panel.text = variation_text(rnd, dilemma)
         self.vote_line.text = vote_text(rnd, dilemma, lost_vote=self.lost_vote)
         self._show_bars(rnd, dilemma)
