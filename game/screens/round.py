@@ -286,8 +286,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._update_status()  # the compact status line carries the timer and the board
 
     def watch_covered(self, covered: frozenset[str]) -> None:
-        self.board_title.text = coverage_summary(self.themes, covered)
-        self.query_one("#round-themes", Static).update(theme_list(self.themes, covered))
+        self.board_title.text = coverage_summary(self.themes, set(covered))
+        self.query_one("#round-themes", Static).update(theme_list(self.themes, set(covered)))
 
     def watch_compact(self, compact: bool) -> None:
         self.set_class(compact, "-compact")
