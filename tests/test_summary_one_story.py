@@ -66,7 +66,8 @@ def test_the_app_and_sessions_export_give_the_same_summary(
     assert "12 van 12 stemden" in in_app and "13 van 13 stemden" in in_app
     assert "## Ronde 1:" in in_app and "## Ronde 3:" in in_app
     assert "## Overgeslagen" in in_app and "Ronde 2: Kaart 2" in in_app
-    assert "Verdieping (stappenplan):" in in_app and "Mijn besluit" in in_app
+    assert "**Verdieping (stappenplan):** Nog geen besluit genomen." in in_app
+    assert "De morele vraag" in in_app
     assert "Blanco: 1 (apart geteld)" in in_app
     sid = session.session_id
     assert sid is not None

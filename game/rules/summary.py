@@ -40,7 +40,9 @@ def deep_dive(data: Mapping[str, Any], plan: Stappenplan) -> dict[str, Any] | No
     steps = [plan.steps[i].title for i in range(state.step_count) if state.is_done(i)]
     if not steps:
         return None
-    return {"sentence": state.decision_sentence(), "steps": steps}
+    decided = bool(state.chosen_text() and state.decision.because.strip())
+    sentence = state.decision_sentence() if decided else "Nog geen besluit genomen."
+    return {"sentence": sentence, "steps": steps}
 
 
 def summary_extra(

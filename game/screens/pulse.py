@@ -153,7 +153,7 @@ Met minder dan 3 stemmen wordt de uitslag niet getoond en niet bewaard. Blanco t
         if rnd.counts is None:
             status = "g: geheim stemmen · c: uitleg · s: overslaan"
         else:
-            status = f"{vote_text(rnd, q)} · {onward}"
+            status = f"{vote_text(rnd, q).rstrip(':')} · {onward}"
         self.status_line.text = status
         self.code_panel.text = code_text(q, self._contacts(q)) if rnd.code_shown else ""
 
