@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dilemmas.model import Answer, Dilemma, Option
-from game.rules.game import RoundState
+from game.rules.round import RoundState
 
 CARD = Dilemma(
     id="k",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from dilemmas.config import Contact
 from dilemmas.model import Dilemma
-from game.rules.game import RoundState
+from game.rules.round import RoundState
 from game.rules.text import reflow
 
 MIN_SECRET = 3
@@ -94,3 +94,18 @@ def code_text(dilemma: Dilemma, contacts: Sequence[Contact]) -> str:
 def note_text(rnd: RoundState) -> str:
     """The note panel, or "" without a note."""
     return f"Notitie: {rnd.note}" if rnd.note else ""
+
+
+def vote_title(rnd: RoundState, dilemma: Dilemma) -> str:
+    """The title above a vote: the card's, with the variation's number on a re-vote."""
+    if rnd.variation >= 0:
+        return f"{dilemma.title} — maar wat als… ({rnd.variation + 1})"
+    return dilemma.title
+
+
+def vote_context(rnd: RoundState, dilemma: Dilemma) -> str | None:
+    """The variation's sentence, when this is a re-vote: the room votes on what it reads."""
+    if 0 <= rnd.variation < len(dilemma.variations):
+        text = reflow(dilemma.variations[rnd.variation])
+        return text if text.lower().startswith("maar wat als") else "Maar wat als… " + text
+    return None

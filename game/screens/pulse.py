@@ -14,7 +14,7 @@ from dilemmas.config import Contact
 from dilemmas.model import Dilemma
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.messages import PulseDone
-from game.rules.game import RoundState
+from game.rules.round import RoundState
 from game.rules.round_text import code_text, secret_refusal, vote_text
 from game.rules.session import GameSession
 from game.rules.text import reflow

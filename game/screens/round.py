@@ -23,18 +23,20 @@ from game.dialogs.participants import ParticipantsDialog
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.dialogs.theme_board import END, ThemeBoardScreen
 from game.messages import CardAloneRequested, DeepDiveRequested, RoundsFinished
-from game.rules.game import VOTE_MODE_LABELS, RoundState, countdown_face
+from game.rules.game import VOTE_MODE_LABELS, countdown_face
 from game.rules.notes import clean_note, note_message
+from game.rules.round import RoundState
 from game.rules.round_text import (
     code_text,
     note_text,
     secret_refusal,
     variation_text,
+    vote_context,
     vote_text,
+    vote_title,
 )
 from game.rules.saving import STATUS_TEXT, SaveStatus
 from game.rules.session import GameSession
-from game.rules.text import reflow
 from game.rules.votes import option_labels, vote_choices
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
@@ -101,14 +103,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         Binding("g", "vote_secret", "Geheim", id="round.vote-secret", tooltip="Geheime stemming"),
         Binding("r", "reveal", "Uitslag", id="round.reveal", tooltip="Toon de uitslag"),
         Binding("t", "timer", "Timer", id="round.timer", tooltip="Timer starten of pauzeren"),
-        Binding(
-            "x",
-            "timer_reset",
-            "Timer 0",
-            id="round.timer-reset",
-            show=False,
-            tooltip="Timer op nul",
-        ),
+        Binding("x", "timer_reset", "Timer 0", id="round.timer-reset", show=False,
+                tooltip="Timer op nul"),
         Binding(
             "p",
             "participants",
@@ -117,76 +113,31 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             show=False,  # on the keys line: the footer keeps F1 Help in view at 80 columns
             tooltip="Aantal deelnemers wijzigen (laatkomers, vertrek)",
         ),
-        Binding(
-            "k",
-            "card_alone",
-            "Kaart",
-            id="round.card-alone",
-            tooltip="Alleen de kaart, zo groot als het scherm",
-        ),
+        Binding("k", "card_alone", "Kaart", id="round.card-alone",
+                tooltip="Alleen de kaart, zo groot als het scherm"),
         Binding("c", "code", "Code", id="round.code", tooltip="Wat zegt de code?"),
         Binding("w", "what_if", "Wat als", id="round.what-if", tooltip="Maar wat als…?"),
-        Binding(
-            "n", "note", "Notitie", id="round.note", show=False, tooltip="Notitie bij deze ronde"
-        ),
-        Binding(
-            "d",
-            "deep_dive",
-            "Verdiepen",
-            id="round.deep-dive",
-            show=False,
-            tooltip="Zeven-stappenplan op deze kaart",
-        ),
-        Binding(
-            "s", "skip", "Overslaan", id="round.skip", show=False, tooltip="Sla deze kaart over"
-        ),
-        Binding(
-            "left",
-            "previous",
-            "Vorige",
-            id="round.previous",
-            priority=True,
-            show=False,
-            tooltip="Vorige kaart",
-        ),
-        Binding(
-            "right",
-            "next",
-            "Volgende",
-            id="round.next",
-            priority=True,
-            show=False,
-            tooltip="Volgende kaart",
-        ),
+        Binding("n", "note", "Notitie", id="round.note", show=False,
+                tooltip="Notitie bij deze ronde"),
+        Binding("d", "deep_dive", "Verdiepen", id="round.deep-dive", show=False,
+                tooltip="Zeven-stappenplan op deze kaart"),
+        Binding("s", "skip", "Overslaan", id="round.skip", show=False,
+                tooltip="Sla deze kaart over"),
+        Binding("left", "previous", "Vorige", id="round.previous", priority=True, show=False,
+                tooltip="Vorige kaart"),
+        Binding("right", "next", "Volgende", id="round.next", priority=True, show=False,
+                tooltip="Volgende kaart"),
         Binding("space", "next", "Volgende", id="round.next-space", show=False, priority=True),
         Binding("down", "scroll_card(3)", "Omlaag", id="round.scroll-down", show=False),
         Binding("up", "scroll_card(-3)", "Omhoog", id="round.scroll-up", show=False),
         Binding("pagedown", "scroll_card(20)", "Pagina omlaag", id="round.page-down", show=False),
         Binding("pageup", "scroll_card(-20)", "Pagina omhoog", id="round.page-up", show=False),
-        Binding(
-            "o",
-            "own_case",
-            "Eigen casus",
-            id="round.own-case",
-            show=False,
-            tooltip="Een dilemma uit de groep intypen en spelen",
-        ),
-        Binding(
-            "b",
-            "board",
-            "Themabord",
-            id="round.board",
-            show=False,
-            tooltip="Welke thema's al besproken zijn",
-        ),
-        Binding(
-            "e",
-            "end",
-            "Afronden",
-            id="round.end",
-            show=False,
-            tooltip="De sessie afronden: pulse en samenvatting",
-        ),
+        Binding("o", "own_case", "Eigen casus", id="round.own-case", show=False,
+                tooltip="Een dilemma uit de groep intypen en spelen"),
+        Binding("b", "board", "Themabord", id="round.board", show=False,
+                tooltip="Welke thema's al besproken zijn"),
+        Binding("e", "end", "Afronden", id="round.end", show=False,
+                tooltip="De sessie afronden: peiling en samenvatting"),
     ]
 
     compact: var[bool] = var(False, init=False)
@@ -425,18 +376,10 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         return refusal is None
 
     def _vote_title(self) -> str:
-        rnd = self.round
-        if rnd.variation >= 0:
-            return f"{self.dilemma.title} — maar wat als… ({rnd.variation + 1})"
-        return self.dilemma.title
+        return vote_title(self.round, self.dilemma)
 
     def _vote_context(self) -> str | None:
-        """The variation's sentence, when this is a re-vote: the room votes on what it reads."""
-        rnd, dilemma = self.round, self.dilemma
-        if 0 <= rnd.variation < len(dilemma.variations):
-            text = reflow(dilemma.variations[rnd.variation])
-            return text if text.lower().startswith("maar wat als") else "Maar wat als… " + text
-        return None
+        return vote_context(self.round, self.dilemma)
 
     def action_vote_hands(self) -> None:
         """Type the number of hands per option."""
