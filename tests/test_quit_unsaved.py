@@ -74,3 +74,16 @@ async def test_ctrl_q_while_saves_fail_can_still_quit(monkeypatch) -> None:  # t
         await pilot.click("#choice-quit")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_ctrl_q_without_any_store_warns_too(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(RoundTimer, "INTERVAL", None)
+    app = room_app(game_deck_for_pulse())  # no store: the data folder could not be opened
+    async with app.run_test(size=(120, 36)) as pilot:
+        session = _failing_session(app.ctx.saver)
+        session.begin()
+        await app.push_screen(RoundScreen(session))
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert "niet bewaard" in str(app.screen.query_one("#choice-question").render())

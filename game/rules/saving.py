@@ -18,6 +18,7 @@ Public API (what screens and rules call):
   dropped and ``is_lost(owner)`` is True.
 - ``settle(timeout)``: wait until the queued writes are done or the first of them failed.
 - ``report(text)``: tell a problem found elsewhere (a failing read), once.
+- ``not_saved(text)``: tell that nothing entered can be saved (no store); ``unsaved`` is True.
 - ``close(timeout)``: at quit; let the queued writes run once more, then stop retrying.
 - ``status``, ``problem``, ``pending``, ``unsaved``: the state, readable from any thread.
 - ``lease_session``: a session whose lease is renewed while nothing else is written.
@@ -191,6 +192,11 @@ class Saver:
         """True when something entered has not reached the store (and may never)."""
         with self._cond:
             return self._unsaved or self._failing
+
+    def not_saved(self, text: str) -> None:
+        """Tell that what is entered can't be saved at all (no store): quitting then warns."""
+        self._unsaved = True
+        self.report(text)
 
     def report(self, text: str) -> None:
         """Tell a problem found elsewhere (a failing read), unless one is being told already."""

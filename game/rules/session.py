@@ -119,7 +119,7 @@ class GameSession:
         """Create the session in the store (the end of setup) and save the first round."""
         if self.saver.store is None:
             reason = self.saver.store_error or "de map voor gegevens is niet beschikbaar."
-            self.saver.report(SAVE_FAILED.format(reason=sentence(reason)))
+            self.saver.not_saved(SAVE_FAILED.format(reason=sentence(reason)))
             return
         setup = self.game.setup
         sid, state = str(uuid.uuid4()), self.game.to_state()
