@@ -191,7 +191,8 @@ class Saver:
     def unsaved(self) -> bool:
         """True when something entered has not reached the store (and may never)."""
         with self._cond:
-            return self._unsaved or self._failing
+            # A session played elsewhere now: what was changed here is not kept.
+            return self._unsaved or self._failing or bool(self._lost_owners)
 
     def not_saved(self, text: str) -> None:
         """Tell that what is entered can't be saved at all (no store): quitting then warns."""
