@@ -194,7 +194,7 @@ def test_round_record_has_revotes_minutes_and_note() -> None:
     rnd.note = "Goed gesprek"
     record = rnd.to_round()
     assert record.vote == "secret" and record.counts == {"A": 3, "B": 5, "C": 1}
-    assert record.revotes[0].variation == 1 and record.minutes == 2
+    assert record.revotes[0].variation == 1 and record.minutes == 1  # 61 s
     assert record.note == "Goed gesprek"
 
 

@@ -44,10 +44,11 @@ class RoundState:
 
     @property
     def minutes(self) -> int | None:
-        """Discussion minutes from the timer, rounded up; None when the timer was not used."""
+        """Discussion minutes from the timer, to the nearest minute (at least 1); None when the
+        timer was not used."""
         if self.seconds <= 0:
             return None
-        return max(1, (self.seconds + 59) // 60)
+        return max(1, (self.seconds + 30) // 60)  # the nearest minute: 146 s is 2, not 3
 
     # -- what the facilitator does with the round (the screen asks, these decide) --------
 
