@@ -12,8 +12,8 @@ from textual.widgets import Digits, Input
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.dialogs.secret_vote import SecretVoteScreen
 from game.rules.game import GameSetup, GameState, SetupError, countdown_face, parse_card_minutes
-from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
 
