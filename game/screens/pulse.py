@@ -75,7 +75,7 @@ Met minder dan 3 stemmen wordt de uitslag niet getoond en niet bewaard. Blanco t
         Binding("right,space", "next", "Volgende", id="pulse.next", priority=True),
         Binding("e", "summary", "Samenvatting", id="pulse.summary", tooltip="Naar de samenvatting"),
         # At the start of the session the same key goes on to the cards.
-        Binding("e", "cards", "Naar de kaarten", id="pulse.cards", tooltip="Naar de eerste kaart"),
+        Binding("e", "cards", "Kaarten", id="pulse.cards", tooltip="Naar de eerste kaart"),
     ]
 
     def __init__(
@@ -118,7 +118,7 @@ Met minder dan 3 stemmen wordt de uitslag niet getoond en niet bewaard. Blanco t
             yield self.status_line
             yield VoteBars({}, {}, id="pulse-bars")
             yield self.code_panel
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show()

@@ -66,8 +66,8 @@ SHORT_STATUS_TEXT: dict[str, str] = {
 """The save state, short: it shares the status line, in a fixed width so that a change is
 redrawn without a layout pass (the toast of the problem says more)."""
 
-KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan · p deelnemers"
-KEYS_LINE_WIDE = KEYS_LINE + " · o eigen casus · F1 alle toetsen"
+KEYS_LINE = "←/→ · n notitie · d stappenplan · s overslaan · p deelnemers · o eigen casus"
+KEYS_LINE_WIDE = KEYS_LINE + " · F1 alle toetsen"
 
 
 class RoundScreen(Screen[None]):
@@ -220,6 +220,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         timer.load(self.round.seconds)
         if self.round.timer_running:
             timer.running = True
+        self._show_timer_strip()
 
     def _tell_lost_secret_vote(self) -> None:
         """After a crash during a secret vote: the votes so far are gone; say so."""
@@ -243,6 +244,15 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def watch_compact(self, compact: bool) -> None:
         self.set_class(compact, "-compact")
         self.query_one(CardView).set_class(compact, "-compact")
+        self.query_one(RoundTimer).set_class(compact, "-compact")
+        self._show_timer_strip()
+
+    def _show_timer_strip(self) -> None:
+        """At 80 columns the big digits get a strip under the card once the timer is in use
+        (running, counted or counting down): an idle timer leaves the card its rows."""
+        timer = self.query_one(RoundTimer)
+        self.set_class(timer.running or timer.seconds > 0 or timer.limit is not None,
+                       "-timing")
 
     def _show_saved(self, status: SaveStatus) -> None:
         """The save state, top right: "Bewaard ✓" only once the write is on disk."""
@@ -279,18 +289,19 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         rnd = self.round
         covered = self.game.covered_themes()
         if self.compact:
-            # 80 columns: the timer and the board live here, so keep every part short.
+            # 80 columns: the board lives here, and the timer while its strip is not shown;
+            # the card itself names its theme.
             timer = self.query_one(RoundTimer)
             state = "▶" if timer.running else "⏸"
             face, over = countdown_face(timer.seconds, timer.limit)
             done = len(covered & {t for t, _ in self.themes})
             parts = [
-                f"{state} {face} tijd om" if over else f"{state} {face}",
                 self.game.round_label().replace("Ronde ", "").replace(" van ", "/"),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{done}/{len(self.themes)} thema's",
-                self._theme_title(rnd.theme),
             ]
+            if not self.has_class("-timing"):
+                parts.insert(0, f"{state} {face} tijd om" if over else f"{state} {face}")
         else:
             parts = [
                 self.game.round_label(),
@@ -316,6 +327,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def show_round(self) -> None:
         """Bring every part of the screen in line with the current round: each panel is set
         from what the rules say, and redrawn only when its text changed."""
+        self._show_timer_strip()
         rnd = self.round
         dilemma = self.dilemma
         card = self.query_one(CardView)
@@ -459,17 +471,20 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def action_timer(self) -> None:
         self.query_one(RoundTimer).toggle()
         self._save_round()
+        self._show_timer_strip()
         self._update_status()
 
     def action_timer_reset(self) -> None:
         self.query_one(RoundTimer).reset()
         self._save_round()
+        self._show_timer_strip()
         self._update_status()
 
     @on(RoundTimer.Ticked)
     def _ticked(self, event: RoundTimer.Ticked) -> None:
         if event.seconds % 10 == 0:
             self._save_round()
+        self._show_timer_strip()
         self._update_status()
 
     def action_scroll_card(self, lines: int) -> None:

@@ -219,7 +219,7 @@ class SetupScreen(Screen[None]):
             with Horizontal(id="setup-buttons"):
                 yield Button("Beginnen", variant="primary", id="setup-begin")
                 yield Button("Terug", id="setup-back")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         for error in self.query(".setup-error"):

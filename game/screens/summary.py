@@ -130,7 +130,7 @@ en namen met mevrouw/meneer ervoor zijn uit de notities weggehaald. Schrijf geen
         yield Static(markup=False, id="summary-notice")
         with VerticalScroll(id="summary-scroll"):
             yield Markdown(id="summary-text")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show(self.session.record())
