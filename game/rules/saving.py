@@ -34,7 +34,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from sessions.store import LeaseLostError, SessionGoneError
 
@@ -294,14 +294,3 @@ class Saver:
             self.on_problem(event.problem)
         if self.on_event is not None:
             self.on_event(event)
-
-
-def StoreSaver(  # noqa: N802 - the name the walkthrough and practice screens still use
-    store: Store | None,
-    *,
-    store_error: str | None = None,
-    on_problem: Callable[[str], Any] | None = None,
-) -> Saver:
-    """A `Saver` of its own for the walkthrough and practice screens' store link, until that
-    link uses the app context's saver."""
-    return Saver(store, store_error=store_error, on_problem=on_problem)
