@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
@@ -20,7 +19,6 @@ from textual.widgets import (
     Footer,
     Input,
     Label,
-    Select,
     Static,
     TabbedContent,
     TabPane,
@@ -31,6 +29,7 @@ from game.dialogs.confirm_delete import ConfirmDelete
 from game.dialogs.session_detail import PRIVATE_NOTE, SessionDetailScreen
 from game.widgets.report_export import ExportPanel
 from game.widgets.report_figures import ReportFigures
+from game.widgets.report_period import PeriodBar, parse_month
 from sessions.report import Period, Report, build_report, build_report_from_store, report_to_json
 from sessions.report_render import period_label, statement
 
@@ -40,17 +39,6 @@ if TYPE_CHECKING:
 
 MAX_ROWS = 200
 """Sessions listed at most; a table of thousands of rows helps no one and costs seconds."""
-
-MONTH_RE = re.compile(r"(\d{4})-(\d{1,2})")
-
-
-def parse_month(text: str) -> str | None:
-    """ "2026-3" or "2026-03" → "2026-03"; None when it is not a month."""
-    m = MONTH_RE.fullmatch(text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        return None
-    return f"{m.group(1)}-{int(m.group(2)):02d}"
-
 
 def team_matches(team: str | None, query: str) -> bool:
     """Does the session's team label hold the typed text (case-folded)? "—" finds no label."""
@@ -185,13 +173,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                 )
             yield Footer(compact=True, show_command_palette=False)
             return
-        with Horizontal(id="report-filters"):
-            yield Label("Jaar", classes="filter-label")
-            yield Select[int]([], prompt="kies", id="report-year", compact=True)
-            yield Label("van", classes="filter-label")
-            yield Input(placeholder="JJJJ-MM", id="report-from", compact=True)
-            yield Label("t/m", classes="filter-label")
-            yield Input(placeholder="JJJJ-MM", id="report-to", compact=True)
+        yield PeriodBar(self._years, id="report-filters")
         yield Static(id="report-message", markup=False)
         with TabbedContent(id="report-tabs", initial="tab-sessions"):
             with TabPane("Sessies", id="tab-sessions"):
@@ -281,10 +263,10 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         """Show a report the worker built (on the event loop)."""
         self.sessions = sessions
         if reload:
-            self._offer_years()
+            self.query_one(PeriodBar).offer_years()
         if pick_year:
             self.period = report.period
-            self._set_period_inputs(self.period)
+            self.query_one(PeriodBar).show(self.period)
         if problem is not None:
             self._say(problem)
         elif report.skipped:
@@ -310,15 +292,6 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
     def _report_failed(self) -> None:
         self.query_one("#report-tabs", TabbedContent).loading = False
         self._say("Het rapport kon niet worden gemaakt. Probeer het opnieuw met F5.")
-
-    def _offer_years(self) -> None:
-        select: Select[int] = self.query_one("#report-year", Select)
-        current = select.value
-        years = self._years()
-        with self.prevent(Select.Changed):
-            select.set_options([(str(year), year) for year in years])
-            if current in years:
-                select.value = current
 
     def _years(self, with_current: bool = True) -> list[int]:
         """The years with sessions (and this year), newest first."""
@@ -390,52 +363,16 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
 
     # -- period and team filter ---------------------------------------------------------
 
-    def _set_period_inputs(self, period: Period) -> None:
-        with self.prevent(Input.Changed, Select.Changed):
-            self.query_one("#report-from", Input).value = period.start
-            self.query_one("#report-to", Input).value = period.end
-            select: Select[int] = self.query_one("#report-year", Select)
-            year = int(period.start[:4])
-            full_year = (period.start, period.end) == (f"{year:04d}-01", f"{year:04d}-12")
-            if full_year and year in self._years():
-                select.value = year
-            else:
-                select.clear()
-
     def _say(self, text: str = "") -> None:
         message = self.query_one("#report-message", Static)
         message.update(text)
         message.display = bool(text)
 
-    @on(Select.Changed, "#report-year")
-    def _year_chosen(self, event: Select.Changed) -> None:
-        if isinstance(event.value, int):
-            self.period = Period.year(event.value)
-            self._set_period_inputs(self.period)
-            self._say()
-            self.refresh_report()
-
-    @on(Input.Changed, "#report-from")
-    @on(Input.Changed, "#report-to")
-    def _months_typed(self) -> None:
-        start = parse_month(self.query_one("#report-from", Input).value)
-        end = parse_month(self.query_one("#report-to", Input).value)
-        if start is None or end is None:
-            self._say("Typ de maanden als JJJJ-MM, bijvoorbeeld 2026-01 en 2026-12.")
-            return
-        if start > end:
-            self._say("De maand bij 'van' ligt na de maand bij 't/m'.")
-            return
-        self._say()
-        if (start, end) != (self.period.start, self.period.end):
-            self.period = Period(start, end)
-            select: Select[int] = self.query_one("#report-year", Select)
-            with self.prevent(Select.Changed):
-                year = int(start[:4])
-                if (start, end) == (f"{year:04d}-01", f"{year:04d}-12") and year in self._years():
-                    select.value = year
-                else:
-                    select.clear()
+    @on(PeriodBar.Changed)
+    def _period_changed(self, event: PeriodBar.Changed) -> None:
+        self._say(event.problem)
+        if event.period is not None:
+            self.period = event.period
             self.refresh_report()
 
     @on(Input.Changed, "#report-team")
