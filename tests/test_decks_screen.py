@@ -18,9 +18,9 @@ from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import IntegerSpelApp
 from game.context import AppContext
 from game.dialogs.path_dialog import PathDialog
-from game.screens.card_browser import CardBrowser, find_cards, theme_choices
 from game.screens.decks import DecksScreen, ProblemsDialog, theme_summary
 from game.widgets.card import CardView
+from game.widgets.card_browser import CardBrowser, find_cards, theme_choices
 
 FIXTURE_DECKS = Path(__file__).parent / "fixtures" / "report"
 
@@ -277,7 +277,7 @@ async def test_check_file_says_when_a_deck_is_fine(isolated_dirs: Path) -> None:
 async def test_a_long_card_list_is_cut_and_says_so(
     isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from game.screens import card_browser
+    from game.widgets import card_browser
 
     shutil.copy(FIXTURE_DECKS / "testdeck.yaml", user_decks() / "testdeck.yaml")
     monkeypatch.setattr(card_browser, "MAX_LISTED", 2)

@@ -210,7 +210,7 @@ async def test_item7_picker_does_not_give_the_answer(ctx: AppContext) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         screen = app.screen
-        from game.screens.card_browser import CardBrowser
+        from game.widgets.card_browser import CardBrowser
 
         browser = screen.query_one(CardBrowser)
         browser._show(browser.hits[0])

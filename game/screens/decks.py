@@ -19,7 +19,7 @@ from textual.widgets import Button, DataTable, Footer, Static, TabbedContent, Ta
 from dilemmas.discovery import SOURCE_LABELS
 from dilemmas.model import Deck
 from game.dialogs.path_dialog import PathDialog
-from game.screens.card_browser import CardBrowser
+from game.widgets.card_browser import CardBrowser
 
 if TYPE_CHECKING:
     from dilemmas.discovery import DeckRegistry

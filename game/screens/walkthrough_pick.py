@@ -78,7 +78,7 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
     ]
 
     def compose(self) -> ComposeResult:
-        from game.screens.card_browser import CardBrowser
+        from game.widgets.card_browser import CardBrowser
 
         with Vertical(id="pick-body"):
             yield Static(
@@ -202,7 +202,7 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
     @on(OptionList.OptionSelected, "#card-list")
     @on(Button.Pressed, "#pick-start")
     def action_start(self) -> None:
-        from game.screens.card_browser import CardBrowser
+        from game.widgets.card_browser import CardBrowser
 
         hit = self.query_one(CardBrowser).shown
         if hit is None:
