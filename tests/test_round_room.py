@@ -89,10 +89,11 @@ async def test_timer_runs_through_a_secret_vote_and_a_deep_dive(isolated_dirs: P
         app.screen.dismiss(None)
         await pilot.pause()
         assert timer.running
-        assert "▶" in screen_text(app)
+        assert "Loopt — t pauzeert" in screen_text(app)  # the big digits' strip at 80 columns
         await pilot.press("t")
         await pilot.pause()
-        assert "⏸" in screen_text(app) and "▶" not in screen_text(app)
+        text = screen_text(app)  # paused at 0: the strip goes, the status line says so
+        assert "⏸ 00:00" in text and "Loopt" not in text
 
 
 async def test_discussion_prompts_are_on_the_card(isolated_dirs: Path) -> None:

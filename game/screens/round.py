@@ -308,8 +308,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 self._theme_title(rnd.theme),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{self.game.setup.participants} deelnemers",
-                coverage_summary(self.themes, covered),
-            ]
+            ]  # the board beside the card says how many themes were covered
         # The session clock right after the round: the save state shares this line, and what
         # comes last is what gets cut.
         clock = self._time_label().removeprefix(" · ")
