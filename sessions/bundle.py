@@ -28,7 +28,7 @@ from sessions.model import (
 )
 from sessions.own import OWN_KEYS, own_to_json
 from sessions.scrub import scrub
-from sessions.store import Store, gc_paused, is_month
+from sessions.store import Store, is_month
 from sessions.text import control_characters, printable
 
 BUNDLE_FORMAT = "integer-spel-bundle"
@@ -566,8 +566,7 @@ def load_bundle(path: Path, *, removed: list[int] | None = None) -> list[Session
     except UnicodeDecodeError as exc:
         raise BundleError([f"{path}: het bestand is geen UTF-8-tekst (byte {exc.start + 1})."]) from exc
     try:
-        with gc_paused():
-            data = decode_json(text)
+        data = decode_json(text)
     except json.JSONDecodeError as exc:
         raise BundleError([f"{path}:{exc.lineno}:{exc.colno}: {_json_problem(exc, text)}."]) from exc
     except _DuplicateKey as exc:
@@ -577,8 +576,7 @@ def load_bundle(path: Path, *, removed: list[int] | None = None) -> list[Session
         ]) from exc
     except RecursionError as exc:
         raise BundleError([f"{path}: de JSON is te diep genest."]) from exc
-    with gc_paused():
-        return parse_bundle(data, str(path), removed=removed)
+    return parse_bundle(data, str(path), removed=removed)
 
 
 def import_bundles(store: Store, paths: Iterable[Path]) -> ImportResult:
@@ -597,6 +595,5 @@ def import_bundles(store: Store, paths: Iterable[Path]) -> ImportResult:
             problems.extend(exc.problems)
     if problems:
         raise BundleError(problems)
-    with gc_paused():
-        added, skipped = store.import_records(records)
+    added, skipped = store.import_records(records)
     return ImportResult(added, skipped, sum(removed))

@@ -1,40 +1,89 @@
-"""SQLite store of anonymous session records: one transaction per change, safe for two processes."""
+"""SQLite store of anonymous session records: one transaction per change, safe for two processes.
+
+The Store keeps the connection, its lock and its transactions; what happens inside them lives
+beside it: opening and migrating the file (store_open), the errors (store_errors), which
+instance still has a session open (store_signs), rows in and out (store_rows), walkthroughs
+(store_walkthroughs). Callers import all of it from here.
+"""
 
 from __future__ import annotations
 
-import errno
-import gc
 import json
-import os
-import re
 import sqlite3
-import stat
 import threading
 import uuid
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from dilemmas import paths
-from sessions import _schema, os_errors
-from sessions.model import OwnCase, PulseAnswer, Revote, Round, SessionKind, SessionRecord
-from sessions.own import own_from_json, own_to_json, scrubbed_own
-from sessions.scrub import scrub, scrub_tree
-from sessions.wellformed import PULSE_OK, ROUND_OK, SESSION_OK, add_views
+from sessions import store_walkthroughs
+from sessions.model import PulseAnswer, Round, SessionKind, SessionRecord
+from sessions.scrub import scrub
+from sessions.store_errors import (
+    LEASE_LOST,
+    OPEN_ELSEWHERE,
+    LeaseLostError,
+    SessionGoneError,
+    StoreCorruptError,
+    StoreError,
+    check_path,
+    error_for,
+    translated,
+)
+from sessions.store_open import (
+    DB_NAME,
+    checkpoint,
+    connect,
+    connect_read_only,
+    connect_well_formed,
+    set_aside,
+)
+from sessions.store_rows import (
+    check_counts,
+    current_month,
+    dumps,
+    insert_records,
+    is_month,
+    load_records,
+    round_row,
+    state_from,
+    timeless,
+    where_clause,
+)
+from sessions.store_signs import OPEN_FOLDER, alive, hold_sign, release_sign, sweep_signs
+from sessions.store_walkthroughs import WalkthroughInfo
+from sessions.wellformed import add_views
 
-DB_NAME = "sessions.sqlite3"
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DB_NAME",
+    "LEASE_LOST",
+    "OPEN_ELSEWHERE",
+    "OPEN_FOLDER",
+    "LeaseLostError",
+    "SessionGoneError",
+    "SessionLine",
+    "Store",
+    "StoreCorruptError",
+    "StoreError",
+    "WalkthroughInfo",
+    "close_all",
+    "current_month",
+    "is_month",
+    "open_stores",
+]
+
+_error_for = error_for  # the name the store's tests know it by
+
 BUSY_TIMEOUT_MS = 10_000
 IMPORT_CACHE_KIB = 64 * 1024
 DEFAULT_CACHE_SIZE = -2000  # SQLite's default: 2,000 KiB
 
-_MONTH_RE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])", re.ASCII)
 _KINDS = ("team", "practice")
-_VOTES = ("hands", "secret", "none")
-
 
 # Every store opened in this process, so that the app's way out closes them all (see
 # close_all and game/shutdown.py).
@@ -53,379 +102,6 @@ def close_all(keep: Iterable[Store] = ()) -> None:
     for store in list(_OPEN):
         if id(store) not in kept:
             store.close()
-
-
-class StoreError(Exception):
-    """The store cannot be used (unwritable folder, disk full, newer schema, ...).
-
-    ``str(error)`` is a Dutch message for the user.
-    """
-
-
-class StoreCorruptError(StoreError):
-    """The database file is damaged. The app offers to set it aside and start a new one."""
-
-
-class LeaseLostError(StoreError):
-    """Another instance took this session over: this instance's write is refused, not merged."""
-
-
-class SessionGoneError(StoreError):
-    """The session is no longer in the store (deleted elsewhere)."""
-
-
-LEASE_LOST = (
-    "Deze sessie wordt nu in een ander venster of op een andere plek gespeeld. Wat je hier "
-    "verandert, wordt niet meer bewaard; daar gaat de sessie verder."
-)
-OPEN_ELSEWHERE = (
-    "Deze sessie is net in een ander venster of op een andere plek geopend. Daar gaat ze "
-    "verder; hier wordt niets van bewaard."
-)
-
-
-def _text_from(raw: bytes) -> str:
-    """A stored text as a str, also when a damaged cell holds invalid UTF-8."""
-    return raw.decode("utf-8", "replace")
-
-
-def _error_for(exc: BaseException, path: Path) -> StoreError:
-    """Turn an sqlite3 or OS error into a StoreError with a plain Dutch message (one per kind
-    of failure, never SQLite's or the OS's English text)."""
-    text = str(exc).lower()
-    if isinstance(exc, OSError):
-        if exc.errno in (errno.ELOOP, errno.ENAMETOOLONG, errno.EISDIR):
-            return StoreError(f"Het bestand met sessies is niet te gebruiken: {path}: "
-                              f"{os_errors.reason(exc)}.")
-        # Any other OS error here comes from making the folder or file: not writable.
-        text = "database or disk is full" if exc.errno in (errno.ENOSPC, getattr(
-            errno, "EDQUOT", errno.ENOSPC)) else "readonly"
-    if "full" in text:
-        return StoreError(f"De schijf is vol: {path}. Maak ruimte vrij en probeer het opnieuw.")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreCorruptError(
-            f"Het bestand met sessies is beschadigd: {path}. Je kunt het apart zetten en met "
-            "een nieuw, leeg bestand verder. Het oude bestand blijft dan bewaard."
-        )
-    if "locked" in text or "busy" in text:
-        return StoreError(
-            f"Het bestand met sessies is bezet door een ander programma: {path}. "
-            "Wacht even en probeer het opnieuw."
-        )
-    if any(w in text for w in ("unable to open", "readonly", "read-only", "disk i/o", "permission")):
-        return StoreError(
-            f"Je gegevensmap is niet beschrijfbaar: {path.parent}. Kies een andere map met "
-            "--data-dir (of INTEGER_SPEL_DATA_DIR), of vraag om schrijfrechten."
-        )
-    if "constraint" in text:
-        return StoreError(
-            f"Het bestand met sessies klopt op een plek niet meer: {path}. Er is niets "
-            "veranderd. Zet het bestand apart als dit blijft gebeuren."
-        )
-    return StoreError(f"Het bestand met sessies is niet te gebruiken: {path}.")
-
-
-def _check_path(path: Path) -> None:
-    """Raise StoreError when the store's path can never be a database file: a symlink loop,
-    a directory, a name too long. Said the same way by every command and screen."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise _error_for(exc, path) from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise _error_for(IsADirectoryError(errno.EISDIR, "", str(path)), path)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    Listing 10,000 sessions makes some 300,000 objects; without the pause the collector
-    walks the growing heap again and again and the listing takes a third longer.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-CHECKPOINT_WAIT_MS = 2_000
-
-
-def _checkpoint(conn: sqlite3.Connection) -> None:
-    """Fold the WAL into the database file and truncate it to nothing (best effort: when
-    another connection keeps reading, SQLite folds what it can and the last close finishes).
-
-    It waits for readers at most CHECKPOINT_WAIT_MS, not the whole busy timeout: a deletion
-    must not hold the screen up while a report is being read elsewhere.
-    """
-    with suppress(sqlite3.Error):
-        timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
-        conn.execute(f"PRAGMA busy_timeout = {min(int(timeout), CHECKPOINT_WAIT_MS):d}")
-        try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {int(timeout):d}")
-
-
-OPEN_FOLDER = "open"
-"""The folder in the data folder where each open store keeps its sign of life."""
-
-_TOKEN_RE = re.compile(r"[0-9a-f]{32}", re.ASCII)
-_SQLITE_BUSY = 5
-
-
-def _sign_path(folder: Path, token: str) -> Path:
-    return folder / OPEN_FOLDER / f"{token}.lock"
-
-
-def _is_busy(exc: sqlite3.Error) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11 and later
-    return code == _SQLITE_BUSY if code is not None else "locked" in str(exc).lower()
-
-
-def _hold_sign(folder: Path, token: str) -> sqlite3.Connection | None:
-    """Lock the file ``<folder>/open/<token>.lock`` for as long as the store is open.
-
-    An empty SQLite file whose exclusive lock this connection keeps: SQLite locks files the
-    same way on Linux, macOS and Windows, and the OS lets go of the lock when the process
-    ends in any way (kill -9 included). The file's name is the random token alone; it holds
-    nothing. None when the folder takes no file (the store works, its sessions look free).
-    """
-    path = _sign_path(folder, token)
-    for _attempt in range(3):
-        conn: sqlite3.Connection | None = None
-        try:
-            path.parent.mkdir(mode=0o700, exist_ok=True)
-            _tighten_folder(path.parent)
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            # mode=rw: when a sweep removed the new file already, make no other in its place.
-            conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=0,
-                                   isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("BEGIN EXCLUSIVE")
-            if path.exists():  # not removed before the lock was taken: it stands for us
-                return conn
-        except (OSError, sqlite3.Error):
-            pass
-        if conn is not None:
-            conn.close()
-        with suppress(OSError):
-            path.unlink()
-    return None
-
-
-def _release_sign(folder: Path, token: str, conn: sqlite3.Connection | None) -> None:
-    if conn is None:
-        return
-    with suppress(OSError):
-        _sign_path(folder, token).unlink()  # while locked: nobody takes the name meanwhile
-    with suppress(sqlite3.Error):
-        conn.close()
-    with suppress(OSError):  # Windows removes no open file: again, now that it is closed
-        _sign_path(folder, token).unlink()
-
-
-def _alive(folder: Path, holder: object) -> bool:
-    """Whether the instance whose token is ``holder`` still has its store open (its file
-    is locked). A missing or unlocked file is stale: it is removed, and False returned.
-
-    Tried without waiting, with a shared lock: two instances that look at once do not take
-    each other for the living holder.
-    """
-    if not isinstance(holder, str) or not _TOKEN_RE.fullmatch(holder):
-        return False
-    path = _sign_path(folder, holder)
-    if not path.is_file():
-        return False
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0,
-                               isolation_level=None, check_same_thread=False)
-    except sqlite3.Error:
-        return False
-    try:
-        conn.execute("BEGIN")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as exc:
-        if _is_busy(exc):
-            conn.close()
-            return True
-    # Removed while this connection holds its shared lock, so that a store only now taking
-    # its own new file (see _hold_sign) finds it gone and makes another.
-    with suppress(OSError):
-        path.unlink()
-    conn.close()
-    with suppress(OSError):
-        path.unlink()
-    return False
-
-
-def _sweep_signs(folder: Path) -> None:
-    """Remove the files of instances that ended without closing their store (a crash)."""
-    with suppress(OSError):
-        for path in (folder / OPEN_FOLDER).glob("*.lock"):
-            _alive(folder, path.name.removesuffix(".lock"))
-
-
-@contextmanager
-def _translated(path: Path) -> Iterator[None]:
-    try:
-        yield
-    except StoreError:
-        raise
-    except (sqlite3.Error, OSError) as exc:
-        raise _error_for(exc, path) from exc
-
-
-def _chmod_private(path: Path) -> None:
-    """Make a file readable by the user alone (a no-op where the OS has no such modes)."""
-    with suppress(OSError):
-        if path.exists():
-            os.chmod(path, 0o600)
-
-
-def _tighten_folder(folder: Path) -> None:
-    """Make an existing data folder of the user's private (0700), as a new one is made."""
-    with suppress(OSError):
-        info = folder.stat()
-        own_uid = getattr(os, "getuid", None)  # POSIX only; Windows has no such modes
-        if own_uid is not None and info.st_mode & 0o077 and info.st_uid == own_uid():
-            os.chmod(folder, info.st_mode & 0o700 | 0o700)
-
-
-def current_month() -> str:
-    """This month as ``YYYY-MM`` (the store never keeps a day)."""
-    return date.today().strftime("%Y-%m")
-
-
-def is_month(text: object) -> bool:
-    """Whether ``text`` is a real month ``YYYY-MM``."""
-    return isinstance(text, str) and _MONTH_RE.fullmatch(text) is not None
-
-
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def _dumps(value: object) -> str:
-    return _encode(value)
-
-
-def _check_counts(counts: Mapping[str, int]) -> None:
-    for key, value in counts.items():
-        if not isinstance(key, str) or type(value) is not int or value < 0:
-            raise ValueError(f"counts must map option keys to non-negative ints: {counts!r}")
-
-
-def _round_row(session_id: str, index: int, rnd: Round) -> tuple[Any, ...]:
-    """The row of a round, validated, with its note scrubbed."""
-    if rnd.vote not in _VOTES:
-        raise ValueError(f"unknown vote mode: {rnd.vote!r}")
-    if rnd.counts is not None:
-        _check_counts(rnd.counts)
-    for revote in rnd.revotes:
-        _check_counts(revote.counts)
-    if type(rnd.blanco) is not int or rnd.blanco < 0:
-        raise ValueError(f"blanco must be a non-negative int: {rnd.blanco!r}")
-    note = scrub(rnd.note).text.strip() if rnd.note else None
-    own = None if rnd.own is None else _dumps(own_to_json(scrubbed_own(rnd.own), situation=True))
-    revotes = (
-        _dumps([{"variation": r.variation, "counts": dict(r.counts)} for r in rnd.revotes])
-        if rnd.revotes
-        else None
-    )
-    return (
-        session_id,
-        index,
-        rnd.dilemma,
-        rnd.theme,
-        rnd.vote,
-        None if rnd.counts is None else _dumps(dict(rnd.counts)),
-        revotes,
-        rnd.minutes,
-        note or None,
-        rnd.blanco,
-        own,
-    )
-
-
-# JSONDecoder.raw_decode skips the whitespace checks of json.loads: a third of the cost of
-# listing 80,000 rounds, whose small JSON blobs the store itself wrote.
-_decode = json.JSONDecoder().raw_decode
-
-
-# What making a record of a stored cell can raise (the views have let only well-formed rows
-# through; this is the last guard).
-_PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError,
-                 OverflowError)
-
-
-def _counts_from(text: str) -> dict[str, int]:
-    counts = _decode(text)[0]
-    if type(counts) is not dict or not all(type(v) is int for v in counts.values()):
-        raise ValueError(text)
-    return counts
-
-
-def _revotes_from(text: str) -> tuple[Revote, ...]:
-    items = _decode(text)[0]
-    if type(items) is not list:
-        raise ValueError(text)
-    return tuple(Revote(int(r["variation"]), _checked(r["counts"])) for r in items)
-
-
-def _own_from(text: str) -> OwnCase:
-    case = own_from_json(_decode(text)[0])
-    if case is None:
-        raise ValueError(text)
-    return case
-
-
-def _state_from(text: object) -> dict[str, Any] | None:
-    """A stored resume state, or None when the cell is damaged (not a JSON object)."""
-    if text is None:
-        return {}
-    try:
-        state = json.loads(text) if isinstance(text, str) else None
-    except (ValueError, RecursionError):
-        return None
-    return state if isinstance(state, dict) else None
-
-
-def _timeless(state: Mapping[str, Any]) -> dict[str, Any]:
-    """A resume state without the time of day the session's clock started."""
-    return {key: value for key, value in state.items() if key != "clock_started"}
-
-
-def _checked(counts: Any) -> dict[str, int]:
-    if type(counts) is not dict or not all(type(v) is int for v in counts.values()):
-        raise ValueError(counts)
-    return counts
-
-
-_SESSION_COLUMNS = "id, kind, month, team, participants, deck_id, deck_version, completed, abandoned"
-
-
-def _where(
-    kind: SessionKind | None, month_from: str | None, month_to: str | None
-) -> tuple[str, list[Any]]:
-    """A WHERE clause over the sessions (alias ``s``) and its parameters ("" when none)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if kind is not None:
-        where.append("s.kind = ?")
-        params.append(kind)
-    if month_from is not None:
-        where.append("s.month >= ?")
-        params.append(month_from)
-    if month_to is not None:
-        where.append("s.month <= ?")
-        params.append(month_to)
-    return (f" WHERE {' AND '.join(where)}" if where else ""), params
 
 
 class Store:
@@ -454,17 +130,17 @@ class Store:
         # offered the same session after a crash, one gets it and the other is told.
         self._seen: dict[str, str | None] = {}
         self.read_only = read_only
-        # While this store is open, a file named by the token stays locked (see _hold_sign):
+        # While this store is open, a file named by the token stays locked (see store_signs):
         # how another instance tells a session played here from one left by a crash.
         self._sign: sqlite3.Connection | None = None
         # Ids of the sessions the last listing set aside because a stored cell is damaged.
         self.damaged: tuple[str, ...] = ()
         self._closed = False
-        with _translated(path):
+        with translated(path):
             add_views(conn)
         if not read_only:
-            _sweep_signs(path.parent)
-            self._sign = _hold_sign(path.parent, self.token)
+            sweep_signs(path.parent)
+            self._sign = hold_sign(path.parent, self.token)
         _OPEN.add(self)
 
     # -- opening -------------------------------------------------------------------------
@@ -484,106 +160,20 @@ class Store:
         try:
             folder = data_dir if data_dir is not None else paths.data_dir()
         except OSError as exc:  # making the default folder failed: name that folder
-            raise _error_for(exc, Path(str(exc.filename or ".")).absolute() / DB_NAME) from exc
+            raise error_for(exc, Path(str(exc.filename or ".")).absolute() / DB_NAME) from exc
         path = folder.absolute() / DB_NAME
-        _check_path(path)
+        check_path(path)
         try:
-            return cls._open(folder, path, busy_timeout_ms)
+            return cls(connect(folder, path, busy_timeout_ms), path)
         except StoreError as exc:
             if isinstance(exc, StoreCorruptError) or not path.is_file():
                 raise
             try:
-                return cls._open_read_only(path, busy_timeout_ms)
+                return cls(connect_read_only(path, busy_timeout_ms), path, read_only=True)
             except StoreError:
                 raise exc from None
 
-    @classmethod
-    def _open_read_only(cls, path: Path, busy_timeout_ms: int) -> Store:
-        with _translated(path):
-            if not os.access(path, os.R_OK):
-                raise StoreError(f"Het bestand met sessies is niet leesbaar: {path}.")
-            for query in ("mode=ro", "immutable=1"):
-                conn = sqlite3.connect(
-                    f"{path.as_uri()}?{query}", uri=True, timeout=busy_timeout_ms / 1000,
-                    isolation_level=None, check_same_thread=False,
-                )
-                try:
-                    conn.text_factory = _text_from
-                    version = _schema.user_version(conn)
-                    if version != _schema.CURRENT_VERSION:
-                        conn.close()
-                        raise StoreError(f"Het bestand met sessies is niet te gebruiken: {path}.")
-                    conn.execute("SELECT count(*) FROM sessions").fetchone()
-                except sqlite3.Error:
-                    conn.close()
-                    continue
-                return cls(conn, path, read_only=True)
-        raise StoreError(f"Het bestand met sessies is niet te openen: {path}.")
-
-    @classmethod
-    def _open(cls, folder: Path, path: Path, busy_timeout_ms: int) -> Store:
-        with _translated(path):
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            _tighten_folder(folder)
-            if not path.exists():
-                # Create the file ourselves so that it is private from the first byte;
-                # SQLite gives its -wal and -shm files the same mode.
-                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-            conn = sqlite3.connect(
-                path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
-            )
-            try:
-                conn.text_factory = _text_from
-                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms):d}")
-                # Read the version before anything writes: a newer file is never touched.
-                version = _schema.user_version(conn)
-                if version > _schema.CURRENT_VERSION:
-                    raise StoreError(
-                        f"Het bestand met sessies ({path}) is gemaakt met een nieuwere versie van "
-                        "Integer-spel. Werk Integer-spel bij; het bestand is niet aangeraakt."
-                    )
-                _chmod_private(path)
-                conn.execute("PRAGMA journal_mode = WAL")
-                # FULL: a laptop that loses power keeps every vote already confirmed.
-                conn.execute("PRAGMA synchronous = FULL")
-                conn.execute("PRAGMA foreign_keys = ON")
-                # A corrected count or a deleted session leaves no old bytes in the file.
-                conn.execute("PRAGMA secure_delete = ON")
-                if version < _schema.CURRENT_VERSION:
-                    _schema.migrate(conn)
-                # A WAL left by a crash (or by an older version that never closed its store)
-                # still holds superseded values: fold it into the file and empty it now.
-                _checkpoint(conn)
-                for suffix in ("-wal", "-shm"):
-                    _chmod_private(path.with_name(path.name + suffix))
-            except BaseException:
-                conn.close()
-                raise
-        return cls(conn, path)
-
-    @staticmethod
-    def set_aside(data_dir: Path | None = None) -> Path:
-        """Rename a damaged store to ``sessions.sqlite3.beschadigd-N`` and return the new path.
-
-        Never overwrites a file: N is the first free number. Its -wal and -shm files move
-        along, so that a new store does not pick them up. Call only when the user agreed.
-        """
-        folder = data_dir if data_dir is not None else paths.data_dir()
-        path = folder / DB_NAME
-        with _translated(path):
-            n = 1
-            while any(
-                folder.joinpath(f"{DB_NAME}.beschadigd-{n}{s}").exists() for s in ("", "-wal", "-shm")
-            ):
-                n += 1
-            target = folder / f"{DB_NAME}.beschadigd-{n}"
-            for suffix in ("-wal", "-shm", "-journal"):
-                side = folder / (DB_NAME + suffix)
-                if side.exists():
-                    os.replace(side, folder / f"{target.name}{suffix}")
-            if path.exists():
-                os.replace(path, target)
-            return target
+    set_aside = staticmethod(set_aside)
 
     def close(self) -> None:
         """Close the connection (a no-op when already closed).
@@ -603,10 +193,10 @@ class Store:
                     self._conn.execute(
                         "UPDATE sessions SET holder = NULL WHERE holder = ?", (self.token,)
                     )
-                _checkpoint(self._conn)
+                checkpoint(self._conn)
             with suppress(sqlite3.Error):
                 self._conn.close()
-            _release_sign(self.path.parent, self.token, self._sign)
+            release_sign(self.path.parent, self.token, self._sign)
             self._sign = None
 
     @property
@@ -620,7 +210,7 @@ class Store:
             return
         with self._lock:
             if not self._closed:
-                _checkpoint(self._conn)
+                checkpoint(self._conn)
 
     def __enter__(self) -> Store:
         return self
@@ -636,7 +226,7 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, _translated(self.path):
+        with self._lock, translated(self.path):
             self._check_open()
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
@@ -651,7 +241,7 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, _translated(self.path):
+        with self._lock, translated(self.path):
             self._check_open()
             conn = self._conn
             conn.execute("BEGIN")
@@ -705,7 +295,7 @@ class Store:
             ).fetchone()
             if row is None or row[1] or row[2] or not self._may_hold(session_id, row[0]):
                 return False
-            if row[0] is not None and row[0] != self.token and _alive(self.path.parent, row[0]):
+            if row[0] is not None and row[0] != self.token and alive(self.path.parent, row[0]):
                 return False  # its instance is still open: it is being played there
             self._seen.pop(session_id, None)
             conn.execute("UPDATE sessions SET holder = ? WHERE id = ?", (self.token, session_id))
@@ -768,7 +358,7 @@ class Store:
                     participants,
                     deck_id,
                     deck_version,
-                    None if state is None else _dumps(dict(state)),
+                    None if state is None else dumps(dict(state)),
                     self.token,
                 ),
             )
@@ -778,7 +368,7 @@ class Store:
         """Insert or replace the round at position ``index`` (0-based); the note is scrubbed."""
         if index < 0:
             raise ValueError(f"round index must be 0 or more: {index}")
-        row = _round_row(session_id, index, rnd)
+        row = round_row(session_id, index, rnd)
         with self._write() as conn:
             self._touch(conn, session_id)
             conn.execute("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
@@ -809,13 +399,13 @@ class Store:
     def save_pulse(self, session_id: str, pulse: Sequence[PulseAnswer]) -> None:
         """Replace the session's pulse answers."""
         for answer in pulse:
-            _check_counts(answer.counts)
+            check_counts(answer.counts)
         with self._write() as conn:
             self._touch(conn, session_id)
             conn.execute("DELETE FROM pulse WHERE session_id = ?", (session_id,))
             conn.executemany(
                 "INSERT INTO pulse VALUES (?, ?, ?, ?)",
-                [(session_id, i, a.question, _dumps(dict(a.counts))) for i, a in enumerate(pulse)],
+                [(session_id, i, a.question, dumps(dict(a.counts))) for i, a in enumerate(pulse)],
             )
 
     def save_state(self, session_id: str, state: Mapping[str, Any]) -> None:
@@ -828,7 +418,7 @@ class Store:
             ended = conn.execute(
                 "SELECT completed OR abandoned FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()[0]
-            text = _dumps(_timeless(state) if ended else dict(state))
+            text = dumps(timeless(state) if ended else dict(state))
             conn.execute("UPDATE sessions SET state_json = ? WHERE id = ?", (text, session_id))
 
     def complete(self, session_id: str) -> None:
@@ -845,10 +435,10 @@ class Store:
             row = conn.execute(
                 "SELECT state_json FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
-            state = _state_from(row[0])
+            state = state_from(row[0])
             conn.execute(
                 f"UPDATE sessions SET {column} = 1, state_json = ? WHERE id = ?",  # noqa: S608
-                (row[0] if state is None else _dumps(_timeless(state)), session_id),
+                (row[0] if state is None else dumps(timeless(state)), session_id),
             )
 
     def delete_session(self, session_id: str) -> None:
@@ -877,12 +467,12 @@ class Store:
                 (kind,),
             ).fetchall()
             for sid, text, holder in rows:
-                if holder is not None and holder != self.token and _alive(
+                if holder is not None and holder != self.token and alive(
                         self.path.parent, holder):
                     continue  # open in another window
                 # A damaged state is offered as an empty one: the app then says the session
                 # cannot go on, rather than forgetting it without a word.
-                state = _state_from(text) or {}
+                state = state_from(text) or {}
                 records = self._load(conn, "s.id = ?", [sid])
                 if records:
                     if holder != self.token:
@@ -921,7 +511,7 @@ class Store:
             row = conn.execute("SELECT state_json FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             return None
-        return _state_from(row[0]) or {}
+        return state_from(row[0]) or {}
 
     def list_sessions(
         self,
@@ -930,95 +520,14 @@ class Store:
         month_to: str | None = None,
     ) -> list[SessionRecord]:
         """Sessions with their rounds and pulse, oldest month first; fast for 10,000 sessions."""
-        where, params = _where(kind, month_from, month_to)
-        with self._read() as conn, gc_paused():
+        where, params = where_clause(kind, month_from, month_to)
+        with self._read() as conn:
             return self._load(conn, where.removeprefix(" WHERE "), params)
 
     def _load(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[SessionRecord]:
-        """Well-formed sessions matching ``where`` (over alias ``s``), in three bulk queries;
-        ``self.damaged`` lists the ids of those left out for a damaged cell.
-
-        Each query reads its rows with the check of the views (SESSION_OK, ROUND_OK,
-        PULSE_OK) as a column: one pass over the rounds both checks and reads them.
-        """
-        clause = f" WHERE {where}" if where else ""
-        sessions = conn.execute(
-            f"SELECT {SESSION_OK}, {_SESSION_COLUMNS} FROM main.sessions s{clause}"
-            " ORDER BY s.month, s.id",
-            params,
-        ).fetchall()
-        bad = {row[1] for row in sessions if not row[0]}
-        if where:
-            # Those whose kind or month is itself damaged match no filter: count them too.
-            bad.update(row[0] for row in conn.execute(
-                "SELECT s.id FROM main.sessions s WHERE NOT (s.kind IN ('team', 'practice')"
-                " AND typeof(s.month) = 'text' AND s.month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]')"
-            ))
-        # IN over the sorted id list lets SQLite walk the rounds' primary key in order; a
-        # JOIN would need a temporary B-tree to sort 80,000 rows.
-        join = f" WHERE r.session_id IN (SELECT s.id FROM main.sessions s{clause})" if where else ""
-        rounds: dict[str, list[Round]] = {}
-        for ok, sid, dilemma, theme, vote, counts, revotes, minutes, note, blanco, own in (
-            conn.execute(
-                f"SELECT {ROUND_OK}, r.session_id, r.dilemma, r.theme, r.vote, r.counts_json,"
-                f" r.revotes_json, r.minutes, r.note, r.blanco, r.own_json FROM main.rounds r{join}"
-                " ORDER BY r.session_id, r.idx",
-                params,
-            )
-        ):
-            if sid in bad:
-                continue
-            try:
-                if not ok:
-                    raise ValueError(sid)
-                rnd = Round(
-                    dilemma,
-                    theme,
-                    vote,
-                    None if counts is None else _counts_from(counts),
-                    () if revotes is None else _revotes_from(revotes),
-                    minutes,
-                    note,
-                    blanco,
-                    # The check sees an object; its shape is own_from_json's to judge.
-                    None if own is None else _own_from(own),
-                )
-            except _PARSE_ERRORS:
-                bad.add(sid)
-                continue
-            lst = rounds.get(sid)
-            if lst is None:
-                rounds[sid] = [rnd]
-            else:
-                lst.append(rnd)
-        pulse: dict[str, list[PulseAnswer]] = {}
-        for ok, sid, question, counts in conn.execute(
-            f"SELECT {PULSE_OK}, p.session_id, p.question, p.counts_json FROM main.pulse p"
-            f"{join.replace('r.session_id', 'p.session_id')} ORDER BY p.session_id, p.idx",
-            params,
-        ):
-            if not ok:
-                bad.add(sid)
-            elif sid not in bad:
-                pulse.setdefault(sid, []).append(PulseAnswer(question, _counts_from(counts)))
-        records = [
-            SessionRecord(
-                id=row[1],
-                kind=row[2],
-                month=row[3],
-                team=row[4],
-                participants=row[5],
-                deck_id=row[6],
-                deck_version=row[7],
-                rounds=tuple(rounds.get(row[1], ())),
-                pulse=tuple(pulse.get(row[1], ())),
-                completed=bool(row[8]),
-                extra={"abandoned": True} if row[9] else {},
-            )
-            for row in sessions
-            if row[1] not in bad
-        ]
-        self.damaged = tuple(sorted(str(sid) for sid in bad))
+        """Well-formed sessions matching ``where`` (over alias ``s``); ``self.damaged`` lists
+        the ids of those left out for a damaged cell."""
+        records, self.damaged = load_records(conn, where, params)
         return records
 
     def listing(self, kind: SessionKind | None = "team") -> list[SessionLine]:
@@ -1041,7 +550,7 @@ class Store:
     ) -> tuple[str | None, str | None]:
         """The earliest and latest month of the sessions of ``kind`` within the bounds given
         (None, None when there are none)."""
-        where, params = _where(kind, month_from, month_to)
+        where, params = where_clause(kind, month_from, month_to)
         with self._read() as conn:
             row = conn.execute(f"SELECT min(s.month), max(s.month) FROM sessions s{where}",
                                params).fetchone()
@@ -1060,22 +569,9 @@ class Store:
         (short) reads and writes; ``apart`` is kept for callers that say so.
         """
         del apart  # every reading is apart: the shadowing views must stay off the store's own
-        with _translated(self.path):
-            conn = sqlite3.connect(
-                f"{self.path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None, check_same_thread=False,
-            )
+        with translated(self.path):
+            conn = connect_well_formed(self.path, BUSY_TIMEOUT_MS)
             try:
-                conn.text_factory = _text_from
-                add_views(conn)
-                conn.execute("BEGIN")
-                # Checked once (the check reads every row), then each query reads the ids.
-                conn.execute("CREATE TEMP TABLE readable (id TEXT PRIMARY KEY) WITHOUT ROWID")
-                conn.execute("INSERT INTO temp.readable SELECT id FROM temp.good_sessions")
-                for table, key in (("sessions", "id"), ("rounds", "session_id"),
-                                   ("pulse", "session_id")):
-                    conn.execute(f"CREATE TEMP VIEW {table} AS SELECT * FROM main.{table}"
-                                 f" WHERE {key} IN (SELECT id FROM temp.readable)")
                 yield conn
             finally:
                 conn.close()
@@ -1108,45 +604,15 @@ class Store:
         """
         # A bulk insert that does not fit SQLite's default 2 MB page cache spills pages to
         # the WAL again and again; a larger cache for this one transaction halves the time.
-        with self._lock, _translated(self.path):
+        with self._lock, translated(self.path):
             self._conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB:d}")
             try:
-                return self._insert_records(records)
+                with self._write() as conn:
+                    return insert_records(conn, records)
             finally:
                 with suppress(sqlite3.Error):
                     self._conn.execute(f"PRAGMA cache_size = {DEFAULT_CACHE_SIZE:d}")
                     self._conn.execute("PRAGMA shrink_memory")
-
-    def _insert_records(self, records: Iterable[SessionRecord]) -> tuple[int, int]:
-        with self._write() as conn:
-            known = {row[0] for row in conn.execute("SELECT id FROM sessions")}
-            session_rows: list[tuple[Any, ...]] = []
-            round_rows: list[tuple[Any, ...]] = []
-            pulse_rows: list[tuple[Any, ...]] = []
-            skipped = 0
-            for rec in records:
-                if rec.id in known:
-                    skipped += 1
-                    continue
-                known.add(rec.id)
-                session_rows.append(
-                    (rec.id, rec.kind, rec.month, rec.team, rec.participants, rec.deck_id,
-                     rec.deck_version, int(rec.completed), 1, None)
-                )
-                round_rows.extend(_round_row(rec.id, i, r) for i, r in enumerate(rec.rounds))
-                pulse_rows.extend(
-                    (rec.id, i, p.question, _dumps(dict(p.counts))) for i, p in enumerate(rec.pulse)
-                )
-            conn.executemany(
-                f"INSERT INTO sessions ({_SESSION_COLUMNS}, state_json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                session_rows,
-            )
-            # OR REPLACE: rows a damaged file kept without their session (orphans) give way.
-            conn.executemany("INSERT OR REPLACE INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             round_rows)
-            conn.executemany("INSERT OR REPLACE INTO pulse VALUES (?, ?, ?, ?)", pulse_rows)
-        return len(session_rows), skipped
 
     # -- walkthroughs --------------------------------------------------------------------
 
@@ -1159,30 +625,17 @@ class Store:
         data: Mapping[str, Any],
     ) -> str:
         """Insert (id None) or update a 7-step walkthrough; free text scrubbed; returns its id."""
-        wid = walkthrough_id or str(uuid.uuid4())
-        text = _dumps(scrub_tree(dict(data)).value)
+        wid = walkthrough_id or store_walkthroughs.new_id()
+        text = store_walkthroughs.scrubbed_text(data)
         with self._write() as conn:
-            if session_id is not None and conn.execute(
-                "SELECT 1 FROM sessions WHERE id = ?", (session_id,)
-            ).fetchone() is None:
-                session_id = None
-            conn.execute(
-                "INSERT INTO walkthroughs (id, session_id, dilemma_id, data_json)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                " session_id = excluded.session_id, dilemma_id = excluded.dilemma_id,"
-                " data_json = excluded.data_json",
-                (wid, session_id, dilemma_id, text),
-            )
+            store_walkthroughs.save(conn, wid, session_id=session_id, dilemma_id=dilemma_id,
+                                    text=text)
         return wid
 
     def get_walkthrough(self, walkthrough_id: str) -> dict[str, Any] | None:
         """The data of a walkthrough as saved (scrubbed), or None."""
         with self._read() as conn:
-            row = conn.execute(
-                "SELECT data_json FROM walkthroughs WHERE id = ?", (walkthrough_id,)
-            ).fetchone()
-        data = None if row is None else _state_from(row[0])
-        return None if data is None else data
+            return store_walkthroughs.get(conn, walkthrough_id)
 
     def set_participants(self, session_id: str, participants: int) -> None:
         """Change how many took part (latecomers, leavers) while the session is played."""
@@ -1220,43 +673,13 @@ class Store:
     def open_walkthroughs(self, dilemma_id: str | None = None) -> list[WalkthroughInfo]:
         """Walkthroughs not closed with "Klaar", latest month first, then by title (of one
         card if `dilemma_id`); the store keeps no order of saving (SPEC §8)."""
-        query = "SELECT id, dilemma_id, data_json, session_id FROM walkthroughs"
-        args: tuple[str, ...] = ()
-        if dilemma_id is not None:
-            query += " WHERE dilemma_id = ?"
-            args = (dilemma_id,)
         with self._read() as conn:
-            rows = conn.execute(query, args).fetchall()
-        found: list[WalkthroughInfo] = []
-        for wid, did, text, sid in rows:
-            try:
-                data = json.loads(text)
-            except ValueError:
-                continue
-            if not isinstance(data, dict) or data.get("finished"):
-                continue
-            steps = data.get("steps")
-            found.append(
-                WalkthroughInfo(
-                    id=str(wid),
-                    dilemma_id=str(did) if did else None,
-                    title=str(data.get("title") or "Eigen dilemma"),
-                    step=int(data.get("current") or 0) + 1
-                    if isinstance(data.get("current"), int)
-                    else 1,
-                    steps=len(steps) if isinstance(steps, list) else 7,
-                    month=str(data.get("month") or ""),
-                    session_id=str(sid) if sid else None,
-                )
-            )
-        found.sort(key=lambda w: (w.title, w.id))
-        found.sort(key=lambda w: w.month, reverse=True)
-        return found
+            return store_walkthroughs.unfinished(conn, dilemma_id)
 
     def delete_walkthrough(self, walkthrough_id: str) -> None:
         """Remove a walkthrough for good (the person asked for it)."""
         with self._write() as conn:
-            conn.execute("DELETE FROM walkthroughs WHERE id = ?", (walkthrough_id,))
+            store_walkthroughs.delete(conn, walkthrough_id)
         self.checkpoint()
 
 
@@ -1271,17 +694,3 @@ class SessionLine:
     participants: int
     completed: bool
     rounds: int
-
-
-@dataclass(frozen=True)
-class WalkthroughInfo:
-    """One saved walkthrough as the lists show it: its card, title and the step it is at."""
-
-    id: str
-    dilemma_id: str | None
-    title: str
-    step: int
-    steps: int
-    month: str
-    session_id: str | None = None
-    """The team session (a deep dive) or practice run it belongs to, if any."""

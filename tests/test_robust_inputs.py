@@ -343,10 +343,10 @@ def test_a_store_that_cannot_be_written_opens_read_only(
                         deck_version="1", month="2026-03")
     store.close()
 
-    def readonly(*args: object) -> Store:
+    def readonly(*args: object) -> None:
         raise StoreError("Je gegevensmap is niet beschrijfbaar.")
 
-    monkeypatch.setattr(Store, "_open", classmethod(lambda cls, *a: readonly()))
+    monkeypatch.setattr("sessions.store.connect", readonly)
     store = Store.open()
     assert store.read_only and [r.team for r in store.list_sessions()] == ["Leesbaar"]
     with pytest.raises(StoreError):

@@ -13,7 +13,7 @@ from textual import events
 from textual.widgets import TextArea
 
 import game.screens.walkthrough as walkthrough_screen
-import sessions.store as store_module
+import sessions.store_walkthroughs as store_module
 from game.context import AppContext
 from game.rules.text import changed_stretch
 from game.screens.walkthrough import WalkthroughScreen
