@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
+from textual.app import App
+from textual.screen import Screen
+
 from dilemmas.config import Config
 from dilemmas.discovery import DeckRegistry
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
@@ -45,6 +50,17 @@ def bare_app(*decks: Deck) -> IntegerSpelApp:
 def screen_text(app: IntegerSpelApp) -> str:
     """What the terminal shows now, as plain lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
+
+def screen_as(app: App[Any], kind: type[ScreenT]) -> ScreenT:
+    """The app's current screen, checked to be a ``kind`` (without narrowing ``app.screen``
+    itself, which the next key press may change)."""
+    screen = app.screen
+    assert isinstance(screen, kind), f"{type(screen).__name__} is not a {kind.__name__}"
+    return screen
 
 
 def crash(store: Store) -> None:

@@ -15,11 +15,12 @@ from dilemmas.discovery import DeckRegistry
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import FIELD_KEYS
 from game.context import AppContext
-from game.rules.practice import draw_cards
+from game.rules.practice import Phase, draw_cards
 from game.screens.practice import PracticeScreen
 from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
 from sessions.model import Round
 from sessions.store import Store
+from tests.factories import screen_as
 
 CHOICE = Answer(kind="choice", options=(Option("A", "Aannemen"), Option("B", "Weigeren")))
 
@@ -93,6 +94,12 @@ def team_session(store: Store, dilemma: str, counts: dict[str, int]) -> None:
     )
 
 
+def phase_of(screen: PracticeScreen) -> Phase:
+    """The run's phase, read afresh (mypy keeps an attribute narrowed across awaits)."""
+    assert screen.run is not None
+    return screen.run.phase
+
+
 def text_of(app: App[Any], selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
@@ -150,12 +157,12 @@ async def test_practice_run_end_to_end(store: Store) -> None:
         await pilot.press(*"Neem ik het aan")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, WalkthroughSummaryScreen)
+        screen_as(app, WalkthroughSummaryScreen)
         await pilot.press("ctrl+d")  # warns about the empty steps
         await pilot.press("ctrl+d")
         await pilot.pause()
         # Without a decision the run waits; choosing the card again continues the same walkthrough.
-        assert app.screen is screen and screen.run.phase == "walkthrough"
+        assert screen_as(app, PracticeScreen) is screen and phase_of(screen) == "walkthrough"
         assert "nog niet af" in text_of(app, "#practice-walk-text")
         first_walk = screen.run.walkthrough_id
         assert first_walk is not None
@@ -175,8 +182,8 @@ async def test_practice_run_end_to_end(store: Store) -> None:
         await pilot.pause()
 
         # The end: oath and contacts.
-        assert app.screen is screen
-        assert screen.run.phase == "end"
+        assert screen_as(app, PracticeScreen) is screen
+        assert phase_of(screen) == "end"
         end = app.screen.query_one("#practice-end", Markdown)
         source = end.source
         assert "Ik beloof dat ik eerlijk werk." in source
@@ -292,7 +299,7 @@ async def test_finishing_without_a_decision_says_so_at_the_end(store: Store) -> 
         await pilot.pause()
         await pilot.press("escape")  # and leave it without a decision
         await pilot.pause()
-        assert app.screen is screen and screen.run is not None
+        assert screen_as(app, PracticeScreen) is screen and screen.run is not None
         assert screen.run.phase == "walkthrough"
         await pilot.click("#practice-skip-walk")
         await pilot.pause()

@@ -134,10 +134,12 @@ def test_invalid_rounds_are_refused(store: Store) -> None:
     with pytest.raises(ValueError):
         store.save_round(sid, 0, Round("a", "t", "hands", {"A": -1}))
     with pytest.raises(ValueError):
-        store.save_round(sid, 0, Round("a", "t", "hands", {"A": True}))  # type: ignore[dict-item]
+        store.save_round(sid, 0, Round("a", "t", "hands", {"A": True}))  # a bool, not a count
     with pytest.raises(ValueError):
         _start(store, month="2026-13")
-    assert store.get(sid).rounds == ()  # type: ignore[union-attr]
+    record = store.get(sid)
+    assert record is not None
+    assert record.rounds == ()
 
 
 def test_get_by_prefix(store: Store) -> None:
