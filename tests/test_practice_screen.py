@@ -3,95 +3,28 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 from typing import Any
 
-import pytest
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.widgets import Markdown, Static
 
-from dilemmas.config import Config, Contact
+from dilemmas.config import Config
 from dilemmas.discovery import DeckRegistry
-from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
-from game.app import FIELD_KEYS
+from dilemmas.model import Deck, DeckInfo, Theme
 from game.context import AppContext
 from game.rules.practice import Phase, draw_cards
 from game.screens.practice import PracticeScreen
 from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
-from sessions.model import Round
 from sessions.store import Store
-from tests.factories import screen_as
-
-CHOICE = Answer(kind="choice", options=(Option("A", "Aannemen"), Option("B", "Weigeren")))
-
-
-def card(i: int, audience: tuple[str, ...] = ("team", "nieuw"), answer: Answer = CHOICE) -> Dilemma:
-    return Dilemma(
-        id=f"kaart-{i}",
-        theme="geschenken",
-        title=f"Kaart {i}",
-        situation=f"Situatie {i}.",
-        question="Wat doe je?",
-        answer=answer,
-        guidance=f"Uitleg bij kaart {i}.",
-        references=(f"Gedragscode artikel {i}",),
-        audience=audience,
-    )
-
-
-def make_deck() -> Deck:
-    cards = [card(i) for i in range(1, 4)]
-    cards.append(card(9, audience=("team",)))  # not for new hires
-    cards.append(card(4, answer=Answer(kind="scale", points=5, low="nooit", high="altijd")))
-    return Deck(
-        info=DeckInfo(id="oefendeck", title="Oefendeck", version="2"),
-        themes=(Theme("geschenken", "Geschenken"),),
-        dilemmas=tuple(cards),
-    )
-
-
-class Host(App[None]):
-    BINDINGS = [*FIELD_KEYS]  # as the real app has them
-
-    def __init__(self, ctx: AppContext, rng: random.Random) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.rng = rng
-        self.closed = 0
-
-    def compose(self) -> ComposeResult:
-        yield Static("menu", id="below")
-
-    def on_mount(self) -> None:
-        self.push_screen(PracticeScreen(rng=self.rng), lambda _: self.note_closed())
-
-    def note_closed(self) -> None:
-        self.closed += 1
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store.open(tmp_path / "data")
-
-
-def make_ctx(store: Store, *, count: int = 3, k: int = 5) -> AppContext:
-    deck = make_deck()
-    config = Config(
-        oath="Ik beloof dat ik eerlijk werk.",
-        contacts=(Contact("Vertrouwenspersoon", "Vera", "intranet/vp"),),
-        k=k,
-        practice_count=count,
-    )
-    return AppContext(config=config, registry=DeckRegistry(decks={deck.id: deck}), store=store)
-
-
-def team_session(store: Store, dilemma: str, counts: dict[str, int]) -> None:
-    sid = store.start_session(
-        kind="team", team="Burgerzaken", participants=9, deck_id="oefendeck", deck_version="2"
-    )
-    store.save_round(
-        sid, 0, Round(dilemma=dilemma, theme="geschenken", vote="hands", counts=counts)
-    )
+from tests.factories import PracticeHost as Host
+from tests.factories import practice_card as card
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import practice_deck as make_deck
+from tests.factories import (
+    screen_as,
+    team_session,
+    temp_store,  # noqa: F401 (the fixture store)
+)
 
 
 def phase_of(screen: PracticeScreen) -> Phase:

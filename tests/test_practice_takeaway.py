@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_practice_screen import Host, card, make_ctx, make_deck, store, team_session
 from textual.widgets import Static
 
 import game.export
@@ -23,8 +22,14 @@ from game.rules.practice import PracticeCard, PracticeRun, draw_cards, team_figu
 from game.rules.practice_recap import build_recap, recap_html, recap_markdown
 from game.screens.practice import PracticeScreen
 from sessions.store import Store
-
-__all__ = ["store"]  # the pytest fixture, imported for use here
+from tests.factories import PracticeHost as Host
+from tests.factories import practice_card as card
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import practice_deck as make_deck
+from tests.factories import (
+    team_session,
+    temp_store,  # noqa: F401 (fixtures)
+)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TOOLS = all(Path(p).exists() or shutil.which(p) for p in (CHROMIUM, "pdfinfo", "pdftoppm"))

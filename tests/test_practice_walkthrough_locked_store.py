@@ -14,16 +14,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from test_practice_screen import Host, make_ctx, store
-from test_walkthrough_screen import Host as WalkHost
-from test_walkthrough_screen import make_deck, screen_of
 from textual.widgets import Static, TextArea
 
 from game.screens.practice import PracticeScreen
 from game.screens.walkthrough import WalkthroughScreen
 from sessions.store import Store
-
-__all__ = ["store"]  # the pytest fixture, imported for use here
+from tests.factories import PracticeHost as Host
+from tests.factories import WalkthroughHost as WalkHost
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import (
+    screen_of,
+    temp_store,  # noqa: F401 (fixtures)
+)
+from tests.factories import walkthrough_deck as make_deck
 
 # Seconds for a key to be handled and drawn, Pilot's waits included, on a shared machine; a
 # store call on the event loop would wait for the lock (the store's busy timeout is 10 s).

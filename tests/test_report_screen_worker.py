@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report_screen import make_ctx, open_report, store  # noqa: F401
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
 import game.screens.report as report_screen
@@ -19,6 +18,11 @@ from game.widgets.report_figures import ReportFigures
 from sessions.model import SessionRecord
 from sessions.report import build_report_from_store
 from sessions.store import Store
+from tests.factories import (
+    open_report,
+    report_store,  # noqa: F401 (fixtures)
+)
+from tests.factories import report_ctx as make_ctx
 
 
 async def test_the_screen_answers_while_the_report_is_built(

@@ -3,14 +3,14 @@ and not over the text of the first row."""
 
 from __future__ import annotations
 
-from test_walkthrough_screen import Host, ctx, make_deck, screen_of, store
 from textual import events
 from textual.widgets import Input, TextArea
 
 from game.context import AppContext
 from game.screens.walkthrough import WalkthroughScreen
-
-__all__ = ["ctx", "store"]  # pytest fixtures, imported for use here
+from tests.factories import WalkthroughHost as Host
+from tests.factories import screen_of, temp_store, walkthrough_ctx  # noqa: F401 (fixtures)
+from tests.factories import walkthrough_deck as make_deck
 
 
 def burst(app: Host, keys: list[str]) -> None:

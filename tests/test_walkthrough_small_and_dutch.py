@@ -4,15 +4,15 @@ on an own dilemma; practice's start says nothing about the WIO's unfinished conf
 
 from __future__ import annotations
 
-from test_walkthrough_screen import Host, ctx, make_deck, store
 from textual.widgets import Button, Footer, Input, Static
 
 from dilemmas.stappenplan import load_stappenplan
 from game.context import AppContext
 from game.rules.walkthrough import WalkthroughState
 from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
-
-__all__ = ["ctx", "store"]  # pytest fixtures, imported for use here
+from tests.factories import WalkthroughHost as Host
+from tests.factories import temp_store, walkthrough_ctx  # noqa: F401 (fixtures)
+from tests.factories import walkthrough_deck as make_deck
 
 
 async def test_summary_at_80x24_shows_klaar_and_a_short_footer(ctx: AppContext) -> None:

@@ -1,4 +1,4 @@
-"""Issue 15 item 6: practice for someone alone, whose run it is, the draw, the end."""
+"""Practice for someone alone: whose run it is, the draw, the end."""
 
 from __future__ import annotations
 
@@ -7,16 +7,18 @@ from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
-from test_practice_screen import Host, card, make_ctx, make_deck, store
-from textual.widgets import Markdown, Static
+from textual.widgets import Button, Markdown, Static
 
 from dilemmas.model import Deck, DeckInfo, Theme
 from game.rules.practice import draw_cards, spread_themes
 from game.screens.practice import PracticeScreen
 from game.screens.walkthrough import WalkthroughScreen
 from sessions.store import Store
-
-__all__ = ["store"]  # the pytest fixture, imported for use here
+from tests.factories import PracticeHost as Host
+from tests.factories import practice_card as card
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import practice_deck as make_deck
+from tests.factories import temp_store  # noqa: F401 (fixtures)
 
 
 def themed_deck(themes: list[str]) -> Deck:
@@ -72,7 +74,7 @@ async def test_resume_names_the_card_and_asks_whose_it_is(store: Store) -> None:
         assert "Is dat jouw ronde?" in text and "die ronde wordt gewist" in text
         # The answers themselves say what happens; "Nee" is tested in
         # test_practice_shared_laptop.py. On a shared laptop "Nee" is the default.
-        labels = [str(b.label) for b in app.screen.query(".practice-buttons Button")]
+        labels = [str(b.label) for b in app.screen.query(".practice-buttons Button").results(Button)]
         assert labels == ["Nee, begin opnieuw", "Ja, verder waar ik was"]
         assert app.screen.focused is not None and app.screen.focused.id == "practice-not-mine"
 
@@ -153,7 +155,7 @@ async def _answer_all_and_skip_walk(app: Host, pilot: object) -> PracticeScreen:
 
 
 async def test_end_screen_recaps_own_choice_beside_team_figures(store: Store) -> None:
-    from test_practice_screen import team_session
+    from tests.factories import team_session
 
     ctx = make_ctx(store, count=2, k=5)
     team_session(store, "kaart-1", {"A": 3, "B": 2})  # exactly k: shown
