@@ -152,7 +152,8 @@ def test_imported_unfinished_sessions_are_not_offered_for_resuming(isolated_dirs
     store = Store.open()
     import_bundles(store, [_write(tmp_path / "b.json", _bundle(_session(completed=False)))])
     assert store.unfinished() is None
-    assert store.get(UUID_A) is not None and not store.get(UUID_A).completed  # type: ignore[union-attr]
+    record = store.get(UUID_A)
+    assert record is not None and not record.completed
     store.close()
 
 

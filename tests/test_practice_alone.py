@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import Button, Markdown, Static
 
-from dilemmas.model import Deck, DeckInfo, Theme
+from dilemmas.model import Deck, DeckInfo, Dilemma, Theme
+from game.context import AppContext
 from game.rules.practice import draw_cards, spread_themes
 from game.screens.practice import PracticeScreen
 from game.screens.walkthrough import WalkthroughScreen
@@ -178,11 +179,11 @@ async def test_end_screen_recaps_own_choice_beside_team_figures(store: Store) ->
         assert "Ik beloof dat ik eerlijk werk." in source and "Vera" in source
 
 
-def _one_card_ctx(store: Store, dilemma: object) -> object:
+def _one_card_ctx(store: Store, dilemma: Dilemma) -> AppContext:
     deck = Deck(
         info=DeckInfo(id="een", title="Een", version="1"),
         themes=(Theme("geschenken", "Geschenken"),),
-        dilemmas=(dilemma,),  # type: ignore[arg-type]
+        dilemmas=(dilemma,),
     )
     ctx = make_ctx(store, count=1)
     ctx.registry = type(ctx.registry)(decks={deck.id: deck})
@@ -197,11 +198,11 @@ async def test_variations_after_the_answer_and_heavy_cards_name_113(store: Store
         variations=("En als hij over zelfdoding begint?", "En als het je buurman is?"),
     )
     ctx = _one_card_ctx(store, heavy)
-    ctx.config = replace(  # type: ignore[attr-defined]
-        ctx.config,  # type: ignore[attr-defined]
+    ctx.config = replace(
+        ctx.config,
         contacts=(Contact("Vertrouwenspersoon", "Vera", "intranet/vp", id="vertrouwenspersoon"),),
     )
-    app = Host(ctx, random.Random(1))  # type: ignore[arg-type]
+    app = Host(ctx, random.Random(1))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.click("#practice-start")

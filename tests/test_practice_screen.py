@@ -41,7 +41,9 @@ async def test_practice_run_end_to_end(store: Store) -> None:
     order = [c.dilemma.id for c in draw_cards([make_deck()], 3, random.Random(7))]
     # Teams answered the first card 6 times (>= k) and the second only 4 times (< k).
     deck = make_deck()
-    keys = [deck.dilemma(d).answer.keys for d in order]  # type: ignore[union-attr]
+    cards = [deck.dilemma(d) for d in order]
+    keys = [c.answer.keys for c in cards if c is not None]
+    assert len(keys) == len(order)
     team_session(store, order[0], {keys[0][0]: 2, keys[0][1]: 4})
     team_session(store, order[1], {keys[1][0]: 1, keys[1][1]: 3})
     app = Host(make_ctx(store, count=3, k=5), random.Random(7))

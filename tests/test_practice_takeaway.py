@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 import game.export
 from dilemmas.config import DEFAULT_CONTACTS, Config, Contact
@@ -193,7 +193,7 @@ async def test_scrub_notice_shows_verwijderd_in_the_page_not_over_it(store: Stor
         await pilot.pause()
         await pilot.click("#practice-start")
         await pilot.pause()
-        app.screen.query_one("#practice-open").text = "Ik mail het naar j.jansen@voorbeeld.nl"  # type: ignore[attr-defined]
+        app.screen.query_one("#practice-open", TextArea).text = "Ik mail het naar j.jansen@voorbeeld.nl"
         await pilot.click("#practice-open-done")
         await pilot.pause()
         notice = str(app.screen.query_one("#practice-scrubbed", Static).render())
@@ -267,7 +267,7 @@ async def test_after_the_end_nothing_of_the_run_is_left_in_the_files(
         await pilot.pause()
         await pilot.click("#practice-start")
         await pilot.pause()
-        app.screen.query_one("#practice-open").text = "GEHEIMOEFEN ik neem het aan"  # type: ignore[attr-defined]
+        app.screen.query_one("#practice-open", TextArea).text = "GEHEIMOEFEN ik neem het aan"
         await pilot.click("#practice-open-done")
         await pilot.pause()
         screen = app.screen

@@ -140,7 +140,9 @@ def _pages(pdf: Path) -> int:
                           check=True).stdout
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
     assert size and round(float(size.group(1))) == 595 and round(float(size.group(2))) == 842
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    pages = re.search(r"Pages:\s+(\d+)", info)
+    assert pages is not None
+    return int(pages.group(1))
 
 
 def _text(pdf: Path, n: int) -> str:

@@ -68,7 +68,8 @@ def test_session_saved_as_it_is_played_and_resumed(isolated_dirs: Path) -> None:
     assert record.pulse == (PulseAnswer("kent-vertrouwenspersoon", {"ja": 4, "nee": 5}),)
     again.complete(sid)
     assert again.unfinished() is None
-    assert again.get(sid) is not None and again.get(sid).completed  # type: ignore[union-attr]
+    done = again.get(sid)
+    assert done is not None and done.completed
     again.close()
 
 
@@ -144,8 +145,9 @@ def test_invalid_rounds_are_refused(store: Store) -> None:
 
 def test_get_by_prefix(store: Store) -> None:
     sid = _start(store)
-    assert store.get(sid[:8]) is not None
-    assert store.get(sid[:8]).id == sid  # type: ignore[union-attr]
+    record = store.get(sid[:8])
+    assert record is not None
+    assert record.id == sid
     assert store.get("zzzz") is None
     assert store.get("") is None
     assert store.find_ids(sid[:8]) == [sid]
@@ -228,9 +230,11 @@ def test_walkthrough_is_scrubbed_and_updated(store: Store) -> None:
 
 def test_team_label_is_trimmed_scrubbed_and_blank_is_none(store: Store) -> None:
     sid = _start(store, team="   ")
-    assert store.get(sid).team is None  # type: ignore[union-attr]
+    record = store.get(sid)
+    assert record is not None and record.team is None
     sid = _start(store, team=" Balie (bel 06-12345678) ")
-    assert store.get(sid).team == "Balie (bel [verwijderd])"  # type: ignore[union-attr]
+    record = store.get(sid)
+    assert record is not None and record.team == "Balie (bel [verwijderd])"
 
 
 # -- files, schema and faults ------------------------------------------------------------

@@ -9,12 +9,16 @@ from textual.widgets import Button, Markdown, OptionList, Static, TextArea
 from game.context import AppContext
 from game.dialogs.walkthrough_continue import ContinueDialog
 from game.rules.walkthrough import list_walkthroughs
-from game.screens.walkthrough import WalkthroughScreen, offer_open_walkthrough
+from game.screens.walkthrough import (
+    WalkthroughScreen,
+    WalkthroughSummaryScreen,
+    offer_open_walkthrough,
+)
 from game.screens.walkthrough_pick import WalkthroughPickScreen
 from game.widgets.step_rail import RailItem
 from sessions.store import Store
 from tests.factories import WalkthroughHost as Host
-from tests.factories import screen_of, temp_store, type_into, walkthrough_ctx  # noqa: F401 (fixtures)
+from tests.factories import screen_as, screen_of, temp_store, type_into, walkthrough_ctx  # noqa: F401 (fixtures)
 from tests.factories import walkthrough_deck as make_deck
 
 
@@ -189,8 +193,8 @@ async def test_klaar_warns_once_about_empty_steps(ctx: AppContext, store: Store)
         await pilot.press(*"Mag dit?")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        summary = app.screen
-        md = summary.markdown  # type: ignore[attr-defined]
+        summary = screen_as(app, WalkthroughSummaryScreen)
+        md = summary.markdown
         assert md.count("Mijn besluit") == 1
         shown = summary.query_one("#summary-markdown", Markdown).source
         assert "Mijn besluit" not in shown  # on screen the sentence stands above, once

@@ -4,6 +4,7 @@ and not over the text of the first row."""
 from __future__ import annotations
 
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from game.context import AppContext
@@ -23,11 +24,11 @@ def burst(app: Host, keys: list[str]) -> None:
         driver.send_message(event)
 
 
-async def _at_step(app: Host, pilot: object, kind: str) -> WalkthroughScreen:
+async def _at_step(app: Host, pilot: Pilot[None], kind: str) -> WalkthroughScreen:
     screen = screen_of(app)
     index = next(i for i, s in enumerate(screen.state.plan.steps) if s.input.kind == kind)
     await screen.show_step(index)
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()
     return screen
 
 
