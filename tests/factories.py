@@ -60,7 +60,7 @@ def bare_app(*decks: Deck) -> IntegerSpelApp:
     return IntegerSpelApp(AppContext(config=Config(), registry=registry, store=None))
 
 
-def screen_text(app: IntegerSpelApp) -> str:
+def screen_text(app: App[Any]) -> str:
     """What the terminal shows now, as plain lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 

@@ -118,11 +118,13 @@ def test_unfinished_is_of_the_latest_month_never_by_play_order(store: Store) -> 
     found = store.unfinished()
     assert found is not None and found[0].id == newer
     store.save_round(older, 0, Round("a", "t", "none"))
-    assert store.unfinished()[0].id == newer  # type: ignore[index]
+    found = store.unfinished()
+    assert found is not None and found[0].id == newer
     store.abandon(newer)
-    assert store.unfinished()[0].id == older  # type: ignore[index]
-    assert store.unfinished("practice")[0].id == practice  # type: ignore[index]
-    assert store.unfinished()[1] == {}  # type: ignore[index]
+    found = store.unfinished()
+    assert found is not None and found[0].id == older and found[1] == {}
+    found = store.unfinished("practice")
+    assert found is not None and found[0].id == practice
 
 
 def test_unknown_session_is_a_store_error(store: Store) -> None:
