@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -164,12 +165,12 @@ def rules_deck(n_per_theme: int = 3) -> Deck:
     return Deck(info=DeckInfo("test", "Test", "1"), themes=themes, dilemmas=tuple(cards))
 
 
-def rules_setup(**kw: object) -> GameSetup:
-    base: dict[str, object] = dict(
+def rules_setup(**kw: Any) -> GameSetup:
+    """A setup of the rules deck for Publiekszaken (nine people, four cards), changed by ``kw``."""
+    base = GameSetup(
         deck_id="test", deck_version="1", team="Publiekszaken", participants=9, limit=4, seed=7
     )
-    base.update(kw)
-    return GameSetup(**base)  # type: ignore[arg-type]
+    return replace(base, **kw)
 
 
 

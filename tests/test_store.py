@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,13 +25,13 @@ def store(isolated_dirs: Path) -> Iterator[Store]:
     s.close()
 
 
-def _start(store: Store, **kw: object) -> str:
-    args: dict[str, object] = {
+def _start(store: Store, **kw: Any) -> str:
+    args: dict[str, Any] = {
         "kind": "team", "team": "Publiekszaken", "participants": 9,
         "deck_id": "huizen-basis", "deck_version": "2026.1", "month": "2026-11",
     }
     args.update(kw)
-    return store.start_session(**args)  # type: ignore[arg-type]
+    return store.start_session(**args)
 
 
 def _sha(path: Path) -> str:
