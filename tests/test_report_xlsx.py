@@ -97,10 +97,9 @@ def test_every_figure_of_the_html_is_in_the_workbook() -> None:
     import zipfile
     from dataclasses import replace
 
-    from test_report import THREE_TEAMS, _decks
-
     from dilemmas.config import ReferenceFigure
     from sessions.report import Period, build_report, previous_period, with_previous
+    from tests.test_report import THREE_TEAMS, _decks
 
     teams = ("Publiekszaken", "Burgerzaken", "Team A", "Team B", "Griffie")
     period = Period.year(2026)
