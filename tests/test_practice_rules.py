@@ -7,7 +7,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
+from dilemmas.model import Answer, Deck, DeckInfo, DeckKind, Dilemma, Option, Theme
 from game.rules.practice import Phase, PracticeRun, draw_cards, practice_pool, team_figures
 
 CHOICE = Answer(kind="choice", options=(Option("A", "Ja"), Option("B", "Nee"), Option("C", "Soms")))
@@ -17,8 +17,8 @@ def card(i: int, audience: tuple[str, ...] = ("nieuw",), answer: Answer = CHOICE
     return Dilemma(f"k{i}", "t", f"Kaart {i}", "s", "v", answer, audience=audience)
 
 
-def deck(deck_id: str, cards: list[Dilemma], kind: str = "dilemmas") -> Deck:
-    return Deck(DeckInfo(deck_id, deck_id, "1", kind=kind), (Theme("t", "T"),), tuple(cards))  # type: ignore[arg-type]
+def deck(deck_id: str, cards: list[Dilemma], kind: DeckKind = "dilemmas") -> Deck:
+    return Deck(DeckInfo(deck_id, deck_id, "1", kind=kind), (Theme("t", "T"),), tuple(cards))
 
 
 DECKS = [

@@ -15,7 +15,7 @@ import pytest
 
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.cli import main
-from sessions.model import PulseAnswer, Revote, Round, SessionRecord
+from sessions.model import PulseAnswer, Revote, Round, SessionKind, SessionRecord
 from sessions.report import (
     Period,
     build_report,
@@ -61,9 +61,9 @@ def _decks() -> dict[str, Deck]:
 
 
 def _session(sid: str, month: str, team: str | None, participants: int, rounds: tuple[Round, ...],
-             pulse: tuple[PulseAnswer, ...] = (), *, deck: str = "testdeck", kind: str = "team",
+             pulse: tuple[PulseAnswer, ...] = (), *, deck: str = "testdeck", kind: SessionKind = "team",
              completed: bool = True) -> SessionRecord:
-    return SessionRecord(sid, kind, month, team, participants, deck, "2026.1",  # type: ignore[arg-type]
+    return SessionRecord(sid, kind, month, team, participants, deck, "2026.1",
                          rounds, pulse, completed)
 
 
