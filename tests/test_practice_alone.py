@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import Button, Markdown, Static
@@ -263,7 +264,9 @@ def test_practice_reaches_the_store_typed() -> None:
     assert "context_of" in source and "StoreLink" in source
 
 
-async def test_a_failing_store_is_told_once_and_the_run_goes_on(store: Store) -> None:
+async def test_a_failing_store_is_told_once_and_the_run_goes_on(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sessions.store import StoreError
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -273,8 +276,8 @@ async def test_a_failing_store_is_told_once_and_the_run_goes_on(store: Store) ->
     app = Host(ctx, random.Random(1))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        store.save_state = broken  # type: ignore[method-assign]
-        store.save_round = broken  # type: ignore[method-assign]
+        monkeypatch.setattr(store, "save_state", broken)
+        monkeypatch.setattr(store, "save_round", broken)
         await pilot.click("#practice-start")
         await pilot.pause()
         screen = app.screen

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from textual.widgets import Static, TextArea
 
 from game.screens.practice import PracticeScreen
@@ -127,7 +128,9 @@ async def test_walkthrough_typing_stays_prompt_while_the_store_is_locked(store: 
         assert saved is not None and saved["texts"]["vraag"] == "Neem ik de kaartjes aan?"
 
 
-async def test_a_failing_write_is_retried_until_it_succeeds(store: Store) -> None:
+async def test_a_failing_write_is_retried_until_it_succeeds(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sessions.store import StoreError
 
     original = store.save_state
@@ -143,7 +146,7 @@ async def test_a_failing_write_is_retried_until_it_succeeds(store: Store) -> Non
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
-        store.save_state = flaky  # type: ignore[method-assign]
+        monkeypatch.setattr(store, "save_state", flaky)
         await pilot.click("#practice-start")
         await pilot.pause()
         screen = app.screen

@@ -199,7 +199,7 @@ class BrokenStore:
 
 
 async def test_a_failing_store_warns_once_and_keeps_going(ctx: AppContext) -> None:
-    ctx.store = BrokenStore()  # type: ignore[assignment]
+    ctx.store = BrokenStore()  # type: ignore[assignment]  # a fake with only the calls this screen makes
     deck = make_deck()
     app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("sleutel"), deck=deck))
     async with app.run_test(size=(120, 36)) as pilot:
