@@ -27,9 +27,10 @@ CASE = OwnCase("Het lek naar de krant", "Wat doe je?", "choice",
                (OwnOption("A", "Melden"), OwnOption("B", "Niets")))
 
 
-def _own(dilemma: str, title: str, theme: str = "eigen-casus", **kw: object) -> Round:
+def _own(dilemma: str, title: str, theme: str = "eigen-casus", *,
+         revotes: tuple[Revote, ...] = (), note: str | None = None) -> Round:
     case = OwnCase(title, CASE.question, CASE.kind, CASE.options)
-    return Round(dilemma, theme, "secret", {"A": 6, "B": 2}, own=case, **kw)  # type: ignore[arg-type]
+    return Round(dilemma, theme, "secret", {"A": 6, "B": 2}, revotes, own=case, note=note)
 
 
 RECORDS = [
