@@ -22,6 +22,8 @@ from sessions.store import StoreError
 from tests.factories import rules_deck as make_deck
 from tests.factories import rules_setup as setup
 
+__all__ = ["make_deck", "setup"]  # another test module still imports them from here
+
 # -- hand counts -----------------------------------------------------------------------------
 
 
