@@ -127,7 +127,7 @@ async def measure_game(deck_path: Path, data_dir: Path, presses: int) -> tuple[l
         assert card is not None
         keys = card.answer.keys
         rnd.counts = {k: (i * 3 + index) % 5 for i, k in enumerate(keys)} if keys else None
-    session = GameSession(game, deck, store)
+    session = GameSession(game, deck, ctx.saver)
     session.begin()
 
     class BenchApp(IntegerSpelApp):

@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
 
 from game import shutdown
 from game.context import AppContext, StartRequest
+from game.messages import (
+    CardAloneRequested,
+    DeepDiveRequested,
+    PulseDone,
+    RoundsFinished,
+    SaveChanged,
+    SetupDone,
+)
+
+if TYPE_CHECKING:
+    from dilemmas.model import Deck
+    from game.rules.game import GameSetup
+    from game.rules.saving import SaveEvent, SaveStatus
+    from game.rules.session import GameSession
 
 # Moving between fields as the key arrives (priority), not once the focused field has worked
 # through the keys queued before it: keys typed in one burst (a quick typist, a paste, tmux)
@@ -77,9 +93,17 @@ class IntegerSpelApp(App[None]):
         *FIELD_KEYS,
     ]
 
+    save_status: var[SaveStatus] = var("saved")
+    """The saver's state: screens that show it watch this (``self.watch(app, ...)``)."""
+
+    QUIT_WAIT = 5.0
+    """Seconds a quitting app gives the writes still queued."""
+
     def __init__(self, ctx: AppContext, start: StartRequest | None = None) -> None:
         super().__init__()
         self.ctx = ctx
+        # The saver's thread tells the app through a message (post_message is thread-safe).
+        ctx.save_listener = self._post_save_event
         self.start = start or StartRequest()
         self.register_theme(DARK_THEME)
         self.register_theme(LIGHT_THEME)
@@ -91,9 +115,6 @@ class IntegerSpelApp(App[None]):
         self._started = False
         self._first_paint_done = False
         self._startup_complete = asyncio.Event()
-
-    def on_unmount(self) -> None:
-        shutdown.app_exited(self)  # the store folds and empties its WAL
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -135,12 +156,27 @@ class IntegerSpelApp(App[None]):
         self.ctx.preload()
         self.call_from_thread(self._after_first_paint)
 
+    @staticmethod
+    def _freeze_long_lived() -> None:
+        """The one place the garbage collector is touched: once, at start-up.
+
+        The decks (a 1,000-dilemma deck is some 100,000 objects), the modules and the config
+        live as long as the app. A full collection walks all of them and took 40-90 ms in the
+        middle of a key press on the round screen (`benchmarks/bench_keypress.py`, p95 on the
+        project machine: 30-45 ms without this, 24 ms with it; budget 50). Collected once now
+        and frozen, they are left out of later passes; refcounting still frees what is
+        dropped.
+        """
+        gc.collect()
+        gc.freeze()
+
     async def wait_until_started(self) -> None:
         """Wait until the decks are found, the store is open and the start-up notices and
         offers are on screen (for tests and scripts)."""
         await self._startup_complete.wait()
 
     def _after_first_paint(self) -> None:
+        self._freeze_long_lived()
         for notice in self.ctx.start_notices(room=self.start.kind in ("play", "practice")):
             self.notify(notice, title="Let op", severity="warning", timeout=12, markup=False)
         if self.ctx.store_corrupt:
@@ -159,9 +195,15 @@ class IntegerSpelApp(App[None]):
         # Only while nothing has started yet: a session begun in the first moments (a quick
         # ctrl+s on a pre-filled setup) is the one being played, not one to resume.
         if self.ctx.store is not None and self._nothing_started():
-            from game.screens.resume import offer_resume
+            self._resume_flow()
 
-            offer_resume(self)
+    @work(exclusive=True, group="resume")
+    async def _resume_flow(self) -> None:
+        from game.screens.resume import offer_resume
+
+        session = await offer_resume(self)
+        if session is not None:
+            self._show_session(session, replace=False)
 
     def _nothing_started(self) -> bool:
         """True on the menu or the team game's setup (before its first card)."""
@@ -243,6 +285,168 @@ class IntegerSpelApp(App[None]):
 
         delivery_failed(self, event)
 
+    # -- saving ------------------------------------------------------------------------------
+
+    def _post_save_event(self, event: SaveEvent) -> None:
+        self.post_message(SaveChanged(event))
+
+    @on(SaveChanged)
+    def _save_changed(self, message: SaveChanged) -> None:
+        event = message.event
+        self.save_status = event.status
+        if event.problem:
+            self.notify(event.problem, title="Opslaan lukt niet", severity="error", timeout=20,
+                        markup=False)
+
+    async def action_quit(self) -> None:
+        """Stop the app; when saving fails, first warn and offer to export the session."""
+        session = self._session_on_screen()
+        saver = self.ctx.made_saver  # only a saver that exists can have anything unsaved
+        if saver is not None and saver.unsaved and session is not None:
+            self._quit_unsaved(session)
+            return
+        self.exit()
+
+    def _session_on_screen(self) -> GameSession | None:
+        for screen in reversed(self.screen_stack):
+            session = getattr(screen, "session", None)
+            if session is not None and hasattr(session, "record"):
+                return session  # type: ignore[no-any-return]
+        return None
+
+    @work(exclusive=True, group="quit")
+    async def _quit_unsaved(self, session: GameSession) -> None:
+        from game.dialogs.choice import ChoiceDialog
+
+        answer = await self.push_screen_wait(
+            ChoiceDialog(
+                "Wat je invulde, is niet bewaard.",
+                [("export", "Eerst exporteren"), ("quit", "Toch stoppen"), ("back", "Terug")],
+                detail="Opslaan lukt nu niet. Stop je, dan ben je dit kwijt. Bewaar de "
+                "samenvatting eerst op een andere plek, bijvoorbeeld een USB-stick.",
+            )
+        )
+        if answer == "quit":
+            self.exit()
+        elif answer == "export":
+            from game.screens.summary import save_session_as
+
+            if await save_session_as(self, session):
+                self.exit()
+
+    def on_unmount(self) -> None:
+        saver = self.ctx.made_saver
+        if saver is not None:
+            saver.close(self.QUIT_WAIT)  # the last writes, then no more retries
+        shutdown.app_exited(self)  # then the store folds and empties its WAL
+
+    # -- the team game's flow: screens post, the app routes ------------------------------
+
+    @on(SetupDone)
+    def _setup_done(self, message: SetupDone) -> None:
+        self._start_session(message.deck, message.setup)
+
+    @work(exclusive=True, group="flow")
+    async def _start_session(self, deck: Deck, setup: GameSetup) -> None:
+        """The end of setup: a first theme to pick (board order), then the pulse or the cards.
+
+        A shuffled order puts the cards this team played before last (read in a thread).
+        Escape on the board goes back to the setup and nothing is stored."""
+        from game.dialogs.theme_board import END, ThemeBoardScreen
+        from game.rules.game import GameState
+        from game.rules.session import GameSession, played_by_team
+        from game.screens.pulse import pulse_questions
+
+        played: set[str] = set()
+        store = self.ctx.store
+        if setup.order == "shuffled" and setup.team and store is not None:
+            played = await asyncio.to_thread(played_by_team, store, setup.team)
+        game = GameState.start(deck, setup, played)
+        session = GameSession(game, deck, self.ctx.saver)
+        if not game.plan:
+            themes = [(t, deck.theme_title(t)) for t in game.session_themes(deck)]
+            theme = await self.push_screen_wait(
+                ThemeBoardScreen(themes, set(), left=game.themes_left(deck), pick=True)
+            )
+            if theme is None or theme == END:
+                return
+            if game.pick_theme(deck, theme) is None:
+                self.notify("Bij dit thema zijn geen kaarten.")
+                return
+        questions = pulse_questions(self)
+        # A resume during the pulse at the start goes back to it (GameState.pulse_pending).
+        game.pulse_pending = game.setup.pulse == "begin" and bool(questions)
+        session.begin()  # a problem is told by the saver
+        self._show_session(session, replace=True)
+
+    def _show_session(self, session: GameSession, *, replace: bool) -> None:
+        """The pulse at the start when it is pending, else the round where the game is."""
+        from game.screens.pulse import PulseScreen, pulse_questions
+        from game.screens.round import RoundScreen
+
+        questions = pulse_questions(self) if session.game.pulse_pending else []
+        screen: Screen[Any] = (
+            PulseScreen(session, questions, at_start=True) if questions else RoundScreen(session)
+        )
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    @on(PulseDone)
+    def _pulse_done(self, message: PulseDone) -> None:
+        session = message.session
+        if message.at_start:
+            from game.screens.round import RoundScreen
+
+            session.game.pulse_pending = False
+            session.save_state()
+            self.switch_screen(RoundScreen(session))
+        else:
+            self._to_summary(session)
+
+    @on(RoundsFinished)
+    def _rounds_finished(self, message: RoundsFinished) -> None:
+        from game.screens.pulse import PulseScreen, pulse_questions
+
+        session = message.session
+        questions = pulse_questions(self) if session.game.setup.pulse == "end" else []
+        if questions:
+            self.switch_screen(PulseScreen(session, questions))
+        else:
+            self._to_summary(session)
+
+    def _to_summary(self, session: GameSession) -> None:
+        from game.screens.summary import SummaryScreen
+
+        session.complete()
+        self.switch_screen(SummaryScreen(session))
+
+    @on(DeepDiveRequested)
+    def _deep_dive(self, message: DeepDiveRequested) -> None:
+        from game.screens.walkthrough import WalkthroughScreen
+
+        if message.own_text is not None:
+            screen = WalkthroughScreen(
+                own_text=message.own_text,
+                session_id=message.session_id,
+                walkthrough_id=message.walkthrough_id,
+            )
+        else:
+            screen = WalkthroughScreen(
+                dilemma=message.dilemma,
+                deck=message.deck,
+                session_id=message.session_id,
+                walkthrough_id=message.walkthrough_id,
+            )
+        self.push_screen(screen, message.done)
+
+    @on(CardAloneRequested)
+    def _card_alone(self, message: CardAloneRequested) -> None:
+        from game.screens.card_alone import CardAloneScreen
+
+        self.push_screen(CardAloneScreen(message.dilemma, message.deck))
+
     # -- global actions ------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -279,7 +483,7 @@ class IntegerSpelApp(App[None]):
         yield SystemCommand("Help", "Uitleg bij dit scherm", self.action_help)
         yield SystemCommand("Licht of donker", "Wissel de weergave (beamer in een lichte zaal)",
                             self.action_toggle_light)
-        yield SystemCommand("Stoppen", "Stop de app; alles is al bewaard", self.exit)
+        yield SystemCommand("Stoppen", "Stop de app; alles is al bewaard", self.action_quit)
 
     # -- terminal size ---------------------------------------------------------------------
 

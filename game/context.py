@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -18,6 +18,7 @@ from dilemmas.paths import config_file
 
 if TYPE_CHECKING:
     from dilemmas.discovery import DeckRegistry
+    from game.rules.saving import SaveEvent, Saver
     from sessions.store import Store
 
 StartKind = Literal["menu", "play", "practice", "walkthrough"]
@@ -89,6 +90,35 @@ class AppContext:
         # The decks and the store may first be asked for from the start-up thread and the
         # screen at once: one of them loads, the other waits for it.
         self._lock = threading.RLock()
+        self._saver: Saver | None = None
+        self.save_listener: Callable[[SaveEvent], object] | None = None
+        """Hears the saver's events (the app posts them as a Textual message)."""
+
+    @property
+    def saver(self) -> Saver:
+        """The app's one saver: every write to the store goes through it, in order.
+
+        Made on first use, with the store (opening it when needed)."""
+        with self._lock:
+            if self._saver is None:
+                from game.rules.saving import Saver
+
+                store = self.store
+                self._saver = Saver(
+                    store,
+                    store_error=self.store_error,
+                    on_event=self._save_event,
+                )
+            return self._saver
+
+    @property
+    def made_saver(self) -> Saver | None:
+        """The saver when it has been made (None: nothing was ever written)."""
+        return self._saver
+
+    def _save_event(self, event: SaveEvent) -> None:
+        if self.save_listener is not None:
+            self.save_listener(event)
 
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = ()) -> AppContext:
@@ -141,6 +171,8 @@ class AppContext:
     def store(self, store: Store | None) -> None:
         self._store_pending = False
         self._store = store
+        if self._saver is not None:  # a new store (a damaged file set aside): write there
+            self._saver.store = store
 
     def reload_decks(self) -> DeckRegistry:
         """Find the decks again (after a deck author edited a file)."""

@@ -77,17 +77,8 @@ def _exit_app(app: _Exitable, sig: int) -> Callable[[], None]:
     return handler
 
 
-def settle_writes() -> None:
-    """Let the writes still queued by the game and practice savers reach the file."""
-    session = sys.modules.get("game.rules.session")
-    finish_writes = getattr(session, "_finish_writes", None)
-    if callable(finish_writes):
-        finish_writes()
-
-
 def close_store(store: object) -> None:
-    """Settle the queued writes, then close ``store`` (folding and emptying its WAL)."""
-    settle_writes()
+    """Close ``store`` (folding and emptying its WAL); the app's saver has settled first."""
     close = getattr(store, "close", None)
     if callable(close):
         with suppress(Exception):
@@ -106,6 +97,5 @@ def finish() -> None:
     store_module = sys.modules.get("sessions.store")  # never imported only to close nothing
     close_all = getattr(store_module, "close_all", None)
     if callable(close_all):
-        settle_writes()
         with suppress(Exception):
             close_all(keep=_kept)

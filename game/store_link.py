@@ -1,10 +1,11 @@
 """The store as the stappenplan and practice screens use it: one link per app context.
 
-Writes go to one `StoreSaver` (in order, retried until they succeed), so a practice run, its
-walkthrough and a "wis mijn oefenronde" reach the file in the order they were made. Reads are
+Writes go to the app context's one saver (in order, retried until they succeed), so a
+practice run, its walkthrough, a "wis mijn oefenronde" and the team game's rounds reach the
+file in the order they were made, and a problem is told the way the app tells every one. Reads are
 meant for a worker thread. A failing or missing store is told once; the screens go on in
-memory, as the team game does. The API is small on purpose (read, write, a few walkthrough
-calls) so the link can move onto the app context's one saver.
+memory, as the team game does. The API is small on purpose: read, write, a few walkthrough
+calls.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from textual.app import App
 
 from dilemmas.stappenplan import Stappenplan, load_stappenplan_or_default
 from game.context import AppContext
-from game.rules.saving import StoreSaver
+from game.rules.saving import Saver
 from sessions.store import Store, StoreError, WalkthroughInfo
 
 T = TypeVar("T")
@@ -44,7 +45,12 @@ class StoreLink:
     def __init__(self, app: App[Any], store: Store | None, store_error: str | None) -> None:
         self.app = app
         self.store = store
-        self.saver = StoreSaver(store, store_error=store_error, on_problem=self.tell)
+        ctx = context_of(app)
+        # The app's one saver, which the app listens to; a small host app that does not
+        # listen (the screens' tests) gets a saver of its own that tells its problems here.
+        shared = ctx is not None and ctx.store is store and ctx.save_listener is not None
+        self.saver = (ctx.saver if shared and ctx is not None
+                      else Saver(store, store_error=store_error, on_problem=self.tell))
         # Files exported for a practice run (its walkthrough's summaries), so that "wis mijn
         # oefenronde" can offer to remove them too; kept in memory only.
         self._exports: dict[str, list[Path]] = {}

@@ -15,6 +15,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from sessions.figures import MONTHS, month_label
+from sessions.figures import percent as whole_percent
 from sessions.report_model import reach
 from sessions.report_words import plural
 
@@ -52,7 +53,7 @@ def _join(items: list[str]) -> str:
 
 
 def _pct(count: int, total: int) -> int:
-    return round(100 * count / total) if total else 0
+    return whole_percent(count, total)
 
 
 def pulse_trend(p: PulseFigure) -> list[tuple[str, int | None]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sessions.figures import percent as whole_percent
+
 if TYPE_CHECKING:
     from dilemmas.config import ReferenceFigure
     from sessions.report_model import DilemmaFigure
@@ -22,8 +24,9 @@ def number(value: float | None, digits: int = 1) -> str:
 
 
 def percent(count: int, total: int) -> str:
-    """``count`` as a rounded share of ``total``: "32%" (and "0%" of nothing)."""
-    return f"{round(100 * count / total)}%" if total else "0%"
+    """``count`` as a rounded share of ``total``: "32%" (and "0%" of nothing), rounded on its
+    own as the team summary rounds (half up: 1 of 8 is 13%)."""
+    return f"{whole_percent(count, total)}%"
 
 
 def plural(n: int, one: str, many: str) -> str:

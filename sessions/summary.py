@@ -55,6 +55,14 @@ class _RoundView:
     blanco: int = 0
     present: int | None = None
     """Participants when the card was voted on, when the session says (a latecomer later)."""
+    deep_dive: _DeepDive | None = None
+    """The seven-step walkthrough made on this card during the session, if any."""
+
+
+@dataclass(frozen=True)
+class _DeepDive:
+    sentence: str
+    steps: tuple[str, ...]
 
 
 def _blanco(rv: _RoundView) -> str:
@@ -66,6 +74,7 @@ def _blanco(rv: _RoundView) -> str:
 class _PulseView:
     question: str
     rows: tuple[_Row, ...]
+    blanco: int = 0
 
 
 @dataclass(frozen=True)
@@ -194,6 +203,20 @@ def _skipped(record: SessionRecord, decks: Mapping[str, Deck]) -> tuple[tuple[in
     return tuple(out)
 
 
+def _deep_dives(record: SessionRecord) -> dict[int, _DeepDive]:
+    """Per round number, the deep dive the session kept (see `game.rules.summary`)."""
+    found = record.extra.get("deep_dives")
+    out: dict[int, _DeepDive] = {}
+    if isinstance(found, (tuple, list)):
+        for item in found:
+            if not isinstance(item, Mapping):
+                continue
+            number, sentence, steps = item.get("number"), item.get("sentence"), item.get("steps")
+            if isinstance(number, int) and isinstance(sentence, str) and isinstance(steps, list):
+                out[number] = _DeepDive(sentence, tuple(str(t) for t in steps))
+    return out
+
+
 def _counts_nothing(record: SessionRecord) -> bool:
     """Nothing voted or noted: the session is left out of the report (SPEC §9)."""
     voted = any(r.counts is not None or r.revotes or r.note for r in record.rounds)
@@ -215,17 +238,21 @@ def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | 
         ("Afgerond", "ja" if record.completed else "nee"),
     )
     pulse = []
+    blanco = record.extra.get("pulse_blanco")
+    blanco = blanco if isinstance(blanco, Mapping) else {}
     for answer in record.pulse:
         card = _find(decks, record.deck_id, answer.question, pulse=True)
         title = card.question if card is not None else answer.question
-        pulse.append(_PulseView(title, _rows(card, answer.counts)))
+        n = blanco.get(answer.question, 0)
+        pulse.append(_PulseView(title, _rows(card, answer.counts), n if isinstance(n, int) else 0))
+    dives = _deep_dives(record)
     kind = "oefenronde" if record.kind == "practice" else "teamsessie"
     return _Summary(
         title=f"Samenvatting {kind}" + (f" — {record.team}" if record.team else ""),
         organisation=config.organisation,
         facts=facts,
         rounds=tuple(
-            replace(_round_view(n, r, record, decks), present=p)
+            replace(_round_view(n, r, record, decks), present=p, deep_dive=dives.get(n))
             for n, r, p in zip(_numbers(record), record.rounds, _present(record), strict=True)
         ),
         pulse=tuple(pulse),
@@ -300,6 +327,9 @@ def summary_markdown(record: SessionRecord, decks: Mapping[str, Deck], config: C
             out += ["", f"Besproken: {rv.minutes} {'minuut' if rv.minutes == 1 else 'minuten'}"]
         if rv.note:
             out += [""] + [f"> {_md(line)}" if line.strip() else ">" for line in rv.note.splitlines()]
+        if rv.deep_dive is not None:
+            out += ["", f"**Verdieping (stappenplan):** {_md(rv.deep_dive.sentence)}  ",
+                    f"Ingevuld: {_md(', '.join(rv.deep_dive.steps))}"]
     if s.skipped:
         out += ["", "## Overgeslagen", ""]
         out += [f"- Ronde {n}: {_md(title)}" for n, title in s.skipped]
@@ -307,6 +337,8 @@ def summary_markdown(record: SessionRecord, decks: Mapping[str, Deck], config: C
         out += ["", "## Meldklimaat"]
         for pv in s.pulse:
             out += ["", f"**{_md(pv.question)}**", ""] + _md_table(pv.rows)
+            if pv.blanco:
+                out += ["", f"Blanco: {pv.blanco} (apart geteld)"]
     out += ["", "## Hulp en advies", ""]
     for c in s.contacts:
         who = " — ".join(_md(x) for x in (c.name, c.reach) if x)
@@ -380,6 +412,11 @@ def summary_html(record: SessionRecord, decks: Mapping[str, Deck], config: Confi
             parts.append(f"<p>Besproken: {rv.minutes} {'minuut' if rv.minutes == 1 else 'minuten'}</p>")
         if rv.note:
             parts.append(f"<blockquote>{_e(rv.note).replace(chr(10), '<br>')}</blockquote>")
+        if rv.deep_dive is not None:
+            parts.append(
+                f"<p><strong>Verdieping (stappenplan):</strong> {_e(rv.deep_dive.sentence)}"
+                f"<br>Ingevuld: {_e(', '.join(rv.deep_dive.steps))}</p>"
+            )
         parts.append("</section>")
     if s.skipped:
         parts.append("<section><h2>Overgeslagen</h2><ul>")
@@ -389,6 +426,8 @@ def summary_html(record: SessionRecord, decks: Mapping[str, Deck], config: Confi
         parts.append("<section><h2>Meldklimaat</h2>")
         for pv in s.pulse:
             parts.append(f"<p><strong>{_e(pv.question)}</strong></p>{_html_table(pv.rows)}")
+            if pv.blanco:
+                parts.append(f"<p>Blanco: {pv.blanco} (apart geteld)</p>")
         parts.append("</section>")
     parts.append("<section><h2>Hulp en advies</h2><ul>")
     for c in s.contacts:

@@ -1,9 +1,10 @@
-"""Shared test factories: small decks, bundles, stores and host apps for pushing screens directly."""
+"""Shared test factories: decks, a store that keeps writes in memory, apps, sessions, bundles,
+host apps and stores for pushing screens directly, and the screen's text."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,7 +21,9 @@ from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import FIELD_KEYS, IntegerSpelApp
 from game.context import AppContext, StartRequest
 from game.dialogs.path_dialog import PathDialog
-from game.rules.game import GameSetup
+from game.rules.game import GameSetup, GameState
+from game.rules.saving import Saver
+from game.rules.session import GameSession
 from game.screens.practice import PracticeScreen
 from game.screens.report import ReportScreen
 from game.screens.walkthrough import WalkthroughScreen
@@ -454,3 +457,127 @@ async def import_via_dialog(app: IntegerSpelApp, pilot: Pilot[Any], path: Path) 
     app.screen.query_one(Input).value = str(path)
     await pilot.press("enter")
     await pilot.pause()
+
+
+class MemoryStore:
+    """A store that keeps what the game writes in memory (no disk), for screens pushed alone."""
+
+    def __init__(self) -> None:
+        self.rounds: dict[int, Round] = {}
+        self.pulse: list[PulseAnswer] = []
+        self.state: dict[str, Any] = {}
+        self.completed = False
+        self.walkthroughs: dict[str, dict[str, Any]] = {}
+
+    def start_session(self, **kwargs: Any) -> str:
+        return str(kwargs.get("session_id") or "memory")
+
+    def save_round(self, session_id: str, index: int, rnd: Round) -> None:
+        self.rounds[index] = rnd
+
+    def delete_round(self, session_id: str, index: int) -> None:
+        self.rounds.pop(index, None)
+
+    def make_room(self, session_id: str, index: int) -> None:
+        self.rounds = {(i + 1 if i >= index else i): r for i, r in self.rounds.items()}
+
+    def save_pulse(self, session_id: str, pulse: Sequence[PulseAnswer]) -> None:
+        self.pulse = list(pulse)
+
+    def save_state(self, session_id: str, state: Mapping[str, Any]) -> None:
+        self.state = dict(state)
+
+    def set_participants(self, session_id: str, participants: int) -> None:
+        pass
+
+    def renew_lease(self, session_id: str) -> None:
+        pass
+
+    def complete(self, session_id: str) -> None:
+        self.completed = True
+
+    def get_walkthrough(self, walkthrough_id: str) -> dict[str, Any] | None:
+        return self.walkthroughs.get(walkthrough_id)
+
+    def unfinished(self, kind: str = "team") -> None:
+        return None  # nothing to offer for resuming
+
+    def open_walkthroughs(self, dilemma_id: str | None = None) -> list[Any]:
+        return []
+
+
+def pulse_question_deck() -> Deck:
+    """A pulse deck of two questions; the second has an answer whose key differs from its words."""
+    return Deck(
+        info=DeckInfo("pulse", "Pulse", "1", kind="pulse"),
+        themes=(Theme("meldklimaat", "Meldklimaat"),),
+        dilemmas=(
+            Dilemma(
+                id="kent-vertrouwenspersoon",
+                theme="meldklimaat",
+                title="VP",
+                situation="Huizen heeft een externe vertrouwenspersoon.",
+                question="Weet je wie de vertrouwenspersoon is?",
+                answer=Answer(kind="choice", options=(Option("ja", "Ja"), Option("nee", "Nee"))),
+                guidance="De naam staat op intranet.",
+                contacts=("vertrouwenspersoon",),
+            ),
+            Dilemma(
+                id="weet-hoe-bereiken",
+                theme="meldklimaat",
+                title="Bereiken",
+                situation="Weten wie het is, is één ding.",
+                question="Weet je hoe je de vertrouwenspersoon bereikt?",
+                answer=Answer(
+                    kind="choice",
+                    options=(
+                        Option("ja", "Ja"),
+                        Option("weet-niet", "Niet precies"),
+                        Option("nee", "Nee"),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def room_config() -> Config:
+    """A config with a named vertrouwenspersoon."""
+    return Config(
+        contacts=(
+            Contact(role="Vertrouwenspersoon", name="Anna de Vries", reach="06 1234 5678",
+                    id="vertrouwenspersoon"),
+        )
+    )
+
+
+def memory_session(deck: Deck, *, participants: int = 12, **setup: Any) -> GameSession:
+    """A team session on ``deck`` written to a MemoryStore (``session.store``)."""
+    game = GameState.start(
+        deck,
+        GameSetup(deck_id=deck.id, deck_version=deck.info.version, team="Team",
+                  participants=participants, **setup),
+    )
+    session = GameSession(game, deck, Saver(MemoryStore()))  # type: ignore[arg-type]
+    session.begin()
+    return session
+
+
+def room_app(*decks: Deck, config: Config | None = None) -> IntegerSpelApp:
+    """An app on these decks, without a store on disk (screens are pushed by the test)."""
+    registry = DeckRegistry(decks={d.id: d for d in decks})
+    return IntegerSpelApp(AppContext(config=config or room_config(), registry=registry))
+
+
+def game_deck_for_pulse() -> Deck:
+    """A small team deck of one theme and three choice cards."""
+    options = (Option("A", "Ja"), Option("B", "Nee"))
+    return Deck(
+        info=DeckInfo("spel", "Spel", "1"),
+        themes=(Theme("geschenken", "Geschenken"),),
+        dilemmas=tuple(
+            Dilemma(id=f"kaart-{n}", theme="geschenken", title=f"Kaart {n}", situation="S",
+                    question="Wat doe je?", answer=Answer(kind="choice", options=options))
+            for n in range(1, 4)
+        ),
+    )

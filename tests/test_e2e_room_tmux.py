@@ -83,7 +83,7 @@ def test_a_room_session_with_revote_deep_dive_latecomer_own_case_and_discard(
 
     # The variation, and a re-vote on it: the dialog shows the sentence the room votes on.
     terminal.keys("w")
-    terminal.wait_for("Maar wat als… (1 van 1)")
+    terminal.wait_for("Stem opnieuw met h of g")
     terminal.keys("h")
     screen = terminal.wait_for("hoeveel handen")
     assert "inwoner komt die je net hielp" in screen

@@ -11,7 +11,7 @@ from textual.widgets import Input
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
-from game.screens.secret_vote import SecretVoteScreen
+from game.dialogs.secret_vote import SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from tests.test_game_session import SIZE, fill_setup, make_ctx
 

@@ -19,9 +19,9 @@ from dilemmas.loader import check_paths
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import IntegerSpelApp
 from game.context import AppContext, StartRequest
+from game.dialogs.secret_vote import SecretVoteScreen
 from game.screens.decks import DecksScreen, ProblemsDialog
 from game.screens.report import ReportScreen, SessionDetailScreen
-from game.screens.secret_vote import SecretVoteScreen
 from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
 from game.widgets.timer import RoundTimer
 from sessions.model import Round

@@ -13,6 +13,7 @@ from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.rules.game import GameSetup, GameState
 from game.rules.own import OwnCaseError, parse_own_case
+from game.rules.saving import Saver
 from game.rules.session import GameSession
 from sessions.bundle import export_bundle, parse_bundle
 from sessions.model import OwnCase, OwnOption
@@ -125,7 +126,7 @@ def test_a_case_is_extra_to_the_number_of_dilemmas_in_board_order() -> None:
 def test_skipping_after_going_back_keeps_every_later_round_in_the_store(tmp_path: Path) -> None:
     deck, game = game_deck(), _game()
     store = Store.open(tmp_path)
-    session = GameSession(game, deck, store)
+    session = GameSession(game, deck, Saver(store))
     session.begin()
     for _ in range(2):
         game.rounds[game.position].counts = {"A": 1}
@@ -147,7 +148,7 @@ def test_an_own_case_is_stored_scrubbed_in_its_place_and_travels_without_its_sit
 ) -> None:
     deck, game = game_deck(), _game()
     store = Store.open(tmp_path / "a")
-    session = GameSession(game, deck, store)
+    session = GameSession(game, deck, Saver(store))
     session.begin()
     game.next(deck)
     session.save_round()

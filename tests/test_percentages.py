@@ -87,3 +87,13 @@ def test_discussed_minutes_round_to_the_nearest_minute() -> None:
     assert discussed_minutes(20) == 1 and minutes_words(1) == "1 minuut"
     assert discussed_minutes(0) == 1
     assert discussed_minutes(89) == 1 and discussed_minutes(90) == 2
+
+
+def test_the_report_rounds_each_share_as_the_summary_does() -> None:
+    """1 of 8 is 12.5 %: the team summary says 13 %, so the report's words and its council
+    paragraph say 13 % too (Python's round() would say 12)."""
+    from sessions import report_council, report_words
+
+    assert report_words.percent(1, 8) == "13%"
+    assert report_council._pct(1, 8) == 13
+    assert report_words.percent(0, 0) == "0%"

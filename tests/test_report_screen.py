@@ -15,6 +15,7 @@ from game.cli import main
 from game.dialogs.path_dialog import PathDialog
 from game.screens.report import ReportScreen, SessionDetailScreen, parse_month, team_matches
 from game.widgets.bars import VoteBars
+from game.widgets.report_export import ExportPanel
 from game.widgets.report_figures import ReportFigures
 from sessions.model import Round, SessionRecord
 from sessions.report import Period, render_csv, render_html, render_markdown
@@ -425,8 +426,9 @@ async def test_bundle_export_holds_every_team_session(store: Store, tmp_path: Pa
     app = IntegerSpelApp(make_ctx(store))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_report(app, pilot, tmp_path)
-        assert screen.export_bundle()
-        name = screen._bundle_filename()
+        panel = screen.query_one(ExportPanel)
+        assert panel.export_bundle()
+        name = panel.bundle_filename()
         doc = json.loads(await wait_for_file(pilot, tmp_path / name))
     assert doc["format"] == "integer-spel-bundle"
     assert sorted(s["month"] for s in doc["sessions"]) == [
@@ -477,8 +479,9 @@ async def test_bundle_export_can_start_at_the_from_month(store: Store, tmp_path:
         screen.query_one("#report-from", Input).value = "2026-03"
         screen.query_one("#bundle-since", Checkbox).value = True
         await pilot.pause()
-        assert screen.export_bundle()
-        name = screen._bundle_filename()
+        panel = screen.query_one(ExportPanel)
+        assert panel.export_bundle()
+        name = panel.bundle_filename()
         assert name == "integer-spel-bundel-vanaf-2026-03.json"
         doc = json.loads(await wait_for_file(pilot, tmp_path / name))
     assert sorted(s["month"] for s in doc["sessions"]) == ["2026-03", "2026-05"]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from game.rules.game import GameState
+from game.rules.saving import Saver
 from game.rules.session import GameSession
 from sessions.model import Round
 from sessions.store import LeaseLostError, Store
@@ -56,12 +57,13 @@ _VOTER = """
 import sys
 from pathlib import Path
 from game.rules.game import GameState
+from game.rules.saving import Saver
 from game.rules.session import GameSession
 from sessions.store import Store
 from tests.test_rules_game import make_deck, setup
 deck = make_deck()
 store = Store.open(Path(sys.argv[1]))
-session = GameSession(GameState.start(deck, setup(order="fixed")), deck, store)
+session = GameSession(GameState.start(deck, setup(order="fixed")), deck, Saver(store))
 session.begin()
 session.settle()
 session.game.current.counts = {"A": 4, "B": 5}
@@ -75,9 +77,9 @@ sys.stdin.read()
 
 def _game(store: Store) -> tuple[GameSession, list[str]]:
     deck = make_deck()
-    session = GameSession(GameState.start(deck, setup(order="fixed")), deck, store)
     statuses: list[str] = []
-    session.on_status = statuses.append
+    saver = Saver(store, on_event=lambda event: statuses.append(event.status))
+    session = GameSession(GameState.start(deck, setup(order="fixed")), deck, saver)
     return session, statuses
 
 

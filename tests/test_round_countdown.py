@@ -12,8 +12,8 @@ from textual.widgets import Digits, Input
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.dialogs.secret_vote import SecretVoteScreen
 from game.rules.game import GameSetup, GameState, SetupError, countdown_face, parse_card_minutes
-from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
 
@@ -191,7 +191,7 @@ async def test_pulse_at_the_start_by_default(isolated_dirs: Path) -> None:
         assert type(app.screen).__name__ == "PulseScreen"
         text = screen_text(app)
         assert "Weet je wie de vertrouwenspersoon is?" in text
-        assert "Naar de kaarten" in text and "Samenvatting" not in text  # e goes on to the cards
+        assert "e Kaarten" in text and "Samenvatting" not in text  # e goes on to the cards
         await pilot.press("g")
         await pilot.pause()
         assert "meldklimaat-peiling" in screen_text(app) and "pulse" not in screen_text(app)

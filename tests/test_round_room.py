@@ -8,8 +8,8 @@ import pytest
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.dialogs.secret_vote import RECEIVED_LAST, SecretVoteScreen
 from game.screens.round import RoundScreen
-from game.screens.secret_vote import RECEIVED_LAST, SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
 
@@ -36,7 +36,7 @@ async def test_second_deep_dive_continues_the_first(isolated_dirs: Path) -> None
         await pilot.pause()
         assert isinstance(round_screen, RoundScreen)
         assert round_screen.round.walkthrough == "wt-123"
-        round_screen.flush_saves()
+        assert round_screen.session.settle()
         state = ctx.store.unfinished("team")
         assert state is not None
         await pilot.press("d")
@@ -134,11 +134,21 @@ async def test_crash_during_a_secret_vote_is_told_on_resume(isolated_dirs: Path)
         await pilot.click("#choice-resume")
         await pilot.pause()
         assert isinstance(app2.screen, RoundScreen)
-        messages = [n.message for n in app2._notifications]
-        assert any("geheime stemming" in m and "opnieuw" in m for m in messages)
+        line = app2.screen.query_one("#round-vote").text
+        assert "geheime stemming" in line and "opnieuw" in line
         timer2 = app2.screen.query_one(RoundTimer)
         assert timer2.seconds >= 20
         assert timer2.running
+        # A new vote: the message no longer applies and goes; nothing covers the bars.
+        await pilot.press("g", *"abcabcabc")
+        await pilot.pause()
+        assert isinstance(app2.screen, RoundScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        line = app2.screen.query_one("#round-vote").text
+        assert "opnieuw" not in line and "Stemming klaar" not in line
+        toasts = [str(t.render()) for t in app2.screen.query("Toast")]
+        assert not any("opnieuw" in t or "Stemming klaar" in t for t in toasts)
 
 
 async def test_room_words_match_the_bars(isolated_dirs: Path) -> None:

@@ -12,7 +12,7 @@ from textual.widgets._toast import Toast
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
-from game.screens.secret_vote import SecretVoteScreen
+from game.dialogs.secret_vote import SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from sessions.store import StoreError
 from tests.test_game_session import fill_setup, make_ctx, screen_text

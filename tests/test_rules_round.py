@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dilemmas.model import Answer, Dilemma, Option
-from game.rules.game import RoundState
+from game.rules.round import RoundState
 
 CARD = Dilemma(
     id="k",
@@ -87,3 +87,11 @@ def test_re_votes_never_change_the_card_s_own_vote(steps: list[Step]) -> None:
     assert rnd.counts == own
     assert rnd.blanco == own_blanco
     assert set(rnd.revotes) <= {0, 1}
+
+
+
+def test_discussion_minutes_are_the_nearest_minute() -> None:
+    rnd = RoundState(dilemma="d", theme="t", vote="hands")
+    for seconds, minutes in ((0, None), (20, 1), (89, 1), (90, 2), (146, 2), (150, 3)):
+        rnd.seconds = seconds
+        assert rnd.minutes == minutes, seconds

@@ -10,8 +10,8 @@ import pytest
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.dialogs.secret_vote import RECEIVED, SecretVoteScreen
 from game.screens.round import RoundScreen
-from game.screens.secret_vote import RECEIVED, UNDO_HINT, SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
 
@@ -58,9 +58,11 @@ async def test_the_confirmation_lasts_a_second_then_the_next_voter(
     assert delays == [1.0, 1.0, 3.0]
 
 
-async def test_a_voter_corrects_after_the_confirmation_until_the_next_press(
+async def test_only_the_voter_corrects_their_own_press_before_passing_on(
     isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Once the next voter's turn shows, the previous vote is final: nothing offers to take it
+    back and Backspace does nothing (SPEC §4.2)."""
     monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
     app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
     async with app.run_test(size=SIZE) as pilot:
@@ -73,22 +75,27 @@ async def test_a_voter_corrects_after_the_confirmation_until_the_next_press(
         await pilot.press("a")
         await pilot.pause()
         text = screen_text(app)
-        assert "Deelnemer 2 van 3" in text and UNDO_HINT in text
-        await pilot.press("backspace")  # the first voter still holds the laptop
+        assert "Deelnemer 2 van 3" in text and "ackspace" not in text
+        await pilot.press("backspace")  # the next voter holds the laptop now
         await pilot.pause()
         text = screen_text(app)
-        assert "Teruggenomen" in text and "Deelnemer 1 van 3" in text
-        assert UNDO_HINT not in text and vote.tally.total == 0
-        await pilot.press("b", "c")
+        assert "Teruggenomen" not in text and vote.tally.total == 1
+        # While "stem ontvangen" shows, the voter corrects their own press.
+        monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 60)
+        await pilot.press("b")
         await pilot.pause()
-        await pilot.press("backspace", "backspace")  # only the last press, once
+        assert RECEIVED in screen_text(app)
+        await pilot.press("backspace")
         await pilot.pause()
+        text = screen_text(app)
+        assert "Teruggenomen" in text and "Deelnemer 2 van 3" in text
         assert vote.tally.total == 1
-        await pilot.press("a", "a")
+        monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
+        await pilot.press("c", "a")
         await pilot.pause()
         await pilot.pause()
         assert app.screen is round_screen
-        assert round_screen.round.counts == {"A": 2, "B": 1, "C": 0}
+        assert round_screen.round.counts == {"A": 2, "B": 0, "C": 1}
 
 
 async def test_the_next_voters_screen_is_the_same_whatever_was_pressed(

@@ -12,10 +12,11 @@ from dilemmas.config import Config
 from dilemmas.discovery import DeckRegistry
 from game.app import IntegerSpelApp
 from game.context import AppContext
+from game.dialogs.secret_vote import SecretVoteScreen
 from game.rules.game import GameSetup, GameState
+from game.rules.saving import Saver
 from game.rules.session import GameSession
 from game.screens.round import RoundScreen
-from game.screens.secret_vote import SecretVoteScreen
 from game.screens.summary import SummaryScreen
 from game.widgets.timer import RoundTimer
 from sessions.model import Round
@@ -34,6 +35,15 @@ class QuietStore:
         pass
 
     def delete_round(self, session_id: str, index: int) -> None:
+        pass
+
+    def make_room(self, session_id: str, index: int) -> None:
+        pass
+
+    def set_participants(self, session_id: str, participants: int) -> None:
+        pass
+
+    def renew_lease(self, session_id: str) -> None:
         pass
 
     def save_pulse(self, session_id: str, pulse: Sequence[Any]) -> None:
@@ -64,7 +74,7 @@ def make_session() -> GameSession:
         vote="secret",
         seed=1,
     )
-    session = GameSession(GameState.start(deck, setup), deck, QuietStore())
+    session = GameSession(GameState.start(deck, setup), deck, Saver(QuietStore()))
     session.month = "2026-11"
     session.begin()
     return session

@@ -207,6 +207,7 @@ def test_the_summary_shows_the_percentages_and_words_the_room_saw() -> None:
 def test_a_latecomer_does_not_change_how_many_could_vote_on_an_earlier_card() -> None:
     """Seen in a session: 9 of 9 voted, then 4 latecomers; the summary said "9 van 13 stemden"."""
     from game.rules.game import GameSetup, GameState
+    from game.rules.saving import Saver
     from game.rules.session import GameSession
 
     card = Dilemma(
@@ -218,7 +219,7 @@ def test_a_latecomer_does_not_change_how_many_could_vote_on_an_earlier_card() ->
     game.rounds[0].store_vote({"A": 4, "B": 5}, "hands", present=9)
     game.set_participants(13)
     again = GameState.from_state(game.to_state())  # kept over a resume
-    record = GameSession(again, deck, None).record()
+    record = GameSession(again, deck, Saver(None)).record()
     assert record.participants == 13
     text = summary_markdown(record, {"d": deck}, None)
     assert "9 van 9 stemden" in text and "van 13 stemden" not in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.screens.theme_board import ThemeBoardScreen
+from game.dialogs.theme_board import ThemeBoardScreen
 from game.widgets.theme_board import ThemeTile
 from tests.factories import make_app
 

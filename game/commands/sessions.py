@@ -45,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
         if record is None:
             return 1
         decks, config = _decks_and_config(args.decks)
+        # What the summary needs beside the rounds (numbers as played, skips, deep dives).
+        from game.rules.summary import with_summary
+
+        record = with_summary(record, store.state(record.id), store.get_walkthrough)
         if args.sessions_command == "show":
             from sessions.summary import summary_markdown
 

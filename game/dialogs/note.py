@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from game.rules.entry import control_refusal
+
 
 class NoteDialog(ModalScreen[str | None]):
     """Edit the round's note; returns the text (unscrubbed), or None when cancelled."""
@@ -87,7 +89,12 @@ class NoteDialog(ModalScreen[str | None]):
 
     @on(Button.Pressed, "#note-ok")
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip())
+        text = self.query_one(TextArea).text.strip()
+        refusal = control_refusal(text, lines=True)
+        if refusal is not None:
+            self.notify(refusal, severity="warning", markup=False)
+            return
+        self.dismiss(text)
 
     @on(Button.Pressed, "#note-cancel")
     def action_cancel(self) -> None:

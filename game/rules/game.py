@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from dilemmas.model import Deck, Dilemma
 from game.rules.own import own_case_id
+from game.rules.round import RoundState, card_vote_mode
 from game.rules.spread import spread_by_theme
-from sessions.model import OwnCase, PulseAnswer, Revote, Round, VoteMode
-from sessions.own import own_card, own_from_json, own_to_json
+from sessions.model import OwnCase, PulseAnswer, Round, VoteMode
+from sessions.own import own_card
 
 Order = Literal["shuffled", "fixed", "board"]
 LimitKind = Literal["dilemmas", "minutes"]
 
-ORDERS: tuple[Order, ...] = ("shuffled", "fixed", "board")
 VOTE_MODES: tuple[VoteMode, ...] = ("hands", "secret", "none")
 VOTE_MODE_LABELS: dict[str, str] = {
     "hands": "handen tellen",
@@ -218,173 +218,30 @@ def playable_cards(deck: Deck, themes: Sequence[str]) -> list[Dilemma]:
     return [d for d in deck.dilemmas if d.theme in wanted]
 
 
-def plan_cards(deck: Deck, setup: GameSetup) -> list[str]:
-    """The card ids to play, in order. For order "board" the plan starts empty."""
+def order_cards(
+    deck: Deck, setup: GameSetup, played: Collection[str] = frozenset()
+) -> list[str]:
+    """Every playable card id, in the order they come up. For order "board": none (the cards
+    are picked on the board). A shuffled order puts the cards this team played in earlier
+    sessions (``played``) after the others, each part spread over the themes."""
     if setup.order == "board":
         return []
     playable = playable_cards(deck, setup.themes)
     cards = [d.id for d in playable]
     if setup.order == "shuffled":
         theme = {d.id: d.theme for d in playable}
-        cards = spread_by_theme(cards, theme.__getitem__, setup.seed)
-    if setup.limit_kind == "dilemmas":
-        cards = cards[: setup.limit]
+        fresh = [c for c in cards if c not in played]
+        seen = [c for c in cards if c in played]
+        cards = spread_by_theme(fresh, theme.__getitem__, setup.seed) + spread_by_theme(
+            seen, theme.__getitem__, setup.seed
+        )
     return cards
 
 
-@dataclass
-class RoundState:
-    """One card's round while it is played: vote mode, counts, re-votes, note, timer."""
-
-    dilemma: str
-    theme: str
-    vote: VoteMode
-    counts: dict[str, int] | None = None
-    revealed: bool = False
-    revotes: dict[int, dict[str, int]] = field(default_factory=dict)
-    variation: int = -1
-    note: str = ""
-    seconds: int = 0
-    skipped: bool = False
-    code_shown: bool = False
-    blanco: int = 0
-    """Abstentions in the secret vote on the card itself, counted apart from ``counts``."""
-    walkthrough: str | None = None
-    """The deep dive's walkthrough id: opening it again continues what was typed."""
-    timer_running: bool = False
-    """The discussion timer was running at the last save (a resume starts it again)."""
-    secret_open: bool = False
-    """A secret vote was going round; it is not kept, so a resume asks to vote again."""
-    own: OwnCase | None = None
-    """The card itself, for an eigen casus typed in the room (not in any deck)."""
-    present: int | None = None
-    """How many took part when the card itself was voted on (the summary's "8 van 9 stemden"
-    stays true after a latecomer); kept with the resume state, not in the record."""
-
-    @property
-    def minutes(self) -> int | None:
-        """Discussion minutes from the timer, rounded up; None when the timer was not used."""
-        if self.seconds <= 0:
-            return None
-        return max(1, (self.seconds + 59) // 60)
-
-    # -- what the facilitator does with the round (the screen asks, these decide) --------
-
-    def vote_refusal(self, dilemma: Dilemma) -> str | None:
-        """Why a vote can't be taken now (Dutch), or None when it can."""
-        if dilemma.answer.kind == "open":
-            return "Bij een open vraag wordt niet gestemd: bespreek het samen."
-        if self.variation >= 0 and self.counts is None:
-            return "Stem eerst over de kaart zelf. Druk op w tot de variatie weg is."
-        return None
-
-    def shown_counts(self) -> tuple[dict[str, int] | None, dict[str, int] | None]:
-        """The counts on screen, and the card's own counts beside them on a re-vote."""
-        if self.variation >= 0 and self.variation in self.revotes:
-            return self.revotes[self.variation], self.counts
-        return self.counts, None
-
-    def counts_to_edit(self) -> dict[str, int] | None:
-        """The counts a new hand count starts from: this vote's own, or none yet."""
-        if self.variation >= 0:
-            return self.revotes.get(self.variation)
-        return self.counts
-
-    def store_vote(
-        self, counts: Mapping[str, int], mode: VoteMode, blanco: int = 0, present: int | None = None
-    ) -> None:
-        """Keep a vote: on the card itself, or as the re-vote of the variation shown.
-
-        Raised hands were seen by everyone, so they show at once; a secret result waits for
-        the reveal. Abstentions count only for a secret vote on the card itself.
-        """
-        if self.variation >= 0:
-            self.revotes[self.variation] = dict(counts)
-        else:
-            self.counts = dict(counts)
-            self.vote = mode
-            self.blanco = blanco if mode == "secret" else 0
-            self.present = present
-        self.revealed = mode == "hands"
-        self.skipped = False
-
-    def next_variation(self, dilemma: Dilemma) -> bool:
-        """Show the card's next "Maar wat als…?"; after the last one, the card itself again.
-        False when the card has no variations."""
-        if not dilemma.variations:
-            return False
-        self.variation += 1
-        if self.variation >= len(dilemma.variations):
-            self.variation = -1
-        return True
-
-    def to_round(self) -> Round:
-        """The anonymous record of this round."""
-        return Round(
-            dilemma=self.dilemma,
-            theme=self.theme,
-            vote=self.vote if self.counts is not None else "none",
-            counts=dict(self.counts) if self.counts is not None else None,
-            revotes=tuple(
-                Revote(variation=i, counts=dict(c)) for i, c in sorted(self.revotes.items())
-            ),
-            minutes=self.minutes,
-            note=self.note or None,
-            blanco=self.blanco if self.vote == "secret" and self.counts is not None else 0,
-            own=self.own,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "dilemma": self.dilemma,
-            "theme": self.theme,
-            "vote": self.vote,
-            "counts": self.counts,
-            "revealed": self.revealed,
-            "revotes": {str(k): v for k, v in self.revotes.items()},
-            "variation": self.variation,
-            "note": self.note,
-            "seconds": self.seconds,
-            "skipped": self.skipped,
-            "code_shown": self.code_shown,
-            "walkthrough": self.walkthrough,
-            "blanco": self.blanco,
-            "timer_running": self.timer_running,
-            "secret_open": self.secret_open,
-            "own": None if self.own is None else own_to_json(self.own, situation=True),
-            "present": self.present,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> RoundState:
-        counts = data.get("counts")
-        return cls(
-            dilemma=str(data["dilemma"]),
-            theme=str(data.get("theme", "")),
-            vote=data.get("vote", "none"),
-            counts={str(k): int(v) for k, v in counts.items()} if counts is not None else None,
-            revealed=bool(data.get("revealed", False)),
-            revotes={
-                int(k): {str(o): int(n) for o, n in v.items()}
-                for k, v in dict(data.get("revotes", {})).items()
-            },
-            variation=int(data.get("variation", -1)),
-            note=str(data.get("note", "")),
-            seconds=int(data.get("seconds", 0)),
-            skipped=bool(data.get("skipped", False)),
-            code_shown=bool(data.get("code_shown", False)),
-            walkthrough=str(data["walkthrough"]) if data.get("walkthrough") else None,
-            blanco=int(data.get("blanco", 0)),
-            timer_running=bool(data.get("timer_running", False)),
-            secret_open=bool(data.get("secret_open", False)),
-            own=own_from_json(data["own"]) if data.get("own") is not None else None,
-            present=int(data["present"]) if isinstance(data.get("present"), int) else None,
-        )
-
-
-def card_vote_mode(dilemma: Dilemma, mode: VoteMode) -> VoteMode:
-    """The vote mode that applies to a card: an open card is always discussion only."""
-    return "none" if dilemma.answer.kind == "open" else mode
+def plan_cards(deck: Deck, setup: GameSetup, played: Collection[str] = frozenset()) -> list[str]:
+    """The card ids to play, in order (cut to the number of dilemmas set)."""
+    cards = order_cards(deck, setup, played)
+    return cards[: setup.limit] if setup.limit_kind == "dilemmas" else cards
 
 
 @dataclass
@@ -402,14 +259,27 @@ class GameState:
     wall time, not the sum of the round timers."""
     pulse_pending: bool = False
     """The pulse at the start is being asked: a resume goes back to it, not to the cards."""
+    pulse_blanco: dict[str, int] = field(default_factory=dict)
+    """Abstentions per pulse question, counted apart from its answers (shown, never summed)."""
+    reserve: list[str] = field(default_factory=list)
+    """The cards after the plan, in order: a skipped card is replaced by the first of them."""
     _own_cards: dict[str, Dilemma] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def start(cls, deck: Deck, setup: GameSetup) -> GameState:
-        game = cls(setup=setup, plan=plan_cards(deck, setup))
+    def start(cls, deck: Deck, setup: GameSetup, played: Collection[str] = frozenset()) -> GameState:
+        """A new game; ``played``: cards this team played before (a shuffle puts them last)."""
+        cards = order_cards(deck, setup, played)
+        if setup.limit_kind == "dilemmas":
+            game = cls(setup=setup, plan=cards[: setup.limit], reserve=cards[setup.limit :])
+        else:
+            game = cls(setup=setup, plan=cards)
         if game.plan:
             game.ensure_round(deck, 0)
         return game
+
+    def rounds_index(self, rnd: RoundState) -> int:
+        """The plan position of a round (it may have moved: an eigen casus put in before)."""
+        return next(i for i, r in self.rounds.items() if r is rnd)
 
     def set_participants(self, participants: int) -> None:
         """Latecomers or leavers: the session counts this many participants from now on."""
@@ -477,9 +347,29 @@ class GameState:
     def at_last(self) -> bool:
         return self.position >= len(self.plan) - 1
 
-    def needs_pick(self) -> bool:
-        """True when the next card must be picked on the theme board."""
-        return self.setup.order == "board" and self.at_last
+    def needs_pick(self, deck: Deck) -> bool:
+        """True when the next card is picked on the theme board: board order, at the last card
+        of the plan, the planned number not reached and a theme with cards left."""
+        return (
+            self.setup.order == "board"
+            and self.at_last
+            and not self.limit_reached()
+            and any(self.themes_left(deck).values())
+        )
+
+    def round_label(self) -> str:
+        """ "Ronde 3 van 8" (with a number of dilemmas set), or "Ronde 3": the round screen and
+        the resume offer say the same. An eigen casus comes on top of the planned cards."""
+        n = self.position + 1
+        if self.setup.limit_kind != "dilemmas":
+            return f"Ronde {n}"
+        if self.setup.order == "board":
+            # Cards still to pick: the number set, plus each eigen casus and skipped card.
+            extra = sum(1 for r in self.rounds.values() if r.own is not None or r.skipped)
+            total = max(self.setup.limit + extra, len(self.plan))
+        else:
+            total = len(self.plan)
+        return f"Ronde {n} van {total}"
 
     def limit_reached(self) -> bool:
         """True when the planned number of dilemmas has been played (board order)."""
@@ -505,17 +395,20 @@ class GameState:
         return True
 
     def skip(self, deck: Deck) -> bool:
-        """Mark the current card as skipped (not recorded) and go on."""
+        """Mark the current card as skipped (not recorded) and go on; the next card of the
+        order not planned yet takes its place at the end, so the number of cards set is the
+        number discussed. Returns False when there is no next card (the end, or a theme must
+        be picked first)."""
         rnd = self.current
-        if rnd is not None:
+        if rnd is not None and not rnd.skipped:
             rnd.skipped = True
+            planned = set(self.plan)
+            while self.reserve:
+                card = self.reserve.pop(0)
+                if card not in planned and deck.dilemma(card) is not None:
+                    self.plan.append(card)
+                    break
         return self.next(deck)
-
-    def unskip(self) -> None:
-        """Coming back to a skipped card makes it count again once something happens on it."""
-        rnd = self.current
-        if rnd is not None:
-            rnd.skipped = False
 
     def pick_theme(self, deck: Deck, theme: str) -> Dilemma | None:
         """Board order: add a not yet planned card of ``theme`` and go to it.
@@ -563,9 +456,6 @@ class GameState:
     def played_rounds(self) -> list[Round]:
         return [self.rounds[i].to_round() for i in self.played_indices()]
 
-    def seconds_played(self) -> int:
-        return sum(r.seconds for r in self.rounds.values())
-
     def start_clock(self, now: float) -> None:
         """Start the session clock (once; a resume keeps the first start)."""
         if self.clock_started is None:
@@ -580,6 +470,45 @@ class GameState:
     def pulse_answers(self) -> list[PulseAnswer]:
         return [PulseAnswer(question=q, counts=dict(c)) for q, c in self.pulse.items()]
 
+    def pulse_round(self, question: Dilemma) -> RoundState:
+        """A pulse question as a secret round (the pulse follows the round's rules)."""
+        counts = self.pulse.get(question.id)
+        return RoundState(
+            dilemma=question.id,
+            theme=question.theme,
+            vote="secret",
+            counts=dict(counts) if counts is not None else None,
+            blanco=self.pulse_blanco.get(question.id, 0),
+        )
+
+    def keep_pulse(self, question: str, counts: Mapping[str, int] | None, blanco: int = 0) -> None:
+        """Keep a pulse question's secret result (None: skipped, nothing kept)."""
+        if counts is None:
+            self.pulse.pop(question, None)
+            self.pulse_blanco.pop(question, None)
+            return
+        self.pulse[question] = dict(counts)
+        if blanco:
+            self.pulse_blanco[question] = blanco
+        else:
+            self.pulse_blanco.pop(question, None)
+
+    def summary_facts(self) -> dict[str, Any]:
+        """Plain JSON for the summary: each counted round's number as played, the skipped
+        cards, who was present at each vote, the pulse's blanco and the deep dives."""
+        played = self.played_indices()
+        return {
+            "numbers": [i + 1 for i in played],
+            "skipped": [
+                [i + 1, self.rounds[i].dilemma] for i in sorted(self.rounds) if self.rounds[i].skipped
+            ],
+            "present": [self.rounds[i].present for i in played],
+            "pulse_blanco": dict(self.pulse_blanco),
+            "walkthroughs": [
+                [i + 1, self.rounds[i].walkthrough] for i in played if self.rounds[i].walkthrough
+            ],
+        }
+
     # -- resume state ----------------------------------------------------------------------
 
     def to_state(self) -> dict[str, Any]:
@@ -592,8 +521,14 @@ class GameState:
             "rounds": {str(i): r.to_dict() for i, r in self.rounds.items()},
             "pulse": {q: dict(c) for q, c in self.pulse.items()},
             "finished": self.finished,
-            "clock_started": self.clock_started,
+            # No time finer than the month is kept once the session has ended (SPEC §8).
+            "clock_started": None if self.finished else self.clock_started,
             "pulse_pending": self.pulse_pending,
+            "pulse_blanco": dict(self.pulse_blanco),
+            "reserve": list(self.reserve),
+            # What the summary needs beside the stored rounds, kept with the session so that
+            # the summary made later (`sessions export`) says what the app said.
+            "summary": self.summary_facts(),
         }
 
     @classmethod
@@ -625,6 +560,12 @@ class GameState:
                 float(state["clock_started"]) if state.get("clock_started") is not None else None
             ),
             pulse_pending=state.get("pulse_pending") is True,
+            reserve=[str(c) for c in state.get("reserve") or []],
+            pulse_blanco={
+                str(q): int(n)
+                for q, n in dict(state.get("pulse_blanco") or {}).items()
+                if isinstance(n, int) and str(q) in pulse
+            },
         )
 
     def check_deck(self, deck: Deck) -> list[str]:

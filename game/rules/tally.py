@@ -86,10 +86,6 @@ class SecretTally:
         return self._blanco
 
     @property
-    def remaining(self) -> int:
-        return self.participants - self.total
-
-    @property
     def done(self) -> bool:
         return self.total >= self.participants
 

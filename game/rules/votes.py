@@ -19,3 +19,14 @@ def vote_choices(dilemma: Dilemma) -> list[tuple[str, str, str]]:
 def option_labels(dilemma: Dilemma) -> dict[str, str]:
     """Option key → label, in card order."""
     return {key: dilemma.answer.label(key) for key in dilemma.answer.keys}
+
+
+def worded(dilemma: Dilemma, counts: dict[str, int]) -> tuple[dict[str, int], dict[str, str]]:
+    """Counts and labels keyed by each answer's own words ("Niet precies", not "weet-niet"):
+    for bars that show the answer itself (the pulse)."""
+    labels = option_labels(dilemma)
+    words = {key: labels.get(key, key) for key in labels}
+    return (
+        {words[key]: int(counts.get(key, 0)) for key in labels},
+        {word: word for word in words.values()},
+    )

@@ -60,7 +60,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Markdown(self._markdown())
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def _markdown(self) -> str:
         help_text = getattr(self._target, "HELP", None) or ""

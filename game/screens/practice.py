@@ -154,7 +154,7 @@ class PracticeScreen(Screen[None]):
         yield Static(id="practice-progress", markup=False)
         yield VerticalScroll(id="practice-body")
         yield Horizontal(id="practice-actions")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._progress("Oefenen voor nieuwe collega's")

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
+from dilemmas.config import Contact
 from dilemmas.model import Dilemma
+from game.dialogs.secret_vote import SecretVoteScreen
+from game.messages import PulseDone
+from game.rules.round import RoundState
+from game.rules.round_text import code_text, secret_refusal, vote_text
 from game.rules.session import GameSession
-from game.screens.round import option_labels, vote_choices
-from game.screens.secret_vote import SecretVoteScreen
+from game.rules.text import reflow
+from game.rules.votes import vote_choices, worded
 from game.widgets.bars import VoteBars
 from game.widgets.card import HangingList
+from game.widgets.round_panel import Panel
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
@@ -39,16 +45,19 @@ def pulse_choices(question: Dilemma) -> list[tuple[str, str, str]]:
 
 
 class PulseScreen(Screen[None]):
-    """The pulse: one question at a time; vote (secret) or skip; then the summary."""
+    """The pulse: one question at a time, each a secret round with the round's rules: fewer
+    than 3 votes not shown or kept, blanco counted apart and shown, the answers' own words on
+    the bars, `c` for the guidance and the contacts. Then the cards or the summary."""
 
     CSS_PATH = "../styles/game.tcss"
 
-    HELP: ClassVar[str] = """\
-**De meldklimaat-peiling.** Een paar korte vragen over het meldklimaat, bijvoorbeeld of
+    HELP: ClassVar[str] = """**De meldklimaat-peiling.** Een paar korte vragen over het meldklimaat, bijvoorbeeld of
 iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop gaat rond.
+Met minder dan 3 stemmen wordt de uitslag niet getoond en niet bewaard. Blanco telt apart.
 
 - `g` stemmen over deze vraag
 - `r` de uitslag tonen (na de stemming)
+- `c` wat je erover moet weten, en bij wie je terecht kunt
 - `s` deze vraag overslaan
 - `→` of `spatie` volgende vraag (na de laatste: de eerste kaart als de peiling aan het begin
   staat, anders de samenvatting)
@@ -60,11 +69,13 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
             "g", "vote", "Stemmen", id="pulse.vote", tooltip="Geheime stemming over deze vraag"
         ),
         Binding("r", "reveal", "Uitslag", id="pulse.reveal", tooltip="Toon de uitslag"),
+        Binding("c", "code", "Uitleg", id="pulse.code",
+                tooltip="Wat je erover moet weten, en bij wie je terecht kunt"),
         Binding("s", "skip", "Overslaan", id="pulse.skip", tooltip="Sla deze vraag over"),
         Binding("right,space", "next", "Volgende", id="pulse.next", priority=True),
         Binding("e", "summary", "Samenvatting", id="pulse.summary", tooltip="Naar de samenvatting"),
         # At the start of the session the same key goes on to the cards.
-        Binding("e", "cards", "Naar de kaarten", id="pulse.cards", tooltip="Naar de eerste kaart"),
+        Binding("e", "cards", "Kaarten", id="pulse.cards", tooltip="Naar de eerste kaart"),
     ]
 
     def __init__(
@@ -75,11 +86,16 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
         self.questions = questions
         self.at_start = at_start
         """Asked before the first card: after the last question the rounds begin."""
+        game = session.game
         # A resumed pulse goes on at the first question not voted on yet.
-        answered = session.game.pulse
-        self.index = next((n for n, q in enumerate(questions) if q.id not in answered), 0)
-        self.revealed: set[str] = set()
-        """Questions whose result the room has seen (shown only after `r`)."""
+        self.index = next((n for n, q in enumerate(questions) if q.id not in game.pulse), 0)
+        self.rounds = {q.id: game.pulse_round(q) for q in questions}
+        """Each question as a secret round: the round's rules decide what is shown."""
+        self.title_line = Panel(id="pulse-title", hide_empty=False)
+        self.context_line = Panel(id="pulse-context")
+        self.question_line = Panel(id="pulse-question", hide_empty=False)
+        self.status_line = Panel(id="pulse-status", hide_empty=False)
+        self.code_panel = Panel(id="pulse-code")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # One of the two "e" bindings shows and works, by where the pulse is asked.
@@ -95,81 +111,100 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="pulse-scroll"), Vertical(id="pulse-box"):
-            yield Static(markup=False, id="pulse-title")
-            yield Static(markup=False, id="pulse-question")
+            yield self.title_line
+            yield self.context_line
+            yield self.question_line
             yield HangingList(id="pulse-options")
-            yield Static(markup=False, id="pulse-status")
+            yield self.status_line
             yield VoteBars({}, {}, id="pulse-bars")
-        yield Footer(compact=True)
+            yield self.code_panel
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        if not self.at_start and self.session.game.setup.pulse != "end":
-            # Asked at the start already, or not at all: the end of the session goes on.
-            self.call_later(self.action_summary)
-            return
         self._show()
 
     @property
     def question(self) -> Dilemma:
         return self.questions[self.index]
 
+    @property
+    def round(self) -> RoundState:
+        return self.rounds[self.question.id]
+
     def _show(self) -> None:
-        q = self.question
-        self.query_one("#pulse-title", Static).update(
+        q, rnd = self.question, self.round
+        self.title_line.text = (
             f"Meldklimaat-peiling · vraag {self.index + 1} van {len(self.questions)}"
         )
-        self.query_one("#pulse-question", Static).update(q.question or q.title)
+        self.context_line.text = reflow(q.situation)
+        self.question_line.text = q.question or q.title
         self.query_one("#pulse-options", HangingList).set_rows(
             [(press, label) for press, _, label in pulse_choices(q)]
         )
-        counts = self.session.game.pulse.get(q.id)
         bars = self.query_one(VoteBars)
-        shown = counts is not None and q.id in self.revealed
+        shown = rnd.counts is not None and rnd.revealed
         bars.display = shown
+        if shown and rnd.counts is not None:
+            counts, labels = worded(q, rnd.counts)
+            bars.update_labels(labels)
+            bars.update_counts(counts)
         last = "→ naar de eerste kaart" if self.at_start else "→ naar de samenvatting"
         onward = "→ volgende vraag" if self.index + 1 < len(self.questions) else last
-        if counts is None:
-            status = "g: geheim stemmen · s: overslaan"
-        elif not shown:
-            total = sum(counts.values())
-            votes = "stem" if total == 1 else "stemmen"
-            status = f"Stemming klaar: {total} {votes}. Druk op r voor de uitslag · {onward}"
+        if rnd.counts is None:
+            status = "g: geheim stemmen · c: uitleg · s: overslaan"
         else:
-            status = f"Uitslag · {onward}"
-            bars.update_labels(option_labels(q))
-            bars.update_counts(counts)
-        self.query_one("#pulse-status", Static).update(status)
+            status = f"{vote_text(rnd, q).rstrip(':')} · {onward}"
+        self.status_line.text = status
+        self.code_panel.text = code_text(q, self._contacts(q)) if rnd.code_shown else ""
+
+    def _contacts(self, question: Dilemma) -> list[Contact]:
+        config = cast("IntegerSpelApp", self.app).ctx.config
+        found = (config.contact(contact_id) for contact_id in question.contacts)
+        return [c for c in found if c is not None]
 
     def action_vote(self) -> None:
         q = self.question
+        screen = SecretVoteScreen(
+            "meldklimaat-peiling",
+            q.question or q.title,
+            pulse_choices(q),
+            self.session.game.setup.participants,
+            context=reflow(q.situation) or None,
+        )
 
         def done(result: dict[str, int] | None) -> None:
             if result is None:
                 self.notify("Stemming afgebroken. Er is niets bewaard.")
                 return
-            self.session.game.pulse[q.id] = result
+            refusal = secret_refusal(result)
+            if refusal is not None:
+                self.notify(refusal, severity="warning", timeout=12)
+                return
+            blanco = screen.tally.blanco
+            self.round.store_vote(result, "secret", blanco=blanco)
+            self.session.game.keep_pulse(q.id, result, blanco)
             self.session.save_pulse()
             self._show()
 
-        self.app.push_screen(
-            SecretVoteScreen(
-                "meldklimaat-peiling",
-                q.question or q.title,
-                pulse_choices(q),
-                self.session.game.setup.participants,
-            ),
-            done,
-        )
+        self.app.push_screen(screen, done)
 
     def action_reveal(self) -> None:
-        if self.question.id not in self.session.game.pulse:
+        rnd = self.round
+        if rnd.counts is None:
             self.notify("Er is nog niet gestemd over deze vraag. Druk op g om te stemmen.")
             return
-        self.revealed.add(self.question.id)
+        if not rnd.revealed:
+            rnd.toggle_reveal()
+        self._show()
+
+    def action_code(self) -> None:
+        """Show or hide the question's guidance and contacts."""
+        self.round.toggle_code()
         self._show()
 
     def action_skip(self) -> None:
-        self.session.game.pulse.pop(self.question.id, None)
+        self.session.game.keep_pulse(self.question.id, None)
+        self.rounds[self.question.id] = self.session.game.pulse_round(self.question)
         self.session.save_pulse()
         self._advance()
 
@@ -184,14 +219,5 @@ iedereen weet wie de vertrouwenspersoon is. Er wordt geheim gestemd: de laptop g
             self.action_summary()
 
     def action_summary(self) -> None:
-        if self.at_start:
-            from game.screens.round import RoundScreen
-
-            self.session.game.pulse_pending = False
-            self.session.save_state()
-            self.app.switch_screen(RoundScreen(self.session))
-            return
-        from game.screens.summary import SummaryScreen
-
-        self.session.complete()
-        self.app.switch_screen(SummaryScreen(self.session))
+        """The pulse is done: the app goes on to the cards or the summary."""
+        self.post_message(PulseDone(self.session, self.at_start))

@@ -2,47 +2,57 @@
 
 from __future__ import annotations
 
-import asyncio
-import gc
-import threading
 import time
-from collections.abc import Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from dilemmas.config import Contact
 from dilemmas.model import Dilemma
 from game.dialogs.choice import ChoiceDialog
 from game.dialogs.hands import HandCountDialog
 from game.dialogs.note import NoteDialog
 from game.dialogs.own_case import OwnCaseDialog, OwnCaseResult
 from game.dialogs.participants import ParticipantsDialog
-from game.rules.game import VOTE_MODE_LABELS, RoundState, countdown_face
+from game.dialogs.secret_vote import SecretVoteScreen
+from game.dialogs.theme_board import END, ThemeBoardScreen
+from game.messages import CardAloneRequested, DeepDiveRequested, RoundsFinished
+from game.rules.game import VOTE_MODE_LABELS, countdown_face
 from game.rules.notes import clean_note, note_message
-from game.rules.session import STATUS_TEXT, GameSession, SaveStatus
-from game.rules.text import reflow
+from game.rules.round import RoundState
+from game.rules.round_text import (
+    code_text,
+    note_text,
+    secret_refusal,
+    variation_text,
+    vote_context,
+    vote_text,
+    vote_title,
+)
+from game.rules.saving import STATUS_TEXT, SaveStatus
+from game.rules.session import GameSession
 from game.rules.votes import option_labels, vote_choices
-from game.screens.secret_vote import SecretVoteScreen
 from game.widgets.bars import VoteBars
 from game.widgets.card import CardView
 from game.widgets.reveal_scroll import RevealScroll
+from game.widgets.round_panel import Panel
 from game.widgets.theme_board import coverage_summary, theme_list
 from game.widgets.timer import RoundTimer
 from sessions.own import own_theme_title, scrubbed_own
 
-__all__ = ["RoundScreen", "option_labels", "vote_choices"]  # pulse.py imports these here
+__all__ = ["RoundScreen"]
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
 
-MIN_SECRET = 3
-"""A secret result with fewer votes than this is not shown (SPEC §4)."""
+RENEW_EVERY = 20.0
+"""Seconds between renewals of this window's claim on the session."""
 
 COMPACT_WIDTH = 110
 """Below this width the timer and theme board move into the status line."""
@@ -56,8 +66,8 @@ SHORT_STATUS_TEXT: dict[str, str] = {
 """The save state, short: it shares the status line, in a fixed width so that a change is
 redrawn without a layout pass (the toast of the problem says more)."""
 
-KEYS_LINE = "← vorige · → volgende · n notitie · d stappenplan · s overslaan · p deelnemers"
-KEYS_LINE_WIDE = KEYS_LINE + " · o eigen casus · F1 alle toetsen"
+KEYS_LINE = "←/→ · n notitie · d stappenplan · s overslaan · p deelnemers · o eigen casus"
+KEYS_LINE_WIDE = KEYS_LINE + " · F1 alle toetsen"
 
 
 class RoundScreen(Screen[None]):
@@ -93,14 +103,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         Binding("g", "vote_secret", "Geheim", id="round.vote-secret", tooltip="Geheime stemming"),
         Binding("r", "reveal", "Uitslag", id="round.reveal", tooltip="Toon de uitslag"),
         Binding("t", "timer", "Timer", id="round.timer", tooltip="Timer starten of pauzeren"),
-        Binding(
-            "x",
-            "timer_reset",
-            "Timer 0",
-            id="round.timer-reset",
-            show=False,
-            tooltip="Timer op nul",
-        ),
+        Binding("x", "timer_reset", "Timer 0", id="round.timer-reset", show=False,
+                tooltip="Timer op nul"),
         Binding(
             "p",
             "participants",
@@ -109,77 +113,42 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             show=False,  # on the keys line: the footer keeps F1 Help in view at 80 columns
             tooltip="Aantal deelnemers wijzigen (laatkomers, vertrek)",
         ),
-        Binding(
-            "k",
-            "card_alone",
-            "Kaart",
-            id="round.card-alone",
-            tooltip="Alleen de kaart, zo groot als het scherm",
-        ),
+        Binding("k", "card_alone", "Kaart", id="round.card-alone",
+                tooltip="Alleen de kaart, zo groot als het scherm"),
         Binding("c", "code", "Code", id="round.code", tooltip="Wat zegt de code?"),
         Binding("w", "what_if", "Wat als", id="round.what-if", tooltip="Maar wat als…?"),
-        Binding(
-            "n", "note", "Notitie", id="round.note", show=False, tooltip="Notitie bij deze ronde"
-        ),
-        Binding(
-            "d",
-            "deep_dive",
-            "Verdiepen",
-            id="round.deep-dive",
-            show=False,
-            tooltip="Zeven-stappenplan op deze kaart",
-        ),
-        Binding(
-            "s", "skip", "Overslaan", id="round.skip", show=False, tooltip="Sla deze kaart over"
-        ),
-        Binding(
-            "left",
-            "previous",
-            "Vorige",
-            id="round.previous",
-            priority=True,
-            show=False,
-            tooltip="Vorige kaart",
-        ),
-        Binding(
-            "right",
-            "next",
-            "Volgende",
-            id="round.next",
-            priority=True,
-            show=False,
-            tooltip="Volgende kaart",
-        ),
+        Binding("n", "note", "Notitie", id="round.note", show=False,
+                tooltip="Notitie bij deze ronde"),
+        Binding("d", "deep_dive", "Verdiepen", id="round.deep-dive", show=False,
+                tooltip="Zeven-stappenplan op deze kaart"),
+        Binding("s", "skip", "Overslaan", id="round.skip", show=False,
+                tooltip="Sla deze kaart over"),
+        Binding("left", "previous", "Vorige", id="round.previous", priority=True, show=False,
+                tooltip="Vorige kaart"),
+        Binding("right", "next", "Volgende", id="round.next", priority=True, show=False,
+                tooltip="Volgende kaart"),
         Binding("space", "next", "Volgende", id="round.next-space", show=False, priority=True),
         Binding("down", "scroll_card(3)", "Omlaag", id="round.scroll-down", show=False),
         Binding("up", "scroll_card(-3)", "Omhoog", id="round.scroll-up", show=False),
         Binding("pagedown", "scroll_card(20)", "Pagina omlaag", id="round.page-down", show=False),
         Binding("pageup", "scroll_card(-20)", "Pagina omhoog", id="round.page-up", show=False),
-        Binding(
-            "o",
-            "own_case",
-            "Eigen casus",
-            id="round.own-case",
-            show=False,
-            tooltip="Een dilemma uit de groep intypen en spelen",
-        ),
-        Binding(
-            "b",
-            "board",
-            "Themabord",
-            id="round.board",
-            show=False,
-            tooltip="Welke thema's al besproken zijn",
-        ),
-        Binding(
-            "e",
-            "end",
-            "Afronden",
-            id="round.end",
-            show=False,
-            tooltip="De sessie afronden: pulse en samenvatting",
-        ),
+        Binding("o", "own_case", "Eigen casus", id="round.own-case", show=False,
+                tooltip="Een dilemma uit de groep intypen en spelen"),
+        Binding("b", "board", "Themabord", id="round.board", show=False,
+                tooltip="Welke thema's al besproken zijn"),
+        Binding("e", "end", "Afronden", id="round.end", show=False,
+                tooltip="De sessie afronden: peiling en samenvatting"),
     ]
+
+    compact: var[bool] = var(False, init=False)
+    """Below COMPACT_WIDTH columns the timer and the theme board move into the status line."""
+
+    lost_vote: var[bool] = var(False, init=False)
+    """A secret vote was going round when the app stopped: the vote line says so until the
+    next vote (a message that no longer applies goes when the state changes)."""
+
+    covered: var[frozenset[str]] = var(frozenset(), init=False)
+    """The themes discussed so far: the board beside the card shows them."""
 
     def __init__(self, session: GameSession) -> None:
         super().__init__()
@@ -187,65 +156,62 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.game = session.game
         self.deck = session.deck
         self.themes = [(t, self.deck.theme_title(t)) for t in self.game.session_themes(self.deck)]
-        self._covered: set[str] | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._statics: dict[str, Static] = {}
-        self._texts: dict[str, str] = {}
-        self._frozen = False
+        self.status_line = Panel(id="round-status", hide_empty=False, fixed=True)
+        self.saved_line = Panel(id="round-saved", hide_empty=False, fixed=True)
+        self.variation_panel = Panel(id="round-variation", classes="round-panel")
+        self.vote_line = Panel(id="round-vote", hide_empty=False)
+        self.code_panel = Panel(id="round-code", classes="round-panel")
+        self.note_panel = Panel(id="round-note", classes="round-panel")
+        self.board_title = Panel(id="round-board-title", hide_empty=False)
+        self.keys_line = Panel(id="round-keys", hide_empty=False, fixed=True)
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="round-top"):
-            yield Static(markup=False, id="round-status")
-            yield Static(markup=False, id="round-saved")
+            yield self.status_line
+            yield self.saved_line
         with Horizontal(id="round-body"):
             with RevealScroll(id="round-main"):
                 yield CardView(self.dilemma, self.deck, id="round-card")
-                yield Static(markup=False, id="round-variation", classes="round-panel")
-                yield Static(markup=False, id="round-vote")
+                yield self.variation_panel
+                yield self.vote_line
                 yield VoteBars({}, option_labels(self.dilemma), id="round-bars")
-                yield Static(markup=False, id="round-code", classes="round-panel")
-                yield Static(markup=False, id="round-note", classes="round-panel")
+                yield self.code_panel
+                yield self.note_panel
             with Vertical(id="round-side"):
                 yield RoundTimer(id="round-timer")
-                yield Static(markup=False, id="round-board-title")
+                yield self.board_title
                 with VerticalScroll(id="round-board-scroll"):
                     yield Static(id="round-themes")
         # The footer has room for the vote keys even at 80 columns; these go on a line above it.
-        yield Static(KEYS_LINE, id="round-keys", markup=False)
+        yield self.keys_line
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.session.on_problem = self._store_problem
-        self._loop = asyncio.get_running_loop()
-        self.session.on_status = self._save_status
-        self._show_saved(self.session.status)
-        if self.session.problem:
-            self._store_problem(self.session.problem)
-        self._apply_size(self.app.size.width)
+        self.watch(self.app, "save_status", self._show_saved)
+        self.on_resize()
+        self._load_timer()
+        self.session.read_timer = self._timer_now
         if self.game.clock_started is None:
             self.game.start_clock(time.time())
             self._save_state()
         if self.game.setup.limit_kind == "minutes":
             self.set_interval(15, self._update_status)  # the wall clock moves on its own
-        self._load_timer()
         self.show_round()
+        self.watch_covered(self.covered)  # also when nothing is covered yet
         self._tell_lost_secret_vote()
-        self.call_after_refresh(self._freeze_long_lived)
+        # Keep this window's claim on the session while nothing else is written.
+        self.set_interval(RENEW_EVERY, self.session.renew)
 
-    def _freeze_long_lived(self) -> None:
-        """Keep the garbage collector's full passes off what lives as long as the round.
+    def on_unmount(self) -> None:
+        self.session.read_timer = None  # the timer goes with the screen
 
-        A full pass walks every tracked object — the deck, the modules, Textual's widgets and
-        render caches, some 100,000 of them — and took 60-80 ms in the middle of a key press.
-        What exists now (after a collection, so no garbage is kept) is left out of those
-        passes until the round screen goes; refcounting still frees it as usual.
-        """
-        if not self._frozen:
-            self._frozen = True
-            gc.collect()
-            gc.freeze()
+    def _timer_now(self) -> tuple[int, bool]:
+        """The discussion timer's seconds and whether it runs: the timer owns them, the rules
+        read them when the round is saved."""
+        timer = self.query_one(RoundTimer)
+        return timer.seconds, timer.running
 
     def _load_timer(self) -> None:
         """Put the round's time on the timer, running again if it ran at the last save."""
@@ -254,59 +220,44 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         timer.load(self.round.seconds)
         if self.round.timer_running:
             timer.running = True
+        self._show_timer_strip()
 
     def _tell_lost_secret_vote(self) -> None:
         """After a crash during a secret vote: the votes so far are gone; say so."""
-        rnd = self.round
-        if not rnd.secret_open:
-            return
-        rnd.secret_open = False
-        self._save_state()
-        self.notify(
-            "Er ging een geheime stemming rond toen de app stopte. Die stemmen zijn niet "
-            "bewaard. Stem opnieuw met g.",
-            title="Stemming opnieuw",
-            severity="warning",
-            timeout=30,
-        )
+        if self.round.close_secret():
+            self._save_state()
+            self.lost_vote = True
+
+    def watch_lost_vote(self) -> None:
+        self.show_round()
 
     def on_resize(self) -> None:
-        self._apply_size(self.app.size.width)
+        self.compact = self.app.size.width < COMPACT_WIDTH
+        wide = self.app.size.width >= len(KEYS_LINE_WIDE) + 2
+        self.keys_line.text = KEYS_LINE_WIDE if wide else KEYS_LINE
         self._update_status()  # the compact status line carries the timer and the board
 
-    def _apply_size(self, width: int) -> None:
-        self.set_class(width < COMPACT_WIDTH, "-compact")
-        self._put("#round-keys", KEYS_LINE if width < len(KEYS_LINE_WIDE) + 2 else KEYS_LINE_WIDE)
-        self.query_one(CardView).set_class(width < COMPACT_WIDTH, "-compact")
+    def watch_covered(self, covered: frozenset[str]) -> None:
+        self.board_title.text = coverage_summary(self.themes, set(covered))
+        self.query_one("#round-themes", Static).update(theme_list(self.themes, set(covered)))
 
-    def _store_problem(self, message: str) -> None:
-        if not self._on_ui_thread(self._store_problem, message):
-            return
-        self.app.notify(message, title="Opslaan lukt niet", severity="error", timeout=20,
-                        markup=False)
+    def watch_compact(self, compact: bool) -> None:
+        self.set_class(compact, "-compact")
+        self.query_one(CardView).set_class(compact, "-compact")
+        self.query_one(RoundTimer).set_class(compact, "-compact")
+        self._show_timer_strip()
 
-    def _on_ui_thread(self, fn: Callable[[str], None], arg: str) -> bool:
-        """True on the UI thread; from the session's writer thread, hand ``fn`` over instead
-        (without waiting: the writer never waits for the screen)."""
-        if threading.current_thread() is threading.main_thread():
-            return True
-        loop = getattr(self, "_loop", None)
-        if loop is not None:
-            with suppress(RuntimeError):  # the app has gone
-                loop.call_soon_threadsafe(fn, arg)
-        return False
+    def _show_timer_strip(self) -> None:
+        """At 80 columns the big digits get a strip under the card once the timer is in use
+        (running, counted or counting down): an idle timer leaves the card its rows."""
+        timer = self.query_one(RoundTimer)
+        self.set_class(timer.running or timer.seconds > 0 or timer.limit is not None,
+                       "-timing")
 
-    def _save_status(self, status: SaveStatus) -> None:
-        if self._on_ui_thread(self._show_saved, status):
-            self._show_saved(status)
-
-    def _show_saved(self, status: str) -> None:
+    def _show_saved(self, status: SaveStatus) -> None:
         """The save state, top right: "Bewaard ✓" only once the write is on disk."""
-        if self.is_attached:
-            label = self.query_one("#round-saved", Static)
-            # Every change goes saving → saved: a layout pass each time cost 30 ms a key.
-            label.update(SHORT_STATUS_TEXT.get(status, ""), layout=False)
-            label.set_class(status in ("retrying", "lost"), "-problem")
+        self.saved_line.text = SHORT_STATUS_TEXT.get(status, "")
+        self.saved_line.set_class(status in ("retrying", "lost"), "-problem")
 
     # -- the current round ---------------------------------------------------------------
 
@@ -325,15 +276,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _theme_title(self, theme: str) -> str:
         return own_theme_title(theme, self.deck.theme_title(theme))
 
-    def _round_label(self) -> str:
-        setup = self.game.setup
-        n = self.game.position + 1
-        if setup.limit_kind == "dilemmas":
-            own = sum(1 for r in self.game.rounds.values() if r.own is not None)
-            total = setup.limit + own if setup.order == "board" else len(self.game.plan)
-            return f"Ronde {n} van {total}"
-        return f"Ronde {n}"
-
     def _time_label(self) -> str:
         setup = self.game.setup
         if setup.limit_kind != "minutes":
@@ -346,22 +288,23 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _status_text(self) -> str:
         rnd = self.round
         covered = self.game.covered_themes()
-        if self.has_class("-compact"):
-            # 80 columns: the timer and the board live here, so keep every part short.
+        if self.compact:
+            # 80 columns: the board lives here, and the timer while its strip is not shown;
+            # the card itself names its theme.
             timer = self.query_one(RoundTimer)
             state = "▶" if timer.running else "⏸"
             face, over = countdown_face(timer.seconds, timer.limit)
             done = len(covered & {t for t, _ in self.themes})
             parts = [
-                f"{state} {face} tijd om" if over else f"{state} {face}",
-                self._round_label().replace("Ronde ", "").replace(" van ", "/"),
+                self.game.round_label().replace("Ronde ", "").replace(" van ", "/"),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{done}/{len(self.themes)} thema's",
-                self._theme_title(rnd.theme),
             ]
+            if not self.has_class("-timing"):
+                parts.insert(0, f"{state} {face} tijd om" if over else f"{state} {face}")
         else:
             parts = [
-                self._round_label(),
+                self.game.round_label(),
                 self._theme_title(rnd.theme),
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{self.game.setup.participants} deelnemers",
@@ -382,103 +325,43 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self.query_one("#round-main", RevealScroll).reveal(self.query_one(selector))
 
     def show_round(self) -> None:
-        """Bring every part of the screen in line with the current round."""
+        """Bring every part of the screen in line with the current round: each panel is set
+        from what the rules say, and redrawn only when its text changed."""
+        self._show_timer_strip()
         rnd = self.round
         dilemma = self.dilemma
         card = self.query_one(CardView)
         if card.dilemma is not dilemma:
             card.show(dilemma, self.deck)
             self.query_one("#round-main", RevealScroll).scroll_home(animate=False, immediate=True)
-        covered = self.game.covered_themes()
-        if covered != self._covered:
-            self._covered = covered
-            self.query_one("#round-themes", Static).update(theme_list(self.themes, covered))
-            self._put("#round-board-title", coverage_summary(self.themes, covered))
-        self._show_variation(rnd, dilemma)
-        self._show_vote(rnd, dilemma)
-        self._show_code(rnd, dilemma)
-        self._put("#round-note", f"Notitie: {rnd.note}" if rnd.note else "", show=bool(rnd.note))
+        self.covered = frozenset(self.game.covered_themes())
+        self.variation_panel.text = variation_text(rnd, dilemma)
+        self.vote_line.text = vote_text(rnd, dilemma, lost_vote=self.lost_vote)
+        self._show_bars(rnd, dilemma)
+        self.code_panel.text = code_text(dilemma, self._contacts(dilemma)) if rnd.code_shown else ""
+        self.note_panel.text = note_text(rnd)
         self._update_status()
 
-    def _put(self, selector: str, text: str, *, show: bool | None = None) -> None:
-        """Set a Static's text (and visibility) only when it changed: every update costs a
-        layout pass of the screen, and most key presses change one or two panels."""
-        widget = self._statics.get(selector)
-        if widget is None:
-            widget = self._statics[selector] = self.query_one(selector, Static)
-        if show is not None and widget.display != show:
-            widget.display = show
-        if self._texts.get(selector) != text:
-            self._texts[selector] = text
-            widget.update(text)
-
     def _update_status(self) -> None:
-        self._put("#round-status", self._status_text())
+        self.status_line.text = self._status_text()
         # At 80 columns the status line carries the timer: past zero it takes the warning colour.
-        over = self.has_class("-compact") and self.query_one(RoundTimer).over
-        self._statics["#round-status"].set_class(over, "-over")
+        self.status_line.set_class(self.compact and self.query_one(RoundTimer).over, "-over")
 
-    def _show_variation(self, rnd: RoundState, dilemma: Dilemma) -> None:
-        if rnd.variation < 0 or rnd.variation >= len(dilemma.variations):
-            self._put("#round-variation", "", show=False)
-            return
-        n, total = rnd.variation + 1, len(dilemma.variations)
-        text = f"Maar wat als… ({n} van {total})\n{reflow(dilemma.variations[rnd.variation])}"
-        if dilemma.answer.kind != "open" and rnd.variation not in rnd.revotes:
-            text += "\nStem opnieuw met h of g om de verschuiving te zien."
-        self._put("#round-variation", text, show=True)
-
-    def _show_vote(self, rnd: RoundState, dilemma: Dilemma) -> None:
+    def _show_bars(self, rnd: RoundState, dilemma: Dilemma) -> None:
         bars = self.query_one(VoteBars)
         counts, previous = rnd.shown_counts()
-        if dilemma.answer.kind == "open":
-            text = "Open vraag: geen stemming, bespreek het samen."
-        elif counts is None:
-            text = (
-                "Geen stemming: bespreek het samen. Toch stemmen? h handen tellen · "
-                "g geheime stemming"
-                if rnd.vote == "none"
-                else "Nog niet gestemd. h handen tellen · g geheime stemming"
-            )
-        elif not rnd.revealed:
-            n = sum(counts.values())
-            what = "Herstemming" if previous is not None else "Stemming"
-            text = f"{what} klaar: {n} stemmen. Druk op r voor de uitslag."
-        else:
-            text = "Uitslag na de variatie:" if previous is not None else "Uitslag:"
-            if previous is None and rnd.blanco:
-                text = f"Uitslag ({rnd.blanco} blanco, apart geteld):"
-        self._put("#round-vote", text)
-        show_bars = counts is not None and rnd.revealed
+        show_bars = counts is not None and rnd.revealed and dilemma.answer.kind != "open"
         bars.display = show_bars
         if show_bars and counts is not None:
             if bars.labels != option_labels(dilemma):
                 bars.update_labels(option_labels(dilemma))
             bars.update_counts(counts, previous)
 
-    def _show_code(self, rnd: RoundState, dilemma: Dilemma) -> None:
-        if not rnd.code_shown:
-            self._put("#round-code", "", show=False)
-        else:
-            parts = [
-                "Wat zegt de code?",
-                reflow(dilemma.guidance) or "Bij deze kaart staat geen toelichting.",
-            ]
-            if dilemma.references:
-                parts.append("Zie: " + "; ".join(dilemma.references))
-            parts.extend(self._contact_lines(dilemma))
-            self._put("#round-code", "\n".join(parts), show=True)
-
-    def _contact_lines(self, dilemma: Dilemma) -> list[str]:
-        """"Bij wie kun je terecht" per contact the card names; unknown ids are left out."""
+    def _contacts(self, dilemma: Dilemma) -> list[Contact]:
+        """The contacts the card names (unknown ids left out)."""
         config = cast("IntegerSpelApp", self.app).ctx.config
-        lines = []
-        for contact_id in dilemma.contacts:
-            contact = config.contact(contact_id)
-            if contact is not None:
-                who = " — ".join(p for p in (contact.role, contact.name, contact.reach) if p)
-                lines.append(f"Bij wie kun je terecht: {who}")
-        return lines
+        found = (config.contact(contact_id) for contact_id in dilemma.contacts)
+        return [c for c in found if c is not None]
 
     # -- saving ----------------------------------------------------------------------------
     # Every change is handed to the session's writer thread at once: the room sees it at
@@ -491,18 +374,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def _save_state(self) -> None:
         self.session.save_state()
 
-    def flush_saves(self) -> None:
-        """Nothing waits here any more: every change was queued for writing when it happened."""
-
-    def on_unmount(self) -> None:
-        self.flush_saves()
-        if self._frozen:
-            self._frozen = False
-            gc.unfreeze()  # what the round held becomes collectable again
-
     def _changed(self) -> None:
-        """Something in the round changed: it counts again, is saved, and is shown."""
-        self.round.skipped = False
+        """Something in the round changed (the rules made it count again): save and show."""
         self._save_round()
         self.show_round()
 
@@ -515,18 +388,10 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         return refusal is None
 
     def _vote_title(self) -> str:
-        rnd = self.round
-        if rnd.variation >= 0:
-            return f"{self.dilemma.title} — maar wat als… ({rnd.variation + 1})"
-        return self.dilemma.title
+        return vote_title(self.round, self.dilemma)
 
     def _vote_context(self) -> str | None:
-        """The variation's sentence, when this is a re-vote: the room votes on what it reads."""
-        rnd, dilemma = self.round, self.dilemma
-        if 0 <= rnd.variation < len(dilemma.variations):
-            text = reflow(dilemma.variations[rnd.variation])
-            return text if text.lower().startswith("maar wat als") else "Maar wat als… " + text
-        return None
+        return vote_context(self.round, self.dilemma)
 
     def action_vote_hands(self) -> None:
         """Type the number of hands per option."""
@@ -560,10 +425,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         dilemma = self.dilemma
         # The timer keeps running through the vote (SPEC §4); the vote itself is not kept
         # until it is done, so a crash now must be told on resume.
-        self.round.secret_open = True
-        self.round.seconds = self.query_one(RoundTimer).seconds
+        self.round.open_secret()
         self._save_round()
-        self.flush_saves()
 
         screen = SecretVoteScreen(
             self._vote_title(),
@@ -574,36 +437,30 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         )
 
         def done(result: dict[str, int] | None) -> None:
-            self.round.secret_open = False
+            self.round.close_secret()
+            self.lost_vote = False
             if result is None:
                 self._save_state()
                 self.notify("Stemming afgebroken. Er is niets bewaard.")
                 return
-            if sum(result.values()) < MIN_SECRET:
+            refusal = secret_refusal(result)
+            if refusal is not None:
                 self._save_state()
-                self.notify(
-                    f"Minder dan {MIN_SECRET} stemmen voor een antwoord: dan weet de groep wie "
-                    "wat stemde. De uitslag wordt niet getoond en niet bewaard.",
-                    severity="warning",
-                    timeout=12,
-                )
+                self.notify(refusal, severity="warning", timeout=12)
                 return
             self.round.store_vote(
                 result, "secret", blanco=screen.tally.blanco, present=self.game.setup.participants
             )
             self._changed()
-            self.notify("Stemming klaar. Druk op r voor de uitslag.")
 
         self.app.push_screen(screen, done)
 
     def action_reveal(self) -> None:
         """Show (or hide again) the result of the vote."""
         rnd = self.round
-        counts, _ = rnd.shown_counts()
-        if counts is None:
+        if not rnd.toggle_reveal():
             self.notify("Er is nog niet gestemd.")
             return
-        rnd.revealed = not rnd.revealed
         self._save_state()
         self.show_round()
         if rnd.revealed:
@@ -612,33 +469,22 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     # -- timer, code, variations, note -----------------------------------------------------
 
     def action_timer(self) -> None:
-        timer = self.query_one(RoundTimer)
-        timer.toggle()
-        self.round.seconds = timer.seconds
-        self.round.timer_running = timer.running
+        self.query_one(RoundTimer).toggle()
         self._save_round()
+        self._show_timer_strip()
         self._update_status()
 
     def action_timer_reset(self) -> None:
         self.query_one(RoundTimer).reset()
-        self.round.seconds = 0
-        self.round.timer_running = False
         self._save_round()
+        self._show_timer_strip()
         self._update_status()
-
-    def _pause_timer(self) -> None:
-        timer = self.query_one(RoundTimer)
-        if timer.running:
-            timer.running = False
-            self.round.seconds = timer.seconds
-        self.round.timer_running = False
 
     @on(RoundTimer.Ticked)
     def _ticked(self, event: RoundTimer.Ticked) -> None:
-        self.round.seconds = event.seconds
-        self.round.timer_running = True
         if event.seconds % 10 == 0:
             self._save_round()
+        self._show_timer_strip()
         self._update_status()
 
     def action_scroll_card(self, lines: int) -> None:
@@ -649,7 +495,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def action_code(self) -> None:
         """Show or hide "Wat zegt de code?"."""
         rnd = self.round
-        rnd.code_shown = not rnd.code_shown
+        rnd.toggle_code()
         self._save_state()
         self.show_round()
         if rnd.code_shown:
@@ -671,7 +517,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             if text is None:
                 return
             note = clean_note(text)
-            self.round.note = note.text
+            self.round.keep_note(note.text)
             self._changed()
             message = note_message(note)
             if message:
@@ -681,9 +527,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def action_card_alone(self) -> None:
         """Only the card, filling the terminal (Escape or k goes back)."""
-        from game.screens.card_alone import CardAloneScreen
-
-        self.app.push_screen(CardAloneScreen(self.dilemma, self.deck))
+        self.post_message(CardAloneRequested(self.dilemma, self.deck))
 
     def action_participants(self) -> None:
         """Latecomers or leavers: change the number of participants of the session."""
@@ -708,8 +552,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             case = scrubbed_own(typed)
             self._leave_round()
             index = self.game.add_own(case, theme)
-            self.session.insert_round(index)
             self.query_one(RoundTimer).load(self.round.seconds)
+            self.session.insert_round(index)
             self.show_round()
             removed = case != typed
             self.notify(
@@ -723,45 +567,39 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
     def action_deep_dive(self) -> None:
         """Open the seven-step walkthrough on this card; come back here after."""
-        from game.screens.walkthrough import WalkthroughScreen
-
         # The discussion timer keeps running (SPEC §4); a second deep dive on this card
         # continues the first one.
         rnd = self.round
-        self.flush_saves()
 
         def done(walkthrough_id: str | None) -> None:
-            if walkthrough_id and walkthrough_id != rnd.walkthrough:
-                rnd.walkthrough = walkthrough_id
-                rnd.skipped = False
-                self._save_state()
+            if rnd.link_walkthrough(walkthrough_id):
+                self.session.save_round(self.game.rounds_index(rnd))
 
+        own_text = None
         if rnd.own is not None:
-            # An eigen casus is in no deck: it is worked through as a dilemma in own words,
-            # so it can be continued later from the list of open walkthroughs too.
             own = rnd.own
-            text = "\n\n".join(p for p in (own.title, own.situation, own.question) if p)
-            screen = WalkthroughScreen(
-                own_text=text,
+            own_text = "\n\n".join(p for p in (own.title, own.situation, own.question) if p)
+        self.post_message(
+            DeepDiveRequested(
                 session_id=self.session.session_id,
                 walkthrough_id=rnd.walkthrough,
+                done=done,
+                dilemma=None if own_text is not None else self.dilemma,
+                deck=None if own_text is not None else self.deck,
+                own_text=own_text,
             )
-        else:
-            screen = WalkthroughScreen(
-                dilemma=self.dilemma,
-                deck=self.deck,
-                session_id=self.session.session_id,
-                walkthrough_id=rnd.walkthrough,
-            )
-        self.app.push_screen(screen, done)
+        )
 
     # -- moving on -------------------------------------------------------------------------
 
     def _leave_round(self) -> None:
-        self._pause_timer()
-        self._save_round()
+        timer = self.query_one(RoundTimer)
+        self._save_round()  # with the timer's seconds, still running or not
+        timer.running = False
+        self.round.stop_timer()
 
     def _arrive(self) -> None:
+        """Show the round the game went to, its timer where it was left."""
         self.query_one(RoundTimer).load(self.round.seconds)
         self._save_round()
         self.show_round()
@@ -770,7 +608,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._leave_round()
         if self.game.next(self.deck):
             self._arrive()
-        elif self._can_pick():
+        elif self.game.needs_pick(self.deck):
             self.action_board(pick=True)
         else:
             self.action_end(last=True)
@@ -785,37 +623,28 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self.notify("Dit is de eerste kaart.")
 
     def action_skip(self) -> None:
-        self._pause_timer()
-        rnd = self.round
-        rnd.skipped = True
-        self._save_round()
-        if self.game.next(self.deck):
+        self._leave_round()
+        index = self.game.position
+        moved = self.game.skip(self.deck)
+        self.query_one(RoundTimer).load(self.round.seconds)
+        self.session.save_round(index)  # the skipped card is removed from the store
+        if moved:
             self._arrive()
-        elif self._can_pick():
-            self.show_round()
+            return
+        self.show_round()
+        if self.game.needs_pick(self.deck):
             self.action_board(pick=True)
         else:
-            self.show_round()
             self.action_end(last=True)
-
-    def _can_pick(self) -> bool:
-        game = self.game
-        return (
-            game.setup.order == "board"
-            and not game.limit_reached()
-            and any(game.themes_left(self.deck).values())
-        )
 
     def action_board(self, pick: bool = False) -> None:
         """Show the theme board; with order "board", pick the next theme there."""
-        from game.screens.theme_board import ThemeBoardScreen
-
-        pick = pick or (self._can_pick() and self.game.at_last)
+        pick = pick or self.game.needs_pick(self.deck)
 
         def done(theme: str | None) -> None:
             if theme is None:
                 return
-            if theme == "__end__":
+            if theme == END:
                 self.action_end()
                 return
             self._leave_round()
@@ -847,21 +676,8 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
 
         def done(answer: str | None) -> None:
             if answer == "finish":
-                self._finish()
+                self.post_message(RoundsFinished(self.session))
 
         self.app.push_screen(
             ChoiceDialog(question, [("finish", "Afronden"), ("back", "Nog niet")], detail), done
         )
-
-    def _finish(self) -> None:
-        self.flush_saves()
-        from game.screens.pulse import PulseScreen, pulse_questions
-
-        questions = pulse_questions(cast("IntegerSpelApp", self.app))
-        if questions:
-            self.app.switch_screen(PulseScreen(self.session, questions))
-        else:
-            from game.screens.summary import SummaryScreen
-
-            self.session.complete()
-            self.app.switch_screen(SummaryScreen(self.session))

@@ -25,9 +25,10 @@ from textual.widgets import (
 )
 
 from dilemmas.model import Deck
+from game.messages import SetupDone
+from game.rules.entry import control_refusal
 from game.rules.game import (
     GameSetup,
-    GameState,
     LimitKind,
     Order,
     PulseMoment,
@@ -39,7 +40,6 @@ from game.rules.game import (
     parse_participants,
     playable_cards,
 )
-from game.rules.session import GameSession
 from game.widgets.toggles import MarkedRadioButton, MarkedSelectionList
 from sessions.model import VoteMode
 
@@ -219,7 +219,7 @@ class SetupScreen(Screen[None]):
             with Horizontal(id="setup-buttons"):
                 yield Button("Beginnen", variant="primary", id="setup-begin")
                 yield Button("Terug", id="setup-back")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         for error in self.query(".setup-error"):
@@ -259,8 +259,8 @@ class SetupScreen(Screen[None]):
     @on(Input.Changed, "#setup-team")
     def _team_changed(self, event: Input.Changed) -> None:
         label = clean_team_label(event.value)
-        warning = ""
-        if label and looks_like_name(label):
+        warning = control_refusal(event.value) or ""
+        if not warning and label and looks_like_name(label):
             warning = "Dit lijkt op de naam van een persoon. Gebruik de naam van het team."
         self._say("team", warning)
 
@@ -308,6 +308,11 @@ class SetupScreen(Screen[None]):
         except SetupError as exc:
             self._say(exc.field, str(exc))
             problems = True
+        team = self.query_one("#setup-team", Input).value
+        refusal = control_refusal(team)
+        if refusal is not None:
+            self._say("team", refusal)
+            problems = True
         themes = tuple(self.query_one("#setup-themes", SelectionList).selected)
         if not playable_cards(deck, themes):
             self._say("themes", "In deze thema's staan geen kaarten. Kies andere thema's.")
@@ -317,7 +322,7 @@ class SetupScreen(Screen[None]):
         return GameSetup(
             deck_id=deck.id,
             deck_version=deck.info.version,
-            team=clean_team_label(self.query_one("#setup-team", Input).value),
+            team=clean_team_label(team),
             participants=participants,
             limit_kind=kind,
             limit=limit,
@@ -338,55 +343,9 @@ class SetupScreen(Screen[None]):
             return
         deck = self._deck()
         assert deck is not None
-        game = GameState.start(deck, setup)
-        session = GameSession(
-            game,
-            deck,
-            self.ctx.store,
-            store_error=getattr(self.ctx, "store_error", None),
-        )
-        start_game(self, session)
+        self.post_message(SetupDone(deck, setup))
 
     @on(Button.Pressed, "#setup-back")
     def action_back(self) -> None:
         self.app.pop_screen()
 
-
-def start_game(screen: Screen[None], session: GameSession) -> None:
-    """Replace ``screen`` with the first round, after creating the session in the store.
-
-    With order "board" the first theme is picked on the board first; escape there goes back
-    to ``screen`` and nothing is stored.
-    """
-    from game.screens.round import RoundScreen
-    from game.screens.theme_board import END, ThemeBoardScreen
-
-    app = screen.app
-    game, deck = session.game, session.deck
-
-    def go() -> None:
-        from game.screens.pulse import PulseScreen, pulse_questions
-
-        questions = pulse_questions(cast("IntegerSpelApp", app))
-        # A resume during the pulse at the start goes back to it (GameState.pulse_pending).
-        game.pulse_pending = game.setup.pulse == "begin" and bool(questions)
-        session.begin()  # a problem is kept in session.problem; the round screen shows it
-        if game.pulse_pending:
-            app.switch_screen(PulseScreen(session, questions, at_start=True))
-            return
-        app.switch_screen(RoundScreen(session))
-
-    if game.plan:
-        go()
-        return
-
-    def picked(theme: str | None) -> None:
-        if theme is None or theme == END:
-            return
-        if game.pick_theme(deck, theme) is None:
-            app.notify("Bij dit thema zijn geen kaarten.")
-            return
-        go()
-
-    themes = [(t, deck.theme_title(t)) for t in game.session_themes(deck)]
-    app.push_screen(ThemeBoardScreen(themes, set(), left=game.themes_left(deck), pick=True), picked)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -16,6 +17,7 @@ from textual.widgets import Footer, Markdown, Static
 from dilemmas.model import Deck
 from game.export import deliver_file
 from game.rules.session import GameSession
+from game.rules.summary import with_summary
 from sessions.model import SessionRecord
 from sessions.store import StoreError
 
@@ -36,6 +38,33 @@ def export_name(record: SessionRecord, suffix: str) -> str:
     """E.g. "integer-spel-2026-11-publiekszaken.md"."""
     team = re.sub(r"[^a-z0-9]+", "-", (record.team or "team").lower()).strip("-") or "team"
     return f"integer-spel-{record.month}-{team}.{suffix}"
+
+
+async def save_session_as(app: IntegerSpelApp, session: GameSession) -> bool:
+    """Ask for a path and write the session's summary there (Markdown, or HTML for a name
+    ending in .html): the way out when the data folder can't be written. Run in a worker.
+    True when it was written."""
+    from game.dialogs.path_dialog import PathDialog, save_text
+
+    ctx = app.ctx
+    record = session.record()
+    path = await app.push_screen_wait(
+        PathDialog(
+            "Samenvatting opslaan als",
+            Path("~") / export_name(record, "md"),
+            hint="Eindigt de naam op .html, dan wordt het HTML; anders Markdown.",
+        )
+    )
+    if path is None:
+        return False
+    markdown, html = summary_texts(record, ctx.registry.decks, ctx.config)
+    is_html = path.suffix.lower() in (".html", ".htm")
+    problem = save_text(path, html if is_html else markdown)
+    if problem:
+        app.notify(problem, severity="error", markup=False)
+        return False
+    app.notify(f"Opgeslagen: {path}", markup=False)
+    return True
 
 
 class SummaryScreen(Screen[None]):
@@ -95,18 +124,16 @@ en namen met mevrouw/meneer ervoor zijn uit de notities weggehaald. Schrijf geen
         self.session = session
         self.markdown = ""
         self.html = ""
+        self.record: SessionRecord = session.record()
 
     def compose(self) -> ComposeResult:
         yield Static(markup=False, id="summary-notice")
         with VerticalScroll(id="summary-scroll"):
             yield Markdown(id="summary-text")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        ctx = cast("IntegerSpelApp", self.app).ctx
-        record = self.session.record()
-        self.markdown, self.html = summary_texts(record, ctx.registry.decks, ctx.config)
-        self.query_one(Markdown).update(self.markdown)
+        self._show(self.session.record())
         notice = self.query_one("#summary-notice", Static)
         if self.session.problem:
             notice.update(
@@ -116,38 +143,44 @@ en namen met mevrouw/meneer ervoor zijn uit de notities weggehaald. Schrijf geen
             notice.update(
                 "Bewaard. m: Markdown · h: HTML · o: opslaan als… · x: weggooien · Escape: hoofdmenu"
             )
+        if self.session.store is not None and self.session.game.summary_facts()["walkthroughs"]:
+            self._read_deep_dives()
+
+    def _show(self, record: SessionRecord) -> None:
+        ctx = cast("IntegerSpelApp", self.app).ctx
+        self.record = record
+        self.markdown, self.html = summary_texts(record, ctx.registry.decks, ctx.config)
+        self.query_one(Markdown).update(self.markdown)
+
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
+    def _read_deep_dives(self) -> None:
+        """The deep dives of this session, read through the store (in a thread)."""
+        session = self.session
+        store: Any = session.store
+        session.settle()
+
+        def read(walkthrough_id: str) -> Mapping[str, Any] | None:
+            try:
+                found: Mapping[str, Any] | None = store.get_walkthrough(walkthrough_id)
+            except StoreError:
+                return None
+            return found
+
+        record = with_summary(session.record(), session.game.to_state(), read)
+        self.app.call_from_thread(self._show, record)
 
     def _text(self, fmt: str) -> str:
         return self.html if fmt == "html" else self.markdown
 
     def action_export(self, fmt: str) -> None:
         """Write the summary as a file (Downloads or home; the browser under textual-serve)."""
-        name = export_name(self.session.record(), fmt)
+        name = export_name(self.record, fmt)
         deliver_file(self.app, name, self._text(fmt), "De samenvatting", folder=self.EXPORT_DIR)
 
     def action_save_as(self) -> None:
         """Save to a path the user types (the fallback when the data folder is unusable)."""
-        from game.dialogs.path_dialog import PathDialog, save_text
-
-        default = Path("~") / export_name(self.session.record(), "md")
-
-        def done(path: Path | None) -> None:
-            if path is None:
-                return
-            fmt = "html" if path.suffix.lower() in (".html", ".htm") else "md"
-            problem = save_text(path, self._text(fmt))
-            if problem:
-                self.notify(problem, severity="error", markup=False)
-            else:
-                self.notify(f"Opgeslagen: {path}", markup=False)
-
-        self.app.push_screen(
-            PathDialog(
-                "Samenvatting opslaan als",
-                default,
-                hint="Eindigt de naam op .html, dan wordt het HTML; anders Markdown.",
-            ),
-            done,
+        self.run_worker(
+            save_session_as(cast("IntegerSpelApp", self.app), self.session), group="save-as"
         )
 
     def action_done(self) -> None:

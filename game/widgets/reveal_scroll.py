@@ -14,10 +14,17 @@ class RevealScroll(VerticalScroll, can_focus=False):
     little as possible; a child taller than the view shows its top.
     """
 
-    def reveal(self, widget: Widget) -> None:
-        """Bring `widget` (a child) into view right after the next layout."""
-        self.call_after_refresh(self._scroll_into_view, widget)
+    # A panel whose text just changed may be laid out over more than one refresh (its own
+    # height, then the scroll's virtual size): the scroll is done after each of these.
+    PASSES = 3
 
-    def _scroll_into_view(self, widget: Widget) -> None:
-        if widget.is_attached and widget.display:
-            self.scroll_to_widget(widget, animate=False, immediate=True)
+    def reveal(self, widget: Widget) -> None:
+        """Bring `widget` (a child) into view right after the layout that shows it."""
+        self.call_after_refresh(self._scroll_into_view, widget, self.PASSES)
+
+    def _scroll_into_view(self, widget: Widget, passes: int) -> None:
+        if not (widget.is_attached and widget.display):
+            return
+        self.scroll_to_widget(widget, animate=False, immediate=True)
+        if passes > 1:
+            self.call_after_refresh(self._scroll_into_view, widget, passes - 1)

@@ -22,7 +22,6 @@ RECEIVED = "Stem ontvangen — geef de laptop door"
 RECEIVED_LAST = "Stem ontvangen — geef de laptop terug aan de gespreksleider"
 BLANCO_KEY = "x"
 CORRECT_HINT = " · verkeerd gedrukt? backspace"
-UNDO_HINT = "Verkeerd gedrukt? Backspace neemt de vorige stem terug."
 
 
 def key_list(keys: Sequence[str]) -> str:
@@ -43,9 +42,9 @@ class SecretVoteScreen(Screen[dict[str, int] | None]):
     """
 
     PASS_SECONDS: ClassVar[float] = 1.0
-    """How long "stem ontvangen" stays up; in that time only backspace (take the press back)
-    does anything, so a double press is not a second vote. Fifteen voters wait 15 s in all,
-    not 45: the press can still be taken back afterwards, until the next voter presses."""
+    """How long "stem ontvangen" stays up; in that time only backspace (the voter takes their
+    own press back) does anything, so a double press is not a second vote. Once the next
+    voter's turn shows, the previous vote is final: nobody else can take it back."""
 
     LAST_FACTOR: ClassVar[float] = 3.0
     """The last voter's "geef de laptop terug" stays this many times as long: after it the
@@ -55,8 +54,8 @@ class SecretVoteScreen(Screen[dict[str, int] | None]):
 **Geheime stemming.** Geef de laptop rond. Iedere deelnemer drukt één toets voor zijn of haar
 antwoord. Het scherm laat nooit zien welke toets is ingedrukt. Daarna verschijnt
 *Stem ontvangen — geef de laptop door*. `X` is blanco: je stemt niet voor een antwoord
-(blanco telt apart). Verkeerd gedrukt? Druk op `Backspace` voordat de volgende deelnemer
-drukt, en kies opnieuw.
+(blanco telt apart). Verkeerd gedrukt? Druk meteen op `Backspace`, zolang *Stem ontvangen*
+in beeld is, en kies opnieuw. Daarna telt je stem en kan niemand hem terugnemen.
 
 De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
 
@@ -188,8 +187,9 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         event.prevent_default()
         if self.asking:
             return
-        if event.key == "backspace" and self._last is not None:
-            # While "stem ontvangen" shows, or after it until the next voter presses.
+        if event.key == "backspace" and self.passing and self._last is not None:
+            # Only while "stem ontvangen" shows: the voter in front of the screen corrects
+            # their own press, before passing on.
             self._take_back()
             return
         if self.passing:
@@ -241,11 +241,12 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
         self.query_one("#secret-undo", Static).update("")
 
     def _next_voter(self) -> None:
-        """The next voter's turn. The last press stays correctable until they press."""
+        """The next voter's turn: the previous vote is final from here on."""
         self._pass_timer = None
         self.passing = False
+        self._last = None
         self.query_one("#secret-prompt", Static).update(self._prompt())
-        self.query_one("#secret-undo", Static).update(UNDO_HINT if self._last else "")
+        self.query_one("#secret-undo", Static).update("")
 
     def _finish(self) -> None:
         self.dismiss(self.tally.counts())

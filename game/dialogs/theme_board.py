@@ -68,7 +68,7 @@ de muis. De app trekt een kaart uit dat thema die nog niet gespeeld is.
                 yield ThemeBoard(
                     self.themes, self.covered, left=self.left, pickable=self.pick, id="board"
                 )
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.pick:

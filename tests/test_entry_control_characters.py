@@ -1,0 +1,60 @@
+"""Control characters are refused where the facilitator types them (SPEC §12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game import cli
+from game.dialogs.note import NoteDialog
+from game.screens.setup import SetupScreen
+from tests.factories import game_deck_for_pulse, room_app
+
+HOSTILE = "T\x1b]0;PWNED\x07\x1b[2J"
+
+
+def test_play_team_with_control_characters_is_refused(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.app import IntegerSpelApp
+
+    started: list[bool] = []
+    monkeypatch.setattr(IntegerSpelApp, "run", lambda self, **kw: started.append(True))
+    assert cli.main(["play", "--team", HOSTILE]) == 2
+    assert not started
+    err = capsys.readouterr().err
+    assert "stuurteken" in err and "\x1b" not in err
+
+
+async def test_setup_refuses_a_team_label_with_control_characters() -> None:
+    deck = game_deck_for_pulse()
+    app = room_app(deck)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = SetupScreen(deck=deck.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        screen.query_one("#setup-participants").value = "5"  # type: ignore[attr-defined]
+        screen.query_one("#setup-team").value = HOSTILE  # type: ignore[attr-defined]
+        await pilot.pause()
+        screen.action_begin()
+        await pilot.pause()
+        assert app.screen is screen
+        error = screen.query_one("#setup-team-error")
+        assert error.display and "stuurteken" in str(error.render())
+
+
+async def test_the_note_dialog_refuses_control_characters() -> None:
+    app = room_app(game_deck_for_pulse())
+    answers: list[str | None] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        dialog = NoteDialog()
+        await app.push_screen(dialog, answers.append)
+        dialog.query_one("TextArea").text = "goed gesprek\x1b[2J"  # type: ignore[attr-defined]
+        dialog.action_save()
+        await pilot.pause()
+        assert app.screen is dialog and answers == []
+        dialog.query_one("TextArea").text = "goed gesprek\nmet twee regels"  # type: ignore[attr-defined]
+        dialog.action_save()
+        await pilot.pause()
+        assert answers == ["goed gesprek\nmet twee regels"]
