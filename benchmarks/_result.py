@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import TypedDict
+
+
+class Row(TypedDict):
+    """A benchmark's result for one budget, as ``emit`` takes it."""
+
+    budget: str
+    figure: str
+    baseline: str
+    ratio: float | None
+    limit: str
+    ok: bool
 
 
 def emit(budget: str, figure: str, baseline: str, ratio: float | None, limit: str, ok: bool) -> None:

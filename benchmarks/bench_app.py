@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._result import emit
+from benchmarks._result import Row, emit
 
 BARE_APP = """
 import sys, time
@@ -126,7 +126,7 @@ def measure_terminal(runs: int, data: str, config: str) -> tuple[float, float]:
     return statistics.median(ours), statistics.median(bare)
 
 
-def measure(runs: int) -> list[dict[str, object]]:
+def measure(runs: int) -> list[Row]:
     """Run both benchmarks; return one result row per budget."""
     from benchmarks.gen_deck import generate
 
@@ -192,7 +192,7 @@ def main() -> int:
         print(f"{row['budget']}: {row['figure']} vs {row['baseline']} → "
               f"{row['ratio']}× (budget {row['limit']}) {'OK' if row['ok'] else 'OVER'}")
     for row in rows:
-        emit(**row)  # type: ignore[arg-type]
+        emit(**row)
     return 0 if all(row["ok"] for row in rows) else 1
 
 

@@ -43,6 +43,7 @@ _frames: list[tuple[float, int]] = []
 def _watch_frames() -> None:
     """Record every frame the screen sends to the terminal: when, and what it showed."""
     from textual.screen import Screen
+    from textual.strip import Strip
 
     if getattr(Screen, "_bench_watched", False):
         return
@@ -58,7 +59,7 @@ def _watch_frames() -> None:
         lines = []
         for y, strip in enumerate(self._compositor.render_strips()):
             if skip is not None and skip.y <= y < skip.bottom:
-                parts = (strip.crop(0, skip.x), strip.crop(skip.right, strip.cell_length))
+                parts: tuple[Strip, ...] = (strip.crop(0, skip.x), strip.crop(skip.right, strip.cell_length))
             else:
                 parts = (strip,)
             lines.append(tuple((seg.text, seg.style) for part in parts for seg in part))
@@ -122,7 +123,9 @@ async def measure_game(deck_path: Path, data_dir: Path, presses: int) -> tuple[l
     # Votes on the cards the presses will reach (a round exists only once its card is shown).
     for index in range(min(len(game.plan), presses // 3 + 20)):
         rnd = game.ensure_round(deck, index)
-        keys = deck.dilemma(rnd.dilemma).answer.keys  # type: ignore[union-attr]
+        card = deck.dilemma(rnd.dilemma)
+        assert card is not None
+        keys = card.answer.keys
         rnd.counts = {k: (i * 3 + index) % 5 for i, k in enumerate(keys)} if keys else None
     session = GameSession(game, deck, ctx.saver)
     session.begin()

@@ -26,8 +26,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from benchmarks._result import emit
+from benchmarks._result import Row, emit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, WebSocket
 
 CHROMIUM = "/usr/bin/chromium"
 BUDGET = "main menu in a browser (serve)"
@@ -60,10 +64,10 @@ Server(sys.argv[1], port=int(sys.argv[2])).serve()
 """
 
 
-def _browser_once(browser: object, url: str) -> dict[str, float]:
+def _browser_once(browser: Browser, url: str) -> dict[str, float]:
     """Seconds from opening the page until: the page is loaded ("page"), the websocket is
     open ("socket"), and "Teamspel" has arrived over it ("menu")."""
-    page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
     frames: list[str] = []
     marks: dict[str, float] = {}
     start = time.perf_counter()
@@ -71,12 +75,15 @@ def _browser_once(browser: object, url: str) -> dict[str, float]:
     def frame(payload: str | bytes) -> None:
         frames.append(payload if isinstance(payload, str) else payload.decode("utf-8", "replace"))
 
-    def websocket(ws: object) -> None:
+    def websocket(ws: WebSocket) -> None:
         marks.setdefault("socket", time.perf_counter() - start)
-        ws.on("framereceived", frame)  # type: ignore[attr-defined]
+        ws.on("framereceived", frame)
+
+    def loaded(_page: Page) -> None:
+        marks.setdefault("page", time.perf_counter() - start)
 
     page.on("websocket", websocket)
-    page.on("domcontentloaded", lambda _page: marks.setdefault("page", time.perf_counter() - start))
+    page.on("domcontentloaded", loaded)
     page.goto(url)
     while time.perf_counter() - start < 30:
         if "Teamspel" in "".join(frames):
@@ -107,7 +114,7 @@ def _phases(runs: list[dict[str, float]]) -> str:
             f"text on it {median('menu'):.0f} ms")
 
 
-def measure(runs: int) -> dict[str, object]:
+def measure(runs: int) -> Row:
     from playwright.sync_api import sync_playwright
 
     from benchmarks import _ttff
@@ -189,7 +196,7 @@ def main() -> int:
     row = measure(args.runs)
     print(f"{row['budget']}: {row['figure']} vs {row['baseline']} → {row['ratio']}× "
           f"(budget {row['limit']}) {'OK' if row['ok'] else 'OVER'}")
-    emit(**row)  # type: ignore[arg-type]
+    emit(**row)
     return 0 if row["ok"] else 1
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Footer
 
-from tests.test_app_shell import make_app
+from tests.factories import make_app
 
 
 async def test_footer_names_the_palette_in_dutch(isolated_dirs: Path) -> None:

@@ -6,21 +6,13 @@ from pathlib import Path
 
 from textual.widgets import Button
 
-from dilemmas.config import load_config
-from dilemmas.discovery import discover
 from game.app import IntegerSpelApp
 from game.context import AppContext, StartRequest
 from game.screens.help import HelpScreen
 from game.screens.menu import MainMenuScreen
 from game.screens.too_small import TooSmallScreen
 from sessions.store import Store
-
-
-def make_app(data_dir: Path, start: StartRequest | None = None) -> IntegerSpelApp:
-    config, notices = load_config()
-    ctx = AppContext(config, registry=discover((), config), store=Store.open(data_dir),
-                     config_notices=notices)
-    return IntegerSpelApp(ctx, start)
+from tests.factories import make_app
 
 
 async def test_main_menu_lists_the_five_parts(isolated_dirs: Path) -> None:

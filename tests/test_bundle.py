@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from game.cli import main
 from sessions.bundle import (
-    BUNDLE_FORMAT,
     BundleError,
     export_bundle,
     import_bundles,
@@ -27,38 +26,11 @@ from sessions.bundle import (
 )
 from sessions.model import PulseAnswer, Revote, Round, SessionRecord
 from sessions.store import DB_NAME, Store
+from tests.factories import UUID_A
+from tests.factories import bundle_doc as _bundle
+from tests.factories import bundle_session as _session
 
-UUID_A = "7d0c0b8e-1a2b-4c3d-8e9f-0a1b2c3d4e5f"
 UUID_B = "11111111-2222-4333-8444-555555555555"
-
-
-def _session(**kw: Any) -> dict[str, Any]:
-    s: dict[str, Any] = {
-        "id": UUID_A,
-        "kind": "team",
-        "month": "2026-11",
-        "team": "Publiekszaken",
-        "participants": 9,
-        "deck": {"id": "huizen-basis", "version": "2026.1"},
-        "rounds": [
-            {"dilemma": "concertkaartjes", "theme": "geschenken", "vote": "secret",
-             "counts": {"A": 3, "B": 5, "C": 1},
-             "revotes": [{"variation": 0, "counts": {"A": 1, "B": 7, "C": 1}}],
-             "minutes": 7, "note": "Goed gesprek"},
-            {"dilemma": "open-vraag", "theme": "melden", "vote": "none", "minutes": None, "note": None},
-        ],
-        "pulse": [{"question": "kent-vertrouwenspersoon", "counts": {"ja": 4, "nee": 5}}],
-        "completed": True,
-    }
-    s.update(kw)
-    return s
-
-
-def _bundle(*sessions: dict[str, Any], **kw: Any) -> dict[str, Any]:
-    b: dict[str, Any] = {"format": BUNDLE_FORMAT, "version": 1,
-                         "exported_at": "2026-11-01T00:00:00Z", "sessions": list(sessions)}
-    b.update(kw)
-    return b
 
 
 def _write(path: Path, data: Any) -> Path:
@@ -180,7 +152,8 @@ def test_imported_unfinished_sessions_are_not_offered_for_resuming(isolated_dirs
     store = Store.open()
     import_bundles(store, [_write(tmp_path / "b.json", _bundle(_session(completed=False)))])
     assert store.unfinished() is None
-    assert store.get(UUID_A) is not None and not store.get(UUID_A).completed  # type: ignore[union-attr]
+    record = store.get(UUID_A)
+    assert record is not None and not record.completed
     store.close()
 
 

@@ -15,7 +15,8 @@ import pytest
 from game.cli import main
 from sessions.bundle import BundleError, import_bundles, load_bundle
 from sessions.store import Store
-from tests.test_bundle import _bundle, _session
+from tests.factories import bundle_doc as _bundle
+from tests.factories import bundle_session as _session
 
 ROOT = Path(__file__).resolve().parent.parent
 posix = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
@@ -98,7 +99,9 @@ async def test_the_apps_import_refuses_a_fifo_without_freezing(
 
     from game.app import IntegerSpelApp
     from game.dialogs.path_dialog import PathDialog
-    from tests.test_report_screen import fill, import_via_dialog, make_ctx, open_report, text_of
+    from tests.factories import fill, import_via_dialog, open_report
+    from tests.factories import report_ctx as make_ctx
+    from tests.factories import static_text as text_of
 
     store = Store.open()
     fill(store)

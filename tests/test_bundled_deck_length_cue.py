@@ -3,7 +3,7 @@ player who always picks an option of middle length must do no better than chance
 
 from __future__ import annotations
 
-from test_bundled_deck_shape import _supported_choices
+from tests.test_bundled_deck_shape import _supported_choices
 
 
 def test_the_supported_option_is_not_always_of_middle_length() -> None:

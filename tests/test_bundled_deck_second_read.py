@@ -5,7 +5,8 @@ the card, wording that said more than the law does, and a doubled phrase."""
 from __future__ import annotations
 
 import pytest
-from test_bundled_deck_facts import card, option, supported
+
+from tests.test_bundled_deck_facts import card, option, supported
 
 
 def test_the_werf_calendar_says_why_asking_her_comes_first() -> None:

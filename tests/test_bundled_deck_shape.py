@@ -24,9 +24,8 @@ def _sentences(text: str) -> int:
 def _supported_choices() -> list[tuple[str, str, dict[str, str]]]:
     """(card id, supported key, option texts by key) of every choice card in the card decks
     whose `# steunt:` mark names an option."""
-    from test_bundled_deck_facts import supported
-
     from dilemmas.loader import load_deck
+    from tests.test_bundled_deck_facts import supported
 
     found = []
     for path in sorted(DECKS_DIR.glob("*.yaml")):

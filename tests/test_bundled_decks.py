@@ -7,7 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_bundled_deck_routes import AGREED_CONTACT_IDS
 from textual.app import App, ComposeResult
 
 from dilemmas.config import DEFAULT_CONTACTS
@@ -15,6 +14,7 @@ from dilemmas.discovery import discover
 from dilemmas.loader import check_paths
 from dilemmas.model import Deck, Dilemma
 from game.widgets.card import CardView
+from tests.test_bundled_deck_routes import AGREED_CONTACT_IDS
 
 DECKS_DIR = Path(__file__).resolve().parent.parent / "dilemmas" / "decks"
 THEMES_BASIS = {

@@ -41,7 +41,7 @@ async def test_the_card_keeps_the_amount_together_at_every_width() -> None:
     for width in range(30, 54):  # the card's text is 4 cells narrower than the terminal
         async with Host().run_test(size=(width, 30)) as pilot:
             await pilot.pause()
-            text = screen_text(pilot.app).replace("\u00a0", " ")  # type: ignore[arg-type]
+            text = screen_text(pilot.app).replace("\u00a0", " ")
             assert "€ 8.000" in text and "50 euro" in text and "20 %" in text, (width, text)
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_deck_loader import BASE
 
 from dilemmas.discovery import BUNDLED_DIR
 from dilemmas.loader import load_deck, parse_deck
 from sessions.model import Revote, Round, SessionRecord
 from sessions.report import Period, build_report, build_report_from_store, report_to_json
 from sessions.store import Store
+from tests.test_deck_loader import BASE
 
 THREE = BASE.replace('version: "1"', 'version: "2"').replace(
     "        - {key: B, text: Terugsturen}\n",

@@ -27,30 +27,32 @@ class Host(App[None]):
 async def test_the_hand_count_error_goes_once_the_count_is_corrected() -> None:
     """Seen: "A: 13 is meer dan het aantal deelnemers (12)." stayed after A was set to 3."""
     dialog = HandCountDialog([("A", "Ja"), ("B", "Nee")], 12)
-    async with Host(dialog).run_test(size=(80, 24)) as pilot:
+    app = Host(dialog)
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         field = dialog.query_one("#hands-A", Input)
         field.value = "13"
         await pilot.press("enter")
         await pilot.pause()
         message = dialog.query_one("#hands-message", Static)
-        assert "13 is meer dan" in screen_text(pilot.app)  # type: ignore[arg-type]
+        assert "13 is meer dan" in screen_text(pilot.app)
         assert field.has_class("-invalid")
         field.value = "3"
         await pilot.pause()
-        assert "13 is meer dan" not in screen_text(pilot.app)  # type: ignore[arg-type]
+        assert "13 is meer dan" not in screen_text(pilot.app)
         assert not message.has_class("-error") and not field.has_class("-invalid")
         await pilot.press("enter")
         await pilot.pause()
-        assert pilot.app.result == {"A": 3, "B": 0}  # type: ignore[attr-defined]
+        assert app.result == {"A": 3, "B": 0}
 
 
 async def test_the_participants_dialog_says_the_setup_range_and_typing_replaces() -> None:
     """Seen: "1 tot en met 999" where setup says 1–99, and typing 13 over 12 gave "1312"."""
     dialog = ParticipantsDialog(12)
-    async with Host(dialog).run_test(size=(80, 24)) as pilot:
+    app = Host(dialog)
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = screen_text(pilot.app)  # type: ignore[arg-type]
+        text = screen_text(pilot.app)
         assert "1 tot en met 99)" in text and "999" not in text
         field = dialog.query_one(Input)
         await pilot.press("1", "3")
@@ -58,9 +60,9 @@ async def test_the_participants_dialog_says_the_setup_range_and_typing_replaces(
         field.value = "150"
         await pilot.press("enter")
         await pilot.pause()
-        assert "tussen 1 en 99" in screen_text(pilot.app)  # type: ignore[arg-type]
+        assert "tussen 1 en 99" in screen_text(pilot.app)
         await pilot.press("1", "4")  # the wrong number is selected: typing replaces it
         assert field.value == "14"
         await pilot.press("enter")
         await pilot.pause()
-        assert pilot.app.result == 14  # type: ignore[attr-defined]
+        assert app.result == 14

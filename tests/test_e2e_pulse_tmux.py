@@ -51,7 +51,7 @@ def vote(terminal: Terminal, key: str, next_voter: str) -> None:
 
 @needs_tmux
 def test_the_pulse_is_a_secret_round(terminal: Terminal) -> None:
-    decks = str(terminal.decks)  # type: ignore[attr-defined]
+    decks = str(terminal.decks)
     terminal.start(
         "--decks", decks, "play", "--deck", "peiling", "--team", "Zaal", "--participants", "4"
     )

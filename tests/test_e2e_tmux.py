@@ -58,9 +58,10 @@ needs_tmux = pytest.mark.skipif(
 class Terminal:
     """A tmux session on its own socket, with a few facilitator-sized helpers."""
 
-    def __init__(self, socket: str, env: dict[str, str]) -> None:
+    def __init__(self, socket: str, env: dict[str, str], decks: Path) -> None:
         self.socket = socket
         self.env = env
+        self.decks = decks
 
     def tmux(self, *args: str) -> str:
         # The test process may carry COLUMNS/LINES from the test runner; the app would take
@@ -112,8 +113,7 @@ def terminal_with_deck(tmp_path: Path, name: str, deck: str) -> Iterator[Termina
         "HOME": str(tmp_path / "home"),
         "TERM": "xterm-256color",
     }
-    term = Terminal(f"integer-spel-{name}-{os.getpid()}", env)
-    term.decks = decks  # type: ignore[attr-defined]
+    term = Terminal(f"integer-spel-{name}-{os.getpid()}", env, decks)
     yield term
     term.kill_server()
 
@@ -125,7 +125,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 @needs_tmux
 def test_play_kill_resume_finish(terminal: Terminal, tmp_path: Path) -> None:
-    decks = str(terminal.decks)  # type: ignore[attr-defined]
+    decks = str(terminal.decks)
     terminal.start(
         "--decks", decks, "play", "--deck", "e2e", "--team", "E2E", "--participants", "3"
     )

@@ -7,16 +7,15 @@ import signal
 import time
 from pathlib import Path
 
-from test_e2e_tmux import Terminal, needs_tmux, terminal
-
 from sessions.store import Store
+from tests.test_e2e_tmux import Terminal, needs_tmux, terminal
 
 __all__ = ["terminal"]  # the pytest fixture, imported for use here
 
 
 @needs_tmux
 def test_walkthrough_kill_and_continue(terminal: Terminal, tmp_path: Path) -> None:
-    decks = str(terminal.decks)  # type: ignore[attr-defined]
+    decks = str(terminal.decks)
     terminal.start("--decks", decks, "walkthrough", "--dilemma", "kaart-2")
     terminal.wait_for("Stap 1 van 7")
     for word in ("Neem", "ik", "het", "aan?"):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import jsonschema
 import yaml
-from test_deck_loader import BASE
 
 from dilemmas.loader import MAX_FEEDBACK, parse_deck
 from dilemmas.model import Option
 from dilemmas.schema import deck_schema
+from tests.test_deck_loader import BASE
 
 WITH_FEEDBACK = BASE.replace(
     "        - {key: A, text: Aannemen}\n",

@@ -5,15 +5,17 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from test_practice_screen import Host, card, make_ctx, make_deck, store
 from textual.widgets import Static
 
 from dilemmas.model import Answer, Deck, DeckInfo, Theme
 from game.rules.practice import PracticeCard, PracticeRun, resume_place
 from game.screens.practice import PracticeScreen
 from sessions.store import Store
-
-__all__ = ["store"]  # the pytest fixture, imported for use here
+from tests.factories import PracticeHost as Host
+from tests.factories import practice_card as card
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import practice_deck as make_deck
+from tests.factories import temp_store  # noqa: F401 (fixtures)
 
 
 def test_the_resume_question_names_the_place_also_after_the_last_card() -> None:

@@ -7,8 +7,8 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
-from game.rules.practice import PracticeRun, draw_cards, practice_pool, team_figures
+from dilemmas.model import Answer, Deck, DeckInfo, DeckKind, Dilemma, Option, Theme
+from game.rules.practice import Phase, PracticeRun, draw_cards, practice_pool, team_figures
 
 CHOICE = Answer(kind="choice", options=(Option("A", "Ja"), Option("B", "Nee"), Option("C", "Soms")))
 
@@ -17,8 +17,8 @@ def card(i: int, audience: tuple[str, ...] = ("nieuw",), answer: Answer = CHOICE
     return Dilemma(f"k{i}", "t", f"Kaart {i}", "s", "v", answer, audience=audience)
 
 
-def deck(deck_id: str, cards: list[Dilemma], kind: str = "dilemmas") -> Deck:
-    return Deck(DeckInfo(deck_id, deck_id, "1", kind=kind), (Theme("t", "T"),), tuple(cards))  # type: ignore[arg-type]
+def deck(deck_id: str, cards: list[Dilemma], kind: DeckKind = "dilemmas") -> Deck:
+    return Deck(DeckInfo(deck_id, deck_id, "1", kind=kind), (Theme("t", "T"),), tuple(cards))
 
 
 DECKS = [
@@ -72,11 +72,16 @@ def test_never_a_distribution_below_k(counts: dict[str, int], k: int) -> None:
         assert figures.rows == ()
 
 
+def phase_of(run: PracticeRun) -> Phase:
+    """The run's phase, read afresh (mypy keeps an attribute narrowed across method calls)."""
+    return run.phase
+
+
 def test_run_moves_through_the_phases_and_round_trips() -> None:
     run = PracticeRun.new(draw_cards(DECKS, 2, random.Random(1)))
     assert run.phase == "answer" and run.current == run.cards[0]
     run.answer(run.cards[0][1], "A")
-    assert run.phase == "feedback"
+    assert phase_of(run) == "feedback"
     assert run.next() == "answer" and run.position == 1
     run.answer(run.cards[1][1], "mijn eigen woorden")
     assert run.next() == "walkthrough" and run.current is None

@@ -3,94 +3,34 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 from typing import Any
 
-import pytest
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.widgets import Markdown, Static
 
-from dilemmas.config import Config, Contact
+from dilemmas.config import Config
 from dilemmas.discovery import DeckRegistry
-from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
-from game.app import FIELD_KEYS
+from dilemmas.model import Deck, DeckInfo, Theme
 from game.context import AppContext
-from game.rules.practice import draw_cards
+from game.rules.practice import Phase, draw_cards
 from game.screens.practice import PracticeScreen
 from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
-from sessions.model import Round
 from sessions.store import Store
-
-CHOICE = Answer(kind="choice", options=(Option("A", "Aannemen"), Option("B", "Weigeren")))
-
-
-def card(i: int, audience: tuple[str, ...] = ("team", "nieuw"), answer: Answer = CHOICE) -> Dilemma:
-    return Dilemma(
-        id=f"kaart-{i}",
-        theme="geschenken",
-        title=f"Kaart {i}",
-        situation=f"Situatie {i}.",
-        question="Wat doe je?",
-        answer=answer,
-        guidance=f"Uitleg bij kaart {i}.",
-        references=(f"Gedragscode artikel {i}",),
-        audience=audience,
-    )
+from tests.factories import PracticeHost as Host
+from tests.factories import practice_card as card
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import practice_deck as make_deck
+from tests.factories import (
+    screen_as,
+    team_session,
+    temp_store,  # noqa: F401 (the fixture store)
+)
 
 
-def make_deck() -> Deck:
-    cards = [card(i) for i in range(1, 4)]
-    cards.append(card(9, audience=("team",)))  # not for new hires
-    cards.append(card(4, answer=Answer(kind="scale", points=5, low="nooit", high="altijd")))
-    return Deck(
-        info=DeckInfo(id="oefendeck", title="Oefendeck", version="2"),
-        themes=(Theme("geschenken", "Geschenken"),),
-        dilemmas=tuple(cards),
-    )
-
-
-class Host(App[None]):
-    BINDINGS = [*FIELD_KEYS]  # as the real app has them
-
-    def __init__(self, ctx: AppContext, rng: random.Random) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.rng = rng
-        self.closed = 0
-
-    def compose(self) -> ComposeResult:
-        yield Static("menu", id="below")
-
-    def on_mount(self) -> None:
-        self.push_screen(PracticeScreen(rng=self.rng), lambda _: self.note_closed())
-
-    def note_closed(self) -> None:
-        self.closed += 1
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store.open(tmp_path / "data")
-
-
-def make_ctx(store: Store, *, count: int = 3, k: int = 5) -> AppContext:
-    deck = make_deck()
-    config = Config(
-        oath="Ik beloof dat ik eerlijk werk.",
-        contacts=(Contact("Vertrouwenspersoon", "Vera", "intranet/vp"),),
-        k=k,
-        practice_count=count,
-    )
-    return AppContext(config=config, registry=DeckRegistry(decks={deck.id: deck}), store=store)
-
-
-def team_session(store: Store, dilemma: str, counts: dict[str, int]) -> None:
-    sid = store.start_session(
-        kind="team", team="Burgerzaken", participants=9, deck_id="oefendeck", deck_version="2"
-    )
-    store.save_round(
-        sid, 0, Round(dilemma=dilemma, theme="geschenken", vote="hands", counts=counts)
-    )
+def phase_of(screen: PracticeScreen) -> Phase:
+    """The run's phase, read afresh (mypy keeps an attribute narrowed across awaits)."""
+    assert screen.run is not None
+    return screen.run.phase
 
 
 def text_of(app: App[Any], selector: str) -> str:
@@ -101,7 +41,9 @@ async def test_practice_run_end_to_end(store: Store) -> None:
     order = [c.dilemma.id for c in draw_cards([make_deck()], 3, random.Random(7))]
     # Teams answered the first card 6 times (>= k) and the second only 4 times (< k).
     deck = make_deck()
-    keys = [deck.dilemma(d).answer.keys for d in order]  # type: ignore[union-attr]
+    cards = [deck.dilemma(d) for d in order]
+    keys = [c.answer.keys for c in cards if c is not None]
+    assert len(keys) == len(order)
     team_session(store, order[0], {keys[0][0]: 2, keys[0][1]: 4})
     team_session(store, order[1], {keys[1][0]: 1, keys[1][1]: 3})
     app = Host(make_ctx(store, count=3, k=5), random.Random(7))
@@ -150,12 +92,12 @@ async def test_practice_run_end_to_end(store: Store) -> None:
         await pilot.press(*"Neem ik het aan")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, WalkthroughSummaryScreen)
+        screen_as(app, WalkthroughSummaryScreen)
         await pilot.press("ctrl+d")  # warns about the empty steps
         await pilot.press("ctrl+d")
         await pilot.pause()
         # Without a decision the run waits; choosing the card again continues the same walkthrough.
-        assert app.screen is screen and screen.run.phase == "walkthrough"
+        assert screen_as(app, PracticeScreen) is screen and phase_of(screen) == "walkthrough"
         assert "nog niet af" in text_of(app, "#practice-walk-text")
         first_walk = screen.run.walkthrough_id
         assert first_walk is not None
@@ -175,8 +117,8 @@ async def test_practice_run_end_to_end(store: Store) -> None:
         await pilot.pause()
 
         # The end: oath and contacts.
-        assert app.screen is screen
-        assert screen.run.phase == "end"
+        assert screen_as(app, PracticeScreen) is screen
+        assert phase_of(screen) == "end"
         end = app.screen.query_one("#practice-end", Markdown)
         source = end.source
         assert "Ik beloof dat ik eerlijk werk." in source
@@ -292,7 +234,7 @@ async def test_finishing_without_a_decision_says_so_at_the_end(store: Store) -> 
         await pilot.pause()
         await pilot.press("escape")  # and leave it without a decision
         await pilot.pause()
-        assert app.screen is screen and screen.run is not None
+        assert screen_as(app, PracticeScreen) is screen and screen.run is not None
         assert screen.run.phase == "walkthrough"
         await pilot.click("#practice-skip-walk")
         await pilot.pause()

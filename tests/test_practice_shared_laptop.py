@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 
-from test_practice_screen import Host, make_ctx, store
 from textual.widgets import Static
 
 from game.screens.practice import PracticeScreen
 from sessions.store import Store
-
-__all__ = ["store"]  # the pytest fixture, imported for use here
+from tests.factories import PracticeHost as Host
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import temp_store  # noqa: F401 (fixtures)
 
 
 async def settle(app: Host) -> None:

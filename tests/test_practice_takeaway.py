@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_practice_screen import Host, card, make_ctx, make_deck, store, team_session
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 import game.export
 from dilemmas.config import DEFAULT_CONTACTS, Config, Contact
@@ -23,8 +22,14 @@ from game.rules.practice import PracticeCard, PracticeRun, draw_cards, team_figu
 from game.rules.practice_recap import build_recap, recap_html, recap_markdown
 from game.screens.practice import PracticeScreen
 from sessions.store import Store
-
-__all__ = ["store"]  # the pytest fixture, imported for use here
+from tests.factories import PracticeHost as Host
+from tests.factories import practice_card as card
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import practice_deck as make_deck
+from tests.factories import (
+    team_session,
+    temp_store,  # noqa: F401 (fixtures)
+)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TOOLS = all(Path(p).exists() or shutil.which(p) for p in (CHROMIUM, "pdfinfo", "pdftoppm"))
@@ -188,7 +193,7 @@ async def test_scrub_notice_shows_verwijderd_in_the_page_not_over_it(store: Stor
         await pilot.pause()
         await pilot.click("#practice-start")
         await pilot.pause()
-        app.screen.query_one("#practice-open").text = "Ik mail het naar j.jansen@voorbeeld.nl"  # type: ignore[attr-defined]
+        app.screen.query_one("#practice-open", TextArea).text = "Ik mail het naar j.jansen@voorbeeld.nl"
         await pilot.click("#practice-open-done")
         await pilot.pause()
         notice = str(app.screen.query_one("#practice-scrubbed", Static).render())
@@ -262,7 +267,7 @@ async def test_after_the_end_nothing_of_the_run_is_left_in_the_files(
         await pilot.pause()
         await pilot.click("#practice-start")
         await pilot.pause()
-        app.screen.query_one("#practice-open").text = "GEHEIMOEFEN ik neem het aan"  # type: ignore[attr-defined]
+        app.screen.query_one("#practice-open", TextArea).text = "GEHEIMOEFEN ik neem het aan"
         await pilot.click("#practice-open-done")
         await pilot.pause()
         screen = app.screen

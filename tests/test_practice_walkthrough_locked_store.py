@@ -14,16 +14,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from test_practice_screen import Host, make_ctx, store
-from test_walkthrough_screen import Host as WalkHost
-from test_walkthrough_screen import make_deck, screen_of
+import pytest
 from textual.widgets import Static, TextArea
 
 from game.screens.practice import PracticeScreen
 from game.screens.walkthrough import WalkthroughScreen
 from sessions.store import Store
-
-__all__ = ["store"]  # the pytest fixture, imported for use here
+from tests.factories import PracticeHost as Host
+from tests.factories import WalkthroughHost as WalkHost
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import (
+    screen_of,
+    temp_store,  # noqa: F401 (fixtures)
+)
+from tests.factories import walkthrough_deck as make_deck
 
 # Seconds for a key to be handled and drawn, Pilot's waits included, on a shared machine; a
 # store call on the event loop would wait for the lock (the store's busy timeout is 10 s).
@@ -124,7 +128,9 @@ async def test_walkthrough_typing_stays_prompt_while_the_store_is_locked(store: 
         assert saved is not None and saved["texts"]["vraag"] == "Neem ik de kaartjes aan?"
 
 
-async def test_a_failing_write_is_retried_until_it_succeeds(store: Store) -> None:
+async def test_a_failing_write_is_retried_until_it_succeeds(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sessions.store import StoreError
 
     original = store.save_state
@@ -140,7 +146,7 @@ async def test_a_failing_write_is_retried_until_it_succeeds(store: Store) -> Non
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
-        store.save_state = flaky  # type: ignore[method-assign]
+        monkeypatch.setattr(store, "save_state", flaky)
         await pilot.click("#practice-start")
         await pilot.pause()
         screen = app.screen

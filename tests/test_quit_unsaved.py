@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from game.rules.game import GameSetup, GameState
 from game.rules.session import GameSession
 from game.screens.round import RoundScreen
 from game.widgets.timer import RoundTimer
+from sessions.model import Round
 from sessions.store import StoreError
 from tests.factories import MemoryStore, game_deck_for_pulse, room_app
 
@@ -15,10 +18,11 @@ from tests.factories import MemoryStore, game_deck_for_pulse, room_app
 class FullDisk(MemoryStore):
     """Every write fails, as on a full disk."""
 
-    def save_round(self, *args: object) -> None:
+    def save_round(self, session_id: str, index: int, rnd: Round) -> None:
         raise StoreError("De schijf is vol.")
 
-    save_state = save_round
+    def save_state(self, session_id: str, state: Mapping[str, Any]) -> None:
+        raise StoreError("De schijf is vol.")
 
 
 def _failing_session(app_saver: object) -> GameSession:

@@ -15,7 +15,7 @@ import pytest
 
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.cli import main
-from sessions.model import PulseAnswer, Revote, Round, SessionRecord
+from sessions.model import PulseAnswer, Revote, Round, SessionKind, SessionRecord
 from sessions.report import (
     Period,
     build_report,
@@ -26,6 +26,7 @@ from sessions.report import (
     render_markdown,
     report_to_json,
 )
+from sessions.report_model import Report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "report"
 K = 5
@@ -60,9 +61,9 @@ def _decks() -> dict[str, Deck]:
 
 
 def _session(sid: str, month: str, team: str | None, participants: int, rounds: tuple[Round, ...],
-             pulse: tuple[PulseAnswer, ...] = (), *, deck: str = "testdeck", kind: str = "team",
+             pulse: tuple[PulseAnswer, ...] = (), *, deck: str = "testdeck", kind: SessionKind = "team",
              completed: bool = True) -> SessionRecord:
-    return SessionRecord(sid, kind, month, team, participants, deck, "2026.1",  # type: ignore[arg-type]
+    return SessionRecord(sid, kind, month, team, participants, deck, "2026.1",
                          rounds, pulse, completed)
 
 
@@ -122,7 +123,7 @@ RECORDS = (
 )
 
 
-def _report(with_notes: bool = False, decks: dict[str, Deck] | None = None):  # type: ignore[no-untyped-def]
+def _report(with_notes: bool = False, decks: dict[str, Deck] | None = None) -> Report:
     return build_report(RECORDS, _decks() if decks is None else decks, k=K,
                         period=Period.year(2026), with_notes=with_notes)
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,9 +27,10 @@ CASE = OwnCase("Het lek naar de krant", "Wat doe je?", "choice",
                (OwnOption("A", "Melden"), OwnOption("B", "Niets")))
 
 
-def _own(dilemma: str, title: str, theme: str = "eigen-casus", **kw: object) -> Round:
+def _own(dilemma: str, title: str, theme: str = "eigen-casus", *,
+         revotes: tuple[Revote, ...] = (), note: str | None = None) -> Round:
     case = OwnCase(title, CASE.question, CASE.kind, CASE.options)
-    return Round(dilemma, theme, "secret", {"A": 6, "B": 2}, own=case, **kw)  # type: ignore[arg-type]
+    return Round(dilemma, theme, "secret", {"A": 6, "B": 2}, revotes, own=case, note=note)
 
 
 RECORDS = [
@@ -48,36 +50,36 @@ RECORDS = [
 ]
 
 
-def _report(records: list[SessionRecord] = RECORDS) -> dict[str, object]:
+def _report(records: list[SessionRecord] = RECORDS) -> dict[str, Any]:
     return report_to_json(build_report(records, {}, k=K, period=Period.year(2026)))
 
 
 def test_own_cases_stay_out_of_every_dilemma_figure() -> None:
     doc = _report()
-    assert [d["id"] for d in doc["dilemmas"]] == ["d1"]  # type: ignore[index]
+    assert [d["id"] for d in doc["dilemmas"]] == ["d1"]
     assert doc["shifts"] == []
     assert all(not str(n.get("dilemma", "")).startswith("eigen-")
-               for n in doc.get("notes", []))  # type: ignore[attr-defined]
+               for n in doc.get("notes", []))
 
 
 def test_own_cases_count_as_rounds_and_are_listed_by_title() -> None:
     doc = _report()
-    assert doc["totals"]["rounds"] == 6  # type: ignore[index]
-    assert [s["rounds"] for s in doc["sessions"]] == [2, 3, 1]  # type: ignore[index]
+    assert doc["totals"]["rounds"] == 6
+    assert [s["rounds"] for s in doc["sessions"]] == [2, 3, 1]
     assert doc["own_cases"] == [{"title": "Budget over", "played": 1},
                                 {"title": "Het lek naar de krant", "played": 2}]
-    themes = {t["id"]: (t["title"], t["rounds"]) for t in doc["themes"]}  # type: ignore[attr-defined]
+    themes = {t["id"]: (t["title"], t["rounds"]) for t in doc["themes"]}
     assert themes == {"t1": ("t1", 4), "eigen-casus": ("Eigen casus", 2)}
 
 
 def test_blanco_is_summed_over_the_votes_that_count() -> None:
-    d1 = _report()["dilemmas"][0]  # type: ignore[index]
+    d1 = _report()["dilemmas"][0]
     assert d1["counts"] == {"A": 6, "B": 7} and d1["answers"] == 13
     assert d1["blanco"] == 3  # s3 (3 votes, 1 blanco) stays out, as its votes do
 
 
 def test_blanco_is_hidden_with_the_counts() -> None:
-    d1 = _report([RECORDS[2]])["dilemmas"][0]  # type: ignore[index]
+    d1 = _report([RECORDS[2]])["dilemmas"][0]
     assert d1["counts"] is None and d1["blanco"] is None
 
 
@@ -135,7 +137,7 @@ def test_a_small_team_s_blanco_cannot_be_subtracted() -> None:
                                        period=Period("2026-07", "2026-08")))
     only_july = report_to_json(build_report([july, august], {}, k=K,
                                             period=Period("2026-07", "2026-07")))
-    assert both["dilemmas"][0]["blanco"] == only_july["dilemmas"][0]["blanco"] == 1  # type: ignore[index]
+    assert both["dilemmas"][0]["blanco"] == only_july["dilemmas"][0]["blanco"] == 1
 
 
 def test_a_deck_card_whose_id_starts_with_eigen_is_a_dilemma() -> None:
@@ -145,7 +147,7 @@ def test_a_deck_card_whose_id_starts_with_eigen_is_a_dilemma() -> None:
         Round("eigen-huis-verhuren", "nevenwerkzaamheden", "hands", {"A": 4, "B": 5}),),
         (), True)]
     doc = _report(records)
-    assert [d["id"] for d in doc["dilemmas"]] == ["eigen-huis-verhuren"]  # type: ignore[index]
+    assert [d["id"] for d in doc["dilemmas"]] == ["eigen-huis-verhuren"]
     assert doc["own_cases"] == []
 
 

@@ -23,6 +23,7 @@ from sessions.report import (
     report_to_json,
     with_previous,
 )
+from sessions.report_model import Report
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TOOLS = all(Path(p).exists() or shutil.which(p) for p in (CHROMIUM, "pdfinfo", "pdftotext"))
@@ -77,7 +78,7 @@ def _year(year: int, n: int) -> list[SessionRecord]:
     return records
 
 
-def _report():  # type: ignore[no-untyped-def]
+def _report() -> Report:
     decks = _decks()
     records = _year(2025, 14) + _year(2026, 26)
     period = Period.year(2026)
@@ -139,7 +140,9 @@ def _pages(pdf: Path) -> int:
                           check=True).stdout
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
     assert size and round(float(size.group(1))) == 595 and round(float(size.group(2))) == 842
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    pages = re.search(r"Pages:\s+(\d+)", info)
+    assert pages is not None
+    return int(pages.group(1))
 
 
 def _text(pdf: Path, n: int) -> str:

@@ -58,6 +58,6 @@ def test_older_deck_versions_are_read_by_today_s_keys_or_left_out(store: Store) 
     store.import_records([old, new])
     swapped = {"1": {"A": "B", "B": "A"}}
     assert safe_team_counts(store, "x", "deck", 5, swapped.get) == {"A": 2, "B": 11}
-    replaced = {"1": {}}
+    replaced: dict[str, dict[str, str]] = {"1": {}}
     assert safe_team_counts(store, "x", "deck", 5, replaced.get) == {"A": 1, "B": 6}
     assert safe_team_counts(store, "x", "deck", 5) == {"A": 6, "B": 7}

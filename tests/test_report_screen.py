@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,143 +10,27 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
 
-from dilemmas.config import load_config
-from dilemmas.discovery import discover
 from game.app import IntegerSpelApp
 from game.cli import main
-from game.context import AppContext
 from game.dialogs.path_dialog import PathDialog
 from game.screens.report import ReportScreen, SessionDetailScreen, parse_month, team_matches
 from game.widgets.bars import VoteBars
 from game.widgets.report_export import ExportPanel
 from game.widgets.report_figures import ReportFigures
-from sessions.model import PulseAnswer, Revote, Round, SessionRecord
+from sessions.model import Round, SessionRecord
 from sessions.report import Period, render_csv, render_html, render_markdown
 from sessions.store import Store
+from tests.factories import (
+    FIXTURE_DECKS,
+    import_via_dialog,
+    open_report,
+    report_store,  # noqa: F401 (the fixture store, filled)
+)
+from tests.factories import report_ctx as make_ctx
+from tests.factories import report_records as fixture_records
+from tests.factories import static_text as text_of
 
-FIXTURE_DECKS = Path(__file__).parent / "fixtures" / "report"
 K = 5
-
-
-def fixture_records() -> list[SessionRecord]:
-    """Four team sessions and one practice run with figures checked by hand (k = 5).
-
-    2026: 3 sessions, 2 teams, 23 participants, 5 rounds. `concert` 23 answers
-    (A 6, B 13, C 4): shown. `klus` 4 answers: suppressed. Pulse `kent-vp` Q1 17 / Q2 3
-    answers: Q2 is below k, so Q1 is hidden as well (complementary suppression).
-    """
-
-    def team(
-        i: int,
-        month: str,
-        label: str | None,
-        n: int,
-        rounds: tuple[Round, ...],
-        pulse: tuple[PulseAnswer, ...] = (),
-        completed: bool = True,
-    ) -> SessionRecord:
-        return SessionRecord(
-            id=f"0000000{i}-0000-4000-8000-00000000000{i}",
-            kind="team",
-            month=month,
-            team=label,
-            participants=n,
-            deck_id="testdeck",
-            deck_version="2026.1",
-            rounds=rounds,
-            pulse=pulse,
-            completed=completed,
-        )
-
-    return [
-        team(
-            1,
-            "2026-02",
-            "Publiekszaken",
-            9,
-            (
-                Round(
-                    "concert",
-                    "geschenken",
-                    "secret",
-                    {"A": 3, "B": 5, "C": 1},
-                    (Revote(0, {"A": 1, "B": 7, "C": 1}),),
-                    7,
-                ),
-                Round("klus", "nevenwerk", "hands", {"1": 1, "2": 2}, (), 5),
-            ),
-            (PulseAnswer("kent-vp", {"ja": 4, "nee": 5}),),
-        ),
-        team(
-            2,
-            "2026-03",
-            "Burgerzaken",
-            8,
-            (
-                Round("concert", "geschenken", "hands", {"A": 1, "B": 6, "C": 1}),
-                Round("klus", "nevenwerk", "hands", {"3": 1}),
-            ),
-            (PulseAnswer("kent-vp", {"ja": 6, "nee": 2}),),
-        ),
-        team(
-            3,
-            "2026-05",
-            None,
-            6,
-            (Round("concert", "geschenken", "secret", {"A": 2, "B": 2, "C": 2}),),
-            (PulseAnswer("kent-vp", {"ja": 1, "nee": 2}),),
-            completed=False,
-        ),
-        team(4, "2025-11", "ICT", 5, (Round("concert", "geschenken", "hands", {"A": 5}),)),
-        SessionRecord(
-            id="00000009-0000-4000-8000-000000000009",
-            kind="practice",
-            month="2026-04",
-            team=None,
-            participants=1,
-            deck_id="testdeck",
-            deck_version="2026.1",
-            rounds=(Round("borrel", "geschenken", "hands", {"A": 1}),),
-            completed=True,
-        ),
-    ]
-
-
-def fill(store: Store) -> None:
-    added, _skipped = store.import_records(fixture_records())
-    assert added == 5
-    # The unfinished session must not be offered for resumption over the screen under test.
-    store.abandon("00000003-0000-4000-8000-000000000003")
-
-
-def make_ctx(store: Store | None, store_error: str | None = None) -> AppContext:
-    config, notices = load_config()
-    registry = discover([FIXTURE_DECKS], config)
-    return AppContext(
-        config=config,
-        registry=registry,
-        store=store,
-        store_error=store_error,
-        config_notices=list(notices),
-        extra_deck_dirs=(FIXTURE_DECKS,),
-    )
-
-
-@pytest.fixture
-def store(isolated_dirs: Path) -> Iterator[Store]:
-    opened = Store.open()
-    fill(opened)
-    yield opened
-    opened.close()
-
-
-async def open_report(app: IntegerSpelApp, pilot: Pilot[Any], save_dir: Path) -> ReportScreen:
-    screen = ReportScreen(save_directory=save_dir)
-    await app.push_screen(screen)
-    await pilot.pause()
-    await app.workers.wait_for_complete()  # the report is built in a thread
-    await pilot.pause()
-    return screen
 
 
 async def wait_for_file(pilot: Pilot[Any], path: Path) -> str:
@@ -159,10 +42,6 @@ async def wait_for_file(pilot: Pilot[Any], path: Path) -> str:
                 return written.read()
         await pilot.pause(0.02)
     raise AssertionError(f"{path} was not written")
-
-
-def text_of(widget: Static) -> str:
-    return str(widget.render())
 
 
 # ------------------------------------------------------------------------ pure helpers
@@ -499,15 +378,6 @@ def other_laptop_bundle(folder: Path) -> Path:
     finally:
         other.close()
     return path
-
-
-async def import_via_dialog(app: IntegerSpelApp, pilot: Pilot[Any], path: Path) -> None:
-    await pilot.press("ctrl+o")
-    await pilot.pause()
-    assert isinstance(app.screen, PathDialog)
-    app.screen.query_one(Input).value = str(path)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_bundle_import_counts_added_and_skipped(store: Store, tmp_path: Path) -> None:

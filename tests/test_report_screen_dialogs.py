@@ -15,8 +15,8 @@ from game.dialogs.path_dialog import (
     read_problem,
     resolve_path,
     save_text,
-    write_problem,
 )
+from sessions.files import write_problem
 
 
 class Host(App[None]):

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report_screen import make_ctx, open_report, store  # noqa: F401
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
 import game.screens.report as report_screen
@@ -17,14 +16,20 @@ from game.app import IntegerSpelApp
 from game.screens.report import PRIVATE_NOTE, ConfirmDelete, ReportScreen, SessionDetailScreen
 from game.widgets.report_figures import ReportFigures
 from sessions.model import SessionRecord
+from sessions.report import build_report_from_store
 from sessions.store import Store
+from tests.factories import (
+    open_report,
+    report_store,  # noqa: F401 (fixtures)
+)
+from tests.factories import report_ctx as make_ctx
 
 
 async def test_the_screen_answers_while_the_report_is_built(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
     release = threading.Event()
-    real = report_screen.build_report_from_store
+    real = build_report_from_store
 
     def slow_build(*args: Any, **kwargs: Any) -> Any:
         release.wait(10)
@@ -159,7 +164,11 @@ async def test_cli_and_screen_offer_the_same_formats(store: Store, tmp_path: Pat
     from game.cli import build_parser
     from game.commands.report import FORMATS
 
-    report_parser = build_parser()._subparsers._group_actions[0].choices["report"]  # type: ignore[union-attr]
+    groups = build_parser()._subparsers
+    assert groups is not None
+    commands = groups._group_actions[0].choices
+    assert isinstance(commands, dict)
+    report_parser = commands["report"]
     choices = next(a.choices for a in report_parser._actions if a.dest == "format")
     assert list(choices) == list(FORMATS)
     app = IntegerSpelApp(make_ctx(store))

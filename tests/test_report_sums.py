@@ -3,11 +3,24 @@ keys (quotes, backslashes, dots, digits that sort alike), any k, old deck versio
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sessions.model import Revote, Round, SessionRecord
 from sessions.report import Period, build_report, report_to_json
+
+
+class Expected(TypedDict):
+    """One dilemma's figures counted by hand."""
+
+    played: int
+    summed: int
+    answers: int
+    blanco: int
+    counts: dict[str, int]
+
 
 _keys = st.sampled_from(["A", "B", "1", "01", 'a"b', "c\\d", "x.y", "$", "é", " "])
 _tally = st.dictionaries(_keys, st.integers(0, 6), min_size=1, max_size=4)
@@ -34,20 +47,19 @@ def test_dilemma_sums_equal_a_plain_count(
     ]
     doc = report_to_json(build_report(records, {}, k=k, period=Period.year(2026)))
     figures = {(f["deck"], f["id"]): f for f in doc["dilemmas"]}
-    expected: dict[tuple[str, str], dict[str, object]] = {}
+    expected: dict[tuple[str, str], Expected] = {}
     for rec in records:
         for rnd in rec.rounds:
             e = expected.setdefault((rec.deck_id, rnd.dilemma),
-                                    {"played": 0, "summed": 0, "answers": 0, "blanco": 0,
-                                     "counts": {}})
-            e["played"] += 1  # type: ignore[operator]
+                                    Expected(played=0, summed=0, answers=0, blanco=0, counts={}))
+            e["played"] += 1
             n = sum((rnd.counts or {}).values())
             if n < k:
                 continue
-            e["summed"] += 1  # type: ignore[operator]
-            e["answers"] += n  # type: ignore[operator]
-            e["blanco"] += rnd.blanco  # type: ignore[operator]
-            counts: dict[str, int] = e["counts"]  # type: ignore[assignment]
+            e["summed"] += 1
+            e["answers"] += n
+            e["blanco"] += rnd.blanco
+            counts = e["counts"]
             for key, value in (rnd.counts or {}).items():
                 counts[key] = counts.get(key, 0) + value
     assert set(figures) == set(expected)
@@ -55,7 +67,7 @@ def test_dilemma_sums_equal_a_plain_count(
         f = figures[where]
         assert (f["played"], f["summed"], f["answers"]) == (e["played"], e["summed"],
                                                             e["answers"])
-        if e["answers"] >= k:  # type: ignore[operator]
+        if e["answers"] >= k:
             assert f["counts"] == e["counts"] and f["blanco"] == e["blanco"]
         else:
             assert f["counts"] is None

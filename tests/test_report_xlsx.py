@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 
-from test_report import FIXTURES, _fill_store, _report  # noqa: E402
-
 from game.cli import main  # noqa: E402
 from sessions.report_xlsx import render_xlsx  # noqa: E402
+from tests.test_report import FIXTURES, _fill_store, _report  # noqa: E402
 
 SHEETS = ["Overzicht", "Vastgelegd", "Bereik", "Vorige periode",
           "Referentiecijfers", "Thema's", "Dilemma's", "Verschuivingen", "Eigen casussen",
@@ -20,7 +20,7 @@ SHEETS = ["Overzicht", "Vastgelegd", "Bereik", "Vorige periode",
 TABLES = [name for name in SHEETS if name != "Meldklimaat per kwartaal"]
 
 
-def _book(tmp_path: Path) -> object:
+def _book(tmp_path: Path) -> Any:  # an openpyxl Workbook; openpyxl has no type hints
     _fill_store()
     out = tmp_path / "rapport.xlsx"
     code = main(["--decks", str(FIXTURES), "report", "--year", "2026", "--format", "xlsx",
@@ -32,14 +32,14 @@ def _book(tmp_path: Path) -> object:
 
 def test_sheets_headers_bold_frozen_filtered_and_printable(tmp_path: Path) -> None:
     wb = _book(tmp_path)
-    assert wb.sheetnames == SHEETS  # type: ignore[attr-defined]
-    dilemmas = wb["Dilemma's"]  # type: ignore[index]
+    assert wb.sheetnames == SHEETS
+    dilemmas = wb["Dilemma's"]
     headers = [c.value for c in dilemmas[1]]
     assert headers[:7] == ["Deck", "Dilemma", "Keer gespeeld", "Rondes meegeteld", "Antwoorden",
                            "Blanco", "Verdeeldheid"]
     assert "Opmerking" in headers
     for name in SHEETS:
-        ws = wb[name]  # type: ignore[index]
+        ws = wb[name]
         assert ws.freeze_panes == "A2"
         assert all(c.font.bold for c in ws[1] if c.value is not None)
         assert 5 < ws.column_dimensions["A"].width <= 62
@@ -53,18 +53,18 @@ def test_sheets_headers_bold_frozen_filtered_and_printable(tmp_path: Path) -> No
 
 def test_first_sheets_say_what_is_recorded(tmp_path: Path) -> None:
     wb = _book(tmp_path)
-    texts = [str(c.value) for row in wb["Vastgelegd"].iter_rows() for c in row  # type: ignore[index]
+    texts = [str(c.value) for row in wb["Vastgelegd"].iter_rows() for c in row
              if c.value is not None]
     assert texts[0] == "Wat wel en niet is vastgelegd"
     assert any("Namen van deelnemers zijn niet vastgelegd" in t for t in texts)
-    overview = wb["Overzicht"]  # type: ignore[index]
+    overview = wb["Overzicht"]
     sessions = next(row for row in overview.iter_rows(values_only=True)
                     if row[0] == "Teamsessies")
     assert sessions[1] == _report().totals.sessions
 
 
 def test_numbers_are_numbers_in_the_html_precision(tmp_path: Path) -> None:
-    ws = _book(tmp_path)["Dilemma's"]  # type: ignore[index]
+    ws = _book(tmp_path)["Dilemma's"]
     rows = [r for r in ws.iter_rows(min_row=2) if r[8].value is not None]
     assert rows
     report = _report()
@@ -97,10 +97,9 @@ def test_every_figure_of_the_html_is_in_the_workbook() -> None:
     import zipfile
     from dataclasses import replace
 
-    from test_report import THREE_TEAMS, _decks
-
     from dilemmas.config import ReferenceFigure
     from sessions.report import Period, build_report, previous_period, with_previous
+    from tests.test_report import THREE_TEAMS, _decks
 
     teams = ("Publiekszaken", "Burgerzaken", "Team A", "Team B", "Griffie")
     period = Period.year(2026)
@@ -117,7 +116,7 @@ def test_every_figure_of_the_html_is_in_the_workbook() -> None:
     def values(name: str) -> list[tuple[object, ...]]:
         return list(wb[name].iter_rows(min_row=2, values_only=True))
 
-    overview = dict(row[:2] for row in values("Overzicht"))
+    overview: dict[object, object] = {row[0]: row[1] for row in values("Overzicht")}
     assert overview["Organisatie"] == "Gemeente Voorbeeld"
     assert overview["Gemaakt op"] == "1 december 2026"
     assert overview["k (kleinste groep die meetelt)"] == 5

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.dialogs.choice import ChoiceDialog
 from sessions.store import DB_NAME
 from tests.test_game_session import SIZE, fill_setup, make_ctx, no_real_time, screen_text
 
@@ -52,4 +53,5 @@ async def test_a_damaged_state_is_told_not_forgotten(isolated_dirs: Path) -> Non
     app = IntegerSpelApp(make_ctx(isolated_dirs))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "beschadigd" in app.screen.question  # type: ignore[attr-defined]
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "beschadigd" in app.screen.question

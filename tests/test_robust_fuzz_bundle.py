@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from sessions.bundle import BundleError, load_bundle
 from sessions.model import SessionRecord
-from tests.test_bundle import _bundle, _session
+from tests.factories import bundle_doc as _bundle
+from tests.factories import bundle_session as _session
 
 LIMIT_S = 2.0
 VALID = json.dumps(_bundle(_session()), ensure_ascii=False).encode("utf-8")

@@ -19,7 +19,8 @@ from sessions.bundle import BundleError, export_bundle, load_bundle
 from sessions.model import Round
 from sessions.store import DB_NAME, Store, StoreError
 from sessions.text import markdown_text, printable
-from tests.test_bundle import _bundle, _session
+from tests.factories import bundle_doc as _bundle
+from tests.factories import bundle_session as _session
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.rules.game import (
-    GameSetup,
     GameState,
     SetupError,
     clean_team_label,
@@ -22,50 +20,10 @@ from game.rules.saving import Saver
 from game.rules.session import GameSession
 from game.rules.tally import CountError, SecretTally, parse_hand_counts
 from sessions.store import StoreError
+from tests.factories import rules_deck as make_deck
+from tests.factories import rules_setup as setup
 
-CHOICE = Answer(kind="choice", options=(Option("A", "ja"), Option("B", "nee"), Option("C", "?")))
-
-
-def make_deck(n_per_theme: int = 3) -> Deck:
-    themes = (
-        Theme("geschenken", "Geschenken"),
-        Theme("nevenwerk", "Nevenwerk"),
-        Theme("social", "Sociale media"),
-    )
-    cards = []
-    for t in themes:
-        for i in range(n_per_theme):
-            cards.append(
-                Dilemma(
-                    id=f"{t.id}-{i}",
-                    theme=t.id,
-                    title=f"{t.title} {i}",
-                    situation="…",
-                    question="Wat doe je?",
-                    answer=CHOICE,
-                    variations=("Als het een collega is?", "Als niemand het ziet?"),
-                )
-            )
-    cards.append(
-        Dilemma(
-            id="open-1",
-            theme="social",
-            title="Open",
-            situation="…",
-            question="?",
-            answer=Answer(kind="open"),
-        )
-    )
-    return Deck(info=DeckInfo("test", "Test", "1"), themes=themes, dilemmas=tuple(cards))
-
-
-def setup(**kw: object) -> GameSetup:
-    base: dict[str, object] = dict(
-        deck_id="test", deck_version="1", team="Publiekszaken", participants=9, limit=4, seed=7
-    )
-    base.update(kw)
-    return GameSetup(**base)  # type: ignore[arg-type]
-
+__all__ = ["make_deck", "setup"]  # another test module still imports them from here
 
 # -- hand counts -----------------------------------------------------------------------------
 

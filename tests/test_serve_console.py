@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_serve_browser import EXE, free_port, wait_for_port  # noqa: E402
+from tests.test_serve_browser import EXE, free_port, wait_for_port  # noqa: E402
 
 pytest.importorskip("textual_serve")
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals are POSIX here")

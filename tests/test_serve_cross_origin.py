@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_serve_browser import CHROMIUM, EXE, Tab, free_port, wait_for_port  # noqa: E402
+from tests.test_serve_browser import CHROMIUM, EXE, Tab, free_port, wait_for_port  # noqa: E402
 
 pytest.importorskip("textual_serve")
 sync_api = pytest.importorskip("playwright.sync_api")

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_serve_browser import CHROMIUM, Tab, served  # noqa: E402,F401 (served: the fixture)
+from tests.test_serve_browser import CHROMIUM, Tab, served  # noqa: E402,F401 (served: the fixture)
 
 pytest.importorskip("textual_serve")
 sync_api = pytest.importorskip("playwright.sync_api")

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from test_report_screen import FIXTURE_DECKS, fill, make_ctx
 from textual.pilot import Pilot
 
 from dilemmas.config import load_config
@@ -19,6 +18,8 @@ from game.context import AppContext
 from game.screens.decks import DecksScreen
 from game.screens.report import ReportScreen
 from sessions.store import Store
+from tests.factories import FIXTURE_DECKS, fill
+from tests.factories import report_ctx as make_ctx
 
 SIZE = (120, 36)
 

@@ -75,7 +75,8 @@ def test_a_wio_may_use_its_own_shorter_plan(tmp_path: Path) -> None:
     plan = load_stappenplan(path)
     assert plan.title == "Ons eigen plan"
     assert [s.id for s in plan.steps] == ["vraag", "opties", "besluit"]
-    assert plan.step("besluit") is not None and plan.step("besluit").hints == ("Zeg waarom.",)  # type: ignore[union-attr]
+    step = plan.step("besluit")
+    assert step is not None and step.hints == ("Zeg waarom.",)
     assert plan.step_of_kind("arguments") is None
 
 

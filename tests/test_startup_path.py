@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Button
 
 from game.screens.menu import MainMenuScreen
-from tests.test_app_shell import make_app
+from tests.factories import make_app
 
 
 async def test_the_menu_is_the_first_and_only_screen(isolated_dirs: Path) -> None:

@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,13 +25,13 @@ def store(isolated_dirs: Path) -> Iterator[Store]:
     s.close()
 
 
-def _start(store: Store, **kw: object) -> str:
-    args: dict[str, object] = {
+def _start(store: Store, **kw: Any) -> str:
+    args: dict[str, Any] = {
         "kind": "team", "team": "Publiekszaken", "participants": 9,
         "deck_id": "huizen-basis", "deck_version": "2026.1", "month": "2026-11",
     }
     args.update(kw)
-    return store.start_session(**args)  # type: ignore[arg-type]
+    return store.start_session(**args)
 
 
 def _sha(path: Path) -> str:
@@ -68,7 +69,8 @@ def test_session_saved_as_it_is_played_and_resumed(isolated_dirs: Path) -> None:
     assert record.pulse == (PulseAnswer("kent-vertrouwenspersoon", {"ja": 4, "nee": 5}),)
     again.complete(sid)
     assert again.unfinished() is None
-    assert again.get(sid) is not None and again.get(sid).completed  # type: ignore[union-attr]
+    done = again.get(sid)
+    assert done is not None and done.completed
     again.close()
 
 
@@ -117,11 +119,13 @@ def test_unfinished_is_of_the_latest_month_never_by_play_order(store: Store) -> 
     found = store.unfinished()
     assert found is not None and found[0].id == newer
     store.save_round(older, 0, Round("a", "t", "none"))
-    assert store.unfinished()[0].id == newer  # type: ignore[index]
+    found = store.unfinished()
+    assert found is not None and found[0].id == newer
     store.abandon(newer)
-    assert store.unfinished()[0].id == older  # type: ignore[index]
-    assert store.unfinished("practice")[0].id == practice  # type: ignore[index]
-    assert store.unfinished()[1] == {}  # type: ignore[index]
+    found = store.unfinished()
+    assert found is not None and found[0].id == older and found[1] == {}
+    found = store.unfinished("practice")
+    assert found is not None and found[0].id == practice
 
 
 def test_unknown_session_is_a_store_error(store: Store) -> None:
@@ -134,16 +138,19 @@ def test_invalid_rounds_are_refused(store: Store) -> None:
     with pytest.raises(ValueError):
         store.save_round(sid, 0, Round("a", "t", "hands", {"A": -1}))
     with pytest.raises(ValueError):
-        store.save_round(sid, 0, Round("a", "t", "hands", {"A": True}))  # type: ignore[dict-item]
+        store.save_round(sid, 0, Round("a", "t", "hands", {"A": True}))  # a bool, not a count
     with pytest.raises(ValueError):
         _start(store, month="2026-13")
-    assert store.get(sid).rounds == ()  # type: ignore[union-attr]
+    record = store.get(sid)
+    assert record is not None
+    assert record.rounds == ()
 
 
 def test_get_by_prefix(store: Store) -> None:
     sid = _start(store)
-    assert store.get(sid[:8]) is not None
-    assert store.get(sid[:8]).id == sid  # type: ignore[union-attr]
+    record = store.get(sid[:8])
+    assert record is not None
+    assert record.id == sid
     assert store.get("zzzz") is None
     assert store.get("") is None
     assert store.find_ids(sid[:8]) == [sid]
@@ -226,9 +233,11 @@ def test_walkthrough_is_scrubbed_and_updated(store: Store) -> None:
 
 def test_team_label_is_trimmed_scrubbed_and_blank_is_none(store: Store) -> None:
     sid = _start(store, team="   ")
-    assert store.get(sid).team is None  # type: ignore[union-attr]
+    record = store.get(sid)
+    assert record is not None and record.team is None
     sid = _start(store, team=" Balie (bel 06-12345678) ")
-    assert store.get(sid).team == "Balie (bel [verwijderd])"  # type: ignore[union-attr]
+    record = store.get(sid)
+    assert record is not None and record.team == "Balie (bel [verwijderd])"
 
 
 # -- files, schema and faults ------------------------------------------------------------

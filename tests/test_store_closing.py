@@ -11,13 +11,16 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from dilemmas.config import Config
 from dilemmas.discovery import DeckRegistry
 from game.app import IntegerSpelApp
 from game.context import AppContext, StartRequest
+from game.screens.round import RoundScreen
 from sessions.model import Round
 from sessions.store import DB_NAME, Store
+from tests.factories import screen_as
 from tests.test_game_session import SIZE, fill_setup, game_deck, no_real_time
 
 __all__ = ["no_real_time"]  # the fixture, used by the app test
@@ -45,26 +48,26 @@ async def test_an_edited_note_and_a_corrected_count_are_gone_after_quitting(
         await pilot.press("h")
         await pilot.pause()
         for key, n in (("A", "7"), ("B", "1"), ("C", "1")):
-            app.screen.query_one(f"#hands-{key}").value = n
+            app.screen.query_one(f"#hands-{key}", Input).value = n
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = "GEHEIMX Anna huilde na de stemming"
+        app.screen.query_one(TextArea).text = "GEHEIMX Anna huilde na de stemming"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        session = app.screen.session  # type: ignore[attr-defined]
+        session = screen_as(app, RoundScreen).session
         assert session.settle()
         assert b"GEHEIMX" in raw_bytes(isolated_dirs)
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = "Rustig gesprek"
+        app.screen.query_one(TextArea).text = "Rustig gesprek"
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("h")
         await pilot.pause()
         for key, n in (("A", "2"), ("B", "5"), ("C", "2")):
-            app.screen.query_one(f"#hands-{key}").value = n
+            app.screen.query_one(f"#hands-{key}", Input).value = n
         await pilot.press("enter")
         await pilot.pause()
         assert session.settle()

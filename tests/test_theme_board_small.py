@@ -7,7 +7,7 @@ from pathlib import Path
 
 from game.dialogs.theme_board import ThemeBoardScreen
 from game.widgets.theme_board import ThemeTile
-from tests.test_app_shell import make_app
+from tests.factories import make_app
 
 THEMES = [(f"thema-{i}", f"Thema nummer {i} met een lange titel") for i in range(1, 14)]
 

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_walkthrough_screen import Host, ctx, make_deck, screen_of, store
 from textual import events
 from textual.widgets import TextArea
 
@@ -17,9 +16,11 @@ import sessions.store_walkthroughs as store_module
 from game.context import AppContext
 from game.rules.text import changed_stretch
 from game.screens.walkthrough import WalkthroughScreen
+from sessions.scrub import scrub_text, scrub_tree
 from sessions.store import Store
-
-__all__ = ["ctx", "store"]  # pytest fixtures, imported for use here
+from tests.factories import WalkthroughHost as Host
+from tests.factories import screen_of, temp_store, walkthrough_ctx  # noqa: F401 (fixtures)
+from tests.factories import walkthrough_deck as make_deck
 
 PASTE = ("De aanvrager belde over de vergunning en vroeg of het sneller kon. " * 1500) + (
     "Mail hem op j.jansen@voorbeeld.nl voor de stukken."
@@ -41,8 +42,8 @@ async def test_a_100_kb_paste_is_scrubbed_off_the_event_loop(
 
         return scrub
 
-    monkeypatch.setattr(walkthrough_screen, "scrub_text", watched(walkthrough_screen.scrub_text))
-    monkeypatch.setattr(store_module, "scrub_tree", watched(store_module.scrub_tree))
+    monkeypatch.setattr(walkthrough_screen, "scrub_text", watched(scrub_text))
+    monkeypatch.setattr(store_module, "scrub_tree", watched(scrub_tree))
     assert len(PASTE) > 100_000
     deck = make_deck()
     card = deck.dilemma("concertkaartjes")

@@ -4,9 +4,9 @@ delete; opening a card without typing adds nothing; a crash is offered in a dial
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from test_walkthrough_screen import Host, ctx, make_deck, screen_of, store
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList, Static
 
@@ -16,9 +16,11 @@ from game.dialogs.choice import ChoiceDialog
 from game.rules.walkthrough import list_walkthroughs
 from game.screens.walkthrough import WalkthroughScreen, offer_open_walkthrough
 from game.screens.walkthrough_pick import WalkthroughPickScreen
+from game.store_link import StoreLink
 from sessions.store import Store
-
-__all__ = ["ctx", "store"]  # pytest fixtures, imported for use here
+from tests.factories import WalkthroughHost as Host
+from tests.factories import screen_of, temp_store, walkthrough_ctx  # noqa: F401 (fixtures)
+from tests.factories import walkthrough_deck as make_deck
 
 
 async def test_opening_a_card_without_typing_adds_nothing(ctx: AppContext, store: Store) -> None:
@@ -33,9 +35,7 @@ async def test_opening_a_card_without_typing_adds_nothing(ctx: AppContext, store
     assert store.open_walkthroughs() == []
 
 
-def screen_of_link(app: App[object]):  # type: ignore[no-untyped-def]
-    from game.store_link import StoreLink
-
+def screen_of_link(app: App[Any]) -> StoreLink:
     return StoreLink.of(app)
 
 

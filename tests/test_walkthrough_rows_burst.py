@@ -3,14 +3,15 @@ and not over the text of the first row."""
 
 from __future__ import annotations
 
-from test_walkthrough_screen import Host, ctx, make_deck, screen_of, store
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from game.context import AppContext
 from game.screens.walkthrough import WalkthroughScreen
-
-__all__ = ["ctx", "store"]  # pytest fixtures, imported for use here
+from tests.factories import WalkthroughHost as Host
+from tests.factories import screen_of, temp_store, walkthrough_ctx  # noqa: F401 (fixtures)
+from tests.factories import walkthrough_deck as make_deck
 
 
 def burst(app: Host, keys: list[str]) -> None:
@@ -23,11 +24,11 @@ def burst(app: Host, keys: list[str]) -> None:
         driver.send_message(event)
 
 
-async def _at_step(app: Host, pilot: object, kind: str) -> WalkthroughScreen:
+async def _at_step(app: Host, pilot: Pilot[None], kind: str) -> WalkthroughScreen:
     screen = screen_of(app)
     index = next(i for i, s in enumerate(screen.state.plan.steps) if s.input.kind == kind)
     await screen.show_step(index)
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()
     return screen
 
 

@@ -28,7 +28,9 @@ def filled() -> WalkthroughState:
     state.texts["vraag"] = "Ga ik op de uitnodiging in?"
     state.stakeholders = [Stakeholder("inwoners", "eerlijk bestuur", "vertrouwen")]
     state.add_option("Ik ga, en betaal zelf")
-    state.option("A").set_argument("for_rules", "mag binnen de regels")  # type: ignore[union-attr]
+    option = state.option("A")
+    assert option is not None
+    option.set_argument("for_rules", "mag binnen de regels")
     state.decision.option = "B"
     state.decision.because = "Ik wil onafhankelijk blijven."
     state.decision.despite = "Het contact kan verslechteren"

@@ -13,88 +13,15 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Markdown, RadioButton, Static, TextArea
 
-from dilemmas.config import Config
-from dilemmas.discovery import DeckRegistry
-from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
-from game.app import FIELD_KEYS
 from game.context import AppContext
 from game.dialogs.walkthrough_own import OwnDilemmaDialog
 from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
 from game.screens.walkthrough_pick import WalkthroughPickScreen
 from game.widgets.step_rail import RailItem
 from sessions.store import Store, StoreError
-
-
-def make_deck() -> Deck:
-    card = Dilemma(
-        id="concertkaartjes",
-        theme="geschenken",
-        title="Concertkaartjes",
-        situation="Een leverancier biedt je twee kaartjes aan voor een uitverkocht concert.",
-        question="Wat doe je?",
-        answer=Answer(
-            kind="choice",
-            options=(Option("A", "Je neemt ze aan"), Option("B", "Je weigert beleefd")),
-        ),
-        guidance="Geschenken boven de 50 euro weiger je.",
-        references=("Gedragscode, paragraaf 3",),
-        audience=("team", "nieuw"),
-    )
-    other = Dilemma(
-        id="sleutel",
-        theme="omgang",
-        title="De sleutel",
-        situation="Een collega vraagt je sleutelpas te lenen.",
-        question="Leen je hem uit?",
-        answer=Answer(kind="scale", points=5, low="nooit", high="altijd"),
-    )
-    return Deck(
-        info=DeckInfo(id="test-deck", title="Testdeck", version="1"),
-        themes=(Theme("geschenken", "Geschenken"), Theme("omgang", "Omgang")),
-        dilemmas=(card, other),
-    )
-
-
-class Host(App[None]):
-    """A bare app with the context the screens expect; the pushed screen's result is kept."""
-
-    BINDINGS = [*FIELD_KEYS]  # as the real app has them
-
-    def __init__(self, ctx: AppContext, screen_factory: Any) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.factory = screen_factory
-        self.results: list[Any] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static("onder", id="below")
-
-    def on_mount(self) -> None:
-        self.push_screen(self.factory(), self.results.append)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store.open(tmp_path / "data")
-
-
-@pytest.fixture
-def ctx(store: Store) -> AppContext:
-    deck = make_deck()
-    return AppContext(config=Config(), registry=DeckRegistry(decks={deck.id: deck}), store=store)
-
-
-def screen_of(app: App[Any]) -> WalkthroughScreen:
-    screen = app.screen
-    assert isinstance(screen, WalkthroughScreen)
-    return screen
-
-
-async def type_into(pilot: Any, selector: str, text: str) -> None:
-    widget = pilot.app.screen.query_one(selector)
-    widget.focus()
-    await pilot.pause()
-    await pilot.press(*list(text))
+from tests.factories import WalkthroughHost as Host
+from tests.factories import screen_of, temp_store, type_into, walkthrough_ctx  # noqa: F401 (the fixtures store and ctx)
+from tests.factories import walkthrough_deck as make_deck
 
 
 def rail_texts(app: App[Any]) -> list[str]:
@@ -272,7 +199,7 @@ class BrokenStore:
 
 
 async def test_a_failing_store_warns_once_and_keeps_going(ctx: AppContext) -> None:
-    ctx.store = BrokenStore()  # type: ignore[assignment]
+    ctx.store = BrokenStore()  # type: ignore[assignment]  # a fake with only the calls this screen makes
     deck = make_deck()
     app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("sleutel"), deck=deck))
     async with app.run_test(size=(120, 36)) as pilot:
@@ -369,7 +296,7 @@ async def test_deep_dive_from_a_round_and_back(ctx: AppContext, store: Store) ->
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, WalkthroughScreen)
+        screen_of(app)
         await type_into(pilot, "#text-vraag", "Bel 0612345678 over de kaartjes")
         await pilot.press("escape")
         await pilot.pause()
@@ -391,7 +318,7 @@ async def test_deep_dive_from_a_round_and_back(ctx: AppContext, store: Store) ->
 async def test_export_delivers_the_markdown_and_html(
     ctx: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    # Issue 15 item 5: exports go through deliver_file (a folder that exists, the path told).
+    # Exports go through deliver_file (a folder that exists, the path told).
     import game.export
 
     monkeypatch.setattr(game.export, "export_folder", lambda: tmp_path)

@@ -1,4 +1,4 @@
-"""Issue 15 item 2 and 5: the decision sentence is Dutch for every option; the summary says things once."""
+"""The decision sentence is Dutch for every option; the summary says things once."""
 
 from __future__ import annotations
 

@@ -4,15 +4,15 @@ on an own dilemma; practice's start says nothing about the WIO's unfinished conf
 
 from __future__ import annotations
 
-from test_walkthrough_screen import Host, ctx, make_deck, store
 from textual.widgets import Button, Footer, Input, Static
 
 from dilemmas.stappenplan import load_stappenplan
 from game.context import AppContext
 from game.rules.walkthrough import WalkthroughState
 from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
-
-__all__ = ["ctx", "store"]  # pytest fixtures, imported for use here
+from tests.factories import WalkthroughHost as Host
+from tests.factories import temp_store, walkthrough_ctx  # noqa: F401 (fixtures)
+from tests.factories import walkthrough_deck as make_deck
 
 
 async def test_summary_at_80x24_shows_klaar_and_a_short_footer(ctx: AppContext) -> None:
@@ -50,7 +50,9 @@ async def test_placeholders_start_with_a_capital_and_no_card_tip_on_an_own_dilem
 
 
 def test_the_drop_down_key_is_dutch() -> None:
+    from textual.binding import Binding
+
     from game.widgets.walkthrough_panels import _DutchOverlay
 
-    keys = {b.key: b.description for b in _DutchOverlay.BINDINGS if hasattr(b, "key")}
+    keys = {b.key: b.description for b in _DutchOverlay.BINDINGS if isinstance(b, Binding)}
     assert keys == {"escape": "Menu sluiten"}

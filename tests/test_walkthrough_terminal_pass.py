@@ -28,7 +28,6 @@ async def test_tab_in_a_burst_of_keys_moves_on_before_the_next_letters() -> None
     import tempfile
     from pathlib import Path
 
-    from test_walkthrough_screen import Host, make_deck, screen_of
     from textual import events
 
     from dilemmas.config import Config
@@ -36,6 +35,9 @@ async def test_tab_in_a_burst_of_keys_moves_on_before_the_next_letters() -> None
     from game.context import AppContext
     from game.screens.walkthrough import WalkthroughScreen
     from sessions.store import Store
+    from tests.factories import WalkthroughHost as Host
+    from tests.factories import screen_of
+    from tests.factories import walkthrough_deck as make_deck
 
     store = Store.open(Path(tempfile.mkdtemp()))
     deck = make_deck()

@@ -1,22 +1,26 @@
-"""Issue 15 item 6: practice for someone alone, whose run it is, the draw, the end."""
+"""Practice for someone alone: whose run it is, the draw, the end."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import replace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_practice_screen import Host, card, make_ctx, make_deck, store
-from textual.widgets import Markdown, Static
+from textual.widgets import Button, Markdown, Static
 
-from dilemmas.model import Deck, DeckInfo, Theme
+from dilemmas.model import Deck, DeckInfo, Dilemma, Theme
+from game.context import AppContext
 from game.rules.practice import draw_cards, spread_themes
 from game.screens.practice import PracticeScreen
 from game.screens.walkthrough import WalkthroughScreen
 from sessions.store import Store
-
-__all__ = ["store"]  # the pytest fixture, imported for use here
+from tests.factories import PracticeHost as Host
+from tests.factories import practice_card as card
+from tests.factories import practice_ctx as make_ctx
+from tests.factories import practice_deck as make_deck
+from tests.factories import temp_store  # noqa: F401 (fixtures)
 
 
 def themed_deck(themes: list[str]) -> Deck:
@@ -72,7 +76,7 @@ async def test_resume_names_the_card_and_asks_whose_it_is(store: Store) -> None:
         assert "Is dat jouw ronde?" in text and "die ronde wordt gewist" in text
         # The answers themselves say what happens; "Nee" is tested in
         # test_practice_shared_laptop.py. On a shared laptop "Nee" is the default.
-        labels = [str(b.label) for b in app.screen.query(".practice-buttons Button")]
+        labels = [str(b.label) for b in app.screen.query(".practice-buttons Button").results(Button)]
         assert labels == ["Nee, begin opnieuw", "Ja, verder waar ik was"]
         assert app.screen.focused is not None and app.screen.focused.id == "practice-not-mine"
 
@@ -153,7 +157,7 @@ async def _answer_all_and_skip_walk(app: Host, pilot: object) -> PracticeScreen:
 
 
 async def test_end_screen_recaps_own_choice_beside_team_figures(store: Store) -> None:
-    from test_practice_screen import team_session
+    from tests.factories import team_session
 
     ctx = make_ctx(store, count=2, k=5)
     team_session(store, "kaart-1", {"A": 3, "B": 2})  # exactly k: shown
@@ -176,11 +180,11 @@ async def test_end_screen_recaps_own_choice_beside_team_figures(store: Store) ->
         assert "Ik beloof dat ik eerlijk werk." in source and "Vera" in source
 
 
-def _one_card_ctx(store: Store, dilemma: object) -> object:
+def _one_card_ctx(store: Store, dilemma: Dilemma) -> AppContext:
     deck = Deck(
         info=DeckInfo(id="een", title="Een", version="1"),
         themes=(Theme("geschenken", "Geschenken"),),
-        dilemmas=(dilemma,),  # type: ignore[arg-type]
+        dilemmas=(dilemma,),
     )
     ctx = make_ctx(store, count=1)
     ctx.registry = type(ctx.registry)(decks={deck.id: deck})
@@ -195,11 +199,11 @@ async def test_variations_after_the_answer_and_heavy_cards_name_113(store: Store
         variations=("En als hij over zelfdoding begint?", "En als het je buurman is?"),
     )
     ctx = _one_card_ctx(store, heavy)
-    ctx.config = replace(  # type: ignore[attr-defined]
-        ctx.config,  # type: ignore[attr-defined]
+    ctx.config = replace(
+        ctx.config,
         contacts=(Contact("Vertrouwenspersoon", "Vera", "intranet/vp", id="vertrouwenspersoon"),),
     )
-    app = Host(ctx, random.Random(1))  # type: ignore[arg-type]
+    app = Host(ctx, random.Random(1))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.click("#practice-start")
@@ -260,7 +264,9 @@ def test_practice_reaches_the_store_typed() -> None:
     assert "context_of" in source and "StoreLink" in source
 
 
-async def test_a_failing_store_is_told_once_and_the_run_goes_on(store: Store) -> None:
+async def test_a_failing_store_is_told_once_and_the_run_goes_on(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sessions.store import StoreError
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -270,8 +276,8 @@ async def test_a_failing_store_is_told_once_and_the_run_goes_on(store: Store) ->
     app = Host(ctx, random.Random(1))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        store.save_state = broken  # type: ignore[method-assign]
-        store.save_round = broken  # type: ignore[method-assign]
+        monkeypatch.setattr(store, "save_state", broken)
+        monkeypatch.setattr(store, "save_round", broken)
         await pilot.click("#practice-start")
         await pilot.pause()
         screen = app.screen

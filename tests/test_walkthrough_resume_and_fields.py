@@ -1,21 +1,25 @@
-"""Issue 15, walkthrough items: what was typed can be found again, Tab, widths, the picker."""
+"""Walkthrough: what was typed can be found again, Tab between fields, field widths, the picker."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from test_walkthrough_screen import Host, ctx, make_deck, screen_of, store, type_into
 from textual.widgets import Button, Markdown, OptionList, Static, TextArea
 
 from game.context import AppContext
 from game.dialogs.walkthrough_continue import ContinueDialog
 from game.rules.walkthrough import list_walkthroughs
-from game.screens.walkthrough import WalkthroughScreen, offer_open_walkthrough
+from game.screens.walkthrough import (
+    WalkthroughScreen,
+    WalkthroughSummaryScreen,
+    offer_open_walkthrough,
+)
 from game.screens.walkthrough_pick import WalkthroughPickScreen
 from game.widgets.step_rail import RailItem
 from sessions.store import Store
-
-__all__ = ["ctx", "store"]  # pytest fixtures, imported for use here
+from tests.factories import WalkthroughHost as Host
+from tests.factories import screen_as, screen_of, temp_store, type_into, walkthrough_ctx  # noqa: F401 (fixtures)
+from tests.factories import walkthrough_deck as make_deck
 
 
 async def fill_first_step(pilot: Any, text: str) -> None:
@@ -24,7 +28,7 @@ async def fill_first_step(pilot: Any, text: str) -> None:
     await pilot.pause(0.7)
 
 
-async def test_item1_same_card_again_offers_what_was_typed(ctx: AppContext, store: Store) -> None:
+async def test_same_card_again_offers_what_was_typed(ctx: AppContext, store: Store) -> None:
     deck = make_deck()
     card = deck.dilemma("concertkaartjes")
     app = Host(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck))
@@ -52,11 +56,12 @@ async def test_item1_same_card_again_offers_what_was_typed(ctx: AppContext, stor
     assert len(store.open_walkthroughs()) == 1  # continued, not a second copy
 
 
-async def test_item1_picker_lists_open_walkthroughs_with_continue_and_delete(
+async def test_picker_lists_open_walkthroughs_with_continue_and_delete(
     ctx: AppContext, store: Store
 ) -> None:
     deck = make_deck()
     card = deck.dilemma("concertkaartjes")
+    assert card is not None
     from dilemmas.stappenplan import load_stappenplan
     from game.rules.walkthrough import WalkthroughState
 
@@ -88,7 +93,7 @@ async def test_item1_picker_lists_open_walkthroughs_with_continue_and_delete(
         assert screen.query_one("#text-vraag", TextArea).text == "Bewaard"
 
 
-async def test_item1_start_up_offer_names_the_open_walkthrough(
+async def test_start_up_offer_names_the_open_walkthrough(
     ctx: AppContext, store: Store
 ) -> None:
     store.save_walkthrough(None, session_id=None, dilemma_id=None, data={"title": "Eigen", "current": 4})
@@ -117,7 +122,7 @@ async def test_a_deep_dive_of_a_team_session_is_not_offered_at_start_up(
     assert [w.session_id for w in store.open_walkthroughs()] == [sid]  # still in the list
 
 
-async def test_item3_tab_goes_from_field_to_field_not_to_the_remove_button(
+async def test_tab_goes_from_field_to_field_not_to_the_remove_button(
     ctx: AppContext, store: Store
 ) -> None:
     deck = make_deck()
@@ -139,7 +144,7 @@ async def test_item3_tab_goes_from_field_to_field_not_to_the_remove_button(
         assert all(not b.can_focus for b in screen.query(".remove-stakeholder").results(Button))
 
 
-async def test_item3_removing_an_option_with_arguments_asks_first(
+async def test_removing_an_option_with_arguments_asks_first(
     ctx: AppContext, store: Store
 ) -> None:
     deck = make_deck()
@@ -161,7 +166,7 @@ async def test_item3_removing_an_option_with_arguments_asks_first(
         assert len(screen.state.options) == 1
 
 
-async def test_item4_fields_are_multi_line_and_wide_at_80x24(
+async def test_fields_are_multi_line_and_wide_at_80x24(
     ctx: AppContext, store: Store
 ) -> None:
     deck = make_deck()
@@ -180,7 +185,7 @@ async def test_item4_fields_are_multi_line_and_wide_at_80x24(
         assert isinstance(screen.query_one("#opt-0"), TextArea)
 
 
-async def test_item5_klaar_warns_once_about_empty_steps(ctx: AppContext, store: Store) -> None:
+async def test_klaar_warns_once_about_empty_steps(ctx: AppContext, store: Store) -> None:
     deck = make_deck()
     app = Host(ctx, lambda: WalkthroughScreen(dilemma=deck.dilemma("concertkaartjes"), deck=deck))
     async with app.run_test(size=(120, 36)) as pilot:
@@ -188,8 +193,8 @@ async def test_item5_klaar_warns_once_about_empty_steps(ctx: AppContext, store: 
         await pilot.press(*"Mag dit?")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        summary = app.screen
-        md = summary.markdown  # type: ignore[attr-defined]
+        summary = screen_as(app, WalkthroughSummaryScreen)
+        md = summary.markdown
         assert md.count("Mijn besluit") == 1
         shown = summary.query_one("#summary-markdown", Markdown).source
         assert "Mijn besluit" not in shown  # on screen the sentence stands above, once
@@ -205,7 +210,7 @@ async def test_item5_klaar_warns_once_about_empty_steps(ctx: AppContext, store: 
     assert [(w.done, w.crashed) for w in list_walkthroughs(store)] == [(True, False)]
 
 
-async def test_item7_picker_does_not_give_the_answer(ctx: AppContext) -> None:
+async def test_picker_does_not_give_the_answer(ctx: AppContext) -> None:
     app = Host(ctx, WalkthroughPickScreen)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
