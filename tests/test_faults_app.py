@@ -173,7 +173,7 @@ async def test_the_round_screen_says_when_a_change_is_saved_and_when_it_is_retri
 ) -> None:
     """Issue 13 items 1 and 4: "Bewaard ✓" once on disk; a failed save is retried, visibly."""
     from sessions.store import StoreError
-    from tests.test_game_session import fill_setup, make_ctx
+    from tests.factories import fill_setup, make_ctx
 
     ctx = make_ctx(isolated_dirs, pulse=False)
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))

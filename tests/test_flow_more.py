@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_game_session import SIZE, fill_setup, make_ctx, no_real_time, screen_text
-
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from tests.factories import SIZE, fill_setup, make_ctx, no_real_time, screen_text
 
 __all__ = ["no_real_time"]  # the autouse fixture: timers tick only when told, votes pass at once
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_game_session import SIZE, make_ctx, screen_text
 from textual.widgets import Input
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from tests.factories import SIZE, make_ctx, screen_text
 
 
 async def test_500_participants_is_refused_with_a_message_not_cut(isolated_dirs: Path) -> None:

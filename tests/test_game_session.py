@@ -6,142 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from dilemmas.config import Config
-from dilemmas.discovery import DeckRegistry
-from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import IntegerSpelApp
-from game.context import AppContext, StartRequest
+from game.context import StartRequest
 from game.dialogs.secret_vote import RECEIVED, SecretVoteScreen
 from game.widgets.timer import RoundTimer
-from sessions.store import Store
+from tests.factories import (
+    SIZE,
+    fill_setup,
+    make_ctx,
+    no_real_time,
+    screen_text,
+)
 
-SIZE = (120, 36)
-
-
-def game_deck() -> Deck:
-    themes = (
-        Theme("geschenken", "Geschenken en uitnodigingen"),
-        Theme("nevenwerk", "Nevenwerkzaamheden"),
-        Theme("informatie", "Omgaan met informatie"),
-    )
-    abc = Answer(
-        kind="choice",
-        options=(
-            Option("A", "Ik neem het aan en zeg niets"),
-            Option("B", "Ik neem het aan en meld het"),
-            Option("C", "Ik stuur het beleefd terug"),
-        ),
-    )
-    cards = (
-        Dilemma(
-            id="concertkaartjes",
-            theme="geschenken",
-            title="Kaartjes na de aanbesteding",
-            situation="Een leverancier die net een aanbesteding won, stuurt je twee kaartjes "
-            "voor een uitverkocht concert.",
-            question="Wat doe je?",
-            answer=abc,
-            variations=(
-                "Het zijn kaartjes voor een voetbalwedstrijd van 20 euro.",
-                "De leverancier is een oud-collega.",
-            ),
-            guidance="Geschenken boven de 50 euro neem je niet aan. Meld het altijd.",
-            references=("Gedragscode — geschenken",),
-        ),
-        Dilemma(
-            id="bijbaan",
-            theme="nevenwerk",
-            title="De bijbaan in het weekend",
-            situation="Je geeft in het weekend advies aan bedrijven in je eigen gemeente.",
-            question="Hoe acceptabel is dit?",
-            answer=Answer(kind="scale", points=5, low="Acceptabel", high="Onacceptabel"),
-            guidance="Meld nevenwerk altijd vooraf.",
-        ),
-        Dilemma(
-            id="dossier",
-            theme="informatie",
-            title="Het dossier van de buurman",
-            situation="Je ziet dat je buurman een aanvraag heeft gedaan.",
-            question="Wat doe je?",
-            answer=Answer(kind="open"),
-        ),
-    )
-    return Deck(info=DeckInfo("spel", "Spel — testset", "2026.1"), themes=themes, dilemmas=cards)
-
-
-def pulse_deck() -> Deck:
-    yn = Answer(
-        kind="choice",
-        options=(Option("ja", "Ja"), Option("nee", "Nee"), Option("weet-niet", "Weet ik niet")),
-    )
-    return Deck(
-        info=DeckInfo("pulse", "Pulse", "1", kind="pulse"),
-        themes=(Theme("meldklimaat", "Meldklimaat"),),
-        dilemmas=(
-            Dilemma(
-                id="kent-vertrouwenspersoon",
-                theme="meldklimaat",
-                title="VP",
-                situation="",
-                question="Weet je wie de vertrouwenspersoon is?",
-                answer=yn,
-            ),
-        ),
-    )
-
-
-def make_ctx(data: Path, *, store: bool = True, pulse: bool = True) -> AppContext:
-    decks = {"spel": game_deck()}
-    if pulse:
-        decks["pulse"] = pulse_deck()
-    return AppContext(
-        config=Config(),
-        registry=DeckRegistry(decks=decks),
-        store=Store.open(data) if store else None,
-        store_error=None if store else "Je mag niet schrijven in de map /nergens.",
-    )
-
-
-@pytest.fixture(autouse=True)
-def no_real_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Timers tick only when a test says so; the secret vote passes on at once."""
-    monkeypatch.setattr(RoundTimer, "INTERVAL", None)
-    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
-
-
-def screen_text(app: IntegerSpelApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def fill_setup(
-    pilot,
-    *,
-    participants: str = "9",
-    order: str = "fixed",
-    vote: str = "hands",
-    pulse: str = "end",
-    card_minutes: str = "",
-) -> None:
-    """Fill the setup and begin. The pulse is asked at the end here unless a test says
-    otherwise (the setup's default is the start; `test_pulse_at_the_start_by_default`)."""
-    app = pilot.app
-    screen = app.screen
-    screen.query_one("#setup-participants").value = participants
-    screen.query_one("#setup-team").value = "Publiekszaken"
-    screen.query_one(f"#order-{order}").value = True
-    screen.query_one(f"#vote-{vote}").value = True
-    screen.query_one(f"#pulse-{pulse}").value = True
-    screen.query_one("#setup-card-minutes").value = card_minutes
-    await pilot.pause()
-    screen.action_begin()
-    await pilot.pause()
-    # The app starts the session in a worker (it may ask for a theme first).
-    for _ in range(20):
-        if app.screen is not screen:
-            break
-        await pilot.pause()
-    await pilot.pause()
-
+__all__ = ["no_real_time"]  # the autouse fixture: timers tick only when told, votes pass at once
 
 async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:
     ctx = make_ctx(isolated_dirs)

@@ -13,7 +13,7 @@ from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.widgets.timer import RoundTimer
-from tests.test_game_session import SIZE, fill_setup, make_ctx
+from tests.factories import SIZE, fill_setup, make_ctx
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from sessions.model import OwnCase, OwnOption
 from sessions.own import OWN_THEME
 from sessions.store import Store
 from sessions.summary import summary_markdown
-from tests.test_game_session import game_deck, make_ctx, screen_text
+from tests.factories import game_deck, make_ctx, screen_text
 
 SIZE = (120, 36)
 

@@ -15,7 +15,7 @@ from game.context import StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.rules.game import GameSetup, GameState, SetupError, countdown_face, parse_card_minutes
 from game.widgets.timer import RoundTimer
-from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, fill_setup, make_ctx, screen_text
 
 COMPACT = (80, 24)
 

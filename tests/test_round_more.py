@@ -13,7 +13,7 @@ from game.context import StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.screens.round import RoundScreen
 from game.widgets.timer import RoundTimer
-from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, fill_setup, make_ctx, screen_text
 
 
 @pytest.fixture(autouse=True)
@@ -159,7 +159,7 @@ def test_summary_tells_blanco_beside_the_count() -> None:
     """Item 4: the summary says "N blanco" beside the count, not in the distribution."""
     from sessions.model import Round, SessionRecord
     from sessions.summary import summary_html, summary_markdown
-    from tests.test_game_session import game_deck
+    from tests.factories import game_deck
 
     deck = game_deck()
     card = deck.dilemmas[0]

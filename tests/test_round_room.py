@@ -11,7 +11,7 @@ from game.context import StartRequest
 from game.dialogs.secret_vote import RECEIVED_LAST, SecretVoteScreen
 from game.screens.round import RoundScreen
 from game.widgets.timer import RoundTimer
-from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, fill_setup, make_ctx, screen_text
 
 
 @pytest.fixture(autouse=True)

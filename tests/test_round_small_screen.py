@@ -15,7 +15,7 @@ from game.context import StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.widgets.timer import RoundTimer
 from sessions.store import StoreError
-from tests.test_game_session import fill_setup, make_ctx, screen_text
+from tests.factories import fill_setup, make_ctx, screen_text
 
 COMPACT = (80, 24)
 LONG = (

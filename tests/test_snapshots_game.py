@@ -20,7 +20,7 @@ from game.screens.round import RoundScreen
 from game.screens.summary import SummaryScreen
 from game.widgets.timer import RoundTimer
 from sessions.model import Round
-from tests.test_game_session import game_deck, pulse_deck
+from tests.factories import game_deck, pulse_deck
 
 SIZES = [pytest.param((120, 36), id="120x36"), pytest.param((80, 24), id="80x24")]
 
