@@ -185,6 +185,7 @@ async def test_the_round_screen_says_when_a_change_is_saved_and_when_it_is_retri
         await pilot.pause()
         label = screen.query_one("#round-saved")
         assert "Bewaard ✓" in str(label.render())
+        assert ctx.store is not None
         real = ctx.store.save_round
         failing = {"on": True}
 
@@ -205,5 +206,6 @@ async def test_the_round_screen_says_when_a_change_is_saved_and_when_it_is_retri
             if "Bewaard ✓" in str(label.render()):
                 break
         assert "Bewaard ✓" in str(label.render())
+        assert ctx.store is not None
         record = ctx.store.get(screen.session.session_id)
         assert record is not None and record.rounds[0].counts == {"A": 2, "B": 1}

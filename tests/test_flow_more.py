@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from game.app import IntegerSpelApp
 from game.context import StartRequest
 from tests.factories import SIZE, fill_setup, make_ctx, no_real_time, screen_text
@@ -16,7 +18,7 @@ async def _to_summary(pilot) -> None:
     await fill_setup(pilot)
     await pilot.press("h")
     await pilot.pause()
-    pilot.app.screen.query_one("#hands-A").value = "5"
+    pilot.app.screen.query_one("#hands-A", Input).value = "5"
     await pilot.press("enter")
     await pilot.pause()
     await pilot.press("e")
@@ -38,6 +40,7 @@ async def test_summary_discard_asks_then_deletes_the_session(isolated_dirs: Path
         await pilot.press("x")
         await pilot.pause()
         assert type(app.screen).__name__ == "ChoiceDialog"
+        assert ctx.store is not None
         assert len(ctx.store.list_sessions("team")) == 1  # nothing gone before the answer
         await pilot.click("#choice-discard")
         await app.workers.wait_for_complete()
@@ -58,6 +61,7 @@ async def test_summary_discard_can_be_cancelled(isolated_dirs: Path) -> None:
         await pilot.click("#choice-keep")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     assert len(ctx.store.list_sessions("team")) == 1
 
 
@@ -74,6 +78,7 @@ async def test_resume_offer_can_discard_the_session(isolated_dirs: Path) -> None
         await pilot.click("#choice-discard")
         await pilot.pause()
         assert "weggooien?" in screen_text(app2)
+        assert ctx.store is not None
         assert len(ctx.store.list_sessions("team")) == 1
         await pilot.click("#choice-discard")
         await pilot.pause()
@@ -91,7 +96,7 @@ async def test_summary_numbers_rounds_as_played_and_lists_the_skipped(isolated_d
         await pilot.press("h")
         await pilot.pause()
         for key, n in (("A", "2"), ("B", "3"), ("C", "3")):
-            app.screen.query_one(f"#hands-{key}").value = n
+            app.screen.query_one(f"#hands-{key}", Input).value = n
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("right", "s", "right")  # skip the second card, then the end
@@ -201,6 +206,7 @@ async def test_setup_pulse_at_the_start_comes_before_the_first_card(isolated_dir
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"  # not asked twice
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert record.pulse[0].counts == {"ja": 6, "nee": 2, "weet-niet": 1}
 
@@ -220,4 +226,5 @@ async def test_setup_without_pulse_goes_from_the_last_card_to_the_summary(
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     assert ctx.store.list_sessions("team")[0].pulse == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
@@ -32,7 +33,7 @@ async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:
         await pilot.press("h")
         await pilot.pause()
         for key, n in (("A", "2"), ("B", "3"), ("C", "4")):
-            app.screen.query_one(f"#hands-{key}").value = n
+            app.screen.query_one(f"#hands-{key}", Input).value = n
         await pilot.press("enter")
         await pilot.pause()
         text = screen_text(app)
@@ -45,7 +46,7 @@ async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:
         assert "De bijbaan in het weekend" in screen_text(app)
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-5").value = "6"
+        app.screen.query_one("#hands-5", Input).value = "6"
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("space", "space")  # open card, then the end
@@ -66,6 +67,7 @@ async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:
         summary = app.screen.markdown
         assert "Publiekszaken" in summary and "Kaartjes na de aanbesteding" in summary
         assert "vertrouwenspersoon" in summary.lower()
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert record.completed
     assert [r.dilemma for r in record.rounds] == ["concertkaartjes", "bijbaan", "dossier"]
@@ -111,6 +113,7 @@ async def test_whole_session_with_secret_votes_and_a_revote(isolated_dirs: Path)
         await pilot.press("s")  # skip the pulse question
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     first = record.rounds[0]
     assert first.vote == "secret" and first.counts == {"A": 1, "B": 2, "C": 1}
@@ -132,7 +135,7 @@ async def test_session_without_votes(isolated_dirs: Path) -> None:
             timer.tick()
         await pilot.press("t", "n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = "Mail jan@example.nl voor de regels."
+        app.screen.query_one(TextArea).text = "Mail jan@example.nl voor de regels."
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = screen_text(app)
@@ -145,6 +148,7 @@ async def test_session_without_votes(isolated_dirs: Path) -> None:
         await pilot.click("#choice-finish")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert [r.dilemma for r in record.rounds] == ["concertkaartjes", "dossier"]
     assert record.rounds[0].vote == "none" and record.rounds[0].counts is None
@@ -166,18 +170,19 @@ async def test_bad_hand_counts_are_refused(isolated_dirs: Path) -> None:
             ("drie", "heel getal"),
             ("12", "meer dan het aantal deelnemers"),
         ):
-            dialog.query_one("#hands-A").value = value
+            dialog.query_one("#hands-A", Input).value = value
             await pilot.press("enter")
             await pilot.pause()
             assert app.screen is dialog
             assert message in screen_text(app)
-        dialog.query_one("#hands-A").value = "5"
-        dialog.query_one("#hands-B").value = "5"
+        dialog.query_one("#hands-A", Input).value = "5"
+        dialog.query_one("#hands-B", Input).value = "5"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog and "Samen 10 stemmen" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert record.rounds[0].counts is None
 
@@ -219,14 +224,15 @@ async def test_resume_after_the_app_is_thrown_away(isolated_dirs: Path) -> None:
         await fill_setup(pilot, participants="9")
         await pilot.press("right", "h")
         await pilot.pause()
-        app.screen.query_one("#hands-2").value = "4"
-        app.screen.query_one("#hands-4").value = "3"
+        app.screen.query_one("#hands-2", Input).value = "4"
+        app.screen.query_one("#hands-4", Input).value = "3"
         await pilot.press("enter", "n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = "Twijfel over de grens."
+        app.screen.query_one(TextArea).text = "Twijfel over de grens."
         await pilot.press("ctrl+s")
         await pilot.pause()
     # The app is gone mid-round; a new one starts on the same data folder.
+    assert ctx.store is not None
     ctx.store.close()
     ctx2 = make_ctx(isolated_dirs)
     app2 = IntegerSpelApp(ctx2)
@@ -250,6 +256,7 @@ async def test_resume_after_the_app_is_thrown_away(isolated_dirs: Path) -> None:
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
+    assert ctx2.store is not None
     record = ctx2.store.list_sessions("team")[0]
     assert record.completed
     assert record.rounds[1].counts == {"1": 0, "2": 4, "3": 0, "4": 3, "5": 0}
@@ -268,6 +275,7 @@ async def test_new_session_instead_of_resuming_keeps_the_old_one(isolated_dirs: 
         await pilot.pause()
         await pilot.click("#choice-new")
         await pilot.pause()
+    assert ctx.store is not None
     assert ctx.store.unfinished("team") is None
     assert len(ctx.store.list_sessions("team")) == 1
 
@@ -293,7 +301,7 @@ async def test_without_a_store_the_game_goes_on_and_exports(
         assert "niet opgeslagen" in screen_text(app)
         await pilot.press("o")
         await pilot.pause()
-        app.screen.query_one("#path-input").value = str(target)
+        app.screen.query_one("#path-input", Input).value = str(target)
         await pilot.press("enter")
         await pilot.pause()
     assert "Kaartjes na de aanbesteding" in target.read_text(encoding="utf-8")
@@ -326,7 +334,7 @@ async def test_deep_dive_comes_back_to_the_round_intact(isolated_dirs: Path) -> 
         await fill_setup(pilot)
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-A").value = "4"
+        app.screen.query_one("#hands-A", Input).value = "4"
         await pilot.press("enter", "c")
         await pilot.pause()
         round_screen = app.screen
@@ -376,6 +384,7 @@ async def test_summary_is_delivered_as_markdown_and_html(
             if len(list(exports.iterdir())) == 2:
                 break
             await pilot.pause(0.05)
+    assert ctx.store is not None
     month = ctx.store.list_sessions("team")[0].month
     markdown = exports / f"integer-spel-{month}-publiekszaken.md"
     page = exports / f"integer-spel-{month}-publiekszaken.html"
@@ -391,7 +400,7 @@ async def test_small_screen_scrolls_with_the_arrow_keys(isolated_dirs: Path) -> 
         await fill_setup(pilot)
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-A").value = "3"
+        app.screen.query_one("#hands-A", Input).value = "3"
         await pilot.press("enter", "c")
         await pilot.pause()
         main = app.screen.query_one("#round-main")
@@ -448,7 +457,7 @@ async def test_disk_full_mid_session_keeps_the_game_in_memory(
         monkeypatch.setattr(ctx.store, "save_state", full)
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-B").value = "7"
+        app.screen.query_one("#hands-B", Input).value = "7"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.session.settle()  # writes run on the session's writer thread

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Markdown, OptionList, Static
+from textual.widgets import DataTable, Input, Markdown, OptionList, RadioButton, Static, TextArea
 
 from dilemmas.config import Config, Contact
 from dilemmas.discovery import DeckRegistry
@@ -147,9 +147,9 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         assert type(app.screen).__name__ == "SetupScreen"
         assert_literal(app, "Deck [b]vet[/b]", "Thema [b]vet[/b]")
         screen = app.screen
-        screen.query_one("#setup-participants").value = "5"
-        screen.query_one("#order-fixed").value = True
-        screen.query_one("#pulse-end").value = True  # the pulse's texts are checked at the end
+        screen.query_one("#setup-participants", Input).value = "5"
+        screen.query_one("#order-fixed", RadioButton).value = True
+        screen.query_one("#pulse-end", RadioButton).value = True  # the pulse's texts are checked at the end
         await pilot.pause()
         screen.action_begin()
         await pilot.pause()
@@ -158,8 +158,8 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         await pilot.press("h")
         await pilot.pause()
         assert_literal(app, "Optie een")  # the hands dialog lists the options
-        app.screen.query_one("#hands-A").value = "2"
-        app.screen.query_one("#hands-B").value = "3"
+        app.screen.query_one("#hands-A", Input).value = "2"
+        app.screen.query_one("#hands-B", Input).value = "3"
         await pilot.press("enter")
         await pilot.pause()
         assert_literal(app, "60%")  # hands are shown at once, with the options' texts
@@ -171,7 +171,7 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         assert_literal(app, "Variatie [b]vet[/b]")
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = f"Notitie {HOSTILE}, mail jan@example.nl"
+        app.screen.query_one(TextArea).text = f"Notitie {HOSTILE}, mail jan@example.nl"
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = assert_literal(app, "[verwijderd]")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from game.rules.game import GameSetup, GameState
 from game.rules.session import GameSession
 from game.screens.round import RoundScreen
@@ -51,7 +53,7 @@ async def test_ctrl_q_while_saves_fail_warns_and_exports(tmp_path: Path, monkeyp
         await pilot.click("#choice-export")
         await pilot.pause()
         target = tmp_path / "sessie.md"
-        app.screen.query_one("#path-input").value = str(target)  # type: ignore[attr-defined]
+        app.screen.query_one("#path-input", Input).value = str(target)
         await pilot.click("#path-ok")
         await pilot.pause()
         await pilot.pause()

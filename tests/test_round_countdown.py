@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from textual.widgets import Digits, Input
+from textual.widgets import Digits, Input, RadioButton
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
@@ -182,9 +182,9 @@ async def test_pulse_at_the_start_by_default(isolated_dirs: Path) -> None:
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        assert screen.query_one("#pulse-begin").value  # the default
+        assert screen.query_one("#pulse-begin", RadioButton).value  # the default
         screen.query_one("#setup-participants", Input).value = "4"
-        screen.query_one("#order-fixed").value = True
+        screen.query_one("#order-fixed", RadioButton).value = True
         await pilot.pause()
         screen.action_begin()
         await pilot.pause()
@@ -216,6 +216,7 @@ async def test_pulse_at_the_start_by_default(isolated_dirs: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert [(p.question, dict(p.counts)) for p in record.pulse] == [
         ("kent-vertrouwenspersoon", {"ja": 2, "nee": 1, "weet-niet": 1})
@@ -230,6 +231,7 @@ async def test_a_resume_during_the_pulse_at_the_start_goes_back_to_it(
     async with app.run_test(size=SIZE) as pilot:
         await fill_setup(pilot, pulse="begin")
         assert type(app.screen).__name__ == "PulseScreen"
+    assert ctx.store is not None
     ctx.store.close()  # the app is gone during the pulse
     ctx2 = make_ctx(isolated_dirs)
     app2 = IntegerSpelApp(ctx2)
@@ -243,5 +245,6 @@ async def test_a_resume_during_the_pulse_at_the_start_goes_back_to_it(
         await pilot.pause()
         assert type(app2.screen).__name__ == "RoundScreen"
         assert app2.screen.session.settle()
+    assert ctx2.store is not None
     found = ctx2.store.unfinished("team")
     assert found is not None and not GameState.from_state(found[1]).pulse_pending
