@@ -43,6 +43,7 @@ _frames: list[tuple[float, int]] = []
 def _watch_frames() -> None:
     """Record every frame the screen sends to the terminal: when, and what it showed."""
     from textual.screen import Screen
+    from textual.strip import Strip
 
     if getattr(Screen, "_bench_watched", False):
         return
@@ -57,6 +58,7 @@ def _watch_frames() -> None:
         skip = saved[0] if saved and saved[0].area else None
         lines = []
         for y, strip in enumerate(self._compositor.render_strips()):
+            parts: tuple[Strip, ...]
             if skip is not None and skip.y <= y < skip.bottom:
                 parts = (strip.crop(0, skip.x), strip.crop(skip.right, strip.cell_length))
             else:

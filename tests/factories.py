@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, RadioButton
 
 from dilemmas.config import Config, Contact
@@ -61,6 +63,16 @@ def bare_app(*decks: Deck) -> IntegerSpelApp:
 def screen_text(app: IntegerSpelApp) -> str:
     """What the terminal shows now, as plain lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
+
+def current_screen(app: App[Any], kind: type[ScreenT]) -> ScreenT:
+    """The app's screen now, which must be a ``kind`` (the test fails where it is not)."""
+    screen = app.screen
+    assert isinstance(screen, kind), f"{type(screen).__name__} shown, not {kind.__name__}"
+    return screen
 
 
 def crash(store: Store) -> None:

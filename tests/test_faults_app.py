@@ -172,15 +172,16 @@ async def test_the_round_screen_says_when_a_change_is_saved_and_when_it_is_retri
     isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 13 items 1 and 4: "Bewaard ✓" once on disk; a failed save is retried, visibly."""
+    from game.screens.round import RoundScreen
     from sessions.store import StoreError
-    from tests.factories import fill_setup, make_ctx
+    from tests.factories import current_screen, fill_setup, make_ctx
 
     ctx = make_ctx(isolated_dirs, pulse=False)
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await fill_setup(pilot)
-        screen = app.screen
+        screen = current_screen(app, RoundScreen)
         assert screen.session.settle()
         await pilot.pause()
         label = screen.query_one("#round-saved")
@@ -206,6 +207,7 @@ async def test_the_round_screen_says_when_a_change_is_saved_and_when_it_is_retri
             if "Bewaard ✓" in str(label.render()):
                 break
         assert "Bewaard ✓" in str(label.render())
-        assert ctx.store is not None
-        record = ctx.store.get(screen.session.session_id)
+        sid = screen.session.session_id
+        assert ctx.store is not None and sid is not None
+        record = ctx.store.get(sid)
         assert record is not None and record.rounds[0].counts == {"A": 2, "B": 1}

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
-from tests.factories import SIZE, fill_setup, make_ctx, no_real_time, screen_text
+from game.screens.summary import SummaryScreen
+from tests.factories import SIZE, current_screen, fill_setup, make_ctx, no_real_time, screen_text
 
 __all__ = ["no_real_time"]  # the autouse fixture: timers tick only when told, votes pass at once
 
 
-async def _to_summary(pilot) -> None:
+async def _to_summary(pilot: Pilot[None]) -> None:
     """Setup, then straight to the end of the session and past the pulse."""
     await fill_setup(pilot)
     await pilot.press("h")
@@ -104,14 +106,14 @@ async def test_summary_numbers_rounds_as_played_and_lists_the_skipped(isolated_d
         await pilot.click("#choice-finish")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
-        md = app.screen.markdown
+        md = current_screen(app, SummaryScreen).markdown
         assert "8 van 9 stemden" in md
         assert "## Ronde 3: Het dossier van de buurman" in md
         assert "## Ronde 2" not in md
         assert "- Ronde 2: De bijbaan in het weekend" in md
 
 
-async def _to_pulse(pilot) -> None:
+async def _to_pulse(pilot: Pilot[None]) -> None:
     await fill_setup(pilot)
     await pilot.press("e")
     await pilot.pause()

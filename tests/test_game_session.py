@@ -9,10 +9,15 @@ from textual.widgets import Input, TextArea
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.dialogs.choice import ChoiceDialog
 from game.dialogs.secret_vote import RECEIVED, SecretVoteScreen
+from game.screens.round import RoundScreen
+from game.screens.summary import SummaryScreen
+from game.screens.walkthrough import WalkthroughScreen
 from game.widgets.timer import RoundTimer
 from tests.factories import (
     SIZE,
+    current_screen,
     fill_setup,
     make_ctx,
     no_real_time,
@@ -64,7 +69,7 @@ async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:
         await pilot.press("right")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
-        summary = app.screen.markdown
+        summary = current_screen(app, SummaryScreen).markdown
         assert "Publiekszaken" in summary and "Kaartjes na de aanbesteding" in summary
         assert "vertrouwenspersoon" in summary.lower()
     assert ctx.store is not None
@@ -239,7 +244,7 @@ async def test_resume_after_the_app_is_thrown_away(isolated_dirs: Path) -> None:
     async with app2.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
-        assert app2.screen.question == (
+        assert current_screen(app2, ChoiceDialog).question == (
             "Er is een sessie die nog niet af is: team Publiekszaken, ronde 2 van 3, "
             "deck Spel — testset. Verder spelen?"
         )
@@ -337,11 +342,11 @@ async def test_deep_dive_comes_back_to_the_round_intact(isolated_dirs: Path) -> 
         app.screen.query_one("#hands-A", Input).value = "4"
         await pilot.press("enter", "c")
         await pilot.pause()
-        round_screen = app.screen
+        round_screen = current_screen(app, RoundScreen)
         await pilot.press("d")
         await pilot.pause()
-        assert type(app.screen).__name__ == "WalkthroughScreen"
-        assert app.screen.session_id == round_screen.session.session_id
+        walkthrough = current_screen(app, WalkthroughScreen)
+        assert walkthrough.session_id == round_screen.session.session_id
         app.pop_screen()
         await pilot.pause()
         assert app.screen is round_screen
@@ -421,7 +426,7 @@ async def test_a_shown_panel_is_brought_into_view(isolated_dirs: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await fill_setup(pilot, vote="secret")
-        screen = app.screen
+        screen = current_screen(app, RoundScreen)
         screen.round.counts = {"A": 2, "B": 5, "C": 2}
         screen.show_round()
         await pilot.pause()
@@ -460,10 +465,10 @@ async def test_disk_full_mid_session_keeps_the_game_in_memory(
         app.screen.query_one("#hands-B", Input).value = "7"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.session.settle()  # writes run on the session's writer thread
+        assert current_screen(app, RoundScreen).session.settle()  # writes run on the session's writer thread
         await pilot.press("right")
         await pilot.pause()
-        assert app.screen.session.settle()
+        assert current_screen(app, RoundScreen).session.settle()
         await pilot.pause()
         notices = [n for n in app._notifications if "Opslaan lukt niet" in str(n.message)]
         assert len(notices) == 1
@@ -474,8 +479,9 @@ async def test_disk_full_mid_session_keeps_the_game_in_memory(
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
         assert "niet opgeslagen" in screen_text(app)
-        assert "Kaartjes na de aanbesteding" in app.screen.markdown
-        kept = app.screen.session.record().rounds[0]
+        summary_screen = current_screen(app, SummaryScreen)
+        assert "Kaartjes na de aanbesteding" in summary_screen.markdown
+        kept = summary_screen.session.record().rounds[0]
         assert kept.counts == {"A": 0, "B": 7, "C": 0}  # the hands, kept in memory
 
 

@@ -22,6 +22,7 @@ from game.context import AppContext, StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.screens.decks import DecksScreen, ProblemsDialog
 from game.screens.report import ReportScreen, SessionDetailScreen
+from game.screens.setup import SetupScreen
 from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
 from game.widgets.timer import RoundTimer
 from sessions.model import Round
@@ -147,6 +148,7 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         assert type(app.screen).__name__ == "SetupScreen"
         assert_literal(app, "Deck [b]vet[/b]", "Thema [b]vet[/b]")
         screen = app.screen
+        assert isinstance(screen, SetupScreen)
         screen.query_one("#setup-participants", Input).value = "5"
         screen.query_one("#order-fixed", RadioButton).value = True
         screen.query_one("#pulse-end", RadioButton).value = True  # the pulse's texts are checked at the end

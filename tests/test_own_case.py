@@ -16,12 +16,13 @@ from game.rules.game import GameSetup, GameState
 from game.rules.own import OwnCaseError, parse_own_case
 from game.rules.saving import Saver
 from game.rules.session import GameSession
+from game.screens.summary import SummaryScreen
 from sessions.bundle import export_bundle, parse_bundle
 from sessions.model import OwnCase, OwnOption
 from sessions.own import OWN_THEME
 from sessions.store import Store
 from sessions.summary import summary_markdown
-from tests.factories import game_deck, make_ctx, screen_text
+from tests.factories import current_screen, game_deck, make_ctx, screen_text
 
 SIZE = (120, 36)
 
@@ -264,7 +265,7 @@ async def test_an_own_case_is_typed_played_and_in_the_summary(isolated_dirs: Pat
         await pilot.click("#choice-finish")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
-        assert "Eigen casus: De taart" in app.screen.markdown
+        assert "Eigen casus: De taart" in current_screen(app, SummaryScreen).markdown
     assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert [r.dilemma for r in record.rounds][:3] == ["concertkaartjes", "eigen-1", "bijbaan"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.app import IntegerSpelApp
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.screens.pulse import PulseScreen
 from game.widgets.bars import VoteBars
@@ -17,7 +18,7 @@ def quick_votes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
 
 
-def _pulse(participants: int, index: int = 0) -> tuple[object, PulseScreen]:
+def _pulse(participants: int, index: int = 0) -> tuple[IntegerSpelApp, PulseScreen]:
     deck, pulse = game_deck_for_pulse(), pulse_question_deck()
     session = memory_session(deck, participants=participants)
     app = room_app(deck, pulse)

@@ -20,7 +20,8 @@ class FullDisk(MemoryStore):
     def save_round(self, *args: object) -> None:
         raise StoreError("De schijf is vol.")
 
-    save_state = save_round
+    def save_state(self, *args: object) -> None:
+        raise StoreError("De schijf is vol.")
 
 
 def _failing_session(app_saver: object) -> GameSession:

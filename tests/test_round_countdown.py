@@ -14,8 +14,10 @@ from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.rules.game import GameSetup, GameState, SetupError, countdown_face, parse_card_minutes
+from game.screens.round import RoundScreen
+from game.screens.setup import SetupScreen
 from game.widgets.timer import RoundTimer
-from tests.factories import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, current_screen, fill_setup, make_ctx, screen_text
 
 COMPACT = (80, 24)
 
@@ -85,7 +87,7 @@ async def test_setup_refuses_a_bad_time_per_card(isolated_dirs: Path, text: str)
         await pilot.pause()
         assert field.value == text  # nothing cut off while typing
         app.screen.query_one("#setup-participants", Input).value = "9"
-        app.screen.action_begin()
+        current_screen(app, SetupScreen).action_begin()
         await pilot.pause()
         assert type(app.screen).__name__ == "SetupScreen"
         text_on_screen = screen_text(app)
@@ -181,7 +183,7 @@ async def test_pulse_at_the_start_by_default(isolated_dirs: Path) -> None:
     ctx = make_ctx(isolated_dirs)
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
+        screen = current_screen(app, SetupScreen)
         assert screen.query_one("#pulse-begin", RadioButton).value  # the default
         screen.query_one("#setup-participants", Input).value = "4"
         screen.query_one("#order-fixed", RadioButton).value = True
@@ -244,7 +246,7 @@ async def test_a_resume_during_the_pulse_at_the_start_goes_back_to_it(
         await pilot.press("right")
         await pilot.pause()
         assert type(app2.screen).__name__ == "RoundScreen"
-        assert app2.screen.session.settle()
+        assert current_screen(app2, RoundScreen).session.settle()
     assert ctx2.store is not None
     found = ctx2.store.unfinished("team")
     assert found is not None and not GameState.from_state(found[1]).pulse_pending

@@ -11,9 +11,10 @@ from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.dialogs.secret_vote import RECEIVED_LAST, SecretVoteScreen
 from game.screens.round import RoundScreen
+from game.screens.walkthrough import WalkthroughScreen
 from game.widgets.round_panel import Panel
 from game.widgets.timer import RoundTimer
-from tests.factories import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, current_screen, fill_setup, make_ctx, screen_text
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +45,7 @@ async def test_second_deep_dive_continues_the_first(isolated_dirs: Path) -> None
         assert state is not None
         await pilot.press("d")
         await pilot.pause()
-        assert app.screen.walkthrough_id == "wt-123"
+        assert current_screen(app, WalkthroughScreen).walkthrough_id == "wt-123"
 
 
 async def test_revote_screens_show_the_variation(isolated_dirs: Path) -> None:
@@ -173,7 +174,9 @@ async def test_room_words_match_the_bars(isolated_dirs: Path) -> None:
         assert "verdeeldheid" not in text
 
 
-async def test_last_voter_gives_the_laptop_back(isolated_dirs: Path, monkeypatch) -> None:
+async def test_last_voter_gives_the_laptop_back(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 60)
     ctx = make_ctx(isolated_dirs)
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))

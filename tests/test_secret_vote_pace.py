@@ -13,7 +13,7 @@ from game.context import StartRequest
 from game.dialogs.secret_vote import RECEIVED, SecretVoteScreen
 from game.screens.round import RoundScreen
 from game.widgets.timer import RoundTimer
-from tests.factories import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, current_screen, fill_setup, make_ctx, screen_text
 
 
 @pytest.fixture(autouse=True)
@@ -67,7 +67,7 @@ async def test_only_the_voter_corrects_their_own_press_before_passing_on(
     app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
     async with app.run_test(size=SIZE) as pilot:
         await fill_setup(pilot, participants="3", vote="secret", pulse="none")
-        round_screen = app.screen
+        round_screen = current_screen(app, RoundScreen)
         await pilot.press("g")
         await pilot.pause()
         vote = app.screen

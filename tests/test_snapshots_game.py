@@ -74,7 +74,8 @@ def make_session() -> GameSession:
         vote="secret",
         seed=1,
     )
-    session = GameSession(GameState.start(deck, setup), deck, Saver(QuietStore()))
+    # QuietStore has only the methods the session calls; the saver is typed to the real Store.
+    session = GameSession(GameState.start(deck, setup), deck, Saver(QuietStore()))  # type: ignore[arg-type]
     session.month = "2026-11"
     session.begin()
     return session
