@@ -196,7 +196,8 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         shown = markdown_text(app, "#summary-text")
         for token in (*TOKENS, "[verwijderd]", "Titel [b]vet[/b]", "Vertrouwenspersoon [b]"):
             assert token in shown, token
-    record = ctx.store.list_sessions("team")[0]  # type: ignore[union-attr]
+    assert ctx.store is not None
+    record = ctx.store.list_sessions("team")[0]
     assert record.rounds[0].note == f"Notitie {HOSTILE}, mail [verwijderd]"
 
 
@@ -335,7 +336,9 @@ async def test_report_sessions_and_detail_show_text_as_typed(isolated_dirs: Path
         table = screen.query_one("#session-table", DataTable)
         assert f"Team {HOSTILE}" in str(table.get_row_at(0)[1])
         assert_literal(app)
-        app.push_screen(SessionDetailScreen(store.get(sid)))  # type: ignore[arg-type]
+        record = store.get(sid)
+        assert record is not None
+        app.push_screen(SessionDetailScreen(record))
         await pilot.pause()
         shown = markdown_text(app, "#detail-summary")
         for token in (*TOKENS, "[verwijderd]", "Titel [b]vet[/b]"):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton
 
 from game.app import IntegerSpelApp
@@ -16,6 +17,7 @@ from game.rules.game import GameSetup, GameState
 from game.rules.own import OwnCaseError, parse_own_case
 from game.rules.saving import Saver
 from game.rules.session import GameSession
+from game.screens.setup import SetupScreen
 from game.screens.summary import SummaryScreen
 from sessions.bundle import export_bundle, parse_bundle
 from sessions.model import OwnCase, OwnOption
@@ -217,8 +219,8 @@ def test_a_bundle_with_a_broken_own_case_is_refused_with_its_place(own: object, 
 # -- in the room ----------------------------------------------------------------------------
 
 
-async def _start_round(pilot) -> None:  # type: ignore[no-untyped-def]
-    screen = pilot.app.screen
+async def _start_round(pilot: Pilot[None]) -> None:
+    screen = current_screen(pilot.app, SetupScreen)
     screen.query_one("#setup-participants", Input).value = "8"
     screen.query_one("#order-fixed", RadioButton).value = True
     screen.query_one("#vote-hands", RadioButton).value = True

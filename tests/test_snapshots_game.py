@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 import pytest
@@ -86,7 +86,7 @@ def make_app() -> IntegerSpelApp:
     return IntegerSpelApp(AppContext(config=Config(), registry=registry, store=None))
 
 
-def open_round(session: GameSession):  # type: ignore[no-untyped-def]
+def open_round(session: GameSession) -> Callable[[Pilot[None]], Awaitable[None]]:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.app.push_screen(RoundScreen(session))
         await pilot.pause()
