@@ -124,7 +124,9 @@ async def measure_game(deck_path: Path, data_dir: Path, presses: int) -> tuple[l
     # Votes on the cards the presses will reach (a round exists only once its card is shown).
     for index in range(min(len(game.plan), presses // 3 + 20)):
         rnd = game.ensure_round(deck, index)
-        keys = deck.dilemma(rnd.dilemma).answer.keys  # type: ignore[union-attr]
+        card = deck.dilemma(rnd.dilemma)
+        assert card is not None  # the plan holds only the deck's own cards
+        keys = card.answer.keys
         rnd.counts = {k: (i * 3 + index) % 5 for i, k in enumerate(keys)} if keys else None
     session = GameSession(game, deck, ctx.saver)
     session.begin()

@@ -224,7 +224,9 @@ async def test_practice_feedback_and_end_show_text_as_typed(isolated_dirs: Path)
         options = screen.query_one("#practice-walk-list", OptionList)
         assert "Titel [b]vet[/b]" in str(options.get_option_at_index(0).prompt)
         assert_literal(app, "Titel [b]vet[/b]")
-        screen.run.next()  # type: ignore[union-attr]  # skip the stappenplan
+        run = screen.run
+        assert run is not None
+        run.next()  # skip the stappenplan
         await screen.show_phase()
         await pilot.pause()
         shown = markdown_text(app, "#practice-end")
