@@ -58,8 +58,9 @@ def _watch_frames() -> None:
         skip = saved[0] if saved and saved[0].area else None
         lines = []
         for y, strip in enumerate(self._compositor.render_strips()):
+            parts: tuple[Strip, ...]
             if skip is not None and skip.y <= y < skip.bottom:
-                parts: tuple[Strip, ...] = (strip.crop(0, skip.x), strip.crop(skip.right, strip.cell_length))
+                parts = (strip.crop(0, skip.x), strip.crop(skip.right, strip.cell_length))
             else:
                 parts = (strip,)
             lines.append(tuple((seg.text, seg.style) for part in parts for seg in part))
@@ -124,7 +125,7 @@ async def measure_game(deck_path: Path, data_dir: Path, presses: int) -> tuple[l
     for index in range(min(len(game.plan), presses // 3 + 20)):
         rnd = game.ensure_round(deck, index)
         card = deck.dilemma(rnd.dilemma)
-        assert card is not None
+        assert card is not None  # the plan holds only the deck's own cards
         keys = card.answer.keys
         rnd.counts = {k: (i * 3 + index) % 5 for i, k in enumerate(keys)} if keys else None
     session = GameSession(game, deck, ctx.saver)

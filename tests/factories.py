@@ -13,7 +13,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input, RadioButton, Static
 
 from dilemmas.config import Config, Contact, load_config
 from dilemmas.discovery import DeckRegistry, discover
@@ -21,12 +21,15 @@ from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import FIELD_KEYS, IntegerSpelApp
 from game.context import AppContext, StartRequest
 from game.dialogs.path_dialog import PathDialog
+from game.dialogs.secret_vote import SecretVoteScreen
 from game.rules.game import GameSetup, GameState
 from game.rules.saving import Saver
 from game.rules.session import GameSession
 from game.screens.practice import PracticeScreen
 from game.screens.report import ReportScreen
+from game.screens.setup import SetupScreen
 from game.screens.walkthrough import WalkthroughScreen
+from game.widgets.timer import RoundTimer
 from sessions.bundle import BUNDLE_FORMAT
 from sessions.model import PulseAnswer, Revote, Round, SessionRecord
 from sessions.store import Store
@@ -581,3 +584,132 @@ def game_deck_for_pulse() -> Deck:
             for n in range(1, 4)
         ),
     )
+
+
+SIZE = (120, 36)
+"""The window every flow test runs in."""
+
+
+def game_deck() -> Deck:
+    """The team deck of the flow tests: a choice card, a scale card and an open card."""
+    themes = (
+        Theme("geschenken", "Geschenken en uitnodigingen"),
+        Theme("nevenwerk", "Nevenwerkzaamheden"),
+        Theme("informatie", "Omgaan met informatie"),
+    )
+    abc = Answer(
+        kind="choice",
+        options=(
+            Option("A", "Ik neem het aan en zeg niets"),
+            Option("B", "Ik neem het aan en meld het"),
+            Option("C", "Ik stuur het beleefd terug"),
+        ),
+    )
+    cards = (
+        Dilemma(
+            id="concertkaartjes",
+            theme="geschenken",
+            title="Kaartjes na de aanbesteding",
+            situation="Een leverancier die net een aanbesteding won, stuurt je twee kaartjes "
+            "voor een uitverkocht concert.",
+            question="Wat doe je?",
+            answer=abc,
+            variations=(
+                "Het zijn kaartjes voor een voetbalwedstrijd van 20 euro.",
+                "De leverancier is een oud-collega.",
+            ),
+            guidance="Geschenken boven de 50 euro neem je niet aan. Meld het altijd.",
+            references=("Gedragscode — geschenken",),
+        ),
+        Dilemma(
+            id="bijbaan",
+            theme="nevenwerk",
+            title="De bijbaan in het weekend",
+            situation="Je geeft in het weekend advies aan bedrijven in je eigen gemeente.",
+            question="Hoe acceptabel is dit?",
+            answer=Answer(kind="scale", points=5, low="Acceptabel", high="Onacceptabel"),
+            guidance="Meld nevenwerk altijd vooraf.",
+        ),
+        Dilemma(
+            id="dossier",
+            theme="informatie",
+            title="Het dossier van de buurman",
+            situation="Je ziet dat je buurman een aanvraag heeft gedaan.",
+            question="Wat doe je?",
+            answer=Answer(kind="open"),
+        ),
+    )
+    return Deck(info=DeckInfo("spel", "Spel — testset", "2026.1"), themes=themes, dilemmas=cards)
+
+
+def pulse_deck() -> Deck:
+    """A pulse deck of one yes/no/don't-know question."""
+    yn = Answer(
+        kind="choice",
+        options=(Option("ja", "Ja"), Option("nee", "Nee"), Option("weet-niet", "Weet ik niet")),
+    )
+    return Deck(
+        info=DeckInfo("pulse", "Pulse", "1", kind="pulse"),
+        themes=(Theme("meldklimaat", "Meldklimaat"),),
+        dilemmas=(
+            Dilemma(
+                id="kent-vertrouwenspersoon",
+                theme="meldklimaat",
+                title="VP",
+                situation="",
+                question="Weet je wie de vertrouwenspersoon is?",
+                answer=yn,
+            ),
+        ),
+    )
+
+
+def make_ctx(data: Path, *, store: bool = True, pulse: bool = True) -> AppContext:
+    """A context on the flow decks with a store in ``data`` (or none, and why not)."""
+    decks = {"spel": game_deck()}
+    if pulse:
+        decks["pulse"] = pulse_deck()
+    return AppContext(
+        config=Config(),
+        registry=DeckRegistry(decks=decks),
+        store=Store.open(data) if store else None,
+        store_error=None if store else "Je mag niet schrijven in de map /nergens.",
+    )
+
+
+@pytest.fixture(autouse=True)
+def no_real_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Timers tick only when a test says so; the secret vote passes on at once."""
+    monkeypatch.setattr(RoundTimer, "INTERVAL", None)
+    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
+
+
+async def fill_setup(
+    pilot: Pilot[Any],
+    *,
+    participants: str = "9",
+    order: str = "fixed",
+    vote: str = "hands",
+    pulse: str = "end",
+    card_minutes: str = "",
+) -> None:
+    """Fill the setup and begin. The pulse is asked at the end here unless a test says
+    otherwise (the setup's default is the start; `test_pulse_at_the_start_by_default`)."""
+    app = pilot.app
+    screen = app.screen
+    assert isinstance(screen, SetupScreen)
+    screen.query_one("#setup-participants", Input).value = participants
+    screen.query_one("#setup-team", Input).value = "Publiekszaken"
+    screen.query_one(f"#order-{order}", RadioButton).value = True
+    screen.query_one(f"#vote-{vote}", RadioButton).value = True
+    screen.query_one(f"#pulse-{pulse}", RadioButton).value = True
+    screen.query_one("#setup-card-minutes", Input).value = card_minutes
+    await pilot.pause()
+    screen.action_begin()
+    await pilot.pause()
+    # The app starts the session in a worker (it may ask for a theme first).
+    for _ in range(20):
+        if app.screen is not screen:
+            break
+        await pilot.pause()
+    await pilot.pause()

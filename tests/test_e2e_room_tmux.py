@@ -64,7 +64,7 @@ def wait_for_any(terminal: Terminal, *texts: str, timeout: float = 20.0) -> str:
 def test_a_room_session_with_revote_deep_dive_latecomer_own_case_and_discard(
     terminal: Terminal, tmp_path: Path
 ) -> None:
-    decks = str(terminal.decks)  # type: ignore[attr-defined]
+    decks = str(terminal.decks)
     terminal.start(
         "--decks", decks, "play", "--deck", "kamer", "--team", "Zaal", "--participants", "5"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from game import cli
 from game.dialogs.note import NoteDialog
@@ -34,8 +35,8 @@ async def test_setup_refuses_a_team_label_with_control_characters() -> None:
         screen = SetupScreen(deck=deck.id)
         await app.push_screen(screen)
         await pilot.pause()
-        screen.query_one("#setup-participants").value = "5"  # type: ignore[attr-defined]
-        screen.query_one("#setup-team").value = HOSTILE  # type: ignore[attr-defined]
+        screen.query_one("#setup-participants", Input).value = "5"
+        screen.query_one("#setup-team", Input).value = HOSTILE
         await pilot.pause()
         screen.action_begin()
         await pilot.pause()
@@ -50,11 +51,11 @@ async def test_the_note_dialog_refuses_control_characters() -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         dialog = NoteDialog()
         await app.push_screen(dialog, answers.append)
-        dialog.query_one("TextArea").text = "goed gesprek\x1b[2J"  # type: ignore[attr-defined]
+        dialog.query_one(TextArea).text = "goed gesprek\x1b[2J"
         dialog.action_save()
         await pilot.pause()
         assert app.screen is dialog and answers == []
-        dialog.query_one("TextArea").text = "goed gesprek\nmet twee regels"  # type: ignore[attr-defined]
+        dialog.query_one(TextArea).text = "goed gesprek\nmet twee regels"
         dialog.action_save()
         await pilot.pause()
         assert answers == ["goed gesprek\nmet twee regels"]

@@ -12,9 +12,11 @@ from textual.widgets import Button
 from dilemmas import paths
 from game.app import IntegerSpelApp
 from game.context import AppContext, StartRequest
+from game.dialogs.choice import ChoiceDialog
 from game.screens.menu import MainMenuScreen
 from game.screens.store_problem import NewStoreDialog
 from sessions.store import Store
+from tests.factories import screen_as
 
 DAMAGED = b"this is not a database, but it is somebody's data" * 100
 
@@ -162,7 +164,7 @@ async def test_an_unfinished_session_with_a_broken_state_does_not_block_the_star
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.pause()
-        assert "kan niet verder" in app.screen.question  # type: ignore[attr-defined]
+        assert "kan niet verder" in screen_as(app, ChoiceDialog).question
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainMenuScreen)
@@ -172,19 +174,21 @@ async def test_the_round_screen_says_when_a_change_is_saved_and_when_it_is_retri
     isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 13 items 1 and 4: "Bewaard ✓" once on disk; a failed save is retried, visibly."""
+    from game.screens.round import RoundScreen
     from sessions.store import StoreError
-    from tests.test_game_session import fill_setup, make_ctx
+    from tests.factories import fill_setup, make_ctx
 
     ctx = make_ctx(isolated_dirs, pulse=False)
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await fill_setup(pilot)
-        screen = app.screen
+        screen = screen_as(app, RoundScreen)
         assert screen.session.settle()
         await pilot.pause()
         label = screen.query_one("#round-saved")
         assert "Bewaard ✓" in str(label.render())
+        assert ctx.store is not None
         real = ctx.store.save_round
         failing = {"on": True}
 
@@ -205,5 +209,7 @@ async def test_the_round_screen_says_when_a_change_is_saved_and_when_it_is_retri
             if "Bewaard ✓" in str(label.render()):
                 break
         assert "Bewaard ✓" in str(label.render())
-        record = ctx.store.get(screen.session.session_id)
+        sid = screen.session.session_id
+        assert ctx.store is not None and sid is not None
+        record = ctx.store.get(sid)
         assert record is not None and record.rounds[0].counts == {"A": 2, "B": 1}

@@ -6,10 +6,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from test_game_session import SIZE, fill_setup, make_ctx
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from tests.factories import SIZE, fill_setup, make_ctx
 
 
 async def test_summary_export_without_downloads_goes_home_private_and_says_where(

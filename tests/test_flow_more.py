@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_game_session import SIZE, fill_setup, make_ctx, no_real_time, screen_text
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.screens.summary import SummaryScreen
+from tests.factories import SIZE, fill_setup, make_ctx, no_real_time, screen_as, screen_text
 
 __all__ = ["no_real_time"]  # the autouse fixture: timers tick only when told, votes pass at once
 
 
-async def _to_summary(pilot) -> None:
+async def _to_summary(pilot: Pilot[None]) -> None:
     """Setup, then straight to the end of the session and past the pulse."""
     await fill_setup(pilot)
     await pilot.press("h")
     await pilot.pause()
-    pilot.app.screen.query_one("#hands-A").value = "5"
+    pilot.app.screen.query_one("#hands-A", Input).value = "5"
     await pilot.press("enter")
     await pilot.pause()
     await pilot.press("e")
@@ -39,6 +42,7 @@ async def test_summary_discard_asks_then_deletes_the_session(isolated_dirs: Path
         await pilot.press("x")
         await pilot.pause()
         assert type(app.screen).__name__ == "ChoiceDialog"
+        assert ctx.store is not None
         assert len(ctx.store.list_sessions("team")) == 1  # nothing gone before the answer
         await pilot.click("#choice-discard")
         await app.workers.wait_for_complete()
@@ -59,6 +63,7 @@ async def test_summary_discard_can_be_cancelled(isolated_dirs: Path) -> None:
         await pilot.click("#choice-keep")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     assert len(ctx.store.list_sessions("team")) == 1
 
 
@@ -75,6 +80,7 @@ async def test_resume_offer_can_discard_the_session(isolated_dirs: Path) -> None
         await pilot.click("#choice-discard")
         await pilot.pause()
         assert "weggooien?" in screen_text(app2)
+        assert ctx.store is not None
         assert len(ctx.store.list_sessions("team")) == 1
         await pilot.click("#choice-discard")
         await pilot.pause()
@@ -92,7 +98,7 @@ async def test_summary_numbers_rounds_as_played_and_lists_the_skipped(isolated_d
         await pilot.press("h")
         await pilot.pause()
         for key, n in (("A", "2"), ("B", "3"), ("C", "3")):
-            app.screen.query_one(f"#hands-{key}").value = n
+            app.screen.query_one(f"#hands-{key}", Input).value = n
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("right", "s", "right")  # skip the second card, then the end
@@ -100,14 +106,14 @@ async def test_summary_numbers_rounds_as_played_and_lists_the_skipped(isolated_d
         await pilot.click("#choice-finish")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
-        md = app.screen.markdown
+        md = screen_as(app, SummaryScreen).markdown
         assert "8 van 9 stemden" in md
         assert "## Ronde 3: Het dossier van de buurman" in md
         assert "## Ronde 2" not in md
         assert "- Ronde 2: De bijbaan in het weekend" in md
 
 
-async def _to_pulse(pilot) -> None:
+async def _to_pulse(pilot: Pilot[None]) -> None:
     await fill_setup(pilot)
     await pilot.press("e")
     await pilot.pause()
@@ -202,6 +208,7 @@ async def test_setup_pulse_at_the_start_comes_before_the_first_card(isolated_dir
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"  # not asked twice
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert record.pulse[0].counts == {"ja": 6, "nee": 2, "weet-niet": 1}
 
@@ -221,4 +228,5 @@ async def test_setup_without_pulse_goes_from_the_last_card_to_the_summary(
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     assert ctx.store.list_sessions("team")[0].pulse == ()

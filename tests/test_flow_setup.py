@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_game_session import SIZE, make_ctx, screen_text
 from textual.widgets import Input
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.screens.setup import SetupScreen
+from tests.factories import SIZE, make_ctx, screen_as, screen_text
 
 
 async def test_500_participants_is_refused_with_a_message_not_cut(isolated_dirs: Path) -> None:
@@ -20,7 +21,7 @@ async def test_500_participants_is_refused_with_a_message_not_cut(isolated_dirs:
         await pilot.press("5", "0", "0")
         await pilot.pause()
         assert field.value == "500"
-        app.screen.action_begin()
+        screen_as(app, SetupScreen).action_begin()
         await pilot.pause()
         assert type(app.screen).__name__ == "SetupScreen"
         assert "tussen 1 en 99" in screen_text(app)
@@ -31,7 +32,7 @@ async def test_zero_participants_is_refused(isolated_dirs: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.screen.query_one("#setup-participants", Input).value = "0"
-        app.screen.action_begin()
+        screen_as(app, SetupScreen).action_begin()
         await pilot.pause()
         assert type(app.screen).__name__ == "SetupScreen"
         assert "tussen 1 en 99" in screen_text(app)

@@ -5,143 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
-from dilemmas.config import Config
-from dilemmas.discovery import DeckRegistry
-from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from game.app import IntegerSpelApp
-from game.context import AppContext, StartRequest
+from game.context import StartRequest
+from game.dialogs.choice import ChoiceDialog
 from game.dialogs.secret_vote import RECEIVED, SecretVoteScreen
+from game.screens.round import RoundScreen
+from game.screens.summary import SummaryScreen
+from game.screens.walkthrough import WalkthroughScreen
 from game.widgets.timer import RoundTimer
-from sessions.store import Store
+from tests.factories import (
+    SIZE,
+    fill_setup,
+    make_ctx,
+    no_real_time,
+    screen_as,
+    screen_text,
+)
 
-SIZE = (120, 36)
-
-
-def game_deck() -> Deck:
-    themes = (
-        Theme("geschenken", "Geschenken en uitnodigingen"),
-        Theme("nevenwerk", "Nevenwerkzaamheden"),
-        Theme("informatie", "Omgaan met informatie"),
-    )
-    abc = Answer(
-        kind="choice",
-        options=(
-            Option("A", "Ik neem het aan en zeg niets"),
-            Option("B", "Ik neem het aan en meld het"),
-            Option("C", "Ik stuur het beleefd terug"),
-        ),
-    )
-    cards = (
-        Dilemma(
-            id="concertkaartjes",
-            theme="geschenken",
-            title="Kaartjes na de aanbesteding",
-            situation="Een leverancier die net een aanbesteding won, stuurt je twee kaartjes "
-            "voor een uitverkocht concert.",
-            question="Wat doe je?",
-            answer=abc,
-            variations=(
-                "Het zijn kaartjes voor een voetbalwedstrijd van 20 euro.",
-                "De leverancier is een oud-collega.",
-            ),
-            guidance="Geschenken boven de 50 euro neem je niet aan. Meld het altijd.",
-            references=("Gedragscode — geschenken",),
-        ),
-        Dilemma(
-            id="bijbaan",
-            theme="nevenwerk",
-            title="De bijbaan in het weekend",
-            situation="Je geeft in het weekend advies aan bedrijven in je eigen gemeente.",
-            question="Hoe acceptabel is dit?",
-            answer=Answer(kind="scale", points=5, low="Acceptabel", high="Onacceptabel"),
-            guidance="Meld nevenwerk altijd vooraf.",
-        ),
-        Dilemma(
-            id="dossier",
-            theme="informatie",
-            title="Het dossier van de buurman",
-            situation="Je ziet dat je buurman een aanvraag heeft gedaan.",
-            question="Wat doe je?",
-            answer=Answer(kind="open"),
-        ),
-    )
-    return Deck(info=DeckInfo("spel", "Spel — testset", "2026.1"), themes=themes, dilemmas=cards)
-
-
-def pulse_deck() -> Deck:
-    yn = Answer(
-        kind="choice",
-        options=(Option("ja", "Ja"), Option("nee", "Nee"), Option("weet-niet", "Weet ik niet")),
-    )
-    return Deck(
-        info=DeckInfo("pulse", "Pulse", "1", kind="pulse"),
-        themes=(Theme("meldklimaat", "Meldklimaat"),),
-        dilemmas=(
-            Dilemma(
-                id="kent-vertrouwenspersoon",
-                theme="meldklimaat",
-                title="VP",
-                situation="",
-                question="Weet je wie de vertrouwenspersoon is?",
-                answer=yn,
-            ),
-        ),
-    )
-
-
-def make_ctx(data: Path, *, store: bool = True, pulse: bool = True) -> AppContext:
-    decks = {"spel": game_deck()}
-    if pulse:
-        decks["pulse"] = pulse_deck()
-    return AppContext(
-        config=Config(),
-        registry=DeckRegistry(decks=decks),
-        store=Store.open(data) if store else None,
-        store_error=None if store else "Je mag niet schrijven in de map /nergens.",
-    )
-
-
-@pytest.fixture(autouse=True)
-def no_real_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Timers tick only when a test says so; the secret vote passes on at once."""
-    monkeypatch.setattr(RoundTimer, "INTERVAL", None)
-    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
-
-
-def screen_text(app: IntegerSpelApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def fill_setup(
-    pilot,
-    *,
-    participants: str = "9",
-    order: str = "fixed",
-    vote: str = "hands",
-    pulse: str = "end",
-    card_minutes: str = "",
-) -> None:
-    """Fill the setup and begin. The pulse is asked at the end here unless a test says
-    otherwise (the setup's default is the start; `test_pulse_at_the_start_by_default`)."""
-    app = pilot.app
-    screen = app.screen
-    screen.query_one("#setup-participants").value = participants
-    screen.query_one("#setup-team").value = "Publiekszaken"
-    screen.query_one(f"#order-{order}").value = True
-    screen.query_one(f"#vote-{vote}").value = True
-    screen.query_one(f"#pulse-{pulse}").value = True
-    screen.query_one("#setup-card-minutes").value = card_minutes
-    await pilot.pause()
-    screen.action_begin()
-    await pilot.pause()
-    # The app starts the session in a worker (it may ask for a theme first).
-    for _ in range(20):
-        if app.screen is not screen:
-            break
-        await pilot.pause()
-    await pilot.pause()
-
+__all__ = ["no_real_time"]  # the autouse fixture: timers tick only when told, votes pass at once
 
 async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:
     ctx = make_ctx(isolated_dirs)
@@ -155,7 +38,7 @@ async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:
         await pilot.press("h")
         await pilot.pause()
         for key, n in (("A", "2"), ("B", "3"), ("C", "4")):
-            app.screen.query_one(f"#hands-{key}").value = n
+            app.screen.query_one(f"#hands-{key}", Input).value = n
         await pilot.press("enter")
         await pilot.pause()
         text = screen_text(app)
@@ -168,7 +51,7 @@ async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:
         assert "De bijbaan in het weekend" in screen_text(app)
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-5").value = "6"
+        app.screen.query_one("#hands-5", Input).value = "6"
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("space", "space")  # open card, then the end
@@ -186,9 +69,10 @@ async def test_whole_session_with_raised_hands(isolated_dirs: Path) -> None:
         await pilot.press("right")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
-        summary = app.screen.markdown
+        summary = screen_as(app, SummaryScreen).markdown
         assert "Publiekszaken" in summary and "Kaartjes na de aanbesteding" in summary
         assert "vertrouwenspersoon" in summary.lower()
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert record.completed
     assert [r.dilemma for r in record.rounds] == ["concertkaartjes", "bijbaan", "dossier"]
@@ -234,6 +118,7 @@ async def test_whole_session_with_secret_votes_and_a_revote(isolated_dirs: Path)
         await pilot.press("s")  # skip the pulse question
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     first = record.rounds[0]
     assert first.vote == "secret" and first.counts == {"A": 1, "B": 2, "C": 1}
@@ -255,7 +140,7 @@ async def test_session_without_votes(isolated_dirs: Path) -> None:
             timer.tick()
         await pilot.press("t", "n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = "Mail jan@example.nl voor de regels."
+        app.screen.query_one(TextArea).text = "Mail jan@example.nl voor de regels."
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = screen_text(app)
@@ -268,6 +153,7 @@ async def test_session_without_votes(isolated_dirs: Path) -> None:
         await pilot.click("#choice-finish")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert [r.dilemma for r in record.rounds] == ["concertkaartjes", "dossier"]
     assert record.rounds[0].vote == "none" and record.rounds[0].counts is None
@@ -289,18 +175,19 @@ async def test_bad_hand_counts_are_refused(isolated_dirs: Path) -> None:
             ("drie", "heel getal"),
             ("12", "meer dan het aantal deelnemers"),
         ):
-            dialog.query_one("#hands-A").value = value
+            dialog.query_one("#hands-A", Input).value = value
             await pilot.press("enter")
             await pilot.pause()
             assert app.screen is dialog
             assert message in screen_text(app)
-        dialog.query_one("#hands-A").value = "5"
-        dialog.query_one("#hands-B").value = "5"
+        dialog.query_one("#hands-A", Input).value = "5"
+        dialog.query_one("#hands-B", Input).value = "5"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog and "Samen 10 stemmen" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert record.rounds[0].counts is None
 
@@ -342,21 +229,22 @@ async def test_resume_after_the_app_is_thrown_away(isolated_dirs: Path) -> None:
         await fill_setup(pilot, participants="9")
         await pilot.press("right", "h")
         await pilot.pause()
-        app.screen.query_one("#hands-2").value = "4"
-        app.screen.query_one("#hands-4").value = "3"
+        app.screen.query_one("#hands-2", Input).value = "4"
+        app.screen.query_one("#hands-4", Input).value = "3"
         await pilot.press("enter", "n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = "Twijfel over de grens."
+        app.screen.query_one(TextArea).text = "Twijfel over de grens."
         await pilot.press("ctrl+s")
         await pilot.pause()
     # The app is gone mid-round; a new one starts on the same data folder.
+    assert ctx.store is not None
     ctx.store.close()
     ctx2 = make_ctx(isolated_dirs)
     app2 = IntegerSpelApp(ctx2)
     async with app2.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
-        assert app2.screen.question == (
+        assert screen_as(app2, ChoiceDialog).question == (
             "Er is een sessie die nog niet af is: team Publiekszaken, ronde 2 van 3, "
             "deck Spel — testset. Verder spelen?"
         )
@@ -373,6 +261,7 @@ async def test_resume_after_the_app_is_thrown_away(isolated_dirs: Path) -> None:
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
+    assert ctx2.store is not None
     record = ctx2.store.list_sessions("team")[0]
     assert record.completed
     assert record.rounds[1].counts == {"1": 0, "2": 4, "3": 0, "4": 3, "5": 0}
@@ -391,6 +280,7 @@ async def test_new_session_instead_of_resuming_keeps_the_old_one(isolated_dirs: 
         await pilot.pause()
         await pilot.click("#choice-new")
         await pilot.pause()
+    assert ctx.store is not None
     assert ctx.store.unfinished("team") is None
     assert len(ctx.store.list_sessions("team")) == 1
 
@@ -416,7 +306,7 @@ async def test_without_a_store_the_game_goes_on_and_exports(
         assert "niet opgeslagen" in screen_text(app)
         await pilot.press("o")
         await pilot.pause()
-        app.screen.query_one("#path-input").value = str(target)
+        app.screen.query_one("#path-input", Input).value = str(target)
         await pilot.press("enter")
         await pilot.pause()
     assert "Kaartjes na de aanbesteding" in target.read_text(encoding="utf-8")
@@ -449,14 +339,14 @@ async def test_deep_dive_comes_back_to_the_round_intact(isolated_dirs: Path) -> 
         await fill_setup(pilot)
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-A").value = "4"
+        app.screen.query_one("#hands-A", Input).value = "4"
         await pilot.press("enter", "c")
         await pilot.pause()
-        round_screen = app.screen
+        round_screen = screen_as(app, RoundScreen)
         await pilot.press("d")
         await pilot.pause()
-        assert type(app.screen).__name__ == "WalkthroughScreen"
-        assert app.screen.session_id == round_screen.session.session_id
+        walkthrough = screen_as(app, WalkthroughScreen)
+        assert walkthrough.session_id == round_screen.session.session_id
         app.pop_screen()
         await pilot.pause()
         assert app.screen is round_screen
@@ -499,6 +389,7 @@ async def test_summary_is_delivered_as_markdown_and_html(
             if len(list(exports.iterdir())) == 2:
                 break
             await pilot.pause(0.05)
+    assert ctx.store is not None
     month = ctx.store.list_sessions("team")[0].month
     markdown = exports / f"integer-spel-{month}-publiekszaken.md"
     page = exports / f"integer-spel-{month}-publiekszaken.html"
@@ -514,7 +405,7 @@ async def test_small_screen_scrolls_with_the_arrow_keys(isolated_dirs: Path) -> 
         await fill_setup(pilot)
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-A").value = "3"
+        app.screen.query_one("#hands-A", Input).value = "3"
         await pilot.press("enter", "c")
         await pilot.pause()
         main = app.screen.query_one("#round-main")
@@ -535,7 +426,7 @@ async def test_a_shown_panel_is_brought_into_view(isolated_dirs: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await fill_setup(pilot, vote="secret")
-        screen = app.screen
+        screen = screen_as(app, RoundScreen)
         screen.round.counts = {"A": 2, "B": 5, "C": 2}
         screen.show_round()
         await pilot.pause()
@@ -571,13 +462,13 @@ async def test_disk_full_mid_session_keeps_the_game_in_memory(
         monkeypatch.setattr(ctx.store, "save_state", full)
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-B").value = "7"
+        app.screen.query_one("#hands-B", Input).value = "7"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.session.settle()  # writes run on the session's writer thread
+        assert screen_as(app, RoundScreen).session.settle()  # writes run on the session's writer thread
         await pilot.press("right")
         await pilot.pause()
-        assert app.screen.session.settle()
+        assert screen_as(app, RoundScreen).session.settle()
         await pilot.pause()
         notices = [n for n in app._notifications if "Opslaan lukt niet" in str(n.message)]
         assert len(notices) == 1
@@ -588,8 +479,9 @@ async def test_disk_full_mid_session_keeps_the_game_in_memory(
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
         assert "niet opgeslagen" in screen_text(app)
-        assert "Kaartjes na de aanbesteding" in app.screen.markdown
-        kept = app.screen.session.record().rounds[0]
+        summary_screen = screen_as(app, SummaryScreen)
+        assert "Kaartjes na de aanbesteding" in summary_screen.markdown
+        kept = summary_screen.session.record().rounds[0]
         assert kept.counts == {"A": 0, "B": 7, "C": 0}  # the hands, kept in memory
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.widgets.timer import RoundTimer
-from tests.test_game_session import SIZE, fill_setup, make_ctx
+from tests.factories import SIZE, fill_setup, make_ctx
 
 
 @pytest.fixture(autouse=True)
@@ -53,6 +53,7 @@ async def test_hand_counts_typed_in_one_burst_land_in_their_fields(
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "RoundScreen"
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert dict(record.rounds[0].counts or {}) == {"A": 1, "B": 3, "C": 2}
 
@@ -85,4 +86,4 @@ async def test_an_own_case_typed_in_one_burst_lands_in_its_fields(isolated_dirs:
         fields = {f.id: f.value for f in app.screen.query(Input)}
         assert fields["own-title-input"] == "Taart" and fields["own-question"] == "Wat doe je?"
         assert fields["own-option-0"] == "J" and fields["own-option-1"] == "N"
-        assert app.screen.query_one("#own-situation").text == "Situatie"
+        assert app.screen.query_one("#own-situation", TextArea).text == "Situatie"

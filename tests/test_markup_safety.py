@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Markdown, OptionList, Static
+from textual.widgets import DataTable, Input, Markdown, OptionList, RadioButton, Static, TextArea
 
 from dilemmas.config import Config, Contact
 from dilemmas.discovery import DeckRegistry
@@ -22,6 +22,7 @@ from game.context import AppContext, StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.screens.decks import DecksScreen, ProblemsDialog
 from game.screens.report import ReportScreen, SessionDetailScreen
+from game.screens.setup import SetupScreen
 from game.screens.walkthrough import WalkthroughScreen, WalkthroughSummaryScreen
 from game.widgets.timer import RoundTimer
 from sessions.model import Round
@@ -147,9 +148,10 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         assert type(app.screen).__name__ == "SetupScreen"
         assert_literal(app, "Deck [b]vet[/b]", "Thema [b]vet[/b]")
         screen = app.screen
-        screen.query_one("#setup-participants").value = "5"
-        screen.query_one("#order-fixed").value = True
-        screen.query_one("#pulse-end").value = True  # the pulse's texts are checked at the end
+        assert isinstance(screen, SetupScreen)
+        screen.query_one("#setup-participants", Input).value = "5"
+        screen.query_one("#order-fixed", RadioButton).value = True
+        screen.query_one("#pulse-end", RadioButton).value = True  # the pulse's texts are checked at the end
         await pilot.pause()
         screen.action_begin()
         await pilot.pause()
@@ -158,8 +160,8 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         await pilot.press("h")
         await pilot.pause()
         assert_literal(app, "Optie een")  # the hands dialog lists the options
-        app.screen.query_one("#hands-A").value = "2"
-        app.screen.query_one("#hands-B").value = "3"
+        app.screen.query_one("#hands-A", Input).value = "2"
+        app.screen.query_one("#hands-B", Input).value = "3"
         await pilot.press("enter")
         await pilot.pause()
         assert_literal(app, "60%")  # hands are shown at once, with the options' texts
@@ -171,7 +173,7 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         assert_literal(app, "Variatie [b]vet[/b]")
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("TextArea").text = f"Notitie {HOSTILE}, mail jan@example.nl"
+        app.screen.query_one(TextArea).text = f"Notitie {HOSTILE}, mail jan@example.nl"
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = assert_literal(app, "[verwijderd]")
@@ -194,7 +196,8 @@ async def test_team_game_shows_deck_and_note_text_as_typed(isolated_dirs: Path) 
         shown = markdown_text(app, "#summary-text")
         for token in (*TOKENS, "[verwijderd]", "Titel [b]vet[/b]", "Vertrouwenspersoon [b]"):
             assert token in shown, token
-    record = ctx.store.list_sessions("team")[0]  # type: ignore[union-attr]
+    assert ctx.store is not None
+    record = ctx.store.list_sessions("team")[0]
     assert record.rounds[0].note == f"Notitie {HOSTILE}, mail [verwijderd]"
 
 
@@ -221,7 +224,9 @@ async def test_practice_feedback_and_end_show_text_as_typed(isolated_dirs: Path)
         options = screen.query_one("#practice-walk-list", OptionList)
         assert "Titel [b]vet[/b]" in str(options.get_option_at_index(0).prompt)
         assert_literal(app, "Titel [b]vet[/b]")
-        screen.run.next()  # type: ignore[union-attr]  # skip the stappenplan
+        run = screen.run
+        assert run is not None
+        run.next()  # skip the stappenplan
         await screen.show_phase()
         await pilot.pause()
         shown = markdown_text(app, "#practice-end")
@@ -333,7 +338,9 @@ async def test_report_sessions_and_detail_show_text_as_typed(isolated_dirs: Path
         table = screen.query_one("#session-table", DataTable)
         assert f"Team {HOSTILE}" in str(table.get_row_at(0)[1])
         assert_literal(app)
-        app.push_screen(SessionDetailScreen(store.get(sid)))  # type: ignore[arg-type]
+        record = store.get(sid)
+        assert record is not None
+        app.push_screen(SessionDetailScreen(record))
         await pilot.pause()
         shown = markdown_text(app, "#detail-summary")
         for token in (*TOKENS, "[verwijderd]", "Titel [b]vet[/b]"):

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.pilot import Pilot
+from textual.widgets import Input, RadioButton
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
@@ -15,12 +17,14 @@ from game.rules.game import GameSetup, GameState
 from game.rules.own import OwnCaseError, parse_own_case
 from game.rules.saving import Saver
 from game.rules.session import GameSession
+from game.screens.setup import SetupScreen
+from game.screens.summary import SummaryScreen
 from sessions.bundle import export_bundle, parse_bundle
 from sessions.model import OwnCase, OwnOption
 from sessions.own import OWN_THEME
 from sessions.store import Store
 from sessions.summary import summary_markdown
-from tests.test_game_session import game_deck, make_ctx, screen_text
+from tests.factories import game_deck, make_ctx, screen_as, screen_text
 
 SIZE = (120, 36)
 
@@ -215,12 +219,12 @@ def test_a_bundle_with_a_broken_own_case_is_refused_with_its_place(own: object, 
 # -- in the room ----------------------------------------------------------------------------
 
 
-async def _start_round(pilot) -> None:  # type: ignore[no-untyped-def]
-    screen = pilot.app.screen
-    screen.query_one("#setup-participants").value = "8"
-    screen.query_one("#order-fixed").value = True
-    screen.query_one("#vote-hands").value = True
-    screen.query_one("#pulse-none").value = True
+async def _start_round(pilot: Pilot[None]) -> None:
+    screen = screen_as(pilot.app, SetupScreen)
+    screen.query_one("#setup-participants", Input).value = "8"
+    screen.query_one("#order-fixed", RadioButton).value = True
+    screen.query_one("#vote-hands", RadioButton).value = True
+    screen.query_one("#pulse-none", RadioButton).value = True
     await pilot.pause()
     screen.action_begin()
     await pilot.pause()
@@ -250,8 +254,8 @@ async def test_an_own_case_is_typed_played_and_in_the_summary(isolated_dirs: Pat
         assert "Bedanken en weigeren" in text and "Ronde 2 van 4" in text
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-A").value = "2"
-        app.screen.query_one("#hands-B").value = "5"
+        app.screen.query_one("#hands-A", Input).value = "2"
+        app.screen.query_one("#hands-B", Input).value = "5"
         await pilot.press("enter")
         await pilot.pause()
         assert "71%" in screen_text(app)
@@ -263,7 +267,8 @@ async def test_an_own_case_is_typed_played_and_in_the_summary(isolated_dirs: Pat
         await pilot.click("#choice-finish")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
-        assert "Eigen casus: De taart" in app.screen.markdown
+        assert "Eigen casus: De taart" in screen_as(app, SummaryScreen).markdown
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert [r.dilemma for r in record.rounds][:3] == ["concertkaartjes", "eigen-1", "bijbaan"]
     assert record.rounds[1].counts == {"A": 2, "B": 5}
@@ -284,6 +289,7 @@ async def test_the_dialog_says_what_is_missing_and_keeps_the_typing(isolated_dir
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "RoundScreen"
+        assert ctx.store is not None
         assert ctx.store.list_sessions("team")[0].rounds[0].dilemma == "concertkaartjes"
 
 
@@ -297,6 +303,7 @@ async def test_an_own_case_is_there_again_after_a_crash(isolated_dirs: Path) -> 
         await pilot.press(*"Het lek", "tab", "tab", *"Meld je het?", "ctrl+s")
         await pilot.pause()
         assert "Het lek" in screen_text(app)
+    assert ctx.store is not None
     ctx.store.close()
     ctx2 = make_ctx(isolated_dirs, pulse=False)
     app2 = IntegerSpelApp(ctx2)

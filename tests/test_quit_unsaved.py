@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
+from textual.widgets import Input
+
 from game.rules.game import GameSetup, GameState
 from game.rules.session import GameSession
 from game.screens.round import RoundScreen
@@ -34,7 +37,7 @@ def _failing_session(app_saver: object) -> GameSession:
     return GameSession(game, deck, app_saver)  # type: ignore[arg-type]
 
 
-async def test_ctrl_q_while_saves_fail_warns_and_exports(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_ctrl_q_while_saves_fail_warns_and_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RoundTimer, "INTERVAL", None)
     deck = game_deck_for_pulse()
     app = room_app(deck)
@@ -43,7 +46,9 @@ async def test_ctrl_q_while_saves_fail_warns_and_exports(tmp_path: Path, monkeyp
         session = _failing_session(app.ctx.saver)
         session.begin()
         await app.push_screen(RoundScreen(session))
-        session.game.current.counts = {"A": 3, "B": 2}  # type: ignore[union-attr]
+        current = session.game.current
+        assert current is not None
+        current.counts = {"A": 3, "B": 2}
         session.save_round()
         session.settle()
         await pilot.pause()
@@ -55,7 +60,7 @@ async def test_ctrl_q_while_saves_fail_warns_and_exports(tmp_path: Path, monkeyp
         await pilot.click("#choice-export")
         await pilot.pause()
         target = tmp_path / "sessie.md"
-        app.screen.query_one("#path-input").value = str(target)  # type: ignore[attr-defined]
+        app.screen.query_one("#path-input", Input).value = str(target)
         await pilot.click("#path-ok")
         await pilot.pause()
         await pilot.pause()
@@ -63,7 +68,7 @@ async def test_ctrl_q_while_saves_fail_warns_and_exports(tmp_path: Path, monkeyp
     assert app.return_code == 0
 
 
-async def test_ctrl_q_while_saves_fail_can_still_quit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_ctrl_q_while_saves_fail_can_still_quit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RoundTimer, "INTERVAL", None)
     app = room_app(game_deck_for_pulse())
     app.ctx.store = FullDisk()  # type: ignore[assignment]
@@ -80,7 +85,7 @@ async def test_ctrl_q_while_saves_fail_can_still_quit(monkeypatch) -> None:  # t
     assert not app.is_running
 
 
-async def test_ctrl_q_without_any_store_warns_too(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_ctrl_q_without_any_store_warns_too(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RoundTimer, "INTERVAL", None)
     app = room_app(game_deck_for_pulse())  # no store: the data folder could not be opened
     async with app.run_test(size=(120, 36)) as pilot:

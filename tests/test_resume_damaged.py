@@ -10,7 +10,7 @@ from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.dialogs.choice import ChoiceDialog
 from sessions.store import DB_NAME
-from tests.test_game_session import SIZE, fill_setup, make_ctx, no_real_time, screen_text
+from tests.factories import SIZE, fill_setup, make_ctx, no_real_time, screen_text
 
 __all__ = ["no_real_time"]
 

@@ -102,7 +102,9 @@ def test_a_save_during_a_held_lock_is_retried_until_it_succeeds(tmp_path: Path) 
     assert session.settle()
     proc, release = _hold_lock(tmp_path, folder)
     try:
-        session.game.current.counts = {"A": 3, "B": 6}  # type: ignore[union-attr]
+        current = session.game.current
+        assert current is not None
+        current.counts = {"A": 3, "B": 6}
         session.save_round()
         assert session.settle()
         deadline = time.monotonic() + 5
@@ -137,7 +139,9 @@ def test_saving_never_waits_for_the_store_lock(tmp_path: Path) -> None:
     try:
         started = time.perf_counter()
         for votes in range(1, 6):
-            session.game.current.counts = {"A": votes}  # type: ignore[union-attr]
+            current = session.game.current
+            assert current is not None
+            current.counts = {"A": votes}
             session.save_round()
             session.save_state()
         assert time.perf_counter() - started < 0.1
@@ -146,8 +150,9 @@ def test_saving_never_waits_for_the_store_lock(tmp_path: Path) -> None:
         release.touch()
         proc.wait(timeout=10)
     assert session.settle(15)
-    assert session.status == "saved"
-    assert store.get(session.session_id or "").rounds[0].counts == {"A": 5}  # type: ignore[union-attr]
+    assert session.saver.status == "saved"  # the saver's own word (``status`` was read above)
+    record = store.get(session.session_id or "")
+    assert record is not None and record.rounds[0].counts == {"A": 5}
     store.close()
 
 
@@ -167,7 +172,8 @@ def test_a_session_being_played_is_not_overwritten_without_taking_it_over(
         second = Store.open(folder)
         with pytest.raises(LeaseLostError):
             second.save_round(sid, 0, Round("d-0", "t", "hands", {"B": 5}))
-        assert second.get(sid).rounds[0].counts == {"A": 2}  # type: ignore[union-attr]
+        record = second.get(sid)
+        assert record is not None and record.rounds[0].counts == {"A": 2}
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
@@ -191,11 +197,14 @@ def test_a_game_that_was_taken_over_stops_writing(tmp_path: Path) -> None:
     second = Store.open(folder)
     assert second.unfinished() is not None
     assert second.claim(session.session_id or "")
-    session.game.current.counts = {"A": 1}  # type: ignore[union-attr]
+    current = session.game.current
+    assert current is not None
+    current.counts = {"A": 1}
     session.save_round()
     assert session.settle()
     assert session.lost and statuses[-1] == "lost"
-    assert second.get(session.session_id or "").rounds[0].counts is None  # type: ignore[union-attr]
+    record = second.get(session.session_id or "")
+    assert record is not None and record.rounds[0].counts is None
     first.close()
     second.close()
 

@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from textual.widgets import Digits, Input
+from textual.widgets import Digits, Input, RadioButton
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.rules.game import GameSetup, GameState, SetupError, countdown_face, parse_card_minutes
+from game.screens.round import RoundScreen
+from game.screens.setup import SetupScreen
 from game.widgets.timer import RoundTimer
-from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, fill_setup, make_ctx, screen_as, screen_text
 
 COMPACT = (80, 24)
 
@@ -85,7 +87,7 @@ async def test_setup_refuses_a_bad_time_per_card(isolated_dirs: Path, text: str)
         await pilot.pause()
         assert field.value == text  # nothing cut off while typing
         app.screen.query_one("#setup-participants", Input).value = "9"
-        app.screen.action_begin()
+        screen_as(app, SetupScreen).action_begin()
         await pilot.pause()
         assert type(app.screen).__name__ == "SetupScreen"
         text_on_screen = screen_text(app)
@@ -181,10 +183,10 @@ async def test_pulse_at_the_start_by_default(isolated_dirs: Path) -> None:
     ctx = make_ctx(isolated_dirs)
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert screen.query_one("#pulse-begin").value  # the default
+        screen = screen_as(app, SetupScreen)
+        assert screen.query_one("#pulse-begin", RadioButton).value  # the default
         screen.query_one("#setup-participants", Input).value = "4"
-        screen.query_one("#order-fixed").value = True
+        screen.query_one("#order-fixed", RadioButton).value = True
         await pilot.pause()
         screen.action_begin()
         await pilot.pause()
@@ -216,6 +218,7 @@ async def test_pulse_at_the_start_by_default(isolated_dirs: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
+    assert ctx.store is not None
     record = ctx.store.list_sessions("team")[0]
     assert [(p.question, dict(p.counts)) for p in record.pulse] == [
         ("kent-vertrouwenspersoon", {"ja": 2, "nee": 1, "weet-niet": 1})
@@ -230,6 +233,7 @@ async def test_a_resume_during_the_pulse_at_the_start_goes_back_to_it(
     async with app.run_test(size=SIZE) as pilot:
         await fill_setup(pilot, pulse="begin")
         assert type(app.screen).__name__ == "PulseScreen"
+    assert ctx.store is not None
     ctx.store.close()  # the app is gone during the pulse
     ctx2 = make_ctx(isolated_dirs)
     app2 = IntegerSpelApp(ctx2)
@@ -242,6 +246,7 @@ async def test_a_resume_during_the_pulse_at_the_start_goes_back_to_it(
         await pilot.press("right")
         await pilot.pause()
         assert type(app2.screen).__name__ == "RoundScreen"
-        assert app2.screen.session.settle()
+        assert screen_as(app2, RoundScreen).session.settle()
+    assert ctx2.store is not None
     found = ctx2.store.unfinished("team")
     assert found is not None and not GameState.from_state(found[1]).pulse_pending

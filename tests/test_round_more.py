@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from dilemmas.config import Config, Contact
 from game.app import IntegerSpelApp
@@ -13,7 +14,7 @@ from game.context import StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.screens.round import RoundScreen
 from game.widgets.timer import RoundTimer
-from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, fill_setup, make_ctx, screen_as, screen_text
 
 
 @pytest.fixture(autouse=True)
@@ -58,12 +59,11 @@ async def test_participants_change_during_the_session(isolated_dirs: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await fill_setup(pilot, participants="9")
-        round_screen = app.screen
-        assert isinstance(round_screen, RoundScreen)
+        round_screen = screen_as(app, RoundScreen)
         assert "p deelnemers" in screen_text(app)  # on the keys line above the footer
         await pilot.press("p")
         await pilot.pause()
-        field = app.screen.query_one("#participants-input")
+        field = app.screen.query_one("#participants-input", Input)
         for bad, message in (("100", "tussen 1 en 99"), ("0", "tussen 1 en 99"),
                              ("tien", "heel getal")):
             field.value = bad
@@ -82,7 +82,7 @@ async def test_participants_change_during_the_session(isolated_dirs: Path) -> No
         assert round_screen.session.record().participants == 12
         round_screen.session.settle()
         sid = round_screen.session.session_id
-        assert ctx.store is not None
+        assert ctx.store is not None and sid is not None
         record = ctx.store.get(sid)
         assert record is not None and record.participants == 12
 
@@ -97,11 +97,11 @@ async def test_card_alone_shows_only_the_card(isolated_dirs: Path, size: tuple[i
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await fill_setup(pilot)
-        round_screen = app.screen
+        round_screen = screen_as(app, RoundScreen)
         assert "Kaart" in screen_text(app)
         await pilot.press("k")
         await pilot.pause()
-        assert isinstance(app.screen, CardAloneScreen)
+        screen_as(app, CardAloneScreen)
         text = screen_text(app)
         card = round_screen.dilemma
         assert card.title in text
@@ -128,8 +128,7 @@ async def test_blanco_is_kept_in_the_store_and_the_bundle(isolated_dirs: Path) -
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await fill_setup(pilot, participants="5", vote="secret")
-        round_screen = app.screen
-        assert isinstance(round_screen, RoundScreen)
+        round_screen = screen_as(app, RoundScreen)
         await pilot.press("g", "a", "b", "x", "c", "x")
         await pilot.pause()
         assert app.screen is round_screen
@@ -159,7 +158,7 @@ def test_summary_tells_blanco_beside_the_count() -> None:
     """Item 4: the summary says "N blanco" beside the count, not in the distribution."""
     from sessions.model import Round, SessionRecord
     from sessions.summary import summary_html, summary_markdown
-    from tests.test_game_session import game_deck
+    from tests.factories import game_deck
 
     deck = game_deck()
     card = deck.dilemmas[0]

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.dialogs.secret_vote import RECEIVED_LAST, SecretVoteScreen
 from game.screens.round import RoundScreen
+from game.screens.walkthrough import WalkthroughScreen
+from game.widgets.round_panel import Panel
 from game.widgets.timer import RoundTimer
-from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, fill_setup, make_ctx, screen_as, screen_text
 
 
 @pytest.fixture(autouse=True)
@@ -37,11 +40,12 @@ async def test_second_deep_dive_continues_the_first(isolated_dirs: Path) -> None
         assert isinstance(round_screen, RoundScreen)
         assert round_screen.round.walkthrough == "wt-123"
         assert round_screen.session.settle()
+        assert ctx.store is not None
         state = ctx.store.unfinished("team")
         assert state is not None
         await pilot.press("d")
         await pilot.pause()
-        assert app.screen.walkthrough_id == "wt-123"
+        assert screen_as(app, WalkthroughScreen).walkthrough_id == "wt-123"
 
 
 async def test_revote_screens_show_the_variation(isolated_dirs: Path) -> None:
@@ -53,7 +57,7 @@ async def test_revote_screens_show_the_variation(isolated_dirs: Path) -> None:
         await fill_setup(pilot, participants="5")
         await pilot.press("h")
         await pilot.pause()
-        app.screen.query_one("#hands-A").value = "3"
+        app.screen.query_one("#hands-A", Input).value = "3"
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("w", "h")
@@ -61,7 +65,7 @@ async def test_revote_screens_show_the_variation(isolated_dirs: Path) -> None:
         text = screen_text(app)
         assert "voetbalwedstrijd van 20 euro" in text
         assert "Kaartjes na de aanbesteding" in text  # the card is not hidden
-        app.screen.query_one("#hands-A").value = "2"
+        app.screen.query_one("#hands-A", Input).value = "2"
         await pilot.pause()
         assert "Samen 2 van 5 deelnemers" in screen_text(app)
         await pilot.press("escape", "g")
@@ -126,6 +130,7 @@ async def test_crash_during_a_secret_vote_is_told_on_resume(isolated_dirs: Path)
         await pilot.press("g", "a")
         await pilot.pause()
         assert isinstance(app.screen, SecretVoteScreen)
+    assert ctx.store is not None
     ctx.store.close()  # the laptop dies with the vote going round
     ctx2 = make_ctx(isolated_dirs)
     app2 = IntegerSpelApp(ctx2)
@@ -135,7 +140,7 @@ async def test_crash_during_a_secret_vote_is_told_on_resume(isolated_dirs: Path)
         await pilot.click("#choice-resume")
         await pilot.pause()
         assert isinstance(app2.screen, RoundScreen)
-        line = app2.screen.query_one("#round-vote").text
+        line = app2.screen.query_one("#round-vote", Panel).text
         assert "geheime stemming" in line and "opnieuw" in line
         timer2 = app2.screen.query_one(RoundTimer)
         assert timer2.seconds >= 20
@@ -146,7 +151,7 @@ async def test_crash_during_a_secret_vote_is_told_on_resume(isolated_dirs: Path)
         assert isinstance(app2.screen, RoundScreen)
         await pilot.press("r")
         await pilot.pause()
-        line = app2.screen.query_one("#round-vote").text
+        line = app2.screen.query_one("#round-vote", Panel).text
         assert "opnieuw" not in line and "Stemming klaar" not in line
         toasts = [str(t.render()) for t in app2.screen.query("Toast")]
         assert not any("opnieuw" in t or "Stemming klaar" in t for t in toasts)
@@ -162,7 +167,7 @@ async def test_room_words_match_the_bars(isolated_dirs: Path) -> None:
         await pilot.press("h")
         await pilot.pause()
         for key, n in (("A", "5"), ("B", "2"), ("C", "1")):
-            app.screen.query_one(f"#hands-{key}").value = n
+            app.screen.query_one(f"#hands-{key}", Input).value = n
         await pilot.press("enter")
         await pilot.pause()
         text = screen_text(app)
@@ -170,7 +175,9 @@ async def test_room_words_match_the_bars(isolated_dirs: Path) -> None:
         assert "verdeeldheid" not in text
 
 
-async def test_last_voter_gives_the_laptop_back(isolated_dirs: Path, monkeypatch) -> None:
+async def test_last_voter_gives_the_laptop_back(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 60)
     ctx = make_ctx(isolated_dirs)
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
@@ -213,7 +220,7 @@ async def test_note_dialog_never_claims_anonymity(isolated_dirs: Path) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "schrijf ze niet op" in text and "namen met mevrouw" in text
-        app.screen.query_one("TextArea").text = "Bel 06-12345678 voor meer."
+        app.screen.query_one(TextArea).text = "Bel 06-12345678 voor meer."
         await pilot.press("ctrl+s")
         await pilot.pause()
         messages = [n.message for n in app._notifications]

@@ -13,9 +13,10 @@ from textual.widgets._toast import Toast
 from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.dialogs.secret_vote import SecretVoteScreen
+from game.screens.round import RoundScreen
 from game.widgets.timer import RoundTimer
 from sessions.store import StoreError
-from tests.test_game_session import fill_setup, make_ctx, screen_text
+from tests.factories import fill_setup, make_ctx, screen_as, screen_text
 
 COMPACT = (80, 24)
 LONG = (
@@ -45,7 +46,7 @@ async def test_the_save_state_shows_at_80_columns(
     app = IntegerSpelApp(ctx, StartRequest(kind="play"))
     async with app.run_test(size=COMPACT, notifications=True) as pilot:
         await fill_setup(pilot, pulse="none")
-        screen = app.screen
+        screen = screen_as(app, RoundScreen)
         assert screen.session.settle()
         await pilot.pause()
         label = screen.query_one("#round-saved")

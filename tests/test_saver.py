@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.rules.saving import SaveEvent, Saver
-from sessions.store import LeaseLostError, StoreError
+from sessions.store import LeaseLostError, Store, StoreError
 
 
 class Log:
@@ -29,6 +30,16 @@ class Log:
             self.done.append((key, value))
 
 
+def logged(key: str, value: int) -> Callable[[Store], None]:
+    """A write of (key, value) for a saver that was given a Log as its store."""
+
+    def write(store: Store) -> None:
+        assert isinstance(store, Log)  # the saver hands each write the store it was given
+        store.write(key, value)
+
+    return write
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["", "state", "round-1"]), st.integers(0, 99)),
                 min_size=1, max_size=30))
@@ -36,7 +47,7 @@ def test_writes_end_as_if_run_one_by_one(puts: list[tuple[str, int]]) -> None:
     log = Log()
     saver = Saver(log)  # type: ignore[arg-type]
     for key, value in puts:
-        saver.put(lambda s, k=key, v=value: s.write(k, v), key)
+        saver.put(logged(key, value), key)
     assert saver.settle(10)
     # Whatever was coalesced, the last value of each key is the last one written for it,
     # and unkeyed writes all run, in order.
@@ -51,7 +62,7 @@ def test_a_failing_write_is_retried_and_told_once() -> None:
     log.fail = 2
     events: list[SaveEvent] = []
     saver = Saver(log, on_event=events.append)  # type: ignore[arg-type]
-    saver.put(lambda s: s.write("state", 1), "state")
+    saver.put(logged("state", 1), "state")
     deadline = time.monotonic() + 10
     while not log.done and time.monotonic() < deadline:
         time.sleep(0.05)  # the retries back off: 0.2 s, then 0.4 s
@@ -64,14 +75,14 @@ def test_a_failing_write_is_retried_and_told_once() -> None:
 def test_a_session_played_elsewhere_is_no_longer_written() -> None:
     log = Log()
 
-    def refused(store: Log) -> None:
+    def refused(store: Store) -> None:
         raise LeaseLostError("Deze sessie wordt nu in een ander venster gespeeld.")
 
     saver = Saver(log)  # type: ignore[arg-type]
     saver.put(refused, owner="s1")
     assert saver.settle(5)
-    saver.put(lambda s: s.write("state", 2), "state", owner="s1")
-    saver.put(lambda s: s.write("other", 3), "other", owner="s2")
+    saver.put(logged("state", 2), "state", owner="s1")
+    saver.put(logged("other", 3), "other", owner="s2")
     assert saver.settle(5)
     assert saver.is_lost("s1") and not saver.is_lost("s2")
     assert log.done == [("other", 3)]

@@ -4,16 +4,19 @@ the screen looks the same."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.timer import Timer
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.dialogs.secret_vote import RECEIVED, SecretVoteScreen
 from game.screens.round import RoundScreen
 from game.widgets.timer import RoundTimer
-from tests.test_game_session import SIZE, fill_setup, make_ctx, screen_text
+from tests.factories import SIZE, fill_setup, make_ctx, screen_as, screen_text
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +37,10 @@ async def test_the_confirmation_lasts_a_second_then_the_next_voter(
     delays: list[float] = []
     original = SecretVoteScreen.set_timer
 
-    def record(self, delay, callback=None, **kwargs):  # type: ignore[no-untyped-def]
+    def record(
+        self: SecretVoteScreen, delay: float, callback: Callable[[], object] | None = None,
+        **kwargs: Any,
+    ) -> Timer:
         delays.append(delay)
         return original(self, 0.2, callback, **kwargs)  # the clock runs fast in this test
 
@@ -67,7 +73,7 @@ async def test_only_the_voter_corrects_their_own_press_before_passing_on(
     app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
     async with app.run_test(size=SIZE) as pilot:
         await fill_setup(pilot, participants="3", vote="secret", pulse="none")
-        round_screen = app.screen
+        round_screen = screen_as(app, RoundScreen)
         await pilot.press("g")
         await pilot.pause()
         vote = app.screen
@@ -113,6 +119,7 @@ async def test_the_next_voters_screen_is_the_same_whatever_was_pressed(
             await pilot.press(key)
             await pilot.pause()
             shots.append((screen_text(app), app.export_screenshot()))
-        app.ctx.store.close()  # type: ignore[union-attr]
+        assert app.ctx.store is not None
+        app.ctx.store.close()
     assert shots[0] == shots[1] == shots[2]
     assert "Deelnemer 2 van 3" in shots[0][0]

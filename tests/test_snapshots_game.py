@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 import pytest
@@ -20,7 +20,7 @@ from game.screens.round import RoundScreen
 from game.screens.summary import SummaryScreen
 from game.widgets.timer import RoundTimer
 from sessions.model import Round
-from tests.test_game_session import game_deck, pulse_deck
+from tests.factories import game_deck, pulse_deck
 
 SIZES = [pytest.param((120, 36), id="120x36"), pytest.param((80, 24), id="80x24")]
 
@@ -74,7 +74,8 @@ def make_session() -> GameSession:
         vote="secret",
         seed=1,
     )
-    session = GameSession(GameState.start(deck, setup), deck, Saver(QuietStore()))
+    # QuietStore has only the methods the session calls; the saver is typed to the real Store.
+    session = GameSession(GameState.start(deck, setup), deck, Saver(QuietStore()))  # type: ignore[arg-type]
     session.month = "2026-11"
     session.begin()
     return session
@@ -85,7 +86,7 @@ def make_app() -> IntegerSpelApp:
     return IntegerSpelApp(AppContext(config=Config(), registry=registry, store=None))
 
 
-def open_round(session: GameSession):  # type: ignore[no-untyped-def]
+def open_round(session: GameSession) -> Callable[[Pilot[None]], Awaitable[None]]:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.app.push_screen(RoundScreen(session))
         await pilot.pause()

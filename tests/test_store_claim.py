@@ -10,8 +10,7 @@ from game.app import IntegerSpelApp
 from game.context import StartRequest
 from sessions.model import Round
 from sessions.store import OPEN_ELSEWHERE, LeaseLostError, Store
-from tests.factories import crash
-from tests.test_game_session import SIZE, fill_setup, make_ctx, no_real_time
+from tests.factories import SIZE, crash, fill_setup, make_ctx, no_real_time
 
 __all__ = ["no_real_time"]
 

@@ -20,8 +20,7 @@ from game.context import AppContext, StartRequest
 from game.screens.round import RoundScreen
 from sessions.model import Round
 from sessions.store import DB_NAME, Store
-from tests.factories import screen_as
-from tests.test_game_session import SIZE, fill_setup, game_deck, no_real_time
+from tests.factories import SIZE, fill_setup, game_deck, no_real_time, screen_as
 
 __all__ = ["no_real_time"]  # the fixture, used by the app test
 

@@ -15,8 +15,7 @@ import pytest
 from game.app import IntegerSpelApp
 from sessions.model import Round
 from sessions.store import OPEN_FOLDER, LeaseLostError, Store
-from tests.factories import crash
-from tests.test_game_session import SIZE, make_ctx, no_real_time
+from tests.factories import SIZE, crash, make_ctx, no_real_time
 
 __all__ = ["no_real_time"]
 

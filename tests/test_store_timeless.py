@@ -18,7 +18,7 @@ from game.app import IntegerSpelApp
 from game.context import AppContext, StartRequest
 from sessions import _schema
 from sessions.store import DB_NAME, Store
-from tests.test_game_session import SIZE, fill_setup, game_deck, no_real_time
+from tests.factories import SIZE, fill_setup, game_deck, no_real_time
 from tests.test_store_closing import raw_bytes
 
 __all__ = ["no_real_time"]

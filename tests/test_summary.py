@@ -8,8 +8,9 @@ import pytest
 
 from dilemmas.config import Config, Contact
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
+from sessions.figures import month_label
 from sessions.model import PulseAnswer, Revote, Round, SessionRecord
-from sessions.summary import month_label, summary_html, summary_markdown
+from sessions.summary import summary_html, summary_markdown
 
 DECK = Deck(
     info=DeckInfo("huizen-basis", "Huizen Integer — basisset", "2026.1"),

@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, RadioButton, RadioSet, SelectionList
 from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.widgets.toggles import MarkedCheckbox, MarkedRadioButton, MarkedSelectionList
-from tests.test_game_session import make_ctx
+from tests.factories import make_ctx
 
 SIZE = (120, 36)
 
