@@ -154,11 +154,11 @@ def _pulse_sums(conn: sqlite3.Connection, out: Sums, start: str, end: str, least
 def damaged_count(conn: sqlite3.Connection, start: str, end: str) -> int:
     """How many team sessions of months ``start`` to ``end`` a store's reading left out for a
     damaged cell (those whose kind or month is itself damaged count too); 0 for records."""
-    if conn.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'bad_sessions'").fetchone() \
+    if conn.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'skipped'").fetchone() \
             is None:
         return 0
     row = conn.execute(
-        "SELECT count(*) FROM temp.bad_sessions WHERE kind IS NOT 'practice'"
+        "SELECT count(*) FROM temp.skipped WHERE kind IS NOT 'practice'"
         " AND (typeof(month) != 'text' OR length(month) != 7"
         " OR NOT month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
         " OR substr(month, 6, 2) NOT BETWEEN '01' AND '12' OR month BETWEEN ? AND ?)",

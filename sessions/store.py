@@ -564,7 +564,7 @@ class Store:
         The reading has a read-only connection of its own, on which ``sessions``, ``rounds``
         and ``pulse`` name views of the sessions without a damaged cell (SQLite looks in the
         TEMP schema first): a reader can't sum what it should skip, and writes never see
-        these views. ``temp.bad_sessions`` lists what was left out. Without this store's lock,
+        these views. ``temp.skipped`` lists what was left out. Without this store's lock,
         a worker thread that reads 10,000 sessions never holds up the event loop's own
         (short) reads and writes; ``apart`` is kept for callers that say so.
         """

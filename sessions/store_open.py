@@ -113,8 +113,13 @@ def connect_read_only(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
 
 def connect_well_formed(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     """A read-only connection in a read transaction on which ``sessions``, ``rounds`` and
-    ``pulse`` name views of the sessions without a damaged cell (SQLite looks in the TEMP
-    schema first); ``temp.bad_sessions`` lists what was left out. The caller closes it."""
+    ``pulse`` hold only the sessions without a damaged cell; ``temp.skipped`` lists what was
+    left out (id, kind, month). The caller closes it.
+
+    The check reads every row once. With nothing damaged (the usual case) the queries read
+    the tables themselves; otherwise ``sessions``, ``rounds`` and ``pulse`` name views in the
+    TEMP schema (which SQLite searches first) that leave the damaged sessions out.
+    """
     conn = sqlite3.connect(
         f"{path.as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000,
         isolation_level=None, check_same_thread=False,
@@ -123,12 +128,14 @@ def connect_well_formed(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
         conn.text_factory = text_from
         add_views(conn)
         conn.execute("BEGIN")
-        # Checked once (the check reads every row), then each query reads the ids.
-        conn.execute("CREATE TEMP TABLE readable (id TEXT PRIMARY KEY) WITHOUT ROWID")
-        conn.execute("INSERT INTO temp.readable SELECT id FROM temp.good_sessions")
-        for table, key in (("sessions", "id"), ("rounds", "session_id"), ("pulse", "session_id")):
-            conn.execute(f"CREATE TEMP VIEW {table} AS SELECT * FROM main.{table}"
-                         f" WHERE {key} IN (SELECT id FROM temp.readable)")
+        conn.execute("CREATE TEMP TABLE skipped AS SELECT id, kind, month FROM temp.bad_sessions")
+        if conn.execute("SELECT 1 FROM temp.skipped LIMIT 1").fetchone() is not None:
+            left_out = "(SELECT id FROM temp.skipped WHERE id IS NOT NULL)"
+            conn.execute("CREATE TEMP VIEW sessions AS SELECT * FROM main.sessions"
+                         f" WHERE id IS NOT NULL AND id NOT IN {left_out}")
+            for table in ("rounds", "pulse"):
+                conn.execute(f"CREATE TEMP VIEW {table} AS SELECT * FROM main.{table}"
+                             f" WHERE session_id NOT IN {left_out}")
     except BaseException:
         conn.close()
         raise

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_report_screen import make_ctx, open_report, store  # noqa: F401
 from textual.widgets import Static, TabbedContent
 from textual.worker import WorkerFailed
 
 from game.app import IntegerSpelApp
 from game.widgets.report_export import ExportPanel
 from sessions.store import Store
+from tests.factories import open_report, report_store  # noqa: F401  (the store fixture)
+from tests.factories import report_ctx as make_ctx
 
 
 async def test_a_failed_export_says_so(

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -> int:
     import datetime as dt
 
-    from sessions.report import build_report_from_store, previous_period, with_previous
+    from sessions.report import build_report_from_store
     from sessions.store import Store, StoreError
 
     try:
@@ -97,13 +97,11 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
             period = _period(store, args.year, date_from, date_to)
             k, decks, notices, config = _settings(args)
             teams = tuple(config.teams)
-            # Summed by SQLite over the store's tables (SPEC §11: < 1 s).
+            # Summed by SQLite over the store's tables (SPEC §11: < 1 s), with the change
+            # against the previous period of the same length, in one reading.
             report = build_report_from_store(store, decks, k=k, period=period,
-                                             with_notes=args.with_notes, teams=teams)
-            # The change against the previous period of the same length, by the same builder.
-            before = build_report_from_store(store, decks, k=k, period=previous_period(period),
-                                             teams=teams)
-            report = with_previous(report, before)
+                                             with_notes=args.with_notes, teams=teams,
+                                             compare=True)
         finally:
             store.close()
     except StoreError as exc:

@@ -164,24 +164,15 @@ class ExportPanel(VerticalScroll):
 
     def _export_report(self, with_notes: bool) -> Report:
         """The report as exported: the one on screen, or with notes when that box is ticked."""
-        from sessions.report import previous_period, with_previous
-
         assert self.source.report is not None
         ctx = _ctx(self)
         store = ctx.store
         assert store is not None
-        report = self.source.report
-        period = self.source.period
-        teams = tuple(ctx.config.teams)
-        if with_notes:
-            report = build_report_from_store(store, ctx.registry.decks, k=ctx.config.k,
-                                             period=period, with_notes=True, teams=teams,
-                                             apart=True)
         # As the command writes it: with the change against the previous period.
-        before = build_report_from_store(store, ctx.registry.decks, k=ctx.config.k,
-                                         period=previous_period(period), teams=teams,
-                                         apart=True)
-        return with_previous(report, before)
+        return build_report_from_store(store, ctx.registry.decks, k=ctx.config.k,
+                                       period=self.source.period, with_notes=with_notes,
+                                       teams=tuple(ctx.config.teams), apart=True,
+                                       compare=True)
 
     def _export_data(self, fmt: str, with_notes: bool) -> str | bytes:
         """The report in format `fmt`, as a file holds it (a CSV with a byte-order mark)."""
