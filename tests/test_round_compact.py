@@ -38,3 +38,12 @@ async def test_at_80_columns_the_keys_line_names_the_eigen_casus_and_no_theme_is
         assert "o eigen casus" in text
         first_line = text.splitlines()[0]
         assert "…" not in first_line and "Geschenken" not in first_line
+
+
+def test_the_code_panel_on_the_beamer_leaves_out_what_the_wio_has_not_filled_in() -> None:
+    from dilemmas.config import DEFAULT_CONTACTS
+    from game.rules.round_text import contact_lines
+
+    lines = contact_lines([c for c in DEFAULT_CONTACTS if c.id == "vertrouwenspersoon"])
+    assert lines[0] == "Bij wie kun je terecht:"
+    assert "invullen" not in "\n".join(lines) and "vertrouwenspersoon" in lines[1].lower()

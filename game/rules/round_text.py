@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dilemmas.config import Contact
+from dilemmas.config import PLACEHOLDER, Contact
 from dilemmas.model import Dilemma
 from game.rules.round import RoundState
 from game.rules.text import reflow
@@ -73,7 +73,9 @@ def contact_lines(contacts: Sequence[Contact]) -> list[str]:
     """ "Bij wie kun je terecht:" once, then one line per contact."""
     lines = []
     for contact in contacts:
-        who = " — ".join(p for p in (contact.role, contact.name, contact.reach) if p)
+        # What the WIO has not filled in yet is left out: this is on the beamer.
+        who = " — ".join(p for p in (contact.role, contact.name, contact.reach)
+                         if p and not PLACEHOLDER.search(p))
         if who:
             lines.append(f"• {who}")
     return ["Bij wie kun je terecht:", *lines] if lines else []
