@@ -148,20 +148,20 @@ async def test_countdown_per_card_signals_at_zero_and_keeps_counting(
     ctx2.store.close()
 
 
-async def test_countdown_shows_in_the_status_line_at_80_columns(isolated_dirs: Path) -> None:
+async def test_countdown_shows_in_big_digits_at_80_columns(isolated_dirs: Path) -> None:
+    """A time per card is in use from the first card: at 80 columns its big digits stand in
+    a strip under the card, and past zero they turn to the warning colour."""
     app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
     async with app.run_test(size=COMPACT) as pilot:
         await fill_setup(pilot, card_minutes="2", pulse="none")
-        status = app.screen.query_one("#round-status")
-        assert "02:00" in screen_text(app)
-        await pilot.press("t")
         timer = app.screen.query_one(RoundTimer)
+        assert digits(app) == "02:00" and timer.region.height == 3
+        await pilot.press("t")
         for _ in range(125):
             timer.tick()
         await pilot.pause()
-        text = screen_text(app)
-        assert "+00:05 tijd om" in text
-        assert status.has_class("-over")
+        assert digits(app) == "+00:05" and timer.over and timer.has_class("-over")
+        assert "Tijd is om" in screen_text(app)
 
 
 async def test_without_a_time_per_card_the_timer_counts_up(isolated_dirs: Path) -> None:
