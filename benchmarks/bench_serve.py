@@ -174,10 +174,12 @@ def measure(runs: int) -> Row:
     bare_ratio = statistics.median(bare_menu) / statistics.median(bare_term)
     print(f"bare Textual app: browser {statistics.median(bare_menu) * 1000:.0f} ms vs terminal "
           f"{statistics.median(bare_term) * 1000:.0f} ms → {bare_ratio:.2f}× (textual-serve by itself)")
-    ratio = statistics.median(menu) / statistics.median(term)
+    # SPEC §11: against a bare Textual app served by textual-serve the same way, in this run
+    # (textual-serve's page, websocket and process start are its floor).
+    ratio = statistics.median(menu) / statistics.median(bare_menu)
     return {"budget": BUDGET, "figure": f"{statistics.median(menu) * 1000:.0f} ms",
-            "baseline": f"{statistics.median(term) * 1000:.0f} ms (terminal, tmux pane)",
-            "ratio": round(ratio, 2), "limit": "≤ 1.5×", "ok": ratio <= 1.5}
+            "baseline": f"{statistics.median(bare_menu) * 1000:.0f} ms (bare Textual app, served)",
+            "ratio": round(ratio, 2), "limit": "≤ 1.3×", "ok": ratio <= 1.3}
 
 
 def main() -> int:
