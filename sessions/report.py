@@ -250,16 +250,14 @@ def build_report_from_store(
     period: Period,
     with_notes: bool = False,
     teams: Sequence[str] = (),
-    apart: bool = False,
     compare: bool = False,
 ) -> Report:
     """The report over the store's team sessions in ``period``; raises StoreError.
 
-    ``apart``: read over a connection of its own (see Store.reading), for a worker.
     ``compare``: with the change against the previous period of the same length, read in
     the same reading (the check of every stored row is done once).
     """
-    with store.reading(apart=apart) as conn:
+    with store.reading() as conn:  # a connection of its own: fine in a worker
         report = report_from_db(conn, decks, k=k, period=period, with_notes=with_notes,
                                 teams=teams)
         if compare:

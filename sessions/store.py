@@ -557,7 +557,7 @@ class Store:
         return row[0], row[1]
 
     @contextmanager
-    def reading(self, *, apart: bool = False) -> Iterator[sqlite3.Connection]:
+    def reading(self) -> Iterator[sqlite3.Connection]:
         """One read transaction over the store's well-formed rows, for a module that queries
         them itself (the report sums them in SQL). Errors inside come out as StoreError.
 
@@ -566,9 +566,8 @@ class Store:
         TEMP schema first): a reader can't sum what it should skip, and writes never see
         these views. ``temp.skipped`` lists what was left out. Without this store's lock,
         a worker thread that reads 10,000 sessions never holds up the event loop's own
-        (short) reads and writes; ``apart`` is kept for callers that say so.
+        (short) reads and writes.
         """
-        del apart  # every reading is apart: the shadowing views must stay off the store's own
         with translated(self.path):
             conn = connect_well_formed(self.path, BUSY_TIMEOUT_MS)
             try:

@@ -236,7 +236,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
         # event loop's short reads and writes (SPEC §11: nothing blocks it for 100 ms).
         try:
             if reload:
-                with store.reading(apart=True) as conn:
+                with store.reading() as conn:
                     sessions = [Listed(*row) for row in listing(conn)]
             if pick_year:
                 present = _years_of(sessions)
@@ -244,7 +244,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
                     period = Period.year(present[0])
             report = build_report_from_store(
                 store, ctx.registry.decks, k=ctx.config.k, period=period,
-                teams=tuple(ctx.config.teams), apart=True,
+                teams=tuple(ctx.config.teams),
             )
         except StoreError as exc:
             sessions = []

@@ -220,7 +220,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         timer.load(self.round.seconds)
         if self.round.timer_running:
             timer.running = True
-        self._show_timer_strip()
 
     def _tell_lost_secret_vote(self) -> None:
         """After a crash during a secret vote: the votes so far are gone; say so."""
@@ -326,7 +325,6 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def show_round(self) -> None:
         """Bring every part of the screen in line with the current round: each panel is set
         from what the rules say, and redrawn only when its text changed."""
-        self._show_timer_strip()
         rnd = self.round
         dilemma = self.dilemma
         card = self.query_one(CardView)
@@ -342,6 +340,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         self._update_status()
 
     def _update_status(self) -> None:
+        self._show_timer_strip()  # first: the status line leaves the time to the strip
         self.status_line.text = self._status_text()
         # At 80 columns the status line carries the timer: past zero it takes the warning colour.
         self.status_line.set_class(self.compact and self.query_one(RoundTimer).over, "-over")
@@ -470,20 +469,17 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
     def action_timer(self) -> None:
         self.query_one(RoundTimer).toggle()
         self._save_round()
-        self._show_timer_strip()
         self._update_status()
 
     def action_timer_reset(self) -> None:
         self.query_one(RoundTimer).reset()
         self._save_round()
-        self._show_timer_strip()
         self._update_status()
 
     @on(RoundTimer.Ticked)
     def _ticked(self, event: RoundTimer.Ticked) -> None:
         if event.seconds % 10 == 0:
             self._save_round()
-        self._show_timer_strip()
         self._update_status()
 
     def action_scroll_card(self, lines: int) -> None:

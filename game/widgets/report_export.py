@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -23,7 +24,7 @@ from game.commands.report import FORMATS, RenderContext
 from game.dialogs.path_dialog import PathDialog
 from game.export import deliver_file
 from game.widgets.toggles import MarkedCheckbox
-from sessions.report import build_report_from_store
+from sessions.report import build_report_from_store, previous_period, with_previous
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
@@ -168,11 +169,13 @@ class ExportPanel(VerticalScroll):
         ctx = _ctx(self)
         store = ctx.store
         assert store is not None
-        # As the command writes it: with the change against the previous period.
-        return build_report_from_store(store, ctx.registry.decks, k=ctx.config.k,
-                                       period=self.source.period, with_notes=with_notes,
-                                       teams=tuple(ctx.config.teams), apart=True,
-                                       compare=True)
+        # As the command writes it: with the change against the previous period. The report
+        # on screen is used as it is; with notes it is built again, in the same reading.
+        build = partial(build_report_from_store, store, ctx.registry.decks, k=ctx.config.k,
+                        teams=tuple(ctx.config.teams))
+        if with_notes:
+            return build(period=self.source.period, with_notes=True, compare=True)
+        return with_previous(self.source.report, build(period=previous_period(self.source.period)))
 
     def _export_data(self, fmt: str, with_notes: bool) -> str | bytes:
         """The report in format `fmt`, as a file holds it (a CSV with a byte-order mark)."""
