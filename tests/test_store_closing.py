@@ -169,6 +169,7 @@ def test_sigterm_and_sighup_quit_the_app_and_close_its_store(tmp_path: Path) -> 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         env = dict(os.environ, INTEGER_SPEL_DATA_DIR=str(folder), INTEGER_SPEL_CONFIG_DIR=str(
             tmp_path / "config"), TERM="xterm-256color")
+        before = set((folder / "open").glob("*.lock"))
         # `script` gives the app a terminal of its own.
         proc = subprocess.Popen(
             ["script", "-qfec", f"{sys.executable} -m game", "/dev/null"],
@@ -177,7 +178,7 @@ def test_sigterm_and_sighup_quit_the_app_and_close_its_store(tmp_path: Path) -> 
         )
         try:
             app_pid = _child_pid(proc.pid)
-            time.sleep(3)  # the app is up and has opened its store
+            _wait_for_open_store(folder, before)  # the app is up and has opened its store
             # Another window of the same laptop corrects a note while the app runs: the old
             # text waits in the WAL until the last one to close folds it.
             other = Store.open(folder)
@@ -195,6 +196,17 @@ def test_sigterm_and_sighup_quit_the_app_and_close_its_store(tmp_path: Path) -> 
                 proc.wait()
         assert b"GEHEIMQ" not in raw_bytes(folder)
         assert _wal_size(folder) == 0
+
+
+def _wait_for_open_store(folder: Path, before: set[Path]) -> None:
+    """Until the app holds a sign of its own in ``open/`` (a slow start on a busy machine too)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if set((folder / "open").glob("*.lock")) - before:
+            time.sleep(0.5)  # the first screen is drawn after the store opens
+            return
+        time.sleep(0.1)
+    raise AssertionError("the app did not open its store")
 
 
 def _child_pid(parent: int) -> int:
