@@ -250,8 +250,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
         """At 80 columns the big digits get a strip under the card once the timer is in use
         (running, counted or counting down): an idle timer leaves the card its rows."""
         timer = self.query_one(RoundTimer)
-        self.set_class(timer.running or timer.seconds > 0 or timer.limit is not None,
-                       "-timing")
+        # On the side column, not the screen: a class on the screen restyles every widget.
+        self.query_one("#round-side").set_class(
+            timer.running or timer.seconds > 0 or timer.limit is not None, "-timing")
 
     def _show_saved(self, status: SaveStatus) -> None:
         """The save state, top right: "Bewaard ✓" only once the write is on disk."""
@@ -299,7 +300,7 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
                 VOTE_MODE_LABELS[rnd.vote],
                 f"{done}/{len(self.themes)} thema's",
             ]
-            if not self.has_class("-timing"):
+            if not self.query_one("#round-side").has_class("-timing"):
                 parts.insert(0, f"{state} {face} tijd om" if over else f"{state} {face}")
         else:
             parts = [
