@@ -20,6 +20,7 @@ from contextlib import closing, contextmanager
 from typing import Any
 
 from sessions.model import SessionRecord
+from sessions.wellformed import add_tallies
 
 # The rounds of the team sessions of the period [:start, :end] (the ones a report counts).
 _COUNTED = (
@@ -51,12 +52,12 @@ class Sums:
         self.pulse: dict[tuple[str, str, str | None], dict[str, int]] = {}
 
 
-def _count_of(key: str, name: str, column: str = "x.counts_json") -> tuple[str, str]:
-    """An SQL expression for the count of ``key`` in the tally ``column`` (NULL when the
+def _count_of(key: str, name: str) -> tuple[str, str]:
+    """An SQL expression for the count of ``key`` in the tally ``u.c`` (NULL when the
     tally has no such key), with its parameter ``:name``, and that parameter's value."""
     if '"' in key or "\\" in key:  # not expressible as a JSON path: look it up
-        return f"(SELECT j.value FROM json_each({column}) j WHERE j.key = :{name})", key
-    return f"json_extract({column}, :{name})", f'$."{key}"'
+        return f"(SELECT j.value FROM json_each(u.c) j WHERE j.key = :{name})", key
+    return f"json_extract(u.c, :{name})", f'$."{key}"'
 
 
 def query_sums(conn: sqlite3.Connection, start: str, end: str, *, k: int, with_notes: bool,
@@ -75,9 +76,9 @@ def query_sums(conn: sqlite3.Connection, start: str, end: str, *, k: int, with_n
     # One pass over the rounds for the themes, the rounds played and the first votes summed
     # per option key: the keys that occur are read first, then each is one column (a GROUP BY
     # over the keys themselves would sort every key of every round).
+    add_tallies(conn)  # once per reading: a store's reading has made it already
     keys = [row[0] for row in conn.execute(
-        "SELECT DISTINCT j.key FROM (SELECT DISTINCT counts_json AS c FROM rounds"
-        " WHERE counts_json IS NOT NULL AND own_json IS NULL) u, json_each(u.c) j")]
+        "SELECT DISTINCT j.key FROM temp.tallies u, json_each(u.c) j WHERE u.ok")]
     columns = [_count_of(key, f"k{i}") for i, key in enumerate(keys)]
     params = {**period, **{f"k{i}": value for i, (_sql, value) in enumerate(columns)}}
     picked = "".join(f", {sql} AS c{i}" for i, (sql, _) in enumerate(columns))
@@ -85,12 +86,10 @@ def query_sums(conn: sqlite3.Connection, start: str, end: str, *, k: int, with_n
     themes: dict[tuple[str, str], int] = {}
     played: dict[tuple[str, str, str], int] = {}
     any_own = False
-    # Each distinct tally text is read once (many rounds share one), then joined to its rounds.
+    # Each distinct tally text is read once, then joined to its rounds.
     # The rounds with re-votes come along as one JSON text per group, "[first, re-votes], …".
     for d, v, m, theme, own, ok, rounds, answers, blanco, again, *values in conn.execute(
-        "WITH t AS MATERIALIZED (SELECT x.counts_json AS c,"
-        f" (SELECT total(j.value) FROM json_each(x.counts_json) j) AS n{picked}"
-        " FROM (SELECT DISTINCT counts_json FROM rounds WHERE counts_json IS NOT NULL) x)"
+        f"WITH t AS MATERIALIZED (SELECT u.c, u.n{picked} FROM temp.tallies u WHERE u.ok)"
         " SELECT s.deck_id, s.deck_version, x.dilemma, x.theme, x.own_json IS NOT NULL AS own,"
         " x.own_json IS NULL AND t.n >= :least AS ok, count(*), sum(t.n), sum(x.blanco),"
         " group_concat('[' || x.counts_json || ',' || x.revotes_json || ']')"
@@ -135,16 +134,19 @@ def _pulse_sums(conn: sqlite3.Connection, out: Sums, start: str, end: str, least
     keys = [row[0] for row in conn.execute(
         "SELECT DISTINCT j.key FROM (SELECT DISTINCT counts_json AS c FROM pulse) u,"
         " json_each(u.c) j")]
-    columns = [_count_of(key, f"k{i}", "y.counts_json") for i, key in enumerate(keys)]
+    columns = [_count_of(key, f"k{i}") for i, key in enumerate(keys)]
     params = {"start": start, "end": end, "least": least,
               **{f"k{i}": value for i, (_sql, value) in enumerate(columns)}}
-    sums = "".join(f", sum({sql})" for sql, _ in columns)
+    picked = "".join(f", {sql} AS c{i}" for i, (sql, _) in enumerate(columns))
+    sums = "".join(f", sum(t.c{i})" for i in range(len(columns)))
+    # As for the rounds: each distinct answer tally is read once, then joined to its rows.
     for question, quarter, team, *values in conn.execute(
-        f"SELECT y.question, {_QUARTER} AS quarter, s.team{sums}"
-        " FROM sessions s JOIN pulse y ON y.session_id = s.id"
+        "WITH t AS MATERIALIZED (SELECT u.c, (SELECT total(j.value) FROM json_each(u.c) j)"
+        f" AS n{picked} FROM (SELECT DISTINCT counts_json AS c FROM pulse) u)"
+        f" SELECT y.question, {_QUARTER} AS quarter, s.team{sums}"
+        " FROM sessions s JOIN pulse y ON y.session_id = s.id JOIN t ON t.c = y.counts_json"
         " WHERE s.kind = 'team' AND s.month BETWEEN :start AND :end"
-        " AND EXISTS (SELECT 1 FROM rounds x WHERE x.session_id = s.id)"
-        " AND (SELECT total(j.value) FROM json_each(y.counts_json) j) >= :least"
+        " AND EXISTS (SELECT 1 FROM rounds x WHERE x.session_id = s.id) AND t.n >= :least"
         " GROUP BY y.question, quarter, s.team", params,
     ):
         out.pulse[(question, quarter, team)] = {

@@ -126,8 +126,8 @@ def connect_well_formed(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     )
     try:
         conn.text_factory = text_from
-        add_views(conn)
         conn.execute("BEGIN")
+        add_views(conn, reading=True)
         conn.execute("CREATE TEMP TABLE skipped AS SELECT id, kind, month FROM temp.bad_sessions")
         if conn.execute("SELECT 1 FROM temp.skipped LIMIT 1").fetchone() is not None:
             left_out = "(SELECT id FROM temp.skipped WHERE id IS NOT NULL)"
