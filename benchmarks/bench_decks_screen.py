@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._loop import LoopWatch
+
 BUDGET_MS = 100.0
 
 
@@ -34,21 +36,13 @@ async def _measure() -> tuple[float, float, float]:
 
     config, _ = load_config()
     app = IntegerSpelApp(AppContext(config=config, registry=discover([], config), store=None))
-    worst = 0.0
-    running = True
-
-    async def watch() -> None:
-        nonlocal worst
-        while running:
-            start = time.perf_counter()
-            await asyncio.sleep(0.005)
-            worst = max(worst, (time.perf_counter() - start - 0.005) * 1000)
+    watch = LoopWatch()
 
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause(0.5)
-        task = asyncio.create_task(watch())
+        watch.start()
         began = time.perf_counter()
         await app.push_screen(DecksScreen())
         await pilot.pause()
@@ -62,8 +56,7 @@ async def _measure() -> tuple[float, float, float]:
         await pilot.pause()
         escaped = time.perf_counter() - began
         await app.workers.wait_for_complete()
-        running = False
-        await task
+        worst = await watch.stop()
     return worst, shown, escaped
 
 

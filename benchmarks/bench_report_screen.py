@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._loop import LoopWatch
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 from gen_bundle import generate  # noqa: E402
@@ -39,15 +41,7 @@ async def _measure(data: Path) -> tuple[float, float]:
     config, _ = load_config()
     store = Store.open(data)
     app = IntegerSpelApp(AppContext(config=config, registry=discover([], config), store=store))
-    worst = 0.0
-    running = True
-
-    async def watch() -> None:
-        nonlocal worst
-        while running:
-            start = time.perf_counter()
-            await asyncio.sleep(0.005)
-            worst = max(worst, (time.perf_counter() - start - 0.005) * 1000)
+    watch = LoopWatch()
 
     async with app.run_test(size=(120, 36)) as pilot:
         # The app's own start (first paint, the walkthrough check after it) is measured by
@@ -55,7 +49,7 @@ async def _measure(data: Path) -> tuple[float, float]:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause(0.5)
-        task = asyncio.create_task(watch())
+        watch.start()
         began = time.perf_counter()
         screen = ReportScreen(save_directory=data)
         await app.push_screen(screen)
@@ -63,17 +57,16 @@ async def _measure(data: Path) -> tuple[float, float]:
         await app.workers.wait_for_complete()
         await pilot.pause()
         opened = time.perf_counter() - began
-        print(f"opening: longest event-loop block {worst:.0f} ms")
+        print(f"opening: longest event-loop block {watch.longest:.0f} ms")
         screen.show_tab("tab-figures")
         await pilot.pause(0.5)
-        print(f"with the figures tab: longest event-loop block {worst:.0f} ms")
+        print(f"with the figures tab: longest event-loop block {watch.longest:.0f} ms")
         for month in ("2000-02", "2000-03"):
             screen.query_one("#report-from", Input).value = month
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-        running = False
-        await task
+        worst = await watch.stop()
     store.close()
     return worst, opened
 

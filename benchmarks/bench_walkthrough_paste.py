@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks._loop import LoopWatch
 from benchmarks._result import emit
 
 SIZE = (120, 36)
@@ -71,37 +72,6 @@ def _watch_frames() -> None:
     Screen._paste_bench_watched = True  # type: ignore[attr-defined]
 
 
-class LoopWatch:
-    """How late a 5 ms sleep on the event loop wakes up: the longest block of the loop."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self.longest_step = 0.0  # while going to another step and back, counted apart
-        self.stepping = False
-        self._task: asyncio.Task[None] | None = None
-
-    async def _run(self) -> None:
-        while True:
-            start = time.perf_counter()
-            stepping = self.stepping
-            await asyncio.sleep(0.005)
-            late = time.perf_counter() - start - 0.005
-            if stepping or self.stepping:
-                self.longest_step = max(self.longest_step, late)
-            else:
-                self.longest = max(self.longest, late)
-
-    def start(self) -> None:
-        self.longest = self.longest_step = 0.0
-        self._task = asyncio.get_running_loop().create_task(self._run())
-
-    def stop(self) -> tuple[float, float]:
-        """The longest block while typing, and while changing steps (ms)."""
-        if self._task is not None:
-            self._task.cancel()
-        return self.longest * 1000, self.longest_step * 1000
-
-
 async def _type(app: Any, pilot: Any, count: int, watch: LoopWatch) -> list[float]:
     """Type `count` letters at a person's pace; the latency of each in ms."""
     timings: list[float] = []
@@ -117,11 +87,11 @@ async def _type(app: Any, pilot: Any, count: int, watch: LoopWatch) -> list[floa
         await asyncio.sleep(GAP)
         if n % 10 == 9:
             await asyncio.sleep(PAUSE)
-            watch.stepping = True
+            watch.aside = True
             await pilot.press("pagedown")
             await pilot.press("pageup")
             await pilot.pause()
-            watch.stepping = False
+            watch.aside = False
     return timings
 
 
@@ -160,7 +130,7 @@ async def measure(data: Path, kb: int, keys: int) -> dict[str, Any]:
         await _type(app, pilot, 10, watch)  # warm-up
         watch.start()
         out["empty"] = await _type(app, pilot, keys, watch)
-        out["empty_block"] = watch.stop()
+        out["empty_block"] = (await watch.stop(), watch.longest_aside)
 
         big = _notes(kb)
         watch.start()
@@ -170,11 +140,11 @@ async def measure(data: Path, kb: int, keys: int) -> dict[str, Any]:
         out["paste_shown"] = (time.perf_counter() - start) * 1000
         await asyncio.sleep(PAUSE * 2)
         await pilot.pause()
-        out["paste_block"] = watch.stop()[0]
+        out["paste_block"] = await watch.stop()
 
         watch.start()
         out["big"] = await _type(app, pilot, keys, watch)
-        out["big_block"] = watch.stop()
+        out["big_block"] = (await watch.stop(), watch.longest_aside)
         await asyncio.sleep(PAUSE * 2)
         await app.workers.wait_for_complete()
         saved = store.open_walkthroughs(dilemma.id)
