@@ -54,10 +54,11 @@ SESSION_OK = (
     " AND typeof(s.state_json) IN ('text', 'null'))"
 )
 TALLIES = (
-    "CREATE TEMP TABLE IF NOT EXISTS tallies AS SELECT c, ok,"
-    " CASE WHEN ok THEN (SELECT total(j.value) FROM json_each(c) j) END AS n"
-    f" FROM (SELECT c, {TALLY_OK.format(c='c')} AS ok FROM (SELECT DISTINCT counts_json AS c"
-    " FROM rounds WHERE counts_json IS NOT NULL))",
+    "CREATE TEMP TABLE IF NOT EXISTS tallies AS WITH d AS MATERIALIZED"
+    f" (SELECT c, {TALLY_OK.format(c='c')} AS ok FROM (SELECT DISTINCT counts_json AS c"
+    " FROM rounds WHERE counts_json IS NOT NULL))"
+    " SELECT c, ok, CASE WHEN ok THEN (SELECT total(j.value) FROM json_each(c) j) END AS n"
+    " FROM d",
     "CREATE INDEX IF NOT EXISTS temp.tallies_c ON tallies (c)",
 )
 """``temp.tallies``: each distinct first-vote text of the rounds, whether it is a tally (``ok``)
