@@ -51,8 +51,8 @@ class StoreLink:
         shared = ctx is not None and ctx.store is store and ctx.save_listener is not None
         self.saver = (ctx.saver if shared and ctx is not None
                       else Saver(store, store_error=store_error, on_problem=self.tell))
-        # Files exported for a practice run (its walkthrough's summaries), so that "wis mijn
-        # oefenronde" can offer to remove them too; kept in memory only.
+        # Files exported for a practice run, so that "wis mijn oefenronde" can offer to remove
+        # them too: kept here and in the run's stored state (for after a restart).
         self._exports: dict[str, list[Path]] = {}
 
     @classmethod
@@ -76,9 +76,11 @@ class StoreLink:
         return self.saver.settle(timeout)
 
     def note_export(self, session_id: str | None, path: Path | None) -> None:
-        """Remember a file exported for a session (a practice run)."""
+        """Remember a file exported for a session (a practice run), here and in the store."""
         if session_id and path is not None:
             self._exports.setdefault(session_id, []).append(path)
+            text = str(path)
+            self.write(lambda store: store.note_export(session_id, text))
 
     def exports(self, session_id: str) -> list[Path]:
         return list(self._exports.get(session_id, []))

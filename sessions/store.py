@@ -421,6 +421,26 @@ class Store:
             text = dumps(timeless(state) if ended else dict(state))
             conn.execute("UPDATE sessions SET state_json = ? WHERE id = ?", (text, session_id))
 
+    def note_export(self, session_id: str, path: str) -> None:
+        """Add ``path`` to the files a practice run exported (its state's ``exported``), so
+        that "wis mijn oefenronde" can list them after a restart too (SPEC §6). A team
+        session, or one whose state is damaged, is left as it is."""
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT state_json FROM sessions WHERE id = ? AND kind = 'practice'",
+                (session_id,),
+            ).fetchone()
+            state = state_from(row[0]) if row is not None else None
+            if state is None:
+                return
+            exported = state.get("exported")
+            paths = [p for p in exported if isinstance(p, str)] if isinstance(exported, list) \
+                else []
+            if path not in paths:
+                state["exported"] = [*paths, path]
+                conn.execute("UPDATE sessions SET state_json = ? WHERE id = ?",
+                             (dumps(state), session_id))
+
     def complete(self, session_id: str) -> None:
         """Mark the session as finished (its holder and clock start go)."""
         self._end(session_id, "completed")

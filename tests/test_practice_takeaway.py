@@ -306,3 +306,77 @@ async def test_escape_on_the_end_screen_is_klaar_and_the_footer_says_so(store: S
         from game.dialogs.choice import ChoiceDialog
 
         assert isinstance(app.screen, ChoiceDialog)  # the offer to take the recap along
+
+
+async def test_wis_lists_the_files_a_run_exported_before_a_restart(
+    store: Store, tmp_path: Path
+) -> None:
+    """A walkthrough summary exported, the app closed halfway: the next time the run is
+    resumed and wiped, that file is still offered for removal (SPEC §6)."""
+    from game.store_link import StoreLink
+
+    out = tmp_path / "downloads"
+    out.mkdir()
+    summary = out / "stappenplan-kaart-1.html"
+    summary.write_text("<p>mijn afweging</p>", encoding="utf-8")
+    first = Host(make_ctx(store, count=2), random.Random(2))
+    async with first.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("#practice-start")
+        await pilot.pause()
+        screen = first.screen
+        assert isinstance(screen, PracticeScreen)
+        while screen.run is not None and screen.run.phase in ("answer", "feedback"):
+            if screen.run.phase == "answer":
+                await pilot.press(screen.card.dilemma.answer.keys[0].lower())
+            else:
+                await pilot.click("#practice-next")
+            await pilot.pause()
+        sid = screen.session_id
+        # What the walkthrough's summary screen does after saving its file.
+        StoreLink.of(first).note_export(sid, summary)
+        screen.action_leave()  # Esc: stop for now
+        await pilot.pause()
+        assert screen.link.settle(5)
+    assert sid is not None
+    second = Host(make_ctx(store, count=2), random.Random(3))
+    async with second.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await second.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.click("#practice-resume")
+        await pilot.pause()
+        screen = second.screen
+        assert isinstance(screen, PracticeScreen) and screen.run is not None
+        screen.run.next()  # past the stappenplan
+        await screen.show_phase()
+        await pilot.pause()
+        await second.workers.wait_for_complete()
+        await pilot.click("#practice-wipe")
+        await pilot.pause()
+        question = str(second.screen.query_one("#choice-question", Static).content)
+        assert str(summary) in question
+        await pilot.click("#choice-wipe-files")
+        await pilot.pause()
+        assert screen.link.settle(5)
+    assert not summary.exists()
+    assert store.get(sid) is None
+
+
+def test_exported_files_in_a_runs_state_are_read_safely(store: Store) -> None:
+    run = PracticeRun.from_dict({"cards": [["d", "k"]], "exported": ["/a.html", 5, None]})
+    assert run.exported == ["/a.html"]
+    assert PracticeRun.from_dict({"exported": "/a.html"}).exported == []
+    assert PracticeRun.from_dict(run.to_dict()).exported == ["/a.html"]
+    # Only a practice run keeps them; a team session's state is left alone.
+    team = store.start_session(kind="team", team=None, participants=5, deck_id="d",
+                               deck_version="1")
+    store.save_state(team, {"position": 1})
+    store.note_export(team, "/b.html")
+    assert store.state(team) == {"position": 1}
+    practice = store.start_session(kind="practice", team=None, participants=1, deck_id="d",
+                                   deck_version="1")
+    store.save_state(practice, PracticeRun.from_dict({"cards": [["d", "k"]]}).to_dict())
+    store.note_export(practice, "/c.html")
+    store.note_export(practice, "/c.html")
+    assert (store.state(practice) or {}).get("exported") == ["/c.html"]

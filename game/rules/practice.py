@@ -162,6 +162,8 @@ class PracticeRun:
     walkthrough_id: str | None = None
     walkthrough_card: int | None = None
     walkthrough_done: bool = False
+    # Files this run exported (take-away, walkthrough summaries), for "wis mijn oefenronde"
+    exported: list[str] = field(default_factory=list)
 
     @classmethod
     def new(cls, cards: Iterable[PracticeCard]) -> PracticeRun:
@@ -196,6 +198,7 @@ class PracticeRun:
             "walkthrough_id": self.walkthrough_id,
             "walkthrough_card": self.walkthrough_card,
             "walkthrough_done": self.walkthrough_done,
+            "exported": list(self.exported),
         }
 
     @classmethod
@@ -210,6 +213,7 @@ class PracticeRun:
             phase = "answer"
         answers = data.get("answers")
         wcard = data.get("walkthrough_card")
+        exported = data.get("exported")
         return cls(
             cards=cards,
             position=max(0, min(int(data.get("position", 0) or 0), len(cards))),
@@ -220,6 +224,8 @@ class PracticeRun:
             walkthrough_id=str(data["walkthrough_id"]) if data.get("walkthrough_id") else None,
             walkthrough_card=int(wcard) if isinstance(wcard, int) else None,
             walkthrough_done=data.get("walkthrough_done") is True,
+            exported=[p for p in exported if isinstance(p, str)]
+            if isinstance(exported, list) else [],
         )
 
 

@@ -106,7 +106,6 @@ class PracticeScreen(Screen[None]):
         self._notice = ""  # what scrubbing took out of the open answer, told in the feedback
         self._recap: Recap | None = None
         self._taken = False
-        self.exported: list[Path] = []
 
     # -- context ----------------------------------------------------------------------------
 
@@ -211,6 +210,9 @@ class PracticeScreen(Screen[None]):
     def _save_state(self) -> None:
         sid, run = self.session_id, self.run
         if sid and run:
+            # The files noted meanwhile (a walkthrough's summary) stay in the saved state.
+            run.exported = list(dict.fromkeys(
+                [*run.exported, *(str(p) for p in self.link.exports(sid))]))
             state = run.to_dict()
             self._write(lambda s: s.save_state(sid, state), "state")
 
@@ -595,9 +597,8 @@ class PracticeScreen(Screen[None]):
             (f"{name}.html", recaps.recap_html(recap, done=self._walked)),
             (f"{name}.md", recaps.recap_markdown(recap, done=self._walked)),
         ):
-            path = deliver_file(self.app, filename, data, "Je overzicht")
-            if path is not None:
-                self.exported.append(path)
+            self.link.note_export(self.session_id,
+                                  deliver_file(self.app, filename, data, "Je overzicht"))
         self._taken = True
 
     @on(Button.Pressed, "#practice-done")
@@ -652,8 +653,9 @@ class PracticeScreen(Screen[None]):
         self.app.push_screen(ChoiceDialog(question, choices), answered)
 
     def _exports(self) -> list[Path]:
-        """The files this run exported: its take-away and its walkthrough's summaries."""
-        found = list(self.exported)
+        """The files this run exported: its take-away and its walkthrough's summaries (also
+        those of before a restart, kept in the run's state)."""
+        found = [Path(p) for p in self.run.exported] if self.run is not None else []
         if self.session_id:
             found += self.link.exports(self.session_id)
         return list(dict.fromkeys(found))
