@@ -53,6 +53,7 @@ from sessions.store_rows import (
     state_from,
     timeless,
     where_clause,
+    with_export,
 )
 from sessions.store_signs import OPEN_FOLDER, alive, hold_sign, release_sign, sweep_signs
 from sessions.store_walkthroughs import WalkthroughInfo
@@ -422,24 +423,14 @@ class Store:
             conn.execute("UPDATE sessions SET state_json = ? WHERE id = ?", (text, session_id))
 
     def note_export(self, session_id: str, path: str) -> None:
-        """Add ``path`` to the files a practice run exported (its state's ``exported``), so
-        that "wis mijn oefenronde" can list them after a restart too (SPEC §6). A team
-        session, or one whose state is damaged, is left as it is."""
+        """Add ``path`` to the files a practice run exported (SPEC §6: "wis mijn oefenronde"
+        lists them, after a restart too); a team session is left as it is."""
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT state_json FROM sessions WHERE id = ? AND kind = 'practice'",
-                (session_id,),
-            ).fetchone()
-            state = state_from(row[0]) if row is not None else None
-            if state is None:
-                return
-            exported = state.get("exported")
-            paths = [p for p in exported if isinstance(p, str)] if isinstance(exported, list) \
-                else []
-            if path not in paths:
-                state["exported"] = [*paths, path]
-                conn.execute("UPDATE sessions SET state_json = ? WHERE id = ?",
-                             (dumps(state), session_id))
+            row = conn.execute("SELECT state_json FROM sessions WHERE id = ? AND kind = "
+                               "'practice'", (session_id,)).fetchone()
+            text = with_export(row[0], path) if row is not None else None
+            if text is not None:
+                conn.execute("UPDATE sessions SET state_json = ? WHERE id = ?", (text, session_id))
 
     def complete(self, session_id: str) -> None:
         """Mark the session as finished (its holder and clock start go)."""
@@ -594,24 +585,6 @@ class Store:
                 yield conn
             finally:
                 conn.close()
-
-    def dilemma_counts(self, dilemma_id: str, deck_id: str | None = None) -> dict[str, int]:
-        """Summed first-vote counts of this dilemma over all team sessions."""
-        sql = (
-            "SELECT r.counts_json FROM temp.good_rounds r JOIN temp.good_sessions s"
-            " ON s.id = r.session_id"
-            " WHERE r.dilemma = ? AND s.kind = 'team' AND r.counts_json IS NOT NULL"
-        )
-        params: list[Any] = [dilemma_id]
-        if deck_id is not None:
-            sql += " AND s.deck_id = ?"
-            params.append(deck_id)
-        totals: dict[str, int] = {}
-        with self._read() as conn:
-            for (text,) in conn.execute(sql, params):
-                for key, value in json.loads(text).items():
-                    totals[key] = totals.get(key, 0) + int(value)
-        return totals
 
     # -- bundles -------------------------------------------------------------------------
 

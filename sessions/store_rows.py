@@ -122,6 +122,19 @@ def state_from(text: object) -> dict[str, Any] | None:
     return state if isinstance(state, dict) else None
 
 
+def with_export(text: object, path: str) -> str | None:
+    """A stored state with ``path`` added to its ``exported`` files; None when it is there
+    already or the state is damaged."""
+    state = state_from(text)
+    if state is None:
+        return None
+    exported = state.get("exported")
+    paths = [p for p in exported if isinstance(p, str)] if isinstance(exported, list) else []
+    if path in paths:
+        return None
+    return dumps({**state, "exported": [*paths, path]})
+
+
 def timeless(state: Mapping[str, Any]) -> dict[str, Any]:
     """A resume state without the time of day the session's clock started."""
     return {key: value for key, value in state.items() if key != "clock_started"}

@@ -713,3 +713,12 @@ async def fill_setup(
             break
         await pilot.pause()
     await pilot.pause()
+
+
+def summed_votes(store: Store, dilemma_id: str, deck_id: str | None = None) -> dict[str, int]:
+    """The first votes of a dilemma's team rounds in the store, summed per key."""
+    totals: dict[str, int] = {}
+    for _version, counts in store.dilemma_round_votes(dilemma_id, deck_id):
+        for key, value in counts.items():
+            totals[key] = totals.get(key, 0) + value
+    return totals

@@ -22,6 +22,7 @@ from tests.factories import practice_ctx as make_ctx
 from tests.factories import practice_deck as make_deck
 from tests.factories import (
     screen_as,
+    summed_votes,
     team_session,
     temp_store,  # noqa: F401 (the fixture store)
 )
@@ -136,7 +137,7 @@ async def test_practice_run_end_to_end(store: Store) -> None:
         assert all(s.kind == "team" for s in store.list_sessions())
         assert len(store.list_sessions()) == 2
         # Practice answers are never added to the team figures.
-        assert store.dilemma_counts(order[0]) == {keys[0][0]: 2, keys[0][1]: 4}
+        assert summed_votes(store, order[0]) == {keys[0][0]: 2, keys[0][1]: 4}
         # Leaving the end asks to take the recap along first; then the run is gone.
         await pilot.click("#practice-done")
         await pilot.pause()

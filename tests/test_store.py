@@ -14,6 +14,7 @@ import pytest
 from sessions import _schema
 from sessions.model import PulseAnswer, Revote, Round
 from sessions.store import DB_NAME, Store, StoreCorruptError, StoreError, _error_for
+from tests.factories import summed_votes
 
 POSIX = os.name == "posix"
 
@@ -216,9 +217,9 @@ def test_dilemma_counts_sums_first_votes_of_team_sessions(store: Store) -> None:
     store.save_round(one, 0, Round("x", "t", "secret", {"A": 2, "B": 1}, (Revote(0, {"A": 0, "B": 3}),)))
     store.save_round(two, 0, Round("x", "t", "hands", {"A": 1, "C": 4}))
     store.save_round(practice, 0, Round("x", "t", "hands", {"A": 1}))
-    assert store.dilemma_counts("x") == {"A": 3, "B": 1, "C": 4}
-    assert store.dilemma_counts("x", deck_id="huizen-basis") == {"A": 2, "B": 1}
-    assert store.dilemma_counts("y") == {}
+    assert summed_votes(store, "x") == {"A": 3, "B": 1, "C": 4}
+    assert summed_votes(store, "x", deck_id="huizen-basis") == {"A": 2, "B": 1}
+    assert summed_votes(store, "y") == {}
 
 
 def test_walkthrough_is_scrubbed_and_updated(store: Store) -> None:

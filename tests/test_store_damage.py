@@ -107,7 +107,6 @@ def test_every_reader_skips_a_damaged_session_and_says_so(
     assert store.get(VICTIM) is None
     bundle = export_bundle(store)
     assert [s["id"] for s in bundle["sessions"]] == good
-    store.dilemma_counts("kerstpakket")
     store.dilemma_round_votes("kerstpakket")
     store.unfinished()
     store.close()
