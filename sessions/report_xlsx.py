@@ -38,6 +38,8 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 MAX_WIDTH = 60
 """Widest column (characters); longer text wraps."""
+ROW_POINTS = 15
+"""The height of one line of text in a row (the default row's), in points."""
 
 
 def hidden_note(answers: int, k: int) -> str:
@@ -55,6 +57,13 @@ def _dist_rows(counts: Mapping[str, int] | None, labels: Mapping[str, str], note
             for key, n in counts.items()]
 
 
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines ``text`` takes in a column ``width`` characters wide: the width
+    is counted in digits, and a line of words holds a few more characters than that."""
+    room = max(1, width + width // 8)
+    return sum(max(1, -(-len(part) // room)) for part in text.split("\n"))
+
 class _Book:
     """The workbook and its formats."""
 
@@ -67,15 +76,19 @@ class _Book:
             "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False})
         add = self.book.add_format
-        self.formats: dict[str, Any] = {
-            "head": add({"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"}),
-            "int": add({"num_format": "0"}),
-            "dec1": add({"num_format": "0.0"}),
-            "dec3": add({"num_format": "0.000"}),
-            "pct": add({"num_format": "0%"}),
-            "wrap": add({"text_wrap": True, "valign": "top"}),
-            "bold": add({"bold": True}),
+        # Every cell at the top of its row: a row with wrapped text is several lines high.
+        styles: dict[str, dict[str, object]] = {
+            "plain": {},
+            "head": {"bold": True, "bottom": 1, "text_wrap": True},
+            "int": {"num_format": "0"},
+            "dec1": {"num_format": "0.0"},
+            "dec3": {"num_format": "0.000"},
+            "pct": {"num_format": "0%"},
+            "wrap": {"text_wrap": True},
+            "bold": {"bold": True},
         }
+        self.formats: dict[str, Any] = {
+            name: add({"valign": "top", **props}) for name, props in styles.items()}
 
     def sheet(self, title: str, headers: Sequence[str], rows: Sequence[Row],
               formats: Mapping[int, str] | None = None, *, wide: bool = False,
@@ -85,34 +98,46 @@ class _Book:
         ws = self.book.add_worksheet(title)
         head = self.formats["head"]
         ws.write_row(0, 0, headers, head)
+        plain = self.formats["plain"]
         column_formats = {c: self.formats[name] for c, name in (formats or {}).items()}
         for c in wrap:
             column_formats.setdefault(c, self.formats["wrap"])
         widths = [len(h) + 2 for h in headers]
+        for row in rows:
+            for c, value in enumerate(row):
+                if value is not None:
+                    size = (len(value) if isinstance(value, str) else 4 if isinstance(value, bool)
+                            else 8 if isinstance(value, float) else len(str(value)))
+                    if size + 2 > widths[c]:
+                        widths[c] = size + 2
+        wrapped = {c for c, width in enumerate(widths) if width > MAX_WIDTH or c in wrap}
+        for c in wrapped:
+            column_formats.setdefault(c, self.formats["wrap"])
+        for c, width in enumerate(widths):
+            ws.set_column(c, c, min(MAX_WIDTH, width), column_formats.get(c) if c in wrapped
+                          else None)
         write_number, write_string = ws.write_number, ws.write_string
         for r, row in enumerate(rows, start=1):
+            lines = 1
             for c, value in enumerate(row):
                 if value is None:
                     continue
-                fmt = column_formats.get(c)
+                fmt = column_formats.get(c, plain)
                 if isinstance(value, str):
                     text = _NOT_XML.sub("", value) if _NOT_XML.search(value) else value
                     write_string(r, c, text, fmt)
-                    size = len(text)
+                    if c in wrapped:
+                        lines = max(lines, _lines(text, min(MAX_WIDTH, widths[c])))
                 elif isinstance(value, bool):
                     ws.write_boolean(r, c, value, fmt)
-                    size = 4
                 elif isinstance(value, (int, float)):
                     write_number(r, c, value, fmt)
-                    size = 8 if isinstance(value, float) else len(str(value))
                 else:
                     write_string(r, c, str(value), fmt)
-                    size = len(str(value))
-                if size + 2 > widths[c]:
-                    widths[c] = size + 2
-        for c, width in enumerate(widths):
-            ws.set_column(c, c, min(MAX_WIDTH, width),
-                          self.formats["wrap"] if width > MAX_WIDTH else None)
+            if lines > 1:
+                # Spreadsheet programs do not all fit a row to wrapped text when they open a
+                # file (LibreOffice keeps the default height, and the lines overlap).
+                ws.set_row(r, ROW_POINTS * lines)
         ws.freeze_panes(1, 0)
         if rows:
             ws.autofilter(0, 0, len(rows), len(headers) - 1)
