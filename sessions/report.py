@@ -592,14 +592,13 @@ def _pulse_figures(
         entered = {q for q, acc in per_q.items() if len(acc.teams) >= PULSE_TEAMS}
         for q in entered:
             answers += _add(total, per_q[q].counts)
-        seen: Counts = {}
-        for acc in per_q.values():
-            _add(seen, acc.counts)
         ordered = _ordered(total, keys)
-        order = tuple(_ordered(seen, tuple(ordered)))
+        order = tuple(ordered)
+        # A quarter shows the deck's answers and its own: what it shows is the same in every
+        # report, and a quarter left out lends no answer to the others (SPEC §8).
         quarters = tuple(
             QuarterFigure(q, per_q[q].answers,
-                          _ordered(per_q[q].counts, order) if q in entered else None)
+                          _ordered(per_q[q].counts, keys) if q in entered else None)
             for q in sorted(per_q)
         )
         out.append(PulseFigure(
