@@ -115,6 +115,7 @@ class IntegerSpelApp(App[None]):
         self._started = False
         self._first_paint_done = False
         self._startup_complete = asyncio.Event()
+        self._game_begun = False  # a team game was set up in this window
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -194,7 +195,7 @@ class IntegerSpelApp(App[None]):
     def _offer_resume(self) -> None:
         # Only while nothing has started yet: a session begun in the first moments (a quick
         # ctrl+s on a pre-filled setup) is the one being played, not one to resume.
-        if self.ctx.store is not None and self._nothing_started():
+        if self.ctx.store is not None and self.nothing_started():
             self._resume_flow()
 
     @work(exclusive=True, group="resume")
@@ -205,10 +206,13 @@ class IntegerSpelApp(App[None]):
         if session is not None:
             self._show_session(session, replace=False)
 
-    def _nothing_started(self) -> bool:
-        """True on the menu or the team game's setup (before its first card)."""
+    def nothing_started(self) -> bool:
+        """True on the menu or the team game's setup, before a game was set up here (the
+        resume offer is read in a worker: a quick ctrl+s can start a game meanwhile)."""
         from game.screens.menu import MainMenuScreen
 
+        if self._game_begun:
+            return False
         if isinstance(self.screen, MainMenuScreen):
             return True
         # Not imported yet means not on screen: the check never loads the setup itself.
@@ -344,6 +348,7 @@ class IntegerSpelApp(App[None]):
 
     @on(SetupDone)
     def _setup_done(self, message: SetupDone) -> None:
+        self._game_begun = True
         self._start_session(message.deck, message.setup)
 
     @work(exclusive=True, group="flow")

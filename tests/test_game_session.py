@@ -504,3 +504,23 @@ def test_a_start_with_nothing_to_resume_loads_no_dialogs(tmp_path: Path) -> None
         capture_output=True, text=True, env=env, timeout=60, check=True,
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+async def test_the_start_up_resume_offer_never_offers_the_game_set_up_meanwhile(
+    isolated_dirs: Path,
+) -> None:
+    """The offer reads the store in a worker; on a busy laptop a quick ctrl+s on the setup
+    started a game first, and the offer then asked to resume that very game."""
+    from game.screens.resume import offer_resume
+
+    ctx = make_ctx(isolated_dirs)
+    app = IntegerSpelApp(ctx, StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.wait_until_started()
+        await fill_setup(pilot)
+        assert ctx.store is not None and app.ctx.saver.settle(5)
+        assert ctx.store.unfinished("team") is not None  # the game just set up
+        # The start-up offer's worker, late: it finds that game and must not offer it.
+        assert await offer_resume(app) is None
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceDialog)

@@ -45,8 +45,8 @@ async def offer_resume(app: IntegerSpelApp) -> GameSession | None:
     except StoreError as exc:
         app.notify(str(exc), severity="error", markup=False)
         return None
-    if found is None:
-        return None
+    if found is None or not app.nothing_started():
+        return None  # nothing to offer, or a game was set up here meanwhile (its own session)
     # Only now, with a session to offer: the dialog and the game rules cost memory and time
     # at every start-up otherwise.
     from game.dialogs.choice import ChoiceDialog
