@@ -441,20 +441,8 @@ class _Reader:
             self.notice(item, "deze contactpersoon telt niet mee: schrijf 'rol:', en eventueel "
                               "'naam:', 'bereikbaar:' en 'id:', elk op een eigen regel")
             return None
-        fields: dict[str, str] = {}
-        for key, value in item.pairs:
-            name = key.value if isinstance(key, Scalar) else ""
-            if name not in CONTACT_KEYS:
-                self.notice(key, f"onbekende sleutel '{name}' bij een contactpersoon telt niet mee"
-                                 f"{_then(_suggest(name, CONTACT_KEYS, _CONTACT_ALIASES))}"
-                                 "Bij een contactpersoon horen 'rol', 'naam', 'bereikbaar' en 'id'")
-                continue
-            text = self.text(value)
-            if text is None:
-                if not _replaced(value):
-                    self.notice(value, f"'{name}' moet een tekst zijn")
-                continue
-            fields[name] = text
+        fields = self.fields(item, CONTACT_KEYS, "een contactpersoon", _CONTACT_ALIASES,
+                             "'rol', 'naam', 'bereikbaar' en 'id'")
         if not fields.get("rol"):
             self.notice(item, "deze contactpersoon telt niet mee: 'rol' ontbreekt (bijvoorbeeld "
                               "'rol: Vertrouwenspersoon integriteit')")
@@ -466,6 +454,25 @@ class _Reader:
             contact_id = ""
         return Contact(role=fields["rol"], name=fields.get("naam", ""),
                        reach=fields.get("bereikbaar", ""), id=contact_id)
+
+    def fields(self, item: Mapping, keys: Collection[str], what: str,
+               aliases: dict[str, str], listed: str) -> dict[str, str]:
+        """The text fields of one item of a list (a contact, a reference figure); a key that
+        does not belong, or a value that is no text, is named and left out."""
+        fields: dict[str, str] = {}
+        for key, value in item.pairs:
+            name = key.value if isinstance(key, Scalar) else ""
+            if name not in keys:
+                self.notice(key, f"onbekende sleutel '{name}' bij {what} telt niet mee"
+                                 f"{_then(_suggest(name, keys, aliases))}Bij {what} horen {listed}")
+                continue
+            text = self.text(value)
+            if text is None:
+                if not _replaced(value):
+                    self.notice(value, f"'{name}' bij {what} moet een tekst zijn")
+                continue
+            fields[name] = text
+        return fields
 
     def reference_figures(self, node: Node) -> tuple[ReferenceFigure, ...] | None:
         """The reference figures, each checked on its own: a broken one is named and left
@@ -490,20 +497,8 @@ class _Reader:
             self.notice(item, "dit referentiecijfer telt niet mee: schrijf 'vraag:', 'tekst:' "
                               "en eventueel 'antwoord:' en 'percentage:'")
             return None
-        fields: dict[str, str] = {}
-        for key, value in item.pairs:
-            name = key.value if isinstance(key, Scalar) else ""
-            if name not in REFERENCE_KEYS:
-                self.notice(key, f"onbekende sleutel '{name}' bij een referentiecijfer telt niet "
-                                 f"mee{_then(_suggest(name, REFERENCE_KEYS, {}))}Bij een "
-                                 "referentiecijfer horen 'vraag', 'tekst', 'antwoord' en "
-                                 "'percentage'")
-                continue
-            text = self.text(value)
-            if text is None:
-                self.notice(value, f"'{name}' bij een referentiecijfer moet een tekst zijn")
-                continue
-            fields[name] = text
+        fields = self.fields(item, REFERENCE_KEYS, "een referentiecijfer", {},
+                             "'vraag', 'tekst', 'antwoord' en 'percentage'")
         if not fields.get("tekst"):
             self.notice(item, "dit referentiecijfer telt niet mee: 'tekst' ontbreekt (bijvoorbeeld "
                               "'tekst: \"MTO 2022: 59 % weet niet wie de vertrouwenspersoon "
