@@ -42,7 +42,11 @@ def variation_text(rnd: RoundState, dilemma: Dilemma) -> str:
         head = f"Variatie {n} van {total}" if total > 1 else "Variatie"
     out = f"{head}\n{text}"
     if dilemma.answer.kind != "open" and rnd.variation not in rnd.revotes:
-        out += "\nStem opnieuw met h of g om de verschuiving te zien."
+        # A re-vote needs the card's own vote to shift from (`RoundState.vote_refusal`).
+        if rnd.counts is None:
+            out += "\nStem eerst over de kaart zelf: druk op w tot de variatie weg is."
+        else:
+            out += "\nStem opnieuw met h of g om de verschuiving te zien."
     return out
 
 
@@ -99,10 +103,13 @@ def note_text(rnd: RoundState) -> str:
 
 
 def vote_title(rnd: RoundState, dilemma: Dilemma) -> str:
-    """The title above a vote: the card's, with the variation's number on a re-vote."""
-    if rnd.variation >= 0:
-        return f"{dilemma.title} — maar wat als… ({rnd.variation + 1})"
-    return dilemma.title
+    """The title above a vote: the card's, with the variation's number on a re-vote (the
+    sentence under it says "Maar wat als…", so the title does not)."""
+    if rnd.variation < 0:
+        return dilemma.title
+    total = len(dilemma.variations)
+    which = f"variatie {rnd.variation + 1} van {total}" if total > 1 else "variatie"
+    return f"{dilemma.title} — {which}"
 
 
 def vote_context(rnd: RoundState, dilemma: Dilemma) -> str | None:
