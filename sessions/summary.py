@@ -6,7 +6,7 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from dilemmas.config import Config, Contact
+from dilemmas.config import PLACEHOLDER, Config, Contact
 from dilemmas.model import Deck, Dilemma
 from sessions.figures import month_label, room_words, shares
 from sessions.model import Round, SessionRecord
@@ -223,6 +223,20 @@ def _counts_nothing(record: SessionRecord) -> bool:
     return not voted and not record.pulse
 
 
+def _filled_in(contacts: Sequence[Contact]) -> tuple[Contact, ...]:
+    """The contacts with only what the WIO filled in: the summary is on the beamer and goes
+    to the team, so a "[naam invullen]" is left out (the menu's notice tells the WIO)."""
+    found = []
+    for contact in contacts:
+        role, name, reach = (
+            "" if PLACEHOLDER.search(part) else part
+            for part in (contact.role, contact.name, contact.reach)
+        )
+        if role:
+            found.append(replace(contact, role=role, name=name, reach=reach))
+    return tuple(found)
+
+
 def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | None) -> _Summary:
     config = config or Config()
     deck = decks.get(record.deck_id)
@@ -256,7 +270,7 @@ def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | 
             for n, r, p in zip(_numbers(record), record.rounds, _present(record), strict=True)
         ),
         pulse=tuple(pulse),
-        contacts=tuple(config.contacts),
+        contacts=_filled_in(config.contacts),
         participants=record.participants,
         skipped=_skipped(record, decks),
         counts_nothing=_counts_nothing(record),
