@@ -41,8 +41,9 @@ dilemmas:
     theme: geschenken
     title: Een fles wijn na de traplift
     situation: >-
-      Een inwoner krijgt via jou een traplift van € 8.000 vergoed. Na afloop staat ze aan de
-      balie met een fles wijn voor jou en een kaartje met een lange bedankbrief erbij.
+      Een inwoner krijgt via jou een traplift van € 8.000 vergoed, en later een scootmobiel van
+      zo'n € 2.450. Na afloop staat ze aan de balie met een fles wijn van € 35 voor jou en een
+      kaartje met een lange bedankbrief van haar dochter erbij.
     question: Wat doe je met de fles?
     answer:
       kind: choice
@@ -57,8 +58,9 @@ dilemmas:
     theme: nevenwerk
     title: Bijles aan de kinderen van klanten
     situation: >-
-      Je geeft in het weekend bijles. Twee gezinnen die je bij de gemeente helpt, vragen of
-      hun kinderen ook mogen komen.
+      Je geeft in het weekend bijles wiskunde aan scholieren uit de buurt. Twee gezinnen die
+      je bij de gemeente helpt met hun aanvraag voor bijzondere bijstand, vragen of hun
+      kinderen ook mogen komen. Ze willen je er € 25 per uur voor betalen, net als de rest.
     question: Hoe acceptabel is het dat je ja zegt?
     answer: {kind: scale, points: 5, low: Helemaal niet acceptabel, high: Helemaal acceptabel}
     guidance: Meld nevenwerk vooraf, ook als het klein lijkt.
@@ -156,6 +158,8 @@ def assert_room_screen(terminal: Terminal, width: int) -> str:
     assert lines[-1].rstrip().endswith("f1 Help"), lines[-1]  # the footer is whole
     assert len(lines[-1].rstrip()) <= width
     assert "…" not in lines[0], lines[0]  # the header is not cut mid-word
+    for line in lines:  # an amount is never broken over two lines
+        assert not re.search(r"€\s*(│|$)", line), screen
     return screen
 
 
@@ -361,6 +365,7 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
 
     press(terminal, "Escape")
     terminal.wait_for("Teamspel")
+    assert "invullen" not in settled(terminal)  # the menu is on the beamer too
     press(terminal, "C-q")
     terminal.wait_closed()
 
@@ -380,3 +385,86 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     assert b'{"ja":2,"nee":2}' in raw or b'"ja": 2' in raw
     assert b'{"ja":1,"nee":1}' not in raw and b'"ja": 1, "nee": 1' not in raw
     assert b'{"A":1,"C":1}' not in raw and b'{"A":1,"B":0,"C":1}' not in raw
+
+
+@needs_tmux
+def test_the_cards_at_80x24_and_the_card_alone_at_50x15(terminal: Terminal) -> None:
+    n = PARTICIPANTS
+    terminal.start(
+        "--decks", str(terminal.decks), "play", "--deck", "zaal", "--team", "Zaal",
+        "--participants", str(n), size=(80, 24),
+    )
+    begin_in_fixed_order(terminal, 3)
+    terminal.wait_for("Meldklimaat-peiling")
+    press(terminal, "e")  # the pulse at 80×24 is tests/test_e2e_pulse_tmux.py
+
+    # The round at 80 columns: a header of whole words, the key hint and footer whole.
+    terminal.wait_for("1/3")
+    screen = assert_room_screen(terminal, 80)
+    assert "o eigen casus" in screen
+    press(terminal, "h")
+    terminal.wait_for("hoeveel handen")
+    terminal.tmux("send-keys", "-t", "t", "1", "Tab", "1", "Tab", "1", "Enter")
+    screen = terminal.wait_for("3 stemmen")
+    assert percentages(screen) == [(1, 33), (1, 33), (1, 33)], screen
+
+    # The timer in big digits under the card.
+    press(terminal, "t")
+    screen = terminal.wait_for("Loopt — t pauzeert")
+    assert "┏━┓" in screen
+
+    # A re-vote by hands: the dialog shows the variation's sentence, "maar wat als" once.
+    press(terminal, "w")
+    terminal.wait_for("Stem opnieuw met h of g")
+    press(terminal, "h")
+    screen = terminal.wait_for("hoeveel handen")
+    assert screen.lower().count("maar wat als") == 1, screen
+    assert "variatie" in screen
+    terminal.tmux("send-keys", "-t", "t", "0", "Tab", "3", "Tab", "1", "Enter")
+    screen = terminal.wait_for("Uitslag na de variatie")
+    assert percentages(screen) == [(0, 0), (3, 75), (1, 25)], screen
+
+    # The scale card: each point once, with the ends' words; the timer started on it.
+    press(terminal, "Right")
+    terminal.wait_for("2/3")
+    screen = assert_room_screen(terminal, 80)
+    assert "1 = Helemaal niet acceptabel" in screen and "5 = Helemaal acceptabel" in screen
+    assert not re.search(r"\b([1-5])\s+\1\b", screen), screen
+    press(terminal, "t")
+    terminal.wait_for("Loopt — t pauzeert")
+
+    # The card alone, then a font so large that 50×15 cells are left: the card is still
+    # readable, scrolls, and the timer stays in view.
+    press(terminal, "k")
+    screen = terminal.wait_for("Timer loopt")
+    assert "Bijles aan de kinderen van klanten" in screen
+    terminal.resize(50, 15)
+    screen = terminal.wait_for("Bijles aan de kinderen")
+    screen = settled(terminal)
+    assert "Timer loopt" in screen and "┏━┓" in screen, screen
+    assert "te klein" not in screen
+    assert re.search(r"€\s25 per uur", screen), screen  # an amount stays on one line
+    assert "Hoe acceptabel is het dat je ja zegt?" in screen
+    assert "Helemaal acceptabel" not in screen  # the scale's words are below the fold
+    press(terminal, "Down", "Down", "Down")
+    screen = terminal.wait_for("Helemaal acceptabel")
+    assert "Timer loopt" in screen
+    # Other screens are too small at that size, and say so.
+    press(terminal, "Escape")
+    screen = terminal.wait_for("te klein")
+    assert "druk op k" in screen
+    terminal.resize(80, 24)
+    terminal.wait_for("2/3")
+
+    # The end and the summary at 80 columns.
+    press(terminal, "e")
+    terminal.wait_for("Afronden")
+    press(terminal, "Enter")
+    terminal.wait_for("Samenvatting teamsessie")
+    screen = settled(terminal)
+    assert "invullen" not in screen
+    assert screen.splitlines()[-1].rstrip().endswith("f1 Help")
+    press(terminal, "Escape")
+    terminal.wait_for("Teamspel")
+    press(terminal, "C-q")
+    terminal.wait_closed()
