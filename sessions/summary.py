@@ -137,6 +137,7 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
         divided = room_words(rnd.counts)
     shifts = []
     before = rnd.counts or {}
+    blanco = _revote_blanco(record).get(number, {})
     for revote in rnd.revotes:
         if card is not None and 0 <= revote.variation < len(card.variations):
             text = card.variations[revote.variation]
@@ -148,7 +149,10 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
             for k in keys
             if before.get(k, 0) != revote.counts.get(k, 0)
         )
-        shifts.append(_Shift(revote.variation + 1, text, changes or "geen verschuiving", _rows(card, revote.counts)))
+        changes = changes or "geen verschuiving"
+        if blanco.get(revote.variation):
+            changes += f" ({blanco[revote.variation]} blanco, apart geteld)"
+        shifts.append(_Shift(revote.variation + 1, text, changes, _rows(card, revote.counts)))
     return _RoundView(
         number=number,
         title=(
@@ -166,6 +170,19 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
         note=rnd.note,
         blanco=rnd.blanco,
     )
+
+
+def _revote_blanco(record: SessionRecord) -> dict[int, dict[int, int]]:
+    """Per round number, the blanco of each secret re-vote (variation → count)."""
+    found = record.extra.get("revote_blanco")
+    out: dict[int, dict[int, int]] = {}
+    if isinstance(found, (tuple, list)):
+        for item in found:
+            if isinstance(item, (tuple, list)) and len(item) == 3:
+                number, variation, n = item
+                if isinstance(number, int) and isinstance(variation, int) and isinstance(n, int):
+                    out.setdefault(number, {})[variation] = n
+    return out
 
 
 def _present(record: SessionRecord) -> list[int | None]:

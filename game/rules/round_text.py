@@ -61,16 +61,16 @@ def vote_text(rnd: RoundState, dilemma: Dilemma, *, lost_vote: bool = False) -> 
         if rnd.vote == "none":
             return "Geen stemming: bespreek het samen. Toch stemmen? h handen tellen · g geheime stemming"
         return "Nog niet gestemd. h handen tellen · g geheime stemming"
+    blanco = rnd.shown_blanco()
     if not rnd.revealed:
         n = sum(counts.values())
         what = "Herstemming" if previous is not None else "Stemming"
-        blanco = f" en {rnd.blanco} blanco" if rnd.blanco and previous is None else ""
-        return f"{what} klaar: {n} stemmen{blanco}. Druk op r voor de uitslag."
+        also = f" en {blanco} blanco" if blanco else ""
+        return f"{what} klaar: {n} stemmen{also}. Druk op r voor de uitslag."
+    apart = f" ({blanco} blanco, apart geteld)" if blanco else ""
     if previous is not None:
-        return "Uitslag na de variatie:"
-    if rnd.blanco:
-        return f"Uitslag ({rnd.blanco} blanco, apart geteld):"
-    return "Uitslag:"
+        return f"Uitslag na de variatie{apart}:"
+    return f"Uitslag{apart}:"
 
 
 def contact_lines(contacts: Sequence[Contact]) -> list[str]:
