@@ -214,7 +214,7 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     press(terminal, "h")
     terminal.wait_for("hoeveel handen")
     terminal.tmux("send-keys", "-t", "t", "1", "Tab", "1", "Tab", "1", "Enter")
-    screen = terminal.wait_for("3 stemmen")
+    screen = terminal.wait_for("3 stemmen — ")
     assert percentages(screen) == [(1, 33), (1, 33), (1, 33)], screen
 
     # The variation, re-voted in secret: the vote shows the sentence once, and the result
@@ -228,9 +228,9 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     assert screen.lower().count("maar wat als") == 1, screen
     for voter, key in enumerate("bbbc", start=1):
         vote(terminal, key, f"Deelnemer {voter + 1} van {n}")
-    vote(terminal, "x", "Herstemming klaar")
+    vote(terminal, "x", "Herstemming klaar: 4 stemmen en 1 blanco")
     press(terminal, "r")
-    screen = terminal.wait_for("Uitslag na de variatie")
+    screen = terminal.wait_for("Uitslag na de variatie (1 blanco, apart geteld)")
     assert "1 → 0" in screen and "1 → 3" in screen and "1 → 1" in screen
     assert "Herstemming klaar" not in screen
     assert percentages(screen) == [(0, 0), (3, 75), (1, 25)], screen
@@ -264,7 +264,7 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     press(terminal, "h")
     terminal.wait_for("hoeveel handen")
     terminal.tmux("send-keys", "-t", "t", "2", "Tab", "2", "Tab", "1", "Enter")
-    screen = terminal.wait_for("5 stemmen")
+    screen = terminal.wait_for("5 stemmen — ")
     assert percentages(screen) == [(2, 40), (2, 40), (1, 20), (0, 0), (0, 0)], screen
     assert not re.search(r"\b([1-5])\s+\1\b", screen), screen
 
@@ -334,7 +334,7 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     press(terminal, "h")
     terminal.wait_for("hoeveel handen")
     terminal.tmux("send-keys", "-t", "t", "3", "Tab", "3", "Enter")
-    screen = terminal.wait_for("6 stemmen")
+    screen = terminal.wait_for("6 stemmen — ")
     assert percentages(screen) == [(3, 50), (3, 50)]
 
     # The end, and the summary with both exports.
@@ -357,6 +357,7 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
         assert "3 van 5 stemden" in text  # round 1: before the latecomer
         assert "5 van 6 stemden, 1 blanco" in text  # the vote after the resume
         assert "Blanco: 1 (apart geteld)" in text  # the pulse
+        assert "C 1 → 1" not in text and "(1 blanco, apart geteld)" in text  # the re-vote
         assert "Ronde 3: Kaartjes voor de loge" in text  # skipped, numbered as played
         assert "De taart" in text
         assert "invullen" not in text
@@ -405,7 +406,7 @@ def test_the_cards_at_80x24_and_the_card_alone_at_50x15(terminal: Terminal) -> N
     press(terminal, "h")
     terminal.wait_for("hoeveel handen")
     terminal.tmux("send-keys", "-t", "t", "1", "Tab", "1", "Tab", "1", "Enter")
-    screen = terminal.wait_for("3 stemmen")
+    screen = terminal.wait_for("3 stemmen — ")
     assert percentages(screen) == [(1, 33), (1, 33), (1, 33)], screen
 
     # The timer in big digits under the card.
