@@ -247,15 +247,17 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
 
     # A deep dive on this card: steps 1, 2, 3 and 6 filled, then back to the round.
     press(terminal, "d")
-    terminal.wait_for("Stap 1 van 7")
-    type_text(terminal, "Neem ik de fles aan of niet?")
-    press(terminal, "PageDown")
-    terminal.wait_for("Stap 2 van 7")
-    type_text(terminal, "Ze kreeg de traplift via mij.")
-    press(terminal, "PageDown")
-    terminal.wait_for("Stap 3 van 7")
-    type_text(terminal, "De inwoner, mijn team en de gemeente.")
-    press(terminal, "PageDown", "PageDown", "PageDown")
+    for step, text in enumerate(
+        ("Neem ik de fles aan of niet?", "Ze kreeg de traplift via mij.",
+         "De inwoner, mijn team en de gemeente."),
+        start=1,
+    ):
+        terminal.wait_for(f"Stap {step} van 7")
+        settled(terminal)  # the step's field has the focus
+        type_text(terminal, text)
+        terminal.wait_for(text)
+        press(terminal, "PageDown")
+    press(terminal, "PageDown", "PageDown")
     terminal.wait_for("Stap 6 van 7")
     # The second answer ("Ik bedank haar…"), then past "in je eigen woorden" to "Omdat".
     press(terminal, "Down", "Enter", "Tab", "Tab", pause=0.2)
@@ -353,6 +355,10 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     press(terminal, "Enter")
     screen = terminal.wait_for("Samenvatting teamsessie")
     assert "invullen" not in screen
+    # The deep dive is on the summary screen too (read from the store in a moment).
+    press(terminal, "PageDown", "PageDown")
+    screen = terminal.wait_for("Verdieping (stappenplan)")
+    assert "invullen" not in screen
     press(terminal, "m")
     terminal.wait_for(".md")
     press(terminal, "h")
@@ -389,6 +395,8 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     cli(terminal, *export, "--format", "html", "-o", str(tmp_path / "cli.html"))
     assert (tmp_path / "cli.md").read_text("utf-8") == in_app_md
     assert (tmp_path / "cli.html").read_text("utf-8") == in_app_html
+    shown = cli(terminal, "--decks", decks, "sessions", "show", session_id[1])
+    assert "Verdieping (stappenplan)" in shown and "5 van 6 stemden, 1 blanco" in shown
 
     # The bytes on disk once the app has closed: the WAL folded in, only finished tallies.
     wal = data / "sessions.sqlite3-wal"
