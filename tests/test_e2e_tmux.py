@@ -218,7 +218,7 @@ def test_play_kill_resume_finish(terminal: Terminal, tmp_path: Path) -> None:
     terminal.keys("q")
     terminal.wait_for("Teamspel")
     terminal.keys("C-q")
-    time.sleep(1)
+    terminal.wait_closed()
 
     store = Store.open(tmp_path / "data")
     done = store.get(record.id)
