@@ -122,6 +122,7 @@ def play_the_pulse(terminal: Terminal, participants: int = 5) -> None:
     assert "Ja " in bars[0] and "2   50%" in bars[0], screen
     assert "Nee " in bars[1] and "2   50%" in bars[1], screen
     assert "weet-niet" not in screen and "Stemming klaar" not in screen
+    assert "Minder dan 3 stemmen" not in screen  # the attempt's warning no longer applies
     assert "4 stemmen" in screen
 
     # `c`: who you can go to, once, and only what the WIO filled in.

@@ -189,6 +189,9 @@ Met minder dan 3 stemmen wordt de uitslag niet getoond en niet bewaard. Blanco t
             self.round.store_vote(result, "secret", blanco=blanco)
             self.session.game.keep_pulse(q.id, result, blanco)
             self.session.save_pulse()
+            # A warning from an earlier attempt no longer applies: it must not come back
+            # over the result now that the vote screen closes.
+            self.app.clear_notifications()
             self._show()
 
         self.app.push_screen(screen, done)
