@@ -131,12 +131,6 @@ def percentages(screen: str) -> list[tuple[int, int]]:
     return found
 
 
-def assert_equal_counts_equal_percentages(screen: str) -> None:
-    seen: dict[int, int] = {}
-    for count, percentage in percentages(screen):
-        assert seen.setdefault(count, percentage) == percentage, screen
-
-
 def settled(terminal: Terminal) -> str:
     """The screen once two captures a moment apart are the same (the app has drawn it all)."""
     screen = terminal.screen()
