@@ -215,6 +215,7 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     assert re.search(r"€\s8\.000", screen), screen  # an amount is never broken over lines
     press(terminal, "h")
     terminal.wait_for("hoeveel handen")
+    settled(terminal)  # the first count has the focus
     terminal.tmux("send-keys", "-t", "t", "1", "Tab", "1", "Tab", "1", "Enter")
     screen = terminal.wait_for("3 stemmen — ")
     assert percentages(screen) == [(1, 33), (1, 33), (1, 33)], screen
@@ -267,6 +268,7 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     assert not re.search(r"\b([1-5])\s+\1\b", screen), screen  # no "2  2"
     press(terminal, "h")
     terminal.wait_for("hoeveel handen")
+    settled(terminal)  # the first count has the focus
     terminal.tmux("send-keys", "-t", "t", "2", "Tab", "2", "Tab", "1", "Enter")
     screen = terminal.wait_for("5 stemmen — ")
     assert percentages(screen) == [(2, 40), (2, 40), (1, 20), (0, 0), (0, 0)], screen
@@ -284,6 +286,7 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     press(terminal, "p")
     screen = terminal.wait_for("Aantal deelnemers wijzigen")
     assert "1 tot en met 99" in screen
+    settled(terminal)
     press(terminal, str(n + 1), "Enter", pause=0.2)
     terminal.wait_for(f"De sessie telt nu {n + 1} deelnemers")
 
@@ -325,20 +328,26 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     # An eigen casus from the room, played right after this card.
     press(terminal, "o")
     terminal.wait_for("Eigen casus")
-    type_text(terminal, "De taart")
-    press(terminal, "Enter")
-    type_text(terminal, "Een aanvrager brengt een taart mee voor het team.")
-    press(terminal, "Tab")
-    type_text(terminal, "Wat doe je?")
-    press(terminal, "Enter")
-    type_text(terminal, "Aannemen en delen")
-    press(terminal, "Enter")
-    type_text(terminal, "Bedanken en weigeren")
+    # Title, situation, question and two answers; each field reached as a facilitator does.
+    fields: list[tuple[str | None, str]] = [
+        (None, "De taart"),
+        ("Enter", "Een aanvrager brengt een taart mee voor het team."),
+        ("Tab", "Wat doe je?"),
+        ("Enter", "Aannemen en delen"),
+        ("Enter", "Bedanken en weigeren"),
+    ]
+    for move, text in fields:
+        if move is not None:
+            press(terminal, move)
+        settled(terminal)  # the field has the focus
+        type_text(terminal, text)
+        terminal.wait_for(text)
     press(terminal, "C-s")
     screen = terminal.wait_for("Thema: eigen casus")
     assert "Ronde 5 van 5" in screen and "Bedanken en weigeren" in screen
     press(terminal, "h")
     terminal.wait_for("hoeveel handen")
+    settled(terminal)  # the first count has the focus
     terminal.tmux("send-keys", "-t", "t", "3", "Tab", "3", "Enter")
     screen = terminal.wait_for("6 stemmen — ")
     assert percentages(screen) == [(3, 50), (3, 50)]
@@ -417,6 +426,7 @@ def test_the_cards_at_80x24_and_the_card_alone_at_50x15(terminal: Terminal) -> N
     assert "o eigen casus" in screen
     press(terminal, "h")
     terminal.wait_for("hoeveel handen")
+    settled(terminal)  # the first count has the focus
     terminal.tmux("send-keys", "-t", "t", "1", "Tab", "1", "Tab", "1", "Enter")
     screen = terminal.wait_for("3 stemmen — ")
     assert percentages(screen) == [(1, 33), (1, 33), (1, 33)], screen
@@ -433,6 +443,7 @@ def test_the_cards_at_80x24_and_the_card_alone_at_50x15(terminal: Terminal) -> N
     screen = terminal.wait_for("hoeveel handen")
     assert screen.lower().count("maar wat als") == 1, screen
     assert "variatie" in screen
+    settled(terminal)
     terminal.tmux("send-keys", "-t", "t", "0", "Tab", "3", "Tab", "1", "Enter")
     screen = terminal.wait_for("Uitslag na de variatie")
     assert percentages(screen) == [(0, 0), (3, 75), (1, 25)], screen
