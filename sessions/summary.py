@@ -6,7 +6,7 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from dilemmas.config import Config, Contact
+from dilemmas.config import PLACEHOLDER, Config, Contact
 from dilemmas.model import Deck, Dilemma
 from sessions.figures import month_label, room_words, shares
 from sessions.model import Round, SessionRecord
@@ -137,6 +137,7 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
         divided = room_words(rnd.counts)
     shifts = []
     before = rnd.counts or {}
+    blanco = _revote_blanco(record).get(number, {})
     for revote in rnd.revotes:
         if card is not None and 0 <= revote.variation < len(card.variations):
             text = card.variations[revote.variation]
@@ -148,7 +149,10 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
             for k in keys
             if before.get(k, 0) != revote.counts.get(k, 0)
         )
-        shifts.append(_Shift(revote.variation + 1, text, changes or "geen verschuiving", _rows(card, revote.counts)))
+        changes = changes or "geen verschuiving"
+        if blanco.get(revote.variation):
+            changes += f" ({blanco[revote.variation]} blanco, apart geteld)"
+        shifts.append(_Shift(revote.variation + 1, text, changes, _rows(card, revote.counts)))
     return _RoundView(
         number=number,
         title=(
@@ -166,6 +170,19 @@ def _round_view(number: int, rnd: Round, record: SessionRecord, decks: Mapping[s
         note=rnd.note,
         blanco=rnd.blanco,
     )
+
+
+def _revote_blanco(record: SessionRecord) -> dict[int, dict[int, int]]:
+    """Per round number, the blanco of each secret re-vote (variation → count)."""
+    found = record.extra.get("revote_blanco")
+    out: dict[int, dict[int, int]] = {}
+    if isinstance(found, (tuple, list)):
+        for item in found:
+            if isinstance(item, (tuple, list)) and len(item) == 3:
+                number, variation, n = item
+                if isinstance(number, int) and isinstance(variation, int) and isinstance(n, int):
+                    out.setdefault(number, {})[variation] = n
+    return out
 
 
 def _present(record: SessionRecord) -> list[int | None]:
@@ -223,6 +240,20 @@ def _counts_nothing(record: SessionRecord) -> bool:
     return not voted and not record.pulse
 
 
+def _filled_in(contacts: Sequence[Contact]) -> tuple[Contact, ...]:
+    """The contacts with only what the WIO filled in: the summary is on the beamer and goes
+    to the team, so a "[naam invullen]" is left out (the menu's notice tells the WIO)."""
+    found = []
+    for contact in contacts:
+        role, name, reach = (
+            "" if PLACEHOLDER.search(part) else part
+            for part in (contact.role, contact.name, contact.reach)
+        )
+        if role:
+            found.append(replace(contact, role=role, name=name, reach=reach))
+    return tuple(found)
+
+
 def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | None) -> _Summary:
     config = config or Config()
     deck = decks.get(record.deck_id)
@@ -256,7 +287,7 @@ def _summary(record: SessionRecord, decks: Mapping[str, Deck], config: Config | 
             for n, r, p in zip(_numbers(record), record.rounds, _present(record), strict=True)
         ),
         pulse=tuple(pulse),
-        contacts=tuple(config.contacts),
+        contacts=_filled_in(config.contacts),
         participants=record.participants,
         skipped=_skipped(record, decks),
         counts_nothing=_counts_nothing(record),

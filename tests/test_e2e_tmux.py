@@ -71,10 +71,15 @@ class Terminal:
             ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True, env=env
         ).stdout
 
-    def start(self, *argv: str) -> None:
+    def start(self, *argv: str, size: tuple[int, int] = (120, 36)) -> None:
         env_args = [a for k, v in self.env.items() for a in ("-e", f"{k}={v}")]
         command = " ".join([str(EXE), *argv])
-        self.tmux("new-session", "-d", "-s", "t", "-x", "120", "-y", "36", *env_args, command)
+        width, height = (str(n) for n in size)
+        self.tmux("new-session", "-d", "-s", "t", "-x", width, "-y", height, *env_args, command)
+
+    def resize(self, width: int, height: int) -> None:
+        """The window becomes ``width``×``height`` cells, as when the font is enlarged."""
+        self.tmux("resize-window", "-t", "t", "-x", str(width), "-y", str(height))
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "t")
@@ -96,6 +101,18 @@ class Terminal:
 
     def app_pid(self) -> int:
         return int(self.tmux("list-panes", "-t", "t", "-F", "#{pane_pid}").strip())
+
+    def wait_closed(self, timeout: float = 20.0) -> None:
+        """Wait until the app has ended (its tmux session goes with it)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            done = subprocess.run(
+                ["tmux", "-L", self.socket, "has-session", "-t", "t"], capture_output=True
+            )
+            if done.returncode != 0:
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"the app did not end; the screen was:\n{self.screen()}")
 
     def kill_server(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
@@ -201,7 +218,7 @@ def test_play_kill_resume_finish(terminal: Terminal, tmp_path: Path) -> None:
     terminal.keys("q")
     terminal.wait_for("Teamspel")
     terminal.keys("C-q")
-    time.sleep(1)
+    terminal.wait_closed()
 
     store = Store.open(tmp_path / "data")
     done = store.get(record.id)

@@ -8,7 +8,13 @@ from game.app import IntegerSpelApp
 from game.dialogs.secret_vote import SecretVoteScreen
 from game.screens.pulse import PulseScreen
 from game.widgets.bars import VoteBars
-from tests.factories import game_deck_for_pulse, memory_session, pulse_question_deck, room_app
+from tests.factories import (
+    game_deck_for_pulse,
+    memory_session,
+    pulse_question_deck,
+    room_app,
+    screen_text,
+)
 
 SIZE = (120, 36)
 
@@ -79,3 +85,13 @@ async def test_bars_show_the_answers_words_with_context_and_contacts() -> None:
         await pilot.pause()
         assert "Anna de Vries" in screen.code_panel.text
         assert screen.code_panel.display
+
+
+async def test_the_contacts_come_into_view_at_80x24() -> None:
+    app, screen = _pulse(participants=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(screen)
+        await pilot.press("g", "1", "2", "2", "r", "c")
+        for _ in range(4):
+            await pilot.pause()
+        assert "Anna de Vries" in screen_text(app)

@@ -495,7 +495,8 @@ class GameState:
 
     def summary_facts(self) -> dict[str, Any]:
         """Plain JSON for the summary: each counted round's number as played, the skipped
-        cards, who was present at each vote, the pulse's blanco and the deep dives."""
+        cards, who was present at each vote, the blanco of the pulse and of re-votes, and the
+        deep dives."""
         played = self.played_indices()
         return {
             "numbers": [i + 1 for i in played],
@@ -504,6 +505,11 @@ class GameState:
             ],
             "present": [self.rounds[i].present for i in played],
             "pulse_blanco": dict(self.pulse_blanco),
+            "revote_blanco": [
+                [i + 1, variation, n]
+                for i in played
+                for variation, n in sorted(self.rounds[i].revote_blanco.items())
+            ],
             "walkthroughs": [
                 [i + 1, self.rounds[i].walkthrough] for i in played if self.rounds[i].walkthrough
             ],

@@ -30,6 +30,8 @@ class RoundState:
     code_shown: bool = False
     blanco: int = 0
     """Abstentions in the secret vote on the card itself, counted apart from ``counts``."""
+    revote_blanco: dict[int, int] = field(default_factory=dict)
+    """Abstentions in a secret re-vote, per variation (only those that had any)."""
     walkthrough: str | None = None
     """The deep dive's walkthrough id: opening it again continues what was typed."""
     timer_running: bool = False
@@ -66,6 +68,12 @@ class RoundState:
             return self.revotes[self.variation], self.counts
         return self.counts, None
 
+    def shown_blanco(self) -> int:
+        """Abstentions in the vote on screen: the re-vote's when a re-voted variation shows."""
+        if self.variation >= 0 and self.variation in self.revotes:
+            return self.revote_blanco.get(self.variation, 0)
+        return self.blanco if self.vote == "secret" and self.counts is not None else 0
+
     def counts_to_edit(self) -> dict[str, int] | None:
         """The counts a new hand count starts from: this vote's own, or none yet."""
         if self.variation >= 0:
@@ -78,10 +86,14 @@ class RoundState:
         """Keep a vote: on the card itself, or as the re-vote of the variation shown.
 
         Raised hands were seen by everyone, so they show at once; a secret result waits for
-        the reveal. Abstentions count only for a secret vote on the card itself.
+        the reveal. Abstentions count only for a secret vote, apart from ``counts``.
         """
         if self.variation >= 0:
             self.revotes[self.variation] = dict(counts)
+            if mode == "secret" and blanco:
+                self.revote_blanco[self.variation] = blanco
+            else:
+                self.revote_blanco.pop(self.variation, None)
         else:
             self.counts = dict(counts)
             self.vote = mode
@@ -169,6 +181,7 @@ class RoundState:
             "code_shown": self.code_shown,
             "walkthrough": self.walkthrough,
             "blanco": self.blanco,
+            "revote_blanco": {str(k): v for k, v in self.revote_blanco.items()},
             "timer_running": self.timer_running,
             "secret_open": self.secret_open,
             "own": None if self.own is None else own_to_json(self.own, situation=True),
@@ -195,6 +208,9 @@ class RoundState:
             code_shown=bool(data.get("code_shown", False)),
             walkthrough=str(data["walkthrough"]) if data.get("walkthrough") else None,
             blanco=int(data.get("blanco", 0)),
+            revote_blanco={
+                int(k): int(v) for k, v in dict(data.get("revote_blanco") or {}).items()
+            },
             timer_running=bool(data.get("timer_running", False)),
             secret_open=bool(data.get("secret_open", False)),
             own=own_from_json(data["own"]) if data.get("own") is not None else None,

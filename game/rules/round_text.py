@@ -42,7 +42,11 @@ def variation_text(rnd: RoundState, dilemma: Dilemma) -> str:
         head = f"Variatie {n} van {total}" if total > 1 else "Variatie"
     out = f"{head}\n{text}"
     if dilemma.answer.kind != "open" and rnd.variation not in rnd.revotes:
-        out += "\nStem opnieuw met h of g om de verschuiving te zien."
+        # A re-vote needs the card's own vote to shift from (`RoundState.vote_refusal`).
+        if rnd.counts is None:
+            out += "\nStem eerst over de kaart zelf: druk op w tot de variatie weg is."
+        else:
+            out += "\nStem opnieuw met h of g om de verschuiving te zien."
     return out
 
 
@@ -57,16 +61,16 @@ def vote_text(rnd: RoundState, dilemma: Dilemma, *, lost_vote: bool = False) -> 
         if rnd.vote == "none":
             return "Geen stemming: bespreek het samen. Toch stemmen? h handen tellen · g geheime stemming"
         return "Nog niet gestemd. h handen tellen · g geheime stemming"
+    blanco = rnd.shown_blanco()
     if not rnd.revealed:
         n = sum(counts.values())
         what = "Herstemming" if previous is not None else "Stemming"
-        blanco = f" en {rnd.blanco} blanco" if rnd.blanco and previous is None else ""
-        return f"{what} klaar: {n} stemmen{blanco}. Druk op r voor de uitslag."
+        also = f" en {blanco} blanco" if blanco else ""
+        return f"{what} klaar: {n} stemmen{also}. Druk op r voor de uitslag."
+    apart = f" ({blanco} blanco, apart geteld)" if blanco else ""
     if previous is not None:
-        return "Uitslag na de variatie:"
-    if rnd.blanco:
-        return f"Uitslag ({rnd.blanco} blanco, apart geteld):"
-    return "Uitslag:"
+        return f"Uitslag na de variatie{apart}:"
+    return f"Uitslag{apart}:"
 
 
 def contact_lines(contacts: Sequence[Contact]) -> list[str]:
@@ -99,10 +103,13 @@ def note_text(rnd: RoundState) -> str:
 
 
 def vote_title(rnd: RoundState, dilemma: Dilemma) -> str:
-    """The title above a vote: the card's, with the variation's number on a re-vote."""
-    if rnd.variation >= 0:
-        return f"{dilemma.title} — maar wat als… ({rnd.variation + 1})"
-    return dilemma.title
+    """The title above a vote: the card's, with the variation's number on a re-vote (the
+    sentence under it says "Maar wat als…", so the title does not)."""
+    if rnd.variation < 0:
+        return dilemma.title
+    total = len(dilemma.variations)
+    which = f"variatie {rnd.variation + 1} van {total}" if total > 1 else "variatie"
+    return f"{dilemma.title} — {which}"
 
 
 def vote_context(rnd: RoundState, dilemma: Dilemma) -> str | None:

@@ -65,6 +65,13 @@ def summary_extra(
         extra["pulse_blanco"] = {
             str(q): n for q, n in blanco.items() if isinstance(n, int) and n > 0
         }
+    revote_blanco = facts.get("revote_blanco")
+    if isinstance(revote_blanco, list):
+        extra["revote_blanco"] = tuple(
+            (item[0], item[1], item[2])
+            for item in revote_blanco
+            if isinstance(item, list) and len(item) == 3 and all(isinstance(n, int) for n in item)
+        )
     dives: list[dict[str, Any]] = []
     if read_walkthrough is not None:
         plan = plan or load_stappenplan()

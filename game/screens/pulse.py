@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -21,6 +21,7 @@ from game.rules.text import reflow
 from game.rules.votes import vote_choices, worded
 from game.widgets.bars import VoteBars
 from game.widgets.card import HangingList
+from game.widgets.reveal_scroll import RevealScroll
 from game.widgets.round_panel import Panel
 
 if TYPE_CHECKING:
@@ -43,6 +44,10 @@ def pulse_choices(question: Dilemma) -> list[tuple[str, str, str]]:
         return [(str(n), o.key, o.text) for n, o in enumerate(question.answer.options, 1)]
     return vote_choices(question)
 
+
+
+class _PulseScroll(RevealScroll, can_focus=True):
+    """The pulse's one scroll: it keeps the focus, so the arrow keys scroll it."""
 
 class PulseScreen(Screen[None]):
     """The pulse: one question at a time, each a secret round with the round's rules: fewer
@@ -110,7 +115,7 @@ Met minder dan 3 stemmen wordt de uitslag niet getoond en niet bewaard. Blanco t
         self.action_summary()
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="pulse-scroll"), Vertical(id="pulse-box"):
+        with _PulseScroll(id="pulse-scroll"), Vertical(id="pulse-box"):
             yield self.title_line
             yield self.context_line
             yield self.question_line
@@ -184,6 +189,9 @@ Met minder dan 3 stemmen wordt de uitslag niet getoond en niet bewaard. Blanco t
             self.round.store_vote(result, "secret", blanco=blanco)
             self.session.game.keep_pulse(q.id, result, blanco)
             self.session.save_pulse()
+            # A warning from an earlier attempt no longer applies: it must not come back
+            # over the result now that the vote screen closes.
+            self.app.clear_notifications()
             self._show()
 
         self.app.push_screen(screen, done)
@@ -201,6 +209,9 @@ Met minder dan 3 stemmen wordt de uitslag niet getoond en niet bewaard. Blanco t
         """Show or hide the question's guidance and contacts."""
         self.round.toggle_code()
         self._show()
+        if self.round.code_shown:
+            # Below the bars on a small screen: the room sees it without scrolling.
+            self.query_one(_PulseScroll).reveal(self.code_panel)
 
     def action_skip(self) -> None:
         self.session.game.keep_pulse(self.question.id, None)

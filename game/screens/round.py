@@ -450,6 +450,9 @@ Alles wordt meteen bewaard. Valt de laptop uit, dan kun je de sessie later herva
             self.round.store_vote(
                 result, "secret", blanco=screen.tally.blanco, present=self.game.setup.participants
             )
+            # A warning from an earlier attempt no longer applies: it must not come back
+            # over the result now that the vote screen closes.
+            self.app.clear_notifications()
             self._changed()
 
         self.app.push_screen(screen, done)

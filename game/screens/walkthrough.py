@@ -351,7 +351,9 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
         scroller = self.query_one("#wt-step", VerticalScroll)
         scroller.scroll_home(animate=False)
         if first is not None:
-            first.focus(scroll_visible=False)
+            # At once, not after the next refresh: letters typed right after PgDn (a fast
+            # typist, tmux) come after this and belong in the new field.
+            self.set_focus(first, scroll_visible=False)
             # Show the questions first, and scroll only as far as needed to see the input.
             self.call_after_refresh(scroller.scroll_to_widget, first, animate=False)
         self.save_now()
