@@ -81,7 +81,10 @@ def hostile_pulse() -> Deck:
 def hostile_config() -> Config:
     return Config(
         organisation=f"Gemeente {HOSTILE}",
-        contacts=(Contact(f"Vertrouwenspersoon {HOSTILE}", "[naam invullen]", "[verwijderd]"),),
+        # The role without the config's placeholder: a contact the WIO has not filled in is
+        # left off what the room sees (its name, a placeholder here, is left out).
+        contacts=(Contact("Vertrouwenspersoon [b]vet[/b] [/] [link=x]y[/link]",
+                          "[naam invullen]", "[verwijderd]"),),
         oath=f"Ik beloof het. {HOSTILE}",
         practice_count=1,
     )
