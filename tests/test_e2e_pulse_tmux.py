@@ -140,9 +140,10 @@ def play_the_pulse(terminal: Terminal, participants: int = 5) -> None:
 
     # `c`: who you can go to, once, and only what the WIO filled in.
     press(terminal, "c")
-    screen = terminal.wait_for("Bij wie kun je terecht")
+    terminal.wait_for("• Externe vertrouwenspersoon")  # brought into view, also at 80×24
+    screen = settled(terminal)
     assert screen.count("Bij wie kun je terecht") == 1
-    assert "Externe vertrouwenspersoon" in screen and "invullen" not in screen
+    assert "• Externe vertrouwenspersoon" in screen and "invullen" not in screen
 
     # F1 speaks Dutch: peiling, not pulse.
     press(terminal, "F1")
