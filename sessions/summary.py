@@ -246,7 +246,7 @@ def _filled_in(contacts: Sequence[Contact]) -> tuple[Contact, ...]:
     found = []
     for contact in contacts:
         role, name, reach = (
-            "" if PLACEHOLDER.search(part) else part
+            PLACEHOLDER.sub("", part).strip()
             for part in (contact.role, contact.name, contact.reach)
         )
         if role:

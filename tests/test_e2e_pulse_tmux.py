@@ -60,6 +60,18 @@ def vote(terminal: Terminal, key: str, then: str) -> str:
     return terminal.wait_for(then)
 
 
+def settled(terminal: Terminal) -> str:
+    """The screen once two captures a moment apart are the same (the app has drawn it all)."""
+    screen = terminal.screen()
+    for _ in range(20):
+        time.sleep(0.15)
+        again = terminal.screen()
+        if again == screen and again.strip():
+            return again
+        screen = again
+    return screen
+
+
 def still_shows(terminal: Terminal, text: str, seconds: float = 0.6) -> str:
     """The screen after ``seconds`` in which a key could have changed it; ``text`` is on it."""
     time.sleep(seconds)
@@ -91,6 +103,7 @@ def play_the_pulse(terminal: Terminal, participants: int = 5) -> None:
     vote(terminal, "2", f"Deelnemer 3 van {n}")
     press(terminal, "Escape")
     terminal.wait_for("Afronden met 2 stemmen")
+    settled(terminal)  # the dialog has the focus
     press(terminal, "Down", "Enter", pause=0.2)
     screen = terminal.wait_for("Minder dan 3 stemmen")
     assert "50%" not in screen and "100%" not in screen
@@ -127,9 +140,10 @@ def play_the_pulse(terminal: Terminal, participants: int = 5) -> None:
 
     # `c`: who you can go to, once, and only what the WIO filled in.
     press(terminal, "c")
-    screen = terminal.wait_for("Bij wie kun je terecht")
+    terminal.wait_for("• Externe vertrouwenspersoon")  # brought into view, also at 80×24
+    screen = settled(terminal)
     assert screen.count("Bij wie kun je terecht") == 1
-    assert "Externe vertrouwenspersoon" in screen and "invullen" not in screen
+    assert "• Externe vertrouwenspersoon" in screen and "invullen" not in screen
 
     # F1 speaks Dutch: peiling, not pulse.
     press(terminal, "F1")

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from sessions.store import Store
-from tests.test_e2e_pulse_tmux import play_the_pulse, press, vote
+from tests.test_e2e_pulse_tmux import play_the_pulse, press, settled, vote
 from tests.test_e2e_tmux import EXE, Terminal, needs_tmux, terminal_with_deck
 
 DECK = """\
@@ -131,18 +131,6 @@ def percentages(screen: str) -> list[tuple[int, int]]:
     return found
 
 
-def settled(terminal: Terminal) -> str:
-    """The screen once two captures a moment apart are the same (the app has drawn it all)."""
-    screen = terminal.screen()
-    for _ in range(20):
-        time.sleep(0.15)
-        again = terminal.screen()
-        if again == screen and again.strip():
-            return again
-        screen = again
-    return screen
-
-
 def assert_room_screen(terminal: Terminal, width: int) -> str:
     """What no screen the room sees may show: a header or footer cut mid-word, placeholders.
     Returns the screen."""
@@ -155,6 +143,17 @@ def assert_room_screen(terminal: Terminal, width: int) -> str:
     for line in lines:  # an amount is never broken over two lines
         assert not re.search(r"€\s*(│|$)", line), screen
     return screen
+
+
+def scroll_to(terminal: Terminal, text: str, timeout: float = 20.0) -> str:
+    """Page through a long screen (from the top again at its end) until ``text`` shows."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        screen = terminal.screen()
+        if text in screen:
+            return screen
+        press(terminal, "Home" if "Hulp en advies" in screen else "PageDown", pause=0.3)
+    raise AssertionError(f"{text!r} did not appear; the screen was:\n{terminal.screen()}")
 
 
 def begin_in_fixed_order(terminal: Terminal, cards: int) -> None:
@@ -359,8 +358,7 @@ def test_a_whole_session_at_120x36(terminal: Terminal, tmp_path: Path) -> None:
     screen = terminal.wait_for("Samenvatting teamsessie")
     assert "invullen" not in screen
     # The deep dive is on the summary screen too (read from the store in a moment).
-    press(terminal, "PageDown", "PageDown")
-    screen = terminal.wait_for("Verdieping (stappenplan)")
+    screen = scroll_to(terminal, "Verdieping (stappenplan)")
     assert "invullen" not in screen
     press(terminal, "m")
     terminal.wait_for(".md")

@@ -7,6 +7,7 @@ elsewhere the test is skipped when tmux is missing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -117,6 +118,26 @@ class Terminal:
     def kill_server(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
+    def close(self) -> None:
+        """The terminal goes (the app gets SIGHUP); an app still running after that is
+        ended, so no test leaves one behind."""
+        try:
+            pid: int | None = self.app_pid()
+        except subprocess.CalledProcessError:  # the app has ended already
+            pid = None
+        self.kill_server()
+        if pid is None:
+            return
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
 
 def terminal_with_deck(tmp_path: Path, name: str, deck: str) -> Iterator[Terminal]:
     """A tmux terminal whose app has its own data, config and home folders and one deck
@@ -132,7 +153,7 @@ def terminal_with_deck(tmp_path: Path, name: str, deck: str) -> Iterator[Termina
     }
     term = Terminal(f"integer-spel-{name}-{os.getpid()}", env, decks)
     yield term
-    term.kill_server()
+    term.close()
 
 
 @pytest.fixture
