@@ -218,3 +218,52 @@ def _child_pid(parent: int) -> int:
             return int(out[0])
         time.sleep(0.1)
     raise AssertionError("the app did not start")
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux for real terminals")
+def test_closing_the_terminal_during_start_up_always_ends_the_app(tmp_path: Path) -> None:
+    """A terminal window closed just as the menu appears: the app ends every time, its store
+    closed. (Textual's output thread dies on the first write to the gone terminal, and the
+    ending app waited for it forever in about one window in six.)"""
+    from game.shutdown import EXIT_GRACE
+
+    windows = 8
+    socket = f"integer-spel-close-{os.getpid()}"
+    pids: list[int] = []
+
+    def tmux(*args: str) -> str:
+        return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True,
+                              check=True).stdout
+
+    try:
+        for n in range(windows):
+            env = (f"INTEGER_SPEL_DATA_DIR={tmp_path / f'data{n}'} "
+                   f"INTEGER_SPEL_CONFIG_DIR={tmp_path / f'config{n}'} TERM=xterm-256color")
+            tmux("new-session", "-d", "-s", f"w{n}", "-x", "120", "-y", "36",
+                 f"cd {ROOT} && env {env} {sys.executable} -m game")
+        for n in range(windows):
+            deadline = time.monotonic() + 60
+            while "Teamspel" not in tmux("capture-pane", "-p", "-t", f"w{n}"):
+                assert time.monotonic() < deadline, "the menu did not appear"
+                time.sleep(0.02)
+            pids.append(int(tmux("list-panes", "-t", f"w{n}", "-F", "#{pane_pid}").strip()))
+            tmux("kill-session", "-t", f"w{n}")  # the window closes: SIGHUP
+        deadline = time.monotonic() + EXIT_GRACE + 10
+        while time.monotonic() < deadline and any(_alive(pid) for pid in pids):
+            time.sleep(0.2)
+        assert not [pid for pid in pids if _alive(pid)], "an app outlived its closed window"
+        for n in range(windows):
+            assert _wal_size(tmp_path / f"data{n}") == 0
+    finally:
+        for pid in pids:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
