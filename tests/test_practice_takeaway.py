@@ -96,7 +96,8 @@ def test_take_away_prints_as_one_a4_page(tmp_path: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(tmp_path / "page")], check=True)
 
 
-async def _to_end(app: Any, pilot: Any) -> PracticeScreen:
+async def _answer_all(app: Any, pilot: Any) -> PracticeScreen:
+    """Start a run and answer every card (the first option), up to the stappenplan."""
     await pilot.pause()
     await pilot.click("#practice-start")
     await pilot.pause()
@@ -108,6 +109,11 @@ async def _to_end(app: Any, pilot: Any) -> PracticeScreen:
         else:
             await pilot.click("#practice-next")
         await pilot.pause()
+    return screen
+
+
+async def _to_end(app: Any, pilot: Any) -> PracticeScreen:
+    screen = await _answer_all(app, pilot)
     assert screen.run is not None
     screen.run.next()  # past the stappenplan
     await screen.show_phase()
@@ -321,17 +327,7 @@ async def test_wis_lists_the_files_a_run_exported_before_a_restart(
     summary.write_text("<p>mijn afweging</p>", encoding="utf-8")
     first = Host(make_ctx(store, count=2), random.Random(2))
     async with first.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.click("#practice-start")
-        await pilot.pause()
-        screen = first.screen
-        assert isinstance(screen, PracticeScreen)
-        while screen.run is not None and screen.run.phase in ("answer", "feedback"):
-            if screen.run.phase == "answer":
-                await pilot.press(screen.card.dilemma.answer.keys[0].lower())
-            else:
-                await pilot.click("#practice-next")
-            await pilot.pause()
+        screen = await _answer_all(first, pilot)
         sid = screen.session_id
         # What the walkthrough's summary screen does after saving its file.
         StoreLink.of(first).note_export(sid, summary)
