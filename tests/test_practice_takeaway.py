@@ -342,10 +342,10 @@ async def test_wis_lists_the_files_a_run_exported_before_a_restart(
         await pilot.pause()
         await pilot.click("#practice-resume")
         await pilot.pause()
-        screen = second.screen
-        assert isinstance(screen, PracticeScreen) and screen.run is not None
-        screen.run.next()  # past the stappenplan
-        await screen.show_phase()
+        resumed = second.screen
+        assert isinstance(resumed, PracticeScreen) and resumed.run is not None
+        resumed.run.next()  # past the stappenplan
+        await resumed.show_phase()
         await pilot.pause()
         await second.workers.wait_for_complete()
         await pilot.click("#practice-wipe")
@@ -354,7 +354,7 @@ async def test_wis_lists_the_files_a_run_exported_before_a_restart(
         assert str(summary) in question
         await pilot.click("#choice-wipe-files")
         await pilot.pause()
-        assert screen.link.settle(5)
+        assert resumed.link.settle(5)
     assert not summary.exists()
     assert store.get(sid) is None
 
