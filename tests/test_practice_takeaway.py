@@ -189,12 +189,17 @@ async def test_feedback_shows_the_option_feedback_and_the_cards_contacts(store: 
         assert own == feedback["A"]
 
 
-async def test_scrub_notice_shows_verwijderd_in_the_page_not_over_it(store: Store) -> None:
+def _open_card_app(store: Store) -> Host:
+    """A practice run of one card that asks for the new hire's own words."""
     open_card = card(1, answer=Answer(kind="open"))
     deck = Deck(DeckInfo("open", "Open", "1"), (Theme("geschenken", "Geschenken"),), (open_card,))
     ctx = make_ctx(store, count=1)
     ctx.registry = type(ctx.registry)(decks={deck.id: deck})
-    app = Host(ctx, random.Random(1))
+    return Host(ctx, random.Random(1))
+
+
+async def test_scrub_notice_shows_verwijderd_in_the_page_not_over_it(store: Store) -> None:
+    app = _open_card_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.click("#practice-start")
@@ -264,11 +269,7 @@ async def test_a_damaged_unfinished_run_is_removed_not_a_traceback(store: Store)
 async def test_after_the_end_nothing_of_the_run_is_left_in_the_files(
     store: Store, tmp_path: Path
 ) -> None:
-    open_card = card(1, answer=Answer(kind="open"))
-    deck = Deck(DeckInfo("open", "Open", "1"), (Theme("geschenken", "Geschenken"),), (open_card,))
-    ctx = make_ctx(store, count=1)
-    ctx.registry = type(ctx.registry)(decks={deck.id: deck})
-    app = Host(ctx, random.Random(1))
+    app = _open_card_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.click("#practice-start")
