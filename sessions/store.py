@@ -187,7 +187,6 @@ class Store:
             if self._closed:
                 return
             self._closed = True
-            _OPEN.discard(self)
             if not self.read_only:
                 with suppress(sqlite3.Error):
                     # A clean quit frees the sessions this instance played, for a resume.
@@ -199,6 +198,9 @@ class Store:
                 self._conn.close()
             release_sign(self.path.parent, self.token, self._sign)
             self._sign = None
+            # Listed until here: `close_all` (the last thing before a forced exit) waits for a
+            # close under way instead of passing it by.
+            _OPEN.discard(self)
 
     @property
     def closed(self) -> bool:

@@ -74,7 +74,9 @@ class Terminal:
 
     def start(self, *argv: str, size: tuple[int, int] = (120, 36)) -> None:
         env_args = [a for k, v in self.env.items() for a in ("-e", f"{k}={v}")]
-        command = " ".join([str(EXE), *argv])
+        # `exec`: the pane's process is the app itself, whatever shell tmux starts it with
+        # (/bin/sh where SHELL is unset keeps itself between them), so a kill reaches the app.
+        command = " ".join(["exec", str(EXE), *argv])
         width, height = (str(n) for n in size)
         self.tmux("new-session", "-d", "-s", "t", "-x", width, "-y", height, *env_args, command)
 

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -170,9 +171,10 @@ def test_sigterm_and_sighup_quit_the_app_and_close_its_store(tmp_path: Path) -> 
         env = dict(os.environ, INTEGER_SPEL_DATA_DIR=str(folder), INTEGER_SPEL_CONFIG_DIR=str(
             tmp_path / "config"), TERM="xterm-256color")
         before = set((folder / "open").glob("*.lock"))
-        # `script` gives the app a terminal of its own.
+        # `script` gives the app a terminal of its own; `exec`: its child is the app itself,
+        # not a /bin/sh in between (which `script` starts where SHELL is unset).
         proc = subprocess.Popen(
-            ["script", "-qfec", f"{sys.executable} -m game", "/dev/null"],
+            ["script", "-qfec", f"exec {sys.executable} -m game", "/dev/null"],
             cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
             start_new_session=True,
         )
@@ -190,6 +192,7 @@ def test_sigterm_and_sighup_quit_the_app_and_close_its_store(tmp_path: Path) -> 
             assert b"GEHEIMQ" in raw_bytes(folder)
             os.kill(app_pid, sig)
             proc.wait(timeout=20)
+            _wait_gone(app_pid)
         finally:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
@@ -210,14 +213,31 @@ def _wait_for_open_store(folder: Path, before: set[Path]) -> None:
 
 
 def _child_pid(parent: int) -> int:
+    """The app started by ``script`` (its one child), once it runs Python."""
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         out = subprocess.run(["pgrep", "-P", str(parent)], capture_output=True,
                              text=True).stdout.split()
-        if out:
-            return int(out[0])
+        with suppress(OSError):  # gone meanwhile: look again
+            if out and "game" in Path(f"/proc/{out[0]}/cmdline").read_text(errors="replace"):
+                return int(out[0])
         time.sleep(0.1)
     raise AssertionError("the app did not start")
+
+
+def _wait_gone(pid: int, timeout: float = 20.0) -> None:
+    """Until the process ``pid`` has ended (its terminal may have ended before it)."""
+    deadline = time.monotonic() + timeout
+    while _alive(pid) and not _zombie(pid):
+        assert time.monotonic() < deadline, "the app did not end"
+        time.sleep(0.05)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux for real terminals")
@@ -240,7 +260,7 @@ def test_closing_the_terminal_during_start_up_always_ends_the_app(tmp_path: Path
             env = (f"INTEGER_SPEL_DATA_DIR={tmp_path / f'data{n}'} "
                    f"INTEGER_SPEL_CONFIG_DIR={tmp_path / f'config{n}'} TERM=xterm-256color")
             tmux("new-session", "-d", "-s", f"w{n}", "-x", "120", "-y", "36",
-                 f"cd {ROOT} && env {env} {sys.executable} -m game")
+                 f"cd {ROOT} && exec env {env} {sys.executable} -m game")
         for n in range(windows):
             deadline = time.monotonic() + 60
             while "Teamspel" not in tmux("capture-pane", "-p", "-t", f"w{n}"):
@@ -267,3 +287,37 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def test_closing_everything_waits_for_a_close_under_way(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """After SIGTERM the app gets EXIT_GRACE seconds and then `finish` closes every store and
+    ends the process at once. A store the app is closing at that moment (its WAL being folded)
+    is waited for, not skipped: ending mid-fold would leave the WAL full."""
+    import threading
+
+    from sessions import store as store_module
+
+    store = Store.open(tmp_path / "data")
+    folding = threading.Event()
+    go_on = threading.Event()
+    real_checkpoint = store_module.checkpoint
+
+    def slow_checkpoint(conn: object) -> None:
+        folding.set()
+        go_on.wait(10)
+        real_checkpoint(conn)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module, "checkpoint", slow_checkpoint)
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    assert folding.wait(10)
+    finishing = threading.Thread(target=store_module.close_all)
+    finishing.start()
+    finishing.join(0.3)
+    assert finishing.is_alive(), "close_all returned while the store was still being closed"
+    go_on.set()
+    closer.join(10)
+    finishing.join(10)
+    assert not finishing.is_alive()
+    assert store.closed
