@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -297,18 +298,18 @@ def test_closing_everything_waits_for_a_close_under_way(tmp_path: Path,
     import threading
 
     from sessions import store as store_module
+    from sessions.store_open import checkpoint as real_checkpoint
 
     store = Store.open(tmp_path / "data")
     folding = threading.Event()
     go_on = threading.Event()
-    real_checkpoint = store_module.checkpoint
 
-    def slow_checkpoint(conn: object) -> None:
+    def slow_checkpoint(conn: sqlite3.Connection) -> None:
         folding.set()
         go_on.wait(10)
-        real_checkpoint(conn)  # type: ignore[arg-type]
+        real_checkpoint(conn)
 
-    monkeypatch.setattr(store_module, "checkpoint", slow_checkpoint)
+    monkeypatch.setattr("sessions.store.checkpoint", slow_checkpoint)
     closer = threading.Thread(target=store.close)
     closer.start()
     assert folding.wait(10)
