@@ -10,7 +10,13 @@ from textual.widgets import Checkbox, RadioButton, RadioSet, SelectionList
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
-from game.widgets.toggles import MarkedCheckbox, MarkedRadioButton, MarkedSelectionList
+from game.widgets.toggles import (
+    MarkedCheckbox,
+    MarkedRadioButton,
+    MarkedSelectionList,
+    WrappingCheckbox,
+    WrappingRadioButton,
+)
 from tests.factories import make_ctx
 
 SIZE = (120, 36)
@@ -103,3 +109,38 @@ async def test_every_toggle_in_the_app_is_a_marked_one(isolated_dirs: Path) -> N
         await pilot.pause()
         boxes = list(app.screen.query(Checkbox))
         assert boxes and all(isinstance(box, MarkedCheckbox) for box in boxes)
+
+
+class LongToggles(App[None]):
+    CSS = """
+    RadioSet, WrappingCheckbox { width: 30; }
+    WrappingRadioButton, WrappingCheckbox { width: 30; height: auto; text-wrap: wrap; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with RadioSet():
+            yield WrappingRadioButton("Ik zeg het cadeau vriendelijk af en leg uit waarom",
+                                      id="lang")
+            yield WrappingRadioButton("Kort", id="kort")
+        yield WrappingCheckbox("Ik kan dit besluit uitleggen aan mijn leidinggevende",
+                               id="vink")
+
+
+async def test_a_long_label_wraps_under_its_own_text() -> None:
+    """A wrapped option in the stappenplan keeps a hanging indent: its next lines start under
+    the text, not under the mark, so the options stay apart at 80×24."""
+    app = LongToggles()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        first = line_with(lines, "Ik zeg")
+        mark, start = first.index("▐"), first.index("Ik zeg")
+        following = lines[lines.index(first) + 1]
+        assert following[mark:start].strip() == "", following
+        assert following[start] != " ", following
+        assert app.query_one("#lang").size.height >= 2
+        assert app.query_one("#kort").size.height == 1
+        box = line_with(lines, "Ik kan")
+        mark, start = box.index("▐"), box.index("Ik kan")
+        following = lines[lines.index(box) + 1]
+        assert following[mark:start].strip() == "" and following[start] != " ", following

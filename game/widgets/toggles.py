@@ -8,9 +8,10 @@ colour-blind. These subclasses draw a mark when on and a blank when off; everyth
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from rich.segment import Segment
+from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Checkbox, RadioButton, SelectionList
@@ -59,12 +60,26 @@ class MarkedSelectionList(SelectionList[SelectionType]):
 
 
 class WrappingToggle:
-    """Lets a toggle's long label wrap onto more lines (Textual keeps toggles one line high)."""
+    """Lets a toggle's long label wrap onto more lines (Textual keeps toggles one line high),
+    with a hanging indent: the next lines start under the label, not under the mark."""
+
+    def _lines(self, width: int) -> list[Content]:
+        toggle = cast(ToggleButton, self)
+        button = toggle._button
+        style = toggle.get_visual_style("toggle--label")
+        wrapped = toggle.label.wrap(max(1, width - button.cell_length - 2)) or [Content()]
+        # Each line padded and styled as Textual styles its one line (the focus highlight).
+        lines = [line.pad(1, 1).stylize_before(style) for line in wrapped]
+        return [Content.assemble(button, lines[0])] + [
+            Content.assemble(" " * button.cell_length, line) for line in lines[1:]
+        ]
+
+    def render(self) -> Content:
+        toggle = cast(ToggleButton, self)
+        return Content("\n").join(self._lines(toggle.content_region.width))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        toggle = cast(Any, self)
-        content = toggle.render()
-        return max(1, int(content.get_height(toggle.styles, width)))
+        return len(self._lines(width))
 
 
 class WrappingRadioButton(WrappingToggle, MarkedRadioButton):
