@@ -10,7 +10,7 @@ from textual.widgets import Input, TextArea
 from game import cli
 from game.dialogs.note import NoteDialog
 from game.screens.setup import SetupScreen
-from tests.factories import game_deck_for_pulse, room_app
+from tests.factories import game_deck_for_pulse, room_app, screen_text
 
 HOSTILE = "T\x1b]0;PWNED\x07\x1b[2J"
 
@@ -59,3 +59,21 @@ async def test_the_note_dialog_refuses_control_characters() -> None:
         dialog.action_save()
         await pilot.pause()
         assert answers == ["goed gesprek\nmet twee regels"]
+
+
+async def test_the_note_dialogs_refusal_is_read_whole_at_80x24() -> None:
+    """The refusal tells what to do ("Typ alleen gewone letters…"): over the dialog it is read
+    whole at 80×24, not cut to one line."""
+    app = room_app(game_deck_for_pulse())
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = NoteDialog()
+        await app.push_screen(dialog)
+        dialog.query_one(TextArea).text = "goed gesprek\x07"
+        await pilot.pause()
+        dialog.action_save()
+        await pilot.pause()
+        shown = " ".join(screen_text(app).replace("█", " ").split())
+        assert "Typ alleen gewone letters, cijfers en leestekens." in shown, shown
+        dialog.query_one(TextArea).text = "goed gesprek"
+        await pilot.pause()
+        assert "stuurteken" not in screen_text(app)  # gone once the text is changed

@@ -51,6 +51,14 @@ class NoteDialog(ModalScreen[str | None]):
     NoteDialog TextArea {
         height: 8;
     }
+    NoteDialog #note-error {
+        display: none;
+        width: 1fr;
+        color: $text-error;
+    }
+    NoteDialog #note-error.-shown {
+        display: block;
+    }
     NoteDialog #note-buttons {
         height: auto;
     }
@@ -78,6 +86,8 @@ class NoteDialog(ModalScreen[str | None]):
                 id="note-hint",
             )
             yield TextArea(self.text, id="note-text", soft_wrap=True, show_line_numbers=False)
+            # A refusal is told here, in the dialog, whole (a toast over a dialog is one line).
+            yield Static("", id="note-error", markup=False)
             with Horizontal(id="note-buttons"):
                 yield Button("Opslaan (ctrl+s)", variant="primary", id="note-ok")
                 yield Button("Annuleren", id="note-cancel")
@@ -92,9 +102,15 @@ class NoteDialog(ModalScreen[str | None]):
         text = self.query_one(TextArea).text.strip()
         refusal = control_refusal(text, lines=True)
         if refusal is not None:
-            self.notify(refusal, severity="warning", markup=False)
+            error = self.query_one("#note-error", Static)
+            error.update(refusal)
+            error.add_class("-shown")
             return
         self.dismiss(text)
+
+    @on(TextArea.Changed)
+    def _text_changed(self) -> None:
+        self.query_one("#note-error").remove_class("-shown")
 
     @on(Button.Pressed, "#note-cancel")
     def action_cancel(self) -> None:
