@@ -110,7 +110,8 @@ def paragraph(report: Report, organisation: str) -> str:
     if not t.sessions:
         return (f"In de periode {span_label(report)} is bij {org} geen teamsessie met het "
                 "integriteitsspel vastgelegd.")
-    parts = [f"In de periode {span_label(report)} speelden teams van {org} "
+    who = "speelde één team" if t.teams == 1 else "speelden teams"
+    parts = [f"In de periode {span_label(report)} {who} van {org} "
              f"{plural(t.sessions, 'teamsessie', 'teamsessies')} met het integriteitsspel, "
              f"met samen {plural(t.participants, 'deelname', 'deelnames')}"
              + (f" (gemiddeld {str(t.participants_mean).replace('.', ',')} per sessie)."
@@ -126,7 +127,8 @@ def paragraph(report: Report, organisation: str) -> str:
                          if r.others == 1 else
                          f"Daarnaast speelden {r.others} teams die niet op de teamlijst staan.")
     else:
-        parts.append(f"Er deden {plural(t.teams, 'team', 'teams')} mee.")
+        parts.append(f"Er {'deed' if t.teams == 1 else 'deden'} "
+                     f"{plural(t.teams, 'team', 'teams')} mee.")
     themes = [f"‘{f.title}’" for f in report.themes[:3]]
     if themes:
         word = "Het meest besproken thema was" if len(themes) == 1 else \

@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from game.app import IntegerSpelApp
 from game.context import StartRequest
+from game.rules.game import playable_cards
 from game.screens.setup import SetupScreen
 from tests.factories import SIZE, make_ctx, screen_as, screen_text
 
@@ -43,3 +44,47 @@ async def test_setup_focus_starts_on_the_deck(isolated_dirs: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "setup-deck"
+
+
+async def test_a_long_number_of_dilemmas_is_refused_not_cut(isolated_dirs: Path) -> None:
+    """"1000" dilemma's: the field keeps what was typed and the setup says the range (the
+    field once took three digits and started "100" without a word)."""
+    app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#setup-limit", Input)
+        field.value = ""
+        field.focus()
+        await pilot.press("1", "0", "0", "0")
+        await pilot.pause()
+        assert field.value == "1000"
+        app.screen.query_one("#setup-participants", Input).value = "9"
+        screen_as(app, SetupScreen).action_begin()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SetupScreen"
+        assert "tussen 1 en 200" in screen_text(app)
+
+
+async def test_more_dilemmas_than_the_deck_holds_is_refused_with_the_number(
+    isolated_dirs: Path,
+) -> None:
+    """Asking for more dilemmas than there are cards (with the chosen themes) is said, with
+    how many there are, instead of playing all of them without a word."""
+    app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_as(app, SetupScreen)
+        deck = screen._deck()
+        assert deck is not None
+        available = len(playable_cards(deck, ()))
+        screen.query_one("#setup-participants", Input).value = "9"
+        screen.query_one("#setup-limit", Input).value = str(available + 1)
+        screen.action_begin()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SetupScreen"
+        shown = " ".join(screen_text(app).split())
+        assert f"{available} kaarten" in shown, shown
+        screen.query_one("#setup-limit", Input).value = str(available)
+        screen.action_begin()
+        await pilot.pause()
+        assert type(app.screen).__name__ != "SetupScreen"

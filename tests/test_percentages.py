@@ -97,3 +97,24 @@ def test_the_report_rounds_each_share_as_the_summary_does() -> None:
     assert report_words.percent(1, 8) == "13%"
     assert report_council._pct(1, 8) == 13
     assert report_words.percent(0, 0) == "0%"
+
+
+def test_the_council_paragraph_says_one_team_in_the_singular() -> None:
+    """"Er deed 1 team mee", not "Er deden 1 team mee" (no team list in the config)."""
+    from sessions.model import Round, SessionRecord
+    from sessions.report import Period, build_report
+    from sessions.report_council import paragraph
+
+    def session(i: int, team: str) -> SessionRecord:
+        return SessionRecord(f"s{i}", "team", "2026-03", team, 8, "proef", "1",
+                             (Round("kaartjes", "geschenken", "hands", {"A": 5, "B": 3}),), (),
+                             True)
+
+    one = build_report([session(1, "Griffie")], {}, k=5, period=Period.year(2026))
+    said = paragraph(one, "de gemeente")
+    assert "Er deed 1 team mee." in said
+    assert "speelde één team van de gemeente 1 teamsessie" in said
+    two = build_report([session(1, "Griffie"), session(2, "Inkoop")], {}, k=5,
+                       period=Period.year(2026))
+    said = paragraph(two, "de gemeente")
+    assert "Er deden 2 teams mee." in said and "speelden teams van de gemeente" in said

@@ -175,7 +175,6 @@ class SetupScreen(Screen[None]):
                 placeholder="bijvoorbeeld 9",
                 id="setup-participants",
                 type="integer",
-                max_length=3,
             )
             yield Static(markup=False, id="setup-participants-error", classes="setup-error")
             yield Label("Lengte", classes="setup-label")
@@ -183,9 +182,8 @@ class SetupScreen(Screen[None]):
                 with RadioSet(id="setup-limit-kind"):
                     for n, (kind, text) in enumerate(LIMIT_CHOICES):
                         yield MarkedRadioButton(text, value=n == 0, id=f"limit-{kind}")
-                yield Input(
-                    value=DEFAULT_LIMIT["dilemmas"], id="setup-limit", type="integer", max_length=3
-                )
+                # No max_length on the numbers: too long is refused with a message, never cut.
+                yield Input(value=DEFAULT_LIMIT["dilemmas"], id="setup-limit", type="integer")
             yield Static(markup=False, id="setup-limit-error", classes="setup-error")
             yield Label("Tijd per kaart (minuten, optioneel)", classes="setup-label")
             with Horizontal(classes="setup-row"):
@@ -314,8 +312,13 @@ class SetupScreen(Screen[None]):
             self._say("team", refusal)
             problems = True
         themes = tuple(self.query_one("#setup-themes", SelectionList).selected)
-        if not playable_cards(deck, themes):
+        available = len(playable_cards(deck, themes))
+        if not available:
             self._say("themes", "In deze thema's staan geen kaarten. Kies andere thema's.")
+            problems = True
+        elif kind == "dilemmas" and limit > available:
+            where = "met deze thema's" if themes else "in dit deck"
+            self._say("limit", f"Er zijn {available} kaarten {where}. Kies {available} of minder.")
             problems = True
         if problems:
             return None
