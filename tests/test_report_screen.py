@@ -246,7 +246,7 @@ async def test_enter_opens_the_session_summary(store: Store, tmp_path: Path) -> 
         assert isinstance(detail, SessionDetailScreen)
         assert detail.record.month == "2026-05"
         await pilot.click("#detail-md")
-        text = await wait_for_file(pilot, tmp_path / "sessie-2026-05.md")
+        text = await wait_for_file(pilot, tmp_path / "integer-spel-2026-05-team.md")
         assert "Kaartjes na de aanbesteding" in text
         await pilot.press("escape")
         assert isinstance(app.screen, ReportScreen)

@@ -91,3 +91,47 @@ def test_a_finished_session_keeps_no_clock() -> None:
     assert game.to_state()["clock_started"] is not None
     game.finished = True
     assert game.to_state()["clock_started"] is None
+
+
+async def test_the_report_screens_session_summary_is_the_same_summary(
+    isolated_dirs: Path,
+) -> None:
+    """Opened later from Rapportage (Enter on the session), the summary is the end-of-session
+    one: counts as present at each vote, rounds numbered as played, the skipped card, the deep
+    dive, the pulse's blanco; and its file has the same name as the summary screen's."""
+    from textual.widgets import DataTable
+
+    from dilemmas.discovery import DeckRegistry
+    from game.app import IntegerSpelApp
+    from game.context import AppContext
+    from game.rules.summary import export_name
+    from game.screens.report import ReportScreen, SessionDetailScreen
+    from tests.factories import open_report
+
+    store = Store.open()
+    session = _played(store)
+    decks = {"spel": game_deck_for_pulse(), "pulse": pulse_question_deck()}
+    expected = summary_markdown(
+        with_summary(session.record(), session.game.to_state(), store.get_walkthrough),
+        decks, Config(),
+    )
+    save_dir = isolated_dirs.parent / "out"
+    save_dir.mkdir()
+    app = IntegerSpelApp(AppContext(Config(), registry=DeckRegistry(decks=decks), store=store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, save_dir)
+        assert isinstance(screen, ReportScreen)
+        screen.query_one("#session-table", DataTable).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        assert detail._summary("md") == expected
+        await pilot.click("#detail-md")
+        target = save_dir / export_name(session.record(), "md")
+        for _ in range(200):
+            if target.exists() and target.stat().st_size:
+                break
+            await pilot.pause(0.02)
+        assert target.read_text(encoding="utf-8") == expected
+    store.close()

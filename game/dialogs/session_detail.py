@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -13,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Markdown, Static
 
+from game.rules.summary import export_name
 from game.widgets.report_export import ask_save_as, deliver
 from sessions.model import SessionRecord
 from sessions.summary import summary_html, summary_markdown
@@ -87,8 +87,7 @@ class SessionDetailScreen(ModalScreen[None]):
         self.query_one("#detail-scroll").focus()
 
     def _filename(self, fmt: str) -> str:
-        team = re.sub(r"[^a-z0-9]+", "-", (self.record.team or "").casefold()).strip("-")
-        return f"sessie-{self.record.month}{'-' + team if team else ''}.{fmt}"
+        return export_name(self.record, fmt)  # as the summary screen names it
 
     @on(Button.Pressed, "#detail-md")
     def _markdown(self) -> None:

@@ -8,6 +8,7 @@ both go through `with_summary`, so they give the same text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -97,3 +98,10 @@ def with_summary(
     facts = state.get("summary") if isinstance(state, Mapping) else None
     extra = summary_extra(facts, read_walkthrough, plan)
     return replace(record, extra={**record.extra, **extra})
+
+
+def export_name(record: SessionRecord, suffix: str) -> str:
+    """The summary's file name, wherever it is saved from: e.g.
+    "integer-spel-2026-11-publiekszaken.md"."""
+    team = re.sub(r"[^a-z0-9]+", "-", (record.team or "team").lower()).strip("-") or "team"
+    return f"integer-spel-{record.month}-{team}.{suffix}"

@@ -27,11 +27,13 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from game.dialogs.confirm_delete import ConfirmDelete
 from game.dialogs.session_detail import PRIVATE_NOTE, SessionDetailScreen
+from game.rules.summary import with_summary
 from game.widgets.report_export import ExportPanel
 from game.widgets.report_figures import ReportFigures
 from game.widgets.report_period import PeriodBar, parse_month
 from sessions.report import Period, Report, build_report, build_report_from_store, report_to_json
 from sessions.report_render import period_label, statement
+from sessions.store import StoreError
 
 if TYPE_CHECKING:
     from game.app import IntegerSpelApp
@@ -224,7 +226,6 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
     @work(thread=True, exclusive=True, exit_on_error=False, group="report")
     def _build_report(self, period: Period, reload: bool, pick_year: bool) -> None:
         from sessions.report_query import listing
-        from sessions.store import StoreError
 
         ctx = _ctx(self)
         store = ctx.store
@@ -385,7 +386,14 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
     def _session_chosen(self, event: DataTable.RowSelected) -> None:
         store = _ctx(self).store
         assert store is not None
-        record = store.get(str(event.row_key.value))
+        try:
+            record = store.get(str(event.row_key.value))
+            if record is not None:
+                # The summary the team got at the end: numbers as played, skips, deep dives.
+                record = with_summary(record, store.state(record.id), store.get_walkthrough)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
         if record is None:
             self.notify("Deze sessie is niet meer te vinden.", severity="warning")
             return

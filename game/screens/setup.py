@@ -312,13 +312,8 @@ class SetupScreen(Screen[None]):
             self._say("team", refusal)
             problems = True
         themes = tuple(self.query_one("#setup-themes", SelectionList).selected)
-        available = len(playable_cards(deck, themes))
-        if not available:
+        if not playable_cards(deck, themes):
             self._say("themes", "In deze thema's staan geen kaarten. Kies andere thema's.")
-            problems = True
-        elif kind == "dilemmas" and limit > available:
-            where = "met deze thema's" if themes else "in dit deck"
-            self._say("limit", f"Er zijn {available} kaarten {where}. Kies {available} of minder.")
             problems = True
         if problems:
             return None
@@ -346,6 +341,12 @@ class SetupScreen(Screen[None]):
             return
         deck = self._deck()
         assert deck is not None
+        available = len(playable_cards(deck, setup.themes))
+        if setup.limit_kind == "dilemmas" and setup.limit > available:
+            # Not cut off without a word: the session plays every card there is.
+            where = "met deze thema's" if setup.themes else "in dit deck"
+            self.notify(f"Er zijn {available} kaarten {where}: je speelt ze alle {available}.",
+                        markup=False)
         self.post_message(SetupDone(deck, setup))
 
     @on(Button.Pressed, "#setup-back")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -17,7 +16,7 @@ from textual.widgets import Footer, Markdown, Static
 from dilemmas.model import Deck
 from game.export import deliver_file
 from game.rules.session import GameSession
-from game.rules.summary import with_summary
+from game.rules.summary import export_name, with_summary
 from sessions.model import SessionRecord
 from sessions.store import StoreError
 
@@ -32,12 +31,6 @@ def summary_texts(record: SessionRecord, decks: Mapping[str, Deck], config: Any)
         shared.summary_markdown(record, decks, config),
         shared.summary_html(record, decks, config),
     )
-
-
-def export_name(record: SessionRecord, suffix: str) -> str:
-    """E.g. "integer-spel-2026-11-publiekszaken.md"."""
-    team = re.sub(r"[^a-z0-9]+", "-", (record.team or "team").lower()).strip("-") or "team"
-    return f"integer-spel-{record.month}-{team}.{suffix}"
 
 
 async def save_session_as(app: IntegerSpelApp, session: GameSession) -> bool:
