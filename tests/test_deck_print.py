@@ -225,5 +225,8 @@ async def test_p_on_the_decks_screen_saves_the_highlighted_deck_as_cards(
         first = next(iter(app.ctx.registry.decks.values()))
         await pilot.press("p")
         await pilot.pause()
+        said = [notification.message for notification in app._notifications]
     written = tmp_path / f"dilemmakaartjes-{first.id}.html"
     assert written.read_text(encoding="utf-8") == deck_cards_html(first, config)
+    # The message is a correct sentence: the file (singular) "staat" there.
+    assert said == [f"Het bestand met de dilemmakaartjes staat in {written}."]

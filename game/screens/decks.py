@@ -351,7 +351,7 @@ opent en dubbelzijdig print (omslaan langs de lange kant), vier kaarten per vel,
             return
         config = cast("IntegerSpelApp", self.app).ctx.config
         deliver_file(self.app, f"dilemmakaartjes-{deck.id}.html", deck_cards_html(deck, config),
-                     "De dilemmakaartjes")
+                     "Het bestand met de dilemmakaartjes")
 
     def action_check_file(self) -> None:
         """Ask for a deck file or folder, check it and show every problem."""
