@@ -26,6 +26,10 @@ class RoundLike(Screen[None]):
     def compose(self) -> ComposeResult:
         yield RoundTimer(id="round-timer")
 
+    def action_timer(self) -> None:
+        """As the round's `t`: the round toggles its timer (and keeps its state)."""
+        self.query_one(RoundTimer).toggle()
+
     def action_card_alone(self) -> None:
         self.app.push_screen(CardAloneScreen(long_card(), None, self.query_one(RoundTimer)))
 
@@ -63,7 +67,7 @@ async def test_at_50_by_15_the_card_reads_scrolls_and_keeps_the_timer() -> None:
         text = screen_text(app)
         assert "beleefd terug" in text  # the last option can be reached
         assert app.screen.query_one(CardView).scroll_y > 0
-        assert "↓ Verder lezen" in text and "Stoppen f1 Help" in text  # the footer fits
+        assert "↓ Verder" in text and "t Timer" in text and "Stoppen f1 Help" in text  # the footer fits
 
 
 async def test_back_to_the_round_at_50_by_15_shows_the_notice_and_k_reopens_the_card() -> None:
@@ -122,3 +126,27 @@ async def test_help_from_the_card_alone_at_50_by_15_opens_and_closes_without_the
         await pilot.pause()
         assert isinstance(app.screen, CardAloneScreen)
         assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
+
+
+async def test_t_starts_and_pauses_the_timer_from_the_card_alone() -> None:
+    """A facilitator who enlarged the font reads the card alone and still starts and pauses
+    the round's timer with `t`, as in the round (the footer says so)."""
+    app = bare_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(RoundLike())
+        round_like = app.screen
+        assert isinstance(round_like, RoundLike)
+        timer = round_like.query_one(RoundTimer)
+        round_like.action_card_alone()
+        await pilot.pause()
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, CardAloneScreen)
+        assert "t Timer" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert timer.running and "loopt" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert not timer.running

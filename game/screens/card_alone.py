@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,7 +31,7 @@ class CardAloneScreen(Screen[None]):
 leesbaar tot ongeveer 50×15 tekens.
 
 - `↑` `↓` (of `PgUp` `PgDn`) schuiven als niet alles past.
-- De timer loopt door zoals in de ronde.
+- De timer loopt door zoals in de ronde; `t` start of pauzeert hem, ook hier.
 - `Escape` of `k` gaat terug naar de ronde.
 """
 
@@ -56,8 +56,11 @@ leesbaar tot ongeveer 50×15 tekens.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="card-alone.back"),
         Binding("k", "back", "Terug", id="card-alone.back-k", show=False),
-        Binding("down", "scroll_card(3)", "Verder lezen", id="card-alone.scroll-down",
-                key_display="↓"),
+        # Short labels: at 50 columns the footer keeps every key in view.
+        Binding("down", "scroll_card(3)", "Verder", id="card-alone.scroll-down",
+                key_display="↓", tooltip="Verder lezen"),
+        Binding("t", "timer", "Timer", id="card-alone.timer",
+                tooltip="Timer starten of pauzeren"),
         Binding("up", "scroll_card(-3)", "Omhoog", id="card-alone.scroll-up", show=False),
         Binding("pagedown", "scroll_card(20)", "Pagina omlaag", id="card-alone.page-down",
                 show=False),
@@ -82,6 +85,22 @@ leesbaar tot ongeveer 50×15 tekens.
         if timer is not None:
             yield TimerMirror(timer, id="card-alone-timer")
         yield Footer(compact=True, show_command_palette=False)
+
+    def _beneath(self) -> Screen[Any] | None:
+        """The screen this card was opened from (the round)."""
+        stack = self.app.screen_stack
+        return stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "timer":  # only over a round, whose timer it is
+            return hasattr(self._beneath(), "action_timer")
+        return True
+
+    def action_timer(self) -> None:
+        """`t` as in the round: the round starts or pauses its timer and keeps its state."""
+        beneath = self._beneath()
+        if beneath is not None and hasattr(beneath, "action_timer"):
+            self.app.call_later(beneath.run_action, "timer")
 
     def _round_timer(self) -> RoundTimer | None:
         """The timer of the round this card was opened from (the screen underneath)."""
