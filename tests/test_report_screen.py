@@ -526,3 +526,29 @@ async def test_a_team_filter_shows_no_pulse_of_that_team(store: Store, tmp_path:
         assert screen.report_json["pulse"]
         for question in screen.report_json["pulse"]:
             assert all(q["counts"] is None for q in question["quarters"].values())
+
+
+async def test_the_screen_ranks_only_what_the_printed_report_ranks(
+    store: Store, tmp_path: Path
+) -> None:
+    """A number before a dilemma on the Cijfers tab is its rank among the most dividing, as in
+    the printed report's top five (enough answers over enough rounds); a dilemma played once,
+    or with too few answers, is listed after them without a number."""
+    from sessions.report_council import rankable
+
+    app = IntegerSpelApp(make_ctx(store))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_report(app, pilot, tmp_path)
+        screen.show_tab("tab-figures")
+        await pilot.pause()
+        report = screen.report
+        assert report is not None
+        ranked = rankable(report)
+        assert len(ranked) < len(report.dilemmas)  # the fixture has both kinds
+        titles = [text_of(title).split("\n")[0] for title in
+                  screen.query(".figures--dilemma .figures--title").results(Static)]
+        numbered = [t for t in titles if t[:1].isdigit()]
+        assert numbered == [f"{n}. {f.title}" for n, f in enumerate(ranked, 1)]
+        assert len(titles) == len(report.dilemmas)
+        unranked = screen.query_one("#figures-unranked", Static)
+        assert "te weinig antwoorden om te rangschikken" in text_of(unranked)

@@ -32,6 +32,7 @@ from game.widgets.report_export import ExportPanel
 from game.widgets.report_figures import ReportFigures
 from game.widgets.report_period import PeriodBar, parse_month
 from sessions.report import Period, Report, build_report, build_report_from_store, report_to_json
+from sessions.report_council import rankable
 from sessions.report_render import period_label, statement
 from sessions.store import StoreError
 
@@ -360,6 +361,7 @@ Met **Opslaan als…** (`ctrl+s`) kies je zelf waar het komt; de naam bepaalt he
             labels=labels,
             pulse_labels={p.question: dict(p.labels) for p in report.pulse},
             pulse_titles={p.question: p.title for p in report.pulse},
+            ranked=[(f.deck, f.id) for f in rankable(report)],
         )
 
     # -- period and team filter ---------------------------------------------------------

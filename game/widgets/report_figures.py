@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from textual import on
@@ -168,6 +168,7 @@ class ReportFigures(VerticalScroll):
         self.labels: Mapping[tuple[str, str], Mapping[str, str]] = {}
         self.pulse_labels: Mapping[str, Mapping[str, str]] = {}
         self.pulse_titles: Mapping[str, str] = {}
+        self.ranked: frozenset[tuple[str, str]] = frozenset()
         self._pending: list[Widget] = []
         self._generation = 0
 
@@ -180,6 +181,7 @@ class ReportFigures(VerticalScroll):
         labels: Mapping[tuple[str, str], Mapping[str, str]] | None = None,
         pulse_labels: Mapping[str, Mapping[str, str]] | None = None,
         pulse_titles: Mapping[str, str] | None = None,
+        ranked: Collection[tuple[str, str]] = (),
     ) -> None:
         """Show a report (the figures are rebuilt on the next refresh).
 
@@ -190,6 +192,8 @@ class ReportFigures(VerticalScroll):
             labels: option texts per (deck, dilemma).
             pulse_labels: option texts per pulse question.
             pulse_titles: the question text per pulse question id.
+            ranked: (deck, dilemma) of the dilemmas the printed report ranks (enough answers
+                over enough rounds); they come first, numbered, the others after them.
         """
         self.doc = doc
         self.show_all = False
@@ -198,6 +202,7 @@ class ReportFigures(VerticalScroll):
         self.labels = labels or {}
         self.pulse_labels = pulse_labels or {}
         self.pulse_titles = pulse_titles or {}
+        self.ranked = frozenset(ranked)
         self.refresh(recompose=True)
 
     @property
@@ -308,9 +313,24 @@ class ReportFigures(VerticalScroll):
         if not dilemmas:
             yield Static("Geen dilemma's besproken.", classes="figures--meta")
             return
-        shown = dilemmas if self.show_all else dilemmas[: self.limit]
-        for rank, figure in enumerate(shown, 1):
-            key = (str(figure["deck"]), str(figure["id"]))
+        def key_of(figure: Mapping[str, Any]) -> tuple[str, str]:
+            return (str(figure["deck"]), str(figure["id"]))
+
+        # Numbered: the ranking of the printed report; then the rest, without a number.
+        ranked = [f for f in dilemmas if key_of(f) in self.ranked]
+        ordered = ranked + [f for f in dilemmas if key_of(f) not in self.ranked]
+        shown = ordered if self.show_all else ordered[: self.limit]
+        for position, figure in enumerate(shown, 1):
+            key = key_of(figure)
+            if position == len(ranked) + 1:
+                yield Static(
+                    "Met te weinig antwoorden om te rangschikken (te weinig rondes of "
+                    "stemmen):" if ranked else
+                    "Nog geen dilemma met genoeg antwoorden om te rangschikken; met te "
+                    "weinig antwoorden om te rangschikken:",
+                    classes="figures--meta", id="figures-unranked",
+                )
+            rank = f"{position}. " if position <= len(ranked) else ""
             counts = figure["counts"]
             score = figure["verdeeldheid"]
             blanco = f" · {figure['blanco']} blanco" if figure.get("blanco") else ""
@@ -323,7 +343,7 @@ class ReportFigures(VerticalScroll):
             yield Vertical(
                 Static(
                     Content.assemble(
-                        (f"{rank}. {figure['title']}", "bold"), "\n", (meta, "$text-muted")
+                        (f"{rank}{figure['title']}", "bold"), "\n", (meta, "$text-muted")
                     ),
                     classes="figures--title",
                 ),
@@ -331,7 +351,7 @@ class ReportFigures(VerticalScroll):
                        suppressed_text(int(figure["answers"]), self.k),
                        classes="figures--suppressed")
                 if counts is None else ReportBars(counts, self._labels(key, counts)),
-                classes="figures--item figures--dilemma", id=f"dilemma-{rank}",
+                classes="figures--item figures--dilemma", id=f"dilemma-{position}",
             )
         hidden = len(dilemmas) - len(shown)
         if hidden > 0:
