@@ -208,6 +208,8 @@ async def test_choice_dialog_labels_are_not_cut(isolated_dirs: Path) -> None:
         assert "Afbreken, stemmen vervallen" in text
         assert "Afronden met 1 stem" in text
         assert all(b.size.width >= len(str(b.label)) for b in app.screen.query(Button))
+        # Told before the choice, not only after it: so few votes are not shown or kept.
+        assert "niet getoond en niet bewaard" in " ".join(text.replace("█", " ").split())
 
 
 async def test_note_dialog_never_claims_anonymity(isolated_dirs: Path) -> None:

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from game.dialogs.choice import ChoiceDialog
+from game.rules.round_text import MIN_SECRET
 from game.rules.tally import SecretTally
 from game.widgets.card import HangingList
 
@@ -257,9 +258,13 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
             return
         self.asking = True
         n = self.tally.total
+        detail = ""
         if n == 0:
             question, answers = "Stemming afbreken?", [("back", "Doorgaan"), ("abort", "Afbreken")]
         else:
+            if sum(self.tally.counts().values()) < MIN_SECRET:
+                detail = (f"Met minder dan {MIN_SECRET} stemmen voor een antwoord wordt de "
+                          "uitslag niet getoond en niet bewaard.")
             stem = "stem" if n == 1 else "stemmen"
             question = f"Stemming afronden met {n} {stem}?"
             answers = [
@@ -267,7 +272,7 @@ De app houdt alleen de telling bij, nooit de volgorde van de stemmen.
                 ("finish", f"Afronden met {n} {stem}"),
                 ("abort", "Afbreken, stemmen vervallen"),
             ]
-        self.app.push_screen(ChoiceDialog(question, answers), self._stop_answer)
+        self.app.push_screen(ChoiceDialog(question, answers, detail), self._stop_answer)
 
     def _stop_answer(self, answer: str | None) -> None:
         self.asking = False
