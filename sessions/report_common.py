@@ -79,7 +79,7 @@ def statement(report: Report) -> list[str]:
         "periodes van elkaar af te trekken, of een rapport van voor en na een import, nooit "
         f"zien hoe een groep van minder dan {k} mensen stemde.",
         PULSE_RULE,
-        f"Dit rapport gebruikt k = {k} (uit de instellingen).",
+        f"De grens van {k} staat in de instellingen als k: {k}.",
     ]
     if report.with_notes:
         lines.append("De notities bij de rondes staan erin, omdat daarom is gevraagd. "

@@ -537,7 +537,9 @@ def test_cli_says_which_k_it_used(capsys: pytest.CaptureFixture[str]) -> None:
     _fill_store()
     assert main(["report", "--year", "2026", "--format", "json"]) == 0
     captured = capsys.readouterr()
-    assert "k = 5" in captured.err
+    # In plain words, with the setting's name so that the coordinator can find it.
+    assert "Gebruikt: de grens van 5 stemmen (k: 5 in de instellingen)." in captured.err
+    assert "k = " not in captured.err
     assert json.loads(captured.out)["k"] == 5
 
 
@@ -560,3 +562,12 @@ def test_an_open_question_reads_as_one_not_as_hidden() -> None:
     for page in (render_html(report), render_markdown(report)):
         row = next(line for line in page.splitlines() if "Wat maakt het makkelijker?" in line)
         assert "open vraag, geen stemming" in row and "verborgen" not in row
+
+
+def test_the_statement_names_the_threshold_in_plain_words() -> None:
+    from sessions.report_common import statement
+
+    report = build_report(THREE_TEAMS, _decks(), k=K, period=Period.year(2026))
+    lines = statement(report)
+    assert f"De grens van {K} staat in de instellingen als k: {K}." in lines
+    assert not [line for line in lines if "k = " in line]

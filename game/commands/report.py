@@ -113,8 +113,8 @@ def _run(args: argparse.Namespace, date_from: str | None, date_to: str | None) -
         from sessions.wellformed import skipped_message
 
         print(skipped_message(report.skipped), file=sys.stderr)
-    print(f"Gebruikt: k = {k} (stemmingen van minder dan {k} mensen tellen niet mee).",
-          file=sys.stderr)
+    print(f"Gebruikt: de grens van {k} stemmen (k: {k} in de instellingen). Een stemming van "
+          f"minder dan {k} mensen telt niet mee.", file=sys.stderr)
     fmt = FORMATS[args.format]
     to_stdout = args.output is None or str(args.output) == "-"
     if fmt.binary and to_stdout and sys.stdout.isatty():
