@@ -323,11 +323,12 @@ class ReportFigures(VerticalScroll):
         for position, figure in enumerate(shown, 1):
             key = key_of(figure)
             if position == len(ranked) + 1:
+                enough = f"minstens twee rondes en {2 * self.k} antwoorden"
                 yield Static(
-                    "Met te weinig antwoorden om te rangschikken (te weinig rondes of "
-                    "stemmen):" if ranked else
-                    "Nog geen dilemma met genoeg antwoorden om te rangschikken; met te "
-                    "weinig antwoorden om te rangschikken:",
+                    f"Met te weinig antwoorden om te rangschikken ({enough} nodig):"
+                    if ranked else
+                    f"Nog geen dilemma met genoeg antwoorden om te rangschikken ({enough} "
+                    "nodig). Wel besproken:",
                     classes="figures--meta", id="figures-unranked",
                 )
             rank = f"{position}. " if position <= len(ranked) else ""
