@@ -84,3 +84,23 @@ async def test_more_dilemmas_than_the_deck_holds_is_said_with_the_number(
         assert type(app.screen).__name__ != "SetupScreen"
         said = [notification.message for notification in app._notifications]
         assert f"Er zijn {available} kaarten in dit deck: je speelt ze alle {available}." in said
+
+
+async def test_the_setups_warning_does_not_follow_the_room_into_the_game(
+    isolated_dirs: Path,
+) -> None:
+    """"Nog niet alles klopt" belongs to the form: once the form is right and the game starts,
+    it is not left over the first card."""
+    app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_as(app, SetupScreen)
+        screen.query_one("#setup-participants", Input).value = "0"
+        screen.action_begin()
+        await pilot.pause()
+        assert any("Nog niet alles klopt" in n.message for n in app._notifications)
+        screen.query_one("#setup-participants", Input).value = "9"
+        screen.action_begin()
+        await pilot.pause()
+        assert type(app.screen).__name__ != "SetupScreen"
+        assert not any("Nog niet alles klopt" in n.message for n in app._notifications)

@@ -341,6 +341,8 @@ class SetupScreen(Screen[None]):
             return
         deck = self._deck()
         assert deck is not None
+        # What the form said is done with; it must not stay over the first card.
+        self.app.clear_notifications()
         available = len(playable_cards(deck, setup.themes))
         if setup.limit_kind == "dilemmas" and setup.limit > available:
             # Not cut off without a word: the session plays every card there is.
