@@ -108,3 +108,20 @@ async def test_no_toast_on_the_secret_vote_screen(isolated_dirs: Path) -> None:
         assert isinstance(app.screen, SecretVoteScreen)
         assert not toasts(app)
         assert "Opslaan lukt niet" not in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(120, 36), COMPACT])
+async def test_the_keys_line_fits_and_names_the_way_to_end_where_there_is_room(
+    isolated_dirs: Path, size: tuple[int, int]
+) -> None:
+    """At 120 columns the keys line under the card also names `e` (afronden) and F1; at 80 it
+    keeps to one line that fits, and the footer's F1 lists the rest."""
+    app = IntegerSpelApp(make_ctx(isolated_dirs), StartRequest(kind="play"))
+    async with app.run_test(size=size) as pilot:
+        await fill_setup(pilot, pulse="none")
+        line = next(row for row in screen_text(app).splitlines() if "n notitie" in row)
+        assert len(line.rstrip()) <= size[0]
+        if size[0] >= 120:
+            assert "e afronden" in line and "F1 alle toetsen" in line
+        else:
+            assert "o eigen casus" in line and "f1 Help" in screen_text(app)

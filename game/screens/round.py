@@ -67,7 +67,7 @@ SHORT_STATUS_TEXT: dict[str, str] = {
 redrawn without a layout pass (the toast of the problem says more)."""
 
 KEYS_LINE = "←/→ · n notitie · d stappenplan · s overslaan · p deelnemers · o eigen casus"
-KEYS_LINE_WIDE = KEYS_LINE + " · F1 alle toetsen"
+KEYS_LINE_WIDE = KEYS_LINE + " · e afronden · F1 alle toetsen"
 
 
 class RoundScreen(Screen[None]):
