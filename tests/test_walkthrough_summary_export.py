@@ -23,6 +23,7 @@ HEADER = "| Argument | Wat je schreef |"
 
 def test_an_option_without_arguments_gets_no_empty_table() -> None:
     card = walkthrough_deck().dilemma("concertkaartjes")
+    assert card is not None
     state = WalkthroughState.for_dilemma(PLAN, card)
     state.options[1].for_rules = "de gedragscode vraagt het"
     markdown = state.summary_markdown()
