@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -541,11 +541,19 @@ class ScrubbedTree:
     removed: tuple[str, ...] = ()
 
 
-def scrub_tree(value: Any) -> ScrubbedTree:
-    """Scrub every string inside nested dicts, lists and tuples (keys stay as they are)."""
+def scrub_tree(value: Any, keep: Collection[str] = frozenset()) -> ScrubbedTree:
+    """Scrub every string inside nested dicts, lists and tuples (keys stay as they are).
+
+    Args:
+        keep: strings that are not the user's words (a card's text from a deck): each one
+            found whole is left as written.
+    """
     removed: list[str] = []
+    kept = frozenset(keep)
 
     def walk(v: Any) -> Any:
+        if isinstance(v, str) and v in kept:
+            return v
         if isinstance(v, str):
             result = scrub(v)
             removed.extend(result.removed)

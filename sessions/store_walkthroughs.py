@@ -36,8 +36,11 @@ def new_id() -> str:
 
 
 def scrubbed_text(data: Mapping[str, Any]) -> str:
-    """The walkthrough's data as stored: JSON with every free text scrubbed."""
-    return dumps(scrub_tree(dict(data)).value)
+    """The walkthrough's data as stored: JSON with every free text scrubbed, but for the
+    card's own words that the data lists under "card_texts" (deck text, not typed)."""
+    card = data.get("card_texts")
+    keep = [t for t in card if isinstance(t, str)] if isinstance(card, list) else []
+    return dumps(scrub_tree(dict(data), keep).value)
 
 
 def save(

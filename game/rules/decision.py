@@ -54,7 +54,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Finite verbs that close a subordinate clause ("omdat het eerlijk is"), beyond the list above.
 _FINITE = set(_IRREGULAR) | set(FIRST_PERSON.values()) | {
     "geldt", "klopt", "kost", "telt", "hoort", "speelt", "verdient", "was", "had", "kon",
-    "wilde", "moest", "mocht", "zou", "werd", "lijkt",
+    "wilde", "moest", "mocht", "zou", "werd", "lijkt", "zei", "deed", "kwam", "ging", "gaf",
+    "nam", "liet", "vond", "bleef", "zag", "wist", "kreeg", "stond", "voelt",
 }
 # Plural forms: finite in "de regels zijn duidelijk", an infinitive in "mag alleen staan".
 _PLURAL = {
@@ -100,7 +101,7 @@ def _lower_first(text: str) -> str:
 # First words that take a small letter inside the sentence. Any other capitalised first word
 # is kept as typed: it may be a name ("Omdat Hamid niet alleen moet staan").
 _SMALL = frozenset(
-    ["ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "men", "het", "de", "een", "dit", "dat", "die", "deze", "daar", "er", "hier", "mijn", "jouw", "zijn", "haar", "ons", "onze", "hun", "niet", "geen", "niets", "nooit", "niemand", "iemand", "iets", "alles", "altijd", "eerst", "meteen", "direct", "gewoon", "toch", "wel", "ook", "dan", "zo", "als", "of", "en", "maar", "want", "omdat", "hoewel", "ondanks", "door", "bij", "met", "voor", "na", "naar", "van", "uit", "aan", "op", "in", "om", "over", "onder", "tegen", "zonder", "volgens", "samen", "alleen", "zelf", "liever", "anders", "beter", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "mag", "moet", "kan", "wil", "zal", "ga", "doe", "geef", "zeg", "vraag", "bel", "meld", "neem", "laat", "help", "houd", "blijf", "weiger", "accepteer", "stuur", "leg"]
+    ["ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "men", "het", "de", "een", "dit", "dat", "die", "deze", "daar", "er", "hier", "mijn", "jouw", "zijn", "haar", "ons", "onze", "hun", "niet", "geen", "niets", "nooit", "niemand", "iemand", "iets", "alles", "altijd", "eerst", "meteen", "direct", "gewoon", "toch", "wel", "ook", "dan", "zo", "als", "of", "en", "maar", "want", "omdat", "hoewel", "ondanks", "door", "bij", "met", "voor", "na", "naar", "van", "uit", "aan", "op", "in", "om", "over", "onder", "tegen", "zonder", "volgens", "samen", "alleen", "zelf", "liever", "anders", "beter", "wat", "wie", "waar", "wanneer", "hoe", "waarom", "mag", "moet", "kan", "wil", "zal", "ga", "doe", "geef", "zeg", "vraag", "bel", "meld", "neem", "laat", "help", "houd", "blijf", "weiger", "accepteer", "stuur", "leg", "misschien", "soms", "daarom", "daardoor", "dus", "helaas", "gelukkig", "eigenlijk", "natuurlijk", "zeker", "waarschijnlijk", "vaak", "nu", "straks", "later", "bovendien", "immers", "juist", "nog", "al", "toen", "vooral", "echt", "iedereen", "veel", "weinig", "elke", "iedere", "ieder", "elk", "zonder", "hierdoor", "daarbij", "verder", "ook", "vroeg", "laat", "morgen", "vandaag", "gisteren", "ooit", "misschien", "anders"]
 )
 
 
@@ -165,13 +166,23 @@ def decision_clause(option: str) -> str:
     return f"ik kies voor „{text}”"
 
 
-def _strip_lead(text: str, words: tuple[str, ...]) -> tuple[str, str]:
-    """Split off a leading "omdat"/"ondanks" the person typed themselves."""
-    low = text.casefold()
+def _strip_lead(text: str, words: tuple[str, ...]) -> tuple[str, str, bool]:
+    """Split off a leading "omdat", "want", "ook al", "hoewel" the person typed themselves.
+
+    Returns the connective (lower case, "" if none), the rest, and whether a colon or dash
+    followed it ("Omdat: niemand mag …"): then the rest is a sentence of its own, in main
+    clause order, and not the clause the connective would take.
+    """
     for word in words:
-        if low.startswith(word + " "):
-            return word, text[len(word) + 1 :].lstrip(" ,:")
-    return "", text
+        found = re.match(rf"{re.escape(word)}\b\s*([:;–—-]?)[\s,]*", text, re.IGNORECASE)
+        if found is None:
+            continue
+        body = text[found.end() :].lstrip(" ,:;–—-")
+        colon = bool(found.group(1))
+        if word == "al" and not colon and not (body and _is_finite(body.split(" ")[0])):
+            continue  # "Al het werk …": not "ook al"
+        return word, body, colon
+    return "", text.lstrip(" ,:;–—-"), False
 
 
 def _is_finite(word: str) -> bool:
@@ -207,18 +218,33 @@ def _has_verb(text: str) -> bool:
 
 
 def _subject_length(words: list[str]) -> int:
-    """1 when the first word can be a subject on its own (a pronoun, a name, "AVG")."""
+    """1 when the first word can be a subject on its own (a pronoun, a first name, "AVG").
+
+    Any other capital is not taken for a name: the first word of a sentence has one too
+    ("Misschien voelt Iris zich overruled" starts with an adverb, not a subject).
+    """
     first = _bare(words[0])
-    if first in _PRONOUNS or (words[0][:1].isupper() and first not in _ARTICLES):
+    letters = words[0].strip(",.;:!?\"'„”“()")
+    if first in _PRONOUNS or first in _first_names():
         return 1
-    return 0
+    if len(letters) > 1 and letters.isupper() and first not in _ARTICLES:
+        return 1  # "AVG", "P&O"
+    if not letters[:1].isupper() or first in _SMALL or first in _ARTICLES:
+        return 0
+    # Another capitalised word is a name ("Hamid moet …") unless a subject follows the
+    # verb: then it was a word put first ("Gisteren zei de burgemeester …").
+    after = _bare(words[2]) if len(words) > 2 else ""
+    if after in _PRONOUNS or after in _ARTICLES or after in _first_names():
+        return 0
+    return 1
 
 
 def _main_clause(text: str) -> tuple[list[str], str, list[str]] | None:
-    """Subject, finite verb and the rest of a simple main clause, or None."""
+    """Subject, finite verb and the rest of a simple main clause that starts with its
+    subject, or None (it starts with something else, or it is not clear)."""
     words = text.split(" ")
     first = _bare(words[0])
-    sizes = [1] if first in _PRONOUNS or _subject_length(words) == 1 else []
+    sizes = [1] if _subject_length(words) == 1 else []
     if first in _ARTICLES:
         sizes.append(2)
     for size in sizes:
@@ -237,11 +263,56 @@ def _simple(rest: list[str]) -> bool:
     )
 
 
+# Words that end a main clause but go before the verb at the end of a subordinate one
+# ("ik geef het door" → "omdat ik het doorgeef"): not reordered.
+_PARTICLES = {
+    "door", "op", "aan", "af", "uit", "mee", "toe", "in", "over", "terug", "weg", "na", "bij",
+    "vast", "los", "voor", "om", "neer", "langs", "binnen", "buiten", "achter",
+}
+_NOT_INFINITIVE = {
+    "geen", "alleen", "samen", "misschien", "even", "tegen", "open", "boven", "beneden",
+    "binnen", "buiten", "eigen", "heen", "meteen", "tussen", "volgens", "zeven", "negen",
+    "tien", "toen", "zeker", "gewoon", "soms", "graag",
+}
+_AUXILIARIES = {"heb", "hebt", "heeft", "hebben", "ben", "bent", "is", "zijn", "word", "wordt",
+                "worden", "was", "waren", "had", "hadden", "werd", "werden"}
+
+
+def _verb_last(verb: str, rest: list[str]) -> list[str] | None:
+    """The rest of a main clause with its verb moved to the end ("het kost veel tijd" →
+    "het veel tijd kost"), or None when that is not safe: a second verb form, a separable
+    part, or a modal whose infinitive is not last ("niemand mag twijfelen aan mij")."""
+    bare = _bare(verb)
+    inner = [_bare(w) for w in rest[:-1]]
+    last = _bare(rest[-1]) if rest else ""
+    # A word on -en inside may be a second verb ("mag twijfelen aan"); not after an article
+    # ("de kosten") and not a word that is never one ("geen", "alleen", "misschien").
+    verbs = [
+        w for i, w in enumerate(inner)
+        if w.endswith("en") and len(w) > 3 and w not in _NOT_INFINITIVE
+        and not (i and inner[i - 1] in _ARTICLES | {"geen", "veel", "weinig", "alle"})
+    ]
+    if last in _PARTICLES or verbs:
+        return None
+    if bare in _AUXILIARIES and any(len(w) > 4 and w[-1] in "dt" for w in inner):
+        return None  # "ik heb het beloofd aan Jan"
+    if bare in _MODALS:
+        if not (rest and last.endswith("n") and len(last) > 3):
+            return None
+        return [*rest[:-1], bare, rest[-1]]  # "omdat ik … wil blijven"
+    return [*rest, bare]
+
+
 def because_sentence(text: str) -> str:
-    """ "Omdat het eerlijk is." from "het is eerlijk", "omdat het eerlijk is" or "want …"."""
-    lead, body = _strip_lead(clause(text), _BECAUSE)
+    """ "Omdat het eerlijk is." from "het is eerlijk", "omdat het eerlijk is" or "want …".
+
+    What can't be reordered safely gets "Want", which keeps the words as written.
+    """
+    lead, body, colon = _strip_lead(clause(text), _BECAUSE)
     if not body:
         return ""
+    if colon:
+        lead = ""  # "Omdat: niemand mag …": a main clause follows
     if lead == "want":
         return f"Want {_lower_first(body)}."
     if not lead and not _has_verb(body):
@@ -251,20 +322,26 @@ def because_sentence(text: str) -> str:
     parts = _main_clause(body)
     if parts is not None and _simple(parts[2]):
         subject, verb, rest = parts
-        if rest and _bare(verb) in _MODALS and _bare(rest[-1]).endswith("n"):
-            rest = [*rest[:-1], _bare(verb), rest[-1]]  # "omdat ik … wil blijven"
-        else:
-            rest = [*rest, _bare(verb)]
-        words = [_lower_first(" ".join(subject)), *rest]
-        return "Omdat " + " ".join(w for w in words if w) + "."
+        ordered = _verb_last(verb, rest)
+        if ordered is not None:
+            words = [_lower_first(" ".join(subject)), *ordered]
+            return "Omdat " + " ".join(w for w in words if w) + "."
     return f"Want {_lower_first(body)}."
 
 
 def despite_sentence(text: str) -> str:
-    """ "Ook al kost het tijd." from "het kost tijd", "ook al kost het tijd", "hoewel …"."""
-    lead, body = _strip_lead(clause(text), _DESPITE)
+    """ "Ook al kost het tijd." from "het kost tijd", "ook al kost het tijd", "hoewel …".
+
+    "Ook al" takes the verb first, then the subject; that is only done when the clause
+    plainly starts with its subject ("het kost tijd", "Iris voelt zich …"). Any other
+    clause ("Misschien voelt Iris zich overruled") keeps its words as written, in a sentence
+    of its own: "Misschien voelt Iris zich overruled, en dat neem ik op de koop toe."
+    """
+    lead, body, colon = _strip_lead(clause(text), _DESPITE)
     if not body:
         return ""
+    if colon:
+        lead = ""  # "Ook al: het is wat extra papierwerk": a main clause follows
     if lead == "ook al" or lead == "al":
         return f"Ook al {_lower_first(body)}."
     if lead in ("hoewel", "ondanks dat") or _subordinate(body):

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from dilemmas.config import Config
 from dilemmas.model import Dilemma
 from dilemmas.stappenplan import Stappenplan
 from game.rules.decision import clause, decision_sentence
+from game.rules.practice_recap import contact_line
 from game.rules.text import md_escape
 from sessions.figures import month_label
 from sessions.summary import _CSS as SUMMARY_CSS  # the team summary's look, shared
@@ -182,6 +184,11 @@ class WalkthroughState:
     options: list[OptionEntry] = field(default_factory=list)
     decision: Decision = field(default_factory=Decision)
     justification: Justification = field(default_factory=Justification)
+    card_texts: tuple[str, ...] = ()
+    """The card's own words (title, situation, question, guidance, options as written in the
+    deck): not typed by the user, so never scrubbed. Empty for an own dilemma."""
+    contacts: tuple[str, ...] = ()
+    """Ids of the card's contacts in the config, listed under the guidance in the summary."""
     _next_key: int = 1
 
     @classmethod
@@ -200,7 +207,20 @@ class WalkthroughState:
         )
         if dilemma.answer.kind == "choice":
             state.options = [OptionEntry(key=o.key, text=o.text) for o in dilemma.answer.options]
+        state.adopt_card(dilemma)
         return state
+
+    def adopt_card(self, dilemma: Dilemma) -> None:
+        """Take the card's own words as they are in the deck (also over a walkthrough saved
+        before they were kept apart, whose card text the store may have scrubbed)."""
+        self.title = dilemma.title
+        self.situation = dilemma.situation
+        self.question = dilemma.question
+        self.guidance = dilemma.guidance
+        options = dilemma.answer.options if dilemma.answer.kind == "choice" else ()
+        texts = [dilemma.title, dilemma.situation, dilemma.question, dilemma.guidance]
+        self.card_texts = tuple(dict.fromkeys(t for t in [*texts, *(o.text for o in options)] if t))
+        self.contacts = tuple(dilemma.contacts)
 
     @classmethod
     def for_own_text(cls, plan: Stappenplan, text: str, title: str = "") -> WalkthroughState:
@@ -305,10 +325,17 @@ class WalkthroughState:
     # Scrubbing ------------------------------------------------------------------------------
 
     def scrub(self, scrubber: Scrubber) -> tuple[str, ...]:
-        """Clean every free text in place; returns the labels of what was removed."""
+        """Clean every text the user typed in place; returns the labels of what was removed.
+
+        The card's own words (a situation, an option left as the deck wrote it) are deck
+        text, not the user's: they stay as written, names in the story included.
+        """
         removed: list[str] = []
+        card = frozenset(self.card_texts)
 
         def clean(text: str) -> str:
+            if text in card:
+                return text
             cleaned, labels = scrubber(text)
             removed.extend(labels)
             return cleaned
@@ -363,6 +390,9 @@ class WalkthroughState:
                 "harm": self.justification.harm,
             },
             "decision_sentence": self.decision_sentence(),
+            # The store keeps these strings as written (deck text; see `card_texts`).
+            "card_texts": list(self.card_texts),
+            "contacts": list(self.contacts),
         }
 
     @classmethod
@@ -378,6 +408,8 @@ class WalkthroughState:
             dilemma_id=_opt_str(data.get("dilemma")),
             deck_id=_opt_str(data.get("deck")),
         )
+        state.card_texts = _strings(data.get("card_texts"))
+        state.contacts = _strings(data.get("contacts"))
         state.current = max(0, min(_int(data.get("current")), state.step_count - 1))
         state.finished = data.get("finished") is True
         state.done = data.get("done") is True or state.finished
@@ -419,7 +451,16 @@ class WalkthroughState:
 
     # Summary ------------------------------------------------------------------------------
 
-    def summary_markdown(self, *, sentence: bool = True) -> str:
+    def contact_lines(self, config: Config | None) -> tuple[str, ...]:
+        """The card's contacts from the config, one line each ("Vertrouwenspersoon — …")."""
+        if config is None:
+            return ()
+        found = (config.contact(contact_id) for contact_id in self.contacts)
+        return tuple(contact_line(c) for c in found if c is not None)
+
+    def summary_markdown(
+        self, *, sentence: bool = True, contacts: Sequence[str] = ()
+    ) -> str:
         """The walkthrough as Markdown: title, month, the decision once, then the steps.
 
         Everything typed and every deck text is escaped: it reads as typed in any Markdown
@@ -427,6 +468,8 @@ class WalkthroughState:
 
         Args:
             sentence: include the decision sentence (the screen shows it apart, as typed).
+            contacts: the card's contacts (`contact_lines`), listed under the guidance, as
+                the screen shows them below it.
         """
         title = self.title or "zonder titel"
         lines = [f"# {md_escape(self.plan.title)}: {md_escape(title)}", ""]
@@ -451,12 +494,18 @@ class WalkthroughState:
             lines += [f"*Niet ingevuld: {names}.*", ""]
         if self.guidance:
             lines += ["## Wat zegt de code?", "", md_escape(self.guidance), ""]
+        if contacts:
+            lines += ["## Contacten", ""]
+            lines += [f"- {md_escape(line)}" for line in contacts]
+            lines.append("")
         return "\n".join(lines).rstrip() + "\n"
 
-    def summary_html(self, organisation: str = "") -> str:
+    def summary_html(self, organisation: str = "", contacts: Sequence[str] = ()) -> str:
         """The same summary as one printable HTML page in the team summary's look."""
         return markdown_to_html(
-            self.summary_markdown(), f"{self.plan.title}: {self.title}", organisation
+            self.summary_markdown(contacts=contacts),
+            f"{self.plan.title}: {self.title}",
+            organisation,
         )
 
     def _step_markdown(self, step_id: str, kind: str, checklist: tuple[str, ...]) -> list[str]:
@@ -482,8 +531,8 @@ class WalkthroughState:
                 filled = [
                     (f, o.argument(f).strip()) for f in ARGUMENT_FIELDS if o.argument(f).strip()
                 ]
-                if not o.text.strip() and not filled:
-                    continue
+                if not filled:
+                    continue  # no header over an empty table
                 out += [f"**{_cell(o.text) if o.text.strip() else 'Optie zonder naam'}**", ""]
                 out += ["| Argument | Wat je schreef |", "|---|---|"]
                 out += [f"| {ARGUMENT_LABELS[f]} | {_cell(text)} |" for f, text in filled]
@@ -552,6 +601,10 @@ def _int(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
 
 def _dicts(value: Any) -> list[Mapping[str, Any]]:

@@ -278,6 +278,8 @@ Met het **zeven-stappenplan** denk je een dilemma rustig door, stap voor stap.
             if self.dilemma is None and self.state.dilemma_id is None:
                 self.own_text = self.state.situation
                 self._refresh_own_card()
+            elif self.dilemma is not None and self.state.dilemma_id == self.dilemma.id:
+                self.state.adopt_card(self.dilemma)
         self._loading = self._hold_saves = False
         await self.show_step(self.state.current)
 
@@ -549,8 +551,14 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
         self._warned_empty = False
 
     @property
+    def contacts(self) -> tuple[str, ...]:
+        """The card's contacts, as the round screen shows them under the guidance."""
+        ctx = context_of(self.app)
+        return self.state.contact_lines(ctx.config if ctx is not None else None)
+
+    @property
     def markdown(self) -> str:
-        return self.state.summary_markdown()
+        return self.state.summary_markdown(contacts=self.contacts)
 
     def _note(self, path: Path | None) -> None:
         """A practice run's exports are listed when the run is wiped."""
@@ -559,7 +567,9 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
     @property
     def html(self) -> str:
         ctx = context_of(self.app)
-        return self.state.summary_html(ctx.config.organisation if ctx is not None else "")
+        return self.state.summary_html(
+            ctx.config.organisation if ctx is not None else "", self.contacts
+        )
 
     @property
     def filename(self) -> str:
@@ -570,7 +580,10 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
             # The decision once: here, as typed; the Markdown below holds the rest.
             yield Static(self.state.decision_sentence(), id="summary-sentence", markup=False)
             with VerticalScroll(id="summary-scroll"):
-                yield Markdown(self.state.summary_markdown(sentence=False), id="summary-markdown")
+                yield Markdown(
+                    self.state.summary_markdown(sentence=False, contacts=self.contacts),
+                    id="summary-markdown",
+                )
             with Horizontal(id="summary-buttons"):
                 # Klaar first: at 80 columns the row must not push it off the screen.
                 yield Button("Klaar", id="summary-done", compact=True, variant="primary")

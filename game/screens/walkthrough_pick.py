@@ -152,12 +152,14 @@ Kies een dilemma om met het **zeven-stappenplan** uit te werken.
         state = WalkthroughState.from_dict(load_plan(self.app)[0], data)
         ctx = context_of(self.app)
         organisation = ctx.config.organisation if ctx is not None else ""
+        contacts = state.contact_lines(ctx.config if ctx is not None else None)
         name = f"stappenplan-{slug(state.title)}"
         self.app.call_from_thread(
-            deliver_file, self.app, f"{name}.md", state.summary_markdown(), "De samenvatting"
+            deliver_file, self.app, f"{name}.md", state.summary_markdown(contacts=contacts),
+            "De samenvatting",
         )
         self.app.call_from_thread(
-            deliver_file, self.app, f"{name}.html", state.summary_html(organisation),
+            deliver_file, self.app, f"{name}.html", state.summary_html(organisation, contacts),
             "De samenvatting",
         )
 

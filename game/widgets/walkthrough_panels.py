@@ -23,7 +23,7 @@ from textual.widgets import (
     Static,
     TextArea,
 )
-from textual.widgets._select import SelectCurrent, SelectOverlay
+from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay
 
 from dilemmas.stappenplan import Step
 from game.rules.text import changed_stretch
@@ -479,6 +479,7 @@ class DecisionPanel(StepPanel):
                 prompt="Kies een argument uit stap 5…",
                 compact=True,
                 id="decision-pick-because",
+                value=_picked_before(decision.because, pros),
             )
         because = short_area(decision.because, "Je belangrijkste reden", "decision-because")
         self.bound(because, write_attr(decision, "because"))
@@ -490,6 +491,7 @@ class DecisionPanel(StepPanel):
                 prompt="Kies een tegenargument uit stap 5…",
                 compact=True,
                 id="decision-pick-despite",
+                value=_picked_before(decision.despite, cons),
             )
         despite = short_area(decision.despite, "Het sterkste tegenargument", "decision-despite")
         self.bound(despite, write_attr(decision, "despite"))
@@ -509,14 +511,22 @@ class DecisionPanel(StepPanel):
         target = "#decision-because" if event.select.id == "decision-pick-because" else (
             "#decision-despite"
         )
-        # Loading the text fires TextArea.Changed, which writes it into the state.
-        self.query_one(target, TextArea).load_text(event.value)
+        area = self.query_one(target, TextArea)
+        if area.text != event.value:  # not again for the pick shown when coming back
+            # Loading the text fires TextArea.Changed, which writes it into the state.
+            area.load_text(event.value)
 
     def _choose(self, key: str | None) -> None:
         self.state.decision.option = key or ""
 
     def after_edit(self) -> None:
         self.query_one("#decision-sentence", Static).update(self.state.decision_sentence())
+
+
+def _picked_before(text: str, choices: list[str]) -> str | NoSelection:
+    """The argument picked earlier, shown again when the step is opened again (the reason
+    below it still holds it as picked); no pick when it was typed or changed since."""
+    return text if text in choices else Select.NULL
 
 
 class JustificationPanel(StepPanel):
