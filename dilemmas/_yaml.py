@@ -347,10 +347,11 @@ def compose(text: str | bytes, label: str, *,
     documents = 0
     last_line = 0
     loader = loader_class(text)
+    # PyYAML's stubs type events loosely; the class check below narrows them.
+    event: Any = None
     try:
         while True:
-            # PyYAML's stubs type events loosely; the class check below narrows them.
-            event: Any = loader.get_event()
+            event = loader.get_event()
             cls = type(event)
             mark = event.start_mark
             if cls is ScalarEvent:
@@ -408,7 +409,9 @@ def compose(text: str | bytes, label: str, *,
                 stack.append(node)
     except yaml.MarkedYAMLError as exc:
         seen = set(problems)  # a typographic quote read before the slip is named once
-        problems.extend(p for p in _syntax_problems(label, exc, text) if p not in seen)
+        # The lines before the last event's end were read without fault.
+        parsed_through = event.end_mark.line + 1 if event is not None else 0
+        problems.extend(p for p in _syntax_problems(label, exc, text, parsed_through) if p not in seen)
         return None, problems
     except yaml.YAMLError as exc:
         problems.append(Problem(label, 1, 1, f"ongeldige YAML: {exc}"))
@@ -446,7 +449,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
 _NBSP = re.compile("^[ \t]*(?:- +)?\u00a0|^[ \t]*(?:- +)?[^\\s:#\"'][^:#\n]*:\u00a0", re.MULTILINE)
 """A non-breaking space (U+00A0) in a line's indentation, or straight after a key's colon."""
-_CURLY_VALUE = re.compile(r"^[ \t]*(?:- +)?(?:[^\s:#][^:#\n]*: +)?[“”‘’„‚]", re.MULTILINE)
 
 
 def flow_comma_message(key: str, before: Node | None, option: bool = True) -> str:
@@ -480,34 +482,37 @@ def _line_at(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes) -> list[Problem]:
-    """The parser's error at the author's line, with every tab indentation and every
-    typographic quote of the file, so that one run shows all of them."""
+def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes,
+                     parsed_through: int = 0) -> list[Problem]:
+    """The parser's error at the author's line, with every tab indentation, hard space and
+    typographic quote of the file, so that one run shows all of them.
+
+    Before line ``parsed_through`` the parser read every value: a tab there was text, and a
+    typographic quote there was named already. A hard space is not: the parser takes it for
+    a letter and reads on, wrongly, which is why it is looked for everywhere."""
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
     found: list[Problem] = []
     tab_lines: set[int] = set()
-    for match in _TAB_INDENT.finditer(text):
-        line, _ = _line_at(text, match.start())
-        column = match.group().index("\t") + 1
-        tab_lines.add(line)
-        found.append(Problem(label, line, column, f"ongeldige YAML: {_TABS}"))
-        if len(found) >= 200:
-            break
-    for match in _CURLY_VALUE.finditer(text):
-        line, column = _line_at(text, match.end() - 1)
-        found.append(Problem(label, line, column, _curly_message(match.group()[-1])))
-        if len(found) >= 400:
-            break
     nbsp_lines: set[int] = set()
-    for match in _NBSP.finditer(text):
-        line, column = _line_at(text, match.end() - 1)
-        nbsp_lines.add(line)
-        found.append(Problem(label, line, column,
-                             _NBSP_COLON if match.group().endswith(":\u00a0") else _NBSP_INDENT))
+    for line, kind, column, quote in _layout_slips(text):
+        if line < parsed_through and kind in ("tab", "curly"):
+            continue
+        if kind == "tab":
+            tab_lines.add(line)
+            found.append(Problem(label, line, column, f"ongeldige YAML: {_TABS}"))
+        elif kind == "curly":
+            found.append(Problem(label, line, column, _curly_message(quote)))
+        else:
+            nbsp_lines.add(line)
+            found.append(Problem(label, line, column, _NBSP_COLON if kind == "nbsp-colon" else _NBSP_INDENT))
         if len(found) >= 600:
             break
     main = _syntax_problem(label, exc, text)
+    # A quote after the spot where the parser stopped on its line did not trip it up: that
+    # line is out of place (`zegt: „Ja.”` from a text that lost its indentation).
+    found = [p for p in found if not (p.line == main.line and p.column > main.column
+                                      and p.message.startswith("typografische"))]
     covered = {p.line for p in found}
     # A hard space makes the parser stumble on that line or on the next one.
     if (main.line not in covered and not (main.message.endswith(_TABS) and tab_lines)
@@ -515,6 +520,143 @@ def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes) -
         found.append(main)
     found.sort(key=lambda p: (p.line, p.column))
     return attach_excerpts(found, text)
+
+
+_LINE_START = re.compile(
+    r"(?P<dashes>(?:-(?:[ \t\u00a0]+|$))*)"
+    r"(?P<key>(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s#\"'{}\[\],&*!|>%@`?:\-“”‘’„‚][^\n]*?)"
+    r"[ \t]*:(?:[ \t\u00a0]+|$))?")
+"""After the indentation: list dashes ('- '), then a key with its ':'."""
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*[ \t]*(?:#.*)?$")
+_PLAIN_COMMENT = re.compile(r"[ \t]#")
+_BLOCK_AFTER_KEY = re.compile(r"[ \t][|>][0-9+-]*[ \t]*$")
+"""A key without its ':' and a block text after it (`situation |`)."""
+
+
+def _layout_slips(text: str) -> list[tuple[int, str, int, str]]:
+    """Tabs and hard spaces in indentation and values between typographic quotes, as
+    (line, kind, column, quote) with kind "tab", "nbsp", "nbsp-colon" or "curly".
+
+    Read from the text, for after a syntax error, when the parser cannot say more. The inside
+    of a block text (`situation: |`) and of a quoted text over several lines is text, not
+    layout: a „quote” or a tab there is allowed and is passed over. A typographic quote counts
+    only where it opens a value that also ends with one, as the parser's own check has it.
+    """
+    found: list[tuple[int, str, int, str]] = []
+    block: list[int] | None = None  # [parent indent, content indent or -1] inside `key: |`
+    quote = ""  # the quote of a quoted text that goes on on the next line
+    flow = 0  # open '{' and '[' of a flow collection that goes on on the next line
+    pending: int | None = None  # parent indent after `key:` with its value on the next line
+    sibling: int | None = None  # the column of the key above, when its value was on its line
+    curly: tuple[int, int, int, str] | None = None  # (line, column, parent indent, last text)
+
+    def close_curly() -> None:
+        nonlocal curly
+        if curly is not None and curly[3][-1:] in _CURLY_CLOSE:
+            found.append((curly[0], "curly", curly[1], curly[3][0]))
+        curly = None
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        spaces = len(line) - len(line.lstrip(" "))
+        if block is not None:
+            if not line.strip(" \t"):
+                continue
+            if block[1] < 0 and spaces >= block[0]:
+                block[1] = spaces  # a text at its key's own indent still reads as text here
+            if block[1] >= 0 and (spaces >= block[1] or spaces > block[0]):
+                # The text, or a line of it a little out of line (the parser names that one).
+                if spaces < block[1] and line[spaces:spaces + 1] == "\t":
+                    found.append((number, "tab", spaces + 1, ""))
+                continue
+            block = None
+        if quote:
+            if _quote_end(line, 0, quote) >= 0:
+                quote = ""
+            continue
+        if flow > 0:
+            flow += _flow_depth(line)
+            continue
+        stripped = line.strip(" \t\u00a0")
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            close_curly()  # a comment ends a text without quotes
+            continue
+        tab = _TAB_INDENT.match(line)
+        if tab:
+            found.append((number, "tab", tab.group().index("\t") + 1, ""))
+        nbsp = _NBSP.match(line)
+        if nbsp:
+            kind = "nbsp-colon" if nbsp.group().endswith(":\u00a0") else "nbsp"
+            found.append((number, kind, nbsp.end(), ""))
+        indent = len(line) - len(line.lstrip(" \t\u00a0"))
+        start = _LINE_START.match(line, indent)
+        assert start is not None  # every part is optional
+        dashes, key = start.group("dashes"), start.group("key")
+        if curly is not None:
+            if not dashes and not key and indent > curly[2]:
+                curly = (*curly[:3], _PLAIN_COMMENT.split(stripped, maxsplit=1)[0].rstrip())
+                continue
+            close_curly()
+        if key:
+            parent = start.start("key")
+        elif dashes:
+            parent = indent + dashes.rstrip().rfind("-")
+        elif pending is not None and indent > pending:
+            parent = pending
+        else:
+            pending = sibling = None
+            if _BLOCK_AFTER_KEY.search(line):  # `situation |`: a text follows, all the same
+                block = [indent, -1]
+            continue  # the next line of a text, or a line the parser will name
+        pending = None
+        value = line[start.end():]
+        head = value.lstrip(" \t")
+        if not head or head.startswith("#"):
+            pending = parent
+        elif _BLOCK_HEADER.match(head):
+            # A key indented further than the one above it (a slip) has its text measured
+            # from where the key belongs.
+            block = [parent if sibling is None else min(parent, sibling), -1]
+        elif head[0] in "\"'":
+            at = len(line) - len(head)
+            if _quote_end(line, at + 1, head[0]) < 0:
+                quote = head[0]
+        elif head[0] in "{[":
+            flow = _flow_depth(head)
+        elif head[0] in _CURLY_OPEN:
+            curly = (number, len(line) - len(head) + 1, parent,
+                     _PLAIN_COMMENT.split(head, maxsplit=1)[0].rstrip())
+        sibling = parent if key and pending is None else None
+        if len(found) >= 600:
+            break
+    close_curly()
+    return found
+
+
+def _quote_end(line: str, start: int, quote: str) -> int:
+    """Where a quoted text that is open at ``start`` closes on this line (-1: it goes on)."""
+    at = start
+    while True:
+        at = line.find(quote, at)
+        if at < 0:
+            return -1
+        if quote == '"':
+            backslashes = len(line[start:at]) - len(line[start:at].rstrip("\\"))
+            if backslashes % 2 == 0:
+                return at
+        elif line[at + 1:at + 2] == "'":
+            at += 2
+            continue
+        else:
+            return at
+        at += 1
+
+
+def _flow_depth(text: str) -> int:
+    """How many '{' and '[' this text leaves open (quoted brackets are not told apart)."""
+    return text.count("{") + text.count("[") - text.count("}") - text.count("]")
 
 
 def _char_at(text: str, mark: yaml.Mark) -> str:
