@@ -12,9 +12,9 @@ _NBSP = re.compile("^[ \t]*(?:- +)?\u00a0|^[ \t]*(?:- +)?[^\\s:#\"'][^:#\n]*:\u0
 """A non-breaking space (U+00A0) in a line's indentation, or straight after a key's colon."""
 _LINE_START = re.compile(
     r"(?P<dashes>(?:-(?:[ \t\u00a0]+|$))*)"
-    r"(?P<key>(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s#\"'{}\[\],&*!|>%@`?:\-“”‘’„‚][^\n]*?)"
-    r"[ \t]*:(?:[ \t\u00a0]+|$))?")
-"""After the indentation: list dashes ('- '), then a key with its ':'."""
+    r"(?P<key>(?:\"[^\"\n]*\"[ \t]*|'[^'\n]*'[ \t]*|[^\s#\"'{}\[\],&*!|>%@`?:\-“”‘’„‚][^\n]*?)"
+    r":(?:[ \t\u00a0]+|$))?")
+"""After the indentation: list dashes ('- '), then a key with its ':' (linear in the line)."""
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*[ \t]*(?:#.*)?$")
 _PLAIN_COMMENT = re.compile(r"[ \t]#")
 _BLOCK_AFTER_KEY = re.compile(r"[ \t][|>][0-9+-]*[ \t]*$")
@@ -131,8 +131,10 @@ def _quote_end(line: str, start: int, quote: str) -> int:
         if at < 0:
             return -1
         if quote == '"':
-            backslashes = len(line[start:at]) - len(line[start:at].rstrip("\\"))
-            if backslashes % 2 == 0:
+            before = at - 1
+            while before >= start and line[before] == "\\":
+                before -= 1
+            if (at - 1 - before) % 2 == 0:  # an even run of backslashes escapes nothing
                 return at
         elif line[at + 1:at + 2] == "'":
             at += 2
