@@ -473,11 +473,6 @@ def _control_problem(label: str, node: Node, value: str) -> Problem:
                    "staan; alleen een nieuwe regel (\\n) en een tab (\\t) mogen")
 
 
-def _line_at(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes,
                      parsed_through: int = 0) -> list[Problem]:
     """The parser's error at the author's line, with every tab indentation, hard space and
