@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dilemmas._yaml_layout import CURLY_CLOSE, CURLY_OPEN, layout_slips
 from dilemmas.errors import Problem, attach_excerpts
 
 if TYPE_CHECKING:
@@ -347,10 +348,11 @@ def compose(text: str | bytes, label: str, *,
     documents = 0
     last_line = 0
     loader = loader_class(text)
+    # PyYAML's stubs type events loosely; the class check below narrows them.
+    event: Any = None
     try:
         while True:
-            # PyYAML's stubs type events loosely; the class check below narrows them.
-            event: Any = loader.get_event()
+            event = loader.get_event()
             cls = type(event)
             mark = event.start_mark
             if cls is ScalarEvent:
@@ -362,8 +364,8 @@ def compose(text: str | bytes, label: str, *,
                 node: Node = Scalar(event.value, not event.style, line, mark.column + 1)
                 if event.style == '"' and _CONTROL.search(event.value):
                     problems.append(_control_problem(label, node, event.value))
-                elif (not event.style and len(event.value) > 1 and event.value[0] in _CURLY_OPEN
-                      and event.value[-1] in _CURLY_CLOSE):
+                elif (not event.style and len(event.value) > 1 and event.value[0] in CURLY_OPEN
+                      and event.value[-1] in CURLY_CLOSE):
                     problems.append(Problem(label, node.line, node.column, _curly_message(event.value)))
                 if event.tag is not None and _STANDARD_TAGS.get(event.tag) != "scalar":
                     problems.append(_tag_problem(label, node, event.tag))
@@ -408,7 +410,9 @@ def compose(text: str | bytes, label: str, *,
                 stack.append(node)
     except yaml.MarkedYAMLError as exc:
         seen = set(problems)  # a typographic quote read before the slip is named once
-        problems.extend(p for p in _syntax_problems(label, exc, text) if p not in seen)
+        # The lines before the last event's end were read without fault.
+        parsed_through = event.end_mark.line + 1 if event is not None else 0
+        problems.extend(p for p in _syntax_problems(label, exc, text, parsed_through) if p not in seen)
         return None, problems
     except yaml.YAMLError as exc:
         problems.append(Problem(label, 1, 1, f"ongeldige YAML: {exc}"))
@@ -440,13 +444,7 @@ def _anchor_problem(label: str, node: Node) -> Problem:
                    "ankers (&naam) zijn niet toegestaan; schrijf de tekst voluit")
 
 
-_CURLY_OPEN = "“”‘’„‚"
-_CURLY_CLOSE = "“”‘’"
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
-_NBSP = re.compile("^[ \t]*(?:- +)?\u00a0|^[ \t]*(?:- +)?[^\\s:#\"'][^:#\n]*:\u00a0", re.MULTILINE)
-"""A non-breaking space (U+00A0) in a line's indentation, or straight after a key's colon."""
-_CURLY_VALUE = re.compile(r"^[ \t]*(?:- +)?(?:[^\s:#][^:#\n]*: +)?[“”‘’„‚]", re.MULTILINE)
 
 
 def flow_comma_message(key: str, before: Node | None, option: bool = True) -> str:
@@ -456,8 +454,8 @@ def flow_comma_message(key: str, before: Node | None, option: bool = True) -> st
                                          "schrijf elke sleutel op een eigen regel")
     message = (f"er staat een komma in een tekst tussen '{{…}}', en daar scheidt een komma de "
                f"sleutels: YAML leest '{key}' als een nieuwe sleutel; {advice}")
-    if isinstance(before, Scalar) and before.value[:1] in _CURLY_OPEN:
-        message += (f". De {before.value[0]} …{key[-1] if key[-1] in _CURLY_CLOSE else ''} "
+    if isinstance(before, Scalar) and before.value[:1] in CURLY_OPEN:
+        message += (f". De {before.value[0]} …{key[-1] if key[-1] in CURLY_CLOSE else ''} "
                     "(bijvoorbeeld uit Word) tellen niet als aanhalingstekens; gebruik rechte: \"")
     return message
 
@@ -475,39 +473,37 @@ def _control_problem(label: str, node: Node, value: str) -> Problem:
                    "staan; alleen een nieuwe regel (\\n) en een tab (\\t) mogen")
 
 
-def _line_at(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes,
+                     parsed_through: int = 0) -> list[Problem]:
+    """The parser's error at the author's line, with every tab indentation, hard space and
+    typographic quote of the file, so that one run shows all of them.
 
-
-def _syntax_problems(label: str, exc: yaml.MarkedYAMLError, text: str | bytes) -> list[Problem]:
-    """The parser's error at the author's line, with every tab indentation and every
-    typographic quote of the file, so that one run shows all of them."""
+    Before line ``parsed_through`` the parser read every value: a tab there was text, and a
+    typographic quote there was named already. A hard space is not: the parser takes it for
+    a letter and reads on, wrongly, which is why it is looked for everywhere."""
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
     found: list[Problem] = []
     tab_lines: set[int] = set()
-    for match in _TAB_INDENT.finditer(text):
-        line, _ = _line_at(text, match.start())
-        column = match.group().index("\t") + 1
-        tab_lines.add(line)
-        found.append(Problem(label, line, column, f"ongeldige YAML: {_TABS}"))
-        if len(found) >= 200:
-            break
-    for match in _CURLY_VALUE.finditer(text):
-        line, column = _line_at(text, match.end() - 1)
-        found.append(Problem(label, line, column, _curly_message(match.group()[-1])))
-        if len(found) >= 400:
-            break
     nbsp_lines: set[int] = set()
-    for match in _NBSP.finditer(text):
-        line, column = _line_at(text, match.end() - 1)
-        nbsp_lines.add(line)
-        found.append(Problem(label, line, column,
-                             _NBSP_COLON if match.group().endswith(":\u00a0") else _NBSP_INDENT))
+    for line, kind, column, quote in layout_slips(text):
+        if line < parsed_through and kind in ("tab", "curly"):
+            continue
+        if kind == "tab":
+            tab_lines.add(line)
+            found.append(Problem(label, line, column, f"ongeldige YAML: {_TABS}"))
+        elif kind == "curly":
+            found.append(Problem(label, line, column, _curly_message(quote)))
+        else:
+            nbsp_lines.add(line)
+            found.append(Problem(label, line, column, _NBSP_COLON if kind == "nbsp-colon" else _NBSP_INDENT))
         if len(found) >= 600:
             break
     main = _syntax_problem(label, exc, text)
+    # A quote after the spot where the parser stopped on its line did not trip it up: that
+    # line is out of place (`zegt: „Ja.”` from a text that lost its indentation).
+    found = [p for p in found if not (p.line == main.line and p.column > main.column
+                                      and p.message.startswith("typografische"))]
     covered = {p.line for p in found}
     # A hard space makes the parser stumble on that line or on the next one.
     if (main.line not in covered and not (main.message.endswith(_TABS) and tab_lines)
@@ -548,7 +544,7 @@ def _syntax_problem(label: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
         where = "{…}" if "mapping" in context else "[…]"
         before = text.split("\n", line)[line - 1][:column - 1]
         value = before[max(before.rfind(","), before.rfind("{"), before.rfind("[")) + 1:]
-        curly = next((c for c in value if c in _CURLY_OPEN), "")
+        curly = next((c for c in value if c in CURLY_OPEN), "")
         note = (f". De {curly} (bijvoorbeeld uit Word) tellen niet als aanhalingstekens; gebruik "
                 "rechte: \"") if curly else ""
         return Problem(label, line, column, f"ongeldige YAML: deze ':' staat in een tekst tussen "

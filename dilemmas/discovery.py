@@ -9,7 +9,7 @@ from pathlib import Path
 from dilemmas import paths
 from dilemmas._yaml import dutch_count
 from dilemmas.config import Config
-from dilemmas.errors import Problem
+from dilemmas.errors import Problem, end_sentence
 from dilemmas.loader import check_file_kept, deck_files
 from dilemmas.model import Deck, Dilemma
 
@@ -122,7 +122,7 @@ def skip_notice(path: str, problems: list[Problem], total: int | None = None) ->
     """The notice for a deck that was skipped because of its problems (``total``: all of
     them, where more were found than kept)."""
     return (f"Het deck {path} is overgeslagen: {_count(total or len(problems))}. "
-            f"Eerste: {problems[0]}. Controleer het met: integer-spel decks check {path}")
+            f"Eerste: {end_sentence(str(problems[0]))} Controleer het met: integer-spel decks check {path}")
 
 
 def _count(n: int) -> str:

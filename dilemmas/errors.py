@@ -41,6 +41,12 @@ def attach_excerpts(problems: list[Problem], text: str, limit: int = 200) -> lis
     return result
 
 
+def end_sentence(text: str) -> str:
+    """The text ending a sentence: a full stop added, unless it ends with one, '?' or '!'
+    already (a hint such as "bedoel je 'grappen'?" ends its own sentence)."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
 class DeckError(Exception):
     """A deck could not be loaded; carries every problem found in it."""
 

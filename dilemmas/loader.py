@@ -24,7 +24,7 @@ from dilemmas._yaml import (
     flow_comma_message,
     read_source,
 )
-from dilemmas.errors import DeckError, Problem, attach_excerpts
+from dilemmas.errors import DeckError, Problem, attach_excerpts, end_sentence
 from dilemmas.model import AUDIENCES, OWN_PREFIX, Answer, Deck, DeckInfo, Dilemma, Option, Theme
 
 SLUG = re.compile(r"[a-z0-9-]+")
@@ -475,9 +475,10 @@ class _Checker:
         theme = self.slug(values, "theme")
         if theme and theme not in themes:
             declared = ", ".join(theme_order) if theme_order else "(nog geen)"
-            self.add(values["theme"], _unknown(f"thema '{theme}' staat niet onder 'themes'", theme, theme_order)
-                     + f". De thema's van dit deck: {declared}. Een nieuw thema zet je onder 'themes:' "
-                       f"als '- id: {theme}' met op de regel eronder '  title: …'")
+            self.add(values["theme"], _unknown(
+                f"thema '{theme}' staat niet onder 'themes'", theme, theme_order,
+                then=f"De thema's van dit deck: {declared}. Een nieuw thema zet je onder 'themes:' "
+                     f"als '- id: {theme}' met op de regel eronder '  title: …'"))
         answer = self.answer(values["answer"], pulse) if "answer" in values else Answer("open")
         dilemma_id = self.slug(values, "id")
         if dilemma_id.startswith(OWN_PREFIX):
@@ -590,13 +591,16 @@ class _Checker:
         return tuple(options)
 
 
-def _unknown(message: str, value: str, known: Iterable[str]) -> str:
+def _unknown(message: str, value: str, known: Iterable[str], then: str = "") -> str:
+    """The message with a guess at what was meant ("bedoel je 'x'?"), and ``then``, a next
+    sentence, after it."""
     candidates = list(known)
     guess = _DUTCH_KEYS.get(value.lower())
     if guess not in candidates:
         matches = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
         guess = matches[0] if matches else None
-    return f"{message}; bedoel je '{guess}'?" if guess else message
+    text = f"{message}; bedoel je '{guess}'?" if guess else message
+    return f"{end_sentence(text)} {then}" if then else text
 
 
 def _or(words: Iterable[str]) -> str:
