@@ -7,6 +7,7 @@ never import Textual, which costs about 150 ms and is not needed to print a tabl
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -241,6 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     shutdown.install()
     try:
         return _main(argv)
+    except BrokenPipeError:
+        # `integer-spel … | head`: the reader has all it wants. End quietly, not with a
+        # traceback (and no second one when Python flushes the closed pipe at exit).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     finally:
         shutdown.finish()
 

@@ -235,3 +235,21 @@ def test_config_check_locates_every_problem_and_exits_1(capsys: pytest.CaptureFi
     assert f"{file}:5:16: onbekende sleutel 'telefoon'" in out
     assert "    standaard_deck: bestaat-niet\n" in out
     assert "Nog niet ingevuld" in out  # the default oath is still the placeholder text
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`integer-spel decks check … | head`: when the reader has had enough, the command ends
+    quietly (no Python traceback on the terminal), with the exit code it would have had."""
+    for n in range(400):
+        (tmp_path / f"deck{n:03}.yaml").write_text("id: d\n\ttitle: x\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "decks", "check", *sorted(map(str, tmp_path.iterdir()))],
+        cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()  # `head -1` is done
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
