@@ -377,3 +377,32 @@ def test_exported_files_in_a_runs_state_are_read_safely(store: Store) -> None:
     store.note_export(practice, "/c.html")
     store.note_export(practice, "/c.html")
     assert (store.state(practice) or {}).get("exported") == ["/c.html"]
+
+
+@pytest.mark.parametrize("answer", ["remove", "keep"])
+async def test_klaar_after_meenemen_names_the_files_left_on_the_laptop(
+    store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, answer: str
+) -> None:
+    """A shared laptop forgets: after "Meenemen", Klaar says which files are still on this
+    computer and offers to remove them (the person has taken them along, or not)."""
+    out = tmp_path / "downloads"
+    out.mkdir()
+    monkeypatch.setattr(game.export, "export_folder", lambda: out)
+    app = Host(make_ctx(store, count=2), random.Random(2))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _to_end(app, pilot)
+        sid = screen.session_id
+        await pilot.click("#practice-take")
+        await pilot.pause()
+        saved = sorted(out.iterdir())
+        assert len(saved) == 2
+        await pilot.click("#practice-done")
+        await pilot.pause()
+        question = str(app.screen.query_one("#choice-question", Static).content)
+        assert all(str(path) in question for path in saved), question
+        await pilot.click(f"#choice-{answer}")
+        await pilot.pause()
+        assert app.closed == 1
+        assert screen.link.settle(5)
+    assert sorted(out.iterdir()) == ([] if answer == "remove" else saved)
+    assert sid is not None and store.get(sid) is None

@@ -605,10 +605,11 @@ class PracticeScreen(Screen[None]):
     def finish(self) -> None:
         """Leave the end: the run is removed from this laptop (after the chance to take the
         recap along)."""
-        if self._taken:
-            self._forget_and_close()
-            return
         from game.dialogs.choice import ChoiceDialog
+
+        if self._taken:
+            self._offer_to_remove_files()
+            return
 
         def answered(answer: str | None) -> None:
             if answer == "take":
@@ -618,6 +619,32 @@ class PracticeScreen(Screen[None]):
                 self._forget_and_close()
 
         self.app.push_screen(ChoiceDialog(recaps.TAKE_ALONG, recaps.TAKE_ALONG_ANSWERS), answered)
+
+    def _offer_to_remove_files(self) -> None:
+        """Klaar after "Meenemen": a shared laptop forgets, so say which files are still on
+        it and offer to remove them (taken along on a stick, printed, or mailed by now)."""
+        from game.dialogs.choice import ChoiceDialog
+
+        files = [p for p in self._exports() if p.exists()]
+        if not files:
+            self._forget_and_close()
+            return
+        listed = "".join(f"\n• {p}" for p in files)
+        question = (
+            f"Je opgeslagen bestanden staan nog op deze computer:{listed}\n\n"
+            "Heb je ze meegenomen of geprint? Haal ze dan hier weg: na jou gebruikt iemand "
+            "anders deze computer."
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer == "remove":
+                self.wipe(files)
+            elif answer == "keep":
+                self._forget_and_close()
+
+        self.app.push_screen(ChoiceDialog(question, [
+            ("remove", "Weghalen en klaar"), ("keep", "Laten staan en klaar"), ("back", "Terug"),
+        ]), answered)
 
     def _forget(self) -> None:
         """Remove this run and its walkthrough from the store (queued, in order)."""
