@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Select, Static, TextArea
 
 from game.context import AppContext
@@ -19,14 +20,23 @@ PRO = "De gedragscode vraagt het"
 CON = "Misschien voelt Iris zich overruled."
 
 
-async def test_picked_arguments_read_as_dutch_and_stay_picked(ctx: AppContext, store: Store) -> None:
+def _host(ctx: AppContext) -> WalkthroughHost:
+    """The walkthrough of the test deck's concert-tickets card."""
     deck = walkthrough_deck()
     card = deck.dilemma("concertkaartjes")
-    app = WalkthroughHost(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck))
+    return WalkthroughHost(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck))
+
+
+async def _opened(app: WalkthroughHost, pilot: Pilot[None]) -> WalkthroughScreen:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen_of(app)
+
+
+async def test_picked_arguments_read_as_dutch_and_stay_picked(ctx: AppContext, store: Store) -> None:
+    app = _host(ctx)
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = screen_of(app)
+        screen = await _opened(app, pilot)
         option = screen.state.options[1]
         option.for_rules = PRO
         option.against_consequences = CON
@@ -67,13 +77,9 @@ async def test_picked_arguments_read_as_dutch_and_stay_picked(ctx: AppContext, s
 
 
 async def test_a_changed_reason_shows_no_pick(ctx: AppContext, store: Store) -> None:
-    deck = walkthrough_deck()
-    card = deck.dilemma("concertkaartjes")
-    app = WalkthroughHost(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck))
+    app = _host(ctx)
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = screen_of(app)
+        screen = await _opened(app, pilot)
         screen.state.options[0].for_rules = PRO
         screen.state.decision.because = PRO + " en de wet ook"
         await screen.show_step(5)
