@@ -30,6 +30,35 @@ TAKE_ALONG = (
 TAKE_ALONG_ANSWERS = [("take", "Meenemen en klaar"), ("done", "Klaar zonder overzicht"),
                       ("back", "Terug")]
 
+Offer = tuple[str, list[tuple[str, str]]]
+"""A question and its answers (key, button text) for a choice dialog."""
+
+
+def _listed(files: Sequence[object]) -> str:
+    return "".join(f"\n• {path}" for path in files)
+
+
+def files_left_offer(files: Sequence[object]) -> Offer:
+    """Klaar after "Meenemen": the files still on this computer, with the offer to remove
+    them (a shared laptop forgets; by now they are on a stick, printed, or mailed)."""
+    return (
+        f"Je opgeslagen bestanden staan nog op deze computer:{_listed(files)}\n\n"
+        "Heb je ze meegenomen of geprint? Haal ze dan hier weg: na jou gebruikt iemand "
+        "anders deze computer.",
+        [("remove", "Weghalen en klaar"), ("keep", "Laten staan en klaar"), ("back", "Terug")],
+    )
+
+
+def wipe_offer(files: Sequence[object]) -> Offer:
+    """"Wis mijn oefenronde": what goes, and the files this run saved (to remove too, or not)."""
+    question = ("Je oefenronde wissen? Je antwoorden en je uitwerking met het stappenplan "
+                "worden dan van deze computer verwijderd.")
+    if not files:
+        return question, [("wipe", "Wissen"), ("keep", "Terug")]
+    return (f"{question}\n\nDeze bestanden heb je opgeslagen:{_listed(files)}",
+            [("wipe-files", "Wissen, ook de bestanden"), ("wipe", "Wissen, bestanden houden"),
+             ("keep", "Terug")])
+
 @dataclass(frozen=True)
 class RecapCard:
     """One card of the run: what the new hire chose, and how teams chose where shown."""

@@ -603,48 +603,26 @@ class PracticeScreen(Screen[None]):
 
     @on(Button.Pressed, "#practice-done")
     def finish(self) -> None:
-        """Leave the end: the run is removed from this laptop (after the chance to take the
-        recap along)."""
+        """Leave the end: the run is removed from this laptop, after the chance to take the
+        recap along; after "Meenemen", with the offer to remove the files still on it."""
         from game.dialogs.choice import ChoiceDialog
 
-        if self._taken:
-            self._offer_to_remove_files()
+        files = [p for p in self._exports() if p.exists()] if self._taken else []
+        if self._taken and not files:
+            self._forget_and_close()
             return
 
         def answered(answer: str | None) -> None:
             if answer == "take":
                 self.take_along()
-                self._forget_and_close()
-            elif answer == "done":
-                self._forget_and_close()
-
-        self.app.push_screen(ChoiceDialog(recaps.TAKE_ALONG, recaps.TAKE_ALONG_ANSWERS), answered)
-
-    def _offer_to_remove_files(self) -> None:
-        """Klaar after "Meenemen": a shared laptop forgets, so say which files are still on
-        it and offer to remove them (taken along on a stick, printed, or mailed by now)."""
-        from game.dialogs.choice import ChoiceDialog
-
-        files = [p for p in self._exports() if p.exists()]
-        if not files:
-            self._forget_and_close()
-            return
-        listed = "".join(f"\n• {p}" for p in files)
-        question = (
-            f"Je opgeslagen bestanden staan nog op deze computer:{listed}\n\n"
-            "Heb je ze meegenomen of geprint? Haal ze dan hier weg: na jou gebruikt iemand "
-            "anders deze computer."
-        )
-
-        def answered(answer: str | None) -> None:
             if answer == "remove":
                 self.wipe(files)
-            elif answer == "keep":
+            elif answer in ("take", "done", "keep"):
                 self._forget_and_close()
 
-        self.app.push_screen(ChoiceDialog(question, [
-            ("remove", "Weghalen en klaar"), ("keep", "Laten staan en klaar"), ("back", "Terug"),
-        ]), answered)
+        offer = (recaps.files_left_offer(files) if self._taken
+                 else (recaps.TAKE_ALONG, recaps.TAKE_ALONG_ANSWERS))
+        self.app.push_screen(ChoiceDialog(*offer), answered)
 
     def _forget(self) -> None:
         """Remove this run and its walkthrough from the store (queued, in order)."""
@@ -662,22 +640,12 @@ class PracticeScreen(Screen[None]):
         from game.dialogs.choice import ChoiceDialog
 
         files = [p for p in self._exports() if p.exists()]
-        listed = "".join(f"\n• {p}" for p in files)
-        question = (
-            "Je oefenronde wissen? Je antwoorden en je uitwerking met het stappenplan "
-            "worden dan van deze computer verwijderd."
-        )
-        choices = [("wipe", "Wissen"), ("keep", "Terug")]
-        if files:
-            question += f"\n\nDeze bestanden heb je opgeslagen:{listed}"
-            choices = [("wipe-files", "Wissen, ook de bestanden"),
-                       ("wipe", "Wissen, bestanden houden"), ("keep", "Terug")]
 
         def answered(answer: str | None) -> None:
             if answer in ("wipe", "wipe-files"):
                 self.wipe(files if answer == "wipe-files" else [])
 
-        self.app.push_screen(ChoiceDialog(question, choices), answered)
+        self.app.push_screen(ChoiceDialog(*recaps.wipe_offer(files)), answered)
 
     def _exports(self) -> list[Path]:
         """The files this run exported: its take-away and its walkthrough's summaries (also
