@@ -361,7 +361,8 @@ def report_from_db(
         acc_q.answers += _add(acc_q.counts, counts)
     report = _finish(period, k, decks, with_notes, rows, theme_rounds, theme_decks, dilemmas,
                      pulse, teams, own)
-    return replace(report, skipped=damaged_count(conn, period.start, period.end))
+    return replace(report, skipped=damaged_count(conn, period.start, period.end),
+                   left_out_votes=sums.left_out, left_out_pulse=sums.pulse_left_out)
 
 
 class _QuarterAcc:
@@ -651,6 +652,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
             for s in report.shifts
         ],
         "own_cases": [{"title": f.title, "played": f.played} for f in report.own_cases],
+        "left_out": {"votes": report.left_out_votes, "pulse": report.left_out_pulse},
         "reach": {"teams": list(r.teams), "reached": list(r.reached),
                   "not_reached": list(r.not_reached), "other_teams": r.others,
                   "other_labels": list(r.other_labels)},

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from sessions.figures import month_label
 from sessions.report_council import dist_text, pulse_change
 from sessions.report_model import reach
-from sessions.report_words import HIDDEN, OPEN_QUESTION, PULSE_RULE, pulse_left_out, too_few
+from sessions.report_words import (
+    HIDDEN,
+    OPEN_QUESTION,
+    PULSE_RULE,
+    plural,
+    pulse_left_out,
+    too_few,
+)
 
 if TYPE_CHECKING:
     from dilemmas.config import ReferenceFigure
@@ -80,6 +87,7 @@ def statement(report: Report) -> list[str]:
         f"zien hoe een groep van minder dan {k} mensen stemde.",
         PULSE_RULE,
         f"De grens van {k} staat in de instellingen als k: {k}.",
+        left_out_line(report),
     ]
     if report.with_notes:
         lines.append("De notities bij de rondes staan erin, omdat daarom is gevraagd. "
@@ -148,3 +156,18 @@ def dist_label(key: str, labels: Mapping[str, str]) -> str:
     """A pulse answer by its words ("Ja", "Weet ik niet"), never its key: every answer of a
     question reads alike, however short its key."""
     return labels.get(key, key)
+
+
+def left_out_line(report: Report) -> str:
+    """How many votes of this period the threshold left out (SPEC §8: how many, and why)."""
+    k, votes, pulse = report.k, report.left_out_votes, report.left_out_pulse
+    if not votes and not pulse:
+        return f"In deze periode viel geen stemming weg: elke stemming had minstens {k} antwoorden."
+    parts = []
+    if votes:
+        parts.append(f"{plural(votes, 'stemming', 'stemmingen')} over een dilemma")
+    if pulse:
+        parts.append(f"{'één keer' if pulse == 1 else f'{pulse} keer'} de antwoorden van een "
+                     "sessie op een meldklimaatvraag")
+    return (f"Niet meegeteld omdat er minder dan {k} antwoorden waren: "
+            f"{' en '.join(parts)}.")

@@ -117,7 +117,10 @@ def paragraph(report: Report, organisation: str) -> str:
              + (f" (gemiddeld {str(t.participants_mean).replace('.', ',')} per sessie)."
                 if t.participants_mean is not None else ".")]
     r = reach(report)
-    if r.teams:
+    if r.teams and not r.not_reached:
+        parts.append("Het enige team van de organisatie deed mee." if len(r.teams) == 1 else
+                     f"Alle {len(r.teams)} teams van de organisatie deden mee.")
+    elif r.teams:
         parts.append(f"Van de {plural(len(r.teams), 'team', 'teams')} van de organisatie "
                      f"{'deed er' if len(r.reached) == 1 else 'deden er'} {len(r.reached)} mee; "
                      f"{len(r.not_reached)} nog niet.")

@@ -6,8 +6,9 @@ pivot): one header row and then one row per figure, with the columns
     sectie, deck, id, titel, periode, variant, meting, optie, waarde, opmerking
 
 ``sectie`` is totaal, thema, dilemma, verschuiving, meldklimaat, eigen_casus or sessie;
-``meting`` names the figure (sessies, teams, deelnemers, rondes, gespeeld, antwoorden, blanco,
-stemmen, verdeeldheid, hertellingen, voor, na, afgerond); ``optie`` is the vote key for a
+``meting`` names the figure (sessies, teams, deelnemers, rondes, niet_meegeteld_stemmingen,
+niet_meegeteld_peiling, gespeeld, antwoorden, blanco, stemmen, verdeeldheid, hertellingen, voor,
+na, afgerond); ``optie`` is the vote key for a
 count; ``periode`` is the quarter (meldklimaat) or the month (sessie). A hidden distribution
 is one row with an empty ``waarde`` and the reason in ``opmerking``. Numbers use a decimal
 point; text cells that a spreadsheet would run as a formula (starting with = + - @) get a
@@ -71,7 +72,9 @@ def render_csv(report: Report) -> str:
     everywhere: Where = (None, None, None, span, None)
     totals: tuple[tuple[str, object], ...] = (
         ("sessies", t.sessions), ("teams", t.teams), ("deelnemers", t.participants),
-        ("deelnemers_gemiddeld", t.participants_mean), ("rondes", t.rounds), ("k", report.k))
+        ("deelnemers_gemiddeld", t.participants_mean), ("rondes", t.rounds), ("k", report.k),
+        ("niet_meegeteld_stemmingen", report.left_out_votes),
+        ("niet_meegeteld_peiling", report.left_out_pulse))
     for measure, value in totals:
         row("totaal", everywhere, measure, value=value)
     for f in report.themes:

@@ -184,6 +184,10 @@ class Report:
     """The eigen casussen played, by title (SPEC §7): apart from every dilemma figure."""
     skipped: int = 0
     """Sessions of the period left out because a stored cell is damaged (SPEC §12)."""
+    left_out_votes: int = 0
+    """Votes (a round's first vote) of 1 to k-1 answers, in no sum (SPEC §8)."""
+    left_out_pulse: int = 0
+    """One session's answers to one pulse question, 1 to k-1 of them, in no sum (SPEC §8)."""
 
 
 @lru_cache(maxsize=4096)  # a few dozen labels, met once per session and pulse answer

@@ -50,6 +50,10 @@ class Sums:
         self.notes: list[tuple[str, str, str, str | None]] = []  # (deck, dilemma, note, own)
         # (question, quarter, team) → key → count
         self.pulse: dict[tuple[str, str, str | None], dict[str, int]] = {}
+        # Votes of 1 to k-1 answers, left out of every sum: rounds' first votes, and one
+        # session's answers to one pulse question.
+        self.left_out = 0
+        self.pulse_left_out = 0
 
 
 def _count_of(key: str, name: str) -> tuple[str, str]:
@@ -88,11 +92,11 @@ def query_sums(conn: sqlite3.Connection, start: str, end: str, *, k: int, with_n
     any_own = False
     # Each distinct tally text is read once, then joined to its rounds.
     # The rounds with re-votes come along as one JSON text per group, "[first, re-votes], …".
-    for d, v, m, theme, own, ok, rounds, answers, blanco, again, *values in conn.execute(
+    for d, v, m, theme, own, ok, rounds, answers, blanco, voted, again, *values in conn.execute(
         f"WITH t AS MATERIALIZED (SELECT u.c, u.n{picked} FROM temp.tallies u WHERE u.ok)"
         " SELECT s.deck_id, s.deck_version, x.dilemma, x.theme, x.own_json IS NOT NULL AS own,"
         " x.own_json IS NULL AND t.n >= :least AS ok, count(*), sum(t.n), sum(x.blanco),"
-        " group_concat('[' || x.counts_json || ',' || x.revotes_json || ']')"
+        " sum(t.n > 0), group_concat('[' || x.counts_json || ',' || x.revotes_json || ']')"
         f"{sums} FROM sessions s JOIN rounds x ON x.session_id = s.id"
         " LEFT JOIN t ON t.c = x.counts_json"
         " WHERE s.kind = 'team' AND s.month BETWEEN :start AND :end"
@@ -104,6 +108,8 @@ def query_sums(conn: sqlite3.Connection, start: str, end: str, *, k: int, with_n
             continue
         played[(d, m, theme)] = played.get((d, m, theme), 0) + rounds
         if not ok:
+            if ok is not None:  # a vote of 1 to k-1 answers (None: no vote at all)
+                out.left_out += int(voted or 0)
             continue
         was = out.firsts.get((d, v, m), (0, 0, 0))
         out.firsts[(d, v, m)] = (was[0] + rounds, was[1] + int(answers), was[2] + blanco)
@@ -140,15 +146,19 @@ def _pulse_sums(conn: sqlite3.Connection, out: Sums, start: str, end: str, least
     picked = "".join(f", {sql} AS c{i}" for i, (sql, _) in enumerate(columns))
     sums = "".join(f", sum(t.c{i})" for i in range(len(columns)))
     # As for the rounds: each distinct answer tally is read once, then joined to its rows.
-    for question, quarter, team, *values in conn.execute(
+    for question, quarter, team, ok, n, *values in conn.execute(
         "WITH t AS MATERIALIZED (SELECT u.c, (SELECT total(j.value) FROM json_each(u.c) j)"
         f" AS n{picked} FROM (SELECT DISTINCT counts_json AS c FROM pulse) u)"
-        f" SELECT y.question, {_QUARTER} AS quarter, s.team{sums}"
+        f" SELECT y.question, {_QUARTER} AS quarter, s.team, t.n >= :least AS ok,"
+        f" count(*){sums}"
         " FROM sessions s JOIN pulse y ON y.session_id = s.id JOIN t ON t.c = y.counts_json"
         " WHERE s.kind = 'team' AND s.month BETWEEN :start AND :end"
-        " AND EXISTS (SELECT 1 FROM rounds x WHERE x.session_id = s.id) AND t.n >= :least"
-        " GROUP BY y.question, quarter, s.team", params,
+        " AND EXISTS (SELECT 1 FROM rounds x WHERE x.session_id = s.id) AND t.n > 0"
+        " GROUP BY y.question, quarter, s.team, ok", params,
     ):
+        if not ok:  # one session's answers to a question, fewer than k: in no sum
+            out.pulse_left_out += n
+            continue
         out.pulse[(question, quarter, team)] = {
             key: n for key, n in zip(keys, values, strict=True) if n is not None}
 

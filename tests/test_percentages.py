@@ -118,3 +118,23 @@ def test_the_council_paragraph_says_one_team_in_the_singular() -> None:
                        period=Period.year(2026))
     said = paragraph(two, "de gemeente")
     assert "Er deden 2 teams mee." in said and "speelden teams van de gemeente" in said
+
+
+def test_the_council_paragraph_says_all_teams_took_part_in_plain_words() -> None:
+    """"Alle 2 teams van de organisatie deden mee", not "deden er 2 mee; 0 nog niet"."""
+    from sessions.model import Round, SessionRecord
+    from sessions.report import Period, build_report
+    from sessions.report_council import paragraph
+
+    def session(i: int, team: str) -> SessionRecord:
+        return SessionRecord(f"s{i}", "team", "2026-03", team, 8, "proef", "1",
+                             (Round("kaartjes", "geschenken", "hands", {"A": 5, "B": 3}),), (),
+                             True)
+
+    records = [session(1, "Griffie"), session(2, "Inkoop")]
+    report = build_report(records, {}, k=5, period=Period.year(2026), teams=("Griffie", "Inkoop"))
+    said = paragraph(report, "de gemeente")
+    assert "Alle 2 teams van de organisatie deden mee." in said and "0 nog niet" not in said
+    partly = build_report(records[:1], {}, k=5, period=Period.year(2026),
+                          teams=("Griffie", "Inkoop"))
+    assert "deed er 1 mee; 1 nog niet." in paragraph(partly, "de gemeente")

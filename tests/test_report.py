@@ -571,3 +571,26 @@ def test_the_statement_names_the_threshold_in_plain_words() -> None:
     lines = statement(report)
     assert f"De grens van {K} staat in de instellingen als k: {K}." in lines
     assert not [line for line in lines if "k = " in line]
+
+
+def test_the_report_says_how_many_votes_were_left_out() -> None:
+    """SPEC §8: the report says how many votes were left out, and why: the rounds' first
+    votes and the sessions' pulse answers of 1 to k-1 answers (here counted from the
+    fixture's records by hand: the rule, applied one record at a time)."""
+    from sessions.report_common import statement
+
+    counted = [r for r in RECORDS if r.kind == "team" and r.month.startswith("2026")
+               and r.rounds]
+    votes = sum(1 for r in counted for x in r.rounds
+                if x.own is None and 0 < sum((x.counts or {}).values()) < K)
+    pulse = sum(1 for r in counted for a in r.pulse if 0 < sum(a.counts.values()) < K)
+    assert votes and pulse  # the fixture has both
+    report = build_report(RECORDS, _decks(), k=K, period=Period.year(2026))
+    assert report_to_json(report)["left_out"] == {"votes": votes, "pulse": pulse}
+    line = next(x for x in statement(report) if x.startswith("Niet meegeteld"))
+    assert f"minder dan {K} antwoorden" in line and f"{votes} stemmingen" in line
+    assert "meldklimaatvraag" in line
+    assert f"niet_meegeteld_stemmingen,,{votes}," in render_csv(report)
+    nothing = build_report(RECORDS, _decks(), k=3, period=Period("2026-07", "2026-07"))
+    assert report_to_json(nothing)["left_out"] == {"votes": 0, "pulse": 0}
+    assert any(x.startswith("In deze periode viel geen stemming weg") for x in statement(nothing))
