@@ -118,3 +118,31 @@ def screen_of_walkthrough(app: WalkthroughHost) -> str | None:
         if isinstance(screen, WalkthroughScreen):
             return screen.walkthrough_id
     return None
+
+
+async def test_an_own_dilemmas_title_is_scrubbed_on_screen_and_in_every_export(
+    store: Store,
+) -> None:
+    """An eigen dilemma's title is typed text too: "Mevrouw Bakker wil een gunst" loses the
+    name in the summary, its exports and the file name, as it does in the store."""
+    plan = load_stappenplan()
+    state = WalkthroughState.for_own_text(plan, "Ze belt op 06-98765432 voor een vergunning.",
+                                          "Mevrouw Bakker wil een gunst")
+    labels = state.scrub(scrub_text)
+    assert "Bakker" not in state.title and REPLACEMENT in state.title
+    assert labels
+    ctx = AppContext(config=Config(), registry=DeckRegistry(decks={}), store=store)
+    app = WalkthroughHost(ctx, lambda: WalkthroughScreen(
+        own_text="Ze belt op 06-98765432 voor een vergunning.",
+        own_title="Mevrouw Bakker wil een gunst"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await type_into(pilot, "#text-vraag", "Help ik haar?")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, WalkthroughSummaryScreen)
+        assert "Bakker" not in summary.markdown and "Bakker" not in summary.html
+        assert "bakker" not in summary.filename

@@ -340,6 +340,8 @@ class WalkthroughState:
             removed.extend(labels)
             return cleaned
 
+        # An eigen dilemma's title and question are typed too (a card's are in card_texts).
+        self.title, self.question = clean(self.title), clean(self.question)
         self.situation = clean(self.situation)
         self.texts = {k: clean(v) for k, v in self.texts.items()}
         for s in self.stakeholders:
