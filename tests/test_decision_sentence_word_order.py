@@ -100,3 +100,17 @@ def test_no_colon_fragment_and_no_doubled_connective(because: str, despite: str)
         assert not COLON.match(part), sentence
         assert not DOUBLED.match(part), sentence
         assert part[:1].isupper() or part.startswith("…"), sentence
+
+
+def test_a_reason_typed_after_the_label_omdat_keeps_omdat() -> None:
+    """The field says "Omdat", so people type the rest of that clause: subject first and the
+    verb later ("ik mijn geheimhoudingsplicht heb als boa"). Not "Want ik … heb"."""
+    assert because_sentence("ik mijn geheimhoudingsplicht heb als boa") == (
+        "Omdat ik mijn geheimhoudingsplicht heb als boa."
+    )
+    assert because_sentence("het mijn taak is") == "Omdat het mijn taak is."
+    # A main clause stays one: "niemand mag …" keeps "Want".
+    assert because_sentence("niemand mag twijfelen aan mij") == (
+        "Want niemand mag twijfelen aan mij."
+    )
+

@@ -326,6 +326,12 @@ def because_sentence(text: str) -> str:
         if ordered is not None:
             words = [_lower_first(" ".join(subject)), *ordered]
             return "Omdat " + " ".join(w for w in words if w) + "."
+    words = body.split(" ")
+    if parts is None and len(words) > 2 and _bare(words[0]) in _PRONOUNS \
+            and not _is_finite(words[1]):
+        # Typed after the label "Omdat": the subject, then the rest with the verb further on
+        # ("ik mijn geheimhoudingsplicht heb als boa"): the clause "Omdat" takes as it is.
+        return f"Omdat {_lower_first(body)}."
     return f"Want {_lower_first(body)}."
 
 
