@@ -49,10 +49,32 @@ async def test_placeholders_start_with_a_capital_and_no_card_tip_on_an_own_dilem
         assert "opties van de kaart" not in tips
 
 
-def test_the_drop_down_key_is_dutch() -> None:
-    from textual.binding import Binding
+async def test_every_drop_down_names_its_key_in_dutch() -> None:
+    """Every Select in the app is the Dutch one: an open list says "Menu sluiten" in the
+    footer, never Textual's "Dismiss menu" (the card browser's filters said so)."""
+    import re
+    from pathlib import Path
 
-    from game.widgets.walkthrough_panels import _DutchOverlay
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer
 
-    keys = {b.key: b.description for b in _DutchOverlay.BINDINGS if isinstance(b, Binding)}
-    assert keys == {"escape": "Menu sluiten"}
+    from game.widgets.dutch_select import DutchSelect
+
+    game = Path(__file__).resolve().parent.parent / "game"
+    plain = [f"{path.relative_to(game)}:{n}" for path in game.rglob("*.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"(?<![\w.])Select(\[[^\]]*\])?\(", line)]
+    assert plain == []
+
+    class OneSelect(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DutchSelect([("Een", 1), ("Twee", 2)], id="s")
+            yield Footer()
+
+    app = OneSelect()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one("#s").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        footer = " ".join(s.text for s in app.screen._compositor.render_strips())
+        assert "Menu sluiten" in footer and "Dismiss" not in footer

@@ -19,6 +19,7 @@ from game.rules.own import (
     OwnCaseError,
     parse_own_case,
 )
+from game.widgets.dutch_select import DutchSelect
 from sessions.model import OwnCase
 from sessions.own import MAX_OWN_TITLE, OWN_KEYS, OWN_THEME
 
@@ -143,7 +144,7 @@ class OwnCaseDialog(ModalScreen[OwnCaseResult | None]):
                         yield Input(id=f"own-option-{i}", max_length=MAX_OWN_OPTION * 2, compact=True)
                 yield Static("Thema", classes="own-label", markup=False)
                 options = [("Geen thema van de stapel", OWN_THEME), *[(t, i) for i, t in self.themes]]
-                yield Select(options, value=OWN_THEME, allow_blank=False, id="own-theme", compact=True)
+                yield DutchSelect(options, value=OWN_THEME, allow_blank=False, id="own-theme", compact=True)
             yield Static("", id="own-error", markup=False)
             with Horizontal(id="own-buttons"):
                 yield Button("Spelen (ctrl+s)", variant="primary", id="own-ok")

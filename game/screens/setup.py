@@ -40,6 +40,7 @@ from game.rules.game import (
     parse_participants,
     playable_cards,
 )
+from game.widgets.dutch_select import DutchSelect
 from game.widgets.toggles import MarkedRadioButton, MarkedSelectionList
 from sessions.model import VoteMode
 
@@ -150,7 +151,7 @@ class SetupScreen(Screen[None]):
                     classes="setup-error",
                 )
             yield Label("Deck", classes="setup-label")
-            yield Select(
+            yield DutchSelect(
                 [(Text(f"{d.info.title} ({len(d.dilemmas)} kaarten)"), d.id) for d in decks],
                 value=self._initial_deck() or Select.NULL,
                 allow_blank=not decks,

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from dilemmas.model import AUDIENCES, Deck, Dilemma
 from game.rules.text import reflow
 from game.widgets.card import CardView
+from game.widgets.dutch_select import DutchSelect
 
 MAX_LISTED = 200
 """Cards listed at most: a list of a thousand titles is slow to build and to read."""
@@ -209,19 +210,19 @@ class CardBrowser(Widget):
     def compose(self) -> ComposeResult:
         with Horizontal(id="browser-filters"):
             yield Input(placeholder="Zoek…", id="card-search", compact=True)
-            yield Select(
+            yield DutchSelect(
                 plain_choices(self._deck_choices()),
                 prompt="Alle decks",
                 id="card-deck",
                 compact=True,
             )
-            yield Select(
+            yield DutchSelect(
                 plain_choices(theme_choices(self._decks)),
                 prompt="Alle thema's",
                 id="card-theme",
                 compact=True,
             )
-            yield Select(
+            yield DutchSelect(
                 [(label, key) for key, label in AUDIENCE_LABELS.items() if key in AUDIENCES],
                 prompt="Alle doelgroepen",
                 id="card-audience",

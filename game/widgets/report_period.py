@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Select
 
+from game.widgets.dutch_select import DutchSelect
 from sessions.report import Period
 
 MONTH_RE = re.compile(r"(\d{4})-(\d{1,2})")
@@ -48,7 +49,7 @@ class PeriodBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("Jaar", classes="filter-label")
-        yield Select[int]([], prompt="kies", id="report-year", compact=True)
+        yield DutchSelect[int]([], prompt="kies", id="report-year", compact=True)
         yield Label("van", classes="filter-label")
         yield Input(placeholder="JJJJ-MM", id="report-from", compact=True)
         yield Label("t/m", classes="filter-label")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -23,7 +22,7 @@ from textual.widgets import (
     Static,
     TextArea,
 )
-from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay
+from textual.widgets._select import NoSelection
 
 from dilemmas.stappenplan import Step
 from game.rules.text import changed_stretch
@@ -34,6 +33,7 @@ from game.rules.walkthrough import (
     Stakeholder,
     WalkthroughState,
 )
+from game.widgets.dutch_select import DutchSelect
 from game.widgets.toggles import WrappingCheckbox, WrappingRadioButton
 
 
@@ -64,20 +64,8 @@ def remove_button(label_id: str, tooltip: str, classes: str) -> Button:
     return button
 
 
-class _DutchOverlay(SelectOverlay):
-    """The drop-down of a Select, with its footer key in Dutch."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Menu sluiten")]
-
-
-class ArgumentSelect(Select[str]):
-    """A Select whose open list says "Menu sluiten", not "Dismiss menu", in the footer."""
-
-    def compose(self) -> ComposeResult:
-        yield SelectCurrent(self.prompt)
-        yield _DutchOverlay(type_to_search=self._type_to_search).data_bind(
-            compact=Select.compact
-        )
+class ArgumentSelect(DutchSelect[str]):
+    """The pick of a step-5 argument for "Omdat" or "Ook al"."""
 
 
 class AddButton(Button):
