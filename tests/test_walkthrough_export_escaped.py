@@ -111,3 +111,18 @@ def test_no_typed_text_becomes_html_an_image_or_a_link(typed: str) -> None:
     # Even a viewer that lets raw HTML through gets none from the export.
     rendered = MarkdownIt("commonmark", {"html": True}).render(md_escape(typed))
     assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered
+
+
+def test_only_a_real_entity_is_escaped_so_the_file_reads_as_the_deck() -> None:
+    """"vraag dan P&O; …" is no HTML entity: the Markdown file keeps "P&O;" as written (it
+    read "P&amp;O;"), while "&amp;" and "&#60;" typed as text are still kept from turning
+    into "&" and "<"."""
+    from markdown_it import MarkdownIt
+
+    assert md_escape("vraag dan P&O; een kandidaat") == "vraag dan P&O; een kandidaat"
+    for typed in ("P&O; en &amp; en &#60; en &copy;", "&O; &x;"):
+        rendered = MarkdownIt("commonmark", {"html": False}).render(md_escape(typed))
+        import html as html_module
+        import re
+
+        assert html_module.unescape(re.sub(r"<[^>]+>", "", rendered)).strip() == typed

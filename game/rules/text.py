@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.entities import html5
 
 from sessions.summary import md_inline
 from sessions.text import markdown_text
@@ -79,7 +80,13 @@ def changed_stretch(old: str, new: str) -> tuple[int, int]:
     return head, low
 
 
-_ENTITY = re.compile(r"&(?=#?\w+;)")
+_ENTITY = re.compile(r"&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def _keep_entity(found: re.Match[str]) -> str:
+    """"&amp;" typed as text stays text ("&amp;amp;"); "P&O;" is no entity and stays as is."""
+    tail = found.group(1)
+    return "&amp;" + tail if tail.startswith("#") or tail in html5 else found.group(0)
 
 
 def md_escape(text: str) -> str:
@@ -94,7 +101,7 @@ def md_escape(text: str) -> str:
     out = []
     for paragraph in paragraphs:
         lines = [
-            markdown_text(md_inline(_ENTITY.sub("&amp;", line)))
+            markdown_text(md_inline(_ENTITY.sub(_keep_entity, line)))
             for line in paragraph.splitlines()
             if line.strip()
         ]
