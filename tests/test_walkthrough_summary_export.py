@@ -90,3 +90,23 @@ async def test_the_summary_screen_exports_the_contacts(store: Store, tmp_path: P
             summary.query_one("#summary-markdown", Markdown).source,
         ):
             assert "Contacten" in text and role.role in text
+
+
+async def test_at_80x24_every_summary_button_and_key_is_whole() -> None:
+    """The stappenplan summary's buttons fit at 80 columns ("Opslaan als…" was cut to
+    "Opsl"), and its footer names ctrl+o too."""
+    from textual.app import App
+
+    from dilemmas.stappenplan import load_stappenplan
+    from game.rules.walkthrough import WalkthroughState
+    from game.screens.walkthrough import WalkthroughSummaryScreen
+    from tests.factories import screen_text
+
+    state = WalkthroughState.for_own_text(load_stappenplan(), "Een situatie.", "Titel")
+    app: App[None] = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(WalkthroughSummaryScreen(state))
+        await pilot.pause()
+        text = screen_text(app)
+        for label in ("Klaar", "Terug", "Opslaan als…", "^o Opslaan als…"):
+            assert label in text, text

@@ -536,7 +536,6 @@ Dit is de samenvatting van je stappenplan. Je besluit staat bovenaan.
             "ctrl+o",
             "save_as",
             "Opslaan als…",
-            show=False,
             id="summary.save_as",
             tooltip="Kies zelf waar je de samenvatting opslaat",
         ),
