@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sessions import os_errors
+from sessions.figures import month_label
 from sessions.files import WriteError, write_private
 from sessions.model import (
     OWN_PREFIX,
@@ -396,6 +397,15 @@ def _check_session(c: _Checker, value: Any, where: str, seen: dict[str, int], i:
     if not isinstance(completed, bool):
         c.add(f"{where}.completed", "moet true of false zijn")
     if len(c.problems) > before:
+        # Which session, in words a coordinator can ask a facilitator about, before the
+        # place in the file for whoever edits it.
+        known = [scrub(team).text.strip() if team else "",
+                 month_label(str(month)) if is_month(month) else ""]
+        named = ", ".join(x for x in known if x)
+        context = f"sessie {i + 1}" + (f" ({named})" if named else "")
+        own = f"{c.source}: {where}"
+        c.problems[before:] = [f"{c.source}: {context}: {p[len(c.source) + 2:]}"
+                               if p.startswith(own) else p for p in c.problems[before:]]
         return None
     assert sid is not None and participants is not None and deck_id is not None
     label = scrub(team).text.strip() if team else ""

@@ -262,7 +262,7 @@ def test_every_problem_is_reported(tmp_path: Path) -> None:
     with pytest.raises(BundleError) as exc:
         parse_bundle(b, "b.json")
     assert len(exc.value.problems) == 2
-    assert str(exc.value).startswith("b.json: sessions[0].month:")
+    assert str(exc.value).startswith("b.json: sessie 1 (Publiekszaken): sessions[0].month:")
 
 
 def test_many_problems_are_cut_short() -> None:
@@ -361,3 +361,15 @@ _raw_rounds = st.fixed_dictionaries(
 )
 
 
+
+
+def test_a_problem_names_the_session_a_coordinator_can_ask_about() -> None:
+    """A hand-edited count: the message says which session it is in plain words (its
+    number, team and month), beside the place in the file for whoever edits it."""
+    doc = _bundle(_session())
+    doc["sessions"][0]["rounds"][0]["counts"]["B"] = 60
+    with pytest.raises(BundleError) as caught:
+        parse_bundle(doc, "b.json")
+    (problem,) = caught.value.problems
+    assert problem.startswith("b.json: sessie 1 (Publiekszaken, november 2026): ")
+    assert "sessions[0].rounds[0].counts: samen 64 stemmen, meer dan de 9 deelnemers" in problem
