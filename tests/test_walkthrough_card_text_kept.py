@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Markdown
 
 from dilemmas.config import Config
@@ -93,14 +94,7 @@ async def test_summary_of_the_bundled_card_reads_as_the_deck(
     ctx = AppContext(config=Config(), registry=DeckRegistry(decks={deck.id: deck}), store=store)
     app = WalkthroughHost(ctx, lambda: WalkthroughScreen(dilemma=card, deck=deck))
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await type_into(pilot, "#text-vraag", "Moet ik iets zeggen?")
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        summary = app.screen
-        assert isinstance(summary, WalkthroughSummaryScreen)
+        summary = await _summary_after_typing(app, pilot, "Moet ik iets zeggen?")
         markdown = summary.markdown
         assert "Je collega Thijs kijkt je aan" in markdown
         assert REPLACEMENT not in markdown
@@ -111,6 +105,21 @@ async def test_summary_of_the_bundled_card_reads_as_the_deck(
     assert wid is not None
     data = store.get_walkthrough(wid) or {}
     assert "Je collega Thijs" in data["situation"]
+
+
+async def _summary_after_typing(
+    app: WalkthroughHost, pilot: Pilot[None], question: str
+) -> WalkthroughSummaryScreen:
+    """Type the moral question in step 1, then ctrl+s: the summary screen."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await type_into(pilot, "#text-vraag", question)
+    await pilot.press("ctrl+s")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    summary = app.screen
+    assert isinstance(summary, WalkthroughSummaryScreen)
+    return summary
 
 
 def screen_of_walkthrough(app: WalkthroughHost) -> str | None:
@@ -136,13 +145,6 @@ async def test_an_own_dilemmas_title_is_scrubbed_on_screen_and_in_every_export(
         own_text="Ze belt op 06-98765432 voor een vergunning.",
         own_title="Mevrouw Bakker wil een gunst"))
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await type_into(pilot, "#text-vraag", "Help ik haar?")
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        summary = app.screen
-        assert isinstance(summary, WalkthroughSummaryScreen)
+        summary = await _summary_after_typing(app, pilot, "Help ik haar?")
         assert "Bakker" not in summary.markdown and "Bakker" not in summary.html
         assert "bakker" not in summary.filename
