@@ -55,3 +55,11 @@ def started_apps(monkeypatch: pytest.MonkeyPatch) -> None:
             yield pilot
 
     monkeypatch.setattr(IntegerSpelApp, "run_test", run_test)
+
+
+@pytest.fixture
+def quick_votes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The secret vote's "geef de laptop door" pause takes no time."""
+    from game.dialogs.secret_vote import SecretVoteScreen
+
+    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)

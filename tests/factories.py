@@ -67,6 +67,20 @@ def bare_app(*decks: Deck) -> IntegerSpelApp:
     return IntegerSpelApp(AppContext(config=Config(), registry=registry, store=None))
 
 
+def told(app: App[Any]) -> list[str]:
+    """The messages of the notifications the app is showing now."""
+    return [str(notification.message) for notification in app._notifications]
+
+
+async def end_vote_early(pilot: Pilot[Any], *presses: str) -> None:
+    """Start a secret vote (g), press ``presses`` as the voters, then end it with Escape and
+    "Afronden" in the dialog."""
+    await pilot.press("g", *presses, "escape")
+    await pilot.pause()
+    await pilot.click("#choice-finish")
+    await pilot.pause()
+
+
 def screen_text(app: App[Any]) -> str:
     """What the terminal shows now, as plain lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

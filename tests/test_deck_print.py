@@ -19,6 +19,7 @@ from dilemmas.loader import load_deck
 from dilemmas.model import Answer, Deck, DeckInfo, Dilemma, Option, Theme
 from dilemmas.print import CARDS_PER_PAGE, card_frame, deck_cards_html, page_count
 from game.cli import main
+from tests.factories import told
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TOOLS = all(Path(p).exists() or shutil.which(p) for p in (CHROMIUM, "pdfinfo", "pdftotext"))
@@ -225,7 +226,7 @@ async def test_p_on_the_decks_screen_saves_the_highlighted_deck_as_cards(
         first = next(iter(app.ctx.registry.decks.values()))
         await pilot.press("p")
         await pilot.pause()
-        said = [notification.message for notification in app._notifications]
+        said = told(app)
     written = tmp_path / f"dilemmakaartjes-{first.id}.html"
     assert written.read_text(encoding="utf-8") == deck_cards_html(first, config)
     # The message is a correct sentence: the file (singular) "staat" there.

@@ -10,7 +10,7 @@ from game.app import IntegerSpelApp
 from game.context import StartRequest
 from game.rules.game import playable_cards
 from game.screens.setup import SetupScreen
-from tests.factories import SIZE, make_ctx, screen_as, screen_text
+from tests.factories import SIZE, make_ctx, screen_as, screen_text, told
 
 
 async def test_500_participants_is_refused_with_a_message_not_cut(isolated_dirs: Path) -> None:
@@ -82,7 +82,7 @@ async def test_more_dilemmas_than_the_deck_holds_is_said_with_the_number(
         screen.action_begin()
         await pilot.pause()
         assert type(app.screen).__name__ != "SetupScreen"
-        said = [notification.message for notification in app._notifications]
+        said = told(app)
         assert f"Er zijn {available} kaarten in dit deck: je speelt ze alle {available}." in said
 
 
@@ -98,9 +98,9 @@ async def test_the_setups_warning_does_not_follow_the_room_into_the_game(
         screen.query_one("#setup-participants", Input).value = "0"
         screen.action_begin()
         await pilot.pause()
-        assert any("Nog niet alles klopt" in n.message for n in app._notifications)
+        assert any("Nog niet alles klopt" in t for t in told(app))
         screen.query_one("#setup-participants", Input).value = "9"
         screen.action_begin()
         await pilot.pause()
         assert type(app.screen).__name__ != "SetupScreen"
-        assert not any("Nog niet alles klopt" in n.message for n in app._notifications)
+        assert not any("Nog niet alles klopt" in t for t in told(app))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from game.app import IntegerSpelApp
-from game.dialogs.secret_vote import SecretVoteScreen
 from game.screens.pulse import PulseScreen
 from game.widgets.bars import VoteBars
 from tests.factories import (
+    end_vote_early,
     game_deck_for_pulse,
     memory_session,
     pulse_question_deck,
@@ -18,10 +18,7 @@ from tests.factories import (
 
 SIZE = (120, 36)
 
-
-@pytest.fixture(autouse=True)
-def quick_votes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(SecretVoteScreen, "PASS_SECONDS", 0)
+pytestmark = pytest.mark.usefixtures("quick_votes")
 
 
 def _pulse(participants: int, index: int = 0) -> tuple[IntegerSpelApp, PulseScreen]:
@@ -37,10 +34,7 @@ async def test_two_votes_are_not_shown_or_kept() -> None:
     app, screen = _pulse(participants=12, index=1)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(screen)
-        await pilot.press("g", "1", "2", "escape")
-        await pilot.pause()
-        await pilot.click("#choice-finish")
-        await pilot.pause()
+        await end_vote_early(pilot, "1", "2")
         assert app.screen is screen
         assert screen.session.game.pulse == {}
         await pilot.press("r")

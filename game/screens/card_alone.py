@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from dilemmas.model import Deck, Dilemma
+from game.stack import screen_beneath
 from game.widgets.card import CardView
 from game.widgets.timer import RoundTimer, TimerMirror
 
@@ -86,19 +87,14 @@ leesbaar tot ongeveer 50×15 tekens.
             yield TimerMirror(timer, id="card-alone-timer")
         yield Footer(compact=True, show_command_palette=False)
 
-    def _beneath(self) -> Screen[Any] | None:
-        """The screen this card was opened from (the round)."""
-        stack = self.app.screen_stack
-        return stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "timer":  # only over a round, whose timer it is
-            return hasattr(self._beneath(), "action_timer")
+            return hasattr(screen_beneath(self), "action_timer")
         return True
 
     def action_timer(self) -> None:
         """`t` as in the round: the round starts or pauses its timer and keeps its state."""
-        beneath = self._beneath()
+        beneath = screen_beneath(self)
         if beneath is not None and hasattr(beneath, "action_timer"):
             self.app.call_later(beneath.run_action, "timer")
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from game.stack import screen_beneath
 
 
 class TooSmallScreen(ModalScreen[None]):
@@ -43,13 +43,9 @@ class TooSmallScreen(ModalScreen[None]):
             + ("\n\nAlleen de kaart past wel: druk op k." if self._beneath_has_card() else "")
         )
 
-    def _beneath(self) -> Screen[Any] | None:
-        stack = self.app.screen_stack
-        return stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
-
     def _beneath_has_card(self) -> bool:
         """Whether the screen under the notice can show the card alone (a round)."""
-        return hasattr(self._beneath(), "action_card_alone")
+        return hasattr(screen_beneath(self), "action_card_alone")
 
     def refresh_size(self, width: int | None = None, height: int | None = None) -> None:
         """Update the sizes in the notice."""
@@ -57,7 +53,7 @@ class TooSmallScreen(ModalScreen[None]):
 
     def action_card_alone(self) -> None:
         """`k` over a round: the card alone, which reads well on a small window."""
-        beneath = self._beneath()
+        beneath = screen_beneath(self)
         if beneath is not None and hasattr(beneath, "action_card_alone"):
             self.app.call_later(beneath.run_action, "card_alone")
             self.dismiss()

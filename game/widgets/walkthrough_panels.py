@@ -64,10 +64,6 @@ def remove_button(label_id: str, tooltip: str, classes: str) -> Button:
     return button
 
 
-class ArgumentSelect(DutchSelect[str]):
-    """The pick of a step-5 argument for "Omdat" or "Ook al"."""
-
-
 class AddButton(Button):
     """ "+ … toevoegen": letters typed right after Enter, before the new row is there, are kept
     for that row instead of being lost on the button."""
@@ -462,7 +458,7 @@ class DecisionPanel(StepPanel):
         pros, cons = self.state.argument_choices()
         yield Label("Omdat", classes="panel-label")
         if pros:
-            yield ArgumentSelect(
+            yield DutchSelect[str](
                 [(p, p) for p in pros],
                 prompt="Kies een argument uit stap 5…",
                 compact=True,
@@ -474,7 +470,7 @@ class DecisionPanel(StepPanel):
         yield because
         yield Label("Ook al", classes="panel-label")
         if cons:
-            yield ArgumentSelect(
+            yield DutchSelect[str](
                 [(c, c) for c in cons],
                 prompt="Kies een tegenargument uit stap 5…",
                 compact=True,
